@@ -13,6 +13,7 @@
 //! - [`developments`]: merging reports across articles, tracking pending items.
 //! - [`eval_format`]: reading and writing the evaluation format (`readout extract`).
 
+pub mod cli;
 pub mod developments;
 pub mod eval_format;
 pub mod extract;
