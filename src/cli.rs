@@ -1,26 +1,69 @@
-//! The command-line adapter: parses arguments with clap and calls the core.
+//! The command-line adapter: parses arguments with clap and calls the core. Each
+//! command reads like fetch → decide → print; nothing here knows SQL or HTTP.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
+use chrono::{DateTime, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 
-use crate::extract::RuleExtractor;
+use crate::brief::brief_for;
+use crate::clock::{Clock, SystemClock};
+use crate::config::Config;
+use crate::extract::{Extractor, RuleExtractor};
+use crate::feeds::fetch::Fetcher;
+use crate::ingest::{FeedSource, FetchResult, Ingestor};
+use crate::model::TopicName;
+use crate::render;
+use crate::store::{self, Scope};
 
 #[derive(Debug, Parser)]
-#[command(name = "readout", version, about = "Diplomatic news feeds in, briefs out: who met, what was said, what is pending.")]
+#[command(
+    name = "readout",
+    version,
+    about = "Diplomatic news feeds in, briefs out: who met, what was said, what is pending."
+)]
 pub struct Cli {
+    /// Store to use (overrides DATABASE_URL), e.g. sqlite://readout.db.
+    #[arg(long, global = true)]
+    pub database_url: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run the whole pipeline offline on bundled sample feeds and print the brief
+    /// for ukraine. Needs no configuration and leaves nothing behind.
+    Demo {
+        /// Print the brief as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Ingest feeds (file paths or http(s) URLs) into the configured store and
+    /// print what was new.
+    Ingest {
+        #[arg(required = true, value_name = "PATH|URL")]
+        sources: Vec<String>,
+    },
+    /// Print the brief for a topic from the configured store.
+    Status {
+        /// A topic name (ukraine, iran, ...) or any word to search for.
+        topic: String,
+        /// Only developments newer than this: 12h, 7d, 2w, or a date (2024-08-01).
+        /// Without it: the most recent developments, whatever their age.
+        #[arg(long)]
+        since: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Read article and story files (the evaluation format) and print one prediction
     /// per article, and the brief state of each story, as JSON lines.
     Extract {
-        /// Print JSON lines (the only format for now; kept for symmetry with `status`).
+        /// Print JSON lines (the only format; accepted for symmetry with `status`).
         #[arg(long)]
         json: bool,
         /// Article or story files, or folders of them (every `*.json` below).
@@ -29,22 +72,237 @@ pub enum Command {
     },
 }
 
+/// Exit status for bad usage or configuration (clap uses 2 as well).
+const EXIT_CONFIG: u8 = 2;
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("readout: cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(dispatch(cli))
+}
+
+fn init_logging(filter: &str) {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+fn load_config(cli_db: &Option<String>) -> Result<Config, ExitCode> {
+    match Config::from_env() {
+        Ok(mut c) => {
+            if let Some(db) = cli_db {
+                c.database_url = db.clone();
+            }
+            init_logging(&c.log_filter);
+            Ok(c)
+        }
+        Err(e) => {
+            eprintln!("readout: {e}\n(see .env.example for every variable)");
+            Err(ExitCode::from(EXIT_CONFIG))
+        }
+    }
+}
+
+async fn dispatch(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Extract { json: _, paths } => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            match crate::eval_format::run(&paths, &RuleExtractor::new(), &mut out) {
-                Ok(()) => {
-                    let _ = out.flush();
-                    ExitCode::SUCCESS
+        Command::Demo { json } => demo(json).await,
+        Command::Extract { json: _, paths } => extract(&paths),
+        Command::Ingest { sources } => match load_config(&cli.database_url) {
+            Ok(cfg) => ingest(&cfg, &sources).await,
+            Err(code) => code,
+        },
+        Command::Status { topic, since, json } => match load_config(&cli.database_url) {
+            Ok(cfg) => status(&cfg, &topic, since.as_deref(), json).await,
+            Err(code) => code,
+        },
+    }
+}
+
+async fn demo(json: bool) -> ExitCode {
+    init_logging("warn");
+    let topic = TopicName::parse("ukraine").expect("a valid literal topic");
+    match crate::demo::run(&topic).await {
+        Ok((log, brief)) => {
+            if json {
+                println!("{}", render::json::render(&brief));
+            } else {
+                for line in log {
+                    eprintln!("{line}");
                 }
-                Err(e) => {
-                    eprintln!("readout extract: {e:#}");
-                    ExitCode::from(1)
+                print!("{}", render::text::render(&brief));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("readout demo: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn extract(paths: &[PathBuf]) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match crate::eval_format::run(paths, &RuleExtractor::new(), &mut out) {
+        Ok(()) => {
+            let _ = out.flush();
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("readout extract: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
+    let store = match store::open(&cfg.database_url).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("readout ingest: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let fetcher = match Fetcher::new(cfg.fetch.clone()) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("readout ingest: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let extractor: Arc<dyn Extractor> = Arc::new(RuleExtractor::new());
+    let ingestor = Ingestor {
+        store,
+        extractor,
+        fetcher,
+        clock: Arc::new(SystemClock),
+        fetch_pages: true,
+    };
+    let mut failed = 0;
+    for s in sources {
+        let source = FeedSource::parse(s);
+        match ingestor.ingest(&source, cfg.watch.default_interval).await {
+            Ok((_, FetchResult::Unchanged)) => println!("{s}: unchanged"),
+            Ok((_, FetchResult::Ingested(r))) => {
+                println!(
+                    "{s}: {} new item(s), {} new article(s)",
+                    r.new_items,
+                    r.new_articles.len()
+                );
+                for a in &r.new_articles {
+                    println!("  + {} ({})", a.title, a.published.format("%Y-%m-%d"));
                 }
             }
+            Err(e) => {
+                failed += 1;
+                eprintln!("readout ingest: feed {s}: {e}");
+            }
         }
+    }
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Parses `--since`: a span back from now (`90m`, `12h`, `7d`, `2w`) or a date.
+pub fn parse_since(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    let raw = raw.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
+        return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    }
+    let split = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
+    let (num, unit) = raw.split_at(split);
+    let n: i64 = num
+        .parse()
+        .map_err(|_| format!("--since {raw:?}: expected e.g. 12h, 7d, 2w or 2024-08-01"))?;
+    let span = match unit {
+        "m" | "min" => chrono::Duration::try_minutes(n),
+        "h" => chrono::Duration::try_hours(n),
+        "d" => chrono::Duration::try_days(n),
+        "w" => chrono::Duration::try_weeks(n),
+        _ => None,
+    }
+    .ok_or_else(|| format!("--since {raw:?}: the unit must be m, h, d or w"))?;
+    now.checked_sub_signed(span)
+        .ok_or_else(|| format!("--since {raw:?} is too far back"))
+}
+
+async fn status(cfg: &Config, topic: &str, since: Option<&str>, json: bool) -> ExitCode {
+    let topic = match TopicName::parse(topic) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("readout status: {e}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    let now = SystemClock.now();
+    let since = match since.map(|s| parse_since(s, now)).transpose() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("readout status: {e}");
+            return ExitCode::from(EXIT_CONFIG);
+        }
+    };
+    let store = match store::open(&cfg.database_url).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("readout status: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match brief_for(store.as_ref(), Scope::Global, &topic, since, now).await {
+        Ok(b) => {
+            if json {
+                println!("{}", render::json::render(&b));
+            } else {
+                print!("{}", render::text::render(&b));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("readout status: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn since_takes_spans_and_dates() {
+        let now = DateTime::parse_from_rfc3339("2024-08-10T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(
+            parse_since("7d", now).unwrap().to_rfc3339(),
+            "2024-08-03T12:00:00+00:00"
+        );
+        assert_eq!(
+            parse_since("12h", now).unwrap().to_rfc3339(),
+            "2024-08-10T00:00:00+00:00"
+        );
+        assert_eq!(
+            parse_since("2024-08-01", now).unwrap().to_rfc3339(),
+            "2024-08-01T00:00:00+00:00"
+        );
+        assert!(parse_since("7x", now).is_err());
+        assert!(parse_since("d", now).is_err());
+        assert!(parse_since("99999999999999w", now).is_err());
     }
 }

@@ -44,7 +44,11 @@ pub struct Development<T> {
 impl<T> Development<T> {
     /// Publication time of the newest report: what the brief ranks by.
     pub fn latest(&self) -> DateTime<Utc> {
-        self.reports.iter().map(|r| r.article.published).max().expect("a development has at least one report")
+        self.reports
+            .iter()
+            .map(|r| r.article.published)
+            .max()
+            .expect("a development has at least one report")
     }
 }
 
@@ -56,9 +60,13 @@ pub enum PendingState {
     /// Still open and its due date has passed.
     Overdue,
     /// A later article reports it carried out.
-    Done { by: Report },
+    Done {
+        by: Report,
+    },
     /// A later article reports it dropped or superseded.
-    Abandoned { by: Report },
+    Abandoned {
+        by: Report,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,7 +76,10 @@ pub struct PendingDevelopment {
 }
 
 fn report_of<T>(r: &Reported<T>, evidence: &Evidence) -> Report {
-    Report { article: r.article.clone(), evidence: evidence.clone() }
+    Report {
+        article: r.article.clone(),
+        evidence: evidence.clone(),
+    }
 }
 
 fn fold(s: &str) -> String {
@@ -108,11 +119,15 @@ pub fn merge_meetings(items: Vec<Reported<Meeting>>) -> Vec<Development<Meeting>
                 }
                 d.reports.push(report);
             }
-            None => out.push(Development { item: r.item, reports: vec![report] }),
+            None => out.push(Development {
+                item: r.item,
+                reports: vec![report],
+            }),
         }
     }
     for d in &mut out {
-        d.reports.sort_by(|a, b| b.article.published.cmp(&a.article.published));
+        d.reports
+            .sort_by(|a, b| b.article.published.cmp(&a.article.published));
     }
     out
 }
@@ -124,13 +139,20 @@ pub fn merge_statements(items: Vec<Reported<Statement>>) -> Vec<Development<Stat
         let q = fold(&r.item.quote);
         let s = fold(r.item.speaker.as_str());
         let report = report_of(&r, &r.item.evidence);
-        match out.iter_mut().find(|d| fold(&d.item.quote) == q && fold(d.item.speaker.as_str()) == s) {
+        match out
+            .iter_mut()
+            .find(|d| fold(&d.item.quote) == q && fold(d.item.speaker.as_str()) == s)
+        {
             Some(d) => d.reports.push(report),
-            None => out.push(Development { item: r.item, reports: vec![report] }),
+            None => out.push(Development {
+                item: r.item,
+                reports: vec![report],
+            }),
         }
     }
     for d in &mut out {
-        d.reports.sort_by(|a, b| b.article.published.cmp(&a.article.published));
+        d.reports
+            .sort_by(|a, b| b.article.published.cmp(&a.article.published));
     }
     out
 }
@@ -154,7 +176,10 @@ pub fn track_pending(
                     Some(due) if due < today => PendingState::Overdue,
                     _ => PendingState::Open,
                 },
-                development: Development { item: r.item, reports: vec![report] },
+                development: Development {
+                    item: r.item,
+                    reports: vec![report],
+                },
             }),
         }
     }
@@ -166,5 +191,10 @@ pub fn latest_held_meeting(meetings: &[Development<Meeting>]) -> Option<&Develop
     meetings
         .iter()
         .filter(|d| d.item.status == MeetingStatus::Held)
-        .max_by_key(|d| (d.item.date.unwrap_or_else(|| d.latest().date_naive()), d.latest()))
+        .max_by_key(|d| {
+            (
+                d.item.date.unwrap_or_else(|| d.latest().date_naive()),
+                d.latest(),
+            )
+        })
 }

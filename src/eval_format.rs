@@ -8,7 +8,11 @@ use crate::extract::Extractor;
 
 /// Reads every article and story under `paths` and writes one JSON line per
 /// article, then one per story with the brief state after its last article.
-pub fn run(paths: &[PathBuf], extractor: &dyn Extractor, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    paths: &[PathBuf],
+    extractor: &dyn Extractor,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let _ = (paths, extractor, out);
     anyhow::bail!("not implemented yet")
 }

@@ -9,12 +9,31 @@
 //! The flow runs one way; each stage is a module with one job:
 //!
 //! - [`model`]: the domain types every stage speaks (`Article`, `Extraction`, ...).
+//! - [`feeds`]: fetching feeds safely (limits, address guard) and parsing them.
+//! - [`ingest`]: feed items → articles → extraction → one store transaction.
+//! - [`article_text`]: the main text of an article page.
 //! - [`extract`]: the `Extractor` trait and the rule-based extractor.
+//! - [`store`]: the `Store` trait; SQLite (default) and PostgreSQL.
 //! - [`developments`]: merging reports across articles, tracking pending items.
-//! - [`eval_format`]: reading and writing the evaluation format (`readout extract`).
+//! - [`topics`]: topics and their aliases.
+//! - [`brief`]: the brief for a topic and a window, a pure function of the store.
+//! - [`render`]: the brief as text, JSON, Discord embeds.
+//! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
+//!   the evaluation format (`readout extract`).
+//! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set).
 
+pub mod article_text;
+pub mod brief;
 pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod demo;
 pub mod developments;
 pub mod eval_format;
 pub mod extract;
+pub mod feeds;
+pub mod ingest;
 pub mod model;
+pub mod render;
+pub mod store;
+pub mod topics;

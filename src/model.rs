@@ -243,12 +243,19 @@ impl TopicName {
     pub const MAX_LEN: usize = 64;
 
     pub fn parse(raw: &str) -> Result<Self, String> {
-        let folded = raw.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let folded = raw
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
         if folded.is_empty() {
             return Err("a topic name cannot be empty".into());
         }
         if folded.chars().count() > Self::MAX_LEN {
-            return Err(format!("a topic name has at most {} characters", Self::MAX_LEN));
+            return Err(format!(
+                "a topic name has at most {} characters",
+                Self::MAX_LEN
+            ));
         }
         if let Some(bad) = folded
             .chars()
@@ -275,7 +282,10 @@ mod tests {
 
     #[test]
     fn actor_names_are_trimmed_and_never_blank() {
-        assert_eq!(ActorName::new("  Antony\n Blinken ").unwrap().as_str(), "Antony Blinken");
+        assert_eq!(
+            ActorName::new("  Antony\n Blinken ").unwrap().as_str(),
+            "Antony Blinken"
+        );
         assert!(ActorName::new(" \t").is_none());
         assert!(serde_json::from_str::<ActorName>("\"  \"").is_err());
     }
@@ -283,7 +293,10 @@ mod tests {
     #[test]
     fn topic_names_fold_case_and_refuse_odd_characters() {
         assert_eq!(TopicName::parse(" Ukraine ").unwrap().as_str(), "ukraine");
-        assert_eq!(TopicName::parse("Iran  nuclear talks").unwrap().as_str(), "iran nuclear talks");
+        assert_eq!(
+            TopicName::parse("Iran  nuclear talks").unwrap().as_str(),
+            "iran nuclear talks"
+        );
         assert!(TopicName::parse("").is_err());
         assert!(TopicName::parse("a\u{0}b").is_err());
         assert!(TopicName::parse("@everyone").is_err());
@@ -292,10 +305,20 @@ mod tests {
 
     #[test]
     fn statuses_round_trip_through_their_names() {
-        for s in [MeetingStatus::Held, MeetingStatus::Planned, MeetingStatus::Proposed, MeetingStatus::Cancelled] {
+        for s in [
+            MeetingStatus::Held,
+            MeetingStatus::Planned,
+            MeetingStatus::Proposed,
+            MeetingStatus::Cancelled,
+        ] {
             assert_eq!(MeetingStatus::parse(s.as_str()), Some(s));
         }
-        for k in [MeetingKind::InPerson, MeetingKind::Call, MeetingKind::Video, MeetingKind::Unknown] {
+        for k in [
+            MeetingKind::InPerson,
+            MeetingKind::Call,
+            MeetingKind::Video,
+            MeetingKind::Unknown,
+        ] {
             assert_eq!(MeetingKind::parse(k.as_str()), Some(k));
         }
     }

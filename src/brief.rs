@@ -1,0 +1,273 @@
+//! The brief: for a topic and a window, who met, what was said, what is pending,
+//! and the sources behind every item. `assemble` is a pure function of the store's
+//! contents and the clock; `brief_for` only fetches the material.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::developments::{
+    ArticleRef, Development, PendingDevelopment, PendingState, Reported, merge_meetings,
+    merge_statements, track_pending,
+};
+use crate::model::{Meeting, MeetingStatus, Statement, TopicName};
+use crate::store::{Scope, Store, StoreError, StoredArticle, Window};
+use crate::topics;
+
+/// How many recent articles a brief reads when no `since` is given.
+pub const LATEST_ARTICLES: usize = 60;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Brief {
+    pub topic: TopicName,
+    pub as_of: DateTime<Utc>,
+    /// `None`: the most recent developments whatever their age.
+    pub since: Option<DateTime<Utc>>,
+    pub met: Vec<Development<Meeting>>,
+    pub said: Vec<Development<Statement>>,
+    pub pending: Vec<PendingDevelopment>,
+    /// Every article an item cites, newest first.
+    pub sources: Vec<ArticleRef>,
+}
+
+impl Brief {
+    pub fn is_empty(&self) -> bool {
+        self.met.is_empty() && self.said.is_empty() && self.pending.is_empty()
+    }
+
+    /// 1-based number of an article in `sources`, for "[n]" references.
+    pub fn source_number(&self, article: &ArticleRef) -> Option<usize> {
+        self.sources
+            .iter()
+            .position(|s| s.id == article.id)
+            .map(|i| i + 1)
+    }
+}
+
+/// Loads the topic's material from the store and assembles the brief.
+pub async fn brief_for(
+    store: &dyn Store,
+    scope: Scope,
+    topic: &TopicName,
+    since: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> Result<Brief, StoreError> {
+    let t = topics::resolve(store, scope, topic).await?;
+    let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
+    let material = store.topic_material(&t.aliases, window).await?;
+    Ok(assemble(topic.clone(), now, since, material))
+}
+
+/// Builds the brief from articles (any order) and their extractions.
+pub fn assemble(
+    topic: TopicName,
+    as_of: DateTime<Utc>,
+    since: Option<DateTime<Utc>>,
+    mut material: Vec<StoredArticle>,
+) -> Brief {
+    // Oldest first, so a later article can close an earlier pending item.
+    material.sort_by(|a, b| {
+        a.article
+            .published
+            .cmp(&b.article.published)
+            .then(a.article.id.cmp(&b.article.id))
+    });
+    let mut meetings = Vec::new();
+    let mut statements = Vec::new();
+    let mut pending = Vec::new();
+    let mut outcomes = Vec::new();
+    for m in material {
+        let a = m.article;
+        let x = m.extraction;
+        meetings.extend(x.meetings.into_iter().map(|item| Reported {
+            item,
+            article: a.clone(),
+        }));
+        statements.extend(x.statements.into_iter().map(|item| Reported {
+            item,
+            article: a.clone(),
+        }));
+        pending.extend(x.pending.into_iter().map(|item| Reported {
+            item,
+            article: a.clone(),
+        }));
+        outcomes.extend(x.outcomes.into_iter().map(|item| Reported {
+            item,
+            article: a.clone(),
+        }));
+    }
+
+    let mut met = merge_meetings(meetings);
+    // Held meetings by the day they took place, then what is coming; more sources
+    // rank higher among equals.
+    met.sort_by_key(|d| {
+        let when = d
+            .item
+            .date
+            .map(|x| x.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc())
+            .unwrap_or_else(|| d.latest());
+        (
+            d.item.status != MeetingStatus::Held,
+            std::cmp::Reverse(when),
+            std::cmp::Reverse(d.reports.len()),
+        )
+    });
+    let mut said = merge_statements(statements);
+    said.sort_by_key(|d| {
+        (
+            std::cmp::Reverse(d.latest()),
+            std::cmp::Reverse(d.reports.len()),
+        )
+    });
+    let mut pending = track_pending(pending, &outcomes, as_of.date_naive());
+    // Open and overdue items first, newest first; closed ones after.
+    pending.sort_by_key(|p| {
+        let closed = matches!(
+            p.state,
+            PendingState::Done { .. } | PendingState::Abandoned { .. }
+        );
+        (closed, std::cmp::Reverse(p.development.latest()))
+    });
+
+    let mut sources: Vec<ArticleRef> = Vec::new();
+    let cited = met
+        .iter()
+        .flat_map(|d| &d.reports)
+        .chain(said.iter().flat_map(|d| &d.reports))
+        .chain(pending.iter().flat_map(|p| &p.development.reports))
+        .chain(pending.iter().filter_map(|p| match &p.state {
+            PendingState::Done { by } | PendingState::Abandoned { by } => Some(by),
+            _ => None,
+        }));
+    for r in cited {
+        if !sources.iter().any(|s| s.id == r.article.id) {
+            sources.push(r.article.clone());
+        }
+    }
+    sources.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+
+    Brief {
+        topic,
+        as_of,
+        since,
+        met,
+        said,
+        pending,
+        sources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ActorName, Evidence, Extraction, MeetingKind, Span, Speech};
+    use chrono::NaiveDate;
+
+    fn article(id: &str, day: u32) -> ArticleRef {
+        ArticleRef {
+            id: id.into(),
+            url: format!("https://news.example/{id}"),
+            outlet: "Example".into(),
+            title: format!("Story {id}"),
+            published: NaiveDate::from_ymd_opt(2024, 3, day)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap()
+                .and_utc(),
+        }
+    }
+
+    fn ev(s: &str) -> Evidence {
+        Evidence {
+            sentence: s.into(),
+            span: Span::new(0, s.len()),
+        }
+    }
+
+    fn meeting(a: &str, b: &str, status: MeetingStatus, day: Option<u32>) -> Meeting {
+        Meeting {
+            participants: vec![ActorName::new(a).unwrap(), ActorName::new(b).unwrap()],
+            status,
+            date: day.map(|d| NaiveDate::from_ymd_opt(2024, 3, d).unwrap()),
+            place: None,
+            kind: MeetingKind::InPerson,
+            evidence: ev(&format!("{a} met {b}.")),
+        }
+    }
+
+    #[test]
+    fn the_same_meeting_from_two_outlets_is_one_item_with_two_sources() {
+        let x = |m: Meeting| Extraction {
+            meetings: vec![m],
+            ..Default::default()
+        };
+        let material = vec![
+            StoredArticle {
+                article: article("a", 2),
+                extraction: x(meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))),
+            },
+            StoredArticle {
+                article: article("b", 3),
+                extraction: x(meeting("Bo Park", "Ann Lee", MeetingStatus::Held, None)),
+            },
+            StoredArticle {
+                article: article("c", 4),
+                extraction: x(meeting(
+                    "Cy Moe",
+                    "Ann Lee",
+                    MeetingStatus::Planned,
+                    Some(9),
+                )),
+            },
+        ];
+        let b = assemble(
+            TopicName::parse("x").unwrap(),
+            article("z", 5).published,
+            None,
+            material,
+        );
+        assert_eq!(b.met.len(), 2);
+        assert_eq!(b.met[0].item.status, MeetingStatus::Held);
+        assert_eq!(b.met[0].reports.len(), 2);
+        assert_eq!(b.met[0].reports[0].article.id, "b", "newest report first");
+        assert_eq!(
+            b.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
+            ["c", "b", "a"]
+        );
+        assert_eq!(b.source_number(&article("b", 3)), Some(2));
+    }
+
+    #[test]
+    fn statements_rank_newest_first() {
+        let st = |q: &str| Statement {
+            speaker: ActorName::new("Ann Lee").unwrap(),
+            quote: q.into(),
+            speech: Speech::Direct,
+            audience: None,
+            evidence: ev(q),
+        };
+        let material = vec![
+            StoredArticle {
+                article: article("old", 1),
+                extraction: Extraction {
+                    statements: vec![st("Old words.")],
+                    ..Default::default()
+                },
+            },
+            StoredArticle {
+                article: article("new", 8),
+                extraction: Extraction {
+                    statements: vec![st("New words.")],
+                    ..Default::default()
+                },
+            },
+        ];
+        let b = assemble(
+            TopicName::parse("x").unwrap(),
+            article("z", 9).published,
+            None,
+            material,
+        );
+        assert_eq!(b.said[0].item.quote, "New words.");
+        assert!(!b.is_empty());
+    }
+}

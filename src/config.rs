@@ -1,0 +1,379 @@
+//! One typed `Config`, read once at start from `.env` (dotenvy), then the process
+//! environment, then command-line flags, and validated before anything runs: a
+//! mistyped variable stops the program with a message naming the variable and the
+//! fix, instead of surfacing later as an odd failure.
+
+use std::fmt;
+use std::time::Duration;
+
+use thiserror::Error;
+
+/// A value that must never reach a log line: `Debug` and `Display` print a mask.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Self {
+        Secret(value)
+    }
+    /// The only way to read the value: spelled out so a reviewer sees every use.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(***)")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// Limits and politeness for every HTTP fetch of a feed or article page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchConfig {
+    /// Largest body accepted, counted after decompression.
+    pub max_body_bytes: u64,
+    /// Whole-request deadline, including a slow drip of bytes.
+    pub timeout: Duration,
+    pub max_redirects: usize,
+    /// Lets feeds on 127.0.0.0/8 and ::1 through the address guard: for the demo
+    /// and tests, never for a public deployment.
+    pub allow_loopback: bool,
+    pub user_agent: String,
+}
+
+impl Default for FetchConfig {
+    fn default() -> Self {
+        FetchConfig {
+            max_body_bytes: 5 * 1024 * 1024,
+            timeout: Duration::from_secs(30),
+            max_redirects: 5,
+            allow_loopback: false,
+            user_agent: default_user_agent(),
+        }
+    }
+}
+
+/// Names the project and where to find it, so feed operators know who polls them.
+pub fn default_user_agent() -> String {
+    format!(
+        "Readout/{} (+{}; diplomatic news digest bot)",
+        env!("CARGO_PKG_VERSION"),
+        env!("CARGO_PKG_REPOSITORY")
+    )
+}
+
+/// Settings of the polling loop.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WatchConfig {
+    /// How often a feed is polled when it says nothing longer.
+    pub default_interval: Duration,
+    /// Continuous failure after which a feed is paused until a moderator retries it.
+    pub pause_after: Duration,
+    /// Fetches in flight at once, overall and per host.
+    pub concurrency: usize,
+    pub per_host: usize,
+}
+
+impl Default for WatchConfig {
+    fn default() -> Self {
+        WatchConfig {
+            default_interval: Duration::from_secs(600),
+            pause_after: Duration::from_secs(3 * 24 * 3600),
+            concurrency: 32,
+            per_host: 2,
+        }
+    }
+}
+
+/// Discord connection settings; only `readout run` needs them.
+#[derive(Debug, Clone)]
+pub struct DiscordConfig {
+    pub token: Option<Secret>,
+    /// Register commands to this guild only (instant, for development).
+    pub guild_id: Option<u64>,
+    /// Another base URL for REST and gateway discovery (a proxy, or a fake in tests).
+    pub api_base: Option<String>,
+    /// This process's share of the shards: `first..=last` of `total`.
+    pub shards: Option<ShardRange>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ShardRange {
+    pub first: u32,
+    pub last: u32,
+    pub total: u32,
+}
+
+impl ShardRange {
+    /// Parses `0-3/8` (shards 0 to 3 of 8) or `2/8` (shard 2 of 8).
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let (range, total) = s
+            .split_once('/')
+            .ok_or("expected FIRST-LAST/TOTAL, e.g. 0-3/8")?;
+        let total: u32 = total
+            .trim()
+            .parse()
+            .map_err(|_| "the shard total is not a number")?;
+        let (first, last) = match range.split_once('-') {
+            Some((a, b)) => (a.trim(), b.trim()),
+            None => (range.trim(), range.trim()),
+        };
+        let first: u32 = first
+            .parse()
+            .map_err(|_| "the first shard is not a number")?;
+        let last: u32 = last.parse().map_err(|_| "the last shard is not a number")?;
+        if total == 0 || first > last || last >= total {
+            return Err(format!(
+                "shards {first}-{last} do not fit in a total of {total}"
+            ));
+        }
+        Ok(ShardRange { first, last, total })
+    }
+}
+
+/// The optional LLM extractor behind an OpenAI-compatible endpoint.
+#[derive(Debug, Clone)]
+pub struct LlmConfig {
+    pub base_url: String,
+    pub api_key: Option<Secret>,
+    pub model: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://path` (embedded default) or `postgres://...`.
+    pub database_url: String,
+    pub fetch: FetchConfig,
+    pub watch: WatchConfig,
+    pub discord: DiscordConfig,
+    pub llm: Option<LlmConfig>,
+    /// Serve `/healthz` and `/metrics` here when set.
+    pub metrics_addr: Option<std::net::SocketAddr>,
+    /// A `tracing` filter such as `info` or `readout=debug`.
+    pub log_filter: String,
+}
+
+/// Every problem found, so one run shows them all.
+#[derive(Debug, Error)]
+#[error("invalid configuration:\n{}", .0.iter().map(|p| format!("  - {p}")).collect::<Vec<_>>().join("\n"))]
+pub struct ConfigError(pub Vec<String>);
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://readout.db";
+
+impl Config {
+    /// Reads `.env` if present (without overriding variables already set), then
+    /// builds the config from the environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let _ = dotenvy::dotenv();
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// Builds and validates the config from any variable source (tests pass a map).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let mut problems = Vec::new();
+        let get = |k: &str| {
+            get(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres://")
+            || database_url.starts_with("postgresql://"))
+        {
+            problems.push(format!(
+                "DATABASE_URL={database_url:?} is neither sqlite://FILE nor postgres://...; e.g. DATABASE_URL=sqlite://readout.db"
+            ));
+        }
+
+        let mut fetch = FetchConfig::default();
+        if let Some(v) = parse_num::<u64>(&get, "READOUT_FETCH_MAX_BYTES", &mut problems) {
+            if v < 1024 {
+                problems.push("READOUT_FETCH_MAX_BYTES must be at least 1024".into());
+            }
+            fetch.max_body_bytes = v;
+        }
+        if let Some(v) = parse_num::<u64>(&get, "READOUT_FETCH_TIMEOUT_SECS", &mut problems) {
+            fetch.timeout = Duration::from_secs(v.max(1));
+        }
+        if let Some(v) = parse_num::<usize>(&get, "READOUT_FETCH_MAX_REDIRECTS", &mut problems) {
+            fetch.max_redirects = v;
+        }
+        if let Some(v) = parse_bool(&get, "READOUT_ALLOW_LOOPBACK", &mut problems) {
+            fetch.allow_loopback = v;
+        }
+
+        let mut watch = WatchConfig::default();
+        if let Some(v) = parse_num::<u64>(&get, "READOUT_POLL_INTERVAL_SECS", &mut problems) {
+            if v < 60 {
+                problems.push(
+                    "READOUT_POLL_INTERVAL_SECS must be at least 60 (be polite to feed servers)"
+                        .into(),
+                );
+            }
+            watch.default_interval = Duration::from_secs(v);
+        }
+        if let Some(v) = parse_num::<u64>(&get, "READOUT_PAUSE_AFTER_HOURS", &mut problems) {
+            watch.pause_after = Duration::from_secs(v * 3600);
+        }
+        if let Some(v) = parse_num::<usize>(&get, "READOUT_FETCH_CONCURRENCY", &mut problems) {
+            watch.concurrency = v.max(1);
+        }
+
+        let discord = DiscordConfig {
+            token: get("DISCORD_TOKEN").map(Secret::new),
+            guild_id: parse_num::<u64>(&get, "DISCORD_GUILD_ID", &mut problems),
+            api_base: get("DISCORD_API_BASE").map(|s| s.trim_end_matches('/').to_string()),
+            shards: get("DISCORD_SHARDS").and_then(|s| match ShardRange::parse(&s) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    problems.push(format!("DISCORD_SHARDS={s:?}: {e}"));
+                    None
+                }
+            }),
+        };
+        if let Some(base) = &discord.api_base {
+            if url::Url::parse(base).is_err() {
+                problems.push(format!(
+                    "DISCORD_API_BASE={base:?} is not a URL, e.g. http://127.0.0.1:8080"
+                ));
+            }
+        }
+
+        let llm = get("LLM_BASE_URL").map(|base_url| LlmConfig {
+            base_url,
+            api_key: get("LLM_API_KEY").map(Secret::new),
+            model: get("LLM_MODEL").unwrap_or_else(|| "gpt-4o-mini".into()),
+        });
+
+        let metrics_addr = get("READOUT_METRICS_ADDR").and_then(|s| match s.parse() {
+            Ok(a) => Some(a),
+            Err(_) => {
+                problems.push(format!(
+                    "READOUT_METRICS_ADDR={s:?} is not an address such as 127.0.0.1:9184"
+                ));
+                None
+            }
+        });
+
+        if !problems.is_empty() {
+            return Err(ConfigError(problems));
+        }
+        Ok(Config {
+            database_url,
+            fetch,
+            watch,
+            discord,
+            llm,
+            metrics_addr,
+            log_filter: get("READOUT_LOG").unwrap_or_else(|| "info".into()),
+        })
+    }
+}
+
+fn parse_num<T: std::str::FromStr>(
+    get: &impl Fn(&str) -> Option<String>,
+    key: &str,
+    problems: &mut Vec<String>,
+) -> Option<T> {
+    let raw = get(key)?;
+    match raw.parse() {
+        Ok(v) => Some(v),
+        Err(_) => {
+            problems.push(format!("{key}={raw:?} is not a whole number"));
+            None
+        }
+    }
+}
+
+fn parse_bool(
+    get: &impl Fn(&str) -> Option<String>,
+    key: &str,
+    problems: &mut Vec<String>,
+) -> Option<bool> {
+    let raw = get(key)?;
+    match raw.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => {
+            problems.push(format!("{key}={raw:?}: use true or false"));
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn defaults_need_no_variables() {
+        let c = load(&[]).unwrap();
+        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert!(!c.fetch.allow_loopback);
+        assert_eq!(c.fetch.max_redirects, 5);
+        assert!(c.discord.token.is_none());
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_variable() {
+        let err = load(&[
+            ("DATABASE_URL", "mysql://x"),
+            ("READOUT_FETCH_MAX_BYTES", "lots"),
+            ("DISCORD_SHARDS", "4-2/8"),
+        ])
+        .unwrap_err();
+        let text = err.to_string();
+        assert_eq!(err.0.len(), 3, "{text}");
+        assert!(text.contains("DATABASE_URL"));
+        assert!(text.contains("READOUT_FETCH_MAX_BYTES"));
+        assert!(text.contains("DISCORD_SHARDS"));
+    }
+
+    #[test]
+    fn secrets_never_print() {
+        let c = load(&[("DISCORD_TOKEN", "super-secret-token")]).unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains("super-secret-token"), "{shown}");
+        assert_eq!(c.discord.token.unwrap().expose(), "super-secret-token");
+    }
+
+    #[test]
+    fn shard_ranges_parse() {
+        assert_eq!(
+            ShardRange::parse("0-3/8").unwrap(),
+            ShardRange {
+                first: 0,
+                last: 3,
+                total: 8
+            }
+        );
+        assert_eq!(
+            ShardRange::parse("5/8").unwrap(),
+            ShardRange {
+                first: 5,
+                last: 5,
+                total: 8
+            }
+        );
+        assert!(ShardRange::parse("0-8/8").is_err());
+        assert!(ShardRange::parse("x/8").is_err());
+    }
+}

@@ -1,0 +1,296 @@
+//! Ingest: one feed fetch (or file read) → items → articles (full text fetched when
+//! the feed carries only a summary) → extraction → one store transaction.
+//!
+//! Items the store already has are skipped before any page is fetched or any text
+//! extracted, so re-reading a feed costs one query.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+
+use crate::article_text;
+use crate::clock::Clock;
+use crate::extract::Extractor;
+use crate::feeds::fetch::{Expect, FetchError, Fetched, Fetcher, Validators};
+use crate::feeds::parse::ParseError;
+use crate::feeds::{FeedItem, ParsedFeed, parse_feed};
+use crate::model::Article;
+use crate::store::{FeedRecord, FetchCommit, IngestItem, IngestReport, Store, StoreError};
+
+/// Below this many characters the feed's text is a teaser, and the article page is
+/// fetched for the full text.
+pub const SUMMARY_MAX_CHARS: usize = 700;
+
+/// Where a feed comes from: the web, or a file (tests, the demo, offline use).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedSource {
+    Url(String),
+    File(PathBuf),
+}
+
+impl FeedSource {
+    /// `http(s)://…` is a URL; anything else is a path.
+    pub fn parse(arg: &str) -> Self {
+        if arg.starts_with("http://") || arg.starts_with("https://") {
+            FeedSource::Url(arg.to_string())
+        } else {
+            FeedSource::File(PathBuf::from(arg))
+        }
+    }
+
+    /// The identity the store keeps for the feed: the URL, or `file://` + the
+    /// absolute path.
+    pub fn store_url(&self) -> String {
+        match self {
+            FeedSource::Url(u) => u.clone(),
+            FeedSource::File(p) => {
+                let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+                format!("file://{}", abs.display())
+            }
+        }
+    }
+}
+
+#[derive(Debug, Error)]
+pub enum IngestError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Fetch(#[from] FetchError),
+    #[error("{0}")]
+    Parse(#[from] ParseError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+}
+
+impl IngestError {
+    /// The short reason shown to moderators and stored as the feed's last error.
+    pub fn reason(&self) -> String {
+        match self {
+            IngestError::Read { .. } => "unreadable file".into(),
+            IngestError::Fetch(e) => e.to_string(),
+            IngestError::Parse(ParseError::NotAFeed) => "not a feed".into(),
+            IngestError::Parse(e) => e.to_string(),
+            IngestError::Store(_) => "store error".into(),
+        }
+    }
+}
+
+/// What one fetch of one feed did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchResult {
+    /// 304, or the same bytes as last time: nothing parsed.
+    Unchanged,
+    Ingested(IngestReport),
+}
+
+/// The ingest pipeline with its dependencies.
+#[derive(Clone)]
+pub struct Ingestor {
+    pub store: Arc<dyn Store>,
+    pub extractor: Arc<dyn Extractor>,
+    pub fetcher: Fetcher,
+    pub clock: Arc<dyn Clock>,
+    /// Fetch article pages for summary-only items (off for offline runs).
+    pub fetch_pages: bool,
+}
+
+impl Ingestor {
+    /// Reads or fetches `source` once and stores what is new.
+    pub async fn ingest(
+        &self,
+        source: &FeedSource,
+        next_in: Duration,
+    ) -> Result<(FeedRecord, FetchResult), IngestError> {
+        let now = self.clock.now();
+        let feed = self.store.add_feed(&source.store_url(), now).await?;
+        let fetched = match source {
+            FeedSource::File(p) => Fetched::Body {
+                bytes: read_file(p)?,
+                final_url: source.store_url(),
+                validators: Validators::default(),
+                cache: Default::default(),
+            },
+            FeedSource::Url(u) => {
+                self.fetcher
+                    .fetch(u, Expect::Feed, &feed.validators)
+                    .await?
+            }
+        };
+        let next = now
+            + chrono::Duration::from_std(next_in).unwrap_or_else(|_| chrono::Duration::minutes(10));
+        let result = self.store_fetched(&feed, fetched, next).await?;
+        Ok((feed, result))
+    }
+
+    /// Stores a fetched body (or records a 304), skipping the parse when the body
+    /// hash is unchanged.
+    pub async fn store_fetched(
+        &self,
+        feed: &FeedRecord,
+        fetched: Fetched,
+        next_fetch_at: DateTime<Utc>,
+    ) -> Result<FetchResult, IngestError> {
+        let now = self.clock.now();
+        let (bytes, final_url, validators) = match fetched {
+            Fetched::NotModified { .. } => {
+                self.store
+                    .record_unchanged(feed.id, now, next_fetch_at)
+                    .await?;
+                return Ok(FetchResult::Unchanged);
+            }
+            Fetched::Body {
+                bytes,
+                final_url,
+                validators,
+                ..
+            } => (bytes, final_url, validators),
+        };
+        let hash = hex::encode(Sha256::digest(&bytes));
+        if feed.body_hash.as_deref() == Some(hash.as_str()) {
+            self.store
+                .record_unchanged(feed.id, now, next_fetch_at)
+                .await?;
+            return Ok(FetchResult::Unchanged);
+        }
+        let base = final_url.starts_with("http").then_some(final_url.as_str());
+        let parsed = parse_feed(&bytes, base)?;
+        let keys: Vec<_> = parsed.items.iter().map(|i| i.key.clone()).collect();
+        let known = self.store.known_keys(feed.id, &keys).await?;
+        let outlet = outlet_name(&parsed, &final_url);
+        let mut items = Vec::new();
+        for item in parsed.items.iter().filter(|i| !known.contains(&i.key)) {
+            let article = self.article_for(item, &outlet, &feed.url, now).await;
+            let extraction = self.extractor.extract(&article);
+            items.push(IngestItem {
+                key: item.key.clone(),
+                article,
+                extraction,
+            });
+        }
+        let report = self
+            .store
+            .commit_fetch(FetchCommit {
+                feed: feed.id,
+                at: now,
+                title: parsed.title.clone(),
+                validators,
+                body_hash: hash,
+                next_fetch_at,
+                items,
+            })
+            .await?;
+        Ok(FetchResult::Ingested(report))
+    }
+
+    /// Builds the article for an item, fetching the page when the feed's text is
+    /// only a teaser. A failed page fetch keeps the teaser: a short article is
+    /// better than none.
+    async fn article_for(
+        &self,
+        item: &FeedItem,
+        outlet: &str,
+        feed_url: &str,
+        now: DateTime<Utc>,
+    ) -> Article {
+        let mut text = item.best_text().unwrap_or("").to_string();
+        if self.fetch_pages && text.chars().count() < SUMMARY_MAX_CHARS {
+            if let Some(link) = item.link.as_deref().filter(|l| l.starts_with("http")) {
+                match self
+                    .fetcher
+                    .fetch(link, Expect::Page, &Validators::default())
+                    .await
+                {
+                    Ok(Fetched::Body { bytes, .. }) => {
+                        match article_text::main_text(&String::from_utf8_lossy(&bytes)) {
+                            Ok(full) if full.len() > text.len() => text = full,
+                            Ok(_) => {}
+                            Err(e) => tracing::debug!(link, error = %e, "keeping the feed summary"),
+                        }
+                    }
+                    Ok(Fetched::NotModified { .. }) => {}
+                    Err(e) => {
+                        tracing::info!(link, error = %e, "article page not fetched; keeping the feed summary")
+                    }
+                }
+            }
+        }
+        Article {
+            id: item.key.as_str().to_string(),
+            feed: Some(feed_url.to_string()),
+            outlet: outlet.to_string(),
+            url: item.link.clone().unwrap_or_default(),
+            title: item.title.clone(),
+            published: item.published.unwrap_or(now),
+            text,
+        }
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, IngestError> {
+    std::fs::read(path).map_err(|source| IngestError::Read {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// The outlet a reader recognises: the feed's title, else the site's host name.
+fn outlet_name(feed: &ParsedFeed, final_url: &str) -> String {
+    if let Some(t) = feed.title.as_deref().filter(|t| !t.trim().is_empty()) {
+        return t.trim().to_string();
+    }
+    feed.site
+        .as_deref()
+        .or(Some(final_url))
+        .and_then(|u| url::Url::parse(u).ok())
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| h.trim_start_matches("www.").to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sources_are_urls_or_paths() {
+        assert_eq!(
+            FeedSource::parse("https://x.org/feed"),
+            FeedSource::Url("https://x.org/feed".into())
+        );
+        assert!(matches!(
+            FeedSource::parse("feeds/a.xml"),
+            FeedSource::File(_)
+        ));
+        assert!(
+            FeedSource::parse("/tmp/a.xml")
+                .store_url()
+                .starts_with("file:///tmp/a.xml")
+        );
+    }
+
+    #[test]
+    fn outlets_come_from_the_title_or_the_host() {
+        let mut f = ParsedFeed {
+            title: Some(" Wire ".into()),
+            site: None,
+            ttl: None,
+            items: vec![],
+        };
+        assert_eq!(outlet_name(&f, "https://www.example.org/rss"), "Wire");
+        f.title = None;
+        assert_eq!(
+            outlet_name(&f, "https://www.example.org/rss"),
+            "example.org"
+        );
+    }
+}

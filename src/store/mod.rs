@@ -1,0 +1,237 @@
+//! The store: feeds, items, articles, extracted developments and topics.
+//!
+//! `Store` is the one interface the core uses; SQLite (embedded default, one file)
+//! and PostgreSQL (several processes) implement it and pass the same conformance
+//! tests. Each method is one unit of work; `commit_fetch` in particular writes a
+//! whole fetch (items, articles, extractions, the feed's new validators) in one
+//! transaction, so a crash can neither lose nor repeat an item.
+
+pub mod sqlite;
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use thiserror::Error;
+
+use crate::developments::ArticleRef;
+use crate::feeds::ItemKey;
+use crate::feeds::fetch::Validators;
+use crate::model::{Article, Extraction, TopicName};
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("cannot open the store at {url}: {source}")]
+    Open { url: String, source: sqlx::Error },
+    #[error("cannot migrate the store: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("store query failed ({what}): {source}")]
+    Query {
+        what: &'static str,
+        source: sqlx::Error,
+    },
+    #[error("stored data is corrupt ({what}): {detail}")]
+    Corrupt { what: &'static str, detail: String },
+    #[error("unsupported DATABASE_URL {0:?}: use sqlite://FILE or postgres://...")]
+    Unsupported(String),
+}
+
+/// Attaches the name of the query to a sqlx error.
+pub(crate) trait QueryContext<T> {
+    fn ctx(self, what: &'static str) -> Result<T, StoreError>;
+}
+
+impl<T> QueryContext<T> for Result<T, sqlx::Error> {
+    fn ctx(self, what: &'static str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Query { what, source })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FeedId(pub i64);
+
+/// A feed and its health, as moderators see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FeedRecord {
+    pub id: FeedId,
+    pub url: String,
+    pub title: Option<String>,
+    pub added_at: DateTime<Utc>,
+    pub validators: Validators,
+    pub body_hash: Option<String>,
+    pub last_fetch_at: Option<DateTime<Utc>>,
+    pub last_success_at: Option<DateTime<Utc>>,
+    pub last_error: Option<String>,
+    pub failing_since: Option<DateTime<Utc>>,
+    /// Set when the feed failed for too long; cleared by a moderator's retry.
+    pub paused_reason: Option<String>,
+    pub next_fetch_at: DateTime<Utc>,
+    pub interval_secs: i64,
+    /// Whether the first fetch has been recorded (later items are announced).
+    pub primed: bool,
+}
+
+/// One item of a fetch. Items already stored are skipped by the store itself, so a
+/// replayed fetch (after a crash) changes nothing.
+#[derive(Debug, Clone)]
+pub struct IngestItem {
+    pub key: ItemKey,
+    /// The article behind the item with what was extracted from it.
+    pub article: Article,
+    pub extraction: Extraction,
+}
+
+/// A successful fetch with a body, to be written in one transaction.
+#[derive(Debug, Clone)]
+pub struct FetchCommit {
+    pub feed: FeedId,
+    pub at: DateTime<Utc>,
+    pub title: Option<String>,
+    pub validators: Validators,
+    pub body_hash: String,
+    pub next_fetch_at: DateTime<Utc>,
+    pub items: Vec<IngestItem>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IngestReport {
+    /// Items this fetch added (skipping those already stored).
+    pub new_items: usize,
+    /// Articles among them; they are announced only when `announced` is true.
+    pub new_articles: Vec<ArticleRef>,
+    /// False on a feed's first fetch: its backlog is recorded, not announced.
+    pub announced: bool,
+}
+
+/// A topic and the words that mean it ("ukraine": Ukraine, Ukrainian, Kyiv, ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    pub name: TopicName,
+    pub aliases: Vec<String>,
+}
+
+/// Whose topics: the deployment's defaults or one Discord server's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Global,
+    Guild(u64),
+}
+
+impl Scope {
+    pub(crate) fn id(self) -> i64 {
+        match self {
+            Scope::Global => 0,
+            // Discord ids fit in 63 bits; the cast keeps the bit pattern regardless.
+            Scope::Guild(g) => g as i64,
+        }
+    }
+}
+
+/// Which articles a brief looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Window {
+    /// Everything published since this time (`--since 7d`).
+    Since(DateTime<Utc>),
+    /// The most recent articles, whatever their age: a store may hold only old news.
+    Latest(usize),
+}
+
+/// An article with everything extracted from it, as the brief reads them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    pub article: ArticleRef,
+    pub extraction: Extraction,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Adds a feed (idempotent: adding a known URL returns the existing record).
+    async fn add_feed(&self, url: &str, now: DateTime<Utc>) -> Result<FeedRecord, StoreError>;
+    async fn feed_by_url(&self, url: &str) -> Result<Option<FeedRecord>, StoreError>;
+    async fn feeds(&self) -> Result<Vec<FeedRecord>, StoreError>;
+    /// Which of these keys the feed already has, so ingest skips fetching and
+    /// extracting them.
+    async fn known_keys(
+        &self,
+        feed: FeedId,
+        keys: &[ItemKey],
+    ) -> Result<HashSet<ItemKey>, StoreError>;
+    /// Writes a fetch in one transaction (see the module doc).
+    async fn commit_fetch(&self, commit: FetchCommit) -> Result<IngestReport, StoreError>;
+    /// A 304 or an unchanged body: only the schedule moves.
+    async fn record_unchanged(
+        &self,
+        feed: FeedId,
+        at: DateTime<Utc>,
+        next_fetch_at: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+    /// A failed fetch; `paused` set when the feed has failed for too long.
+    async fn record_failure(
+        &self,
+        feed: FeedId,
+        at: DateTime<Utc>,
+        error: &str,
+        next_fetch_at: DateTime<Utc>,
+        paused: Option<&str>,
+    ) -> Result<(), StoreError>;
+    /// Clears a pause and schedules the feed now.
+    async fn resume_feed(&self, feed: FeedId, now: DateTime<Utc>) -> Result<(), StoreError>;
+
+    async fn upsert_topic(&self, scope: Scope, topic: &Topic) -> Result<(), StoreError>;
+    async fn remove_topic(&self, scope: Scope, name: &TopicName) -> Result<bool, StoreError>;
+    async fn topics(&self, scope: Scope) -> Result<Vec<Topic>, StoreError>;
+
+    /// Articles mentioning any alias (title or text), newest first, with their
+    /// extractions.
+    async fn topic_material(
+        &self,
+        aliases: &[String],
+        window: Window,
+    ) -> Result<Vec<StoredArticle>, StoreError>;
+
+    /// Row counts per table, for `readout store stats`.
+    async fn stats(&self) -> Result<Vec<(String, i64)>, StoreError>;
+}
+
+/// Opens the store a `DATABASE_URL` names and brings its schema up to date.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+    } else {
+        Err(StoreError::Unsupported(url.to_string()))
+    }
+}
+
+/// Builds an FTS query that matches any alias as a phrase. Aliases are user input:
+/// quotes are doubled and everything else stays inside the phrase, so no alias can
+/// inject FTS operators.
+pub(crate) fn fts_any_phrase(aliases: &[String]) -> Option<String> {
+    let phrases: Vec<String> = aliases
+        .iter()
+        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|a| a.chars().any(char::is_alphanumeric))
+        .map(|a| format!("\"{}\"", a.replace('"', "\"\"")))
+        .collect();
+    (!phrases.is_empty()).then(|| phrases.join(" OR "))
+}
+
+pub(crate) fn ts(t: DateTime<Utc>) -> i64 {
+    t.timestamp()
+}
+
+pub(crate) fn from_ts(s: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(s, 0).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_queries_quote_every_alias() {
+        let q = fts_any_phrase(&["Ukraine".into(), "Kyiv \"x\" OR y".into(), "  ".into()]).unwrap();
+        assert_eq!(q, "\"Ukraine\" OR \"Kyiv \"\"x\"\" OR y\"");
+        assert!(fts_any_phrase(&["***".into()]).is_none());
+    }
+}
