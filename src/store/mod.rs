@@ -144,8 +144,18 @@ pub struct StoredArticle {
     pub extraction: Extraction,
 }
 
+/// Everything the core needs from a store. Each concern is its own trait (content
+/// here; guild settings, digests and the outbox in their own modules) so that each
+/// can be read, implemented and tested on its own; `Store` is all of them, and every
+/// backend implements every one.
+pub trait Store: ContentStore {}
+
+impl<T: ContentStore> Store for T {}
+
+/// Feeds, items, articles, extractions and topics: what ingest writes and the brief
+/// reads.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait ContentStore: Send + Sync {
     /// Adds a feed (idempotent: adding a known URL returns the existing record).
     async fn add_feed(&self, url: &str, now: DateTime<Utc>) -> Result<FeedRecord, StoreError>;
     async fn feed_by_url(&self, url: &str) -> Result<Option<FeedRecord>, StoreError>;

@@ -14,7 +14,7 @@ use sqlx::sqlite::{
 use sqlx::{Row, Sqlite, Transaction};
 
 use super::{
-    FeedId, FeedRecord, FetchCommit, IngestReport, QueryContext, Scope, Store, StoreError,
+    ContentStore, FeedId, FeedRecord, FetchCommit, IngestReport, QueryContext, Scope, StoreError,
     StoredArticle, Topic, Window, from_ts, fts_any_phrase, ts,
 };
 use crate::developments::ArticleRef;
@@ -294,7 +294,7 @@ impl SqliteStore {
 }
 
 #[async_trait]
-impl Store for SqliteStore {
+impl ContentStore for SqliteStore {
     async fn add_feed(&self, url: &str, now: DateTime<Utc>) -> Result<FeedRecord, StoreError> {
         sqlx::query("INSERT INTO feeds (url, added_at, next_fetch_at) VALUES (?, ?, ?) ON CONFLICT (url) DO NOTHING")
             .bind(url)
