@@ -353,7 +353,13 @@ impl ContentStore for SqliteStore {
     }
 
     async fn commit_fetch(&self, c: FetchCommit) -> Result<IngestReport, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("begin fetch")?;
+        // IMMEDIATE takes the write lock up front: a transaction that starts as a reader
+        // and upgrades fails at once when another writer is active, instead of waiting.
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .ctx("begin fetch")?;
         let primed: bool = sqlx::query_scalar::<_, i64>("SELECT primed FROM feeds WHERE id = ?")
             .bind(c.feed.0)
             .fetch_one(&mut *tx)

@@ -19,9 +19,35 @@ pub struct Resource {
     pub body: Vec<u8>,
     pub etag: Option<String>,
     pub headers: Vec<(String, String)>,
+    /// Send the body one byte at a time with this pause between bytes.
+    pub drip: Option<std::time::Duration>,
+    /// Wait this long before answering (to observe concurrency).
+    pub delay: Option<std::time::Duration>,
 }
 
 impl Resource {
+    /// A plain response without validators.
+    pub fn raw(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
+        Resource {
+            etag: None,
+            status,
+            content_type: content_type.into(),
+            ..Resource::feed(body)
+        }
+    }
+
+    pub fn redirect(to: &str) -> Self {
+        Resource {
+            headers: vec![("location".into(), to.into())],
+            ..Resource::raw(302, "text/plain", "")
+        }
+    }
+
+    pub fn with_header(mut self, k: &str, v: &str) -> Self {
+        self.headers.push((k.into(), v.into()));
+        self
+    }
+
     pub fn feed(body: impl Into<Vec<u8>>) -> Self {
         let body = body.into();
         let etag = format!(
@@ -35,6 +61,8 @@ impl Resource {
             body,
             etag: Some(etag),
             headers: vec![],
+            drip: None,
+            delay: None,
         }
     }
 }
@@ -43,6 +71,8 @@ impl Resource {
 pub struct ServerState {
     pub resources: Mutex<HashMap<String, Resource>>,
     pub requests: AtomicUsize,
+    pub in_flight: AtomicUsize,
+    pub max_in_flight: AtomicUsize,
     pub per_path: Mutex<HashMap<String, usize>>,
 }
 
@@ -110,6 +140,12 @@ async fn serve(
             .body(Body::from("not found"))
             .unwrap();
     };
+    if let Some(d) = r.delay {
+        let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        state.max_in_flight.fetch_max(now, Ordering::SeqCst);
+        tokio::time::sleep(d).await;
+        state.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
     let mut resp = Response::builder();
     if let Some(etag) = &r.etag {
         if headers
@@ -128,8 +164,24 @@ async fn serve(
     for (k, v) in &r.headers {
         resp = resp.header(k.as_str(), v.as_str());
     }
+    let body = match r.drip {
+        Some(pause) => {
+            let bytes = r.body.clone();
+            Body::from_stream(futures::stream::unfold(0usize, move |i| {
+                let bytes = bytes.clone();
+                async move {
+                    if i >= bytes.len() {
+                        return None;
+                    }
+                    tokio::time::sleep(pause).await;
+                    Some((Ok::<_, std::io::Error>(vec![bytes[i]]), i + 1))
+                }
+            }))
+        }
+        None => Body::from(r.body),
+    };
     resp.status(r.status)
         .header(header::CONTENT_TYPE, r.content_type)
-        .body(Body::from(r.body))
+        .body(body)
         .unwrap()
 }
