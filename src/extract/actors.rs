@@ -43,6 +43,11 @@ pub struct Mention {
     /// A country or organisation used as a modifier ("Kremlin aide", "U.S. envoy"),
     /// or standing after "in"/"at": a description or a place, not an actor.
     pub modifier: bool,
+    /// A country named through a group of its people ("EU officials", "the Indian
+    /// and Pakistani commissioners"): it takes part in meetings as that country.
+    pub group: bool,
+    /// The title in front of the name, lower case ("foreign minister").
+    pub title: Option<String>,
 }
 
 /// Full names of the people an article introduces, by surname and by first name, so
@@ -51,6 +56,8 @@ pub struct Mention {
 pub struct Registry {
     by_word: HashMap<String, String>,
     affiliation: HashMap<String, String>,
+    /// Title to the one person holding it (`None` when several do).
+    by_title: HashMap<String, Option<String>>,
 }
 
 impl Registry {
@@ -67,6 +74,19 @@ impl Registry {
         if let Some(a) = affiliation {
             self.affiliation.entry(full.to_string()).or_insert_with(|| a.to_string());
         }
+    }
+
+    /// Records that `full` bears `title`, so "the Secretary" can find them.
+    pub fn add_title(&mut self, title: &str, full: &str) {
+        let e = self.by_title.entry(title.to_string()).or_insert_with(|| Some(full.to_string()));
+        if e.as_deref().is_some_and(|x| x != full) {
+            *e = None;
+        }
+    }
+
+    /// The one person introduced with `title`.
+    pub fn by_title(&self, title: &str) -> Option<&str> {
+        self.by_title.get(title).and_then(|x| x.as_deref())
     }
 
     /// The full name for a one-word mention, if the article introduced one.
@@ -123,7 +143,8 @@ pub fn title_len(text: &str, toks: &[Tok], i: usize) -> usize {
             phrase.push(' ');
         }
         phrase.push_str(&t.text(text).to_lowercase());
-        if LEXICON.titles.contains(&phrase) {
+        // "Presidents X and Y", "Foreign Ministers": plural titles too.
+        if LEXICON.titles.contains(&phrase) || phrase.strip_suffix('s').is_some_and(|p| LEXICON.titles.contains(p)) {
             best = k + 1;
         }
     }
@@ -180,6 +201,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
         }
         let run_start = i;
         let mut titled = false;
+        let mut title: Option<String> = None;
         let mut affiliation: Option<String> = None;
         let mut j = i;
         // Strip function words, titles and affiliations from the front.
@@ -192,6 +214,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             let tl = title_len(text, toks, j);
             if tl > 0 {
                 titled = true;
+                title = Some((j..j + tl).map(|x| toks[x].text(text).to_lowercase()).collect::<Vec<_>>().join(" "));
                 j += tl;
                 // "Minister of Foreign Affairs of the Republic of Kazakhstan"
                 while toks.get(j).is_some_and(|t| t.text(text) == "of") {
@@ -213,12 +236,6 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 j += 1;
                 continue;
             }
-            // An unknown word in front of a title describes the person ("Parliament
-            // Speaker", "Ruritanian Foreign Minister").
-            if is_capitalised(w) && bare(w) == w && title_len(text, toks, j + 1) > 0 {
-                j += 1;
-                continue;
-            }
             if let Some((n, found)) = known_at(text, toks, j) {
                 let after = j + n;
                 let next_is_name =
@@ -229,6 +246,12 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                     j = after;
                     continue;
                 }
+            }
+            // An unknown word in front of a title describes the person ("Parliament
+            // Speaker", "Ruritanian Foreign Minister").
+            if is_capitalised(w) && bare(w) == w && title_len(text, toks, j + 1) > 0 {
+                j += 1;
+                continue;
             }
             break;
         }
@@ -241,9 +264,28 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             }
         }
         if k == j {
-            // Only titles and affiliations: "the Kazakh side" style; emit the affiliation
-            // when it stood alone as a known name.
-            if let Some(a) = affiliation.take()
+            // Only titles and affiliations. "The Secretary" is the one person the
+            // article introduced with that title; a known name standing alone is
+            // itself an actor.
+            let by_title = title.as_deref().filter(|_| affiliation.is_none()).and_then(|t| reg.by_title(t));
+            let definite = |k: usize| toks[k].text(text).eq_ignore_ascii_case("the");
+            if let Some(p) = by_title
+                && (definite(run_start) || (run_start > 0 && definite(run_start - 1)))
+            {
+                out.push(Mention {
+                    first: run_start,
+                    last: j,
+                    span: Span::new(toks[run_start].start, toks[j - 1].end),
+                    name: p.to_string(),
+                    kind: ActorKind::Person,
+                    titled: true,
+                    affiliation: reg.affiliation(p).map(str::to_string),
+                    possessive: false,
+                    modifier: false,
+                    group: false,
+                    title: title.clone(),
+                });
+            } else if let Some(a) = affiliation.take()
                 && !titled
             {
                 let m = known_mention(text, toks, run_start, j, a, &out);
@@ -259,7 +301,12 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             let k = j + n;
             let mut m = known_mention(text, toks, j, k, found.canonical().to_string(), &out);
             m.span = Span::new(toks[run_start].start, toks[k - 1].end);
-            if !matches!(found, Known::Demonym(_)) {
+            // A nationality is an actor only through a group of its people.
+            if !matches!(found, Known::Demonym(_)) || demonym_group(text, toks, k) {
+                if matches!(found, Known::Demonym(_)) {
+                    m.group = true;
+                    m.modifier = false;
+                }
                 out.push(m);
             }
             i = k;
@@ -274,11 +321,21 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             let w = if n + 1 == words.len() { bare(w) } else { w };
             title_case(w)
         }).collect();
-        let name = full.join(" ");
+        let mut name = full.join(" ");
+        let mut j = j;
+        let mut titled = titled;
         if is_thing {
-            i = k;
-            continue;
+            // "Commission Wang Yi": a body's name in front of a person's.
+            let t = words.iter().rposition(|w| LEXICON.thing.contains(&key(bare(w)))).unwrap_or(0);
+            if full.len() - t - 1 < 2 {
+                i = k;
+                continue;
+            }
+            name = full[t + 1..].join(" ");
+            j += t + 1;
+            titled = true;
         }
+        let full: Vec<String> = name.split(' ').map(str::to_string).collect();
         let person = if full.len() >= 2 {
             !after_prep || reg.full(&full[full.len() - 1]).is_some()
         } else {
@@ -297,6 +354,8 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 titled,
                 possessive,
                 modifier: false,
+                group: false,
+                title,
             });
         }
         i = k;
@@ -318,6 +377,7 @@ fn known_mention(text: &str, toks: &[Tok], first: usize, last: usize, name: Stri
         t.kind == TokKind::Word && !is_capitalised(w) && (LEXICON.titles.contains(&key(w)) || NOUN_AFTER.contains(&w))
     });
     let after_prep = first > 0 && PLACE_PREPS.contains(&toks[first - 1].text(text));
+    let group = toks.get(last).is_some_and(|t| GROUPS.contains(&t.text(text)));
     Mention {
         first,
         last,
@@ -327,8 +387,27 @@ fn known_mention(text: &str, toks: &[Tok], first: usize, last: usize, name: Stri
         titled: false,
         affiliation: None,
         possessive,
-        modifier: next_lower || after_prep,
+        modifier: (next_lower && !group) || after_prep,
+        group,
+        title: None,
     }
+}
+
+/// Groups of people through whom a country acts ("U.S. officials").
+const GROUPS: &[&str] = &[
+    "officials", "delegation", "delegations", "negotiators", "diplomats", "side", "team", "teams", "envoys",
+    "commissioners", "ministers", "leaders", "representatives", "counterparts", "militaries", "governments",
+];
+
+/// Whether a nationality at tokens ending before `k` names a group: "Indian and
+/// Pakistani commissioners", "Saudi envoys".
+fn demonym_group(text: &str, toks: &[Tok], k: usize) -> bool {
+    let mut k = k;
+    // "Indian and Pakistani commissioners": look past the coordinated nationality.
+    if toks.get(k).is_some_and(|t| t.text(text) == "and") && toks.get(k + 1).is_some_and(|t| is_capitalised(t.text(text))) {
+        k += 2;
+    }
+    toks.get(k).is_some_and(|t| GROUPS.contains(&t.text(text)))
 }
 
 /// Nouns that make a country in front of them a modifier.
@@ -344,9 +423,31 @@ const NOUN_AFTER: &[&str] = &[
 pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
     let mut reg = Registry::default();
     for toks in sentences {
-        for m in mentions(text, toks, &Registry::default()) {
-            if m.kind == ActorKind::Person {
-                reg.add(&m.name, m.affiliation.as_deref());
+        let ms = mentions(text, toks, &Registry::default());
+        for (n, m) in ms.iter().enumerate() {
+            if m.kind != ActorKind::Person {
+                continue;
+            }
+            // Apposition: "Guyana's foreign minister, Ana Veld" is Guyana's.
+            let appositive = || {
+                let comma = m.first.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+                ms[..n]
+                    .iter()
+                    .rev()
+                    .take_while(|q| q.kind != ActorKind::Person)
+                    .find(|q| q.possessive && q.kind != ActorKind::Person && comma - q.last <= 7)
+                    .map(|q| q.name.clone())
+            };
+            let aff = m.affiliation.clone().or_else(appositive);
+            reg.add(&m.name, aff.as_deref());
+            if let Some(t) = &m.title {
+                // "Secretary of State X" is also "the Secretary".
+                let words: Vec<&str> = t.split(' ').collect();
+                reg.add_title(t, &m.name);
+                if words.len() > 1 {
+                    reg.add_title(words[0], &m.name);
+                    reg.add_title(words[words.len() - 1], &m.name);
+                }
             }
         }
     }
@@ -395,7 +496,8 @@ mod tests {
     fn capitals_stand_for_countries_and_modifiers_are_marked() {
         let reg = Registry::default();
         assert_eq!(names("Moscow said no.", &reg), [("Russia".to_string(), ActorKind::Country, false)]);
-        assert_eq!(names("U.S. officials said no.", &reg)[0], ("United States".to_string(), ActorKind::Country, true));
+        assert_eq!(names("The U.S. envoy said no.", &reg)[0], ("United States".to_string(), ActorKind::Country, true));
+        assert_eq!(names("U.S. officials said no.", &reg)[0], ("United States".to_string(), ActorKind::Country, false));
         assert_eq!(names("the Western military alliance", &reg)[0].0, "NATO");
     }
 

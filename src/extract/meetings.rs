@@ -18,11 +18,28 @@ use super::lexicon::{LEXICON, MeetingCue, find_phrase, key, phrase_at};
 use super::tokens::is_capitalised;
 
 /// Words that close one event's clause and open another's.
-const BOUNDARIES: &[&str] = &[";", "after", "before", "when", "while", "where", "since", "but", "although", "that", "who", "which", "—", "“", "”", "\""];
+const BOUNDARIES: &[&str] = &[";", "after", "before", "when", "while", "where", "since", "but", "although", "that", "who", "which", "—"];
+
+/// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
+/// of saying (what follows is what was said, not who said it).
+fn is_boundary(words: &[&str], k: usize) -> bool {
+    let w = key(words[k]);
+    BOUNDARIES.contains(&w.as_str())
+        || (words[k] == "," && words.get(k + 1).is_some_and(|n| matches!(*n, "and" | "but")))
+        || LEXICON.reported_that.contains(&w)
+}
 
 /// Words that refer back to the parties of the last meeting.
 const ANAPHORA: &[&[&str]] = &[
     &["the", "two"],
+    &["the", "three"],
+    &["the", "four"],
+    &["the", "parties"],
+    &["the", "ministers"],
+    &["the", "leaders"],
+    &["the", "commissions"],
+    &["the", "delegations"],
+    &["their"],
     &["both", "sides"],
     &["both", "leaders"],
     &["they"],
@@ -49,12 +66,14 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
         let mut prev_right = 0;
         for (g, group) in cues.iter().enumerate() {
             let (first, last_end) = (group.first().map_or(0, |c| c.0), group.last().map_or(0, |c| c.0 + c.1));
-            let left = (prev_right..first).rev().find(|&k| BOUNDARIES.contains(&key(words[k]).as_str())).map_or(prev_right, |k| k);
+            let left = (prev_right..first).rev().find(|&k| is_boundary(&words, k)).map_or(prev_right, |k| k);
             let next_cue = cues.get(g + 1).and_then(|n| n.first()).map_or(words.len(), |c| c.0);
-            let right = (last_end..next_cue).find(|&k| BOUNDARIES.contains(&key(words[k]).as_str())).unwrap_or(next_cue);
+            let right = (last_end..next_cue)
+                .find(|&k| is_boundary(&words, k) && !LEXICON.reported_that.contains(&key(words[k])))
+                .unwrap_or(next_cue);
             prev_right = right;
             if let Some(m) = meeting_in(doc, i, &words, group, left, right, subjects, &out) {
-                out.push(m);
+                out.extend(split(m, &words, group, left));
             }
         }
     }
@@ -67,7 +86,7 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
     let mut k = 0;
     let mut boundary_since_last = true;
     while k < words.len() {
-        if BOUNDARIES.contains(&key(words[k]).as_str()) {
+        if is_boundary(words, k) {
             boundary_since_last = true;
         }
         let found = LEXICON.meeting.iter().find(|c| phrase_at(words, k, &c.words));
@@ -117,15 +136,19 @@ fn meeting_in(
         }
     }
     for m in doc.mentions[i].iter().filter(|m| m.first >= left && m.last <= right) {
-        if m.possessive || m.modifier {
+        // "Seoul's offer of talks": the possessor is a party.
+        let offers = m.possessive
+            && m.kind != ActorKind::Person
+            && words.get(m.last).is_some_and(|w| matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan"));
+        if (m.possessive && !offers) || m.modifier {
             continue;
         }
+        // "the foreign ministers of A and B" are the people, when the article names them.
         let role_before = m.first >= 2 && (m.first.saturating_sub(3)..m.first).any(|k| ROLES.contains(&key(words[k]).as_str()));
-        if m.kind == ActorKind::Country
-            && role_before
-            && let Some(p) = doc.registry.of_country(&m.name)
-        {
-            add(p, &mut names);
+        if m.kind == ActorKind::Country && role_before {
+            if let Some(p) = doc.registry.of_country(&m.name) {
+                add(p, &mut names);
+            }
             continue;
         }
         add(&m.name, &mut names);
@@ -147,8 +170,15 @@ fn meeting_in(
     }
     let anaphoric = ANAPHORA.iter().any(|a| (left..right).any(|k| a.iter().enumerate().all(|(n, x)| words.get(k + n).is_some_and(|w| key(w) == *x))));
     if names.len() < 2 && anaphoric {
+        // "the two" are the first two parties of the last meeting; "they", all.
+        let count = (left..right).find_map(|k| match key(words[k]).as_str() {
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            _ => None,
+        });
         if let Some(prev) = found.last() {
-            for p in &prev.participants {
+            for p in prev.participants.iter().take(count.unwrap_or(usize::MAX)) {
                 add(p.as_str(), &mut names);
             }
         }
@@ -189,7 +219,12 @@ fn status(words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: u
     if !past_verb && find_phrase(words, around, &lx.planned_cues).is_some() {
         return Some(MeetingStatus::Planned);
     }
-    if past_verb || find_phrase(words, left..right, &lx.held_cues).is_some() {
+    // A past tense in the clause ("accepted", "ended") dates a noun cue.
+    let past_tense = (left..right).any(|k| {
+        let w = key(words[k]);
+        w.len() > 4 && w.ends_with("ed") && !is_modal_before(words, k) && !group.iter().any(|c| c.0 == k)
+    });
+    if past_verb || past_tense || find_phrase(words, left..right, &lx.held_cues).is_some() {
         return Some(MeetingStatus::Held);
     }
     if group.iter().any(|c| c.2.past_status == Some(MeetingStatus::Planned)) {
@@ -219,6 +254,37 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
         }
         (e > s).then(|| words[s..e].join(" "))
     })
+}
+
+/// Splits a meeting whose parties met one by one: a call is between two sides, so
+/// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
+fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: usize) -> Vec<Meeting> {
+    let first = group.first().map_or(0, |c| c.0);
+    let each = first > 0 && key(words[first - 1]) == "each";
+    let n = m.participants.len();
+    if m.kind == MeetingKind::Call && n >= 3 && !each {
+        let host = m.participants[0].clone();
+        return m.participants[1..]
+            .iter()
+            .map(|p| Meeting { participants: vec![host.clone(), p.clone()], ..m.clone() })
+            .collect();
+    }
+    if each && n >= 3 {
+        // The parties before the cue met the others separately.
+        let subjects = (left..first).filter(|&k| words[k] == "and").count() + 1;
+        if subjects < n {
+            let (subj, rest) = m.participants.split_at(subjects.min(n - 1));
+            return subj
+                .iter()
+                .map(|s| {
+                    let mut p = vec![s.clone()];
+                    p.extend(rest.iter().cloned());
+                    Meeting { participants: p, ..m.clone() }
+                })
+                .collect();
+        }
+    }
+    vec![m]
 }
 
 /// Merges meetings of one article that name the same parties with the same status.
