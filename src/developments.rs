@@ -139,8 +139,12 @@ pub fn merge_statements(items: Vec<Reported<Statement>>) -> Vec<Development<Stat
 const STOP: &[&str] = &[
     "the", "a", "an", "its", "his", "her", "their", "our", "to", "of", "on", "in", "at", "for", "with", "from", "by",
     "and", "or", "this", "that", "next", "week", "month", "year", "days", "weeks", "before", "after", "within",
-    "until", "end", "first", "new", "whether",
+    "until", "end", "first", "new", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "said", "would", "will", "not", "has", "had", "have", "was", "were",
 ];
+
+/// Actions a refusal answers: an awaited answer or decision that came back "no".
+const ANSWERS: &[&str] = &["answer", "respond", "reply", "decide", "give", "accept", "attend", "join"];
 
 /// Content words of an action description, crudely stemmed ("crossed" = "cross"),
 /// so "cross at Adre" and "crossed at Adre on Tuesday" share words.
@@ -159,6 +163,11 @@ fn content(s: &str) -> Vec<String> {
 /// Whether two action descriptions ("base-verb object...") name the same action:
 /// the same verb and a shared content word, or two shared content words.
 fn same_action(a: &str, b: &str) -> bool {
+    if let Some(rest) = b.strip_prefix("refuse ") {
+        let verb = a.split(' ').next().unwrap_or_default();
+        let (ca, cb) = (content(a), content(rest));
+        return ANSWERS.contains(&verb) && ca.iter().skip(1).any(|w| cb.contains(w));
+    }
     let (ca, cb) = (content(a), content(b));
     let shared = ca.iter().skip(1).filter(|w| cb.iter().skip(1).any(|x| x == *w)).count();
     let same_verb = ca.first().is_some_and(|v| cb.first() == Some(v));

@@ -396,7 +396,7 @@ fn known_mention(text: &str, toks: &[Tok], first: usize, last: usize, name: Stri
 /// Groups of people through whom a country acts ("U.S. officials").
 const GROUPS: &[&str] = &[
     "officials", "delegation", "delegations", "negotiators", "diplomats", "side", "team", "teams", "envoys",
-    "commissioners", "ministers", "leaders", "representatives", "counterparts", "militaries", "governments",
+    "commissioners", "ministers", "leaders", "representatives", "militaries", "governments",
 ];
 
 /// Whether a nationality at tokens ending before `k` names a group: "Indian and

@@ -151,6 +151,15 @@ fn meeting_in(
             }
             continue;
         }
+        // A country's delegation is, in practice, the one person the article
+        // introduced as acting for it ("Iran and the United States held talks").
+        if m.kind != ActorKind::Person
+            && !m.group
+            && let Some(p) = doc.registry.of_country(&m.name)
+        {
+            add(p, &mut names);
+            continue;
+        }
         add(&m.name, &mut names);
     }
     // Pronoun subjects and counterparts.
@@ -187,7 +196,11 @@ fn meeting_in(
         return None;
     }
     let status = status(words, group, left, right)?;
-    let kind = group.iter().map(|c| c.2.kind).find(|k| *k != MeetingKind::InPerson).unwrap_or(group[0].2.kind);
+    let kinds: Vec<MeetingKind> = group.iter().map(|c| c.2.kind).collect();
+    let kind = [MeetingKind::Video, MeetingKind::Call, MeetingKind::InPerson]
+        .into_iter()
+        .find(|k| kinds.contains(k))
+        .unwrap_or(MeetingKind::Unknown);
     let future = status != MeetingStatus::Held;
     let date = dates::find(&words[left..right], doc.published, future)
         .or_else(|| dates::find(&words[right..], doc.published, future))
@@ -207,7 +220,12 @@ fn status(words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: u
     let first = group.first()?.0;
     let last_end = group.last().map_or(first, |c| c.0 + c.1);
     let lx = &*LEXICON;
-    if find_phrase(words, left..words.len(), &lx.cancelled).is_some() {
+    // A cancellation may follow the clause ("a meeting that ... has been called off"),
+    // but not past a new coordinated clause.
+    let hard = (last_end..words.len())
+        .find(|&k| words[k] == ";" || (words[k] == "," && words.get(k + 1).is_some_and(|n| matches!(*n, "and" | "but"))))
+        .unwrap_or(words.len());
+    if find_phrase(words, left..hard, &lx.cancelled).is_some() {
         return Some(MeetingStatus::Cancelled);
     }
     // Offers and plans are read before the cue and just after it ("meet again").
@@ -262,7 +280,10 @@ fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue
     let first = group.first().map_or(0, |c| c.0);
     let each = first > 0 && key(words[first - 1]) == "each";
     let n = m.participants.len();
-    if m.kind == MeetingKind::Call && n >= 3 && !each {
+    // Only when one party stands before the cue: "X spoke with A and with B".
+    let before = |k: usize| k < first && words[k].chars().next().is_some_and(char::is_uppercase);
+    let one_caller = (left..first).filter(|&k| before(k) && (k == left || !before(k - 1))).count() <= 1;
+    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && one_caller {
         let host = m.participants[0].clone();
         return m.participants[1..]
             .iter()

@@ -51,7 +51,13 @@ const DIRECT_CUES: &[&[&str]] = &[
 ];
 
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
-const OBJECT_CUES: &[&str] = &["asks", "asked", "directed", "urged", "expects", "expected", "giving", "gives", "called", "wants", "invited"];
+const OBJECT_CUES: &[&str] = &[
+    "asks", "asked", "directed", "urged", "expects", "expected", "giving", "gives", "called", "wants", "invited", "pledged",
+    "promised", "vowed", "agreed",
+];
+
+/// Nouns for meetings: "the talks are due to open" is a meeting, left to `meetings`.
+const MEETING_NOUNS: &[&str] = &["talks", "meeting", "meetings", "round", "summit", "session", "negotiations", "consultations"];
 
 /// Words allowed between a cue and the action.
 const ADVERBS: &[&str] = &[
@@ -74,7 +80,7 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
         let mut seen_verbs: Vec<usize> = Vec::new();
         for k in 0..words.len() {
             let Some(v) = action_after_cue(&words, k) else { continue };
-            if seen_verbs.contains(&v.0) || hypothetical(&words, k) {
+            if seen_verbs.contains(&v.0) || hypothetical(&words, k) || describes(&words, k) {
                 continue;
             }
             seen_verbs.push(v.0);
@@ -132,6 +138,15 @@ fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
     })
 }
 
+/// Whether the cue at `k` sits in a relative clause ("a mechanism which would
+/// restore") or has a meeting for subject ("the talks are due to open"): a
+/// description, not an announced action.
+fn describes(words: &[&str], k: usize) -> bool {
+    let relative = k > 0 && matches!(key(words[k - 1]).as_str(), "which" | "that" | "who");
+    let start = (0..k).rev().find(|&j| matches!(words[j], "," | ";" | ":")).map_or(0, |j| j + 1);
+    relative || (start..k).any(|j| MEETING_NOUNS.contains(&key(words[j]).as_str()))
+}
+
 /// Whether the clause of word `k` is a condition or a possibility.
 fn hypothetical(words: &[&str], k: usize) -> bool {
     let from = k.saturating_sub(8);
@@ -173,7 +188,12 @@ fn make_pending(doc: &Doc, i: usize, words: &[&str], cue: usize, v: (usize, usiz
 fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut Vec<Outcome>) {
     for k in 0..words.len() {
         let w = key(words[k]);
-        let refused = matches!(w.as_str(), "declined" | "rejected" | "refused" | "dropped" | "abandoned");
+        // "declined", or "would not attend": the awaited answer came, and it is no.
+        let will_not = k >= 2
+            && matches!(key(words[k - 2]).as_str(), "would" | "will")
+            && key(words[k - 1]) == "not"
+            && matches!(w.as_str(), "attend" | "participate" | "come" | "join" | "take");
+        let refused = will_not || matches!(w.as_str(), "declined" | "rejected" | "refused" | "dropped" | "abandoned");
         let done = if refused {
             None
         } else {
@@ -187,14 +207,17 @@ fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut V
         }
         // Not under a future or a negation ("will have delivered", "has not sent").
         let before = &words[k.saturating_sub(3)..k];
-        if before.iter().any(|b| matches!(key(b).as_str(), "will" | "would" | "to" | "not" | "never" | "if" | "could")) {
+        if !will_not && before.iter().any(|b| matches!(key(b).as_str(), "will" | "would" | "to" | "not" | "never" | "if" | "could")) {
             continue;
         }
         let len = done.as_ref().map_or(1, |d| d.1);
-        let base = done.map_or(w.clone(), |d| d.2);
-        let what = match object(words, k + len) {
-            Some(o) => format!("{base} {o}"),
-            None => base,
+        let what = match done {
+            Some((_, _, base)) => match object(words, k + len) {
+                Some(o) => format!("{base} {o}"),
+                None => base,
+            },
+            // A refusal answers whatever the sentence is about.
+            None => format!("refuse {}", words.join(" ")),
         };
         out.push(Outcome {
             kind: if refused { OutcomeKind::Abandoned } else { OutcomeKind::Done },
@@ -249,7 +272,7 @@ mod tests {
         let (_, o) = read("The envoy handed over the letter on Monday, and the army declined the invitation.");
         assert_eq!(o.iter().map(|o| (o.kind, o.what.as_str())).collect::<Vec<_>>(), [
             (OutcomeKind::Done, "deliver the letter on Monday"),
-            (OutcomeKind::Abandoned, "declined the invitation")
+            (OutcomeKind::Abandoned, "refuse The envoy handed over the letter on Monday , and the army declined the invitation .")
         ]);
     }
 }
