@@ -67,10 +67,14 @@ impl Registry {
         if words.len() < 2 {
             return;
         }
-        if let Some(last) = words.last() {
-            self.by_word.entry(key(last)).or_insert_with(|| full.to_string());
+        // Any word of the name finds it: "Serrano" for "Paulina Serrano Vidal", "Kim"
+        // for "Kim Seo-yeon". The surname is tried first, so it wins a clash.
+        let last = words.len() - 1;
+        for w in std::iter::once(words[last]).chain(words[..last].iter().copied()) {
+            if !PARTICLES.contains(&w) {
+                self.by_word.entry(key(w)).or_insert_with(|| full.to_string());
+            }
         }
-        self.by_word.entry(key(words[0])).or_insert_with(|| full.to_string());
         if let Some(a) = affiliation {
             self.affiliation.entry(full.to_string()).or_insert_with(|| a.to_string());
         }
@@ -376,7 +380,12 @@ fn known_mention(text: &str, toks: &[Tok], first: usize, last: usize, name: Stri
         let w = t.text(text);
         t.kind == TokKind::Word && !is_capitalised(w) && (LEXICON.titles.contains(&key(w)) || NOUN_AFTER.contains(&w))
     });
-    let after_prep = first > 0 && PLACE_PREPS.contains(&toks[first - 1].text(text));
+    // "in Ohrid, North Macedonia": a country after a place is part of the place.
+    let after_place = first >= 3
+        && toks[first - 1].text(text) == ","
+        && is_capitalised(toks[first - 2].text(text))
+        && PLACE_PREPS.contains(&toks[first - 3].text(text));
+    let after_prep = (first > 0 && PLACE_PREPS.contains(&toks[first - 1].text(text))) || after_place;
     let group = toks.get(last).is_some_and(|t| GROUPS.contains(&t.text(text)));
     Mention {
         first,
@@ -438,7 +447,15 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
                     .find(|q| q.possessive && q.kind != ActorKind::Person && comma - q.last <= 7)
                     .map(|q| q.name.clone())
             };
-            let aff = m.affiliation.clone().or_else(appositive);
+            // "his Chilean counterpart, Ana Veld": a nationality before the comma.
+            let demonym = || {
+                let comma = m.first.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(text, toks, k) {
+                    Some((_, Known::Demonym(c))) => Some(c.clone()),
+                    _ => None,
+                })
+            };
+            let aff = m.affiliation.clone().or_else(appositive).or_else(demonym);
             reg.add(&m.name, aff.as_deref());
             if let Some(t) = &m.title {
                 // "Secretary of State X" is also "the Secretary".

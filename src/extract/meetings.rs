@@ -108,7 +108,7 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
 }
 
 fn negated(words: &[&str], k: usize) -> bool {
-    k > 0 && matches!(key(words[k - 1]).as_str(), "no" | "not" | "without")
+    k > 0 && matches!(key(words[k - 1]).as_str(), "no" | "not" | "without" | "as")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -145,22 +145,20 @@ fn meeting_in(
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
         let role_before = m.first >= 2 && (m.first.saturating_sub(3)..m.first).any(|k| ROLES.contains(&key(words[k]).as_str()));
-        if m.kind == ActorKind::Country && role_before {
-            if let Some(p) = doc.registry.of_country(&m.name) {
-                add(p, &mut names);
-            }
-            continue;
-        }
-        // A country's delegation is, in practice, the one person the article
-        // introduced as acting for it ("Iran and the United States held talks").
-        if m.kind != ActorKind::Person
-            && !m.group
+        if m.kind == ActorKind::Country
+            && role_before
             && let Some(p) = doc.registry.of_country(&m.name)
         {
             add(p, &mut names);
             continue;
         }
         add(&m.name, &mut names);
+    }
+    // Two countries meeting are, in practice, the people the article introduced as
+    // acting for them ("Iran and the United States held talks").
+    let mapped: Vec<String> = names.iter().filter_map(|n| doc.registry.of_country(n).map(str::to_string)).collect();
+    if names.len() == 2 && mapped.len() == 2 && mapped[0] != mapped[1] {
+        names = mapped;
     }
     // Pronoun subjects and counterparts.
     for k in left..right {

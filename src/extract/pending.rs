@@ -52,7 +52,7 @@ const DIRECT_CUES: &[&[&str]] = &[
 
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
 const OBJECT_CUES: &[&str] = &[
-    "asks", "asked", "directed", "urged", "expects", "expected", "giving", "gives", "called", "wants", "invited", "pledged",
+    "asks", "asked", "directed", "urged", "expect", "expects", "expected", "giving", "gives", "called", "wants", "invited", "pledged",
     "promised", "vowed", "agreed",
 ];
 
