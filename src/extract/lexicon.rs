@@ -1,0 +1,316 @@
+//! The word lists the rules read, kept as plain data files under `lexicon/` so that
+//! adding a country, a title or a verb of saying is a one-line change with no code.
+//!
+//! The files are compiled in with `include_str!` and parsed once, on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// What a capitalised word or phrase stands for when it is a known name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    /// A country by its common English name (also reached from capitals).
+    Country(String),
+    /// A nationality adjective ("Russian"): names the country, but in front of a
+    /// name it is a description, not an actor.
+    Demonym(String),
+    /// An organisation by its common name.
+    Org(String),
+}
+
+impl Known {
+    pub fn canonical(&self) -> &str {
+        match self {
+            Known::Country(c) | Known::Demonym(c) | Known::Org(c) => c,
+        }
+    }
+}
+
+/// A meeting cue: the words, the status a past-tense use implies, and the kind.
+#[derive(Debug, Clone)]
+pub struct MeetingCue {
+    pub words: Vec<String>,
+    pub past_status: Option<crate::model::MeetingStatus>,
+    pub kind: crate::model::MeetingKind,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Lower-cased phrase (words joined by one space) to what it names.
+    pub known: HashMap<String, Known>,
+    /// Longest known phrase in words, to bound the look-ahead.
+    pub known_max_words: usize,
+    /// Lower-cased title phrases.
+    pub titles: HashSet<String>,
+    pub title_max_words: usize,
+    /// Lower-cased verbs of saying (single words and phrases).
+    pub speech: HashSet<String>,
+    pub reported_that: HashSet<String>,
+    pub audience_verbs: HashSet<String>,
+    pub meeting: Vec<MeetingCue>,
+    pub future: Vec<Vec<String>>,
+    pub hypothetical: HashSet<String>,
+    pub cancelled: Vec<Vec<String>>,
+    /// Phrases that make a meeting proposed, planned or held.
+    pub proposed_cues: Vec<Vec<String>>,
+    pub planned_cues: Vec<Vec<String>>,
+    pub held_cues: Vec<Vec<String>>,
+    /// Any form of an announceable action (lower case, words joined by a space) to
+    /// its base form.
+    pub actions: HashMap<String, String>,
+    pub actions_max_words: usize,
+    /// The past forms of the actions (the first form listed after the base).
+    pub past: HashSet<String>,
+    /// Phrases that report a response still awaited.
+    pub awaiting: Vec<Vec<String>>,
+    /// Words stripped from the front of a capitalised run ("The", "On", "Monday").
+    pub function: HashSet<String>,
+    /// Words that make a capitalised run a thing rather than a person.
+    pub thing: HashSet<String>,
+}
+
+/// Lines of a data file without comments and blanks, grouped under `[section]`.
+fn sections(src: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut current = String::new();
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_string();
+            continue;
+        }
+        out.entry(current.clone())
+            .or_default()
+            .push(line.to_string());
+    }
+    out
+}
+
+/// The normal form of a phrase for look-up: lower case, curly apostrophes
+/// straightened, single spaces.
+pub fn key(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+fn words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let mut lx = Lexicon::default();
+        let add_known = |lx: &mut Lexicon, phrase: &str, k: Known| {
+            let kk = key(phrase);
+            if kk.is_empty() {
+                return;
+            }
+            lx.known_max_words = lx.known_max_words.max(kk.split(' ').count());
+            lx.known.entry(kk).or_insert(k);
+        };
+        for line in sections(include_str!("lexicon/places.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            let mut cols = line.split('|').map(str::trim);
+            let name = cols.next().unwrap_or_default().to_string();
+            add_known(&mut lx, &name, Known::Country(name.clone()));
+            for n in cols.next().unwrap_or_default().split(',') {
+                add_known(&mut lx, n.trim(), Known::Country(name.clone()));
+            }
+            for d in cols.next().unwrap_or_default().split(',') {
+                add_known(&mut lx, d.trim(), Known::Demonym(name.clone()));
+            }
+            for c in cols.next().unwrap_or_default().split(',') {
+                add_known(&mut lx, c.trim(), Known::Country(name.clone()));
+            }
+        }
+        for line in sections(include_str!("lexicon/orgs.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            let mut cols = line.split('|').map(str::trim);
+            let name = cols.next().unwrap_or_default().to_string();
+            add_known(&mut lx, &name, Known::Org(name.clone()));
+            for a in cols.next().unwrap_or_default().split(',') {
+                add_known(&mut lx, a.trim(), Known::Org(name.clone()));
+            }
+        }
+        for t in sections(include_str!("lexicon/titles.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            lx.title_max_words = lx.title_max_words.max(t.split_whitespace().count());
+            lx.titles.insert(key(&t));
+        }
+        let mut verbs = sections(include_str!("lexicon/verbs.txt"));
+        let set = |v: Option<Vec<String>>| {
+            v.unwrap_or_default()
+                .iter()
+                .map(|s| key(s))
+                .collect::<HashSet<_>>()
+        };
+        lx.speech = set(verbs.remove("speech"));
+        lx.reported_that = set(verbs.remove("reported_that"));
+        lx.audience_verbs = set(verbs.remove("audience_verbs"));
+        lx.hypothetical = set(verbs.remove("hypothetical"));
+        lx.future = verbs
+            .remove("future")
+            .unwrap_or_default()
+            .iter()
+            .map(|s| words(s))
+            .collect();
+        lx.cancelled = verbs
+            .remove("cancelled")
+            .unwrap_or_default()
+            .iter()
+            .map(|s| words(s))
+            .collect();
+        let phrases = |v: Option<Vec<String>>| {
+            v.unwrap_or_default()
+                .iter()
+                .map(|s| words(s))
+                .collect::<Vec<_>>()
+        };
+        lx.proposed_cues = phrases(verbs.remove("proposed_cues"));
+        lx.planned_cues = phrases(verbs.remove("planned_cues"));
+        lx.held_cues = phrases(verbs.remove("held_cues"));
+        lx.awaiting = phrases(verbs.remove("awaiting"));
+        for line in verbs.remove("actions").unwrap_or_default() {
+            let (base, forms) = line.split_once('|').unwrap_or((&line, ""));
+            let base = key(base);
+            if let Some(p) = forms.split(',').next().map(key).filter(|p| !p.is_empty()) {
+                lx.past.insert(p);
+            }
+            for f in std::iter::once(base.as_str()).chain(forms.split(',').map(str::trim)) {
+                let f = key(f);
+                if !f.is_empty() {
+                    lx.actions_max_words = lx.actions_max_words.max(f.split(' ').count());
+                    lx.actions.entry(f).or_insert_with(|| base.clone());
+                }
+            }
+        }
+        for line in verbs.remove("meeting").unwrap_or_default() {
+            let mut cols = line.split('|').map(str::trim);
+            let w = words(cols.next().unwrap_or_default());
+            let past_status = cols.next().and_then(crate::model::MeetingStatus::parse);
+            let kind = cols
+                .next()
+                .and_then(crate::model::MeetingKind::parse)
+                .unwrap_or(crate::model::MeetingKind::Unknown);
+            if !w.is_empty() {
+                lx.meeting.push(MeetingCue {
+                    words: w,
+                    past_status,
+                    kind,
+                });
+            }
+        }
+        // Longest cue first, so "held talks" wins over "talks".
+        lx.meeting.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        let mut w = sections(include_str!("lexicon/words.txt"));
+        lx.function = set(w.remove("function"));
+        lx.thing = set(w.remove("thing"));
+        lx
+    }
+
+    /// What a phrase names, if it is in the lists.
+    pub fn lookup(&self, phrase: &str) -> Option<&Known> {
+        let k = key(phrase);
+        self.known
+            .get(&k)
+            .or_else(|| k.strip_prefix("the ").and_then(|rest| self.known.get(rest)))
+    }
+}
+
+/// Whether `phrase` (lower-case words) starts at word `i` of `words`.
+pub fn phrase_at(words: &[&str], i: usize, phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && i + phrase.len() <= words.len()
+        && phrase
+            .iter()
+            .zip(&words[i..])
+            .all(|(p, w)| p.as_str() == key(w))
+}
+
+/// The first of `phrases` found in `words[range]`: its position and length.
+pub fn find_phrase(
+    words: &[&str],
+    range: std::ops::Range<usize>,
+    phrases: &[Vec<String>],
+) -> Option<(usize, usize)> {
+    let end = range.end.min(words.len());
+    (range.start..end).find_map(|i| {
+        phrases
+            .iter()
+            .find(|p| i + p.len() <= end && phrase_at(words, i, p))
+            .map(|p| (i, p.len()))
+    })
+}
+
+/// The lists, parsed on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_and_demonyms_name_their_country() {
+        assert_eq!(
+            LEXICON.lookup("Paris"),
+            Some(&Known::Country("France".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("Kremlin"),
+            Some(&Known::Country("Russia".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("the Kremlin"),
+            Some(&Known::Country("Russia".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("Japanese"),
+            Some(&Known::Demonym("Japan".into()))
+        );
+    }
+
+    #[test]
+    fn organisations_are_known_by_their_descriptions() {
+        assert_eq!(
+            LEXICON
+                .lookup("the Western military alliance")
+                .map(Known::canonical),
+            Some("NATO")
+        );
+        assert_eq!(
+            LEXICON.lookup("EU").map(Known::canonical),
+            Some("European Union")
+        );
+    }
+
+    #[test]
+    fn titles_and_cues_are_loaded() {
+        assert!(LEXICON.titles.contains("foreign minister"));
+        assert!(LEXICON.titles.contains("secretary of state"));
+        assert!(LEXICON.speech.contains("insisted"));
+        assert!(LEXICON.meeting.iter().any(|c| c.words == ["held", "talks"]));
+        assert!(LEXICON.function.contains("friday"));
+        assert!(LEXICON.thing.contains("council"));
+        assert_eq!(
+            LEXICON.actions.get("handed over").map(String::as_str),
+            Some("deliver")
+        );
+        assert!(LEXICON.awaiting.iter().any(|p| p == &["waiting", "for"]));
+    }
+}
