@@ -60,6 +60,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run the Discord bot (needs DISCORD_TOKEN; see docs/discord.md for every
+    /// DISCORD_* variable).
+    Run,
     /// Read article and story files (the evaluation format) and print one prediction
     /// per article, and the brief state of each story, as JSON lines.
     Extract {
@@ -121,6 +124,16 @@ async fn dispatch(cli: Cli) -> ExitCode {
         Command::Extract { json: _, paths } => extract(&paths),
         Command::Ingest { sources } => match load_config(&cli.database_url) {
             Ok(cfg) => ingest(&cfg, &sources).await,
+            Err(code) => code,
+        },
+        Command::Run => match load_config(&cli.database_url) {
+            Ok(cfg) => match crate::bot::run(&cfg).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("readout run: {e}");
+                    ExitCode::from(e.exit_code())
+                }
+            },
             Err(code) => code,
         },
         Command::Status { topic, since, json } => match load_config(&cli.database_url) {

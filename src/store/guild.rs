@@ -97,6 +97,5 @@ pub trait GuildStore: Send + Sync {
 
     /// Speakers and meeting participants whose name contains `needle` (case
     /// insensitive), most frequently mentioned first: the person autocomplete.
-    async fn known_actors(&self, needle: &str, limit: usize)
-    -> Result<Vec<ActorName>, StoreError>;
+    async fn known_actors(&self, needle: &str, limit: usize) -> Result<Vec<ActorName>, StoreError>;
 }

@@ -169,16 +169,15 @@ impl GuildStore for SqliteStore {
         guild: GuildId,
         channel: Option<u64>,
     ) -> Result<u64, StoreError> {
-        let n = sqlx::query(
-            "DELETE FROM digests WHERE guild_id = ? AND (? IS NULL OR channel_id = ?)",
-        )
-        .bind(guild.db())
-        .bind(channel.map(|c| c as i64))
-        .bind(channel.map(|c| c as i64))
-        .execute(self.pool())
-        .await
-        .ctx("remove digests")?
-        .rows_affected();
+        let n =
+            sqlx::query("DELETE FROM digests WHERE guild_id = ? AND (? IS NULL OR channel_id = ?)")
+                .bind(guild.db())
+                .bind(channel.map(|c| c as i64))
+                .bind(channel.map(|c| c as i64))
+                .execute(self.pool())
+                .await
+                .ctx("remove digests")?
+                .rows_affected();
         Ok(n)
     }
 
@@ -210,11 +209,7 @@ impl GuildStore for SqliteStore {
             .collect()
     }
 
-    async fn known_actors(
-        &self,
-        needle: &str,
-        limit: usize,
-    ) -> Result<Vec<ActorName>, StoreError> {
+    async fn known_actors(&self, needle: &str, limit: usize) -> Result<Vec<ActorName>, StoreError> {
         // LIKE with our own escape character, so `%` and `_` typed by a user match
         // themselves.
         let pattern = format!(
