@@ -59,3 +59,6 @@ pub fn commands() -> Vec<poise::Command<Data, Error>> {
         config::config(),
     ]
 }
+
+#[cfg(test)]
+mod tests;
