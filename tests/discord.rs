@@ -834,3 +834,55 @@ async fn digests_and_moderator_roles_are_validated_and_kept_per_server() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn commands_register_in_one_guild_with_discord_guild_id() {
+    within_limit(async {
+        let bot = TestBot::spawn_with(false, Some(GUILD_B), None).await;
+        let puts: Vec<_> = bot
+            .fake
+            .requests()
+            .into_iter()
+            .filter(|r| r.method == "PUT")
+            .collect();
+        assert_eq!(puts.len(), 1);
+        assert_eq!(
+            puts[0].path,
+            format!("/api/v10/applications/{APP_ID}/guilds/{GUILD_B}/commands")
+        );
+        let names: Vec<&str> = puts[0]
+            .body
+            .as_array()
+            .expect("commands")
+            .iter()
+            .filter_map(|c| c["name"].as_str())
+            .collect();
+        for n in [
+            "status", "pending", "said", "met", "topics", "feeds", "topic", "digest", "config",
+        ] {
+            assert!(names.contains(&n), "{n} registered: {names:?}");
+        }
+        // Only the non-privileged GUILDS intent.
+        assert_eq!(bot.fake.identify().expect("identify")["intents"], 1);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_process_runs_only_its_share_of_the_shards() {
+    within_limit(async {
+        let shards = readout::config::ShardRange::parse("1/2").expect("range");
+        let bot = TestBot::spawn_with(false, None, Some(shards)).await;
+        assert_eq!(
+            bot.fake.identify().expect("identify")["shard"],
+            serde_json::json!([1, 2])
+        );
+        // It serves commands, but leaves registration to the process with shard 0.
+        let reqs = bot
+            .command(GUILD_A, &Member::plain(60), "topics", vec![])
+            .await;
+        assert_eq!(reqs[0].callback_type(), Some(4));
+        assert!(!bot.fake.requests().iter().any(|r| r.method == "PUT"));
+    })
+    .await;
+}

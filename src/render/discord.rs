@@ -463,7 +463,10 @@ fn window_line(brief: &Brief) -> String {
 }
 
 fn title_for(brief: &Brief, what: &str) -> String {
-    truncate(&format!("{what}: {}", brief.topic), limits::TITLE)
+    truncate(
+        &format!("{what}: {}", escape(brief.topic.as_str())),
+        limits::TITLE,
+    )
 }
 
 fn footer_for(brief: &Brief) -> String {

@@ -24,7 +24,7 @@ use tokio::sync::{mpsc, watch};
 
 use readout::bot::Data;
 use readout::clock::FixedClock;
-use readout::config::{DiscordConfig, FetchConfig, Secret};
+use readout::config::{DiscordConfig, FetchConfig, Secret, ShardRange};
 use readout::feeds::fetch::Fetcher;
 use readout::store::Store;
 use readout::store::sqlite::SqliteStore;
@@ -84,6 +84,8 @@ struct FakeState {
     dispatch_rx: tokio::sync::Mutex<mpsc::UnboundedReceiver<(String, Value)>>,
     /// Set once IDENTIFY arrived and READY was sent.
     ready: watch::Sender<bool>,
+    /// The `d` of the bot's IDENTIFY (token, intents, shard).
+    identify: Mutex<Option<Value>>,
     guilds: Vec<u64>,
 }
 
@@ -108,6 +110,7 @@ impl FakeDiscord {
             dispatch_tx,
             dispatch_rx: tokio::sync::Mutex::new(dispatch_rx),
             ready: watch::channel(false).0,
+            identify: Mutex::new(None),
             guilds,
         });
         let app = Router::new()
@@ -148,6 +151,15 @@ impl FakeDiscord {
                 ),
             }
         }
+    }
+
+    /// What the bot sent in IDENTIFY.
+    pub fn identify(&self) -> Option<Value> {
+        self.state
+            .identify
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     pub async fn wait_ready(&self) {
@@ -329,7 +341,10 @@ async fn gateway(mut socket: WebSocket, state: Arc<FakeState>) {
         let Message::Text(text) = msg else { continue };
         let v: Value = serde_json::from_str(text.as_str()).unwrap_or(Value::Null);
         match v["op"].as_u64() {
-            Some(2) => break,
+            Some(2) => {
+                *state.identify.lock().unwrap_or_else(|e| e.into_inner()) = Some(v["d"].clone());
+                break;
+            }
             Some(1) if !send_json(&mut socket, &heartbeat_ack()).await => return,
             _ => {}
         }
@@ -341,7 +356,12 @@ async fn gateway(mut socket: WebSocket, state: Arc<FakeState>) {
         "guilds": state.guilds.iter().map(|g| json!({"id": g.to_string(), "unavailable": true})).collect::<Vec<_>>(),
         "session_id": "fake-session",
         "resume_gateway_url": ws_url,
-        "shard": [0, 1],
+        "shard": state
+            .identify
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map_or(json!([0, 1]), |d| d["shard"].clone()),
         "application": {"id": APP_ID.to_string(), "flags": 0},
     });
     serde_json::from_value::<serenity::all::Ready>(ready_d.clone()).expect("READY deserializes");
@@ -497,6 +517,16 @@ impl TestBot {
     /// Starts a fake Discord and the bot, and waits until the bot is connected and
     /// has registered its commands.
     pub async fn spawn(allow_loopback: bool) -> Self {
+        Self::spawn_with(allow_loopback, None, None).await
+    }
+
+    /// Like `spawn`, with `DISCORD_GUILD_ID` and `DISCORD_SHARDS`. Waits for the
+    /// command registration only when this process registers (it runs shard 0).
+    pub async fn spawn_with(
+        allow_loopback: bool,
+        guild_id: Option<u64>,
+        shards: Option<ShardRange>,
+    ) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("bot.db").display());
         let store = Arc::new(SqliteStore::open(&url).await.expect("open store"));
@@ -514,9 +544,9 @@ impl TestBot {
         };
         let discord = DiscordConfig {
             token: Some(Secret::new("fake-token".into())),
-            guild_id: None,
+            guild_id,
             api_base: Some(fake.base.clone()),
-            shards: None,
+            shards,
         };
         let task = tokio::spawn(async move {
             let token = Secret::new("fake-token".into());
@@ -525,12 +555,14 @@ impl TestBot {
             }
         });
         fake.wait_ready().await;
-        fake.wait_for("command registration", |reqs| {
-            reqs.iter()
-                .any(|r| r.method == "PUT" && r.path.ends_with("/commands"))
-                .then_some(())
-        })
-        .await;
+        if shards.is_none_or(|s| s.first == 0) {
+            fake.wait_for("command registration", |reqs| {
+                reqs.iter()
+                    .any(|r| r.method == "PUT" && r.path.ends_with("/commands"))
+                    .then_some(())
+            })
+            .await;
+        }
         TestBot {
             fake,
             store,
