@@ -40,6 +40,13 @@ fn parse_url(raw: &str) -> Result<url::Url, CommandError> {
     }
 }
 
+/// The form a feed URL is stored in (`Url`'s serialisation, as `add` stores it),
+/// so `remove` and `retry` find "https://example.org" added as
+/// "https://example.org/".
+fn stored_form(raw: &str) -> String {
+    url::Url::parse(raw.trim()).map_or_else(|_| raw.trim().to_string(), |u| u.to_string())
+}
+
 fn parse_optional_topic(raw: Option<&str>) -> Result<Option<TopicName>, CommandError> {
     raw.map(|t| TopicName::parse(t).map_err(|e| CommandError::Invalid(format!("Topic: {e}."))))
         .transpose()
@@ -160,7 +167,11 @@ pub async fn remove(data: &Data, caller: &Caller, url: &str) -> Result<Reply, Co
     if url.chars().count() > MAX_URL_CHARS {
         return Err(CommandError::Invalid("That URL is too long.".into()));
     }
-    if data.store.unfollow_feed(caller.guild, url.trim()).await? {
+    if data
+        .store
+        .unfollow_feed(caller.guild, &stored_form(url))
+        .await?
+    {
         Ok(Reply::text(format!("Removed {}.", escape(url.trim()))).ephemeral())
     } else {
         Err(not_followed())
@@ -236,7 +247,8 @@ pub async fn list(data: &Data, caller: &Caller) -> Result<Reply, CommandError> {
 pub async fn retry(data: &Data, caller: &Caller, url: &str) -> Result<Reply, CommandError> {
     require_moderator(data, caller).await?;
     let feeds = data.store.guild_feeds(caller.guild).await?;
-    let Some(g) = feeds.iter().find(|g| g.feed.url == url.trim()) else {
+    let wanted = stored_form(url);
+    let Some(g) = feeds.iter().find(|g| g.feed.url == wanted) else {
         return Err(not_followed());
     };
     data.store.resume_feed(g.feed.id, data.clock.now()).await?;

@@ -17,7 +17,7 @@ use serenity::all::{
 };
 
 use super::{Caller, CommandError, Context, Data, Error};
-use crate::render::discord::{Embed, fit_message, limits, truncate};
+use crate::render::discord::{Embed, fit_message, limit_violations, limits, truncate};
 
 /// What a command answers, independent of Discord's transport.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -89,11 +89,13 @@ fn fitted(reply: &Reply) -> (Option<String>, Vec<CreateEmbed>) {
         .content
         .as_deref()
         .map(|c| truncate(c, limits::CONTENT));
-    let embeds = fit_message(reply.embeds.clone())
-        .iter()
-        .map(to_serenity)
-        .collect();
-    (content, embeds)
+    let embeds = fit_message(reply.embeds.clone());
+    let violations = limit_violations(content.as_deref(), &embeds);
+    if !violations.is_empty() {
+        // A bug in the renderers; Discord will refuse the message, so say why.
+        tracing::error!(?violations, "reply exceeds Discord limits");
+    }
+    (content, embeds.iter().map(to_serenity).collect())
 }
 
 /// Where the answer stands, so errors take the right path. Shared between the

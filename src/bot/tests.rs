@@ -195,3 +195,56 @@ async fn topic_choices_are_capped_and_scoped() {
         .unwrap();
     assert!(long.is_empty());
 }
+
+#[tokio::test]
+async fn digest_preview_renders_the_configured_topics_within_limits() {
+    let (_d, data) = data().await;
+    let m = caller(Permissions::MANAGE_GUILD);
+    let p = Progress::detached();
+    assert!(matches!(
+        digest::preview(&data, &m, &p, None).await,
+        Err(CommandError::NotFound(_))
+    ));
+    assert!(!p.is_deferred());
+    digest::set(
+        &data,
+        &m,
+        5,
+        "08:00",
+        "Europe/Paris",
+        Some("ukraine, iran, gaza"),
+    )
+    .await
+    .unwrap();
+    let p = Progress::detached();
+    let r = digest::preview(&data, &m, &p, Some(5)).await.unwrap();
+    assert!(p.is_deferred() && r.ephemeral);
+    assert_eq!(r.embeds.len(), 4, "a header and one embed per topic");
+    assert!(crate::render::discord::limit_violations(None, &r.embeds).is_empty());
+}
+
+#[tokio::test]
+async fn feeds_are_found_again_by_the_url_as_typed() {
+    let (_d, data) = data().await;
+    let m = caller(Permissions::MANAGE_GUILD);
+    let f = data
+        .store
+        .add_feed("https://example.org/", now())
+        .await
+        .unwrap();
+    data.store
+        .follow_feed(GuildId(1), f.id, None, None, now())
+        .await
+        .unwrap();
+    assert!(feeds::retry(&data, &m, "https://example.org").await.is_ok());
+    assert!(feeds::list(&data, &m).await.unwrap().ephemeral);
+    assert!(
+        feeds::remove(&data, &m, " https://example.org ")
+            .await
+            .is_ok()
+    );
+    assert!(matches!(
+        feeds::remove(&data, &m, "https://example.org").await,
+        Err(CommandError::NotFound(_))
+    ));
+}

@@ -594,7 +594,7 @@ pub fn section_message(brief: &Brief, section: Section) -> Vec<Embed> {
 }
 
 /// Every limit a message must keep, as a list of violations (empty when fine).
-/// Used by tests, and by the bot in debug builds.
+/// The tests assert on it, and the bot logs any violation before sending.
 pub fn limit_violations(content: Option<&str>, embeds: &[Embed]) -> Vec<String> {
     let mut v = Vec::new();
     let n = |s: &str| s.chars().count();
