@@ -886,3 +886,16 @@ async fn a_process_runs_only_its_share_of_the_shards() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_bot_stops_when_its_shutdown_future_completes() {
+    within_limit(async {
+        let bot = TestBot::spawn(false).await;
+        let reqs = bot
+            .command(GUILD_A, &Member::plain(70), "topics", vec![])
+            .await;
+        assert_eq!(reqs[0].callback_type(), Some(4));
+        bot.shutdown().await;
+    })
+    .await;
+}

@@ -57,12 +57,24 @@ pub async fn run(cfg: &Config) -> Result<(), RunError> {
         fetcher,
         clock: Arc::new(SystemClock),
     };
-    start(&token, &cfg.discord, data).await
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C; stop the process to quit");
+            std::future::pending::<()>().await;
+        }
+    };
+    start(&token, &cfg.discord, data, ctrl_c).await
 }
 
-/// Connects with `data` and serves until the shards stop (Ctrl-C stops them).
-/// Tests call this with a temporary store and `DISCORD_API_BASE` pointing at a fake.
-pub async fn start(token: &Secret, discord: &DiscordConfig, data: Data) -> Result<(), RunError> {
+/// Connects with `data` and serves until `shutdown` completes (then every shard
+/// closes its connection). Tests call this with a temporary store, a fake Discord
+/// behind `DISCORD_API_BASE`, and a shutdown that never comes.
+pub async fn start(
+    token: &Secret,
+    discord: &DiscordConfig,
+    data: Data,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), RunError> {
     let register_in = match discord.guild_id {
         Some(g) => Some(GuildId::from(NonZeroU64::new(g).ok_or_else(|| {
             RunError::Config("DISCORD_GUILD_ID cannot be 0".into())
@@ -118,10 +130,9 @@ pub async fn start(token: &Secret, discord: &DiscordConfig, data: Data) -> Resul
 
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            tracing::info!("shutting down");
-            shards.shutdown_all().await;
-        }
+        shutdown.await;
+        tracing::info!("shutting down");
+        shards.shutdown_all().await;
     });
 
     match discord.shards {

@@ -101,7 +101,7 @@ fn fitted(reply: &Reply) -> (Option<String>, Vec<CreateEmbed>) {
 /// Where the answer stands, so errors take the right path. Shared between the
 /// command's `Progress` and `respond`.
 #[derive(Debug, Default, Clone)]
-pub struct Deferral(Arc<AtomicU8>);
+struct Deferral(Arc<AtomicU8>);
 
 const NOT_DEFERRED: u8 = 0;
 const DEFERRED_PUBLIC: u8 = 1;

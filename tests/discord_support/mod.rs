@@ -498,6 +498,7 @@ pub struct TestBot {
     pub clock: Arc<FixedClock>,
     next_id: std::sync::atomic::AtomicU64,
     task: tokio::task::JoinHandle<()>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
     _dir: tempfile::TempDir,
 }
 
@@ -548,9 +549,13 @@ impl TestBot {
             api_base: Some(fake.base.clone()),
             shards,
         };
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
             let token = Secret::new("fake-token".into());
-            if let Err(e) = readout::bot::start(&token, &discord, data).await {
+            let shutdown = async move {
+                let _ = stopped.await;
+            };
+            if let Err(e) = readout::bot::start(&token, &discord, data, shutdown).await {
                 eprintln!("bot stopped: {e}");
             }
         });
@@ -569,8 +574,20 @@ impl TestBot {
             clock,
             next_id: std::sync::atomic::AtomicU64::new(100_000_000_000_000_001),
             task,
+            stop: Some(stop),
             _dir: dir,
         }
+    }
+
+    /// Asks the bot to shut down and waits until `start` has returned.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        tokio::time::timeout(WAIT, &mut self.task)
+            .await
+            .expect("the bot did not stop after shutdown")
+            .expect("bot task");
     }
 
     pub fn next_id(&self) -> u64 {
