@@ -5,11 +5,11 @@
 //! goes through the same address guard and limits as the watcher, plus one test
 //! fetch, so a moderator sees at once what the feed holds or why it can't be read.
 
-use serenity::all::{AutocompleteChoice, CreateAutocompleteResponse};
+use serenity::all::CreateAutocompleteResponse;
 
 use super::permissions::require_moderator;
 use super::reply::{Progress, Reply, respond};
-use super::status::autocomplete_topic;
+use super::status::{answer_choices, autocomplete_topic};
 use super::{Caller, CommandError, Context, Data, Error};
 use crate::feeds::fetch::{Expect, FetchError, Fetched, Validators};
 use crate::feeds::parse_feed;
@@ -259,33 +259,36 @@ pub async fn retry(data: &Data, caller: &Caller, url: &str) -> Result<Reply, Com
     .ephemeral())
 }
 
-/// This server's feed URLs for autocomplete, only offered to moderators.
+/// This server's feed URLs containing `partial`, for autocomplete; moderators
+/// only (others get none). URLs over 100 characters can't be a choice value.
+pub async fn feed_choices(
+    data: &Data,
+    caller: &Caller,
+    partial: &str,
+) -> Result<Vec<String>, CommandError> {
+    if require_moderator(data, caller).await.is_err() {
+        return Ok(Vec::new());
+    }
+    let partial: String = partial.trim().chars().take(MAX_URL_CHARS).collect();
+    Ok(data
+        .store
+        .guild_feeds(caller.guild)
+        .await?
+        .into_iter()
+        .map(|g| g.feed.url)
+        .filter(|u| u.contains(&partial) && u.chars().count() <= limits::CHOICE_NAME)
+        .take(limits::CHOICES)
+        .collect())
+}
+
 async fn autocomplete_feed(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    let empty = CreateAutocompleteResponse::new();
     let poise::Context::Application(actx) = ctx else {
-        return empty;
+        return CreateAutocompleteResponse::new();
     };
     let Ok(caller) = Caller::from_interaction(actx.interaction) else {
-        return empty;
+        return CreateAutocompleteResponse::new();
     };
-    if require_moderator(ctx.data(), &caller).await.is_err() {
-        return empty;
-    }
-    match ctx.data().store.guild_feeds(caller.guild).await {
-        Ok(feeds) => CreateAutocompleteResponse::new().set_choices(
-            feeds
-                .into_iter()
-                .map(|g| g.feed.url)
-                .filter(|u| u.contains(partial.trim()) && u.chars().count() <= 100)
-                .take(limits::CHOICES)
-                .map(|u| AutocompleteChoice::new(u.clone(), u))
-                .collect(),
-        ),
-        Err(e) => {
-            tracing::error!(error = ?e, "feed autocomplete failed");
-            empty
-        }
-    }
+    answer_choices("feed", feed_choices(ctx.data(), &caller, partial)).await
 }
 
 /// Manage the feeds this server follows (moderators).

@@ -309,26 +309,35 @@ fn guild_of(ctx: Context<'_>) -> Option<GuildId> {
     ctx.guild_id().map(|g| GuildId(g.get()))
 }
 
-/// Autocomplete must answer within 3 s and can't show errors: failures give an
-/// empty list and a log line.
-pub async fn autocomplete_topic(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    match topic_choices(ctx.data(), guild_of(ctx), partial).await {
-        Ok(names) => choices(names),
-        Err(e) => {
-            tracing::error!(error = ?e, "topic autocomplete failed");
+/// How long autocomplete may search: Discord drops answers after 3 s, and an
+/// autocomplete cannot be deferred.
+pub const AUTOCOMPLETE_BUDGET: std::time::Duration = std::time::Duration::from_millis(2000);
+
+/// Autocomplete can't show errors: a failure or a slow store gives an empty list
+/// and a log line.
+pub(super) async fn answer_choices(
+    what: &str,
+    search: impl std::future::Future<Output = Result<Vec<String>, CommandError>>,
+) -> CreateAutocompleteResponse {
+    match tokio::time::timeout(AUTOCOMPLETE_BUDGET, search).await {
+        Ok(Ok(names)) => choices(names),
+        Ok(Err(e)) => {
+            tracing::error!(error = ?e, what, "autocomplete failed");
+            choices(vec![])
+        }
+        Err(_) => {
+            tracing::warn!(what, "autocomplete took too long");
             choices(vec![])
         }
     }
 }
 
+pub async fn autocomplete_topic(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
+    answer_choices("topic", topic_choices(ctx.data(), guild_of(ctx), partial)).await
+}
+
 pub async fn autocomplete_person(ctx: Context<'_>, partial: &str) -> CreateAutocompleteResponse {
-    match person_choices(ctx.data(), guild_of(ctx), partial).await {
-        Ok(names) => choices(names),
-        Err(e) => {
-            tracing::error!(error = ?e, "person autocomplete failed");
-            choices(vec![])
-        }
-    }
+    answer_choices("person", person_choices(ctx.data(), guild_of(ctx), partial)).await
 }
 
 /// The brief on a topic: who met, what was said, what is pending, with sources.
