@@ -551,13 +551,17 @@ async fn an_oversized_brief_stays_within_every_discord_limit() {
                         }],
                         statements: vec![Statement {
                             speaker: actor(&format!("Speaker {i}")),
-                            quote: long.clone(),
+                            quote: format!("{i}: {long}"),
                             speech: Speech::Reported,
                             audience: Some("A".repeat(300)),
                             evidence: evidence(&text, &long),
                         }],
                         pending: vec![Pending {
-                            what: long.clone(),
+                            // Distinct words per item, so no two are one action.
+                            what: (0..80)
+                                .map(|j| format!("w{i}x{j}"))
+                                .collect::<Vec<_>>()
+                                .join(" "),
                             actors: vec![actor("Someone")],
                             due: None,
                             evidence: evidence(&text, &long),
@@ -599,6 +603,8 @@ async fn an_oversized_brief_stays_within_every_discord_limit() {
                 Vec::<String>::new(),
                 "{cmd}: {msg:#}"
             );
+            let listed = msg["embeds"][0]["description"].as_str().unwrap_or("");
+            assert!(listed.contains("…and "), "{cmd} cut with a count: {listed}");
         }
     })
     .await;

@@ -653,6 +653,13 @@ mod tests {
         }
     }
 
+    fn unique_words(i: usize, n: usize) -> String {
+        (0..n)
+            .map(|j| format!("w{i}x{j}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     fn huge_brief(n: usize) -> Brief {
         let long = "Word ".repeat(400);
         let material = (0..n)
@@ -685,7 +692,9 @@ mod tests {
                         evidence: ev(&long),
                     }],
                     pending: vec![Pending {
-                        what: format!("thing {i} {long}"),
+                        // Words unique to each item: similar actions would be merged
+                        // into one development.
+                        what: unique_words(i, 80),
                         actors: vec![ActorName::new("Someone").unwrap()],
                         due: Some(Due {
                             text: long.clone(),
