@@ -350,18 +350,28 @@ async fn a_member_without_manage_server_is_refused_and_nothing_changes() {
 /// A tiny feed server on loopback serving the seed RSS file.
 async fn feed_server() -> (String, tokio::task::JoinHandle<()>) {
     let body = std::fs::read(feed_path("seed-wire.xml")).expect("seed feed");
-    let app = Router::new().route(
-        "/feed.xml",
-        axum::routing::get(move || {
-            let body = body.clone();
-            async move {
+    let app = Router::new()
+        .route(
+            "/feed.xml",
+            axum::routing::get(move || {
+                let body = body.clone();
+                async move {
+                    (
+                        [(axum::http::header::CONTENT_TYPE, "application/rss+xml")],
+                        body,
+                    )
+                }
+            }),
+        )
+        .route(
+            "/page.html",
+            axum::routing::get(|| async {
                 (
-                    [(axum::http::header::CONTENT_TYPE, "application/rss+xml")],
-                    body,
+                    [(axum::http::header::CONTENT_TYPE, "text/html")],
+                    "<html><body><p>Not a feed.</p></body></html>",
                 )
-            }
-        }),
-    );
+            }),
+        );
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -902,6 +912,68 @@ async fn the_bot_stops_when_its_shutdown_future_completes() {
             .await;
         assert_eq!(reqs[0].callback_type(), Some(4));
         bot.shutdown().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn feed_and_store_failures_get_a_short_private_message() {
+    within_limit(async {
+        let (url, _server) = feed_server().await;
+        let bot = TestBot::spawn(true).await;
+        let missing = url.replace("/feed.xml", "/missing.xml");
+        let page = url.replace("/feed.xml", "/page.html");
+        // Two moderators: `/feeds add` has a per-user cooldown.
+        for (user, target, expected) in [
+            (80, missing, "HTTP 404"),
+            (83, page, "does not serve an RSS"),
+        ] {
+            let moderator = Member::moderator(user);
+            let reqs = bot
+                .command(
+                    GUILD_A,
+                    &moderator,
+                    "feeds",
+                    vec![sub("add", vec![opt("url", &target)])],
+                )
+                .await;
+            let msg = final_message(&reqs);
+            let text = msg["content"].as_str().unwrap_or("");
+            assert!(text.contains(expected), "{target}: {text}");
+            assert!(is_ephemeral(&reqs[0].body["data"]));
+        }
+        assert!(bot.store.feeds().await.expect("feeds").is_empty());
+
+        // The store goes away: members get a short message, not the SQL error.
+        bot.store.pool().close().await;
+        let reqs = bot
+            .command(GUILD_A, &Member::plain(81), "topics", vec![])
+            .await;
+        let msg = final_message(&reqs);
+        assert!(is_ephemeral(&msg));
+        let text = msg["content"].as_str().unwrap_or("");
+        assert!(text.contains("Something went wrong"), "{text}");
+        assert!(
+            !text.to_lowercase().contains("sql") && !text.contains("pool"),
+            "{text}"
+        );
+
+        // After a public deferral: the "thinking" message is deleted, the error
+        // follows privately.
+        let reqs = bot
+            .command(
+                GUILD_A,
+                &Member::plain(82),
+                "status",
+                vec![opt("topic", "ukraine")],
+            )
+            .await;
+        assert_eq!(reqs[0].callback_type(), Some(5));
+        assert!(reqs.iter().any(|r| r.method == "DELETE"));
+        let last = reqs.last().expect("follow-up");
+        assert_eq!(last.method, "POST");
+        assert!(is_ephemeral(&last.body));
+        assert!(mentions_disabled(&last.body));
     })
     .await;
 }

@@ -236,7 +236,21 @@ async fn feeds_are_found_again_by_the_url_as_typed() {
         .follow_feed(GuildId(1), f.id, None, None, now())
         .await
         .unwrap();
+    data.store
+        .record_failure(
+            f.id,
+            now(),
+            "HTTP status 500",
+            now(),
+            Some("failing for 3 days"),
+        )
+        .await
+        .unwrap();
+    let listed = format!("{:?}", feeds::list(&data, &m).await.unwrap());
+    assert!(listed.contains("Paused") && listed.contains("failing for 3 days"));
     assert!(feeds::retry(&data, &m, "https://example.org").await.is_ok());
+    let after = data.store.guild_feeds(GuildId(1)).await.unwrap();
+    assert_eq!(after[0].feed.paused_reason, None);
     assert!(feeds::list(&data, &m).await.unwrap().ephemeral);
     assert!(
         feeds::remove(&data, &m, " https://example.org ")
