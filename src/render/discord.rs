@@ -152,8 +152,16 @@ fn shrink(mut e: Embed, room: usize) -> Embed {
             .map(|d| truncate(&d, keep))
             .filter(|d| !d.is_empty());
     }
-    if dropped > 0 && e.char_count() + 30 <= room {
-        e.footer = Some(format!("…and {dropped} more sections"));
+    if dropped > 0 {
+        let note = format!("…and {dropped} more sections");
+        let footer = match &e.footer {
+            Some(f) => format!("{f} · {note}"),
+            None => note,
+        };
+        let old = e.footer.as_deref().map_or(0, |f| f.chars().count());
+        if e.char_count() - old + footer.chars().count() <= room {
+            e.footer = Some(truncate(&footer, limits::FOOTER));
+        }
     }
     e
 }
@@ -784,6 +792,48 @@ mod tests {
         assert_eq!(bounded_list(&lines[..2], 2, 100), "line 0\nline 1");
         let one = vec!["x".repeat(5000)];
         assert!(bounded_list(&one, 1, 1024).chars().count() <= 1024);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn any_embeds_are_fitted_within_the_limits(
+            parts in proptest::collection::vec(
+                (".{0,300}", proptest::option::of(".{0,5000}"),
+                 proptest::collection::vec((".{0,300}", ".{0,1500}"), 0..30)),
+                0..14,
+            )
+        ) {
+            let embeds: Vec<Embed> = parts
+                .into_iter()
+                .map(|(title, description, fields)| Embed {
+                    title,
+                    description,
+                    fields: fields
+                        .into_iter()
+                        .map(|(name, value)| EmbedField { name, value, inline: false })
+                        .collect(),
+                    footer: Some("Readout".into()),
+                    ..Default::default()
+                })
+                .collect();
+            let out = fit_message(embeds);
+            proptest::prop_assert_eq!(limit_violations(None, &out), Vec::<String>::new());
+        }
+
+        #[test]
+        fn escaped_text_never_mentions_and_lists_stay_bounded(
+            text in ".{0,200}",
+            lines in proptest::collection::vec(".{0,400}", 0..40),
+            max in 1usize..2000,
+        ) {
+            let e = escape(&format!("{text}@everyone{text}@here"));
+            proptest::prop_assert!(!e.contains("@everyone") && !e.contains("@here"));
+            proptest::prop_assert!(!e.contains('\n'));
+            let list = bounded_list(&lines, lines.len(), max);
+            proptest::prop_assert!(list.chars().count() <= max);
+        }
     }
 
     #[test]
