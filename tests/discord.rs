@@ -878,6 +878,31 @@ async fn commands_register_in_one_guild_with_discord_guild_id() {
         ] {
             assert!(names.contains(&n), "{n} registered: {names:?}");
         }
+        // What Discord would refuse at registration: names of 1-32 lower-case
+        // characters, descriptions of 1-100, at most 25 options.
+        fn check(v: &Value, path: &str) {
+            let name = v["name"].as_str().unwrap_or("");
+            assert!(
+                (1..=32).contains(&name.chars().count())
+                    && name
+                        .chars()
+                        .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '-' || c == '_'),
+                "{path}: bad name {name:?}"
+            );
+            let d = v["description"].as_str().unwrap_or("");
+            assert!(
+                (1..=100).contains(&d.chars().count()),
+                "{path}/{name}: description {d:?}"
+            );
+            let opts = v["options"].as_array().cloned().unwrap_or_default();
+            assert!(opts.len() <= 25, "{path}/{name}: {} options", opts.len());
+            for o in &opts {
+                check(o, &format!("{path}/{name}"));
+            }
+        }
+        for c in puts[0].body.as_array().expect("commands") {
+            check(c, "");
+        }
         // Only the non-privileged GUILDS intent.
         assert_eq!(bot.fake.identify().expect("identify")["intents"], 1);
     })
