@@ -78,6 +78,9 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Run the Discord bot (needs DISCORD_TOKEN; see docs/discord.md for every
+    /// DISCORD_* variable).
+    Run,
     /// Read article and story files (the evaluation format) and print one prediction
     /// per article, and the brief state of each story, as JSON lines.
     Extract {
@@ -144,6 +147,16 @@ async fn dispatch(cli: Cli) -> ExitCode {
         Command::ArticleText { json, files } => article_text(&files, json),
         Command::Watch { once, seed } => match load_config(&cli.database_url) {
             Ok(cfg) => watch(&cfg, once, seed).await,
+            Err(code) => code,
+        },
+        Command::Run => match load_config(&cli.database_url) {
+            Ok(cfg) => match crate::bot::run(&cfg).await {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("readout run: {e}");
+                    ExitCode::from(e.exit_code())
+                }
+            },
             Err(code) => code,
         },
         Command::Status { topic, since, json } => match load_config(&cli.database_url) {

@@ -21,9 +21,11 @@
 //! - [`render`]: the brief as text, JSON, Discord embeds.
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
+//! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
 //! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set).
 
 pub mod article_text;
+pub mod bot;
 pub mod brief;
 pub mod cli;
 pub mod clock;
