@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::extract::{Extractor, RuleExtractor};
 use crate::feeds::fetch::Fetcher;
 use crate::ingest::{FeedSource, FetchResult, Ingestor};
+use crate::llm::LlmExtractor;
 use crate::model::TopicName;
 use crate::render;
 use crate::store::{self, Scope};
@@ -244,7 +245,12 @@ async fn ingestor(cfg: &Config, what: &str) -> Result<Ingestor, ExitCode> {
     };
     let store = store::open(&cfg.database_url).await.map_err(|e| fail(&e))?;
     let fetcher = Fetcher::new(cfg.fetch.clone()).map_err(|e| fail(&e))?;
-    let extractor: Arc<dyn Extractor> = Arc::new(RuleExtractor::new());
+    let extractor: Arc<dyn Extractor> = match &cfg.llm {
+        Some(llm) => {
+            Arc::new(LlmExtractor::new(llm.clone(), cfg.fetch.timeout * 4).map_err(|e| fail(&e))?)
+        }
+        None => Arc::new(RuleExtractor::new()),
+    };
     Ok(Ingestor {
         store,
         extractor,

@@ -20,6 +20,7 @@ use crate::feeds::parse::ParseError;
 use crate::feeds::{FeedItem, ParsedFeed, parse_feed};
 use crate::model::Article;
 use crate::store::{FeedRecord, FetchCommit, IngestItem, IngestReport, Store, StoreError};
+use crate::validate::validate;
 
 /// Below this many characters the feed's text is a teaser, and the article page is
 /// fetched for the full text.
@@ -173,7 +174,10 @@ impl Ingestor {
         let mut items = Vec::new();
         for item in parsed.items.iter().filter(|i| !known.contains(&i.key)) {
             let article = self.article_for(item, &outlet, &feed.url, now).await;
-            let extraction = self.extractor.extract(&article);
+            let (extraction, rejected) = validate(&article, self.extractor.extract(&article));
+            if rejected.total() > 0 {
+                tracing::warn!(article = %article.url, ?rejected, "extracted items not found in the text were dropped");
+            }
             items.push(IngestItem {
                 key: item.key.clone(),
                 article,

@@ -14,6 +14,8 @@
 //! - [`ingest`]: feed items → articles → extraction → one store transaction.
 //! - [`article_text`]: the main text of an article page.
 //! - [`extract`]: the `Extractor` trait and the rule-based extractor.
+//! - [`llm`]: the optional LLM extractor (prompt in `prompts/`), falling back to the rules.
+//! - [`validate`]: the check every extraction passes: each claim is found in its text.
 //! - [`store`]: the `Store` trait; SQLite (default) and PostgreSQL.
 //! - [`developments`]: merging reports across articles, tracking pending items.
 //! - [`topics`]: topics and their aliases.
@@ -36,8 +38,10 @@ pub mod eval_format;
 pub mod extract;
 pub mod feeds;
 pub mod ingest;
+pub mod llm;
 pub mod model;
 pub mod render;
 pub mod store;
 pub mod topics;
+pub mod validate;
 pub mod watch;
