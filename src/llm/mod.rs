@@ -125,9 +125,9 @@ impl Extractor for LlmExtractor {
 
 /// Runs a future to completion from synchronous code, whatever runtime (if any)
 /// the caller is on: `Extractor` is synchronous so the rules stay simple.
-fn block_on<F: std::future::Future>(fut: F) -> F::Output
+fn block_on<F>(fut: F) -> F::Output
 where
-    F: Send,
+    F: std::future::Future + Send,
     F::Output: Send,
 {
     use tokio::runtime::{Handle, RuntimeFlavor};
