@@ -24,7 +24,8 @@
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
 //! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
-//! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set).
+//! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
+//!   [`metrics`] (Prometheus counters and `/healthz`).
 
 pub mod article_text;
 pub mod bot;
@@ -39,6 +40,7 @@ pub mod extract;
 pub mod feeds;
 pub mod ingest;
 pub mod llm;
+pub mod metrics;
 pub mod model;
 pub mod render;
 pub mod store;
