@@ -56,7 +56,7 @@ pub struct Mention {
 pub struct Registry {
     by_word: HashMap<String, String>,
     affiliation: HashMap<String, String>,
-    /// Title to the one person holding it (`None` when several do).
+    /// Title to the first person introduced with it.
     by_title: HashMap<String, Option<String>>,
 }
 
@@ -81,11 +81,10 @@ impl Registry {
     }
 
     /// Records that `full` bears `title`, so "the Secretary" can find them.
+    /// The first person introduced with a title keeps it: in a readout, "the
+    /// Minister" is the ministry's own minister, named first.
     pub fn add_title(&mut self, title: &str, full: &str) {
-        let e = self.by_title.entry(title.to_string()).or_insert_with(|| Some(full.to_string()));
-        if e.as_deref().is_some_and(|x| x != full) {
-            *e = None;
-        }
+        self.by_title.entry(title.to_string()).or_insert_with(|| Some(full.to_string()));
     }
 
     /// The one person introduced with `title`.
@@ -220,8 +219,10 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 titled = true;
                 title = Some((j..j + tl).map(|x| toks[x].text(text).to_lowercase()).collect::<Vec<_>>().join(" "));
                 j += tl;
-                // "Minister of Foreign Affairs of the Republic of Kazakhstan"
-                while toks.get(j).is_some_and(|t| t.text(text) == "of") {
+                // "Minister of Foreign Affairs of the Republic of Kazakhstan"; a role in
+                // lower case ("the ministers of A and B") leaves the country an actor.
+                let formal = is_capitalised(toks[j - tl].text(text));
+                while formal && toks.get(j).is_some_and(|t| t.text(text) == "of") {
                     let mut k = j + 1;
                     while toks.get(k).is_some_and(|t| matches!(t.text(text), "the" | "Republic" | "State" | "of")) {
                         k += 1;

@@ -144,7 +144,7 @@ fn meeting_in(
             continue;
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
-        let role_before = m.first >= 2 && (m.first.saturating_sub(3)..m.first).any(|k| ROLES.contains(&key(words[k]).as_str()));
+        let role_before = (m.first.saturating_sub(5)..m.first).any(|k| ROLES.contains(&key(words[k]).as_str()));
         if m.kind == ActorKind::Country
             && role_before
             && let Some(p) = doc.registry.of_country(&m.name)
@@ -227,7 +227,8 @@ fn status(words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: u
         return Some(MeetingStatus::Cancelled);
     }
     // Offers and plans are read before the cue and just after it ("meet again").
-    let around = left..(last_end + 3).min(right);
+    let first_end = group.first().map_or(first, |c| c.0 + c.1);
+    let around = left..(first_end + 3).min(right).max(first_end);
     if find_phrase(words, around.clone(), &lx.proposed_cues).is_some() {
         return Some(MeetingStatus::Proposed);
     }
