@@ -134,45 +134,51 @@ fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
         && is_capitalised(toks[i - 1].text(text))
 }
 
-/// Longest title phrase starting at token `i`, in tokens.
-pub fn title_len(text: &str, toks: &[Tok], i: usize) -> usize {
+/// Longest title phrase starting at word `i` (of the lower-case `keys`), in words.
+pub fn title_len(keys: &[String], i: usize) -> usize {
+    if !keys.get(i).is_some_and(|k| LEXICON.title_first.contains(k)) {
+        return 0;
+    }
     let mut best = 0;
     let mut phrase = String::new();
-    for k in 0..LEXICON.title_max_words {
-        let Some(t) = toks.get(i + k).filter(|t| t.kind == TokKind::Word) else {
-            break;
-        };
+    for (k, w) in keys[i..].iter().take(LEXICON.title_max_words).enumerate() {
         if k > 0 {
             phrase.push(' ');
         }
-        phrase.push_str(&t.text(text).to_lowercase());
-        // "Presidents X and Y", "Foreign Ministers": plural titles too.
-        if LEXICON.titles.contains(&phrase) || phrase.strip_suffix('s').is_some_and(|p| LEXICON.titles.contains(p)) {
+        phrase.push_str(w);
+        if LEXICON.titles.contains(&phrase) {
             best = k + 1;
         }
     }
     best
 }
 
-/// Longest known phrase starting at token `i`: its length and what it names.
-pub fn known_at(text: &str, toks: &[Tok], i: usize) -> Option<(usize, &'static Known)> {
+/// Longest known phrase starting at word `i` (of the lower-case `keys`): its
+/// length and what it names.
+pub fn known_at(keys: &[String], i: usize) -> Option<(usize, &'static Known)> {
+    let first = keys.get(i)?;
+    if !LEXICON.known_first.contains(first) && !LEXICON.known_first.contains(bare(first)) {
+        return None;
+    }
     let mut best = None;
     let mut phrase = String::new();
-    for k in 0..LEXICON.known_max_words {
-        let Some(t) = toks.get(i + k).filter(|t| t.kind == TokKind::Word) else {
-            break;
-        };
+    for (k, w) in keys[i..].iter().take(LEXICON.known_max_words).enumerate() {
         if k > 0 {
             phrase.push(' ');
         }
-        phrase.push_str(t.text(text));
-        let k1 = k + 1;
-        if let Some(found) = LEXICON.lookup(&phrase).or_else(|| LEXICON.lookup(bare(&phrase))) {
-            best = Some((k1, found));
+        phrase.push_str(w);
+        let found = LEXICON.known.get(&phrase).or_else(|| LEXICON.known.get(bare(&phrase)));
+        let found = found.or_else(|| phrase.strip_prefix("the ").and_then(|r| LEXICON.known.get(r)));
+        if let Some(f) = found {
+            best = Some((k + 1, f));
         }
     }
-    // "Security Council" style bodies must not be read as their first word alone.
     best
+}
+
+/// The look-up form of every token of a sentence.
+pub fn keys_of(text: &str, toks: &[Tok]) -> Vec<String> {
+    toks.iter().map(|t| key(t.text(text))).collect()
 }
 
 fn title_case(word: &str) -> String {
@@ -195,10 +201,11 @@ fn title_case(word: &str) -> String {
 
 /// Finds the actors named in the tokens of one sentence.
 pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
+    let keys = keys_of(text, toks);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_token(text, toks, i) && title_len(text, toks, i) == 0 {
+        if !is_name_token(text, toks, i) && title_len(&keys, i) == 0 {
             i += 1;
             continue;
         }
@@ -214,7 +221,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 break;
             }
             let w = t.text(text);
-            let tl = title_len(text, toks, j);
+            let tl = title_len(&keys, j);
             if tl > 0 {
                 titled = true;
                 title = Some((j..j + tl).map(|x| toks[x].text(text).to_lowercase()).collect::<Vec<_>>().join(" "));
@@ -227,7 +234,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                     while toks.get(k).is_some_and(|t| matches!(t.text(text), "the" | "Republic" | "State" | "of")) {
                         k += 1;
                     }
-                    match known_at(text, toks, k) {
+                    match known_at(&keys, k) {
                         Some((n, found)) => {
                             affiliation = Some(found.canonical().to_string());
                             j = k + n;
@@ -241,10 +248,10 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 j += 1;
                 continue;
             }
-            if let Some((n, found)) = known_at(text, toks, j) {
+            if let Some((n, found)) = known_at(&keys, j) {
                 let after = j + n;
                 let next_is_name =
-                    toks.get(after).is_some_and(|_| is_name_token(text, toks, after) || title_len(text, toks, after) > 0);
+                    toks.get(after).is_some_and(|_| is_name_token(text, toks, after) || title_len(&keys, after) > 0);
                 let possessive = bare(toks[after - 1].text(text)) != toks[after - 1].text(text);
                 if next_is_name && !possessive {
                     affiliation = Some(found.canonical().to_string());
@@ -254,7 +261,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             }
             // An unknown word in front of a title describes the person ("Parliament
             // Speaker", "Ruritanian Foreign Minister").
-            if is_capitalised(w) && bare(w) == w && title_len(text, toks, j + 1) > 0 {
+            if is_capitalised(w) && bare(w) == w && title_len(&keys, j + 1) > 0 {
                 j += 1;
                 continue;
             }
@@ -262,7 +269,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
         }
         // The name proper: capitalised words from j.
         let mut k = j;
-        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(text, toks, k) == 0) {
+        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(&keys, k) == 0) {
             k += 1;
             if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
                 break;
@@ -300,7 +307,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             continue;
         }
         let span = Span::new(toks[run_start].start, toks[k - 1].end);
-        if let Some((n, found)) = known_at(text, toks, j)
+        if let Some((n, found)) = known_at(&keys, j)
             && n >= k - j
         {
             let k = j + n;
@@ -433,6 +440,7 @@ const NOUN_AFTER: &[&str] = &[
 pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
     let mut reg = Registry::default();
     for toks in sentences {
+        let keys = keys_of(text, toks);
         let ms = mentions(text, toks, &Registry::default());
         for (n, m) in ms.iter().enumerate() {
             if m.kind != ActorKind::Person {
@@ -451,7 +459,7 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
             // "his Chilean counterpart, Ana Veld": a nationality before the comma.
             let demonym = || {
                 let comma = m.first.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
-                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(text, toks, k) {
+                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(&keys, k) {
                     Some((_, Known::Demonym(c))) => Some(c.clone()),
                     _ => None,
                 })

@@ -43,6 +43,9 @@ pub struct Lexicon {
     /// Lower-cased title phrases.
     pub titles: HashSet<String>,
     pub title_max_words: usize,
+    /// First words of titles and of known names: a cheap test before a look-up.
+    pub title_first: HashSet<String>,
+    pub known_first: HashSet<String>,
     /// Lower-cased verbs of saying (single words and phrases).
     pub speech: HashSet<String>,
     pub reported_that: HashSet<String>,
@@ -50,6 +53,7 @@ pub struct Lexicon {
     pub meeting: Vec<MeetingCue>,
     pub future: Vec<Vec<String>>,
     pub hypothetical: HashSet<String>,
+    pub possibility: HashSet<String>,
     pub cancelled: Vec<Vec<String>>,
     /// Phrases that make a meeting proposed, planned or held.
     pub proposed_cues: Vec<Vec<String>>,
@@ -59,6 +63,8 @@ pub struct Lexicon {
     /// its base form.
     pub actions: HashMap<String, String>,
     pub actions_max_words: usize,
+    /// First words of the action forms, a cheap test before a look-up.
+    pub action_first: HashSet<String>,
     /// The past forms of the actions (the first form listed after the base).
     pub past: HashSet<String>,
     /// Phrases that report a response still awaited.
@@ -106,6 +112,9 @@ impl Lexicon {
                 return;
             }
             lx.known_max_words = lx.known_max_words.max(kk.split(' ').count());
+            if let Some(f) = kk.split(' ').next() {
+                lx.known_first.insert(f.to_string());
+            }
             lx.known.entry(kk).or_insert(k);
         };
         for line in sections(include_str!("lexicon/places.txt")).remove("").unwrap_or_default() {
@@ -131,8 +140,15 @@ impl Lexicon {
             }
         }
         for t in sections(include_str!("lexicon/titles.txt")).remove("").unwrap_or_default() {
-            lx.title_max_words = lx.title_max_words.max(t.split_whitespace().count());
-            lx.titles.insert(key(&t));
+            let t = key(&t);
+            lx.title_max_words = lx.title_max_words.max(t.split(' ').count());
+            if let Some(f) = t.split(' ').next() {
+                lx.title_first.insert(f.to_string());
+                // "Presidents X and Y", "foreign ministers": plural titles too.
+                lx.title_first.insert(format!("{f}s"));
+            }
+            lx.titles.insert(format!("{t}s"));
+            lx.titles.insert(t);
         }
         let mut verbs = sections(include_str!("lexicon/verbs.txt"));
         let set = |v: Option<Vec<String>>| v.unwrap_or_default().iter().map(|s| key(s)).collect::<HashSet<_>>();
@@ -140,6 +156,7 @@ impl Lexicon {
         lx.reported_that = set(verbs.remove("reported_that"));
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
         lx.hypothetical = set(verbs.remove("hypothetical"));
+        lx.possibility = set(verbs.remove("possibility"));
         lx.future = verbs.remove("future").unwrap_or_default().iter().map(|s| words(s)).collect();
         lx.cancelled = verbs.remove("cancelled").unwrap_or_default().iter().map(|s| words(s)).collect();
         let phrases = |v: Option<Vec<String>>| v.unwrap_or_default().iter().map(|s| words(s)).collect::<Vec<_>>();
@@ -156,6 +173,7 @@ impl Lexicon {
             for f in std::iter::once(base.as_str()).chain(forms.split(',').map(str::trim)) {
                 let f = key(f);
                 if !f.is_empty() {
+                    lx.action_first.insert(f.split(' ').next().unwrap_or_default().to_string());
                     lx.actions_max_words = lx.actions_max_words.max(f.split(' ').count());
                     lx.actions.entry(f).or_insert_with(|| base.clone());
                 }
@@ -185,11 +203,25 @@ impl Lexicon {
     }
 }
 
+/// Whether `word` is `lower` (a lower-case key) ignoring case and apostrophe
+/// style, without allocating: this runs for every word against every cue.
+pub fn is_key(word: &str, lower: &str) -> bool {
+    let mut a = word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c });
+    let mut b = lower.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Whether `phrase` (lower-case words) starts at word `i` of `words`.
 pub fn phrase_at(words: &[&str], i: usize, phrase: &[String]) -> bool {
     !phrase.is_empty()
         && i + phrase.len() <= words.len()
-        && phrase.iter().zip(&words[i..]).all(|(p, w)| p.as_str() == key(w))
+        && phrase.iter().zip(&words[i..]).all(|(p, w)| is_key(w, p))
 }
 
 /// The first of `phrases` found in `words[range]`: its position and length.

@@ -163,7 +163,8 @@ fn meeting_in(
     // Pronoun subjects and counterparts.
     for k in left..right {
         let w = key(words[k]);
-        if (w == "he" || w == "she") && k < first {
+        let possessive_before = (w == "his" || w == "her") && k + 1 == first;
+        if ((w == "he" || w == "she") && k < first) || possessive_before {
             if let Some(s) = &subjects[i] {
                 add(s, &mut names);
             }

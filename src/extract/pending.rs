@@ -17,39 +17,6 @@ use super::clauses::subject;
 use super::dates;
 use super::lexicon::{LEXICON, find_phrase, key, phrase_at};
 
-/// Cues after which an action verb follows directly (after adverbs).
-const DIRECT_CUES: &[&[&str]] = &[
-    &["will"],
-    &["would"],
-    &["must"],
-    &["shall"],
-    &["'ll"],
-    &["is", "to"],
-    &["are", "to"],
-    &["was", "to"],
-    &["due", "to"],
-    &["expected", "to"],
-    &["plan", "to"],
-    &["plans", "to"],
-    &["planned", "to"],
-    &["plan", "is", "to"],
-    &["aim", "to"],
-    &["aims", "to"],
-    &["aimed", "to"],
-    &["agreed", "to"],
-    &["promised", "to"],
-    &["pledged", "to"],
-    &["vowed", "to"],
-    &["committed", "to"],
-    &["intends", "to"],
-    &["intend", "to"],
-    &["set", "to"],
-    &["scheduled", "to"],
-    &["yet", "to"],
-    &["decided", "to"],
-    &["and", "to"],
-];
-
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
 const OBJECT_CUES: &[&str] = &[
     "asks", "asked", "directed", "urged", "expect", "expects", "expected", "giving", "gives", "called", "wants", "invited", "pledged",
@@ -106,14 +73,7 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
 
 /// The action verb after a future cue at `k`: its position, length and base form.
 fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> {
-    let mut after = None;
-    for cue in DIRECT_CUES {
-        let c: Vec<String> = cue.iter().map(|s| s.to_string()).collect();
-        if phrase_at(words, k, &c) {
-            after = Some(k + c.len());
-            break;
-        }
-    }
+    let mut after = LEXICON.future.iter().find(|c| phrase_at(words, k, c)).map(|c| k + c.len());
     if after.is_none() && OBJECT_CUES.contains(&key(words[k]).as_str()) {
         after = (k + 1..(k + 9).min(words.len())).find(|&j| words[j] == "to").map(|j| j + 1);
     }
@@ -129,6 +89,10 @@ fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> 
 
 /// The action (any form) at word `v`, longest first.
 fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
+    let first = key(words.get(v)?);
+    if !LEXICON.action_first.contains(&first) {
+        return None;
+    }
     (1..=LEXICON.actions_max_words).rev().find_map(|n| {
         if v + n > words.len() {
             return None;
@@ -150,8 +114,8 @@ fn describes(words: &[&str], k: usize) -> bool {
 /// Whether the clause of word `k` is a condition or a possibility.
 fn hypothetical(words: &[&str], k: usize) -> bool {
     let from = k.saturating_sub(8);
-    (from..words.len().min(k + 12)).any(|j| matches!(key(words[j]).as_str(), "if" | "unless"))
-        || (k.saturating_sub(2)..k).any(|j| matches!(key(words[j]).as_str(), "could" | "might" | "may"))
+    (from..words.len().min(k + 12)).any(|j| LEXICON.hypothetical.contains(&key(words[j])))
+        || (k.saturating_sub(2)..k).any(|j| LEXICON.possibility.contains(&key(words[j])))
 }
 
 /// The object of an action: words after it to the end of its clause, at most ten.

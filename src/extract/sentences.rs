@@ -119,11 +119,38 @@ pub fn split(text: &str) -> Vec<Sentence> {
             if spans.is_empty() {
                 spans = split_line(text, s, e, false);
             }
-            for span in spans {
+            for span in spans.into_iter().flat_map(|sp| cap(text, sp)) {
                 out.push(Sentence { span, para, label: label.clone(), heading });
             }
         }
         para += 1;
+    }
+    out
+}
+
+/// Longest sentence in bytes. Real sentences are far shorter; a longer run (a wall
+/// of text without a stop) is cut at white space, so that every rule does bounded
+/// work per sentence and the whole stays linear in the length of the text.
+pub const MAX_SENTENCE: usize = 1_500;
+
+fn cap(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let at_space = text[start..cut].rfind(char::is_whitespace).map(|k| start + k).filter(|&k| k > start);
+        let end = at_space.unwrap_or(cut);
+        out.push(Span::new(start, end));
+        start = end;
+        while start < span.end && text[start..].starts_with(char::is_whitespace) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
     }
     out
 }
@@ -154,7 +181,7 @@ fn split_line(text: &str, start: usize, end: usize, respect_quotes: bool) -> Vec
             _ => {}
         }
         if c.is_whitespace() {
-            word_start = at + 1;
+            word_start = at + c.len_utf8();
         }
         let inside = respect_quotes && (depth > 0 || straight_open);
         if matches!(c, '.' | '!' | '?') && !inside {
@@ -248,6 +275,14 @@ mod tests {
         assert_eq!(texts(s), ["Talks began.", "A truce held.", "We agree."]);
         assert_eq!(v[2].label.as_deref(), Some("MS. DALE"));
         assert!(v.iter().all(|x| !x.heading));
+    }
+
+    #[test]
+    fn walls_of_text_are_cut_at_white_space() {
+        let s = "word ".repeat(1_000);
+        let v = split(&s);
+        assert!(v.len() > 1);
+        assert!(v.iter().all(|x| x.span.len() <= MAX_SENTENCE && !s[x.span.start..x.span.end].starts_with(' ')));
     }
 
     #[test]

@@ -272,8 +272,11 @@ fn audience(doc: &Doc, i: usize, v: usize) -> Option<String> {
         return None;
     };
     let stop = |w: &str| {
-        matches!(w, "that" | "," | "." | "after" | "on" | "in" | "at" | "when" | "before" | "the" | "“" | "\"" | ":" | "about")
-            && w != "the"
+        matches!(
+            w,
+            "that" | "," | "." | "after" | "on" | "in" | "at" | "when" | "before" | "“" | "\"" | ":" | "about" | "earlier"
+                | "later" | "last" | "yesterday" | "today" | "afterwards" | "during" | "while" | "by"
+        )
     };
     let end = (from..words.len()).find(|&k| stop(words[k]) || (k > from && words[k] == "the")).unwrap_or(words.len());
     if end == from || end - from > 5 {
