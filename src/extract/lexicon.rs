@@ -26,6 +26,53 @@ impl Known {
     }
 }
 
+/// A list of phrases indexed by first word, so testing a word against the whole
+/// list costs one hash look-up.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    list: Vec<Vec<String>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Phrases {
+    pub fn new(mut list: Vec<Vec<String>>) -> Self {
+        list.retain(|p| !p.is_empty());
+        // Longest first, so "plan is to" wins over "plan to".
+        list.sort_by(|a, b| b.len().cmp(&a.len()));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (n, p) in list.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_default().push(n);
+        }
+        Phrases { list, by_first }
+    }
+
+    /// Index of the longest phrase starting at word `i`.
+    pub fn index_at(&self, words: &[&str], i: usize) -> Option<usize> {
+        let cands = self.by_first.get(lower(words.get(i)?).as_ref())?;
+        cands.iter().copied().find(|&n| phrase_at(words, i, &self.list[n]))
+    }
+
+    /// Length of the longest phrase starting at word `i`.
+    pub fn at(&self, words: &[&str], i: usize) -> Option<usize> {
+        self.index_at(words, i).map(|n| self.list[n].len())
+    }
+
+    /// The first phrase found in `words[range]`: its position and length.
+    pub fn find(&self, words: &[&str], range: std::ops::Range<usize>) -> Option<(usize, usize)> {
+        let end = range.end.min(words.len());
+        (range.start..end).find_map(|i| self.at(words, i).filter(|n| i + n <= end).map(|n| (i, n)))
+    }
+}
+
+/// A word in lower case with straight apostrophes, borrowed when it already is.
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+        std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// A meeting cue: the words, the status a past-tense use implies, and the kind.
 #[derive(Debug, Clone)]
 pub struct MeetingCue {
@@ -51,14 +98,16 @@ pub struct Lexicon {
     pub reported_that: HashSet<String>,
     pub audience_verbs: HashSet<String>,
     pub meeting: Vec<MeetingCue>,
-    pub future: Vec<Vec<String>>,
+    /// Meeting cues by first word, longest first.
+    pub meeting_first: HashMap<String, Vec<usize>>,
+    pub future: Phrases,
     pub hypothetical: HashSet<String>,
     pub possibility: HashSet<String>,
-    pub cancelled: Vec<Vec<String>>,
+    pub cancelled: Phrases,
     /// Phrases that make a meeting proposed, planned or held.
-    pub proposed_cues: Vec<Vec<String>>,
-    pub planned_cues: Vec<Vec<String>>,
-    pub held_cues: Vec<Vec<String>>,
+    pub proposed_cues: Phrases,
+    pub planned_cues: Phrases,
+    pub held_cues: Phrases,
     /// Any form of an announceable action (lower case, words joined by a space) to
     /// its base form.
     pub actions: HashMap<String, String>,
@@ -68,7 +117,7 @@ pub struct Lexicon {
     /// The past forms of the actions (the first form listed after the base).
     pub past: HashSet<String>,
     /// Phrases that report a response still awaited.
-    pub awaiting: Vec<Vec<String>>,
+    pub awaiting: Phrases,
     /// Words stripped from the front of a capitalised run ("The", "On", "Monday").
     pub function: HashSet<String>,
     /// Words that make a capitalised run a thing rather than a person.
@@ -96,6 +145,9 @@ fn sections(src: &str) -> HashMap<String, Vec<String>> {
 /// The normal form of a phrase for look-up: lower case, curly apostrophes
 /// straightened, single spaces.
 pub fn key(phrase: &str) -> String {
+    if !phrase.contains(char::is_whitespace) {
+        return lower(phrase).into_owned();
+    }
     phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('’', "'")
 }
 
@@ -157,9 +209,9 @@ impl Lexicon {
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
         lx.hypothetical = set(verbs.remove("hypothetical"));
         lx.possibility = set(verbs.remove("possibility"));
-        lx.future = verbs.remove("future").unwrap_or_default().iter().map(|s| words(s)).collect();
-        lx.cancelled = verbs.remove("cancelled").unwrap_or_default().iter().map(|s| words(s)).collect();
-        let phrases = |v: Option<Vec<String>>| v.unwrap_or_default().iter().map(|s| words(s)).collect::<Vec<_>>();
+        lx.future = Phrases::new(verbs.remove("future").unwrap_or_default().iter().map(|s| words(s)).collect());
+        lx.cancelled = Phrases::new(verbs.remove("cancelled").unwrap_or_default().iter().map(|s| words(s)).collect());
+        let phrases = |v: Option<Vec<String>>| Phrases::new(v.unwrap_or_default().iter().map(|s| words(s)).collect());
         lx.proposed_cues = phrases(verbs.remove("proposed_cues"));
         lx.planned_cues = phrases(verbs.remove("planned_cues"));
         lx.held_cues = phrases(verbs.remove("held_cues"));
@@ -190,6 +242,9 @@ impl Lexicon {
         }
         // Longest cue first, so "held talks" wins over "talks".
         lx.meeting.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        for (n, c) in lx.meeting.iter().enumerate() {
+            lx.meeting_first.entry(c.words[0].clone()).or_default().push(n);
+        }
         let mut w = sections(include_str!("lexicon/words.txt"));
         lx.function = set(w.remove("function"));
         lx.thing = set(w.remove("thing"));
@@ -224,14 +279,6 @@ pub fn phrase_at(words: &[&str], i: usize, phrase: &[String]) -> bool {
         && phrase.iter().zip(&words[i..]).all(|(p, w)| is_key(w, p))
 }
 
-/// The first of `phrases` found in `words[range]`: its position and length.
-pub fn find_phrase(words: &[&str], range: std::ops::Range<usize>, phrases: &[Vec<String>]) -> Option<(usize, usize)> {
-    let end = range.end.min(words.len());
-    (range.start..end).find_map(|i| {
-        phrases.iter().find(|p| i + p.len() <= end && phrase_at(words, i, p)).map(|p| (i, p.len()))
-    })
-}
-
 /// The lists, parsed on first use.
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
@@ -262,6 +309,7 @@ mod tests {
         assert!(LEXICON.function.contains("friday"));
         assert!(LEXICON.thing.contains("council"));
         assert_eq!(LEXICON.actions.get("handed over").map(String::as_str), Some("deliver"));
-        assert!(LEXICON.awaiting.iter().any(|p| p == &["waiting", "for"]));
+        assert_eq!(LEXICON.awaiting.at(&["Waiting", "for", "news"], 0), Some(2));
+        assert_eq!(LEXICON.future.at(&["the", "plan", "is", "to"], 1), Some(3));
     }
 }

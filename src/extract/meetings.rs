@@ -14,7 +14,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 use super::Doc;
 use super::actors::ActorKind;
 use super::dates;
-use super::lexicon::{LEXICON, MeetingCue, find_phrase, key, phrase_at};
+use super::lexicon::{LEXICON, MeetingCue, key, lower, phrase_at};
 use super::tokens::is_capitalised;
 
 /// Words that close one event's clause and open another's.
@@ -23,10 +23,11 @@ const BOUNDARIES: &[&str] = &[";", "after", "before", "when", "while", "where", 
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
 /// of saying (what follows is what was said, not who said it).
 fn is_boundary(words: &[&str], k: usize) -> bool {
-    let w = key(words[k]);
-    BOUNDARIES.contains(&w.as_str())
+    let lw = lower(words[k]);
+    let w: &str = &lw;
+    BOUNDARIES.contains(&w)
         || (words[k] == "," && words.get(k + 1).is_some_and(|n| matches!(*n, "and" | "but")))
-        || LEXICON.reported_that.contains(&w)
+        || LEXICON.reported_that.contains(w)
 }
 
 /// Words that refer back to the parties of the last meeting.
@@ -69,7 +70,7 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
             let left = (prev_right..first).rev().find(|&k| is_boundary(&words, k)).map_or(prev_right, |k| k);
             let next_cue = cues.get(g + 1).and_then(|n| n.first()).map_or(words.len(), |c| c.0);
             let right = (last_end..next_cue)
-                .find(|&k| is_boundary(&words, k) && !LEXICON.reported_that.contains(&key(words[k])))
+                .find(|&k| is_boundary(&words, k) && !LEXICON.reported_that.contains(lower(words[k]).as_ref()))
                 .unwrap_or(next_cue);
             prev_right = right;
             if let Some(m) = meeting_in(doc, i, &words, group, left, right, subjects, &out) {
@@ -89,7 +90,10 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
         if is_boundary(words, k) {
             boundary_since_last = true;
         }
-        let found = LEXICON.meeting.iter().find(|c| phrase_at(words, k, &c.words));
+        let found = LEXICON
+            .meeting_first
+            .get(lower(words[k]).as_ref())
+            .and_then(|c| c.iter().map(|&n| &LEXICON.meeting[n]).find(|c| phrase_at(words, k, &c.words)));
         match found {
             Some(c) if !negated(words, k) => {
                 if boundary_since_last || groups.is_empty() {
@@ -108,7 +112,7 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
 }
 
 fn negated(words: &[&str], k: usize) -> bool {
-    k > 0 && matches!(key(words[k - 1]).as_str(), "no" | "not" | "without" | "as")
+    k > 0 && matches!(lower(words[k - 1]).as_ref(), "no" | "not" | "without" | "as")
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -130,7 +134,7 @@ fn meeting_in(
         }
     };
     // "X, who met Y": X takes part.
-    if left > 0 && key(words[left]) == "who" {
+    if left > 0 && lower(words[left]) == "who" {
         if let Some(m) = doc.mentions[i].iter().filter(|m| m.last <= left && !m.possessive).last() {
             add(&m.name, &mut names);
         }
@@ -144,7 +148,7 @@ fn meeting_in(
             continue;
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
-        let role_before = (m.first.saturating_sub(5)..m.first).any(|k| ROLES.contains(&key(words[k]).as_str()));
+        let role_before = (m.first.saturating_sub(5)..m.first).any(|k| ROLES.contains(&lower(words[k]).as_ref()));
         if m.kind == ActorKind::Country
             && role_before
             && let Some(p) = doc.registry.of_country(&m.name)
@@ -162,7 +166,8 @@ fn meeting_in(
     }
     // Pronoun subjects and counterparts.
     for k in left..right {
-        let w = key(words[k]);
+        let lw = lower(words[k]);
+    let w: &str = &lw;
         let possessive_before = (w == "his" || w == "her") && k + 1 == first;
         if ((w == "he" || w == "she") && k < first) || possessive_before {
             if let Some(s) = &subjects[i] {
@@ -176,10 +181,10 @@ fn meeting_in(
             }
         }
     }
-    let anaphoric = ANAPHORA.iter().any(|a| (left..right).any(|k| a.iter().enumerate().all(|(n, x)| words.get(k + n).is_some_and(|w| key(w) == *x))));
+    let anaphoric = ANAPHORA.iter().any(|a| (left..right).any(|k| a.iter().enumerate().all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))));
     if names.len() < 2 && anaphoric {
         // "the two" are the first two parties of the last meeting; "they", all.
-        let count = (left..right).find_map(|k| match key(words[k]).as_str() {
+        let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
             "two" => Some(2),
             "three" => Some(3),
             "four" => Some(4),
@@ -224,25 +229,26 @@ fn status(words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: u
     let hard = (last_end..words.len())
         .find(|&k| words[k] == ";" || (words[k] == "," && words.get(k + 1).is_some_and(|n| matches!(*n, "and" | "but"))))
         .unwrap_or(words.len());
-    if find_phrase(words, left..hard, &lx.cancelled).is_some() {
+    if lx.cancelled.find(words, left..hard).is_some() {
         return Some(MeetingStatus::Cancelled);
     }
     // Offers and plans are read before the cue and just after it ("meet again").
     let first_end = group.first().map_or(first, |c| c.0 + c.1);
     let around = left..(first_end + 3).min(right).max(first_end);
-    if find_phrase(words, around.clone(), &lx.proposed_cues).is_some() {
+    if lx.proposed_cues.find(words, around.clone()).is_some() {
         return Some(MeetingStatus::Proposed);
     }
     let past_verb = group.iter().any(|c| c.2.past_status == Some(MeetingStatus::Held) && !is_modal_before(words, c.0));
-    if !past_verb && find_phrase(words, around, &lx.planned_cues).is_some() {
+    if !past_verb && lx.planned_cues.find(words, around).is_some() {
         return Some(MeetingStatus::Planned);
     }
     // A past tense in the clause ("accepted", "ended") dates a noun cue.
     let past_tense = (left..right).any(|k| {
-        let w = key(words[k]);
+        let lw = lower(words[k]);
+    let w: &str = &lw;
         w.len() > 4 && w.ends_with("ed") && !is_modal_before(words, k) && !group.iter().any(|c| c.0 == k)
     });
-    if past_verb || past_tense || find_phrase(words, left..right, &lx.held_cues).is_some() {
+    if past_verb || past_tense || lx.held_cues.find(words, left..right).is_some() {
         return Some(MeetingStatus::Held);
     }
     if group.iter().any(|c| c.2.past_status == Some(MeetingStatus::Planned)) {
@@ -252,7 +258,7 @@ fn status(words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: u
 }
 
 fn is_modal_before(words: &[&str], k: usize) -> bool {
-    (k.saturating_sub(2)..k).any(|j| matches!(key(words[j]).as_str(), "will" | "would" | "to" | "could" | "may" | "might" | "should"))
+    (k.saturating_sub(2)..k).any(|j| matches!(lower(words[j]).as_ref(), "will" | "would" | "to" | "could" | "may" | "might" | "should"))
 }
 
 /// "in Geneva", "at Panmunjom": the capitalised words after the first such
@@ -267,7 +273,7 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
             e += 1;
         }
         let s = e;
-        while e < right && is_capitalised(words[e]) && !LEXICON.function.contains(&key(words[e])) {
+        while e < right && is_capitalised(words[e]) && !LEXICON.function.contains(lower(words[e]).as_ref()){
             e += 1;
         }
         (e > s).then(|| words[s..e].join(" "))
@@ -278,7 +284,7 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
 /// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
 fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: usize) -> Vec<Meeting> {
     let first = group.first().map_or(0, |c| c.0);
-    let each = first > 0 && key(words[first - 1]) == "each";
+    let each = first > 0 && lower(words[first - 1]) == "each";
     let n = m.participants.len();
     // Only when one party stands before the cue: "X spoke with A and with B".
     let before = |k: usize| k < first && words[k].chars().next().is_some_and(char::is_uppercase);

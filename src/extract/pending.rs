@@ -15,7 +15,7 @@ use crate::model::{ActorName, Due, Outcome, OutcomeKind, Pending};
 use super::Doc;
 use super::clauses::subject;
 use super::dates;
-use super::lexicon::{LEXICON, find_phrase, key, phrase_at};
+use super::lexicon::{LEXICON, key, lower};
 
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
 const OBJECT_CUES: &[&str] = &[
@@ -53,7 +53,7 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
             seen_verbs.push(v.0);
             pend.push(make_pending(doc, i, &words, k, v, last));
         }
-        if let Some((at, len)) = find_phrase(&words, 0..words.len(), &LEXICON.awaiting)
+        if let Some((at, len)) = LEXICON.awaiting.find(&words, 0..words.len())
             && !hypothetical(&words, at)
         {
             let what = object(&words, at + len).unwrap_or_default();
@@ -73,15 +73,15 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
 
 /// The action verb after a future cue at `k`: its position, length and base form.
 fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> {
-    let mut after = LEXICON.future.iter().find(|c| phrase_at(words, k, c)).map(|c| k + c.len());
-    if after.is_none() && OBJECT_CUES.contains(&key(words[k]).as_str()) {
+    let mut after = LEXICON.future.at(words, k).map(|n| k + n);
+    if after.is_none() && OBJECT_CUES.contains(&lower(words[k]).as_ref()) {
         after = (k + 1..(k + 9).min(words.len())).find(|&j| words[j] == "to").map(|j| j + 1);
     }
     let mut v = after?;
-    while v < words.len() && ADVERBS.contains(&key(words[v]).as_str()) {
+    while v < words.len() && ADVERBS.contains(&lower(words[v]).as_ref()) {
         v += 1;
     }
-    if v < words.len() && matches!(key(words[v]).as_str(), "not" | "never" | "no") {
+    if v < words.len() && matches!(lower(words[v]).as_ref(), "not" | "never" | "no") {
         return None;
     }
     action_at(words, v)
@@ -89,8 +89,9 @@ fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> 
 
 /// The action (any form) at word `v`, longest first.
 fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
-    let first = key(words.get(v)?);
-    if !LEXICON.action_first.contains(&first) {
+    let lfirst = lower(words.get(v)?);
+    let first: &str = &lfirst;
+    if !LEXICON.action_first.contains(first) {
         return None;
     }
     (1..=LEXICON.actions_max_words).rev().find_map(|n| {
@@ -106,16 +107,16 @@ fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
 /// restore") or has a meeting for subject ("the talks are due to open"): a
 /// description, not an announced action.
 fn describes(words: &[&str], k: usize) -> bool {
-    let relative = k > 0 && matches!(key(words[k - 1]).as_str(), "which" | "that" | "who");
+    let relative = k > 0 && matches!(lower(words[k - 1]).as_ref(), "which" | "that" | "who");
     let start = (0..k).rev().find(|&j| matches!(words[j], "," | ";" | ":")).map_or(0, |j| j + 1);
-    relative || (start..k).any(|j| MEETING_NOUNS.contains(&key(words[j]).as_str()))
+    relative || (start..k).any(|j| MEETING_NOUNS.contains(&lower(words[j]).as_ref()))
 }
 
 /// Whether the clause of word `k` is a condition or a possibility.
 fn hypothetical(words: &[&str], k: usize) -> bool {
     let from = k.saturating_sub(8);
-    (from..words.len().min(k + 12)).any(|j| LEXICON.hypothetical.contains(&key(words[j])))
-        || (k.saturating_sub(2)..k).any(|j| LEXICON.possibility.contains(&key(words[j])))
+    (from..words.len().min(k + 12)).any(|j| LEXICON.hypothetical.contains(lower(words[j]).as_ref()))
+        || (k.saturating_sub(2)..k).any(|j| LEXICON.possibility.contains(lower(words[j]).as_ref()))
 }
 
 /// The object of an action: words after it to the end of its clause, at most ten.
@@ -131,8 +132,8 @@ fn actors_of(doc: &Doc, i: usize, at: usize, last: Option<&str>) -> Vec<ActorNam
 /// The due phrase after the action, and its date where it names one.
 fn due(doc: &Doc, words: &[&str]) -> Option<Due> {
     const OPENERS: &[&str] = &["by", "before", "within", "until", "next", "this", "later", "in", "on", "tomorrow", "today"];
-    let pos = words.iter().position(|w| OPENERS.contains(&key(w).as_str()) && !matches!(*w, "in" | "on"))
-        .or_else(|| words.windows(2).position(|w| matches!(w[0], "in" | "on") && (key(w[1]) == "the" || dates::find(&w[1..], doc.published, true).is_some())))?;
+    let pos = words.iter().position(|w| OPENERS.contains(&lower(w).as_ref()) && !matches!(*w, "in" | "on"))
+        .or_else(|| words.windows(2).position(|w| matches!(w[0], "in" | "on") && (lower(w[1]) == "the" || dates::find(&w[1..], doc.published, true).is_some())))?;
     let end = (pos..words.len()).find(|&j| matches!(words[j], "," | "." | ";")).unwrap_or(words.len()).min(pos + 7);
     let text = words[pos..end].join(" ");
     let date = dates::end_of(&words[pos..end], doc.published).or_else(|| dates::find(&words[pos..end], doc.published, true).map(|d| d.0));
@@ -151,13 +152,14 @@ fn make_pending(doc: &Doc, i: usize, words: &[&str], cue: usize, v: (usize, usiz
 /// Actions reported done or refused in sentence `i`.
 fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut Vec<Outcome>) {
     for k in 0..words.len() {
-        let w = key(words[k]);
+        let lw = lower(words[k]);
+    let w: &str = &lw;
         // "declined", or "would not attend": the awaited answer came, and it is no.
         let will_not = k >= 2
-            && matches!(key(words[k - 2]).as_str(), "would" | "will")
-            && key(words[k - 1]) == "not"
-            && matches!(w.as_str(), "attend" | "participate" | "come" | "join" | "take");
-        let refused = will_not || matches!(w.as_str(), "declined" | "rejected" | "refused" | "dropped" | "abandoned");
+            && matches!(lower(words[k - 2]).as_ref(), "would" | "will")
+            && lower(words[k - 1]) == "not"
+            && matches!(w, "attend" | "participate" | "come" | "join" | "take");
+        let refused = will_not || matches!(w, "declined" | "rejected" | "refused" | "dropped" | "abandoned");
         let done = if refused {
             None
         } else {
@@ -171,7 +173,7 @@ fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut V
         }
         // Not under a future or a negation ("will have delivered", "has not sent").
         let before = &words[k.saturating_sub(3)..k];
-        if !will_not && before.iter().any(|b| matches!(key(b).as_str(), "will" | "would" | "to" | "not" | "never" | "if" | "could")) {
+        if !will_not && before.iter().any(|b| matches!(lower(b).as_ref(), "will" | "would" | "to" | "not" | "never" | "if" | "could")) {
             continue;
         }
         let len = done.as_ref().map_or(1, |d| d.1);

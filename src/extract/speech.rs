@@ -13,7 +13,7 @@ use crate::model::{ActorName, Span, Speech, Statement};
 use super::Doc;
 use super::actors::ActorKind;
 use super::clauses::{Subject, clause_start, phrase_after, subject, subject_from};
-use super::lexicon::{LEXICON, key};
+use super::lexicon::{LEXICON, key, lower};
 use super::quotes::Quote;
 use super::tokens::{TokKind, is_capitalised};
 
@@ -124,7 +124,7 @@ fn trim_quote(text: &str, span: Span) -> Span {
 fn transcript_turn(doc: &Doc, label: &str, first: usize, last: usize, st: &mut State) {
     let words: Vec<&str> = label.split_whitespace().collect();
     let Some(surname) = words.last() else { return };
-    if words.len() == 1 && ANON_LABELS.contains(&key(surname).as_str()) {
+    if words.len() == 1 && ANON_LABELS.contains(&lower(surname).as_ref()) {
         return;
     }
     let span = Span::new(doc.sentences[first].span.start, doc.sentences[last].span.end);
@@ -154,8 +154,7 @@ fn tok_at(doc: &Doc, i: usize, pos: usize) -> usize {
 }
 
 fn is_speech_verb(w: &str) -> bool {
-    LEXICON.speech.contains(&key(w))
-}
+    LEXICON.speech.contains(lower(w).as_ref())}
 
 /// The top-level quotations that start in sentence `i`.
 fn quotes_in<'d>(doc: &'d Doc, i: usize) -> impl Iterator<Item = &'d Quote> {
@@ -263,7 +262,7 @@ fn audience(doc: &Doc, i: usize, v: usize) -> Option<String> {
     } else if matches!(words.get(v + 1).copied(), Some("on" | "to")) {
         // "said on state television", "wrote on X": a channel, not a time.
         let media = (v + 2..(v + 5).min(words.len()))
-            .any(|k| matches!(key(words[k]).as_str(), "television" | "tv" | "radio" | "x" | "twitter" | "telegram" | "channel"));
+            .any(|k| matches!(lower(words[k]).as_ref(), "television" | "tv" | "radio" | "x" | "twitter" | "telegram" | "channel"));
         if !media && words[v + 1] == "on" {
             return None;
         }
@@ -326,7 +325,8 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
     let last = st.last_person.clone();
     let mut v = 0;
     while v < words.len() {
-        let w = key(words[v]);
+        let lw = lower(words[v]);
+    let w: &str = &lw;
         // "according to X, …" and "…, according to X."
         if w == "according" && words.get(v + 1) == Some(&"to") {
             if let Some(who) = phrase_after(doc, i, v + 2) {
@@ -344,7 +344,7 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
             v += 2;
             continue;
         }
-        if !LEXICON.reported_that.contains(&w) || inside_quote(toks[v].start) {
+        if !LEXICON.reported_that.contains(w) || inside_quote(toks[v].start) {
             v += 1;
             continue;
         }
@@ -362,7 +362,7 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
         if let Some(t) = that_at
             && (v + 1..t).all(|k| {
                 let x = words[k];
-                ADVERBIAL.contains(&key(x).as_str()) || is_capitalised(x) || x.chars().all(|c| c.is_ascii_digit())
+                ADVERBIAL.contains(&lower(x).as_ref()) || is_capitalised(x) || x.chars().all(|c| c.is_ascii_digit())
                     || aud.as_deref().is_some_and(|a| a.split(' ').any(|p| p == x))
             })
         {
