@@ -110,7 +110,8 @@ impl Registry {
 }
 
 /// Name particles written in lower case inside a name ("bin", "al", "van").
-const PARTICLES: &[&str] = &["bin", "al", "el", "de", "del", "da", "dos", "van", "von", "der", "la", "le", "ibn", "di"];
+const PARTICLES: &[&str] =
+    &["bin", "al", "el", "de", "del", "da", "do", "das", "dos", "du", "van", "von", "der", "la", "le", "ibn", "di", "ben", "abu"];
 
 /// Prepositions after which an unknown capitalised pair is a place.
 const PLACE_PREPS: &[&str] = &["in", "at", "from", "near", "to", "toward", "towards", "outside", "across", "into"];
@@ -263,6 +264,15 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             // Speaker", "Ruritanian Foreign Minister").
             if is_capitalised(w) && bare(w) == w && title_len(&keys, j + 1) > 0 {
                 j += 1;
+                continue;
+            }
+            // Two such words: "Vice Unification Minister".
+            if is_capitalised(w)
+                && toks.get(j + 1).is_some_and(|t| is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text))
+                && title_len(&keys, j + 2) > 0
+                && title_len(&keys, j + 1) == 0
+            {
+                j += 2;
                 continue;
             }
             break;

@@ -96,6 +96,7 @@ pub struct Lexicon {
     /// Lower-cased verbs of saying (single words and phrases).
     pub speech: HashSet<String>,
     pub reported_that: HashSet<String>,
+    pub reported_bare: HashSet<String>,
     pub audience_verbs: HashSet<String>,
     pub meeting: Vec<MeetingCue>,
     /// Meeting cues by first word, longest first.
@@ -206,6 +207,7 @@ impl Lexicon {
         let set = |v: Option<Vec<String>>| v.unwrap_or_default().iter().map(|s| key(s)).collect::<HashSet<_>>();
         lx.speech = set(verbs.remove("speech"));
         lx.reported_that = set(verbs.remove("reported_that"));
+        lx.reported_bare = set(verbs.remove("reported_bare"));
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
         lx.hypothetical = set(verbs.remove("hypothetical"));
         lx.possibility = set(verbs.remove("possibility"));
