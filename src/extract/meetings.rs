@@ -73,8 +73,8 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
                 .find(|&k| is_boundary(&words, k) && !LEXICON.reported_that.contains(lower(words[k]).as_ref()))
                 .unwrap_or(next_cue);
             prev_right = right;
-            if let Some(m) = meeting_in(doc, i, &words, group, left, right, subjects, &out) {
-                out.extend(split(m, &words, group, left));
+            if let Some((m, callers)) = meeting_in(doc, i, &words, group, left, right, subjects, &out) {
+                out.extend(split(m, &words, group, callers));
             }
         }
     }
@@ -125,8 +125,10 @@ fn meeting_in(
     right: usize,
     subjects: &[Option<String>],
     found: &[Meeting],
-) -> Option<Meeting> {
+) -> Option<(Meeting, usize)> {
     let first = group.first()?.0;
+    // Parties named before the cue: the callers of a call.
+    let callers = doc.mentions[i].iter().filter(|m| m.first >= left && m.last <= first && !m.possessive && !m.modifier).count();
     let mut names: Vec<String> = Vec::new();
     let add = |n: &str, names: &mut Vec<String>| {
         if !names.iter().any(|x| x.eq_ignore_ascii_case(n)) {
@@ -165,13 +167,18 @@ fn meeting_in(
         names = mapped;
     }
     // Pronoun subjects and counterparts.
+    let mut pronoun_subject = false;
     for k in left..right {
         let lw = lower(words[k]);
     let w: &str = &lw;
         let possessive_before = (w == "his" || w == "her") && k + 1 == first;
         if ((w == "he" || w == "she") && k < first) || possessive_before {
-            if let Some(s) = &subjects[i] {
-                add(s, &mut names);
+            pronoun_subject = true;
+            // The subject leads: it is the caller of a call.
+            if let Some(s) = &subjects[i]
+                && !names.iter().any(|x| x.eq_ignore_ascii_case(s))
+            {
+                names.insert(0, s.clone());
             }
         }
         if w == "counterpart" && k >= 1 {
@@ -210,14 +217,15 @@ fn meeting_in(
         .or_else(|| dates::find(&words[right..], doc.published, future))
         .map(|d| d.0);
     let place = place(words, left, right);
-    Some(Meeting {
+    let meeting = Meeting {
         participants: names.iter().filter_map(|n| ActorName::new(n)).collect(),
         status,
         date,
         place,
         kind,
         evidence: doc.evidence(i),
-    })
+    };
+    Some((meeting, callers.max(usize::from(pronoun_subject))))
 }
 
 fn status(words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: usize, right: usize) -> Option<MeetingStatus> {
@@ -282,14 +290,12 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
 
 /// Splits a meeting whose parties met one by one: a call is between two sides, so
 /// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
-fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: usize) -> Vec<Meeting> {
+fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue)], callers: usize) -> Vec<Meeting> {
     let first = group.first().map_or(0, |c| c.0);
-    let each = first > 0 && lower(words[first - 1]) == "each";
+    let each = first > 0 && key(words[first - 1]) == "each";
     let n = m.participants.len();
     // Only when one party stands before the cue: "X spoke with A and with B".
-    let before = |k: usize| k < first && words[k].chars().next().is_some_and(char::is_uppercase);
-    let one_caller = (left..first).filter(|&k| before(k) && (k == left || !before(k - 1))).count() <= 1;
-    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && one_caller {
+    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && callers == 1 {
         let host = m.participants[0].clone();
         return m.participants[1..]
             .iter()
@@ -298,8 +304,8 @@ fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue
     }
     if each && n >= 3 {
         // The parties before the cue met the others separately.
-        let subjects = (left..first).filter(|&k| words[k] == "and").count() + 1;
-        if subjects < n {
+        let subjects = callers;
+        if subjects >= 1 && subjects < n {
             let (subj, rest) = m.participants.split_at(subjects.min(n - 1));
             return subj
                 .iter()
@@ -381,7 +387,7 @@ mod tests {
     #[test]
     fn calls_and_pronouns() {
         let v = met("Ola Brek arrived. He spoke by phone with Tam Ruen on Tuesday.");
-        assert_eq!(v[0].0, ["Tam Ruen", "Ola Brek"]);
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"], "the caller comes first");
     }
 
     #[test]

@@ -51,20 +51,38 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
                 continue;
             }
             seen_verbs.push(v.0);
-            pend.push(make_pending(doc, i, &words, k, v, last));
+            // "would be decided by voters" is a description; "to be submitted by the
+            // end of September" is a deadline.
+            let passive = v.0 > 0 && lower(words[v.0 - 1]) == "be";
+            // "the talks … are due to open on Wednesday": a meeting's own course.
+            let intransitive = words.get(v.0 + v.1).is_none_or(|w| {
+                matches!(lower(w).as_ref(), "in" | "on" | "at" | "by" | "next" | "this" | "later" | "soon" | "." | ",")
+            });
+            if intransitive && (0..k).any(|j| MEETING_NOUNS.contains(&lower(words[j]).as_ref())) {
+                continue;
+            }
+            let p = make_pending(doc, i, &words, k, v, last);
+            if passive && p.due.as_ref().is_none_or(|d| d.date.is_none()) {
+                continue;
+            }
+            pend.push(p);
         }
         if let Some((at, len)) = LEXICON.awaiting.find(&words, 0..words.len())
             && !hypothetical(&words, at)
         {
             let what = object(&words, at + len).unwrap_or_default();
             let verb = key(words[at]);
-            let lemma = if verb.starts_with("expire") || verb == "deadline" { "expire" } else { "respond" };
-            pend.push(Pending {
-                what: format!("{lemma} {what}").trim().to_string(),
-                actors: actors_of(doc, i, at, last),
-                due: due(doc, &words[at..]),
-                evidence: doc.evidence(i),
-            });
+            let lemma = if verb.starts_with("expire") { "expire" } else { "respond" };
+            let due = due(doc, &words[at..]);
+            // An expiry is pending only with the date it falls on.
+            if lemma == "respond" || due.as_ref().is_some_and(|d| d.date.is_some()) {
+                pend.push(Pending {
+                    what: format!("{lemma} {what}").trim().to_string(),
+                    actors: actors_of(doc, i, at, last),
+                    due,
+                    evidence: doc.evidence(i),
+                });
+            }
         }
         outcomes(doc, i, &words, last, &mut outs);
     }
@@ -75,7 +93,11 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
 fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> {
     let mut after = LEXICON.future.at(words, k).map(|n| k + n);
     if after.is_none() && OBJECT_CUES.contains(&lower(words[k]).as_ref()) {
-        after = (k + 1..(k + 9).min(words.len())).find(|&j| words[j] == "to").map(|j| j + 1);
+        // "asks the envoy to name", "agreed during her visit to Delhi to conclude":
+        // the first "to" that an action follows.
+        after = (k + 1..(k + 13).min(words.len()))
+            .find(|&j| words[j] == "to" && action_at(words, j + 1).is_some())
+            .map(|j| j + 1);
     }
     let mut v = after?;
     while v < words.len() && ADVERBS.contains(&lower(words[v]).as_ref()) {
@@ -107,9 +129,15 @@ fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
 /// restore") or has a meeting for subject ("the talks are due to open"): a
 /// description, not an announced action.
 fn describes(words: &[&str], k: usize) -> bool {
-    let relative = k > 0 && matches!(lower(words[k - 1]).as_ref(), "which" | "that" | "who");
     let start = (0..k).rev().find(|&j| matches!(words[j], "," | ";" | ":")).map_or(0, |j| j + 1);
-    relative || (start..k).any(|j| MEETING_NOUNS.contains(&lower(words[j]).as_ref()))
+    let relative = (k > 0 && matches!(lower(words[k - 1]).as_ref(), "that" | "who"))
+        || (start..k).any(|j| matches!(lower(words[j]).as_ref(), "which" | "whose"));
+    // The meeting is the subject: "the talks are due to open", not "the co-chairs
+    // of the talks are due to circulate".
+    let meeting_subject = (k.saturating_sub(3)..k).any(|j| {
+        MEETING_NOUNS.contains(&lower(words[j]).as_ref()) && !(j >= 1 && words[j - 1] == "of") && !(j >= 2 && words[j - 2] == "of")
+    });
+    relative || meeting_subject
 }
 
 /// Whether the clause of word `k` is a condition or a possibility.
