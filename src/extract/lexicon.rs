@@ -3,8 +3,29 @@
 //!
 //! The files are compiled in with `include_str!` and parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A small, fast hash for the word look-ups: every word of every article is looked
+/// up several times, and SipHash's protection against chosen keys buys nothing for
+/// lists compiled into the program.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
 
 /// What a capitalised word or phrase stands for when it is a known name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +60,7 @@ impl Phrases {
         list.retain(|p| !p.is_empty());
         // Longest first, so "plan is to" wins over "plan to".
         list.sort_by(|a, b| b.len().cmp(&a.len()));
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (n, p) in list.iter().enumerate() {
             by_first.entry(p[0].clone()).or_default().push(n);
         }
@@ -127,7 +148,7 @@ pub struct Lexicon {
 
 /// Lines of a data file without comments and blanks, grouped under `[section]`.
 fn sections(src: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
     let mut current = String::new();
     for line in src.lines() {
         let line = line.trim();
