@@ -14,14 +14,20 @@ use serde_json::Value;
 
 fn json_files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "json")).collect())
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
 }
 
 fn to_article(v: &Value) -> Option<Article> {
-    let published: DateTime<Utc> = DateTime::parse_from_rfc3339(v.get("published")?.as_str()?).ok()?.with_timezone(&Utc);
+    let published: DateTime<Utc> = DateTime::parse_from_rfc3339(v.get("published")?.as_str()?)
+        .ok()?
+        .with_timezone(&Utc);
     Some(Article {
         id: v.get("id")?.as_str()?.to_string(),
         feed: None,
@@ -34,12 +40,24 @@ fn to_article(v: &Value) -> Option<Article> {
 }
 
 fn corpus() -> Vec<Article> {
-    let dirs = ["../shared/eval/dev", "/work/shared/eval/dev", "tests/fixtures/extract"];
-    let dir = dirs.iter().map(Path::new).find(|d| d.is_dir()).expect("an article folder");
+    let dirs = [
+        "../shared/eval/dev",
+        "/work/shared/eval/dev",
+        "tests/fixtures/extract",
+    ];
+    let dir = dirs
+        .iter()
+        .map(Path::new)
+        .find(|d| d.is_dir())
+        .expect("an article folder");
     let mut out = Vec::new();
     for f in json_files(dir) {
-        let Ok(raw) = std::fs::read_to_string(&f) else { continue };
-        let Ok(v) = serde_json::from_str::<Value>(&raw) else { continue };
+        let Ok(raw) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let Ok(v) = serde_json::from_str::<Value>(&raw) else {
+            continue;
+        };
         match v.get("articles").and_then(Value::as_array) {
             Some(list) => out.extend(list.iter().filter_map(to_article)),
             None => out.extend(to_article(&v)),

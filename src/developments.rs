@@ -44,7 +44,11 @@ pub struct Development<T> {
 impl<T> Development<T> {
     /// Publication time of the newest report: what the brief ranks by.
     pub fn latest(&self) -> DateTime<Utc> {
-        self.reports.iter().map(|r| r.article.published).max().expect("a development has at least one report")
+        self.reports
+            .iter()
+            .map(|r| r.article.published)
+            .max()
+            .expect("a development has at least one report")
     }
 }
 
@@ -56,9 +60,13 @@ pub enum PendingState {
     /// Still open and its due date has passed.
     Overdue,
     /// A later article reports it carried out.
-    Done { by: Report },
+    Done {
+        by: Report,
+    },
     /// A later article reports it dropped or superseded.
-    Abandoned { by: Report },
+    Abandoned {
+        by: Report,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -68,7 +76,10 @@ pub struct PendingDevelopment {
 }
 
 fn report_of<T>(r: &Reported<T>, evidence: &Evidence) -> Report {
-    Report { article: r.article.clone(), evidence: evidence.clone() }
+    Report {
+        article: r.article.clone(),
+        evidence: evidence.clone(),
+    }
 }
 
 fn fold(s: &str) -> String {
@@ -108,11 +119,15 @@ pub fn merge_meetings(items: Vec<Reported<Meeting>>) -> Vec<Development<Meeting>
                 }
                 d.reports.push(report);
             }
-            None => out.push(Development { item: r.item, reports: vec![report] }),
+            None => out.push(Development {
+                item: r.item,
+                reports: vec![report],
+            }),
         }
     }
     for d in &mut out {
-        d.reports.sort_by(|a, b| b.article.published.cmp(&a.article.published));
+        d.reports
+            .sort_by_key(|r| std::cmp::Reverse(r.article.published));
     }
     out
 }
@@ -124,27 +139,83 @@ pub fn merge_statements(items: Vec<Reported<Statement>>) -> Vec<Development<Stat
         let q = fold(&r.item.quote);
         let s = fold(r.item.speaker.as_str());
         let report = report_of(&r, &r.item.evidence);
-        match out.iter_mut().find(|d| fold(&d.item.quote) == q && fold(d.item.speaker.as_str()) == s) {
+        match out
+            .iter_mut()
+            .find(|d| fold(&d.item.quote) == q && fold(d.item.speaker.as_str()) == s)
+        {
             Some(d) => d.reports.push(report),
-            None => out.push(Development { item: r.item, reports: vec![report] }),
+            None => out.push(Development {
+                item: r.item,
+                reports: vec![report],
+            }),
         }
     }
     for d in &mut out {
-        d.reports.sort_by(|a, b| b.article.published.cmp(&a.article.published));
+        d.reports
+            .sort_by_key(|r| std::cmp::Reverse(r.article.published));
     }
     out
 }
 
 /// Words too common to tell two actions apart.
 const STOP: &[&str] = &[
-    "the", "a", "an", "its", "his", "her", "their", "our", "to", "of", "on", "in", "at", "for", "with", "from", "by",
-    "and", "or", "this", "that", "next", "week", "month", "year", "days", "weeks", "before", "after", "within",
-    "until", "end", "first", "new", "whether", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "said", "would", "will", "not", "has", "had", "have", "was", "were",
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "to",
+    "of",
+    "on",
+    "in",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "and",
+    "or",
+    "this",
+    "that",
+    "next",
+    "week",
+    "month",
+    "year",
+    "days",
+    "weeks",
+    "before",
+    "after",
+    "within",
+    "until",
+    "end",
+    "first",
+    "new",
+    "whether",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "said",
+    "would",
+    "will",
+    "not",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
 ];
 
 /// Actions a refusal answers: an awaited answer or decision that came back "no".
-const ANSWERS: &[&str] = &["answer", "respond", "reply", "decide", "give", "accept", "attend", "join"];
+const ANSWERS: &[&str] = &[
+    "answer", "respond", "reply", "decide", "give", "accept", "attend", "join",
+];
 
 /// Content words of an action description, crudely stemmed ("crossed" = "cross"),
 /// so "cross at Adre" and "crossed at Adre on Tuesday" share words.
@@ -155,7 +226,10 @@ fn content(s: &str) -> Vec<String> {
         .map(|w| {
             let w = w.strip_suffix("ed").filter(|r| r.len() >= 4).unwrap_or(w);
             let w = w.strip_suffix('s').filter(|r| r.len() >= 4).unwrap_or(w);
-            w.strip_suffix('e').filter(|r| r.len() >= 4).unwrap_or(w).to_string()
+            w.strip_suffix('e')
+                .filter(|r| r.len() >= 4)
+                .unwrap_or(w)
+                .to_string()
         })
         .collect()
 }
@@ -169,7 +243,11 @@ fn same_action(a: &str, b: &str) -> bool {
         return ANSWERS.contains(&verb) && ca.iter().skip(1).any(|w| cb.contains(w));
     }
     let (ca, cb) = (content(a), content(b));
-    let shared = ca.iter().skip(1).filter(|w| cb.iter().skip(1).any(|x| x == *w)).count();
+    let shared = ca
+        .iter()
+        .skip(1)
+        .filter(|w| cb.iter().skip(1).any(|x| x == *w))
+        .count();
     let same_verb = ca.first().is_some_and(|v| cb.first() == Some(v));
     let all_shared = ca.iter().filter(|w| cb.contains(w)).count();
     (same_verb && shared >= 1) || all_shared >= 2
@@ -189,7 +267,13 @@ pub fn track_pending(
         let w = fold(&r.item.what);
         match out.iter_mut().find(|d| {
             let other = &d.development.item.what;
-            fold(other) == w || (d.development.reports.iter().all(|x| x.article.id != r.article.id) && same_action(other, &r.item.what))
+            fold(other) == w
+                || (d
+                    .development
+                    .reports
+                    .iter()
+                    .all(|x| x.article.id != r.article.id)
+                    && same_action(other, &r.item.what))
         }) {
             Some(d) => d.development.reports.push(report),
             None => out.push(PendingDevelopment {
@@ -197,12 +281,20 @@ pub fn track_pending(
                     Some(due) if due < today => PendingState::Overdue,
                     _ => PendingState::Open,
                 },
-                development: Development { item: r.item, reports: vec![report] },
+                development: Development {
+                    item: r.item,
+                    reports: vec![report],
+                },
             }),
         }
     }
     for d in &mut out {
-        let first = d.development.reports.iter().map(|r| r.article.published).min();
+        let first = d
+            .development
+            .reports
+            .iter()
+            .map(|r| r.article.published)
+            .min();
         let closing = outcomes
             .iter()
             .filter(|o| first.is_some_and(|f| o.article.published > f))
@@ -216,7 +308,9 @@ pub fn track_pending(
             };
         }
         // Oldest report first stays last: newest first, as for the other developments.
-        d.development.reports.sort_by(|a, b| b.article.published.cmp(&a.article.published));
+        d.development
+            .reports
+            .sort_by_key(|r| std::cmp::Reverse(r.article.published));
     }
     out
 }
@@ -226,7 +320,13 @@ pub fn latest_held_meeting(meetings: &[Development<Meeting>]) -> Option<&Develop
     meetings
         .iter()
         .filter(|d| d.item.status == MeetingStatus::Held)
-        .max_by_key(|d| (d.item.date.unwrap_or_else(|| d.latest().date_naive()), d.item.date.is_some(), d.latest()))
+        .max_by_key(|d| {
+            (
+                d.item.date.unwrap_or_else(|| d.latest().date_naive()),
+                d.item.date.is_some(),
+                d.latest(),
+            )
+        })
 }
 
 #[cfg(test)]
@@ -241,21 +341,40 @@ mod tests {
             url: String::new(),
             outlet: "t".into(),
             title: "t".into(),
-            published: Utc.with_ymd_and_hms(2030, 6, day, 12, 0, 0).single().unwrap_or_default(),
+            published: Utc
+                .with_ymd_and_hms(2030, 6, day, 12, 0, 0)
+                .single()
+                .unwrap_or_default(),
         }
     }
 
     fn ev(s: &str) -> Evidence {
-        Evidence { sentence: s.into(), span: Span::new(0, s.len()) }
+        Evidence {
+            sentence: s.into(),
+            span: Span::new(0, s.len()),
+        }
     }
 
     fn pend(what: &str, a: &str, day: u32) -> Reported<Pending> {
-        Reported { item: Pending { what: what.into(), actors: vec![], due: None, evidence: ev(what) }, article: art(a, day) }
+        Reported {
+            item: Pending {
+                what: what.into(),
+                actors: vec![],
+                due: None,
+                evidence: ev(what),
+            },
+            article: art(a, day),
+        }
     }
 
     fn outcome(what: &str, a: &str, day: u32) -> Reported<Outcome> {
         Reported {
-            item: Outcome { kind: OutcomeKind::Done, actors: vec![], what: what.into(), evidence: ev(what) },
+            item: Outcome {
+                kind: OutcomeKind::Done,
+                actors: vec![],
+                what: what.into(),
+                evidence: ev(what),
+            },
             article: art(a, day),
         }
     }
@@ -264,19 +383,35 @@ mod tests {
     fn a_later_outcome_closes_the_pending_item() {
         let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
         let t = track_pending(
-            vec![pend("send its formal reply to the border proposal", "a", 1), pend("publish a report on ports", "a", 1)],
-            &[outcome("send the reply to the border proposal on Friday", "b", 5), outcome("publish a report on ports", "a", 1)],
+            vec![
+                pend("send its formal reply to the border proposal", "a", 1),
+                pend("publish a report on ports", "a", 1),
+            ],
+            &[
+                outcome("send the reply to the border proposal on Friday", "b", 5),
+                outcome("publish a report on ports", "a", 1),
+            ],
             today,
         );
         assert!(matches!(t[0].state, PendingState::Done { .. }));
-        assert!(matches!(t[1].state, PendingState::Open), "an outcome in the same article does not close it");
+        assert!(
+            matches!(t[1].state, PendingState::Open),
+            "an outcome in the same article does not close it"
+        );
     }
 
     #[test]
     fn the_same_item_from_two_articles_is_one_development() {
         let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
         let t = track_pending(
-            vec![pend("decide whether to trigger the snapback", "a", 1), pend("decide whether to trigger the snapback before October", "b", 3)],
+            vec![
+                pend("decide whether to trigger the snapback", "a", 1),
+                pend(
+                    "decide whether to trigger the snapback before October",
+                    "b",
+                    3,
+                ),
+            ],
             &[],
             today,
         );

@@ -14,24 +14,36 @@ use crate::model::{Article, Extraction, Speech};
 
 /// Reads every article and story under `paths` and writes one JSON line per
 /// article, then one per story with the brief state after its last article.
-pub fn run(paths: &[PathBuf], extractor: &dyn Extractor, out: &mut dyn Write) -> anyhow::Result<()> {
+pub fn run(
+    paths: &[PathBuf],
+    extractor: &dyn Extractor,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let mut files = Vec::new();
     for p in paths {
         collect(p, &mut files)?;
     }
     for f in files {
-        let raw = std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?;
-        let v: Value = serde_json::from_str(&raw).with_context(|| format!("{} is not valid JSON", f.display()))?;
+        let raw =
+            std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?;
+        let v: Value = serde_json::from_str(&raw)
+            .with_context(|| format!("{} is not valid JSON", f.display()))?;
         if let Some(list) = v.get("articles") {
-            let list = list.as_array().with_context(|| format!("{}: \"articles\" is not a list", f.display()))?;
+            let list = list
+                .as_array()
+                .with_context(|| format!("{}: \"articles\" is not a list", f.display()))?;
             let mut story = Vec::new();
             for (n, a) in list.iter().enumerate() {
-                let article = article(a).with_context(|| format!("{}: article {n}", f.display()))?;
+                let article =
+                    article(a).with_context(|| format!("{}: article {n}", f.display()))?;
                 let x = extractor.extract(&article);
                 writeln!(out, "{}", prediction(&article, &x))?;
                 story.push((article, x));
             }
-            let id = v.get("id").and_then(Value::as_str).with_context(|| format!("{}: story without an id", f.display()))?;
+            let id = v
+                .get("id")
+                .and_then(Value::as_str)
+                .with_context(|| format!("{}: story without an id", f.display()))?;
             writeln!(out, "{}", brief(id, &story))?;
         } else {
             let article = article(&v).with_context(|| format!("{}", f.display()))?;
@@ -128,18 +140,36 @@ fn brief(id: &str, story: &[(Article, Extraction)]) -> Value {
     let mut outcomes = Vec::new();
     for (a, x) in story {
         let r = reference(a);
-        meetings.extend(x.meetings.iter().map(|m| Reported { item: m.clone(), article: r.clone() }));
-        pending.extend(x.pending.iter().map(|p| Reported { item: p.clone(), article: r.clone() }));
-        outcomes.extend(x.outcomes.iter().map(|o| Reported { item: o.clone(), article: r.clone() }));
+        meetings.extend(x.meetings.iter().map(|m| Reported {
+            item: m.clone(),
+            article: r.clone(),
+        }));
+        pending.extend(x.pending.iter().map(|p| Reported {
+            item: p.clone(),
+            article: r.clone(),
+        }));
+        outcomes.extend(x.outcomes.iter().map(|o| Reported {
+            item: o.clone(),
+            article: r.clone(),
+        }));
     }
-    let today = story.iter().map(|(a, _)| a.published.date_naive()).max().unwrap_or_default();
+    let today = story
+        .iter()
+        .map(|(a, _)| a.published.date_naive())
+        .max()
+        .unwrap_or_default();
     let merged = developments::merge_meetings(meetings);
     let latest = developments::latest_held_meeting(&merged).map(|d| {
         json!({"participants": d.item.participants, "date": d.item.date.map(|x| x.to_string())})
     });
     let tracked = developments::track_pending(pending, &outcomes, today);
     let entry = |p: &developments::PendingDevelopment| {
-        let first = p.development.reports.last().map(|r| r.evidence.sentence.clone()).unwrap_or_default();
+        let first = p
+            .development
+            .reports
+            .last()
+            .map(|r| r.evidence.sentence.clone())
+            .unwrap_or_default();
         json!({"what": p.development.item.what, "evidence": first})
     };
     let open: Vec<Value> = tracked
@@ -149,7 +179,12 @@ fn brief(id: &str, story: &[(Article, Extraction)]) -> Value {
         .collect();
     let resolved: Vec<Value> = tracked
         .iter()
-        .filter(|p| matches!(p.state, PendingState::Done { .. } | PendingState::Abandoned { .. }))
+        .filter(|p| {
+            matches!(
+                p.state,
+                PendingState::Done { .. } | PendingState::Abandoned { .. }
+            )
+        })
         .map(entry)
         .collect();
     json!({"id": id, "latest_meeting": latest, "open_pending": open, "resolved_pending": resolved})
@@ -177,22 +212,32 @@ mod tests {
             {"id":"s1-1","published":"2030-06-01T10:00:00Z","text":"Ola Brek met Tam Ruen on Monday. Ruritania will send its reply next week."},
             {"id":"s1-2","published":"2030-06-09T10:00:00Z","text":"Ruritania sent its reply on Friday."}]}"#;
         let out = run_on(&[("a.json", a), ("b.json", s)])?;
-        let lines: Vec<Value> = out.lines().map(serde_json::from_str).collect::<Result<_, _>>()?;
+        let lines: Vec<Value> = out
+            .lines()
+            .map(serde_json::from_str)
+            .collect::<Result<_, _>>()?;
         assert_eq!(lines.len(), 4);
         assert_eq!(lines[0]["id"], "a1");
         assert_eq!(lines[0]["meetings"][0]["date"], "2030-06-10");
         assert_eq!(lines[3]["id"], "s1");
         assert_eq!(lines[3]["latest_meeting"]["date"], "2030-05-27");
-        assert_eq!(lines[3]["resolved_pending"].as_array().map(Vec::len), Some(1));
+        assert_eq!(
+            lines[3]["resolved_pending"].as_array().map(Vec::len),
+            Some(1)
+        );
         assert_eq!(lines[3]["open_pending"].as_array().map(Vec::len), Some(0));
         Ok(())
     }
 
     #[test]
     fn bad_files_are_named_in_the_error() {
-        let e = run_on(&[("bad.json", "{not json")]).err().map(|e| format!("{e:#}"));
+        let e = run_on(&[("bad.json", "{not json")])
+            .err()
+            .map(|e| format!("{e:#}"));
         assert!(e.is_some_and(|e| e.contains("bad.json")));
-        let e = run_on(&[("nodate.json", r#"{"id":"x","text":"t"}"#)]).err().map(|e| format!("{e:#}"));
+        let e = run_on(&[("nodate.json", r#"{"id":"x","text":"t"}"#)])
+            .err()
+            .map(|e| format!("{e:#}"));
         assert!(e.is_some_and(|e| e.contains("nodate.json") && e.contains("published")));
     }
 }

@@ -15,7 +15,10 @@ fn article(text: String) -> Article {
         outlet: "t".into(),
         url: "https://example.org/p".into(),
         title: "t".into(),
-        published: Utc.with_ymd_and_hms(2030, 6, 12, 12, 0, 0).single().expect("valid time"),
+        published: Utc
+            .with_ymd_and_hms(2030, 6, 12, 12, 0, 0)
+            .single()
+            .expect("valid time"),
         text,
     }
 }

@@ -72,11 +72,15 @@ impl Registry {
         let last = words.len() - 1;
         for w in std::iter::once(words[last]).chain(words[..last].iter().copied()) {
             if !PARTICLES.contains(&w) {
-                self.by_word.entry(key(w)).or_insert_with(|| full.to_string());
+                self.by_word
+                    .entry(key(w))
+                    .or_insert_with(|| full.to_string());
             }
         }
         if let Some(a) = affiliation {
-            self.affiliation.entry(full.to_string()).or_insert_with(|| a.to_string());
+            self.affiliation
+                .entry(full.to_string())
+                .or_insert_with(|| a.to_string());
         }
     }
 
@@ -84,7 +88,9 @@ impl Registry {
     /// The first person introduced with a title keeps it: in a readout, "the
     /// Minister" is the ministry's own minister, named first.
     pub fn add_title(&mut self, title: &str, full: &str) {
-        self.by_title.entry(title.to_string()).or_insert_with(|| Some(full.to_string()));
+        self.by_title
+            .entry(title.to_string())
+            .or_insert_with(|| Some(full.to_string()));
     }
 
     /// The one person introduced with `title`.
@@ -99,7 +105,10 @@ impl Registry {
 
     /// The person affiliated with `country`, if exactly one is known.
     pub fn of_country(&self, country: &str) -> Option<&str> {
-        let mut it = self.affiliation.iter().filter(|(_, c)| c.as_str() == country);
+        let mut it = self
+            .affiliation
+            .iter()
+            .filter(|(_, c)| c.as_str() == country);
         let first = it.next()?;
         it.next().is_none().then_some(first.0.as_str())
     }
@@ -110,11 +119,15 @@ impl Registry {
 }
 
 /// Name particles written in lower case inside a name ("bin", "al", "van").
-const PARTICLES: &[&str] =
-    &["bin", "al", "el", "de", "del", "da", "do", "das", "dos", "du", "van", "von", "der", "la", "le", "ibn", "di", "ben", "abu"];
+const PARTICLES: &[&str] = &[
+    "bin", "al", "el", "de", "del", "da", "do", "das", "dos", "du", "van", "von", "der", "la",
+    "le", "ibn", "di", "ben", "abu",
+];
 
 /// Prepositions after which an unknown capitalised pair is a place.
-const PLACE_PREPS: &[&str] = &["in", "at", "from", "near", "to", "toward", "towards", "outside", "across", "into"];
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "from", "near", "to", "toward", "towards", "outside", "across", "into",
+];
 
 fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
     let t = toks[i];
@@ -130,7 +143,9 @@ fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
         return PARTICLES.contains(&head) && is_capitalised(tail);
     }
     PARTICLES.contains(&w)
-        && toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Word && is_capitalised(n.text(text)))
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(n.text(text)))
         && i > 0
         && is_capitalised(toks[i - 1].text(text))
 }
@@ -168,8 +183,15 @@ pub fn known_at(keys: &[String], i: usize) -> Option<(usize, &'static Known)> {
             phrase.push(' ');
         }
         phrase.push_str(w);
-        let found = LEXICON.known.get(&phrase).or_else(|| LEXICON.known.get(bare(&phrase)));
-        let found = found.or_else(|| phrase.strip_prefix("the ").and_then(|r| LEXICON.known.get(r)));
+        let found = LEXICON
+            .known
+            .get(&phrase)
+            .or_else(|| LEXICON.known.get(bare(&phrase)));
+        let found = found.or_else(|| {
+            phrase
+                .strip_prefix("the ")
+                .and_then(|r| LEXICON.known.get(r))
+        });
         if let Some(f) = found {
             best = Some((k + 1, f));
         }
@@ -183,7 +205,12 @@ pub fn keys_of(text: &str, toks: &[Tok]) -> Vec<String> {
 }
 
 fn title_case(word: &str) -> String {
-    if word.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && word.chars().count() > 1 {
+    if word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && word.chars().count() > 1
+    {
         let mut out = String::new();
         let mut start = true;
         for c in word.chars() {
@@ -216,8 +243,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
         let mut affiliation: Option<String> = None;
         let mut j = i;
         // Strip function words, titles and affiliations from the front.
-        loop {
-            let Some(t) = toks.get(j) else { break };
+        while let Some(t) = toks.get(j) {
             if t.kind != TokKind::Word {
                 break;
             }
@@ -225,14 +251,21 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             let tl = title_len(&keys, j);
             if tl > 0 {
                 titled = true;
-                title = Some((j..j + tl).map(|x| toks[x].text(text).to_lowercase()).collect::<Vec<_>>().join(" "));
+                title = Some(
+                    (j..j + tl)
+                        .map(|x| toks[x].text(text).to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
                 j += tl;
                 // "Minister of Foreign Affairs of the Republic of Kazakhstan"; a role in
                 // lower case ("the ministers of A and B") leaves the country an actor.
                 let formal = is_capitalised(toks[j - tl].text(text));
                 while formal && toks.get(j).is_some_and(|t| t.text(text) == "of") {
                     let mut k = j + 1;
-                    while toks.get(k).is_some_and(|t| matches!(t.text(text), "the" | "Republic" | "State" | "of")) {
+                    while toks.get(k).is_some_and(|t| {
+                        matches!(t.text(text), "the" | "Republic" | "State" | "of")
+                    }) {
                         k += 1;
                     }
                     match known_at(&keys, k) {
@@ -251,8 +284,9 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             }
             if let Some((n, found)) = known_at(&keys, j) {
                 let after = j + n;
-                let next_is_name =
-                    toks.get(after).is_some_and(|_| is_name_token(text, toks, after) || title_len(&keys, after) > 0);
+                let next_is_name = toks.get(after).is_some_and(|_| {
+                    is_name_token(text, toks, after) || title_len(&keys, after) > 0
+                });
                 let possessive = bare(toks[after - 1].text(text)) != toks[after - 1].text(text);
                 if next_is_name && !possessive {
                     affiliation = Some(found.canonical().to_string());
@@ -268,7 +302,9 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             }
             // Two such words: "Vice Unification Minister".
             if is_capitalised(w)
-                && toks.get(j + 1).is_some_and(|t| is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text))
+                && toks.get(j + 1).is_some_and(|t| {
+                    is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text)
+                })
                 && title_len(&keys, j + 2) > 0
                 && title_len(&keys, j + 1) == 0
             {
@@ -279,7 +315,8 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
         }
         // The name proper: capitalised words from j.
         let mut k = j;
-        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(&keys, k) == 0) {
+        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(&keys, k) == 0)
+        {
             k += 1;
             if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
                 break;
@@ -289,7 +326,10 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             // Only titles and affiliations. "The Secretary" is the one person the
             // article introduced with that title; a known name standing alone is
             // itself an actor.
-            let by_title = title.as_deref().filter(|_| affiliation.is_none()).and_then(|t| reg.by_title(t));
+            let by_title = title
+                .as_deref()
+                .filter(|_| affiliation.is_none())
+                .and_then(|t| reg.by_title(t));
             let definite = |k: usize| toks[k].text(text).eq_ignore_ascii_case("the");
             if let Some(p) = by_title
                 && (definite(run_start) || (run_start > 0 && definite(run_start - 1)))
@@ -338,17 +378,23 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
         let last_word = words.last().copied().unwrap_or_default();
         let possessive = bare(last_word) != last_word;
         let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))));
-        let after_prep = run_start > 0 && PLACE_PREPS.contains(&toks[run_start - 1].text(text)) && !titled;
-        let full: Vec<String> = words.iter().enumerate().map(|(n, w)| {
-            let w = if n + 1 == words.len() { bare(w) } else { w };
-            title_case(w)
-        }).collect();
+        let after_prep =
+            run_start > 0 && PLACE_PREPS.contains(&toks[run_start - 1].text(text)) && !titled;
+        let full: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(n, w)| {
+                let w = if n + 1 == words.len() { bare(w) } else { w };
+                title_case(w)
+            })
+            .collect();
         let mut name = full.join(" ");
-        let mut j = j;
-        let mut titled = titled;
         if is_thing {
             // "Commission Wang Yi": a body's name in front of a person's.
-            let t = words.iter().rposition(|w| LEXICON.thing.contains(&key(bare(w)))).unwrap_or(0);
+            let t = words
+                .iter()
+                .rposition(|w| LEXICON.thing.contains(&key(bare(w))))
+                .unwrap_or(0);
             if full.len() - t - 1 < 2 {
                 i = k;
                 continue;
@@ -364,7 +410,11 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             titled || reg.full(&full[0]).is_some()
         };
         if person {
-            let resolved = if full.len() == 1 { reg.full(&full[0]).map(str::to_string) } else { None };
+            let resolved = if full.len() == 1 {
+                reg.full(&full[0]).map(str::to_string)
+            } else {
+                None
+            };
             let name = resolved.unwrap_or(name);
             out.push(Mention {
                 first: j,
@@ -385,7 +435,14 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
     out
 }
 
-fn known_mention(text: &str, toks: &[Tok], first: usize, last: usize, name: String, _prev: &[Mention]) -> Mention {
+fn known_mention(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    last: usize,
+    name: String,
+    _prev: &[Mention],
+) -> Mention {
     let last_word = toks[last - 1].text(text);
     let possessive = bare(last_word) != last_word;
     let kind = match LEXICON.lookup(&name) {
@@ -396,15 +453,20 @@ fn known_mention(text: &str, toks: &[Tok], first: usize, last: usize, name: Stri
     // so does a place preposition before.
     let next_lower = toks.get(last).is_some_and(|t| {
         let w = t.text(text);
-        t.kind == TokKind::Word && !is_capitalised(w) && (LEXICON.titles.contains(&key(w)) || NOUN_AFTER.contains(&w))
+        t.kind == TokKind::Word
+            && !is_capitalised(w)
+            && (LEXICON.titles.contains(&key(w)) || NOUN_AFTER.contains(&w))
     });
     // "in Ohrid, North Macedonia": a country after a place is part of the place.
     let after_place = first >= 3
         && toks[first - 1].text(text) == ","
         && is_capitalised(toks[first - 2].text(text))
         && PLACE_PREPS.contains(&toks[first - 3].text(text));
-    let after_prep = (first > 0 && PLACE_PREPS.contains(&toks[first - 1].text(text))) || after_place;
-    let group = toks.get(last).is_some_and(|t| GROUPS.contains(&t.text(text)));
+    let after_prep =
+        (first > 0 && PLACE_PREPS.contains(&toks[first - 1].text(text))) || after_place;
+    let group = toks
+        .get(last)
+        .is_some_and(|t| GROUPS.contains(&t.text(text)));
     Mention {
         first,
         last,
@@ -422,8 +484,21 @@ fn known_mention(text: &str, toks: &[Tok], first: usize, last: usize, name: Stri
 
 /// Groups of people through whom a country acts ("U.S. officials").
 const GROUPS: &[&str] = &[
-    "officials", "delegation", "delegations", "negotiators", "diplomats", "side", "team", "teams", "envoys",
-    "commissioners", "ministers", "leaders", "representatives", "militaries", "governments",
+    "officials",
+    "delegation",
+    "delegations",
+    "negotiators",
+    "diplomats",
+    "side",
+    "team",
+    "teams",
+    "envoys",
+    "commissioners",
+    "ministers",
+    "leaders",
+    "representatives",
+    "militaries",
+    "governments",
 ];
 
 /// Whether a nationality at tokens ending before `k` names a group: "Indian and
@@ -431,7 +506,11 @@ const GROUPS: &[&str] = &[
 fn demonym_group(text: &str, toks: &[Tok], k: usize) -> bool {
     let mut k = k;
     // "Indian and Pakistani commissioners": look past the coordinated nationality.
-    if toks.get(k).is_some_and(|t| t.text(text) == "and") && toks.get(k + 1).is_some_and(|t| is_capitalised(t.text(text))) {
+    if toks.get(k).is_some_and(|t| t.text(text) == "and")
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| is_capitalised(t.text(text)))
+    {
         k += 2;
     }
     toks.get(k).is_some_and(|t| GROUPS.contains(&t.text(text)))
@@ -439,11 +518,55 @@ fn demonym_group(text: &str, toks: &[Tok], k: usize) -> bool {
 
 /// Nouns that make a country in front of them a modifier.
 const NOUN_AFTER: &[&str] = &[
-    "aide", "aides", "official", "officials", "troops", "forces", "army", "military", "government", "delegation",
-    "delegations", "side", "negotiators", "diplomats", "diplomat", "team", "teams", "counterpart", "counterparts",
-    "foreign", "ministry", "state", "embassy", "president", "leader", "leaders", "navy", "soldiers", "citizens",
-    "people", "sanctions", "tariffs", "goods", "imports", "exports", "media", "television", "officers", "police",
-    "lawmakers", "lawmaker", "proposal", "proposals", "plan", "offer", "response", "demand", "demands", "position",
+    "aide",
+    "aides",
+    "official",
+    "officials",
+    "troops",
+    "forces",
+    "army",
+    "military",
+    "government",
+    "delegation",
+    "delegations",
+    "side",
+    "negotiators",
+    "diplomats",
+    "diplomat",
+    "team",
+    "teams",
+    "counterpart",
+    "counterparts",
+    "foreign",
+    "ministry",
+    "state",
+    "embassy",
+    "president",
+    "leader",
+    "leaders",
+    "navy",
+    "soldiers",
+    "citizens",
+    "people",
+    "sanctions",
+    "tariffs",
+    "goods",
+    "imports",
+    "exports",
+    "media",
+    "television",
+    "officers",
+    "police",
+    "lawmakers",
+    "lawmaker",
+    "proposal",
+    "proposals",
+    "plan",
+    "offer",
+    "response",
+    "demand",
+    "demands",
+    "position",
 ];
 
 /// First pass over the whole article: every full person name, with affiliation.
@@ -458,7 +581,10 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
             }
             // Apposition: "Guyana's foreign minister, Ana Veld" is Guyana's.
             let appositive = || {
-                let comma = m.first.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+                let comma = m
+                    .first
+                    .checked_sub(1)
+                    .filter(|&c| toks[c].text(text) == ",")?;
                 ms[..n]
                     .iter()
                     .rev()
@@ -468,7 +594,10 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
             };
             // "his Chilean counterpart, Ana Veld": a nationality before the comma.
             let demonym = || {
-                let comma = m.first.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+                let comma = m
+                    .first
+                    .checked_sub(1)
+                    .filter(|&c| toks[c].text(text) == ",")?;
                 (comma.saturating_sub(4)..comma).find_map(|k| match known_at(&keys, k) {
                     Some((_, Known::Demonym(c))) => Some(c.clone()),
                     _ => None,
@@ -497,7 +626,10 @@ mod tests {
 
     fn names(s: &str, reg: &Registry) -> Vec<(String, ActorKind, bool)> {
         let toks = tokenize(s, 0, s.len());
-        mentions(s, &toks, reg).into_iter().map(|m| (m.name, m.kind, m.modifier)).collect()
+        mentions(s, &toks, reg)
+            .into_iter()
+            .map(|m| (m.name, m.kind, m.modifier))
+            .collect()
     }
 
     #[test]
@@ -531,9 +663,18 @@ mod tests {
     #[test]
     fn capitals_stand_for_countries_and_modifiers_are_marked() {
         let reg = Registry::default();
-        assert_eq!(names("Moscow said no.", &reg), [("Russia".to_string(), ActorKind::Country, false)]);
-        assert_eq!(names("The U.S. troops left.", &reg)[0], ("United States".to_string(), ActorKind::Country, true));
-        assert_eq!(names("U.S. officials said no.", &reg)[0], ("United States".to_string(), ActorKind::Country, false));
+        assert_eq!(
+            names("Moscow said no.", &reg),
+            [("Russia".to_string(), ActorKind::Country, false)]
+        );
+        assert_eq!(
+            names("The U.S. troops left.", &reg)[0],
+            ("United States".to_string(), ActorKind::Country, true)
+        );
+        assert_eq!(
+            names("U.S. officials said no.", &reg)[0],
+            ("United States".to_string(), ActorKind::Country, false)
+        );
         assert_eq!(names("the Western military alliance", &reg)[0].0, "NATO");
     }
 

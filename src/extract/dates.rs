@@ -57,25 +57,40 @@ fn day(word: &str) -> Option<u32> {
 }
 
 fn year(word: &str) -> Option<i32> {
-    (word.len() == 4).then(|| word.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+    (word.len() == 4)
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 /// The same weekday on or before `from` (past) or on or after it (future).
 fn nearest(from: NaiveDate, wd: Weekday, future: bool, strictly: bool) -> NaiveDate {
     let cur = from.weekday().num_days_from_monday() as i64;
     let want = wd.num_days_from_monday() as i64;
-    let mut diff = if future { (want - cur).rem_euclid(7) } else { -((cur - want).rem_euclid(7)) };
+    let mut diff = if future {
+        (want - cur).rem_euclid(7)
+    } else {
+        -((cur - want).rem_euclid(7))
+    };
     if strictly && diff == 0 {
         diff = if future { 7 } else { -7 };
     }
     if diff >= 0 {
-        from.checked_add_days(Days::new(diff as u64)).unwrap_or(from)
+        from.checked_add_days(Days::new(diff as u64))
+            .unwrap_or(from)
     } else {
-        from.checked_sub_days(Days::new((-diff) as u64)).unwrap_or(from)
+        from.checked_sub_days(Days::new((-diff) as u64))
+            .unwrap_or(from)
     }
 }
 
-fn with_year(m: u32, d: u32, y: Option<i32>, published: NaiveDate, future: bool) -> Option<NaiveDate> {
+fn with_year(
+    m: u32,
+    d: u32,
+    y: Option<i32>,
+    published: NaiveDate,
+    future: bool,
+) -> Option<NaiveDate> {
     if let Some(y) = y {
         return NaiveDate::from_ymd_opt(y, m, d);
     }
@@ -96,7 +111,11 @@ fn with_year(m: u32, d: u32, y: Option<i32>, published: NaiveDate, future: bool)
 pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(NaiveDate, usize)> {
     for (i, w) in words.iter().enumerate() {
         let lw = w.to_lowercase();
-        let prev = if i > 0 { words[i - 1].to_lowercase() } else { String::new() };
+        let prev = if i > 0 {
+            words[i - 1].to_lowercase()
+        } else {
+            String::new()
+        };
         match lw.as_str() {
             "today" | "tonight" => return Some((published, i)),
             "yesterday" => return published.checked_sub_days(Days::new(1)).map(|d| (d, i)),
@@ -117,7 +136,11 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
             let next = words.get(i + 1).copied().unwrap_or("");
             let yr_after = |k: usize| words.get(k).and_then(|w| year(w));
             if let Some(d) = day(next) {
-                let y = if words.get(i + 2) == Some(&",") { yr_after(i + 3) } else { yr_after(i + 2) };
+                let y = if words.get(i + 2) == Some(&",") {
+                    yr_after(i + 3)
+                } else {
+                    yr_after(i + 2)
+                };
                 return with_year(m, d, y, published, future).map(|x| (x, i));
             }
             if i > 0
@@ -133,7 +156,9 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
 /// The last day of the month `words` name after "end of" ("by the end of May",
 /// "before the end of the month"), for deadlines.
 pub fn end_of(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
-    let pos = words.windows(2).position(|w| w[0].eq_ignore_ascii_case("end") && w[1] == "of")?;
+    let pos = words
+        .windows(2)
+        .position(|w| w[0].eq_ignore_ascii_case("end") && w[1] == "of")?;
     let rest = &words[pos + 2..];
     let target = rest.iter().take(3).find_map(|w| {
         if w.eq_ignore_ascii_case("month") {
@@ -141,14 +166,24 @@ pub fn end_of(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
         } else if w.eq_ignore_ascii_case("year") {
             Some((published.year(), 12))
         } else {
-            month(w).filter(|_| w.len() > 3 || w.ends_with('.')).map(|m| {
-                let y = if m < published.month() { published.year() + 1 } else { published.year() };
-                (y, m)
-            })
+            month(w)
+                .filter(|_| w.len() > 3 || w.ends_with('.'))
+                .map(|m| {
+                    let y = if m < published.month() {
+                        published.year() + 1
+                    } else {
+                        published.year()
+                    };
+                    (y, m)
+                })
         }
     })?;
     let (y, m) = target;
-    let first_next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) }?;
+    let first_next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    }?;
     first_next.pred_opt()
 }
 
@@ -171,17 +206,29 @@ mod tests {
     #[test]
     fn weekdays_look_back_for_past_events_and_ahead_for_plans() {
         assert_eq!(find_in("they met on Monday", false), Some(d("2030-06-10")));
-        assert_eq!(find_in("they will meet on Monday", true), Some(d("2030-06-17")));
+        assert_eq!(
+            find_in("they will meet on Monday", true),
+            Some(d("2030-06-17"))
+        );
         assert_eq!(find_in("talks ended on Wednesday", false), Some(d(PUB)));
-        assert_eq!(find_in("a session next Wednesday", true), Some(d("2030-06-19")));
+        assert_eq!(
+            find_in("a session next Wednesday", true),
+            Some(d("2030-06-19"))
+        );
     }
 
     #[test]
     fn month_and_day_take_the_sensible_year() {
         assert_eq!(find_in("met on March 3", false), Some(d("2030-03-03")));
         assert_eq!(find_in("met on December 3", false), Some(d("2029-12-03")));
-        assert_eq!(find_in("signed on 4 May 2021 in", false), Some(d("2021-05-04")));
-        assert_eq!(find_in("met on Dec. 1 , 2028 ,", false), Some(d("2028-12-01")));
+        assert_eq!(
+            find_in("signed on 4 May 2021 in", false),
+            Some(d("2021-05-04"))
+        );
+        assert_eq!(
+            find_in("met on Dec. 1 , 2028 ,", false),
+            Some(d("2028-12-01"))
+        );
         assert_eq!(find_in("leaders may meet", true), None);
     }
 

@@ -59,7 +59,7 @@ impl Phrases {
     pub fn new(mut list: Vec<Vec<String>>) -> Self {
         list.retain(|p| !p.is_empty());
         // Longest first, so "plan is to" wins over "plan to".
-        list.sort_by(|a, b| b.len().cmp(&a.len()));
+        list.sort_by_key(|p| std::cmp::Reverse(p.len()));
         let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (n, p) in list.iter().enumerate() {
             by_first.entry(p[0].clone()).or_default().push(n);
@@ -70,7 +70,10 @@ impl Phrases {
     /// Index of the longest phrase starting at word `i`.
     pub fn index_at(&self, words: &[&str], i: usize) -> Option<usize> {
         let cands = self.by_first.get(lower(words.get(i)?).as_ref())?;
-        cands.iter().copied().find(|&n| phrase_at(words, i, &self.list[n]))
+        cands
+            .iter()
+            .copied()
+            .find(|&n| phrase_at(words, i, &self.list[n]))
     }
 
     /// Length of the longest phrase starting at word `i`.
@@ -159,7 +162,9 @@ fn sections(src: &str) -> HashMap<String, Vec<String>> {
             current = name.to_string();
             continue;
         }
-        out.entry(current.clone()).or_default().push(line.to_string());
+        out.entry(current.clone())
+            .or_default()
+            .push(line.to_string());
     }
     out
 }
@@ -170,11 +175,19 @@ pub fn key(phrase: &str) -> String {
     if !phrase.contains(char::is_whitespace) {
         return lower(phrase).into_owned();
     }
-    phrase.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase().replace('’', "'")
+    phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'")
 }
 
 fn words(phrase: &str) -> Vec<String> {
-    phrase.split_whitespace().map(|w| w.to_lowercase()).collect()
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect()
 }
 
 impl Lexicon {
@@ -191,7 +204,10 @@ impl Lexicon {
             }
             lx.known.entry(kk).or_insert(k);
         };
-        for line in sections(include_str!("lexicon/places.txt")).remove("").unwrap_or_default() {
+        for line in sections(include_str!("lexicon/places.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
             let mut cols = line.split('|').map(str::trim);
             let name = cols.next().unwrap_or_default().to_string();
             add_known(&mut lx, &name, Known::Country(name.clone()));
@@ -205,7 +221,10 @@ impl Lexicon {
                 add_known(&mut lx, c.trim(), Known::Country(name.clone()));
             }
         }
-        for line in sections(include_str!("lexicon/orgs.txt")).remove("").unwrap_or_default() {
+        for line in sections(include_str!("lexicon/orgs.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
             let mut cols = line.split('|').map(str::trim);
             let name = cols.next().unwrap_or_default().to_string();
             add_known(&mut lx, &name, Known::Org(name.clone()));
@@ -213,7 +232,10 @@ impl Lexicon {
                 add_known(&mut lx, a.trim(), Known::Org(name.clone()));
             }
         }
-        for t in sections(include_str!("lexicon/titles.txt")).remove("").unwrap_or_default() {
+        for t in sections(include_str!("lexicon/titles.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
             let t = key(&t);
             lx.title_max_words = lx.title_max_words.max(t.split(' ').count());
             if let Some(f) = t.split(' ').next() {
@@ -225,16 +247,37 @@ impl Lexicon {
             lx.titles.insert(t);
         }
         let mut verbs = sections(include_str!("lexicon/verbs.txt"));
-        let set = |v: Option<Vec<String>>| v.unwrap_or_default().iter().map(|s| key(s)).collect::<HashSet<_>>();
+        let set = |v: Option<Vec<String>>| {
+            v.unwrap_or_default()
+                .iter()
+                .map(|s| key(s))
+                .collect::<HashSet<_>>()
+        };
         lx.speech = set(verbs.remove("speech"));
         lx.reported_that = set(verbs.remove("reported_that"));
         lx.reported_bare = set(verbs.remove("reported_bare"));
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
         lx.hypothetical = set(verbs.remove("hypothetical"));
         lx.possibility = set(verbs.remove("possibility"));
-        lx.future = Phrases::new(verbs.remove("future").unwrap_or_default().iter().map(|s| words(s)).collect());
-        lx.cancelled = Phrases::new(verbs.remove("cancelled").unwrap_or_default().iter().map(|s| words(s)).collect());
-        let phrases = |v: Option<Vec<String>>| Phrases::new(v.unwrap_or_default().iter().map(|s| words(s)).collect());
+        lx.future = Phrases::new(
+            verbs
+                .remove("future")
+                .unwrap_or_default()
+                .iter()
+                .map(|s| words(s))
+                .collect(),
+        );
+        lx.cancelled = Phrases::new(
+            verbs
+                .remove("cancelled")
+                .unwrap_or_default()
+                .iter()
+                .map(|s| words(s))
+                .collect(),
+        );
+        let phrases = |v: Option<Vec<String>>| {
+            Phrases::new(v.unwrap_or_default().iter().map(|s| words(s)).collect())
+        };
         lx.proposed_cues = phrases(verbs.remove("proposed_cues"));
         lx.planned_cues = phrases(verbs.remove("planned_cues"));
         lx.held_cues = phrases(verbs.remove("held_cues"));
@@ -248,7 +291,8 @@ impl Lexicon {
             for f in std::iter::once(base.as_str()).chain(forms.split(',').map(str::trim)) {
                 let f = key(f);
                 if !f.is_empty() {
-                    lx.action_first.insert(f.split(' ').next().unwrap_or_default().to_string());
+                    lx.action_first
+                        .insert(f.split(' ').next().unwrap_or_default().to_string());
                     lx.actions_max_words = lx.actions_max_words.max(f.split(' ').count());
                     lx.actions.entry(f).or_insert_with(|| base.clone());
                 }
@@ -258,15 +302,25 @@ impl Lexicon {
             let mut cols = line.split('|').map(str::trim);
             let w = words(cols.next().unwrap_or_default());
             let past_status = cols.next().and_then(crate::model::MeetingStatus::parse);
-            let kind = cols.next().and_then(crate::model::MeetingKind::parse).unwrap_or(crate::model::MeetingKind::Unknown);
+            let kind = cols
+                .next()
+                .and_then(crate::model::MeetingKind::parse)
+                .unwrap_or(crate::model::MeetingKind::Unknown);
             if !w.is_empty() {
-                lx.meeting.push(MeetingCue { words: w, past_status, kind });
+                lx.meeting.push(MeetingCue {
+                    words: w,
+                    past_status,
+                    kind,
+                });
             }
         }
         // Longest cue first, so "held talks" wins over "talks".
-        lx.meeting.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        lx.meeting.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
         for (n, c) in lx.meeting.iter().enumerate() {
-            lx.meeting_first.entry(c.words[0].clone()).or_default().push(n);
+            lx.meeting_first
+                .entry(c.words[0].clone())
+                .or_default()
+                .push(n);
         }
         let mut w = sections(include_str!("lexicon/words.txt"));
         lx.function = set(w.remove("function"));
@@ -277,14 +331,19 @@ impl Lexicon {
     /// What a phrase names, if it is in the lists.
     pub fn lookup(&self, phrase: &str) -> Option<&Known> {
         let k = key(phrase);
-        self.known.get(&k).or_else(|| k.strip_prefix("the ").and_then(|rest| self.known.get(rest)))
+        self.known
+            .get(&k)
+            .or_else(|| k.strip_prefix("the ").and_then(|rest| self.known.get(rest)))
     }
 }
 
 /// Whether `word` is `lower` (a lower-case key) ignoring case and apostrophe
 /// style, without allocating: this runs for every word against every cue.
 pub fn is_key(word: &str, lower: &str) -> bool {
-    let mut a = word.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c });
+    let mut a = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c });
     let mut b = lower.chars();
     loop {
         match (a.next(), b.next()) {
@@ -311,16 +370,36 @@ mod tests {
 
     #[test]
     fn capitals_and_demonyms_name_their_country() {
-        assert_eq!(LEXICON.lookup("Paris"), Some(&Known::Country("France".into())));
-        assert_eq!(LEXICON.lookup("Kremlin"), Some(&Known::Country("Russia".into())));
-        assert_eq!(LEXICON.lookup("the Kremlin"), Some(&Known::Country("Russia".into())));
-        assert_eq!(LEXICON.lookup("Japanese"), Some(&Known::Demonym("Japan".into())));
+        assert_eq!(
+            LEXICON.lookup("Paris"),
+            Some(&Known::Country("France".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("Kremlin"),
+            Some(&Known::Country("Russia".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("the Kremlin"),
+            Some(&Known::Country("Russia".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("Japanese"),
+            Some(&Known::Demonym("Japan".into()))
+        );
     }
 
     #[test]
     fn organisations_are_known_by_their_descriptions() {
-        assert_eq!(LEXICON.lookup("the Western military alliance").map(Known::canonical), Some("NATO"));
-        assert_eq!(LEXICON.lookup("EU").map(Known::canonical), Some("European Union"));
+        assert_eq!(
+            LEXICON
+                .lookup("the Western military alliance")
+                .map(Known::canonical),
+            Some("NATO")
+        );
+        assert_eq!(
+            LEXICON.lookup("EU").map(Known::canonical),
+            Some("European Union")
+        );
     }
 
     #[test]
@@ -331,7 +410,10 @@ mod tests {
         assert!(LEXICON.meeting.iter().any(|c| c.words == ["held", "talks"]));
         assert!(LEXICON.function.contains("friday"));
         assert!(LEXICON.thing.contains("council"));
-        assert_eq!(LEXICON.actions.get("handed over").map(String::as_str), Some("deliver"));
+        assert_eq!(
+            LEXICON.actions.get("handed over").map(String::as_str),
+            Some("deliver")
+        );
         assert_eq!(LEXICON.awaiting.at(&["Waiting", "for", "news"], 0), Some(2));
         assert_eq!(LEXICON.future.at(&["the", "plan", "is", "to"], 1), Some(3));
     }

@@ -18,7 +18,10 @@ use super::lexicon::{LEXICON, MeetingCue, key, lower, phrase_at};
 use super::tokens::is_capitalised;
 
 /// Words that close one event's clause and open another's.
-const BOUNDARIES: &[&str] = &[";", "after", "before", "when", "while", "where", "since", "but", "although", "that", "who", "which", "—"];
+const BOUNDARIES: &[&str] = &[
+    ";", "after", "before", "when", "while", "where", "since", "but", "although", "that", "who",
+    "which", "—",
+];
 
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
 /// of saying (what follows is what was said, not who said it).
@@ -26,7 +29,10 @@ fn is_boundary(words: &[&str], k: usize) -> bool {
     let lw = lower(words[k]);
     let w: &str = &lw;
     BOUNDARIES.contains(&w)
-        || (words[k] == "," && words.get(k + 1).is_some_and(|n| matches!(*n, "and" | "but")))
+        || (words[k] == ","
+            && words
+                .get(k + 1)
+                .is_some_and(|n| matches!(*n, "and" | "but")))
         || LEXICON.reported_that.contains(w)
 }
 
@@ -54,7 +60,15 @@ const ANAPHORA: &[&[&str]] = &[
 
 /// Plural roles after which a country stands for its minister ("the foreign
 /// ministers of A and B").
-const ROLES: &[&str] = &["ministers", "leaders", "presidents", "envoys", "negotiators", "counterparts", "commissioners"];
+const ROLES: &[&str] = &[
+    "ministers",
+    "leaders",
+    "presidents",
+    "envoys",
+    "negotiators",
+    "counterparts",
+    "commissioners",
+];
 
 pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
     let mut out: Vec<Meeting> = Vec::new();
@@ -66,14 +80,28 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
         let cues = find_cues(&words);
         let mut prev_right = 0;
         for (g, group) in cues.iter().enumerate() {
-            let (first, last_end) = (group.first().map_or(0, |c| c.0), group.last().map_or(0, |c| c.0 + c.1));
-            let left = (prev_right..first).rev().find(|&k| is_boundary(&words, k)).map_or(prev_right, |k| k);
-            let next_cue = cues.get(g + 1).and_then(|n| n.first()).map_or(words.len(), |c| c.0);
+            let (first, last_end) = (
+                group.first().map_or(0, |c| c.0),
+                group.last().map_or(0, |c| c.0 + c.1),
+            );
+            let left = (prev_right..first)
+                .rev()
+                .find(|&k| is_boundary(&words, k))
+                .map_or(prev_right, |k| k);
+            let next_cue = cues
+                .get(g + 1)
+                .and_then(|n| n.first())
+                .map_or(words.len(), |c| c.0);
             let right = (last_end..next_cue)
-                .find(|&k| is_boundary(&words, k) && !LEXICON.reported_that.contains(lower(words[k]).as_ref()))
+                .find(|&k| {
+                    is_boundary(&words, k)
+                        && !LEXICON.reported_that.contains(lower(words[k]).as_ref())
+                })
                 .unwrap_or(next_cue);
             prev_right = right;
-            if let Some((m, callers)) = meeting_in(doc, i, &words, group, left, right, subjects, &out) {
+            if let Some((m, callers)) =
+                meeting_in(doc, i, &words, group, left, right, subjects, &out)
+            {
                 out.extend(split(m, &words, group, callers));
             }
         }
@@ -93,7 +121,11 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
         let found = LEXICON
             .meeting_first
             .get(lower(words[k]).as_ref())
-            .and_then(|c| c.iter().map(|&n| &LEXICON.meeting[n]).find(|c| phrase_at(words, k, &c.words)));
+            .and_then(|c| {
+                c.iter()
+                    .map(|&n| &LEXICON.meeting[n])
+                    .find(|c| phrase_at(words, k, &c.words))
+            });
         match found {
             Some(c) if !negated(words, k) => {
                 if boundary_since_last || groups.is_empty() {
@@ -112,7 +144,11 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
 }
 
 fn negated(words: &[&str], k: usize) -> bool {
-    k > 0 && matches!(lower(words[k - 1]).as_ref(), "no" | "not" | "without" | "as")
+    k > 0
+        && matches!(
+            lower(words[k - 1]).as_ref(),
+            "no" | "not" | "without" | "as"
+        )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -128,7 +164,10 @@ fn meeting_in(
 ) -> Option<(Meeting, usize)> {
     let first = group.first()?.0;
     // Parties named before the cue: the callers of a call.
-    let callers = doc.mentions[i].iter().filter(|m| m.first >= left && m.last <= first && !m.possessive && !m.modifier).count();
+    let callers = doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= left && m.last <= first && !m.possessive && !m.modifier)
+        .count();
     let mut names: Vec<String> = Vec::new();
     let add = |n: &str, names: &mut Vec<String>| {
         if !names.iter().any(|x| x.eq_ignore_ascii_case(n)) {
@@ -137,20 +176,29 @@ fn meeting_in(
     };
     // "X, who met Y": X takes part.
     if left > 0 && lower(words[left]) == "who" {
-        if let Some(m) = doc.mentions[i].iter().filter(|m| m.last <= left && !m.possessive).last() {
+        if let Some(m) = doc.mentions[i]
+            .iter()
+            .rfind(|m| m.last <= left && !m.possessive)
+        {
             add(&m.name, &mut names);
         }
     }
-    for m in doc.mentions[i].iter().filter(|m| m.first >= left && m.last <= right) {
+    for m in doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= left && m.last <= right)
+    {
         // "Seoul's offer of talks": the possessor is a party.
         let offers = m.possessive
             && m.kind != ActorKind::Person
-            && words.get(m.last).is_some_and(|w| matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan"));
+            && words.get(m.last).is_some_and(|w| {
+                matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
+            });
         if (m.possessive && !offers) || m.modifier {
             continue;
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
-        let role_before = (m.first.saturating_sub(5)..m.first).any(|k| ROLES.contains(&lower(words[k]).as_ref()));
+        let role_before =
+            (m.first.saturating_sub(5)..m.first).any(|k| ROLES.contains(&lower(words[k]).as_ref()));
         if m.kind == ActorKind::Country
             && role_before
             && let Some(p) = doc.registry.of_country(&m.name)
@@ -162,15 +210,18 @@ fn meeting_in(
     }
     // Two countries meeting are, in practice, the people the article introduced as
     // acting for them ("Iran and the United States held talks").
-    let mapped: Vec<String> = names.iter().filter_map(|n| doc.registry.of_country(n).map(str::to_string)).collect();
+    let mapped: Vec<String> = names
+        .iter()
+        .filter_map(|n| doc.registry.of_country(n).map(str::to_string))
+        .collect();
     if names.len() == 2 && mapped.len() == 2 && mapped[0] != mapped[1] {
         names = mapped;
     }
     // Pronoun subjects and counterparts.
     let mut pronoun_subject = false;
-    for k in left..right {
-        let lw = lower(words[k]);
-    let w: &str = &lw;
+    for (k, word) in words.iter().enumerate().take(right).skip(left) {
+        let lw = lower(word);
+        let w: &str = &lw;
         let possessive_before = (w == "his" || w == "her") && k + 1 == first;
         if ((w == "he" || w == "she") && k < first) || possessive_before {
             pronoun_subject = true;
@@ -182,13 +233,22 @@ fn meeting_in(
             }
         }
         if w == "counterpart" && k >= 1 {
-            let country = doc.mentions[i].iter().find(|m| m.last == k).map(|m| m.name.clone());
+            let country = doc.mentions[i]
+                .iter()
+                .find(|m| m.last == k)
+                .map(|m| m.name.clone());
             if let Some(p) = country.and_then(|c| doc.registry.of_country(&c).map(str::to_string)) {
                 add(&p, &mut names);
             }
         }
     }
-    let anaphoric = ANAPHORA.iter().any(|a| (left..right).any(|k| a.iter().enumerate().all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))));
+    let anaphoric = ANAPHORA.iter().any(|a| {
+        (left..right).any(|k| {
+            a.iter()
+                .enumerate()
+                .all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))
+        })
+    });
     if names.len() < 2 && anaphoric {
         // "the two" are the first two parties of the last meeting; "they", all.
         let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
@@ -228,14 +288,25 @@ fn meeting_in(
     Some((meeting, callers.max(usize::from(pronoun_subject))))
 }
 
-fn status(words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: usize, right: usize) -> Option<MeetingStatus> {
+fn status(
+    words: &[&str],
+    group: &[(usize, usize, &'static MeetingCue)],
+    left: usize,
+    right: usize,
+) -> Option<MeetingStatus> {
     let first = group.first()?.0;
     let last_end = group.last().map_or(first, |c| c.0 + c.1);
     let lx = &*LEXICON;
     // A cancellation may follow the clause ("a meeting that ... has been called off"),
     // but not past a new coordinated clause.
     let hard = (last_end..words.len())
-        .find(|&k| words[k] == ";" || (words[k] == "," && words.get(k + 1).is_some_and(|n| matches!(*n, "and" | "but"))))
+        .find(|&k| {
+            words[k] == ";"
+                || (words[k] == ","
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(*n, "and" | "but")))
+        })
         .unwrap_or(words.len());
     if lx.cancelled.find(words, left..hard).is_some() {
         return Some(MeetingStatus::Cancelled);
@@ -246,27 +317,40 @@ fn status(words: &[&str], group: &[(usize, usize, &'static MeetingCue)], left: u
     if lx.proposed_cues.find(words, around.clone()).is_some() {
         return Some(MeetingStatus::Proposed);
     }
-    let past_verb = group.iter().any(|c| c.2.past_status == Some(MeetingStatus::Held) && !is_modal_before(words, c.0));
+    let past_verb = group
+        .iter()
+        .any(|c| c.2.past_status == Some(MeetingStatus::Held) && !is_modal_before(words, c.0));
     if !past_verb && lx.planned_cues.find(words, around).is_some() {
         return Some(MeetingStatus::Planned);
     }
     // A past tense in the clause ("accepted", "ended") dates a noun cue.
     let past_tense = (left..right).any(|k| {
         let lw = lower(words[k]);
-    let w: &str = &lw;
-        w.len() > 4 && w.ends_with("ed") && !is_modal_before(words, k) && !group.iter().any(|c| c.0 == k)
+        let w: &str = &lw;
+        w.len() > 4
+            && w.ends_with("ed")
+            && !is_modal_before(words, k)
+            && !group.iter().any(|c| c.0 == k)
     });
     if past_verb || past_tense || lx.held_cues.find(words, left..right).is_some() {
         return Some(MeetingStatus::Held);
     }
-    if group.iter().any(|c| c.2.past_status == Some(MeetingStatus::Planned)) {
+    if group
+        .iter()
+        .any(|c| c.2.past_status == Some(MeetingStatus::Planned))
+    {
         return Some(MeetingStatus::Planned);
     }
     None
 }
 
 fn is_modal_before(words: &[&str], k: usize) -> bool {
-    (k.saturating_sub(2)..k).any(|j| matches!(lower(words[j]).as_ref(), "will" | "would" | "to" | "could" | "may" | "might" | "should"))
+    (k.saturating_sub(2)..k).any(|j| {
+        matches!(
+            lower(words[j]).as_ref(),
+            "will" | "would" | "to" | "could" | "may" | "might" | "should"
+        )
+    })
 }
 
 /// "in Geneva", "at Panmunjom": the capitalised words after the first such
@@ -281,7 +365,10 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
             e += 1;
         }
         let s = e;
-        while e < right && is_capitalised(words[e]) && !LEXICON.function.contains(lower(words[e]).as_ref()){
+        while e < right
+            && is_capitalised(words[e])
+            && !LEXICON.function.contains(lower(words[e]).as_ref())
+        {
             e += 1;
         }
         (e > s).then(|| words[s..e].join(" "))
@@ -290,7 +377,12 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
 
 /// Splits a meeting whose parties met one by one: a call is between two sides, so
 /// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
-fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue)], callers: usize) -> Vec<Meeting> {
+fn split(
+    m: Meeting,
+    words: &[&str],
+    group: &[(usize, usize, &'static MeetingCue)],
+    callers: usize,
+) -> Vec<Meeting> {
     let first = group.first().map_or(0, |c| c.0);
     let each = first > 0 && key(words[first - 1]) == "each";
     let n = m.participants.len();
@@ -299,7 +391,10 @@ fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue
         let host = m.participants[0].clone();
         return m.participants[1..]
             .iter()
-            .map(|p| Meeting { participants: vec![host.clone(), p.clone()], ..m.clone() })
+            .map(|p| Meeting {
+                participants: vec![host.clone(), p.clone()],
+                ..m.clone()
+            })
             .collect();
     }
     if each && n >= 3 {
@@ -312,7 +407,10 @@ fn split(m: Meeting, words: &[&str], group: &[(usize, usize, &'static MeetingCue
                 .map(|s| {
                     let mut p = vec![s.clone()];
                     p.extend(rest.iter().cloned());
-                    Meeting { participants: p, ..m.clone() }
+                    Meeting {
+                        participants: p,
+                        ..m.clone()
+                    }
                 })
                 .collect();
         }
@@ -331,7 +429,9 @@ fn dedupe(ms: Vec<Meeting>) -> Vec<Meeting> {
         };
         let k = keyset(&m);
         if let Some(o) = out.iter_mut().find(|o| {
-            o.status == m.status && keyset(o) == k && (o.date.is_none() || m.date.is_none() || o.date == m.date)
+            o.status == m.status
+                && keyset(o) == k
+                && (o.date.is_none() || m.date.is_none() || o.date == m.date)
         }) {
             if o.date.is_none() {
                 o.date = m.date;
@@ -352,11 +452,20 @@ mod tests {
     use chrono::NaiveDate;
 
     fn met(text: &str) -> Vec<(Vec<String>, MeetingStatus, Option<NaiveDate>)> {
-        let doc = Doc::read(text, NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default());
+        let doc = Doc::read(
+            text,
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
         let said = super::super::speech::statements(&doc);
         meetings(&doc, &said.subjects)
             .into_iter()
-            .map(|m| (m.participants.iter().map(|p| p.to_string()).collect(), m.status, m.date))
+            .map(|m| {
+                (
+                    m.participants.iter().map(|p| p.to_string()).collect(),
+                    m.status,
+                    m.date,
+                )
+            })
             .collect()
     }
 
@@ -367,19 +476,36 @@ mod tests {
     #[test]
     fn a_past_meeting_with_its_relative_date() {
         let v = met("Foreign Minister Ola Brek met Ruritanian envoy Tam Ruen in Oslo on Monday.");
-        assert_eq!(v, [(vec!["Ola Brek".to_string(), "Tam Ruen".to_string()], MeetingStatus::Held, d("2030-06-10"))]);
+        assert_eq!(
+            v,
+            [(
+                vec!["Ola Brek".to_string(), "Tam Ruen".to_string()],
+                MeetingStatus::Held,
+                d("2030-06-10")
+            )]
+        );
     }
 
     #[test]
     fn plans_offers_and_cancellations() {
-        assert_eq!(met("Ola Brek will meet Tam Ruen next Tuesday.")[0].1, MeetingStatus::Planned);
-        assert_eq!(met("Ola Brek could meet Tam Ruen if the talks progress.")[0].1, MeetingStatus::Proposed);
-        assert_eq!(met("A summit between Ola Brek and Tam Ruen was called off.")[0].1, MeetingStatus::Cancelled);
+        assert_eq!(
+            met("Ola Brek will meet Tam Ruen next Tuesday.")[0].1,
+            MeetingStatus::Planned
+        );
+        assert_eq!(
+            met("Ola Brek could meet Tam Ruen if the talks progress.")[0].1,
+            MeetingStatus::Proposed
+        );
+        assert_eq!(
+            met("A summit between Ola Brek and Tam Ruen was called off.")[0].1,
+            MeetingStatus::Cancelled
+        );
     }
 
     #[test]
     fn two_meetings_in_one_sentence_are_split_at_after() {
-        let v = met("Ola Brek met Tam Ruen in Oslo, a week after Ana Veld held talks with Per Lund.");
+        let v =
+            met("Ola Brek met Tam Ruen in Oslo, a week after Ana Veld held talks with Per Lund.");
         assert_eq!(v.len(), 2);
         assert_eq!(v[1].0, ["Ana Veld", "Per Lund"]);
     }
@@ -392,7 +518,8 @@ mod tests {
 
     #[test]
     fn the_two_sides_refers_to_the_last_meeting() {
-        let v = met("Ola Brek met Tam Ruen on Monday. The two sides agreed to meet again next month.");
+        let v =
+            met("Ola Brek met Tam Ruen on Monday. The two sides agreed to meet again next month.");
         assert_eq!(v.len(), 2);
         assert_eq!(v[1].1, MeetingStatus::Planned);
     }

@@ -51,7 +51,12 @@ impl Extractor for RuleExtractor {
         let said = speech::statements(&doc);
         let meetings = meetings::meetings(&doc, &said.subjects);
         let (pending, outcomes) = pending::pending(&doc, &said.subjects);
-        Extraction { meetings, statements: said.statements, pending, outcomes }
+        Extraction {
+            meetings,
+            statements: said.statements,
+            pending,
+            outcomes,
+        }
     }
 }
 
@@ -72,12 +77,26 @@ pub(crate) struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn read(text: &'a str, published: NaiveDate) -> Self {
         let sentences = sentences::split(text);
-        let toks: Vec<Vec<Tok>> = sentences.iter().map(|s| tokens::tokenize(text, s.span.start, s.span.end)).collect();
+        let toks: Vec<Vec<Tok>> = sentences
+            .iter()
+            .map(|s| tokens::tokenize(text, s.span.start, s.span.end))
+            .collect();
         let registry = actors::build_registry(text, &toks);
-        let mentions = toks.iter().map(|t| actors::mentions(text, t, &registry)).collect();
+        let mentions = toks
+            .iter()
+            .map(|t| actors::mentions(text, t, &registry))
+            .collect();
         let mut quotes = quotes::find(text);
         quotes.sort_by_key(|q| q.outer.start);
-        Doc { text, published, sentences, toks, mentions, registry, quotes }
+        Doc {
+            text,
+            published,
+            sentences,
+            toks,
+            mentions,
+            registry,
+            quotes,
+        }
     }
 
     /// The evidence for sentence `i`: its text and span.
@@ -86,7 +105,10 @@ impl<'a> Doc<'a> {
     }
 
     pub fn evidence_span(&self, span: Span) -> Evidence {
-        Evidence { sentence: self.text[span.start..span.end].to_string(), span }
+        Evidence {
+            sentence: self.text[span.start..span.end].to_string(),
+            span,
+        }
     }
 
     /// The word texts of sentence `i`.
@@ -107,7 +129,10 @@ mod tests {
             outlet: "Test".into(),
             url: "https://example.org/t".into(),
             title: "t".into(),
-            published: Utc.with_ymd_and_hms(2030, 6, 12, 12, 0, 0).single().expect("valid date"),
+            published: Utc
+                .with_ymd_and_hms(2030, 6, 12, 12, 0, 0)
+                .single()
+                .expect("valid date"),
             text: text.into(),
         }
     }
@@ -136,11 +161,22 @@ mod debug_probe {
     #[ignore]
     fn probe() {
         let text = std::env::var("PROBE").unwrap_or_default();
-        let doc = super::Doc::read(&text, chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap_or_default());
+        let doc = super::Doc::read(
+            &text,
+            chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap_or_default(),
+        );
         for i in 0..doc.sentences.len() {
-            eprintln!("S{i}: {:?} label={:?} heading={}", &text[doc.sentences[i].span.start..doc.sentences[i].span.end], doc.sentences[i].label, doc.sentences[i].heading);
+            eprintln!(
+                "S{i}: {:?} label={:?} heading={}",
+                &text[doc.sentences[i].span.start..doc.sentences[i].span.end],
+                doc.sentences[i].label,
+                doc.sentences[i].heading
+            );
             for m in &doc.mentions[i] {
-                eprintln!("   {} {:?} mod={} poss={} grp={} aff={:?} title={:?}", m.name, m.kind, m.modifier, m.possessive, m.group, m.affiliation, m.title);
+                eprintln!(
+                    "   {} {:?} mod={} poss={} grp={} aff={:?} title={:?}",
+                    m.name, m.kind, m.modifier, m.possessive, m.group, m.affiliation, m.title
+                );
             }
         }
         let said = super::speech::statements(&doc);

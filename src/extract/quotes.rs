@@ -94,7 +94,13 @@ fn scan_line(text: &str, start: usize, end: usize, out: &mut Vec<Quote>) {
     }
 }
 
-fn close(stack: &mut Vec<(Mark, usize, usize)>, mark: Mark, at: usize, after: usize, out: &mut Vec<Quote>) {
+fn close(
+    stack: &mut Vec<(Mark, usize, usize)>,
+    mark: Mark,
+    at: usize,
+    after: usize,
+    out: &mut Vec<Quote>,
+) {
     // Close the innermost quotation of this mark; any opened inside it and still
     // open were stray marks and are dropped.
     let Some(pos) = stack.iter().rposition(|m| m.0 == mark) else {
@@ -119,29 +125,46 @@ mod tests {
     fn inner(s: &str) -> Vec<(&str, bool, bool)> {
         let mut q = find(s);
         q.sort_by_key(|q| q.outer.start);
-        q.iter().map(|q| (&s[q.inner.start..q.inner.end], q.closed, q.nested)).collect()
+        q.iter()
+            .map(|q| (&s[q.inner.start..q.inner.end], q.closed, q.nested))
+            .collect()
     }
 
     #[test]
     fn curly_and_straight_quotations_are_found() {
-        assert_eq!(inner("“One,” she said. \"Two.\""), [("One,", true, false), ("Two.", true, false)]);
+        assert_eq!(
+            inner("“One,” she said. \"Two.\""),
+            [("One,", true, false), ("Two.", true, false)]
+        );
     }
 
     #[test]
     fn a_quotation_within_a_quotation_is_marked_nested() {
         let s = "“He told me ‘never again’, and meant it,” she said.";
-        assert_eq!(inner(s), [("He told me ‘never again’, and meant it,", true, false), ("never again", true, true)]);
+        assert_eq!(
+            inner(s),
+            [
+                ("He told me ‘never again’, and meant it,", true, false),
+                ("never again", true, true)
+            ]
+        );
     }
 
     #[test]
     fn apostrophes_do_not_open_quotations() {
-        assert_eq!(inner("“Seoul’s plan isn’t dead,” he said."), [("Seoul’s plan isn’t dead,", true, false)]);
+        assert_eq!(
+            inner("“Seoul’s plan isn’t dead,” he said."),
+            [("Seoul’s plan isn’t dead,", true, false)]
+        );
     }
 
     #[test]
     fn a_quotation_open_at_the_end_of_a_paragraph_runs_to_its_end() {
         let s = "She said: “First part.\n\n“Second part.”";
-        assert_eq!(inner(s), [("First part.", false, false), ("Second part.", true, false)]);
+        assert_eq!(
+            inner(s),
+            [("First part.", false, false), ("Second part.", true, false)]
+        );
     }
 
     #[test]

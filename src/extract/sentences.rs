@@ -22,8 +22,33 @@ pub struct Sentence {
 /// Words that start a new sentence after a dotted abbreviation ("... in the U.S. The
 /// talks ..."); any other word after "U.S." continues the sentence.
 const STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "But", "In", "On", "This", "That", "There", "His", "Her",
-    "Their", "Its", "Our", "After", "Before", "While", "When", "Asked", "Officials", "Both",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "In",
+    "On",
+    "This",
+    "That",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "After",
+    "Before",
+    "While",
+    "When",
+    "Asked",
+    "Officials",
+    "Both",
 ];
 
 fn is_dash(c: char) -> bool {
@@ -35,14 +60,21 @@ fn is_dash(c: char) -> bool {
 /// capitals or holds a digit or a bracket.
 fn dateline_len(line: &str) -> usize {
     let limit = line.len().min(90);
-    let Some((dash_at, dash)) = line.char_indices().take_while(|(i, _)| *i < limit).find(|(_, c)| is_dash(*c)) else {
+    let Some((dash_at, dash)) = line
+        .char_indices()
+        .take_while(|(i, _)| *i < limit)
+        .find(|(_, c)| is_dash(*c))
+    else {
         return 0;
     };
     let head = line[..dash_at].trim_end();
     if head.is_empty() || head.contains(". ") {
         return 0;
     }
-    let first = head.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let first = head
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
     let caps = first.chars().count() >= 2 && first.chars().all(|c| c.is_uppercase());
     let marked = head.contains('(') || head.chars().any(|c| c.is_ascii_digit());
     if !(caps || marked) {
@@ -59,7 +91,10 @@ fn timestamp_len(line: &str) -> usize {
     if !(1..=2).contains(&digits) || b.get(digits) != Some(&b':') {
         return 0;
     }
-    let mins = b[digits + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let mins = b[digits + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
     if mins != 2 {
         return 0;
     }
@@ -81,13 +116,18 @@ fn label_len(line: &str) -> Option<(String, usize)> {
     let label = &line[..colon];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let ok = letters >= 2
-        && label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'))
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-' | '’'))
         && label.chars().next().is_some_and(char::is_uppercase);
     if !ok {
         return None;
     }
     let rest = &line[colon + 1..];
-    Some((label.trim().to_string(), colon + 1 + (rest.len() - rest.trim_start().len())))
+    Some((
+        label.trim().to_string(),
+        colon + 1 + (rest.len() - rest.trim_start().len()),
+    ))
 }
 
 /// Splits `text` into sentences. Linear in the length of the text.
@@ -120,7 +160,12 @@ pub fn split(text: &str) -> Vec<Sentence> {
                 spans = split_line(text, s, e, false);
             }
             for span in spans.into_iter().flat_map(|sp| cap(text, sp)) {
-                out.push(Sentence { span, para, label: label.clone(), heading });
+                out.push(Sentence {
+                    span,
+                    para,
+                    label: label.clone(),
+                    heading,
+                });
             }
         }
         para += 1;
@@ -141,7 +186,10 @@ fn cap(text: &str, span: Span) -> Vec<Span> {
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
-        let at_space = text[start..cut].rfind(char::is_whitespace).map(|k| start + k).filter(|&k| k > start);
+        let at_space = text[start..cut]
+            .rfind(char::is_whitespace)
+            .map(|k| start + k)
+            .filter(|&k| k > start);
         let end = at_space.unwrap_or(cut);
         out.push(Span::new(start, end));
         start = end;
@@ -157,7 +205,11 @@ fn cap(text: &str, span: Span) -> Vec<Span> {
 
 fn is_heading(line: &str) -> bool {
     let last = line.trim_end().chars().last();
-    line.len() < 120 && !matches!(last, Some('.' | '!' | '?' | '"' | '”' | ':' | ')' | '’' | '\''))
+    line.len() < 120
+        && !matches!(
+            last,
+            Some('.' | '!' | '?' | '"' | '”' | ':' | ')' | '’' | '\'')
+        )
 }
 
 /// Splits one line. With `respect_quotes`, never inside a double quotation; returns
@@ -195,12 +247,20 @@ fn split_line(text: &str, start: usize, end: usize, respect_quotes: bool) -> Vec
                 }
                 j += 1;
             }
-            let stop_end = if j < chars.len() { chars[j].0 } else { line.len() };
+            let stop_end = if j < chars.len() {
+                chars[j].0
+            } else {
+                line.len()
+            };
             let next_word = line[stop_end..].trim_start();
             let has_gap = j < chars.len() && chars[j].1.is_whitespace();
-            if has_gap && starts_sentence(next_word) && !(c == '.' && protects(&line[word_start..at], next_word)) {
+            if has_gap
+                && starts_sentence(next_word)
+                && !(c == '.' && protects(&line[word_start..at], next_word))
+            {
                 out.push(Span::new(start + sent_start, start + stop_end));
-                sent_start = stop_end + (next_word.as_ptr() as usize - line[stop_end..].as_ptr() as usize);
+                sent_start =
+                    stop_end + (next_word.as_ptr() as usize - line[stop_end..].as_ptr() as usize);
             }
             i = j;
             continue;
@@ -213,14 +273,19 @@ fn split_line(text: &str, start: usize, end: usize, respect_quotes: bool) -> Vec
     if sent_start < line.len() {
         let tail = line[sent_start..].trim_end();
         if !tail.is_empty() {
-            out.push(Span::new(start + sent_start, start + sent_start + tail.len()));
+            out.push(Span::new(
+                start + sent_start,
+                start + sent_start + tail.len(),
+            ));
         }
     }
     out
 }
 
 fn starts_sentence(next: &str) -> bool {
-    next.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '('))
+    next.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '‘' | '(')
+    })
 }
 
 /// Whether the dot after `word` belongs to an abbreviation, given the next word.
@@ -231,7 +296,10 @@ fn protects(word: &str, next: &str) -> bool {
     }
     // "U.S." or "a.m." may end a sentence: only a typical opener shows it.
     if word.contains('.') {
-        let nw = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let nw = next
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         return !STARTERS.contains(&nw);
     }
     true
@@ -242,24 +310,40 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        split(s).into_iter().map(|x| &s[x.span.start..x.span.end]).collect()
+        split(s)
+            .into_iter()
+            .map(|x| &s[x.span.start..x.span.end])
+            .collect()
     }
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         let s = "Mr. Dorn met Gen. Abiola on Jan. 4 in the U.S. capital. Harriet K. Lowe said so. He left.";
-        assert_eq!(texts(s), ["Mr. Dorn met Gen. Abiola on Jan. 4 in the U.S. capital.", "Harriet K. Lowe said so.", "He left."]);
+        assert_eq!(
+            texts(s),
+            [
+                "Mr. Dorn met Gen. Abiola on Jan. 4 in the U.S. capital.",
+                "Harriet K. Lowe said so.",
+                "He left."
+            ]
+        );
     }
 
     #[test]
     fn a_dotted_abbreviation_ends_a_sentence_before_a_typical_opener() {
-        assert_eq!(texts("The envoy flew to the U.S. The talks begin soon."), ["The envoy flew to the U.S.", "The talks begin soon."]);
+        assert_eq!(
+            texts("The envoy flew to the U.S. The talks begin soon."),
+            ["The envoy flew to the U.S.", "The talks begin soon."]
+        );
     }
 
     #[test]
     fn quotations_stay_in_one_sentence_with_their_attribution() {
         let s = "“We came. We talked,” the envoy said. “Next time.”";
-        assert_eq!(texts(s), ["“We came. We talked,” the envoy said.", "“Next time.”"]);
+        assert_eq!(
+            texts(s),
+            ["“We came. We talked,” the envoy said.", "“Next time.”"]
+        );
     }
 
     #[test]
@@ -282,7 +366,11 @@ mod tests {
         let s = "word ".repeat(1_000);
         let v = split(&s);
         assert!(v.len() > 1);
-        assert!(v.iter().all(|x| x.span.len() <= MAX_SENTENCE && !s[x.span.start..x.span.end].starts_with(' ')));
+        assert!(
+            v.iter()
+                .all(|x| x.span.len() <= MAX_SENTENCE
+                    && !s[x.span.start..x.span.end].starts_with(' '))
+        );
     }
 
     #[test]

@@ -26,9 +26,9 @@ impl Tok {
 
 /// Abbreviations whose closing dot belongs to the word.
 const DOTTED: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st", "jan", "feb", "aug", "sept", "sep", "oct", "nov",
-    "dec", "prof", "gov", "maj", "capt", "adm", "sgt", "brig", "jr", "sr", "rev", "mt", "ft", "no", "vs", "etc", "inc",
-    "co", "corp", "ltd", "amb",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st", "jan", "feb", "aug", "sept",
+    "sep", "oct", "nov", "dec", "prof", "gov", "maj", "capt", "adm", "sgt", "brig", "jr", "sr",
+    "rev", "mt", "ft", "no", "vs", "etc", "inc", "co", "corp", "ltd", "amb",
 ];
 
 /// Whether a word (without its final dot) is an abbreviation that keeps its dot.
@@ -53,7 +53,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             continue;
         }
         if !is_word_char(c) {
-            out.push(Tok { start: start + i, end: start + i + c.len_utf8(), kind: TokKind::Punct });
+            out.push(Tok {
+                start: start + i,
+                end: start + i + c.len_utf8(),
+                kind: TokKind::Punct,
+            });
             continue;
         }
         let mut j = i + c.len_utf8();
@@ -80,15 +84,24 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 _ => break,
             }
         }
-        out.push(Tok { start: start + i, end: start + j, kind: TokKind::Word });
+        out.push(Tok {
+            start: start + i,
+            end: start + j,
+            kind: TokKind::Word,
+        });
     }
     out
 }
 
 /// A word's text without a possessive ending or a final dot, for look-ups.
 pub fn bare(word: &str) -> &str {
-    let w = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).unwrap_or(word);
-    w.strip_suffix('\'').or_else(|| w.strip_suffix('’')).unwrap_or(w)
+    let w = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    w.strip_suffix('\'')
+        .or_else(|| w.strip_suffix('’'))
+        .unwrap_or(w)
 }
 
 pub fn is_capitalised(word: &str) -> bool {
@@ -105,12 +118,18 @@ mod tests {
 
     #[test]
     fn abbreviations_keep_their_dots_and_sentences_lose_theirs() {
-        assert_eq!(words("The U.S. envoy met Gen. Ortiz."), ["The", "U.S.", "envoy", "met", "Gen.", "Ortiz", "."]);
+        assert_eq!(
+            words("The U.S. envoy met Gen. Ortiz."),
+            ["The", "U.S.", "envoy", "met", "Gen.", "Ortiz", "."]
+        );
     }
 
     #[test]
     fn inner_apostrophes_and_hyphens_stay_in_the_word() {
-        assert_eq!(words("Seoul’s long-range “plan”"), ["Seoul’s", "long-range", "“", "plan", "”"]);
+        assert_eq!(
+            words("Seoul’s long-range “plan”"),
+            ["Seoul’s", "long-range", "“", "plan", "”"]
+        );
         assert_eq!(bare("Seoul’s"), "Seoul");
     }
 
