@@ -182,6 +182,11 @@ pub fn subject_from(
     // the name inside the phrase.
     let head_is_name = in_seg(seg.start, seg.end).any(|m| m.last == seg.end);
     if !head_is_name && let Some(name) = described(seg_words) {
+        // "his spokesperson": the spokesperson of the person just named.
+        let name = match (name.split_once(' '), last) {
+            (Some(("his" | "her" | "His" | "Her", rest)), Some(p)) => format!("{p}'s {rest}"),
+            _ => name,
+        };
         return Some(Subject {
             name,
             person: false,

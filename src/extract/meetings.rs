@@ -56,6 +56,7 @@ const ANAPHORA: &[&[&str]] = &[
     &["next", "meeting"],
     &["the", "sides"],
     &["their", "next"],
+    &["follow-up"],
 ];
 
 /// Plural roles after which a country stands for its minister ("the foreign

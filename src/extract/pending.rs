@@ -131,7 +131,9 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
 /// The action verb after a future cue at `k`: its position, length and base form.
 fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> {
     let mut after = LEXICON.future.at(words, k).map(|n| k + n);
-    if after.is_none() && OBJECT_CUES.contains(&lower(words[k]).as_ref()) {
+    // "called on X to", not "called off after X refused to".
+    let called_off = lower(words[k]) == "called" && words.get(k + 1) != Some(&"on");
+    if after.is_none() && !called_off && OBJECT_CUES.contains(&lower(words[k]).as_ref()) {
         // "asks the envoy to name", "agreed during her visit to Delhi to conclude":
         // the first "to" that an action follows.
         after = (k + 1..(k + 13).min(words.len()))

@@ -581,6 +581,15 @@ fn clause_after(
     (c < end && opens_clause(words[c])).then_some(c)
 }
 
+/// The first person named before word `end` of sentence `i`: whom a closing
+/// attribution's "his" refers to.
+fn person_in_clause<'d>(doc: &'d Doc, i: usize, end: usize) -> Option<&'d str> {
+    doc.mentions[i]
+        .iter()
+        .find(|m| m.kind == ActorKind::Person && m.last <= end && !m.possessive)
+        .map(|m| m.name.as_str())
+}
+
 /// Whether the verb at `v` attributes a quotation just before it: "“…,” Ana Veld
 /// said" or "“…,” said Ana Veld".
 fn attributes_quote(words: &[&str], v: usize) -> bool {
@@ -721,7 +730,13 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
                 && cm >= 4
                 && v - cm <= 9
                 && !quotes.iter().any(|q| q.outer.start < toks[cm].start)
-                && let Some(who) = subject_from(doc, i, cm + 1, v, last.as_deref())
+                && let Some(who) = subject_from(
+                    doc,
+                    i,
+                    cm + 1,
+                    v,
+                    person_in_clause(doc, i, cm).or(last.as_deref()),
+                )
             {
                 let start = clause_start(doc, i, cm);
                 let opener = lower(words[start]);
