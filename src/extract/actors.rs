@@ -56,6 +56,8 @@ pub struct Mention {
 pub struct Registry {
     by_word: HashMap<String, String>,
     affiliation: HashMap<String, String>,
+    /// How often each full name is mentioned, surnames included.
+    count: HashMap<String, usize>,
     /// Title to the first person introduced with it.
     by_title: HashMap<String, Option<String>>,
 }
@@ -104,13 +106,26 @@ impl Registry {
     }
 
     /// The person affiliated with `country`, if exactly one is known.
+    /// The person acting for `country`: the only one affiliated with it, or the one
+    /// the article names most often when several are.
     pub fn of_country(&self, country: &str) -> Option<&str> {
-        let mut it = self
+        let mut people: Vec<(&str, usize)> = self
             .affiliation
             .iter()
-            .filter(|(_, c)| c.as_str() == country);
-        let first = it.next()?;
-        it.next().is_none().then_some(first.0.as_str())
+            .filter(|(_, c)| c.as_str() == country)
+            .map(|(p, _)| (p.as_str(), self.count.get(p).copied().unwrap_or(0)))
+            .collect();
+        people.sort_by_key(|&(p, n)| (std::cmp::Reverse(n), p));
+        match people.as_slice() {
+            [(p, _)] => Some(p),
+            [(p, a), (_, b), ..] if a > b => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Counts a mention of a full name.
+    pub fn count(&mut self, full: &str) {
+        *self.count.entry(full.to_string()).or_default() += 1;
     }
 
     pub fn affiliation(&self, person: &str) -> Option<&str> {

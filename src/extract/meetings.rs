@@ -93,17 +93,14 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
-            let right = (last_end..next_cue)
-                .find(|&k| {
-                    is_boundary(&words, k)
-                        && !LEXICON.reported_that.contains(lower(words[k]).as_ref())
-                })
-                .unwrap_or(next_cue);
+            let right = right_edge(&words, last_end, next_cue);
             prev_right = right;
             if let Some((m, callers)) =
                 meeting_in(doc, i, &words, group, left, right, subjects, &out)
             {
-                out.extend(split(m, &words, group, callers));
+                for m in split(m, &words, group, callers) {
+                    out.extend(each_date(m, &words[left..right], doc));
+                }
             }
         }
     }
@@ -128,7 +125,7 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
                     .find(|c| phrase_at(words, k, &c.words))
             });
         match found {
-            Some(c) if !negated(words, k) => {
+            Some(c) if !negated(words, k) && !false_call(words, k) => {
                 if boundary_since_last || groups.is_empty() {
                     groups.push(Vec::new());
                 }
@@ -142,6 +139,68 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
         }
     }
     groups
+}
+
+/// Where the clause of a cue ends, looking right from `from`: at a boundary, but
+/// past a parenthetical relative clause ("The round, which began on Monday, was
+/// led by …").
+fn right_edge(words: &[&str], from: usize, limit: usize) -> usize {
+    let mut k = from;
+    while k < limit {
+        let w = lower(words[k]);
+        if matches!(w.as_ref(), "which" | "who") && k > 0 && words[k - 1] == "," {
+            match (k + 1..limit).find(|&j| words[j] == ",") {
+                Some(c) => {
+                    k = c + 1;
+                    continue;
+                }
+                None => return k,
+            }
+        }
+        if is_boundary(words, k) && !LEXICON.reported_that.contains(w.as_ref()) {
+            return k;
+        }
+        k += 1;
+    }
+    limit
+}
+
+/// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one
+/// meeting that took place per date listed.
+fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
+    if m.status != MeetingStatus::Held {
+        return vec![m];
+    }
+    let mut dates = Vec::new();
+    let mut k = 0;
+    while let Some((d, at)) = words
+        .get(k..)
+        .and_then(|w| dates::find(w, doc.published, false))
+    {
+        if !dates.contains(&d) {
+            dates.push(d);
+        }
+        k += at + 2;
+    }
+    if dates.len() < 2 {
+        return vec![m];
+    }
+    dates
+        .into_iter()
+        .map(|d| Meeting {
+            date: Some(d),
+            ..m.clone()
+        })
+        .collect()
+}
+
+/// "called his counterpart" is a call; "called on", "called off", "called for" are not.
+fn false_call(words: &[&str], k: usize) -> bool {
+    lower(words[k]) == "called"
+        && !words.get(k + 1).is_some_and(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*n, "his" | "her" | "their")
+        })
 }
 
 fn negated(words: &[&str], k: usize) -> bool {

@@ -81,11 +81,18 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|s| tokens::tokenize(text, s.span.start, s.span.end))
             .collect();
-        let registry = actors::build_registry(text, &toks);
-        let mentions = toks
+        let mut registry = actors::build_registry(text, &toks);
+        let mentions: Vec<Vec<Mention>> = toks
             .iter()
             .map(|t| actors::mentions(text, t, &registry))
             .collect();
+        for m in mentions
+            .iter()
+            .flatten()
+            .filter(|m| m.kind == actors::ActorKind::Person)
+        {
+            registry.count(&m.name);
+        }
         let mut quotes = quotes::find(text);
         quotes.sort_by_key(|q| q.outer.start);
         Doc {
