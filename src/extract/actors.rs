@@ -595,11 +595,10 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
                 continue;
             }
             // Apposition: "Guyana's foreign minister, Ana Veld" is Guyana's.
+            // The mention's first token, titles included ("Additional Secretary X").
+            let run = toks.partition_point(|t| t.start < m.span.start);
             let appositive = || {
-                let comma = m
-                    .first
-                    .checked_sub(1)
-                    .filter(|&c| toks[c].text(text) == ",")?;
+                let comma = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
                 ms[..n]
                     .iter()
                     .rev()
@@ -609,10 +608,7 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
             };
             // "his Chilean counterpart, Ana Veld": a nationality before the comma.
             let demonym = || {
-                let comma = m
-                    .first
-                    .checked_sub(1)
-                    .filter(|&c| toks[c].text(text) == ",")?;
+                let comma = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
                 (comma.saturating_sub(4)..comma).find_map(|k| match known_at(&keys, k) {
                     Some((_, Known::Demonym(c))) => Some(c.clone()),
                     _ => None,

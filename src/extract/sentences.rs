@@ -60,10 +60,14 @@ fn is_dash(c: char) -> bool {
 /// capitals or holds a digit or a bracket.
 fn dateline_len(line: &str) -> usize {
     let limit = line.len().min(90);
-    let Some((dash_at, dash)) = line
-        .char_indices()
-        .take_while(|(i, _)| *i < limit)
-        .find(|(_, c)| is_dash(*c))
+    // A dash, or a hyphen standing alone between spaces ("NEW DELHI, Sept 12 (Wire) - ").
+    let Some((dash_at, dash)) =
+        line.char_indices()
+            .take_while(|(i, _)| *i < limit)
+            .find(|&(i, c)| {
+                is_dash(c)
+                    || (c == '-' && line[..i].ends_with(' ') && line[i + 1..].starts_with(' '))
+            })
     else {
         return 0;
     };
@@ -354,9 +358,12 @@ mod tests {
 
     #[test]
     fn datelines_timestamps_and_labels_are_cut_off() {
-        let s = "OSLO, Norway (Fjord Wire) — Talks began.\n\n14:05 — A truce held.\n\nMS. DALE: We agree.";
+        let s = "OSLO, Norway (Fjord Wire) — Talks began.\n\n14:05 — A truce held.\n\nMS. DALE: We agree.\n\nLIMA, May 2 (Wire) - Talks ended.";
         let v = split(s);
-        assert_eq!(texts(s), ["Talks began.", "A truce held.", "We agree."]);
+        assert_eq!(
+            texts(s),
+            ["Talks began.", "A truce held.", "We agree.", "Talks ended."]
+        );
         assert_eq!(v[2].label.as_deref(), Some("MS. DALE"));
         assert!(v.iter().all(|x| !x.heading));
     }
