@@ -310,6 +310,13 @@ fn described(words: &[&str]) -> Option<String> {
         "secretariat",
         "chair",
         "co-chairs",
+        "member",
+        "members",
+        "programme",
+        "program",
+        "committee",
+        "organisation",
+        "organization",
     ];
     if !HEADS.contains(&head.as_str()) {
         return None;

@@ -557,6 +557,37 @@ fn clause_after(
     let that_at = (from..end.min(from + 14)).find(|&k| words[k] == "that");
     if let Some(t) = that_at {
         let parenthesis = words.get(from) == Some(&",") && t > from + 1 && words[t - 1] == ",";
+        // "said early on Saturday that", "said in a televised speech that": an
+        // adverbial phrase, opened by a preposition or adverb, with no other clause.
+        let adverbial = words.get(from).is_some_and(|w| {
+            matches!(
+                lower(w).as_ref(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "early"
+                    | "late"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "also"
+                    | "publicly"
+                    | "repeatedly"
+                    | "privately"
+                    | "separately"
+                    | "yesterday"
+                    | "today"
+                    | "last"
+                    | "this"
+                    | "via"
+                    | "through"
+                    | "over"
+            )
+        }) && (from..t).all(|k| {
+            !matches!(words[k], "“" | "”" | "\"" | ";" | ".") && reporting_verb(words, k).is_none()
+        });
         let plain = (from..t).all(|k| {
             let x = words[k];
             ADVERBIAL.contains(&lower(x).as_ref())
@@ -565,7 +596,7 @@ fn clause_after(
                 || x.chars().all(|c| c.is_ascii_digit())
                 || aud.is_some_and(|a| a.split(' ').any(|p| p == x))
         });
-        if parenthesis || plain {
+        if parenthesis || plain || adverbial {
             return Some(t + 1);
         }
     }
@@ -694,6 +725,7 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
                             && words.get(k + 1) == Some(&"and")
                             && (k + 2..(k + 5).min(sentence_end))
                                 .any(|j| reporting_verb(&words, j).is_some()))
+                        || (words[k] == "and" && reporting_verb(&words, k + 1).is_some())
                 })
                 .unwrap_or(sentence_end);
             // A participle ("…, adding that") reports the sentence's speaker.
