@@ -489,11 +489,14 @@ fn dedupe(ms: Vec<Meeting>) -> Vec<Meeting> {
         };
         let k = keyset(&m);
         if let Some(o) = out.iter_mut().find(|o| {
-            o.status == m.status
-                && keyset(o) == k
-                && (o.date.is_none() || m.date.is_none() || o.date == m.date)
+            // Talks over two days are one meeting: "opened on Friday", "ended on Saturday".
+            let close_dates = match (o.date, m.date) {
+                (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
+                _ => true,
+            };
+            o.status == m.status && keyset(o) == k && close_dates
         }) {
-            if o.date.is_none() {
+            if o.date.is_none() || m.date.is_some_and(|d| o.date.is_some_and(|od| d < od)) {
                 o.date = m.date;
             }
             if o.place.is_none() {
