@@ -64,6 +64,9 @@ fn piece() -> impl Strategy<Value = String> {
         Just("“‘\"".to_string()),
         Just("U.S. Gen. J. ".to_string()),
         Just("according to Radio Harbour, ".to_string()),
+        Just("Ola Brek said the talks would resume and".to_string()),
+        Just(", and said".to_string()),
+        Just("who met".to_string()),
         Just("Çavuşoğlu’s “nonstarter” — ".to_string()),
         "\\PC{0,40}",
     ]

@@ -530,17 +530,15 @@ const OBJECTS: &[&str] = &["him", "her", "them", "us", "me", "reporters", "journ
 
 /// A verb of reporting at word `v`, one word or two ("made clear"): its length.
 fn reporting_verb(words: &[&str], v: usize) -> Option<usize> {
-    if let Some(next) = words.get(v + 1)
-        && LEXICON
-            .reported_that
-            .contains(&format!("{} {}", lower(words[v]), lower(next)))
-    {
-        return Some(2);
+    let w = lower(words.get(v)?);
+    if LEXICON.reported_that.contains(w.as_ref()) {
+        return Some(1);
     }
+    let next = lower(words.get(v + 1)?);
     LEXICON
         .reported_that
-        .contains(lower(words[v]).as_ref())
-        .then_some(1)
+        .contains(&format!("{w} {next}"))
+        .then_some(2)
 }
 
 /// Where the reported clause after the verb at `v..v + len` starts, if one does:
