@@ -79,22 +79,23 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
         }
         let words = doc.words(i);
         let cues = find_cues(&words);
-        let mut prev_right = 0;
+        // Where the previous group's cues end: the next clause starts after it.
+        let mut prev_end = 0;
         for (g, group) in cues.iter().enumerate() {
             let (first, last_end) = (
                 group.first().map_or(0, |c| c.0),
                 group.last().map_or(0, |c| c.0 + c.1),
             );
-            let left = (prev_right..first)
+            let left = (prev_end..first)
                 .rev()
                 .find(|&k| is_boundary(&words, k))
-                .map_or(prev_right, |k| k);
+                .map_or(prev_end, |k| k);
             let next_cue = cues
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
             let right = right_edge(&words, last_end, next_cue);
-            prev_right = right;
+            prev_end = last_end;
             if let Some((m, callers)) =
                 meeting_in(doc, i, &words, group, left, right, subjects, &out)
             {
