@@ -478,8 +478,13 @@ fn known_mention(
         && is_capitalised(toks[first - 2].text(text))
         && PLACE_PREPS.contains(&toks[first - 3].text(text));
     // "in Beirut", "to the United Nations": a place or an addressee, not a party.
-    let before = if first > 0 && toks[first - 1].text(text).eq_ignore_ascii_case("the") { first - 1 } else { first };
-    let after_prep = (before > 0 && PLACE_PREPS.contains(&toks[before - 1].text(text))) || after_place;
+    let before = if first > 0 && toks[first - 1].text(text).eq_ignore_ascii_case("the") {
+        first - 1
+    } else {
+        first
+    };
+    let after_prep =
+        (before > 0 && PLACE_PREPS.contains(&toks[before - 1].text(text))) || after_place;
     let group = toks
         .get(last)
         .is_some_and(|t| GROUPS.contains(&t.text(text)));

@@ -162,34 +162,3 @@ mod tests {
         }
     }
 }
-#[cfg(test)]
-mod debug_probe {
-    #[test]
-    #[ignore]
-    fn probe() {
-        let text = std::env::var("PROBE").unwrap_or_default();
-        let doc = super::Doc::read(
-            &text,
-            chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap_or_default(),
-        );
-        for i in 0..doc.sentences.len() {
-            eprintln!(
-                "S{i}: {:?} label={:?} heading={}",
-                &text[doc.sentences[i].span.start..doc.sentences[i].span.end],
-                doc.sentences[i].label,
-                doc.sentences[i].heading
-            );
-            for m in &doc.mentions[i] {
-                eprintln!(
-                    "   {} {:?} mod={} poss={} grp={} aff={:?} title={:?}",
-                    m.name, m.kind, m.modifier, m.possessive, m.group, m.affiliation, m.title
-                );
-            }
-        }
-        let said = super::speech::statements(&doc);
-        eprintln!("subjects {:?}", said.subjects);
-        for m in super::meetings::meetings(&doc, &said.subjects) {
-            eprintln!("M {:?} {:?} {:?}", m.participants, m.status, m.date);
-        }
-    }
-}
