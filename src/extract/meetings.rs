@@ -78,7 +78,7 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
             continue;
         }
         let words = doc.words(i);
-        let cues = find_cues(&words);
+        let cues = find_cues(words);
         // Where the previous group's cues end: the next clause starts after it.
         let mut prev_end = 0;
         for (g, group) in cues.iter().enumerate() {
@@ -88,18 +88,18 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
             );
             let left = (prev_end..first)
                 .rev()
-                .find(|&k| is_boundary(&words, k))
+                .find(|&k| is_boundary(words, k))
                 .map_or(prev_end, |k| k);
             let next_cue = cues
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
-            let right = right_edge(&words, last_end, next_cue);
+            let right = right_edge(words, last_end, next_cue);
             prev_end = last_end;
             if let Some((m, callers)) =
-                meeting_in(doc, i, &words, group, left, right, subjects, &out)
+                meeting_in(doc, i, words, group, left, right, subjects, &out)
             {
-                for m in split(m, &words, group, callers) {
+                for m in split(m, words, group, callers) {
                     out.extend(each_date(m, &words[left..right], doc));
                 }
             }
