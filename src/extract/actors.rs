@@ -539,6 +539,18 @@ fn demonym_group(text: &str, toks: &[Tok], k: usize) -> bool {
 
 /// Nouns that make a country in front of them a modifier.
 const NOUN_AFTER: &[&str] = &[
+    "climate",
+    "conference",
+    "summit",
+    "talks",
+    "meeting",
+    "peacekeeping",
+    "mission",
+    "agency",
+    "resolution",
+    "nuclear",
+    "border",
+    "election",
     "aide",
     "aides",
     "official",

@@ -286,8 +286,14 @@ fn meeting_in(
         let possessive_before = (w == "his" || w == "her") && k + 1 == first;
         if ((w == "he" || w == "she") && k < first) || possessive_before {
             pronoun_subject = true;
-            // The subject leads: it is the caller of a call.
-            if let Some(s) = &subjects[i]
+            // "Ana Veld flew to Oslo, where he met …": the person the sentence
+            // opened with; otherwise whom the text was about. The subject leads:
+            // it is the caller of a call.
+            let earlier = doc.mentions[i]
+                .iter()
+                .find(|m| m.kind == ActorKind::Person && !m.possessive && m.last <= k)
+                .map(|m| &m.name);
+            if let Some(s) = earlier.or(subjects[i].as_ref())
                 && !names.iter().any(|x| x.eq_ignore_ascii_case(s))
             {
                 names.insert(0, s.clone());
