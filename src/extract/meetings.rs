@@ -340,9 +340,8 @@ fn meeting_in(
         .find(|k| kinds.contains(k))
         .unwrap_or(MeetingKind::Unknown);
     let future = status != MeetingStatus::Held;
-    let date = dates::find(&words[left..right], doc.published, future)
-        .or_else(|| dates::find(&words[right..], doc.published, future))
-        .map(|d| d.0);
+    // Only the clause's own date: a date further on belongs to another event.
+    let date = dates::find(&words[left..right], doc.published, future).map(|d| d.0);
     let place = place(words, left, right);
     let meeting = Meeting {
         participants: names.iter().filter_map(|n| ActorName::new(n)).collect(),
