@@ -244,9 +244,16 @@ fn meeting_in(
             add(&m.name, &mut names);
         }
     }
+    // "X and Y discussed Z": what follows a verb of discussing is the topic.
+    // (A passive "negotiated by X and Y" names the parties after it.)
+    let topic_verb = group.iter().all(|c| {
+        matches!(c.2.words[0].as_str(), "discussed" | "negotiated")
+            && words.get(c.0 + c.1) != Some(&"by")
+    });
+    let right_of_parties = if topic_verb { first } else { right };
     for m in doc.mentions[i]
         .iter()
-        .filter(|m| m.first >= left && m.last <= right)
+        .filter(|m| m.first >= left && m.last <= right_of_parties)
     {
         // "Seoul's offer of talks": the possessor is a party.
         let offers = m.possessive
