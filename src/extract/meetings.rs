@@ -593,6 +593,25 @@ mod tests {
     }
 
     #[test]
+    fn what_is_discussed_is_a_topic_not_a_party() {
+        let v = met("Ola Brek and Tam Ruen discussed the mediation by Norway and Chile.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
+    fn each_listed_date_is_a_meeting_and_pronouns_take_the_sentence_subject() {
+        let v = met(
+            "Ola Brek and Tam Ruen have held two rounds: in Oslo on May 3 and in Lima on May 20.",
+        );
+        assert_eq!(
+            v.iter().map(|m| m.2).collect::<Vec<_>>(),
+            [d("2030-05-03"), d("2030-05-20")]
+        );
+        let v = met("Ana Veld spoke first. Ola Brek flew to Lima, where he met Tam Ruen.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
     fn the_two_sides_refers_to_the_last_meeting() {
         let v =
             met("Ola Brek met Tam Ruen on Monday. The two sides agreed to meet again next month.");
