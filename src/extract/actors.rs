@@ -363,9 +363,14 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                     title: title.clone(),
                 });
             } else if let Some(a) = affiliation.take()
-                && !titled
+                && (!titled || title.as_deref().is_some_and(|t| t.ends_with('s')))
             {
-                let m = known_mention(text, toks, run_start, j, a, &out);
+                // "the Pakistani commissioners": a country through a group of its people.
+                let mut m = known_mention(text, toks, run_start, j, a, &out);
+                if titled {
+                    m.group = true;
+                    m.modifier = false;
+                }
                 out.push(m);
             }
             i = j.max(i + 1);
