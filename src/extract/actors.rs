@@ -713,6 +713,14 @@ mod tests {
     }
 
     #[test]
+    fn nationalities_with_a_plural_role_are_their_countries() {
+        let reg = Registry::default();
+        let v = names("A meeting of the Chilean and Peruvian commissioners was set.", &reg);
+        let countries: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(countries, ["Chile", "Peru"]);
+    }
+
+    #[test]
     fn unknown_pairs_after_in_are_places_and_things_are_not_people() {
         let reg = Registry::default();
         assert!(names("They met in Port Vila.", &reg).is_empty());
