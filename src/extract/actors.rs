@@ -488,8 +488,15 @@ fn known_mention(
     } else {
         first
     };
-    let after_prep =
-        (before > 0 && PLACE_PREPS.contains(&toks[before - 1].text(text))) || after_place;
+    // "a delegation from X" is X acting; "the envoy for X" describes the envoy.
+    let from_group = before >= 2
+        && toks[before - 1].text(text) == "from"
+        && GROUPS.contains(&toks[before - 2].text(text));
+    let prep = before > 0 && {
+        let p = toks[before - 1].text(text);
+        PLACE_PREPS.contains(&p) || p == "for"
+    };
+    let after_prep = (prep && !from_group) || after_place;
     let group = toks
         .get(last)
         .is_some_and(|t| GROUPS.contains(&t.text(text)));
@@ -715,7 +722,10 @@ mod tests {
     #[test]
     fn nationalities_with_a_plural_role_are_their_countries() {
         let reg = Registry::default();
-        let v = names("A meeting of the Chilean and Peruvian commissioners was set.", &reg);
+        let v = names(
+            "A meeting of the Chilean and Peruvian commissioners was set.",
+            &reg,
+        );
         let countries: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(countries, ["Chile", "Peru"]);
     }
