@@ -353,7 +353,15 @@ impl ContentStore for SqliteStore {
     }
 
     async fn commit_fetch(&self, c: FetchCommit) -> Result<IngestReport, StoreError> {
-        let mut tx = self.pool.begin().await.ctx("begin fetch")?;
+        // IMMEDIATE takes the write lock up front. A deferred transaction would
+        // start by reading, and when another process wrote meanwhile its upgrade
+        // to a writer fails at once with "database is locked" (busy_timeout does
+        // not apply to a stale read snapshot).
+        let mut tx = self
+            .pool
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .ctx("begin fetch")?;
         let primed: bool = sqlx::query_scalar::<_, i64>("SELECT primed FROM feeds WHERE id = ?")
             .bind(c.feed.0)
             .fetch_one(&mut *tx)
@@ -406,7 +414,9 @@ impl ContentStore for SqliteStore {
                         url: a.url.clone(),
                         outlet: a.outlet.clone(),
                         title: a.title.clone(),
-                        published: a.published,
+                        // As stored (whole seconds), so the announcement and a
+                        // later brief show the same time.
+                        published: from_ts(ts(a.published)),
                     });
                     id
                 }
