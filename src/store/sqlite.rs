@@ -15,7 +15,7 @@ use sqlx::{Row, Sqlite, Transaction};
 
 use super::{
     ContentStore, FeedId, FeedRecord, FetchCommit, IngestReport, QueryContext, Scope, StoreError,
-    StoredArticle, Topic, Window, from_ts, fts_any_phrase, ts,
+    StoredArticle, Topic, Window, from_ts, fts_any_phrase, lease_end, ts,
 };
 use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
@@ -437,8 +437,8 @@ impl ContentStore for SqliteStore {
         }
         sqlx::query(
             "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, body_hash = ?, last_fetch_at = ?, \
-             last_success_at = ?, last_error = NULL, failing_since = NULL, paused_reason = NULL, next_fetch_at = ?, primed = 1 \
-             WHERE id = ?",
+             last_success_at = ?, last_error = NULL, failing_since = NULL, paused_reason = NULL, next_fetch_at = ?, primed = 1, \
+             leased_by = NULL, lease_until = NULL WHERE id = ?",
         )
         .bind(&c.title)
         .bind(&c.validators.etag)
@@ -463,7 +463,7 @@ impl ContentStore for SqliteStore {
     ) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE feeds SET last_fetch_at = ?, last_success_at = ?, last_error = NULL, failing_since = NULL, \
-             next_fetch_at = ? WHERE id = ?",
+             next_fetch_at = ?, leased_by = NULL, lease_until = NULL WHERE id = ?",
         )
         .bind(ts(at))
         .bind(ts(at))
@@ -485,7 +485,8 @@ impl ContentStore for SqliteStore {
     ) -> Result<(), StoreError> {
         sqlx::query(
             "UPDATE feeds SET last_fetch_at = ?, last_error = ?, failing_since = COALESCE(failing_since, ?), \
-             next_fetch_at = ?, paused_reason = COALESCE(?, paused_reason) WHERE id = ?",
+             next_fetch_at = ?, paused_reason = COALESCE(?, paused_reason), leased_by = NULL, lease_until = NULL \
+             WHERE id = ?",
         )
         .bind(ts(at))
         .bind(error)
@@ -507,6 +508,47 @@ impl ContentStore for SqliteStore {
             .await
             .ctx("resume feed")?;
         Ok(())
+    }
+
+    /// One statement, so SQLite's single writer makes the claim atomic: no other
+    /// process can claim between the choice of feeds and the lease.
+    async fn claim_due_feeds(
+        &self,
+        worker: &str,
+        now: DateTime<Utc>,
+        lease: Duration,
+        limit: usize,
+    ) -> Result<Vec<FeedRecord>, StoreError> {
+        let rows = sqlx::query(&format!(
+            "UPDATE feeds SET leased_by = ?, lease_until = ? WHERE id IN ( \
+                 SELECT id FROM feeds WHERE paused_reason IS NULL AND next_fetch_at <= ? \
+                 AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_fetch_at, id LIMIT ?) \
+             RETURNING {FEED_COLUMNS}"
+        ))
+        .bind(worker)
+        .bind(ts(lease_end(now, lease)))
+        .bind(ts(now))
+        .bind(ts(now))
+        .bind(i64::try_from(limit).unwrap_or(i64::MAX))
+        .fetch_all(&self.pool)
+        .await
+        .ctx("claim due feeds")?;
+        let mut feeds: Vec<FeedRecord> = rows.iter().map(feed_from_row).collect();
+        feeds.sort_by_key(|f| (f.next_fetch_at, f.id));
+        Ok(feeds)
+    }
+
+    async fn release_lease(&self, feed: FeedId, worker: &str) -> Result<bool, StoreError> {
+        let n = sqlx::query(
+            "UPDATE feeds SET leased_by = NULL, lease_until = NULL WHERE id = ? AND leased_by = ?",
+        )
+        .bind(feed.0)
+        .bind(worker)
+        .execute(&self.pool)
+        .await
+        .ctx("release lease")?
+        .rows_affected();
+        Ok(n > 0)
     }
 
     async fn upsert_topic(&self, scope: Scope, topic: &Topic) -> Result<(), StoreError> {
@@ -567,7 +609,7 @@ impl ContentStore for SqliteStore {
             return Ok(Vec::new());
         };
         let (since, limit) = match window {
-            Window::Since(t) => (ts(t), 500),
+            Window::Since(t) => (ts(t), super::SINCE_LIMIT),
             Window::Latest(n) => (i64::MIN, n as i64),
         };
         let rows = sqlx::query(
@@ -599,16 +641,7 @@ impl ContentStore for SqliteStore {
 
     async fn stats(&self) -> Result<Vec<(String, i64)>, StoreError> {
         let mut out = Vec::new();
-        for table in [
-            "feeds",
-            "items",
-            "articles",
-            "meetings",
-            "statements",
-            "pending",
-            "outcomes",
-            "topics",
-        ] {
+        for table in super::COUNTED_TABLES {
             let n: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}"))
                 .fetch_one(&self.pool)
                 .await
@@ -616,5 +649,14 @@ impl ContentStore for SqliteStore {
             out.push((table.to_string(), n));
         }
         Ok(out)
+    }
+
+    async fn database_bytes(&self) -> Result<i64, StoreError> {
+        sqlx::query_scalar(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        )
+        .fetch_one(&self.pool)
+        .await
+        .ctx("database size")
     }
 }
