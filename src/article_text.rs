@@ -29,6 +29,22 @@ pub fn main_text(html: &str) -> Result<String, ArticleTextError> {
     }
 }
 
+/// Main text of a saved page, plain or gzip-compressed (`.gz`).
+pub fn main_text_of_file(path: &std::path::Path) -> Result<String, ArticleTextError> {
+    use std::io::Read;
+    let raw = std::fs::read(path).map_err(|e| ArticleTextError::Extract(e.to_string()))?;
+    let bytes = if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(raw.as_slice())
+            .read_to_end(&mut out)
+            .map_err(|e| ArticleTextError::Extract(format!("not gzip: {e}")))?;
+        out
+    } else {
+        raw
+    };
+    main_text(&String::from_utf8_lossy(&bytes))
+}
+
 /// One blank line between paragraphs, folded spaces inside them: the layout the
 /// extractor's sentence splitter expects.
 fn normalise_paragraphs(text: &str) -> String {

@@ -60,6 +60,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Poll every feed in the store on its schedule until interrupted (Ctrl-C
+    /// finishes the round in flight, then exits).
+    Watch {
+        /// Run one round over the feeds that are due, then exit.
+        #[arg(long)]
+        once: bool,
+        /// Seed for the schedule jitter (reproducible runs).
+        #[arg(long)]
+        seed: Option<u64>,
+    },
+    /// Print the main text of saved article pages (.html or .html.gz).
+    ArticleText {
+        /// Print `{"<file name without .html[.gz]>": {"articleBody": "..."}}`.
+        #[arg(long)]
+        json: bool,
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
     /// Read article and story files (the evaluation format) and print one prediction
     /// per article, and the brief state of each story, as JSON lines.
     Extract {
@@ -123,6 +141,11 @@ async fn dispatch(cli: Cli) -> ExitCode {
             Ok(cfg) => ingest(&cfg, &sources).await,
             Err(code) => code,
         },
+        Command::ArticleText { json, files } => article_text(&files, json),
+        Command::Watch { once, seed } => match load_config(&cli.database_url) {
+            Ok(cfg) => watch(&cfg, once, seed).await,
+            Err(code) => code,
+        },
         Command::Status { topic, since, json } => match load_config(&cli.database_url) {
             Ok(cfg) => status(&cfg, &topic, since.as_deref(), json).await,
             Err(code) => code,
@@ -168,27 +191,9 @@ fn extract(paths: &[PathBuf]) -> ExitCode {
 }
 
 async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
-    let store = match store::open(&cfg.database_url).await {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("readout ingest: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let fetcher = match Fetcher::new(cfg.fetch.clone()) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("readout ingest: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let extractor: Arc<dyn Extractor> = Arc::new(RuleExtractor::new());
-    let ingestor = Ingestor {
-        store,
-        extractor,
-        fetcher,
-        clock: Arc::new(SystemClock),
-        fetch_pages: true,
+    let ingestor = match ingestor(cfg, "ingest").await {
+        Ok(i) => i,
+        Err(code) => return code,
     };
     let mut failed = 0;
     for s in sources {
@@ -212,6 +217,88 @@ async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
         }
     }
     if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Builds the ingest pipeline on the configured store.
+async fn ingestor(cfg: &Config, what: &str) -> Result<Ingestor, ExitCode> {
+    let fail = |e: &dyn std::fmt::Display| {
+        eprintln!("readout {what}: {e}");
+        ExitCode::FAILURE
+    };
+    let store = store::open(&cfg.database_url).await.map_err(|e| fail(&e))?;
+    let fetcher = Fetcher::new(cfg.fetch.clone()).map_err(|e| fail(&e))?;
+    let extractor: Arc<dyn Extractor> = Arc::new(RuleExtractor::new());
+    Ok(Ingestor {
+        store,
+        extractor,
+        fetcher,
+        clock: Arc::new(SystemClock),
+        fetch_pages: true,
+    })
+}
+
+async fn watch(cfg: &Config, once: bool, seed: Option<u64>) -> ExitCode {
+    let ingestor = match ingestor(cfg, "watch").await {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
+    let watcher = crate::watch::Watcher::new(ingestor, cfg.watch.clone(), seed);
+    if once {
+        return match watcher.poll_due_feeds_once().await {
+            Ok(r) => {
+                println!(
+                    "polled {} feed(s): {} ingested, {} unchanged, {} failed ({} paused), {} new item(s)",
+                    r.polled, r.ingested, r.unchanged, r.failed, r.paused, r.new_items
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("readout watch: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down after the round in flight");
+        let _ = stop.send(true);
+    });
+    watcher.run(stopped).await;
+    ExitCode::SUCCESS
+}
+
+fn article_text(files: &[PathBuf], json: bool) -> ExitCode {
+    let mut failed = false;
+    let mut out = serde_json::Map::new();
+    for f in files {
+        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let id = name
+            .trim_end_matches(".gz")
+            .trim_end_matches(".html")
+            .to_string();
+        match crate::article_text::main_text_of_file(f) {
+            Ok(text) if json => {
+                out.insert(id, serde_json::json!({ "articleBody": text }));
+            }
+            Ok(text) => println!("== {name}\n{text}\n"),
+            Err(e) => {
+                failed = true;
+                eprintln!("readout article-text: {}: {e}", f.display());
+                if json {
+                    out.insert(id, serde_json::json!({ "articleBody": "" }));
+                }
+            }
+        }
+    }
+    if json {
+        println!("{}", serde_json::Value::Object(out));
+    }
+    if failed {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS

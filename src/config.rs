@@ -227,6 +227,9 @@ impl Config {
         if let Some(v) = parse_num::<usize>(&get, "READOUT_FETCH_CONCURRENCY", &mut problems) {
             watch.concurrency = v.max(1);
         }
+        if let Some(v) = parse_num::<usize>(&get, "READOUT_FETCH_PER_HOST", &mut problems) {
+            watch.per_host = v.max(1);
+        }
 
         let discord = DiscordConfig {
             token: get("DISCORD_TOKEN").map(Secret::new),

@@ -53,7 +53,10 @@ pub async fn run(topic: &TopicName) -> anyhow::Result<(Vec<String>, Brief)> {
             validators: Default::default(),
             cache: Default::default(),
         };
-        let line = match ingestor.store_fetched(&feed, fetched, clock.now()).await? {
+        let line = match ingestor
+            .store_fetched(&feed, fetched, &|_, _| clock.now())
+            .await?
+        {
             FetchResult::Ingested(r) => format!("{name}: {} new article(s)", r.new_articles.len()),
             FetchResult::Unchanged => format!("{name}: unchanged"),
         };

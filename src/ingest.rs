@@ -15,7 +15,7 @@ use thiserror::Error;
 use crate::article_text;
 use crate::clock::Clock;
 use crate::extract::Extractor;
-use crate::feeds::fetch::{Expect, FetchError, Fetched, Fetcher, Validators};
+use crate::feeds::fetch::{CacheHints, Expect, FetchError, Fetched, Fetcher, Validators};
 use crate::feeds::parse::ParseError;
 use crate::feeds::{FeedItem, ParsedFeed, parse_feed};
 use crate::model::Article;
@@ -24,6 +24,9 @@ use crate::store::{FeedRecord, FetchCommit, IngestItem, IngestReport, Store, Sto
 /// Below this many characters the feed's text is a teaser, and the article page is
 /// fetched for the full text.
 pub const SUMMARY_MAX_CHARS: usize = 700;
+
+/// Schedules the next poll from the server's cache hints and the feed's TTL.
+pub type NextPoll<'a> = dyn Fn(&CacheHints, Option<Duration>) -> DateTime<Utc> + Send + Sync + 'a;
 
 /// Where a feed comes from: the web, or a file (tests, the demo, offline use).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,23 +129,24 @@ impl Ingestor {
         };
         let next = now
             + chrono::Duration::from_std(next_in).unwrap_or_else(|_| chrono::Duration::minutes(10));
-        let result = self.store_fetched(&feed, fetched, next).await?;
+        let result = self.store_fetched(&feed, fetched, &|_, _| next).await?;
         Ok((feed, result))
     }
 
     /// Stores a fetched body (or records a 304), skipping the parse when the body
-    /// hash is unchanged.
+    /// hash is unchanged. `next` schedules the following poll from the server's
+    /// cache hints and the feed's TTL (known only once the body is parsed).
     pub async fn store_fetched(
         &self,
         feed: &FeedRecord,
         fetched: Fetched,
-        next_fetch_at: DateTime<Utc>,
+        next: &NextPoll<'_>,
     ) -> Result<FetchResult, IngestError> {
         let now = self.clock.now();
-        let (bytes, final_url, validators) = match fetched {
-            Fetched::NotModified { .. } => {
+        let (bytes, final_url, validators, cache) = match fetched {
+            Fetched::NotModified { cache } => {
                 self.store
-                    .record_unchanged(feed.id, now, next_fetch_at)
+                    .record_unchanged(feed.id, now, next(&cache, None))
                     .await?;
                 return Ok(FetchResult::Unchanged);
             }
@@ -150,18 +154,19 @@ impl Ingestor {
                 bytes,
                 final_url,
                 validators,
-                ..
-            } => (bytes, final_url, validators),
+                cache,
+            } => (bytes, final_url, validators, cache),
         };
         let hash = hex::encode(Sha256::digest(&bytes));
         if feed.body_hash.as_deref() == Some(hash.as_str()) {
             self.store
-                .record_unchanged(feed.id, now, next_fetch_at)
+                .record_unchanged(feed.id, now, next(&cache, None))
                 .await?;
             return Ok(FetchResult::Unchanged);
         }
         let base = final_url.starts_with("http").then_some(final_url.as_str());
         let parsed = parse_feed(&bytes, base)?;
+        let next_fetch_at = next(&cache, parsed.ttl);
         let keys: Vec<_> = parsed.items.iter().map(|i| i.key.clone()).collect();
         let known = self.store.known_keys(feed.id, &keys).await?;
         let outlet = outlet_name(&parsed, &final_url);

@@ -10,6 +10,7 @@
 //!
 //! - [`model`]: the domain types every stage speaks (`Article`, `Extraction`, ...).
 //! - [`feeds`]: fetching feeds safely (limits, address guard) and parsing them.
+//! - [`watch`]: the polling loop: schedules, backoff, pausing, bounded concurrency.
 //! - [`ingest`]: feed items → articles → extraction → one store transaction.
 //! - [`article_text`]: the main text of an article page.
 //! - [`extract`]: the `Extractor` trait and the rule-based extractor.
@@ -37,3 +38,4 @@ pub mod model;
 pub mod render;
 pub mod store;
 pub mod topics;
+pub mod watch;

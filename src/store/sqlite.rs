@@ -353,10 +353,8 @@ impl ContentStore for SqliteStore {
     }
 
     async fn commit_fetch(&self, c: FetchCommit) -> Result<IngestReport, StoreError> {
-        // IMMEDIATE takes the write lock up front. A deferred transaction would
-        // start by reading, and when another process wrote meanwhile its upgrade
-        // to a writer fails at once with "database is locked" (busy_timeout does
-        // not apply to a stale read snapshot).
+        // IMMEDIATE takes the write lock up front: a transaction that starts as a reader
+        // and upgrades fails at once when another writer is active, instead of waiting.
         let mut tx = self
             .pool
             .begin_with("BEGIN IMMEDIATE")

@@ -1,0 +1,140 @@
+//! The walking skeleton from the outside: the `readout` binary ingesting feeds into
+//! a real SQLite file, from disk and over real HTTP on loopback.
+
+mod support;
+
+use support::feed_server::{FeedServer, Resource};
+use support::{readout, repo_path, sqlite_counts, stderr, stdout};
+
+fn count(counts: &[(String, i64)], table: &str) -> i64 {
+    counts
+        .iter()
+        .find(|(t, _)| t == table)
+        .map(|(_, n)| *n)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn ingesting_the_same_feed_twice_stores_nothing_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let feed = dir.path().join("feed.xml");
+    std::fs::copy(repo_path("demo/feeds/seed-wire.xml"), &feed).unwrap();
+    let f = feed.to_str().unwrap();
+
+    let first = readout(&db, &["ingest", f], &[]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first).contains("1 new item(s), 1 new article(s)"),
+        "{}",
+        stdout(&first)
+    );
+    let after_first = sqlite_counts(&db).await;
+
+    // Same bytes: skipped by the body hash.
+    let same = readout(&db, &["ingest", f], &[]);
+    assert!(stdout(&same).contains("unchanged"), "{}", stdout(&same));
+
+    // Different bytes, same items: parsed, but every item is already known.
+    let mut bytes = std::fs::read(&feed).unwrap();
+    bytes.extend_from_slice(b"\n<!-- refreshed -->\n");
+    std::fs::write(&feed, bytes).unwrap();
+    let again = readout(&db, &["ingest", f], &[]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("0 new item(s)"),
+        "{}",
+        stdout(&again)
+    );
+    let after = sqlite_counts(&db).await;
+    for table in ["items", "articles", "meetings", "statements", "pending"] {
+        assert_eq!(count(&after, table), count(&after_first, table), "{table}");
+    }
+    assert_eq!(count(&after, "articles"), 1);
+}
+
+#[tokio::test]
+async fn a_malformed_feed_fails_with_one_line_naming_it_and_leaves_the_store_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let good = repo_path("demo/feeds/seed-wire.xml");
+    let ok = readout(&db, &["ingest", good.to_str().unwrap()], &[]);
+    assert!(ok.status.success());
+    let before = sqlite_counts(&db).await;
+
+    let bad = dir.path().join("broken.xml");
+    std::fs::write(
+        &bad,
+        "<rss version=\"2.0\"><channel><title>x</title><item><title>cut off",
+    )
+    .unwrap();
+    let out = readout(&db, &["ingest", bad.to_str().unwrap()], &[]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("broken.xml"), "{err}");
+    assert!(err.contains("malformed feed"), "{err}");
+
+    let html = dir.path().join("page.html");
+    std::fs::write(&html, "<html><body>hello</body></html>").unwrap();
+    let out = readout(&db, &["ingest", html.to_str().unwrap()], &[]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not a feed"), "{}", stderr(&out));
+
+    let after = sqlite_counts(&db).await;
+    for table in ["items", "articles"] {
+        assert_eq!(count(&after, table), count(&before, table), "{table}");
+    }
+}
+
+#[tokio::test]
+async fn an_unreachable_or_forbidden_url_fails_naming_the_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    // Nothing listens on port 9 of loopback.
+    let url = "http://127.0.0.1:9/feed.xml";
+    let out = readout(&db, &["ingest", url], &[("READOUT_ALLOW_LOOPBACK", "true")]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains(url) && err.contains("unreachable"), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+
+    // Without the loopback switch the guard refuses before connecting.
+    let out = readout(&db, &["ingest", url], &[]);
+    assert!(stderr(&out).contains("blocked address"), "{}", stderr(&out));
+    assert_eq!(count(&sqlite_counts(&db).await, "articles"), 0);
+}
+
+// Multi-threaded: the feed server must answer while this thread waits on the CLI.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feeds_over_http_use_conditional_get() {
+    let server = FeedServer::start().await;
+    server.put(
+        "world.xml",
+        Resource::feed(std::fs::read(repo_path("demo/feeds/seed-wire.xml")).unwrap()),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let url = server.url("world.xml");
+    let env = [("READOUT_ALLOW_LOOPBACK", "true")];
+
+    let first = readout(&db, &["ingest", &url], &env);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stdout(&first).contains("1 new article(s)"),
+        "{}",
+        stdout(&first)
+    );
+
+    let second = readout(&db, &["ingest", &url], &env);
+    assert!(stdout(&second).contains("unchanged"), "{}", stdout(&second));
+    assert_eq!(server.requests_for("world.xml"), 2);
+
+    let bad_config = readout(
+        &db,
+        &["ingest", &url],
+        &[("READOUT_FETCH_MAX_BYTES", "lots")],
+    );
+    assert_eq!(bad_config.status.code(), Some(2));
+    assert!(stderr(&bad_config).contains("READOUT_FETCH_MAX_BYTES"));
+}

@@ -1,0 +1,520 @@
+//! The watcher against a real HTTP server on loopback: real-world feeds, conditional
+//! GET, every fetch limit and guard case, backoff and pausing, announcements, full
+//! text of summary-only items, and concurrency per host.
+
+mod support;
+
+use std::io::Write;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use readout::clock::{Clock, FixedClock};
+use readout::config::{FetchConfig, WatchConfig};
+use readout::extract::RuleExtractor;
+use readout::feeds::fetch::{Expect, FetchError, Fetched, Fetcher, Validators};
+use readout::ingest::Ingestor;
+use readout::store::ContentStore;
+use readout::store::sqlite::SqliteStore;
+use readout::watch::Watcher;
+use support::feed_server::{FeedServer, Resource};
+use support::repo_path;
+
+struct World {
+    _dir: tempfile::TempDir,
+    store: Arc<SqliteStore>,
+    clock: Arc<FixedClock>,
+    watcher: Watcher,
+}
+
+fn start_time() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2024-08-01T08:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn loopback_fetch() -> FetchConfig {
+    FetchConfig {
+        allow_loopback: true,
+        ..FetchConfig::default()
+    }
+}
+
+async fn world(fetch: FetchConfig, watch: WatchConfig, fetch_pages: bool) -> World {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(
+        SqliteStore::open(&format!("sqlite://{}", dir.path().join("w.db").display()))
+            .await
+            .unwrap(),
+    );
+    let clock = Arc::new(FixedClock::new(start_time()));
+    let ingestor = Ingestor {
+        store: store.clone(),
+        extractor: Arc::new(RuleExtractor::new()),
+        fetcher: Fetcher::new(fetch).unwrap(),
+        clock: clock.clone(),
+        fetch_pages,
+    };
+    World {
+        _dir: dir,
+        store,
+        clock,
+        watcher: Watcher::new(ingestor, watch, Some(7)),
+    }
+}
+
+fn rss(items: &[(&str, &str, &str)]) -> String {
+    let items: String = items
+        .iter()
+        .map(|(guid, title, body)| {
+            format!(
+                "<item><guid>{guid}</guid><title>{title}</title><link>https://news.example/{guid}</link>\
+                 <pubDate>Thu, 01 Aug 2024 07:00:00 GMT</pubDate><description>{body}</description></item>"
+            )
+        })
+        .collect();
+    format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test Wire</title>{items}</channel></rss>"
+    )
+}
+
+async fn count(store: &SqliteStore, table: &str) -> i64 {
+    store
+        .stats()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(t, _)| t == table)
+        .unwrap()
+        .1
+}
+
+#[tokio::test]
+async fn real_world_feeds_parse_or_fail_with_a_named_reason_and_then_cost_a_304() {
+    let server = FeedServer::start().await;
+    let dir = repo_path("tests/fixtures/feeds/real");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".xml") || n.ends_with(".json"))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 65);
+    // No page fetches: these items link to the publishers' real sites.
+    let w = world(loopback_fetch(), WatchConfig::default(), false).await;
+    for n in &names {
+        server.put(n, Resource::feed(std::fs::read(dir.join(n)).unwrap()));
+        w.store
+            .add_feed(&server.url(n), w.clock.now())
+            .await
+            .unwrap();
+    }
+
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!(r.polled, 65);
+    assert_eq!(r.failed, 1, "{r:?}");
+    assert_eq!(r.ingested, 64);
+    assert!(
+        r.announced.is_empty(),
+        "a feed's first fetch is not announced"
+    );
+    for f in w.store.feeds().await.unwrap() {
+        if f.url.ends_with("rss_2.0_invalid_1.xml") {
+            assert!(
+                f.last_error
+                    .as_deref()
+                    .unwrap()
+                    .starts_with("malformed feed"),
+                "{:?}",
+                f.last_error
+            );
+        } else {
+            assert!(
+                f.last_success_at.is_some() && f.last_error.is_none(),
+                "{}: {:?}",
+                f.url,
+                f.last_error
+            );
+        }
+    }
+    // The 64 parseable fixtures hold 100 entries between them.
+    let items = count(&w.store, "items").await;
+    assert_eq!(items, 100);
+
+    // Twelve minutes on, feeds whose publisher set a longer TTL are left alone; the
+    // others answer 304 and nothing is parsed or stored.
+    w.clock.advance(chrono::Duration::minutes(12));
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert!(r.polled < 65, "{r:?}");
+    assert_eq!(
+        (r.unchanged, r.failed, r.ingested),
+        (r.polled - 1, 1, 0),
+        "{r:?}"
+    );
+
+    // A day on, every feed is due again: 64 times 304 and the broken one.
+    w.clock.advance(chrono::Duration::hours(25));
+    let before = server.requests();
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!(
+        (r.polled, r.unchanged, r.failed, r.ingested),
+        (65, 64, 1, 0),
+        "{r:?}"
+    );
+    assert_eq!(server.requests() - before, 65);
+    assert_eq!(count(&w.store, "items").await, items);
+}
+
+#[tokio::test]
+async fn an_unchanged_body_without_validators_is_not_parsed_again() {
+    let server = FeedServer::start().await;
+    server.put(
+        "plain.xml",
+        Resource::raw(200, "text/xml", rss(&[("a", "One", "Text one.")])),
+    );
+    let w = world(loopback_fetch(), WatchConfig::default(), false).await;
+    w.store
+        .add_feed(&server.url("plain.xml"), w.clock.now())
+        .await
+        .unwrap();
+    assert_eq!(w.watcher.poll_due_feeds_once().await.unwrap().ingested, 1);
+    w.clock.advance(chrono::Duration::minutes(12));
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!((r.polled, r.unchanged, r.ingested), (1, 1, 0));
+}
+
+#[tokio::test]
+async fn only_new_items_of_a_primed_feed_are_announced() {
+    let server = FeedServer::start().await;
+    server.put("f.xml", Resource::feed(rss(&[("a", "One", "First text.")])));
+    let w = world(loopback_fetch(), WatchConfig::default(), false).await;
+    w.store
+        .add_feed(&server.url("f.xml"), w.clock.now())
+        .await
+        .unwrap();
+    let first = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!((first.new_items, first.announced.len()), (1, 0));
+
+    server.put(
+        "f.xml",
+        Resource::feed(rss(&[
+            ("b", "Two", "Second text."),
+            ("a", "One", "First text."),
+        ])),
+    );
+    w.clock.advance(chrono::Duration::minutes(12));
+    let second = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!(second.new_items, 1);
+    assert_eq!(
+        second
+            .announced
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>(),
+        ["Two"]
+    );
+}
+
+#[tokio::test]
+async fn a_failing_feed_backs_off_then_pauses_with_its_reason_until_retried() {
+    let server = FeedServer::start().await;
+    server.put("gone.xml", Resource::raw(500, "text/plain", "oops"));
+    let w = world(loopback_fetch(), WatchConfig::default(), false).await;
+    let feed = w
+        .store
+        .add_feed(&server.url("gone.xml"), w.clock.now())
+        .await
+        .unwrap();
+
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!((r.failed, r.paused), (1, 0));
+    let f = w.store.feed_by_url(&feed.url).await.unwrap().unwrap();
+    assert_eq!(f.last_error.as_deref(), Some("HTTP status 500"));
+    assert_eq!(
+        f.next_fetch_at - w.clock.now(),
+        chrono::Duration::minutes(5)
+    );
+    // Not due yet: nothing polled.
+    w.clock.advance(chrono::Duration::minutes(4));
+    assert_eq!(w.watcher.poll_due_feeds_once().await.unwrap().polled, 0);
+
+    // Keep failing for three days: the waits grow, then the feed is paused.
+    let mut polls = 1;
+    let mut paused = false;
+    for _ in 0..200 {
+        let next = w
+            .store
+            .feed_by_url(&feed.url)
+            .await
+            .unwrap()
+            .unwrap()
+            .next_fetch_at;
+        w.clock.set(next);
+        let r = w.watcher.poll_due_feeds_once().await.unwrap();
+        polls += r.polled;
+        if r.paused == 1 {
+            paused = true;
+            break;
+        }
+    }
+    assert!(paused);
+    assert!(
+        polls < 20,
+        "exponential backoff keeps retries few over three days, got {polls}"
+    );
+    let f = w.store.feed_by_url(&feed.url).await.unwrap().unwrap();
+    assert_eq!(f.paused_reason.as_deref(), Some("HTTP status 500"));
+    assert!(w.clock.now() - f.failing_since.unwrap() >= chrono::Duration::days(3));
+
+    // Paused feeds are left alone, however much time passes...
+    w.clock.advance(chrono::Duration::days(2));
+    assert_eq!(w.watcher.poll_due_feeds_once().await.unwrap().polled, 0);
+    // ...until a moderator retries; a working feed clears the failure.
+    server.put(
+        "gone.xml",
+        Resource::feed(rss(&[("a", "Back", "Back online.")])),
+    );
+    w.store.resume_feed(feed.id, w.clock.now()).await.unwrap();
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!((r.polled, r.ingested), (1, 1));
+    let f = w.store.feed_by_url(&feed.url).await.unwrap().unwrap();
+    assert!(f.paused_reason.is_none() && f.failing_since.is_none() && f.last_error.is_none());
+}
+
+#[tokio::test]
+async fn summary_only_items_get_the_text_of_their_article_page() {
+    let server = FeedServer::start().await;
+    let sentence =
+        "The foreign ministers met in Vienna on Tuesday and agreed to resume the talks next month.";
+    let page = format!(
+        "<html><head><title>Talks</title></head><body><nav><a href='/'>Home</a></nav><article><h1>Talks</h1>\
+         <p>{sentence}</p><p>{sentence}</p><p>{sentence}</p><p>{sentence}</p></article></body></html>"
+    );
+    server.put(
+        "story.html",
+        Resource::raw(200, "text/html; charset=utf-8", page),
+    );
+    let link = server.url("story.html");
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title><item><guid>s1</guid>\
+         <title>Talks</title><link>{link}</link><description>Ministers met.</description></item></channel></rss>"
+    );
+    server.put("f.xml", Resource::feed(feed));
+    let w = world(loopback_fetch(), WatchConfig::default(), true).await;
+    w.store
+        .add_feed(&server.url("f.xml"), w.clock.now())
+        .await
+        .unwrap();
+    w.watcher.poll_due_feeds_once().await.unwrap();
+    let text: String = sqlx::query_scalar("SELECT text FROM articles")
+        .fetch_one(w.store.pool())
+        .await
+        .unwrap();
+    assert!(text.contains("agreed to resume the talks"), "{text}");
+    assert_eq!(server.requests_for("story.html"), 1);
+}
+
+#[tokio::test]
+async fn fetches_to_one_host_are_bounded() {
+    let server = FeedServer::start().await;
+    let w = world(
+        loopback_fetch(),
+        WatchConfig {
+            per_host: 2,
+            concurrency: 16,
+            ..WatchConfig::default()
+        },
+        false,
+    )
+    .await;
+    for i in 0..8 {
+        let name = format!("slow{i}.xml");
+        let r = Resource {
+            delay: Some(Duration::from_millis(150)),
+            ..Resource::feed(rss(&[("x", "X", "Text.")]))
+        };
+        server.put(&name, r);
+        w.store
+            .add_feed(&server.url(&name), w.clock.now())
+            .await
+            .unwrap();
+    }
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!(r.ingested, 8);
+    assert_eq!(server.state.max_in_flight.load(Ordering::SeqCst), 2);
+}
+
+// ---- limits and the address guard, one test each -------------------------------
+
+async fn fetch(cfg: FetchConfig, url: &str) -> Result<Fetched, FetchError> {
+    Fetcher::new(cfg)
+        .unwrap()
+        .fetch(url, Expect::Feed, &Validators::default())
+        .await
+}
+
+#[tokio::test]
+async fn a_decompression_bomb_stops_at_the_limit() {
+    let server = FeedServer::start().await;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..64 {
+        gz.write_all(&zeros).unwrap();
+    }
+    let bomb = gz.finish().unwrap();
+    assert!(
+        bomb.len() < 1 << 20,
+        "64 MB inflate from {} bytes",
+        bomb.len()
+    );
+    server.put(
+        "bomb.xml",
+        Resource::raw(200, "application/rss+xml", bomb).with_header("content-encoding", "gzip"),
+    );
+    let r = fetch(loopback_fetch(), &server.url("bomb.xml")).await;
+    assert_eq!(
+        r.unwrap_err(),
+        FetchError::TooLarge {
+            limit: 5 * 1024 * 1024
+        }
+    );
+}
+
+#[tokio::test]
+async fn a_slow_drip_times_out() {
+    let server = FeedServer::start().await;
+    let r = Resource {
+        drip: Some(Duration::from_millis(100)),
+        ..Resource::raw(200, "text/xml", vec![b' '; 200])
+    };
+    server.put("drip.xml", r);
+    let cfg = FetchConfig {
+        timeout: Duration::from_secs(1),
+        ..loopback_fetch()
+    };
+    let started = std::time::Instant::now();
+    assert!(matches!(
+        fetch(cfg, &server.url("drip.xml")).await,
+        Err(FetchError::Timeout(_))
+    ));
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[tokio::test]
+async fn an_endless_redirect_is_cut_off() {
+    let server = FeedServer::start().await;
+    server.put("loop.xml", Resource::redirect("/loop.xml"));
+    assert_eq!(
+        fetch(loopback_fetch(), &server.url("loop.xml"))
+            .await
+            .unwrap_err(),
+        FetchError::TooManyRedirects(5)
+    );
+    assert_eq!(server.requests_for("loop.xml"), 6);
+}
+
+#[tokio::test]
+async fn a_huge_declared_length_is_refused_before_reading() {
+    let server = FeedServer::start().await;
+    let r = Resource {
+        drip: Some(Duration::from_millis(1)),
+        ..Resource::raw(200, "text/xml", vec![b' '; 10])
+    }
+    .with_header("content-length", "2147483648");
+    server.put("huge.xml", r);
+    assert!(matches!(
+        fetch(loopback_fetch(), &server.url("huge.xml")).await,
+        Err(FetchError::TooLarge { .. })
+    ));
+}
+
+#[tokio::test]
+async fn invalid_utf8_is_a_named_parse_error_or_decoded_never_a_crash() {
+    let server = FeedServer::start().await;
+    let mut body = rss(&[("a", "Bad bytes", "Text.")]).into_bytes();
+    let at = body.windows(5).position(|w| w == b"Text.").unwrap();
+    body.splice(at..at, [0xff, 0xfe, 0xc3]);
+    server.put("bad.xml", Resource::feed(body));
+    let w = world(loopback_fetch(), WatchConfig::default(), false).await;
+    w.store
+        .add_feed(&server.url("bad.xml"), w.clock.now())
+        .await
+        .unwrap();
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!(r.polled, 1);
+    let f = &w.store.feeds().await.unwrap()[0];
+    assert!(
+        r.ingested == 1
+            || f.last_error
+                .as_deref()
+                .is_some_and(|e| e.starts_with("malformed feed")),
+        "{f:?}"
+    );
+}
+
+#[tokio::test]
+async fn content_types_that_cannot_be_feeds_are_refused() {
+    let server = FeedServer::start().await;
+    server.put(
+        "pic.png",
+        Resource::raw(200, "image/png", vec![0x89, b'P', b'N', b'G']),
+    );
+    assert_eq!(
+        fetch(loopback_fetch(), &server.url("pic.png"))
+            .await
+            .unwrap_err(),
+        FetchError::ContentType("image/png".into())
+    );
+    server.put("missing.xml", Resource::raw(404, "text/plain", "no"));
+    assert_eq!(
+        fetch(loopback_fetch(), &server.url("missing.xml"))
+            .await
+            .unwrap_err(),
+        FetchError::HttpStatus(404)
+    );
+}
+
+#[tokio::test]
+async fn redirects_into_the_network_are_blocked_at_every_hop() {
+    let server = FeedServer::start().await;
+    server.put(
+        "meta.xml",
+        Resource::redirect("http://169.254.169.254/latest/meta-data/"),
+    );
+    server.put(
+        "private.xml",
+        Resource::redirect("http://10.0.0.7/feed.xml"),
+    );
+    server.put(
+        "mapped.xml",
+        Resource::redirect("http://[::ffff:192.168.0.1]/feed.xml"),
+    );
+    for path in ["meta.xml", "private.xml", "mapped.xml"] {
+        let e = fetch(loopback_fetch(), &server.url(path))
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(e, FetchError::BlockedAddress { .. }),
+            "{path}: {e:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn names_that_resolve_to_loopback_are_blocked_after_dns_unless_allowed() {
+    let server = FeedServer::start().await;
+    server.put("f.xml", Resource::feed(rss(&[("a", "A", "Text.")])));
+    let by_name = format!("http://localhost:{}/f.xml", server.addr.port());
+    let e = fetch(FetchConfig::default(), &by_name).await.unwrap_err();
+    assert!(
+        matches!(&e, FetchError::BlockedAddress { reason, .. } if reason == "loopback"),
+        "{e:?}"
+    );
+    assert_eq!(server.requests(), 0, "the guard acts before connecting");
+    // The switch for local testing lets the same name through.
+    assert!(matches!(
+        fetch(loopback_fetch(), &by_name).await,
+        Ok(Fetched::Body { .. })
+    ));
+}
