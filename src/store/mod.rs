@@ -251,6 +251,25 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     }
 }
 
+/// Opens the store a `DATABASE_URL` names, which applies pending migrations, and
+/// returns every applied migration (version, description), oldest first: what
+/// `readout migrate` prints.
+pub async fn migrate(url: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    if url.starts_with("sqlite:") {
+        sqlite::SqliteStore::open(url)
+            .await?
+            .applied_migrations()
+            .await
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        postgres::PostgresStore::open(url)
+            .await?
+            .applied_migrations()
+            .await
+    } else {
+        Err(StoreError::Unsupported(url.to_string()))
+    }
+}
+
 /// Builds an FTS query that matches any alias as a phrase. Aliases are user input:
 /// quotes are doubled and everything else stays inside the phrase, so no alias can
 /// inject FTS operators.

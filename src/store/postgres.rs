@@ -85,10 +85,15 @@ impl PostgresStore {
         let opts = PgConnectOptions::from_str(url)
             .map_err(open_err)?
             .application_name("readout")
-            .options([(
-                "statement_timeout",
-                format!("{}ms", limits.statement_timeout.as_millis()),
-            )]);
+            .options([
+                (
+                    "statement_timeout",
+                    format!("{}ms", limits.statement_timeout.as_millis()),
+                ),
+                // The server's NOTICEs ("relation already exists, skipping" on
+                // every start) would reach the log at INFO level.
+                ("client_min_messages", "warning".to_string()),
+            ]);
         migrate(&opts).await.map_err(|e| match e {
             MigrateFailure::Connect(source) => open_err(source),
             MigrateFailure::Migrate(m) => StoreError::Migrate(m),
