@@ -592,6 +592,37 @@ async fn every_extraction_field_round_trips(db: &TestDb) {
     assert_eq!(count(s, "outcomes").await, 2);
 }
 
+async fn large_windows_load_every_extraction(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let items: Vec<IngestItem> = (0..520)
+        .map(|i| item(&format!("n{i}"), &format!("Kyiv {i}"), "Talks.", at(i)))
+        .collect();
+    s.commit_fetch(commit(f.id, at(600), "h", items))
+        .await
+        .unwrap();
+    let got = s
+        .topic_material(&aliases(&["Kyiv"]), Window::Latest(1000))
+        .await
+        .unwrap();
+    assert_eq!(got.len(), 520);
+    for (i, m) in got.iter().enumerate() {
+        let n = 519 - i;
+        assert_eq!(m.article.title, format!("Kyiv {n}"));
+        assert_eq!(
+            m.extraction.meetings[0].participants[1].as_str(),
+            format!("Envoy n{n}"),
+            "each article gets its own extraction"
+        );
+    }
+    let since = s
+        .topic_material(&aliases(&["Kyiv"]), Window::Since(at(0)))
+        .await
+        .unwrap();
+    assert_eq!(since.len(), 500, "a since-window is capped");
+    assert_eq!(since[499].article.title, "Kyiv 20");
+}
+
 async fn times_are_kept_to_the_second(db: &TestDb) {
     let s = db.store.as_ref();
     let t = at(1) + chrono::Duration::milliseconds(1500);
@@ -853,6 +884,7 @@ conformance!(
     topics_are_kept_per_scope,
     topic_material_matches_aliases_as_phrases,
     every_extraction_field_round_trips,
+    large_windows_load_every_extraction,
     times_are_kept_to_the_second,
     stats_count_rows_and_size,
     due_feeds_are_claimed_once_until_the_lease_ends,
