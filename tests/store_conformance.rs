@@ -847,6 +847,45 @@ async fn racing_commits_ingest_each_item_once(db: &TestDb) {
     assert_eq!(count(s, "meetings").await, 40);
 }
 
+/// Runs the `readout` binary on the test database.
+async fn readout(db: &TestDb, args: &[&str]) -> String {
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(args)
+        .env("DATABASE_URL", &db.url)
+        .env("READOUT_LOG", "warn")
+        .output()
+        .await
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "readout {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
+    let migrated = readout(db, &["migrate"]).await;
+    assert_eq!(
+        migrated.lines().map(str::trim).collect::<Vec<_>>(),
+        ["1  init", "2  feed leases"]
+    );
+    db.store
+        .add_feed("https://a.example/rss", at(0))
+        .await
+        .unwrap();
+    let stats = readout(db, &["store", "stats"]).await;
+    let rows: Vec<Vec<&str>> = stats
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(rows[0], ["feeds", "1"]);
+    assert_eq!(rows[1], ["items", "0"]);
+    assert_eq!(rows.len(), 9, "eight tables and the size: {stats}");
+    assert_eq!(rows[8][0], "bytes");
+    assert!(rows[8][1].parse::<i64>().unwrap() > 0);
+}
+
 /// Runs each scenario against both stores, as `sqlite::<name>` and
 /// `postgres::<name>`.
 macro_rules! conformance {
@@ -890,6 +929,7 @@ conformance!(
     due_feeds_are_claimed_once_until_the_lease_ends,
     concurrent_claimers_never_share_a_feed,
     racing_commits_ingest_each_item_once,
+    the_cli_migrates_and_prints_stats,
 );
 
 // ------------------------------------------------ across stores, PostgreSQL only
