@@ -18,7 +18,8 @@
 //! (`sqlite,postgres`), `READOUT_BENCH_BRIEFS` briefs timed per window (300),
 //! `READOUT_BENCH_BATCH` items per commit (25, a feed fetch). PostgreSQL uses
 //! `BENCH_DATABASE_URL`, else `TEST_DATABASE_URL`, and works in a fresh database
-//! `readout_bench_<random>` dropped at the end.
+//! `readout_bench_<random>` dropped at the end. `READOUT_BENCH_KEEP=1` keeps
+//! both databases (the SQLite file in the temporary directory) for inspection.
 //!
 //! A plain `main` (`harness = false`) rather than criterion: the figures asked for
 //! are percentiles over one large fill, which criterion's repeated-sample model
@@ -86,7 +87,16 @@ async fn run() -> anyhow::Result<()> {
         match name {
             "sqlite" => {
                 let dir = tempfile::tempdir()?;
-                let url = format!("sqlite://{}", dir.path().join("bench.db").display());
+                // READOUT_BENCH_KEEP: a file that outlives the run, to inspect.
+                let path = match std::env::var_os("READOUT_BENCH_KEEP") {
+                    Some(_) => std::env::temp_dir()
+                        .join(format!("readout_bench_{:08x}.db", rand::random::<u32>())),
+                    None => dir.path().join("bench.db"),
+                };
+                if std::env::var_os("READOUT_BENCH_KEEP").is_some() {
+                    println!("sqlite: keeping {}", path.display());
+                }
+                let url = format!("sqlite://{}", path.display());
                 let store = readout::store::open(&url).await?;
                 bench("sqlite", store, &settings, None).await?;
             }

@@ -560,6 +560,48 @@ async fn topic_material_matches_aliases_as_phrases(db: &TestDb) {
     );
 }
 
+async fn windows_reach_back_over_quiet_months(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let days = |d: i64| at(24 * d);
+    let items = vec![
+        item("y2", "Kyiv two years ago", "x", days(-730)),
+        item("m9", "Kyiv nine months ago", "x", days(-270)),
+        item("m3", "Kyiv three months ago", "x", days(-90)),
+        item("w3", "Kyiv three weeks ago", "x", days(-21)),
+        item("d2", "Kyiv two days ago", "x", days(-2)),
+        item("now", "Other news", "y", days(0)),
+    ];
+    s.commit_fetch(commit(f.id, at(1), "h", items))
+        .await
+        .unwrap();
+    let kyiv = |w| titles(s, &["Kyiv"], w);
+    assert_eq!(kyiv(Window::Latest(1)).await, ["Kyiv two days ago"]);
+    assert_eq!(
+        kyiv(Window::Latest(3)).await,
+        [
+            "Kyiv two days ago",
+            "Kyiv three weeks ago",
+            "Kyiv three months ago"
+        ]
+    );
+    assert_eq!(
+        kyiv(Window::Latest(10)).await.len(),
+        5,
+        "as far back as it takes"
+    );
+    assert_eq!(
+        kyiv(Window::Since(days(-100))).await,
+        [
+            "Kyiv two days ago",
+            "Kyiv three weeks ago",
+            "Kyiv three months ago"
+        ]
+    );
+    assert_eq!(kyiv(Window::Since(days(-800))).await.len(), 5);
+    assert_eq!(kyiv(Window::Since(days(-1))).await, Vec::<String>::new());
+}
+
 async fn every_extraction_field_round_trips(db: &TestDb) {
     let s = db.store.as_ref();
     let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
@@ -592,22 +634,32 @@ async fn every_extraction_field_round_trips(db: &TestDb) {
     assert_eq!(count(s, "outcomes").await, 2);
 }
 
+/// Enough matches that the SQLite store walks by date instead of sorting the
+/// matches, and more articles than one SQLite statement binds.
 async fn large_windows_load_every_extraction(db: &TestDb) {
     let s = db.store.as_ref();
     let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
-    let items: Vec<IngestItem> = (0..520)
-        .map(|i| item(&format!("n{i}"), &format!("Kyiv {i}"), "Talks.", at(i)))
+    let items: Vec<IngestItem> = (0..1100)
+        .map(|i| {
+            let rare = if i % 100 == 0 { " Odesa" } else { "" };
+            item(
+                &format!("n{i}"),
+                &format!("Kyiv {i}"),
+                &format!("Talks.{rare}"),
+                at(i),
+            )
+        })
         .collect();
-    s.commit_fetch(commit(f.id, at(600), "h", items))
+    s.commit_fetch(commit(f.id, at(2000), "h", items))
         .await
         .unwrap();
     let got = s
-        .topic_material(&aliases(&["Kyiv"]), Window::Latest(1000))
+        .topic_material(&aliases(&["Kyiv"]), Window::Latest(2000))
         .await
         .unwrap();
-    assert_eq!(got.len(), 520);
+    assert_eq!(got.len(), 1100);
     for (i, m) in got.iter().enumerate() {
-        let n = 519 - i;
+        let n = 1099 - i;
         assert_eq!(m.article.title, format!("Kyiv {n}"));
         assert_eq!(
             m.extraction.meetings[0].participants[1].as_str(),
@@ -615,12 +667,17 @@ async fn large_windows_load_every_extraction(db: &TestDb) {
             "each article gets its own extraction"
         );
     }
-    let since = s
-        .topic_material(&aliases(&["Kyiv"]), Window::Since(at(0)))
-        .await
-        .unwrap();
+    assert_eq!(
+        titles(s, &["Kyiv"], Window::Latest(3)).await,
+        ["Kyiv 1099", "Kyiv 1098", "Kyiv 1097"]
+    );
+    let since = titles(s, &["Kyiv", "Odesa"], Window::Since(at(0))).await;
     assert_eq!(since.len(), 500, "a since-window is capped");
-    assert_eq!(since[499].article.title, "Kyiv 20");
+    assert_eq!(since[499], "Kyiv 600");
+    assert_eq!(
+        titles(s, &["Odesa"], Window::Since(at(850))).await,
+        ["Kyiv 1000", "Kyiv 900"]
+    );
 }
 
 async fn times_are_kept_to_the_second(db: &TestDb) {
@@ -922,6 +979,7 @@ conformance!(
     failures_unchanged_fetches_and_resume_move_the_schedule,
     topics_are_kept_per_scope,
     topic_material_matches_aliases_as_phrases,
+    windows_reach_back_over_quiet_months,
     every_extraction_field_round_trips,
     large_windows_load_every_extraction,
     times_are_kept_to_the_second,

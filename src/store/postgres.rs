@@ -169,6 +169,10 @@ fn whole_seconds(t: DateTime<Utc>) -> DateTime<Utc> {
     from_ts(ts(t))
 }
 
+/// The windows `search_articles` tries before searching everything, in days back
+/// from the newest article.
+const SEARCH_WINDOWS_DAYS: [i64; 3] = [7, 60, 365];
+
 const FEED_COLUMNS: &str = "id, url, title, added_at, etag, last_modified, body_hash, last_fetch_at, last_success_at, \
      last_error, failing_since, paused_reason, next_fetch_at, interval_secs, primed";
 
@@ -511,10 +515,51 @@ impl PostgresStore {
             .collect()
     }
 
-    /// Articles whose title or text contains any alias as a phrase, newest first.
-    /// Each alias becomes one `phraseto_tsquery`, OR-ed together; the placeholders
-    /// are numbered, so aliases never become SQL.
+    /// Articles whose title or text contains any alias as a phrase, newest first,
+    /// at most `limit`, none published before `since`.
+    ///
+    /// A common topic matches thousands of articles, and fetching every match to
+    /// sort them costs tens of milliseconds; so the search starts with the most
+    /// recent week and widens (two months, a year, everything) only while it finds
+    /// fewer than `limit`. The answer is the same: when a window holds `limit`
+    /// matches, no older article can be among the newest `limit`.
     async fn search_articles(
+        &self,
+        aliases: &[String],
+        since: Option<DateTime<Utc>>,
+        limit: i64,
+    ) -> Result<Vec<ArticleRef>, StoreError> {
+        let Some(newest) = self.newest_published().await? else {
+            return Ok(Vec::new());
+        };
+        let mut cutoffs: Vec<Option<DateTime<Utc>>> = SEARCH_WINDOWS_DAYS
+            .iter()
+            .map(|d| newest - chrono::Duration::days(*d))
+            .filter(|c| since.is_none_or(|s| *c > s))
+            .map(Some)
+            .collect();
+        cutoffs.push(since);
+        let mut found = Vec::new();
+        for cutoff in cutoffs {
+            found = self.search_window(aliases, cutoff, limit).await?;
+            if found.len() as i64 >= limit {
+                break;
+            }
+        }
+        Ok(found)
+    }
+
+    /// The publication time of the newest article: where search windows start.
+    async fn newest_published(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        sqlx::query_scalar("SELECT max(published) FROM articles")
+            .fetch_one(&self.pool)
+            .await
+            .ctx("newest article")
+    }
+
+    /// One window of `search_articles`. Each alias becomes one `phraseto_tsquery`,
+    /// OR-ed together; the placeholders are numbered, so aliases never become SQL.
+    async fn search_window(
         &self,
         aliases: &[String],
         since: Option<DateTime<Utc>>,
