@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{Evidence, Meeting, MeetingStatus, Outcome, Pending, Statement};
+use crate::model::{Evidence, Meeting, MeetingStatus, Outcome, OutcomeKind, Pending, Statement};
 
 /// The article a claim links to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -72,6 +72,8 @@ pub enum PendingState {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PendingDevelopment {
     pub development: Development<Pending>,
+    /// Flattened in JSON: `"state": "done", "by": {...}` beside `development`.
+    #[serde(flatten)]
     pub state: PendingState,
 }
 
@@ -157,19 +159,124 @@ pub fn merge_statements(items: Vec<Reported<Statement>>) -> Vec<Development<Stat
     out
 }
 
+/// Words too common to tell two actions apart.
+const STOP: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "to",
+    "of",
+    "on",
+    "in",
+    "at",
+    "for",
+    "with",
+    "from",
+    "by",
+    "and",
+    "or",
+    "this",
+    "that",
+    "next",
+    "week",
+    "month",
+    "year",
+    "days",
+    "weeks",
+    "before",
+    "after",
+    "within",
+    "until",
+    "end",
+    "first",
+    "new",
+    "whether",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "said",
+    "would",
+    "will",
+    "not",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+];
+
+/// Actions a refusal answers: an awaited answer or decision that came back "no".
+const ANSWERS: &[&str] = &[
+    "answer", "respond", "reply", "decide", "give", "accept", "attend", "join",
+];
+
+/// Content words of an action description, crudely stemmed ("crossed" = "cross"),
+/// so "cross at Adre" and "crossed at Adre on Tuesday" share words.
+fn content(s: &str) -> Vec<String> {
+    fold(s)
+        .split(' ')
+        .filter(|w| w.len() >= 3 && !STOP.contains(w))
+        .map(|w| {
+            let w = w.strip_suffix("ed").filter(|r| r.len() >= 4).unwrap_or(w);
+            let w = w.strip_suffix('s').filter(|r| r.len() >= 4).unwrap_or(w);
+            w.strip_suffix('e')
+                .filter(|r| r.len() >= 4)
+                .unwrap_or(w)
+                .to_string()
+        })
+        .collect()
+}
+
+/// Whether two action descriptions ("base-verb object...") name the same action:
+/// the same verb and a shared content word, or two shared content words.
+fn same_action(a: &str, b: &str) -> bool {
+    if let Some(rest) = b.strip_prefix("refuse ") {
+        let verb = a.split(' ').next().unwrap_or_default();
+        let (ca, cb) = (content(a), content(rest));
+        return ANSWERS.contains(&verb) && ca.iter().skip(1).any(|w| cb.contains(w));
+    }
+    let (ca, cb) = (content(a), content(b));
+    let shared = ca
+        .iter()
+        .skip(1)
+        .filter(|w| cb.iter().skip(1).any(|x| x == *w))
+        .count();
+    let same_verb = ca.first().is_some_and(|v| cb.first() == Some(v));
+    let all_shared = ca.iter().filter(|w| cb.contains(w)).count();
+    (same_verb && shared >= 1) || all_shared >= 2
+}
+
 /// Tracks pending items through later outcomes. An outcome closes a pending item
-/// when it comes from a later article and says the same thing was done.
+/// when it comes from a later article and says the same thing was done; the same
+/// item announced again by a later article is one development.
 pub fn track_pending(
     pending: Vec<Reported<Pending>>,
     outcomes: &[Reported<Outcome>],
     today: NaiveDate,
 ) -> Vec<PendingDevelopment> {
-    let _ = outcomes;
     let mut out: Vec<PendingDevelopment> = Vec::new();
     for r in pending {
         let report = report_of(&r, &r.item.evidence);
         let w = fold(&r.item.what);
-        match out.iter_mut().find(|d| fold(&d.development.item.what) == w) {
+        match out.iter_mut().find(|d| {
+            let other = &d.development.item.what;
+            fold(other) == w
+                || (d
+                    .development
+                    .reports
+                    .iter()
+                    .all(|x| x.article.id != r.article.id)
+                    && same_action(other, &r.item.what))
+        }) {
             Some(d) => d.development.reports.push(report),
             None => out.push(PendingDevelopment {
                 state: match r.item.due.as_ref().and_then(|d| d.date) {
@@ -183,6 +290,30 @@ pub fn track_pending(
             }),
         }
     }
+    for d in &mut out {
+        let first = d
+            .development
+            .reports
+            .iter()
+            .map(|r| r.article.published)
+            .min();
+        let closing = outcomes
+            .iter()
+            .filter(|o| first.is_some_and(|f| o.article.published > f))
+            .filter(|o| same_action(&d.development.item.what, &o.item.what))
+            .min_by_key(|o| o.article.published);
+        if let Some(o) = closing {
+            let by = report_of(o, &o.item.evidence);
+            d.state = match o.item.kind {
+                OutcomeKind::Done => PendingState::Done { by },
+                OutcomeKind::Abandoned => PendingState::Abandoned { by },
+            };
+        }
+        // Oldest report first stays last: newest first, as for the other developments.
+        d.development
+            .reports
+            .sort_by_key(|r| std::cmp::Reverse(r.article.published));
+    }
     out
 }
 
@@ -194,7 +325,99 @@ pub fn latest_held_meeting(meetings: &[Development<Meeting>]) -> Option<&Develop
         .max_by_key(|d| {
             (
                 d.item.date.unwrap_or_else(|| d.latest().date_naive()),
+                d.item.date.is_some(),
                 d.latest(),
             )
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+    use chrono::TimeZone;
+
+    fn art(id: &str, day: u32) -> ArticleRef {
+        ArticleRef {
+            id: id.into(),
+            url: String::new(),
+            outlet: "t".into(),
+            title: "t".into(),
+            published: Utc
+                .with_ymd_and_hms(2030, 6, day, 12, 0, 0)
+                .single()
+                .unwrap_or_default(),
+        }
+    }
+
+    fn ev(s: &str) -> Evidence {
+        Evidence {
+            sentence: s.into(),
+            span: Span::new(0, s.len()),
+        }
+    }
+
+    fn pend(what: &str, a: &str, day: u32) -> Reported<Pending> {
+        Reported {
+            item: Pending {
+                what: what.into(),
+                actors: vec![],
+                due: None,
+                evidence: ev(what),
+            },
+            article: art(a, day),
+        }
+    }
+
+    fn outcome(what: &str, a: &str, day: u32) -> Reported<Outcome> {
+        Reported {
+            item: Outcome {
+                kind: OutcomeKind::Done,
+                actors: vec![],
+                what: what.into(),
+                evidence: ev(what),
+            },
+            article: art(a, day),
+        }
+    }
+
+    #[test]
+    fn a_later_outcome_closes_the_pending_item() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let t = track_pending(
+            vec![
+                pend("send its formal reply to the border proposal", "a", 1),
+                pend("publish a report on ports", "a", 1),
+            ],
+            &[
+                outcome("send the reply to the border proposal on Friday", "b", 5),
+                outcome("publish a report on ports", "a", 1),
+            ],
+            today,
+        );
+        assert!(matches!(t[0].state, PendingState::Done { .. }));
+        assert!(
+            matches!(t[1].state, PendingState::Open),
+            "an outcome in the same article does not close it"
+        );
+    }
+
+    #[test]
+    fn the_same_item_from_two_articles_is_one_development() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let t = track_pending(
+            vec![
+                pend("decide whether to trigger the snapback", "a", 1),
+                pend(
+                    "decide whether to trigger the snapback before October",
+                    "b",
+                    3,
+                ),
+            ],
+            &[],
+            today,
+        );
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].development.reports.len(), 2);
+    }
 }

@@ -2,9 +2,15 @@
 //! one prediction per article (and the brief state per story) out, as JSON lines.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use anyhow::{Context, bail};
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+
+use crate::developments::{self, ArticleRef, PendingState, Reported};
 use crate::extract::Extractor;
+use crate::model::{Article, Extraction, Speech};
 
 /// Reads every article and story under `paths` and writes one JSON line per
 /// article, then one per story with the brief state after its last article.
@@ -13,6 +19,225 @@ pub fn run(
     extractor: &dyn Extractor,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    let _ = (paths, extractor, out);
-    anyhow::bail!("not implemented yet")
+    let mut files = Vec::new();
+    for p in paths {
+        collect(p, &mut files)?;
+    }
+    for f in files {
+        let raw =
+            std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?;
+        let v: Value = serde_json::from_str(&raw)
+            .with_context(|| format!("{} is not valid JSON", f.display()))?;
+        if let Some(list) = v.get("articles") {
+            let list = list
+                .as_array()
+                .with_context(|| format!("{}: \"articles\" is not a list", f.display()))?;
+            let mut story = Vec::new();
+            for (n, a) in list.iter().enumerate() {
+                let article =
+                    article(a).with_context(|| format!("{}: article {n}", f.display()))?;
+                let x = extractor.extract(&article);
+                writeln!(out, "{}", prediction(&article, &x))?;
+                story.push((article, x));
+            }
+            let id = v
+                .get("id")
+                .and_then(Value::as_str)
+                .with_context(|| format!("{}: story without an id", f.display()))?;
+            writeln!(out, "{}", brief(id, &story))?;
+        } else {
+            let article = article(&v).with_context(|| format!("{}", f.display()))?;
+            let x = extractor.extract(&article);
+            writeln!(out, "{}", prediction(&article, &x))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every `*.json` below `p` (or `p` itself), sorted.
+fn collect(p: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+    if p.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
+            .with_context(|| format!("cannot list {}", p.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
+        entries.sort();
+        for e in entries {
+            if e.is_dir() {
+                collect(&e, files)?;
+            } else if e.extension().is_some_and(|x| x == "json") {
+                files.push(e);
+            }
+        }
+        Ok(())
+    } else if p.exists() {
+        files.push(p.to_path_buf());
+        Ok(())
+    } else {
+        bail!("{} does not exist", p.display())
+    }
+}
+
+fn article(v: &Value) -> anyhow::Result<Article> {
+    let s = |k: &str| v.get(k).and_then(Value::as_str);
+    let id = s("id").context("missing \"id\"")?.to_string();
+    let published = s("published").context("missing \"published\"")?;
+    let published: DateTime<Utc> = DateTime::parse_from_rfc3339(published)
+        .with_context(|| format!("\"published\" is not an RFC 3339 time: {published:?}"))?
+        .with_timezone(&Utc);
+    Ok(Article {
+        id,
+        feed: None,
+        outlet: s("outlet").unwrap_or("unknown").to_string(),
+        url: s("url").unwrap_or_default().to_string(),
+        title: s("title").unwrap_or_default().to_string(),
+        published,
+        text: s("text").context("missing \"text\"")?.to_string(),
+    })
+}
+
+fn prediction(a: &Article, x: &Extraction) -> Value {
+    json!({
+        "id": a.id,
+        "meetings": x.meetings.iter().map(|m| json!({
+            "participants": m.participants,
+            "status": m.status.as_str(),
+            "date": m.date.map(|d| d.to_string()),
+            "place": m.place,
+            "kind": m.kind.as_str(),
+            "evidence": m.evidence.sentence,
+        })).collect::<Vec<_>>(),
+        "statements": x.statements.iter().map(|s| json!({
+            "speaker": s.speaker,
+            "quote": s.quote,
+            "direct": s.speech == Speech::Direct,
+            "audience": s.audience,
+            "evidence": s.evidence.sentence,
+        })).collect::<Vec<_>>(),
+        "pending": x.pending.iter().map(|p| json!({
+            "what": p.what,
+            "actors": p.actors,
+            "due": p.due.as_ref().map(|d| d.text.clone()),
+            "evidence": p.evidence.sentence,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn reference(a: &Article) -> ArticleRef {
+    ArticleRef {
+        id: a.id.clone(),
+        url: a.url.clone(),
+        outlet: a.outlet.clone(),
+        title: a.title.clone(),
+        published: a.published,
+    }
+}
+
+/// The brief state of a story after its last article.
+fn brief(id: &str, story: &[(Article, Extraction)]) -> Value {
+    let mut meetings = Vec::new();
+    let mut pending = Vec::new();
+    let mut outcomes = Vec::new();
+    for (a, x) in story {
+        let r = reference(a);
+        meetings.extend(x.meetings.iter().map(|m| Reported {
+            item: m.clone(),
+            article: r.clone(),
+        }));
+        pending.extend(x.pending.iter().map(|p| Reported {
+            item: p.clone(),
+            article: r.clone(),
+        }));
+        outcomes.extend(x.outcomes.iter().map(|o| Reported {
+            item: o.clone(),
+            article: r.clone(),
+        }));
+    }
+    let today = story
+        .iter()
+        .map(|(a, _)| a.published.date_naive())
+        .max()
+        .unwrap_or_default();
+    let merged = developments::merge_meetings(meetings);
+    let latest = developments::latest_held_meeting(&merged).map(|d| {
+        json!({"participants": d.item.participants, "date": d.item.date.map(|x| x.to_string())})
+    });
+    let tracked = developments::track_pending(pending, &outcomes, today);
+    let entry = |p: &developments::PendingDevelopment| {
+        let first = p
+            .development
+            .reports
+            .last()
+            .map(|r| r.evidence.sentence.clone())
+            .unwrap_or_default();
+        json!({"what": p.development.item.what, "evidence": first})
+    };
+    let open: Vec<Value> = tracked
+        .iter()
+        .filter(|p| matches!(p.state, PendingState::Open | PendingState::Overdue))
+        .map(entry)
+        .collect();
+    let resolved: Vec<Value> = tracked
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.state,
+                PendingState::Done { .. } | PendingState::Abandoned { .. }
+            )
+        })
+        .map(entry)
+        .collect();
+    json!({"id": id, "latest_meeting": latest, "open_pending": open, "resolved_pending": resolved})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::RuleExtractor;
+
+    fn run_on(files: &[(&str, &str)]) -> anyhow::Result<String> {
+        let dir = tempfile::tempdir()?;
+        for (name, body) in files {
+            std::fs::write(dir.path().join(name), body)?;
+        }
+        let mut out = Vec::new();
+        run(&[dir.path().to_path_buf()], &RuleExtractor::new(), &mut out)?;
+        Ok(String::from_utf8(out)?)
+    }
+
+    #[test]
+    fn one_line_per_article_and_per_story() -> anyhow::Result<()> {
+        let a = r#"{"id":"a1","published":"2030-06-12T10:00:00Z","text":"Ola Brek met Tam Ruen on Monday."}"#;
+        let s = r#"{"id":"s1","articles":[
+            {"id":"s1-1","published":"2030-06-01T10:00:00Z","text":"Ola Brek met Tam Ruen on Monday. Ruritania will send its reply next week."},
+            {"id":"s1-2","published":"2030-06-09T10:00:00Z","text":"Ruritania sent its reply on Friday."}]}"#;
+        let out = run_on(&[("a.json", a), ("b.json", s)])?;
+        let lines: Vec<Value> = out
+            .lines()
+            .map(serde_json::from_str)
+            .collect::<Result<_, _>>()?;
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0]["id"], "a1");
+        assert_eq!(lines[0]["meetings"][0]["date"], "2030-06-10");
+        assert_eq!(lines[3]["id"], "s1");
+        assert_eq!(lines[3]["latest_meeting"]["date"], "2030-05-27");
+        assert_eq!(
+            lines[3]["resolved_pending"].as_array().map(Vec::len),
+            Some(1)
+        );
+        assert_eq!(lines[3]["open_pending"].as_array().map(Vec::len), Some(0));
+        Ok(())
+    }
+
+    #[test]
+    fn bad_files_are_named_in_the_error() {
+        let e = run_on(&[("bad.json", "{not json")])
+            .err()
+            .map(|e| format!("{e:#}"));
+        assert!(e.is_some_and(|e| e.contains("bad.json")));
+        let e = run_on(&[("nodate.json", r#"{"id":"x","text":"t"}"#)])
+            .err()
+            .map(|e| format!("{e:#}"));
+        assert!(e.is_some_and(|e| e.contains("nodate.json") && e.contains("published")));
+    }
 }

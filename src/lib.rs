@@ -14,6 +14,8 @@
 //! - [`ingest`]: feed items → articles → extraction → one store transaction.
 //! - [`article_text`]: the main text of an article page.
 //! - [`extract`]: the `Extractor` trait and the rule-based extractor.
+//! - [`llm`]: the optional LLM extractor (prompt in `prompts/`), falling back to the rules.
+//! - [`validate`]: the check every extraction passes: each claim is found in its text.
 //! - [`store`]: the `Store` trait; SQLite (default) and PostgreSQL.
 //! - [`developments`]: merging reports across articles, tracking pending items.
 //! - [`topics`]: topics and their aliases.
@@ -21,9 +23,12 @@
 //! - [`render`]: the brief as text, JSON, Discord embeds.
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
-//! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set).
+//! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
+//! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
+//!   [`metrics`] (Prometheus counters and `/healthz`).
 
 pub mod article_text;
+pub mod bot;
 pub mod brief;
 pub mod cli;
 pub mod clock;
@@ -34,8 +39,11 @@ pub mod eval_format;
 pub mod extract;
 pub mod feeds;
 pub mod ingest;
+pub mod llm;
+pub mod metrics;
 pub mod model;
 pub mod render;
 pub mod store;
 pub mod topics;
+pub mod validate;
 pub mod watch;

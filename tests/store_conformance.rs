@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
+use chrono::NaiveTime;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use db::{Backend, TestDb};
 use readout::brief::brief_for;
@@ -23,6 +24,7 @@ use readout::model::{
     ActorName, Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement, TopicName,
 };
+use readout::store::guild::{DigestConfig, GuildId, GuildSettings};
 use readout::store::{FeedId, FetchCommit, IngestItem, Scope, Store, Topic, Window};
 
 // ---------------------------------------------------------------- fixtures
@@ -904,6 +906,135 @@ async fn racing_commits_ingest_each_item_once(db: &TestDb) {
     assert_eq!(count(s, "meetings").await, 40);
 }
 
+async fn servers_see_only_their_own_feeds_and_settings(db: &TestDb) {
+    let s = db.store.as_ref();
+    let (a, b) = (GuildId(1), GuildId(u64::MAX / 2 + 3));
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let g = s.add_feed("https://b.example/rss", at(0)).await.unwrap();
+    let ukraine = TopicName::parse("ukraine").unwrap();
+    assert!(s.follow_feed(b, f.id, None, Some(7), at(1)).await.unwrap());
+    assert!(
+        !s.follow_feed(b, f.id, Some(&ukraine), Some(8), at(2))
+            .await
+            .unwrap(),
+        "already followed: only the topic changes"
+    );
+    assert!(s.follow_feed(b, g.id, None, None, at(3)).await.unwrap());
+    assert!(s.follow_feed(a, g.id, None, None, at(4)).await.unwrap());
+    let bf = s.guild_feeds(b).await.unwrap();
+    assert_eq!(bf.len(), 2);
+    assert_eq!(bf[0].feed, f);
+    assert_eq!(bf[0].topic, Some(ukraine.clone()));
+    assert_eq!(bf[0].added_at, at(1));
+    assert_eq!(bf[0].added_by, Some(7));
+    assert_eq!(bf[1].feed.url, "https://b.example/rss");
+    assert_eq!(bf[1].added_by, None);
+    assert_eq!(s.guild_feeds(a).await.unwrap().len(), 1);
+    assert!(
+        !s.unfollow_feed(a, "https://a.example/rss").await.unwrap(),
+        "a never followed it"
+    );
+    assert!(s.unfollow_feed(b, "https://b.example/rss").await.unwrap());
+    assert_eq!(
+        s.guild_feeds(a).await.unwrap().len(),
+        1,
+        "a keeps its follow"
+    );
+    assert!(s.guild_feeds(GuildId(3)).await.unwrap().is_empty());
+
+    assert_eq!(s.guild_settings(a).await.unwrap(), GuildSettings::default());
+    s.set_moderator_role(b, Some(u64::MAX - 1), at(5))
+        .await
+        .unwrap();
+    assert_eq!(s.guild_settings(a).await.unwrap().moderator_role, None);
+    assert_eq!(
+        s.guild_settings(b).await.unwrap().moderator_role,
+        Some(u64::MAX - 1)
+    );
+    s.set_moderator_role(b, None, at(6)).await.unwrap();
+    assert_eq!(s.guild_settings(b).await.unwrap().moderator_role, None);
+}
+
+async fn digests_are_per_channel_and_kept_to_the_minute(db: &TestDb) {
+    let s = db.store.as_ref();
+    let (a, b) = (GuildId(1), GuildId(2));
+    let digest = |channel: u64, h: u32, m: u32, sec: u32, topics: &[&str]| DigestConfig {
+        channel,
+        time: NaiveTime::from_hms_opt(h, m, sec).unwrap(),
+        timezone: "Europe/Paris".into(),
+        topics: topics
+            .iter()
+            .map(|t| TopicName::parse(t).unwrap())
+            .collect(),
+    };
+    s.set_digest(
+        b,
+        &digest(9, 8, 30, 15, &["ukraine", "iran nuclear talks"]),
+        at(0),
+    )
+    .await
+    .unwrap();
+    s.set_digest(b, &digest(4, 18, 0, 0, &[]), at(0))
+        .await
+        .unwrap();
+    s.set_digest(a, &digest(9, 7, 0, 0, &[]), at(0))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.digests(b).await.unwrap(),
+        [
+            digest(4, 18, 0, 0, &[]),
+            digest(9, 8, 30, 0, &["ukraine", "iran nuclear talks"])
+        ],
+        "by channel; seconds dropped"
+    );
+    s.set_digest(b, &digest(9, 6, 45, 0, &["sudan"]), at(1))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.digests(b).await.unwrap()[1],
+        digest(9, 6, 45, 0, &["sudan"]),
+        "replaced"
+    );
+    assert_eq!(s.remove_digests(b, Some(5)).await.unwrap(), 0);
+    assert_eq!(s.remove_digests(b, Some(9)).await.unwrap(), 1);
+    assert_eq!(s.remove_digests(b, None).await.unwrap(), 1);
+    assert!(s.digests(b).await.unwrap().is_empty());
+    assert_eq!(
+        s.digests(a).await.unwrap(),
+        [digest(9, 7, 0, 0, &[])],
+        "a's untouched"
+    );
+}
+
+async fn known_actors_rank_by_mentions(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let mut x = item("a", "A", "x", at(0));
+    x.extraction = full_extraction();
+    let mut y = item("b", "B", "y", at(1));
+    y.extraction.meetings[0].participants = vec![name("Ann Lee"), name("Annika 100%_Sure")];
+    s.commit_fetch(commit(f.id, at(2), "h", vec![x, y]))
+        .await
+        .unwrap();
+    // Ann Lee: six mentions (three meetings, a statement and a pending item in the
+    // full extraction, item b's meeting); Annika one.
+    assert_eq!(
+        s.known_actors("ann", 10).await.unwrap(),
+        [name("Ann Lee"), name("Annika 100%_Sure")]
+    );
+    assert_eq!(s.known_actors("ANN", 1).await.unwrap(), [name("Ann Lee")]);
+    assert_eq!(
+        s.known_actors("%_", 10).await.unwrap(),
+        [name("Annika 100%_Sure")]
+    );
+    assert_eq!(
+        s.known_actors("zelensky", 10).await.unwrap(),
+        [name("Volodymyr Zelensky")]
+    );
+    assert!(s.known_actors("nobody", 10).await.unwrap().is_empty());
+}
+
 /// Runs the `readout` binary on the test database.
 async fn readout(db: &TestDb, args: &[&str]) -> String {
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
@@ -925,7 +1056,7 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
     let migrated = readout(db, &["migrate"]).await;
     assert_eq!(
         migrated.lines().map(str::trim).collect::<Vec<_>>(),
-        ["1  init", "2  feed leases"]
+        ["1  init", "2  guilds", "3  feed leases"]
     );
     db.store
         .add_feed("https://a.example/rss", at(0))
@@ -988,6 +1119,9 @@ conformance!(
     concurrent_claimers_never_share_a_feed,
     racing_commits_ingest_each_item_once,
     the_cli_migrates_and_prints_stats,
+    servers_see_only_their_own_feeds_and_settings,
+    digests_are_per_channel_and_kept_to_the_minute,
+    known_actors_rank_by_mentions,
 );
 
 // ------------------------------------------------ across stores, PostgreSQL only
@@ -1084,7 +1218,7 @@ async fn postgres_migrations_run_once_when_processes_start_together() {
             .unwrap();
     }
     let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
-    assert_eq!(versions, [1, 2], "each migration applied once");
+    assert_eq!(versions, [1, 2, 3], "each migration applied once");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

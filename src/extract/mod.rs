@@ -3,8 +3,31 @@
 //! `Extractor` is the seam: the built-in rule-based extractor (offline, deterministic)
 //! and the optional LLM extractor both fill the same `Extraction`, and both pass the
 //! same validation (every quote and evidence sentence must be in the text).
+//!
+//! The rule extractor works in passes over one shared reading of the article
+//! ([`Doc`]): sentences, their words, quotations and the actors they name. Then each
+//! family of rules reads what it needs: `speech` (who said what), `meetings` (who
+//! met), `pending` (what is announced and what is reported done).
 
-use crate::model::{Article, Extraction};
+mod actors;
+mod clauses;
+mod dates;
+mod lexicon;
+mod meetings;
+mod pending;
+mod quotes;
+mod sentences;
+mod speech;
+mod tokens;
+
+use chrono::NaiveDate;
+
+use crate::model::{Article, Evidence, Extraction, Span};
+
+use actors::{Mention, Registry};
+use quotes::Quote;
+use sentences::Sentence;
+use tokens::Tok;
 
 /// Reads one article. Infallible by design: a broken or empty article yields an
 /// empty extraction, never an error that would stop ingesting a feed.
@@ -12,7 +35,7 @@ pub trait Extractor: Send + Sync {
     fn extract(&self, article: &Article) -> Extraction;
 }
 
-/// The default engine. (Placeholder until the rule families land.)
+/// The default engine: hand-written rules over word lists (see `lexicon/`).
 #[derive(Debug, Default, Clone)]
 pub struct RuleExtractor;
 
@@ -23,7 +46,119 @@ impl RuleExtractor {
 }
 
 impl Extractor for RuleExtractor {
-    fn extract(&self, _article: &Article) -> Extraction {
-        Extraction::default()
+    fn extract(&self, article: &Article) -> Extraction {
+        let doc = Doc::read(&article.text, article.published.date_naive());
+        let said = speech::statements(&doc);
+        let meetings = meetings::meetings(&doc, &said.subjects);
+        let (pending, outcomes) = pending::pending(&doc, &said.subjects);
+        Extraction {
+            meetings,
+            statements: said.statements,
+            pending,
+            outcomes,
+        }
+    }
+}
+
+/// One article as the rules see it.
+pub(crate) struct Doc<'a> {
+    pub text: &'a str,
+    pub published: NaiveDate,
+    pub sentences: Vec<Sentence>,
+    /// Words of each sentence.
+    pub toks: Vec<Vec<Tok>>,
+    /// Actors named in each sentence.
+    pub mentions: Vec<Vec<Mention>>,
+    pub registry: Registry,
+    /// Every quotation of the article, in order.
+    pub quotes: Vec<Quote>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn read(text: &'a str, published: NaiveDate) -> Self {
+        let sentences = sentences::split(text);
+        let toks: Vec<Vec<Tok>> = sentences
+            .iter()
+            .map(|s| tokens::tokenize(text, s.span.start, s.span.end))
+            .collect();
+        let mut registry = actors::build_registry(text, &toks);
+        let mentions: Vec<Vec<Mention>> = toks
+            .iter()
+            .map(|t| actors::mentions(text, t, &registry))
+            .collect();
+        for m in mentions
+            .iter()
+            .flatten()
+            .filter(|m| m.kind == actors::ActorKind::Person)
+        {
+            registry.count(&m.name);
+        }
+        let mut quotes = quotes::find(text);
+        quotes.sort_by_key(|q| q.outer.start);
+        Doc {
+            text,
+            published,
+            sentences,
+            toks,
+            mentions,
+            registry,
+            quotes,
+        }
+    }
+
+    /// The evidence for sentence `i`: its text and span.
+    pub fn evidence(&self, i: usize) -> Evidence {
+        self.evidence_span(self.sentences[i].span)
+    }
+
+    pub fn evidence_span(&self, span: Span) -> Evidence {
+        Evidence {
+            sentence: self.text[span.start..span.end].to_string(),
+            span,
+        }
+    }
+
+    /// The word texts of sentence `i`.
+    pub fn words(&self, i: usize) -> Vec<&'a str> {
+        self.toks[i].iter().map(|t| t.text(self.text)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+
+    pub(crate) fn article(text: &str) -> Article {
+        Article {
+            id: "t".into(),
+            feed: None,
+            outlet: "Test".into(),
+            url: "https://example.org/t".into(),
+            title: "t".into(),
+            published: Utc
+                .with_ymd_and_hms(2030, 6, 12, 12, 0, 0)
+                .single()
+                .expect("valid date"),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn every_span_is_its_evidence() {
+        let a = article(
+            "Foreign Minister Ola Brek met his counterpart Tam Ruen in Oslo on Monday. “We agreed a lot,” Brek told reporters. Ruen said his government would reply by the end of the month.",
+        );
+        let x = RuleExtractor::new().extract(&a);
+        assert!(!x.meetings.is_empty() && !x.statements.is_empty() && !x.pending.is_empty());
+        for e in x
+            .meetings
+            .iter()
+            .map(|m| &m.evidence)
+            .chain(x.statements.iter().map(|s| &s.evidence))
+            .chain(x.pending.iter().map(|p| &p.evidence))
+        {
+            assert_eq!(&a.text[e.span.start..e.span.end], e.sentence);
+        }
     }
 }

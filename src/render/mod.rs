@@ -1,6 +1,7 @@
 //! Pure functions from a `Brief` to what people read: terminal text, JSON, and
 //! (for the bot) Discord embeds.
 
+pub mod discord;
 pub mod json;
 pub mod text;
 

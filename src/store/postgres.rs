@@ -17,6 +17,8 @@
 
 #[path = "postgres_extraction.rs"]
 mod extraction;
+#[path = "postgres_guild.rs"]
+mod guild;
 #[path = "postgres_retry.rs"]
 mod retry;
 

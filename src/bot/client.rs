@@ -1,0 +1,191 @@
+//! `readout run`: connects to Discord with serenity, dispatches through poise.
+//!
+//! Only the non-privileged `GUILDS` intent is used: slash commands arrive as
+//! interactions whatever the intents. `DISCORD_API_BASE` sends REST calls and
+//! gateway discovery elsewhere (a proxy, or the fake Discord of the tests; serenity
+//! only honours the proxy with its rate limiter off), and `DISCORD_SHARDS` lets
+//! several processes share one bot's shards.
+
+use std::num::NonZeroU64;
+use std::sync::Arc;
+
+use serenity::all::{
+    ClientBuilder, Command, CreateAllowedMentions, GatewayIntents, GuildId, HttpBuilder,
+};
+use thiserror::Error;
+
+use super::reply::{no_mentions, send_ephemeral_notice};
+use super::{Data, Error, commands};
+use crate::clock::SystemClock;
+use crate::config::{Config, DiscordConfig, Secret};
+use crate::feeds::fetch::{FetchError, Fetcher};
+use crate::store::{self, StoreError};
+
+#[derive(Debug, Error)]
+pub enum RunError {
+    #[error(
+        "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications and put its token in .env (see the README, section Discord bot)"
+    )]
+    MissingToken,
+    #[error("{0}")]
+    Config(String),
+    #[error("cannot open the store: {0}")]
+    Store(#[from] StoreError),
+    #[error("cannot build the HTTP client: {0}")]
+    Fetcher(FetchError),
+    #[error("Discord client failed: {0}")]
+    Client(#[from] serenity::Error),
+}
+
+impl RunError {
+    /// 2 for configuration problems (like clap's usage errors), 1 otherwise.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            RunError::MissingToken | RunError::Config(_) => 2,
+            _ => 1,
+        }
+    }
+}
+
+/// Runs the bot with the deployment's configuration until Ctrl-C.
+pub async fn run(cfg: &Config) -> Result<(), RunError> {
+    let token = cfg.discord.token.clone().ok_or(RunError::MissingToken)?;
+    let store = store::open(&cfg.database_url).await?;
+    let fetcher = Fetcher::new(cfg.fetch.clone()).map_err(RunError::Fetcher)?;
+    let data = Data {
+        store,
+        fetcher,
+        clock: Arc::new(SystemClock),
+    };
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C; stop the process to quit");
+            std::future::pending::<()>().await;
+        }
+    };
+    start(&token, &cfg.discord, data, ctrl_c).await
+}
+
+/// Connects with `data` and serves until `shutdown` completes (then every shard
+/// closes its connection). Tests call this with a temporary store, a fake Discord
+/// behind `DISCORD_API_BASE`, and a shutdown that never comes.
+pub async fn start(
+    token: &Secret,
+    discord: &DiscordConfig,
+    data: Data,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), RunError> {
+    let register_in = match discord.guild_id {
+        Some(g) => Some(GuildId::from(NonZeroU64::new(g).ok_or_else(|| {
+            RunError::Config("DISCORD_GUILD_ID cannot be 0".into())
+        })?)),
+        None => None,
+    };
+    // With several processes, the one running shard 0 registers the commands.
+    let registers = discord.shards.is_none_or(|s| s.first == 0);
+
+    let options = poise::FrameworkOptions {
+        commands: commands(),
+        on_error: |e| Box::pin(on_error(e)),
+        // poise's default lets user mentions through; nothing may ping.
+        allowed_mentions: Some(no_mentions()),
+        // Owners are not used, and asking for them costs a request at start.
+        initialize_owners: false,
+        ..Default::default()
+    };
+    let framework = poise::Framework::builder()
+        .options(options)
+        .setup(move |ctx, ready, framework| {
+            Box::pin(async move {
+                tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
+                if registers {
+                    let cmds = poise::builtins::create_application_commands(
+                        &framework.options().commands,
+                    );
+                    let n = cmds.len();
+                    let done = match register_in {
+                        Some(g) => g.set_commands(ctx, cmds).await.map(|_| ()),
+                        None => Command::set_global_commands(ctx, cmds).await.map(|_| ()),
+                    };
+                    // A failed registration keeps the bot serving the commands
+                    // registered before.
+                    match done {
+                        Ok(()) => tracing::info!(commands = n, guild = ?register_in, "slash commands registered"),
+                        Err(e) => tracing::error!(error = %e, "cannot register slash commands"),
+                    }
+                }
+                Ok(data)
+            })
+        })
+        .build();
+
+    let mut http = HttpBuilder::new(token.expose())
+        .default_allowed_mentions(CreateAllowedMentions::new().empty_users().empty_roles());
+    if let Some(base) = &discord.api_base {
+        http = http.proxy(base.clone()).ratelimiter_disabled(true);
+    }
+    let mut client = ClientBuilder::new_with_http(http.build(), GatewayIntents::GUILDS)
+        .framework(framework)
+        .await?;
+
+    let shards = client.shard_manager.clone();
+    tokio::spawn(async move {
+        shutdown.await;
+        tracing::info!("shutting down");
+        shards.shutdown_all().await;
+    });
+
+    match discord.shards {
+        // serenity's range end is inclusive.
+        Some(s) => client.start_shard_range(s.first..s.last, s.total).await?,
+        None => client.start().await?,
+    }
+    Ok(())
+}
+
+/// Errors poise meets before or around a command. Command failures themselves are
+/// answered in `reply::respond`.
+async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    use poise::FrameworkError as F;
+    match error {
+        F::Setup { error, .. } => tracing::error!(error = %error, "bot setup failed"),
+        F::Command { error, ctx, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, error = %error, "command error");
+        }
+        F::CooldownHit {
+            remaining_cooldown,
+            ctx,
+            ..
+        } => {
+            let secs = remaining_cooldown.as_secs().max(1);
+            send_ephemeral_notice(
+                ctx,
+                &format!("Please wait {secs} s before using this command again."),
+            )
+            .await;
+        }
+        F::ArgumentParse { ctx, error, .. } => {
+            tracing::info!(command = %ctx.command().qualified_name, error = %error, "bad option");
+            send_ephemeral_notice(ctx, "One of the options is not valid; please check it.").await;
+        }
+        F::GuildOnly { ctx, .. } => {
+            send_ephemeral_notice(ctx, "This command works only in a server.").await;
+        }
+        F::MissingUserPermissions { ctx, .. } => {
+            send_ephemeral_notice(
+                ctx,
+                "This command is for moderators: you need the Manage Server permission.",
+            )
+            .await;
+        }
+        F::CommandPanic { ctx, payload, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, payload = ?payload, "command panicked");
+            send_ephemeral_notice(ctx, "Something went wrong. Please try again later.").await;
+        }
+        other => {
+            if let Err(e) = poise::builtins::on_error(other).await {
+                tracing::error!(error = %e, "cannot handle a framework error");
+            }
+        }
+    }
+}

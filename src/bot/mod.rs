@@ -1,0 +1,64 @@
+//! The Discord bot: slash commands through poise, answered by the core.
+//!
+//! The bot only parses options, checks permissions, defers and renders; the store,
+//! the brief and the renderers do the work. Each command family is a file whose
+//! plain functions (`status::status`, `feeds::add`, ...) take [`Data`] and a
+//! [`Caller`] and return a [`Reply`], so they can be tested without Discord; the
+//! poise command next to each is a thin wrapper around it.
+//!
+//! Two rules hold for every message: `allowed_mentions` is empty (an article quoting
+//! "@everyone" never pings anyone), and configuration replies and errors are
+//! ephemeral (only the caller sees them).
+
+pub mod client;
+pub mod config;
+pub mod digest;
+pub mod error;
+pub mod feeds;
+pub mod permissions;
+pub mod reply;
+pub mod status;
+pub mod topic;
+
+use std::sync::Arc;
+
+use crate::clock::Clock;
+use crate::feeds::fetch::Fetcher;
+use crate::store::Store;
+
+pub use client::{RunError, run, start};
+pub use error::CommandError;
+pub use permissions::Caller;
+pub use reply::Reply;
+
+/// What every command needs: the shared store, the guarded HTTP fetcher (for
+/// `/feeds add`'s test fetch) and the clock.
+#[derive(Clone)]
+pub struct Data {
+    pub store: Arc<dyn Store>,
+    pub fetcher: Fetcher,
+    pub clock: Arc<dyn Clock>,
+}
+
+/// Errors that reach poise: only failures to talk to Discord itself. Command
+/// failures are answered by the wrappers (see `reply::respond`).
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+pub type Context<'a> = poise::Context<'a, Data, Error>;
+
+/// Every command the bot registers.
+pub fn commands() -> Vec<poise::Command<Data, Error>> {
+    vec![
+        status::status(),
+        status::pending(),
+        status::said(),
+        status::met(),
+        status::topics(),
+        feeds::feeds(),
+        topic::topic(),
+        digest::digest(),
+        config::config(),
+    ]
+}
+
+#[cfg(test)]
+mod tests;

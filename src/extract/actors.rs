@@ -1,0 +1,714 @@
+//! Actors named in a sentence: people (title + name, or a name the article has
+//! already introduced), countries (by name, capital or seat of government) and
+//! organisations.
+//!
+//! A person's name is a run of capitalised words that the lists do not know. Titles,
+//! nationalities and countries in front of it are stripped ("Kazakh Foreign Minister
+//! Murat Nurtleu") and kept as the person's affiliation, so "his Kazakh counterpart"
+//! can be resolved later. A lone unknown word is a name only when a title stands
+//! before it or the article introduced it as a surname; two unknown words after
+//! "in" or "at" are a place.
+
+use std::collections::HashMap;
+
+use crate::model::Span;
+
+use super::lexicon::{Known, LEXICON, key};
+use super::tokens::{Tok, TokKind, bare, is_capitalised};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Person,
+    Country,
+    Org,
+}
+
+/// One actor named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Tokens `first..last` of the sentence (the name itself, without titles).
+    pub first: usize,
+    pub last: usize,
+    /// The whole mention including titles and nationality in front.
+    pub span: Span,
+    /// The fullest form of the name known so far.
+    pub name: String,
+    pub kind: ActorKind,
+    /// A title stood in front of the name.
+    pub titled: bool,
+    /// The country or organisation the mention carries ("Russian", "of Armenia").
+    pub affiliation: Option<String>,
+    /// Ends in "'s": the name qualifies something else ("Oman's foreign minister").
+    pub possessive: bool,
+    /// A country or organisation used as a modifier ("Kremlin aide", "U.S. envoy"),
+    /// or standing after "in"/"at": a description or a place, not an actor.
+    pub modifier: bool,
+    /// A country named through a group of its people ("EU officials", "the Indian
+    /// and Pakistani commissioners"): it takes part in meetings as that country.
+    pub group: bool,
+    /// The title in front of the name, lower case ("foreign minister").
+    pub title: Option<String>,
+}
+
+/// Full names of the people an article introduces, by surname and by first name, so
+/// a later "Lavrov" or "Kim" finds "Sergei Lavrov" or "Kim Seo-yeon".
+#[derive(Debug, Default, Clone)]
+pub struct Registry {
+    by_word: HashMap<String, String>,
+    affiliation: HashMap<String, String>,
+    /// How often each full name is mentioned, surnames included.
+    count: HashMap<String, usize>,
+    /// Title to the first person introduced with it.
+    by_title: HashMap<String, Option<String>>,
+}
+
+impl Registry {
+    /// Adds a full name (two words or more).
+    pub fn add(&mut self, full: &str, affiliation: Option<&str>) {
+        let words: Vec<&str> = full.split_whitespace().collect();
+        if words.len() < 2 {
+            return;
+        }
+        // Any word of the name finds it: "Serrano" for "Paulina Serrano Vidal", "Kim"
+        // for "Kim Seo-yeon". The surname is tried first, so it wins a clash.
+        let last = words.len() - 1;
+        for w in std::iter::once(words[last]).chain(words[..last].iter().copied()) {
+            if !PARTICLES.contains(&w) {
+                self.by_word
+                    .entry(key(w))
+                    .or_insert_with(|| full.to_string());
+            }
+        }
+        if let Some(a) = affiliation {
+            self.affiliation
+                .entry(full.to_string())
+                .or_insert_with(|| a.to_string());
+        }
+    }
+
+    /// Records that `full` bears `title`, so "the Secretary" can find them.
+    /// The first person introduced with a title keeps it: in a readout, "the
+    /// Minister" is the ministry's own minister, named first.
+    pub fn add_title(&mut self, title: &str, full: &str) {
+        self.by_title
+            .entry(title.to_string())
+            .or_insert_with(|| Some(full.to_string()));
+    }
+
+    /// The one person introduced with `title`.
+    pub fn by_title(&self, title: &str) -> Option<&str> {
+        self.by_title.get(title).and_then(|x| x.as_deref())
+    }
+
+    /// The full name for a one-word mention, if the article introduced one.
+    pub fn full(&self, word: &str) -> Option<&str> {
+        self.by_word.get(&key(word)).map(String::as_str)
+    }
+
+    /// The person affiliated with `country`, if exactly one is known.
+    /// The person acting for `country`: the only one affiliated with it, or the one
+    /// the article names most often when several are.
+    pub fn of_country(&self, country: &str) -> Option<&str> {
+        let mut people: Vec<(&str, usize)> = self
+            .affiliation
+            .iter()
+            .filter(|(_, c)| c.as_str() == country)
+            .map(|(p, _)| (p.as_str(), self.count.get(p).copied().unwrap_or(0)))
+            .collect();
+        people.sort_by_key(|&(p, n)| (std::cmp::Reverse(n), p));
+        match people.as_slice() {
+            [(p, _)] => Some(p),
+            [(p, a), (_, b), ..] if a > b => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Counts a mention of a full name.
+    pub fn count(&mut self, full: &str) {
+        *self.count.entry(full.to_string()).or_default() += 1;
+    }
+
+    pub fn affiliation(&self, person: &str) -> Option<&str> {
+        self.affiliation.get(person).map(String::as_str)
+    }
+}
+
+/// Name particles written in lower case inside a name ("bin", "al", "van").
+const PARTICLES: &[&str] = &[
+    "bin", "al", "el", "de", "del", "da", "do", "das", "dos", "du", "van", "von", "der", "la",
+    "le", "ibn", "di", "ben", "abu",
+];
+
+/// Prepositions after which an unknown capitalised pair is a place.
+const PLACE_PREPS: &[&str] = &[
+    "in", "at", "from", "near", "to", "toward", "towards", "outside", "across", "into",
+];
+
+fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = toks[i];
+    if t.kind != TokKind::Word {
+        return false;
+    }
+    let w = t.text(text);
+    if is_capitalised(w) {
+        return true;
+    }
+    // "al-Harith", or a particle between two capitalised words.
+    if let Some((head, tail)) = w.split_once('-') {
+        return PARTICLES.contains(&head) && is_capitalised(tail);
+    }
+    PARTICLES.contains(&w)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(n.text(text)))
+        && i > 0
+        && is_capitalised(toks[i - 1].text(text))
+}
+
+/// Longest title phrase starting at word `i` (of the lower-case `keys`), in words.
+pub fn title_len(keys: &[String], i: usize) -> usize {
+    if !keys.get(i).is_some_and(|k| LEXICON.title_first.contains(k)) {
+        return 0;
+    }
+    let mut best = 0;
+    let mut phrase = String::new();
+    for (k, w) in keys[i..].iter().take(LEXICON.title_max_words).enumerate() {
+        if k > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(w);
+        if LEXICON.titles.contains(&phrase) {
+            best = k + 1;
+        }
+    }
+    best
+}
+
+/// Longest known phrase starting at word `i` (of the lower-case `keys`): its
+/// length and what it names.
+pub fn known_at(keys: &[String], i: usize) -> Option<(usize, &'static Known)> {
+    let first = keys.get(i)?;
+    if !LEXICON.known_first.contains(first) && !LEXICON.known_first.contains(bare(first)) {
+        return None;
+    }
+    let mut best = None;
+    let mut phrase = String::new();
+    for (k, w) in keys[i..].iter().take(LEXICON.known_max_words).enumerate() {
+        if k > 0 {
+            phrase.push(' ');
+        }
+        phrase.push_str(w);
+        let found = LEXICON
+            .known
+            .get(&phrase)
+            .or_else(|| LEXICON.known.get(bare(&phrase)));
+        let found = found.or_else(|| {
+            phrase
+                .strip_prefix("the ")
+                .and_then(|r| LEXICON.known.get(r))
+        });
+        if let Some(f) = found {
+            best = Some((k + 1, f));
+        }
+    }
+    best
+}
+
+/// The look-up form of every token of a sentence.
+pub fn keys_of(text: &str, toks: &[Tok]) -> Vec<String> {
+    toks.iter().map(|t| key(t.text(text))).collect()
+}
+
+fn title_case(word: &str) -> String {
+    if word
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && word.chars().count() > 1
+    {
+        let mut out = String::new();
+        let mut start = true;
+        for c in word.chars() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphanumeric();
+        }
+        out
+    } else {
+        word.to_string()
+    }
+}
+
+/// Finds the actors named in the tokens of one sentence.
+pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
+    let keys = keys_of(text, toks);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name_token(text, toks, i) && title_len(&keys, i) == 0 {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        let mut titled = false;
+        let mut title: Option<String> = None;
+        let mut affiliation: Option<String> = None;
+        let mut j = i;
+        // Strip function words, titles and affiliations from the front.
+        while let Some(t) = toks.get(j) {
+            if t.kind != TokKind::Word {
+                break;
+            }
+            let w = t.text(text);
+            let tl = title_len(&keys, j);
+            if tl > 0 {
+                titled = true;
+                title = Some(
+                    (j..j + tl)
+                        .map(|x| toks[x].text(text).to_lowercase())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                j += tl;
+                // "Minister of Foreign Affairs of the Republic of Kazakhstan"; a role in
+                // lower case ("the ministers of A and B") leaves the country an actor.
+                let formal = is_capitalised(toks[j - tl].text(text));
+                while formal && toks.get(j).is_some_and(|t| t.text(text) == "of") {
+                    let mut k = j + 1;
+                    while toks.get(k).is_some_and(|t| {
+                        matches!(t.text(text), "the" | "Republic" | "State" | "of")
+                    }) {
+                        k += 1;
+                    }
+                    match known_at(&keys, k) {
+                        Some((n, found)) => {
+                            affiliation = Some(found.canonical().to_string());
+                            j = k + n;
+                        }
+                        None => break,
+                    }
+                }
+                continue;
+            }
+            if !titled && is_capitalised(w) && LEXICON.function.contains(&key(bare(w))) {
+                j += 1;
+                continue;
+            }
+            if let Some((n, found)) = known_at(&keys, j) {
+                let after = j + n;
+                let next_is_name = toks.get(after).is_some_and(|_| {
+                    is_name_token(text, toks, after) || title_len(&keys, after) > 0
+                });
+                let possessive = bare(toks[after - 1].text(text)) != toks[after - 1].text(text);
+                if next_is_name && !possessive {
+                    affiliation = Some(found.canonical().to_string());
+                    j = after;
+                    continue;
+                }
+            }
+            // An unknown word in front of a title describes the person ("Parliament
+            // Speaker", "Ruritanian Foreign Minister").
+            if is_capitalised(w) && bare(w) == w && title_len(&keys, j + 1) > 0 {
+                j += 1;
+                continue;
+            }
+            // Two such words: "Vice Unification Minister".
+            if is_capitalised(w)
+                && toks.get(j + 1).is_some_and(|t| {
+                    is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text)
+                })
+                && title_len(&keys, j + 2) > 0
+                && title_len(&keys, j + 1) == 0
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        // The name proper: capitalised words from j.
+        let mut k = j;
+        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(&keys, k) == 0)
+        {
+            k += 1;
+            if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
+                break;
+            }
+        }
+        if k == j {
+            // Only titles and affiliations. "The Secretary" is the one person the
+            // article introduced with that title; a known name standing alone is
+            // itself an actor.
+            let by_title = title
+                .as_deref()
+                .filter(|_| affiliation.is_none())
+                .and_then(|t| reg.by_title(t));
+            let definite = |k: usize| toks[k].text(text).eq_ignore_ascii_case("the");
+            if let Some(p) = by_title
+                && (definite(run_start) || (run_start > 0 && definite(run_start - 1)))
+            {
+                out.push(Mention {
+                    first: run_start,
+                    last: j,
+                    span: Span::new(toks[run_start].start, toks[j - 1].end),
+                    name: p.to_string(),
+                    kind: ActorKind::Person,
+                    titled: true,
+                    affiliation: reg.affiliation(p).map(str::to_string),
+                    possessive: false,
+                    modifier: false,
+                    group: false,
+                    title: title.clone(),
+                });
+            } else if let Some(a) = affiliation.take()
+                && !titled
+            {
+                let m = known_mention(text, toks, run_start, j, a, &out);
+                out.push(m);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        let span = Span::new(toks[run_start].start, toks[k - 1].end);
+        if let Some((n, found)) = known_at(&keys, j)
+            && n >= k - j
+        {
+            let k = j + n;
+            let mut m = known_mention(text, toks, j, k, found.canonical().to_string(), &out);
+            m.span = Span::new(toks[run_start].start, toks[k - 1].end);
+            // A nationality is an actor only through a group of its people.
+            if !matches!(found, Known::Demonym(_)) || demonym_group(text, toks, k) {
+                if matches!(found, Known::Demonym(_)) {
+                    m.group = true;
+                    m.modifier = false;
+                }
+                out.push(m);
+            }
+            i = k;
+            continue;
+        }
+        let words: Vec<&str> = (j..k).map(|x| toks[x].text(text)).collect();
+        let last_word = words.last().copied().unwrap_or_default();
+        let possessive = bare(last_word) != last_word;
+        let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))));
+        let after_prep =
+            run_start > 0 && PLACE_PREPS.contains(&toks[run_start - 1].text(text)) && !titled;
+        let full: Vec<String> = words
+            .iter()
+            .enumerate()
+            .map(|(n, w)| {
+                let w = if n + 1 == words.len() { bare(w) } else { w };
+                title_case(w)
+            })
+            .collect();
+        let mut name = full.join(" ");
+        if is_thing {
+            // "Commission Wang Yi": a body's name in front of a person's.
+            let t = words
+                .iter()
+                .rposition(|w| LEXICON.thing.contains(&key(bare(w))))
+                .unwrap_or(0);
+            if full.len() - t - 1 < 2 {
+                i = k;
+                continue;
+            }
+            name = full[t + 1..].join(" ");
+            j += t + 1;
+            titled = true;
+        }
+        let full: Vec<String> = name.split(' ').map(str::to_string).collect();
+        let person = if full.len() >= 2 {
+            !after_prep || reg.full(&full[full.len() - 1]).is_some()
+        } else {
+            titled || reg.full(&full[0]).is_some()
+        };
+        if person {
+            let resolved = if full.len() == 1 {
+                reg.full(&full[0]).map(str::to_string)
+            } else {
+                None
+            };
+            let name = resolved.unwrap_or(name);
+            out.push(Mention {
+                first: j,
+                last: k,
+                span,
+                affiliation: affiliation.or_else(|| reg.affiliation(&name).map(str::to_string)),
+                name,
+                kind: ActorKind::Person,
+                titled,
+                possessive,
+                modifier: false,
+                group: false,
+                title,
+            });
+        }
+        i = k;
+    }
+    out
+}
+
+fn known_mention(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    last: usize,
+    name: String,
+    _prev: &[Mention],
+) -> Mention {
+    let last_word = toks[last - 1].text(text);
+    let possessive = bare(last_word) != last_word;
+    let kind = match LEXICON.lookup(&name) {
+        Some(Known::Org(_)) => ActorKind::Org,
+        _ => ActorKind::Country,
+    };
+    // A lower-case noun right after ("U.S. envoy", "Kremlin aide") makes it a modifier;
+    // so does a place preposition before.
+    let next_lower = toks.get(last).is_some_and(|t| {
+        let w = t.text(text);
+        t.kind == TokKind::Word
+            && !is_capitalised(w)
+            && (LEXICON.titles.contains(&key(w)) || NOUN_AFTER.contains(&w))
+    });
+    // "in Ohrid, North Macedonia": a country after a place is part of the place.
+    let after_place = first >= 3
+        && toks[first - 1].text(text) == ","
+        && is_capitalised(toks[first - 2].text(text))
+        && PLACE_PREPS.contains(&toks[first - 3].text(text));
+    // "in Beirut", "to the United Nations": a place or an addressee, not a party.
+    let before = if first > 0 && toks[first - 1].text(text).eq_ignore_ascii_case("the") {
+        first - 1
+    } else {
+        first
+    };
+    let after_prep =
+        (before > 0 && PLACE_PREPS.contains(&toks[before - 1].text(text))) || after_place;
+    let group = toks
+        .get(last)
+        .is_some_and(|t| GROUPS.contains(&t.text(text)));
+    Mention {
+        first,
+        last,
+        span: Span::new(toks[first].start, toks[last - 1].end),
+        name,
+        kind,
+        titled: false,
+        affiliation: None,
+        possessive,
+        modifier: (next_lower && !group) || after_prep,
+        group,
+        title: None,
+    }
+}
+
+/// Groups of people through whom a country acts ("U.S. officials").
+const GROUPS: &[&str] = &[
+    "officials",
+    "delegation",
+    "delegations",
+    "negotiators",
+    "diplomats",
+    "side",
+    "team",
+    "teams",
+    "envoys",
+    "commissioners",
+    "ministers",
+    "leaders",
+    "representatives",
+    "militaries",
+    "governments",
+];
+
+/// Whether a nationality at tokens ending before `k` names a group: "Indian and
+/// Pakistani commissioners", "Saudi envoys".
+fn demonym_group(text: &str, toks: &[Tok], k: usize) -> bool {
+    let mut k = k;
+    // "Indian and Pakistani commissioners": look past the coordinated nationality.
+    if toks.get(k).is_some_and(|t| t.text(text) == "and")
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| is_capitalised(t.text(text)))
+    {
+        k += 2;
+    }
+    toks.get(k).is_some_and(|t| GROUPS.contains(&t.text(text)))
+}
+
+/// Nouns that make a country in front of them a modifier.
+const NOUN_AFTER: &[&str] = &[
+    "aide",
+    "aides",
+    "official",
+    "officials",
+    "troops",
+    "forces",
+    "army",
+    "military",
+    "government",
+    "delegation",
+    "delegations",
+    "side",
+    "negotiators",
+    "diplomats",
+    "diplomat",
+    "team",
+    "teams",
+    "counterpart",
+    "counterparts",
+    "foreign",
+    "ministry",
+    "state",
+    "embassy",
+    "president",
+    "leader",
+    "leaders",
+    "navy",
+    "soldiers",
+    "citizens",
+    "people",
+    "sanctions",
+    "tariffs",
+    "goods",
+    "imports",
+    "exports",
+    "media",
+    "television",
+    "officers",
+    "police",
+    "lawmakers",
+    "lawmaker",
+    "proposal",
+    "proposals",
+    "plan",
+    "offer",
+    "response",
+    "demand",
+    "demands",
+    "position",
+];
+
+/// First pass over the whole article: every full person name, with affiliation.
+pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
+    let mut reg = Registry::default();
+    for toks in sentences {
+        let keys = keys_of(text, toks);
+        let ms = mentions(text, toks, &Registry::default());
+        for (n, m) in ms.iter().enumerate() {
+            if m.kind != ActorKind::Person {
+                continue;
+            }
+            // Apposition: "Guyana's foreign minister, Ana Veld" is Guyana's.
+            // The mention's first token, titles included ("Additional Secretary X").
+            let run = toks.partition_point(|t| t.start < m.span.start);
+            let appositive = || {
+                let comma = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+                ms[..n]
+                    .iter()
+                    .rev()
+                    .take_while(|q| q.kind != ActorKind::Person)
+                    .find(|q| q.possessive && q.kind != ActorKind::Person && comma - q.last <= 7)
+                    .map(|q| q.name.clone())
+            };
+            // "his Chilean counterpart, Ana Veld": a nationality before the comma.
+            let demonym = || {
+                let comma = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(&keys, k) {
+                    Some((_, Known::Demonym(c))) => Some(c.clone()),
+                    _ => None,
+                })
+            };
+            let aff = m.affiliation.clone().or_else(appositive).or_else(demonym);
+            reg.add(&m.name, aff.as_deref());
+            if let Some(t) = &m.title {
+                // "Secretary of State X" is also "the Secretary".
+                let words: Vec<&str> = t.split(' ').collect();
+                reg.add_title(t, &m.name);
+                if words.len() > 1 {
+                    reg.add_title(words[0], &m.name);
+                    reg.add_title(words[words.len() - 1], &m.name);
+                }
+            }
+        }
+    }
+    reg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tokens::tokenize;
+
+    fn names(s: &str, reg: &Registry) -> Vec<(String, ActorKind, bool)> {
+        let toks = tokenize(s, 0, s.len());
+        mentions(s, &toks, reg)
+            .into_iter()
+            .map(|m| (m.name, m.kind, m.modifier))
+            .collect()
+    }
+
+    #[test]
+    fn titles_and_nationalities_are_stripped_from_names() {
+        let reg = Registry::default();
+        let s = "Ruritanian Foreign Minister Tomas Vell met Secretary of State Ann Orr in Paris.";
+        assert_eq!(
+            names(s, &reg),
+            [
+                ("Tomas Vell".to_string(), ActorKind::Person, false),
+                ("Ann Orr".to_string(), ActorKind::Person, false),
+                ("France".to_string(), ActorKind::Country, true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_makes_an_unknown_single_word_a_name() {
+        let s = "Ambassador Quill arrived.";
+        assert_eq!(names(s, &Registry::default())[0].0, "Quill");
+    }
+
+    #[test]
+    fn surnames_resolve_to_the_full_name_introduced_earlier() {
+        let mut reg = Registry::default();
+        reg.add("Marta Quell", Some("Norway"));
+        assert_eq!(names("Later Quell said no.", &reg)[0].0, "Marta Quell");
+        assert_eq!(reg.of_country("Norway"), Some("Marta Quell"));
+    }
+
+    #[test]
+    fn capitals_stand_for_countries_and_modifiers_are_marked() {
+        let reg = Registry::default();
+        assert_eq!(
+            names("Moscow said no.", &reg),
+            [("Russia".to_string(), ActorKind::Country, false)]
+        );
+        assert_eq!(
+            names("The U.S. troops left.", &reg)[0],
+            ("United States".to_string(), ActorKind::Country, true)
+        );
+        assert_eq!(
+            names("U.S. officials said no.", &reg)[0],
+            ("United States".to_string(), ActorKind::Country, false)
+        );
+        assert_eq!(names("the Western military alliance", &reg)[0].0, "NATO");
+    }
+
+    #[test]
+    fn unknown_pairs_after_in_are_places_and_things_are_not_people() {
+        let reg = Registry::default();
+        assert!(names("They met in Port Vila.", &reg).is_empty());
+        assert!(names("The Harbour Council voted.", &reg).is_empty());
+    }
+
+    #[test]
+    fn affiliation_comes_from_of_after_a_title() {
+        let s = "Minister of Foreign Affairs of the Republic of Norway Ola Brek spoke.";
+        let toks = tokenize(s, 0, s.len());
+        let m = &mentions(s, &toks, &Registry::default())[0];
+        assert_eq!(m.name, "Ola Brek");
+        assert!(m.titled);
+        assert_eq!(m.affiliation.as_deref(), Some("Norway"));
+    }
+}

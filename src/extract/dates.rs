@@ -1,0 +1,242 @@
+//! Dates as news copy writes them, resolved against the publication date: "on
+//! Friday" is the last Friday for something done and the next one for something
+//! planned; "next Tuesday" is always ahead; "February 17" takes the year that keeps
+//! it on the right side of publication.
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    Some(match word.to_lowercase().as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+fn day(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches(|c: char| c.is_alphabetic());
+    let first = w.split(['-', '–']).next()?;
+    first.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+fn year(word: &str) -> Option<i32> {
+    (word.len() == 4)
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
+}
+
+/// The same weekday on or before `from` (past) or on or after it (future).
+fn nearest(from: NaiveDate, wd: Weekday, future: bool, strictly: bool) -> NaiveDate {
+    let cur = from.weekday().num_days_from_monday() as i64;
+    let want = wd.num_days_from_monday() as i64;
+    let mut diff = if future {
+        (want - cur).rem_euclid(7)
+    } else {
+        -((cur - want).rem_euclid(7))
+    };
+    if strictly && diff == 0 {
+        diff = if future { 7 } else { -7 };
+    }
+    if diff >= 0 {
+        from.checked_add_days(Days::new(diff as u64))
+            .unwrap_or(from)
+    } else {
+        from.checked_sub_days(Days::new((-diff) as u64))
+            .unwrap_or(from)
+    }
+}
+
+fn with_year(
+    m: u32,
+    d: u32,
+    y: Option<i32>,
+    published: NaiveDate,
+    future: bool,
+) -> Option<NaiveDate> {
+    if let Some(y) = y {
+        return NaiveDate::from_ymd_opt(y, m, d);
+    }
+    let this = NaiveDate::from_ymd_opt(published.year(), m, d)?;
+    // A past event dated after publication was last year; a future one dated well
+    // before publication is next year.
+    if !future && this > published + Days::new(1) {
+        NaiveDate::from_ymd_opt(published.year() - 1, m, d)
+    } else if future && this + Days::new(60) < published {
+        NaiveDate::from_ymd_opt(published.year() + 1, m, d)
+    } else {
+        Some(this)
+    }
+}
+
+/// The first date expressed in `words` (the words of a clause, punctuation
+/// included), with the index of the word it starts at.
+pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(NaiveDate, usize)> {
+    for (i, w) in words.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let prev = if i > 0 {
+            words[i - 1].to_lowercase()
+        } else {
+            String::new()
+        };
+        match lw.as_str() {
+            "today" | "tonight" => return Some((published, i)),
+            "yesterday" => return published.checked_sub_days(Days::new(1)).map(|d| (d, i)),
+            "tomorrow" => return published.checked_add_days(Days::new(1)).map(|d| (d, i)),
+            _ => {}
+        }
+        if let Some(wd) = weekday(w) {
+            let d = match prev.as_str() {
+                "next" => nearest(published, wd, true, true),
+                "last" => nearest(published, wd, false, true),
+                "this" => nearest(published, wd, future, false),
+                _ => nearest(published, wd, future, false),
+            };
+            return Some((d, i));
+        }
+        if let Some(m) = month(w) {
+            // "May" is also a verb: only with a day next to it.
+            let next = words.get(i + 1).copied().unwrap_or("");
+            let yr_after = |k: usize| words.get(k).and_then(|w| year(w));
+            if let Some(d) = day(next) {
+                let y = if words.get(i + 2) == Some(&",") {
+                    yr_after(i + 3)
+                } else {
+                    yr_after(i + 2)
+                };
+                return with_year(m, d, y, published, future).map(|x| (x, i));
+            }
+            if i > 0
+                && let Some(d) = day(&prev)
+            {
+                return with_year(m, d, yr_after(i + 1), published, future).map(|x| (x, i - 1));
+            }
+        }
+    }
+    None
+}
+
+/// The last day of the month `words` name after "end of" ("by the end of May",
+/// "before the end of the month"), for deadlines.
+pub fn end_of(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
+    let pos = words
+        .windows(2)
+        .position(|w| w[0].eq_ignore_ascii_case("end") && w[1] == "of")?;
+    let rest = &words[pos + 2..];
+    let target = rest.iter().take(3).find_map(|w| {
+        if w.eq_ignore_ascii_case("month") {
+            Some((published.year(), published.month()))
+        } else if w.eq_ignore_ascii_case("year") {
+            Some((published.year(), 12))
+        } else {
+            month(w)
+                .filter(|_| w.len() > 3 || w.ends_with('.'))
+                .map(|m| {
+                    let y = if m < published.month() {
+                        published.year() + 1
+                    } else {
+                        published.year()
+                    };
+                    (y, m)
+                })
+        }
+    })?;
+    let (y, m) = target;
+    let first_next = if m == 12 {
+        NaiveDate::from_ymd_opt(y + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(y, m + 1, 1)
+    }?;
+    first_next.pred_opt()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    // 2030-06-12 is a Wednesday.
+    const PUB: &str = "2030-06-12";
+
+    fn find_in(s: &str, future: bool) -> Option<NaiveDate> {
+        let words: Vec<&str> = s.split(' ').collect();
+        find(&words, d(PUB), future).map(|x| x.0)
+    }
+
+    #[test]
+    fn weekdays_look_back_for_past_events_and_ahead_for_plans() {
+        assert_eq!(find_in("they met on Monday", false), Some(d("2030-06-10")));
+        assert_eq!(
+            find_in("they will meet on Monday", true),
+            Some(d("2030-06-17"))
+        );
+        assert_eq!(find_in("talks ended on Wednesday", false), Some(d(PUB)));
+        assert_eq!(
+            find_in("a session next Wednesday", true),
+            Some(d("2030-06-19"))
+        );
+    }
+
+    #[test]
+    fn month_and_day_take_the_sensible_year() {
+        assert_eq!(find_in("met on March 3", false), Some(d("2030-03-03")));
+        assert_eq!(find_in("met on December 3", false), Some(d("2029-12-03")));
+        assert_eq!(
+            find_in("signed on 4 May 2021 in", false),
+            Some(d("2021-05-04"))
+        );
+        assert_eq!(
+            find_in("met on Dec. 1 , 2028 ,", false),
+            Some(d("2028-12-01"))
+        );
+        assert_eq!(find_in("leaders may meet", true), None);
+    }
+
+    #[test]
+    fn end_of_gives_the_last_day() {
+        let w = ["by", "the", "end", "of", "the", "month"];
+        assert_eq!(end_of(&w, d(PUB)), Some(d("2030-06-30")));
+        let w = ["by", "the", "end", "of", "September"];
+        assert_eq!(end_of(&w, d(PUB)), Some(d("2030-09-30")));
+    }
+}

@@ -1,0 +1,420 @@
+//! The word lists the rules read, kept as plain data files under `lexicon/` so that
+//! adding a country, a title or a verb of saying is a one-line change with no code.
+//!
+//! The files are compiled in with `include_str!` and parsed once, on first use.
+
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// A small, fast hash for the word look-ups: every word of every article is looked
+/// up several times, and SipHash's protection against chosen keys buys nothing for
+/// lists compiled into the program.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
+
+/// What a capitalised word or phrase stands for when it is a known name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Known {
+    /// A country by its common English name (also reached from capitals).
+    Country(String),
+    /// A nationality adjective ("Russian"): names the country, but in front of a
+    /// name it is a description, not an actor.
+    Demonym(String),
+    /// An organisation by its common name.
+    Org(String),
+}
+
+impl Known {
+    pub fn canonical(&self) -> &str {
+        match self {
+            Known::Country(c) | Known::Demonym(c) | Known::Org(c) => c,
+        }
+    }
+}
+
+/// A list of phrases indexed by first word, so testing a word against the whole
+/// list costs one hash look-up.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    list: Vec<Vec<String>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Phrases {
+    pub fn new(mut list: Vec<Vec<String>>) -> Self {
+        list.retain(|p| !p.is_empty());
+        // Longest first, so "plan is to" wins over "plan to".
+        list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (n, p) in list.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_default().push(n);
+        }
+        Phrases { list, by_first }
+    }
+
+    /// Index of the longest phrase starting at word `i`.
+    pub fn index_at(&self, words: &[&str], i: usize) -> Option<usize> {
+        let cands = self.by_first.get(lower(words.get(i)?).as_ref())?;
+        cands
+            .iter()
+            .copied()
+            .find(|&n| phrase_at(words, i, &self.list[n]))
+    }
+
+    /// Length of the longest phrase starting at word `i`.
+    pub fn at(&self, words: &[&str], i: usize) -> Option<usize> {
+        self.index_at(words, i).map(|n| self.list[n].len())
+    }
+
+    /// The first phrase found in `words[range]`: its position and length.
+    pub fn find(&self, words: &[&str], range: std::ops::Range<usize>) -> Option<(usize, usize)> {
+        let end = range.end.min(words.len());
+        (range.start..end).find_map(|i| self.at(words, i).filter(|n| i + n <= end).map(|n| (i, n)))
+    }
+}
+
+/// A word in lower case with straight apostrophes, borrowed when it already is.
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+        std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// A meeting cue: the words, the status a past-tense use implies, and the kind.
+#[derive(Debug, Clone)]
+pub struct MeetingCue {
+    pub words: Vec<String>,
+    pub past_status: Option<crate::model::MeetingStatus>,
+    pub kind: crate::model::MeetingKind,
+}
+
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Lower-cased phrase (words joined by one space) to what it names.
+    pub known: HashMap<String, Known>,
+    /// Longest known phrase in words, to bound the look-ahead.
+    pub known_max_words: usize,
+    /// Lower-cased title phrases.
+    pub titles: HashSet<String>,
+    pub title_max_words: usize,
+    /// First words of titles and of known names: a cheap test before a look-up.
+    pub title_first: HashSet<String>,
+    pub known_first: HashSet<String>,
+    /// Lower-cased verbs of saying (single words and phrases).
+    pub speech: HashSet<String>,
+    pub reported_that: HashSet<String>,
+    pub reported_bare: HashSet<String>,
+    pub audience_verbs: HashSet<String>,
+    pub meeting: Vec<MeetingCue>,
+    /// Meeting cues by first word, longest first.
+    pub meeting_first: HashMap<String, Vec<usize>>,
+    pub future: Phrases,
+    pub hypothetical: HashSet<String>,
+    pub possibility: HashSet<String>,
+    pub cancelled: Phrases,
+    /// Phrases that make a meeting proposed, planned or held.
+    pub proposed_cues: Phrases,
+    pub planned_cues: Phrases,
+    pub held_cues: Phrases,
+    /// Any form of an announceable action (lower case, words joined by a space) to
+    /// its base form.
+    pub actions: HashMap<String, String>,
+    pub actions_max_words: usize,
+    /// First words of the action forms, a cheap test before a look-up.
+    pub action_first: HashSet<String>,
+    /// The past forms of the actions (the first form listed after the base).
+    pub past: HashSet<String>,
+    /// Phrases that report a response still awaited.
+    pub awaiting: Phrases,
+    /// Words stripped from the front of a capitalised run ("The", "On", "Monday").
+    pub function: HashSet<String>,
+    /// Words that make a capitalised run a thing rather than a person.
+    pub thing: HashSet<String>,
+}
+
+/// Lines of a data file without comments and blanks, grouped under `[section]`.
+fn sections(src: &str) -> HashMap<String, Vec<String>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
+    let mut current = String::new();
+    for line in src.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_string();
+            continue;
+        }
+        out.entry(current.clone())
+            .or_default()
+            .push(line.to_string());
+    }
+    out
+}
+
+/// The normal form of a phrase for look-up: lower case, curly apostrophes
+/// straightened, single spaces.
+pub fn key(phrase: &str) -> String {
+    if !phrase.contains(char::is_whitespace) {
+        return lower(phrase).into_owned();
+    }
+    phrase
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .replace('’', "'")
+}
+
+fn words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let mut lx = Lexicon::default();
+        let add_known = |lx: &mut Lexicon, phrase: &str, k: Known| {
+            let kk = key(phrase);
+            if kk.is_empty() {
+                return;
+            }
+            lx.known_max_words = lx.known_max_words.max(kk.split(' ').count());
+            if let Some(f) = kk.split(' ').next() {
+                lx.known_first.insert(f.to_string());
+            }
+            lx.known.entry(kk).or_insert(k);
+        };
+        for line in sections(include_str!("lexicon/places.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            let mut cols = line.split('|').map(str::trim);
+            let name = cols.next().unwrap_or_default().to_string();
+            add_known(&mut lx, &name, Known::Country(name.clone()));
+            for n in cols.next().unwrap_or_default().split(',') {
+                add_known(&mut lx, n.trim(), Known::Country(name.clone()));
+            }
+            for d in cols.next().unwrap_or_default().split(',') {
+                add_known(&mut lx, d.trim(), Known::Demonym(name.clone()));
+            }
+            for c in cols.next().unwrap_or_default().split(',') {
+                add_known(&mut lx, c.trim(), Known::Country(name.clone()));
+            }
+        }
+        for line in sections(include_str!("lexicon/orgs.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            let mut cols = line.split('|').map(str::trim);
+            let name = cols.next().unwrap_or_default().to_string();
+            add_known(&mut lx, &name, Known::Org(name.clone()));
+            for a in cols.next().unwrap_or_default().split(',') {
+                add_known(&mut lx, a.trim(), Known::Org(name.clone()));
+            }
+        }
+        for t in sections(include_str!("lexicon/titles.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            let t = key(&t);
+            lx.title_max_words = lx.title_max_words.max(t.split(' ').count());
+            if let Some(f) = t.split(' ').next() {
+                lx.title_first.insert(f.to_string());
+                // "Presidents X and Y", "foreign ministers": plural titles too.
+                lx.title_first.insert(format!("{f}s"));
+            }
+            lx.titles.insert(format!("{t}s"));
+            lx.titles.insert(t);
+        }
+        let mut verbs = sections(include_str!("lexicon/verbs.txt"));
+        let set = |v: Option<Vec<String>>| {
+            v.unwrap_or_default()
+                .iter()
+                .map(|s| key(s))
+                .collect::<HashSet<_>>()
+        };
+        lx.speech = set(verbs.remove("speech"));
+        lx.reported_that = set(verbs.remove("reported_that"));
+        lx.reported_bare = set(verbs.remove("reported_bare"));
+        lx.audience_verbs = set(verbs.remove("audience_verbs"));
+        lx.hypothetical = set(verbs.remove("hypothetical"));
+        lx.possibility = set(verbs.remove("possibility"));
+        lx.future = Phrases::new(
+            verbs
+                .remove("future")
+                .unwrap_or_default()
+                .iter()
+                .map(|s| words(s))
+                .collect(),
+        );
+        lx.cancelled = Phrases::new(
+            verbs
+                .remove("cancelled")
+                .unwrap_or_default()
+                .iter()
+                .map(|s| words(s))
+                .collect(),
+        );
+        let phrases = |v: Option<Vec<String>>| {
+            Phrases::new(v.unwrap_or_default().iter().map(|s| words(s)).collect())
+        };
+        lx.proposed_cues = phrases(verbs.remove("proposed_cues"));
+        lx.planned_cues = phrases(verbs.remove("planned_cues"));
+        lx.held_cues = phrases(verbs.remove("held_cues"));
+        lx.awaiting = phrases(verbs.remove("awaiting"));
+        for line in verbs.remove("actions").unwrap_or_default() {
+            let (base, forms) = line.split_once('|').unwrap_or((&line, ""));
+            let base = key(base);
+            if let Some(p) = forms.split(',').next().map(key).filter(|p| !p.is_empty()) {
+                lx.past.insert(p);
+            }
+            for f in std::iter::once(base.as_str()).chain(forms.split(',').map(str::trim)) {
+                let f = key(f);
+                if !f.is_empty() {
+                    lx.action_first
+                        .insert(f.split(' ').next().unwrap_or_default().to_string());
+                    lx.actions_max_words = lx.actions_max_words.max(f.split(' ').count());
+                    lx.actions.entry(f).or_insert_with(|| base.clone());
+                }
+            }
+        }
+        for line in verbs.remove("meeting").unwrap_or_default() {
+            let mut cols = line.split('|').map(str::trim);
+            let w = words(cols.next().unwrap_or_default());
+            let past_status = cols.next().and_then(crate::model::MeetingStatus::parse);
+            let kind = cols
+                .next()
+                .and_then(crate::model::MeetingKind::parse)
+                .unwrap_or(crate::model::MeetingKind::Unknown);
+            if !w.is_empty() {
+                lx.meeting.push(MeetingCue {
+                    words: w,
+                    past_status,
+                    kind,
+                });
+            }
+        }
+        // Longest cue first, so "held talks" wins over "talks".
+        lx.meeting.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        for (n, c) in lx.meeting.iter().enumerate() {
+            lx.meeting_first
+                .entry(c.words[0].clone())
+                .or_default()
+                .push(n);
+        }
+        let mut w = sections(include_str!("lexicon/words.txt"));
+        lx.function = set(w.remove("function"));
+        lx.thing = set(w.remove("thing"));
+        lx
+    }
+
+    /// What a phrase names, if it is in the lists.
+    pub fn lookup(&self, phrase: &str) -> Option<&Known> {
+        let k = key(phrase);
+        self.known
+            .get(&k)
+            .or_else(|| k.strip_prefix("the ").and_then(|rest| self.known.get(rest)))
+    }
+}
+
+/// Whether `word` is `lower` (a lower-case key) ignoring case and apostrophe
+/// style, without allocating: this runs for every word against every cue.
+pub fn is_key(word: &str, lower: &str) -> bool {
+    let mut a = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c });
+    let mut b = lower.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `phrase` (lower-case words) starts at word `i` of `words`.
+pub fn phrase_at(words: &[&str], i: usize, phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && i + phrase.len() <= words.len()
+        && phrase.iter().zip(&words[i..]).all(|(p, w)| is_key(w, p))
+}
+
+/// The lists, parsed on first use.
+pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_and_demonyms_name_their_country() {
+        assert_eq!(
+            LEXICON.lookup("Paris"),
+            Some(&Known::Country("France".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("Kremlin"),
+            Some(&Known::Country("Russia".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("the Kremlin"),
+            Some(&Known::Country("Russia".into()))
+        );
+        assert_eq!(
+            LEXICON.lookup("Japanese"),
+            Some(&Known::Demonym("Japan".into()))
+        );
+    }
+
+    #[test]
+    fn organisations_are_known_by_their_descriptions() {
+        assert_eq!(
+            LEXICON
+                .lookup("the Western military alliance")
+                .map(Known::canonical),
+            Some("NATO")
+        );
+        assert_eq!(
+            LEXICON.lookup("EU").map(Known::canonical),
+            Some("European Union")
+        );
+    }
+
+    #[test]
+    fn titles_and_cues_are_loaded() {
+        assert!(LEXICON.titles.contains("foreign minister"));
+        assert!(LEXICON.titles.contains("secretary of state"));
+        assert!(LEXICON.speech.contains("insisted"));
+        assert!(LEXICON.meeting.iter().any(|c| c.words == ["held", "talks"]));
+        assert!(LEXICON.function.contains("friday"));
+        assert!(LEXICON.thing.contains("council"));
+        assert_eq!(
+            LEXICON.actions.get("handed over").map(String::as_str),
+            Some("deliver")
+        );
+        assert_eq!(LEXICON.awaiting.at(&["Waiting", "for", "news"], 0), Some(2));
+        assert_eq!(LEXICON.future.at(&["the", "plan", "is", "to"], 1), Some(3));
+    }
+}

@@ -1,0 +1,590 @@
+//! Who met whom. A meeting is a cue ("met", "held talks", "telephone call",
+//! "summit", "on the sidelines of") with the actors of its clause around it. The
+//! clause ends at words that start another event ("after", "when", "while", "that",
+//! "who"), so one sentence can hold several meetings.
+//!
+//! Status comes from the words of the clause: a cancellation ("called off",
+//! "refused") wins, then an offer or a condition ("ready to host", "could meet if"),
+//! then a plan ("will meet", "next round"), then the past ("met", "held"). Pronouns,
+//! "his Kazakh counterpart", "the two sides" and relative "who" are resolved, and the
+//! date ("on Friday") is read against the publication date.
+
+use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
+
+use super::Doc;
+use super::actors::ActorKind;
+use super::dates;
+use super::lexicon::{LEXICON, MeetingCue, key, lower, phrase_at};
+use super::tokens::is_capitalised;
+
+/// Words that close one event's clause and open another's.
+const BOUNDARIES: &[&str] = &[
+    ";", "after", "before", "when", "while", "where", "since", "but", "although", "that", "who",
+    "which", "—",
+];
+
+/// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
+/// of saying (what follows is what was said, not who said it).
+fn is_boundary(words: &[&str], k: usize) -> bool {
+    let lw = lower(words[k]);
+    let w: &str = &lw;
+    BOUNDARIES.contains(&w)
+        || (words[k] == ","
+            && words
+                .get(k + 1)
+                .is_some_and(|n| matches!(*n, "and" | "but")))
+        || LEXICON.reported_that.contains(w)
+}
+
+/// Words that refer back to the parties of the last meeting.
+const ANAPHORA: &[&[&str]] = &[
+    &["the", "two"],
+    &["the", "three"],
+    &["the", "four"],
+    &["the", "parties"],
+    &["the", "ministers"],
+    &["the", "leaders"],
+    &["the", "commissions"],
+    &["the", "delegations"],
+    &["their"],
+    &["both", "sides"],
+    &["both", "leaders"],
+    &["they"],
+    &["again"],
+    &["next", "round"],
+    &["another", "round"],
+    &["next", "meeting"],
+    &["the", "sides"],
+    &["their", "next"],
+    &["follow-up"],
+];
+
+/// Plural roles after which a country stands for its minister ("the foreign
+/// ministers of A and B").
+const ROLES: &[&str] = &[
+    "ministers",
+    "leaders",
+    "presidents",
+    "envoys",
+    "negotiators",
+    "counterparts",
+    "commissioners",
+];
+
+pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
+    let mut out: Vec<Meeting> = Vec::new();
+    for i in 0..doc.sentences.len() {
+        if doc.sentences[i].heading {
+            continue;
+        }
+        let words = doc.words(i);
+        let cues = find_cues(&words);
+        // Where the previous group's cues end: the next clause starts after it.
+        let mut prev_end = 0;
+        for (g, group) in cues.iter().enumerate() {
+            let (first, last_end) = (
+                group.first().map_or(0, |c| c.0),
+                group.last().map_or(0, |c| c.0 + c.1),
+            );
+            let left = (prev_end..first)
+                .rev()
+                .find(|&k| is_boundary(&words, k))
+                .map_or(prev_end, |k| k);
+            let next_cue = cues
+                .get(g + 1)
+                .and_then(|n| n.first())
+                .map_or(words.len(), |c| c.0);
+            let right = right_edge(&words, last_end, next_cue);
+            prev_end = last_end;
+            if let Some((m, callers)) =
+                meeting_in(doc, i, &words, group, left, right, subjects, &out)
+            {
+                for m in split(m, &words, group, callers) {
+                    out.extend(each_date(m, &words[left..right], doc));
+                }
+            }
+        }
+    }
+    dedupe(out)
+}
+
+/// Cues of a sentence grouped by clause: (position, length, cue).
+fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
+    let mut groups: Vec<Vec<(usize, usize, &'static MeetingCue)>> = Vec::new();
+    let mut k = 0;
+    let mut boundary_since_last = true;
+    while k < words.len() {
+        if is_boundary(words, k) {
+            boundary_since_last = true;
+        }
+        let found = LEXICON
+            .meeting_first
+            .get(lower(words[k]).as_ref())
+            .and_then(|c| {
+                c.iter()
+                    .map(|&n| &LEXICON.meeting[n])
+                    .find(|c| phrase_at(words, k, &c.words))
+            });
+        match found {
+            Some(c) if !negated(words, k) && !false_call(words, k) => {
+                if boundary_since_last || groups.is_empty() {
+                    groups.push(Vec::new());
+                }
+                if let Some(g) = groups.last_mut() {
+                    g.push((k, c.words.len(), c));
+                }
+                boundary_since_last = false;
+                k += c.words.len();
+            }
+            _ => k += 1,
+        }
+    }
+    groups
+}
+
+/// Where the clause of a cue ends, looking right from `from`: at a boundary, but
+/// past a parenthetical relative clause ("The round, which began on Monday, was
+/// led by …").
+fn right_edge(words: &[&str], from: usize, limit: usize) -> usize {
+    let mut k = from;
+    while k < limit {
+        let w = lower(words[k]);
+        if matches!(w.as_ref(), "which" | "who") && k > 0 && words[k - 1] == "," {
+            match (k + 1..limit).find(|&j| words[j] == ",") {
+                Some(c) => {
+                    k = c + 1;
+                    continue;
+                }
+                None => return k,
+            }
+        }
+        if is_boundary(words, k) && !LEXICON.reported_that.contains(w.as_ref()) {
+            return k;
+        }
+        k += 1;
+    }
+    limit
+}
+
+/// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one
+/// meeting that took place per date listed.
+fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
+    if m.status != MeetingStatus::Held {
+        return vec![m];
+    }
+    let mut dates = Vec::new();
+    let mut k = 0;
+    while let Some((d, at)) = words
+        .get(k..)
+        .and_then(|w| dates::find(w, doc.published, false))
+    {
+        if !dates.contains(&d) {
+            dates.push(d);
+        }
+        k += at + 2;
+    }
+    if dates.len() < 2 {
+        return vec![m];
+    }
+    dates
+        .into_iter()
+        .map(|d| Meeting {
+            date: Some(d),
+            ..m.clone()
+        })
+        .collect()
+}
+
+/// "called his counterpart" is a call; "called on", "called off", "called for" are not.
+fn false_call(words: &[&str], k: usize) -> bool {
+    lower(words[k]) == "called"
+        && !words.get(k + 1).is_some_and(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*n, "his" | "her" | "their")
+        })
+}
+
+fn negated(words: &[&str], k: usize) -> bool {
+    k > 0
+        && matches!(
+            lower(words[k - 1]).as_ref(),
+            "no" | "not" | "without" | "as"
+        )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn meeting_in(
+    doc: &Doc,
+    i: usize,
+    words: &[&str],
+    group: &[(usize, usize, &'static MeetingCue)],
+    left: usize,
+    right: usize,
+    subjects: &[Option<String>],
+    found: &[Meeting],
+) -> Option<(Meeting, usize)> {
+    let first = group.first()?.0;
+    // Parties named before the cue: the callers of a call.
+    let callers = doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= left && m.last <= first && !m.possessive && !m.modifier)
+        .count();
+    let mut names: Vec<String> = Vec::new();
+    let add = |n: &str, names: &mut Vec<String>| {
+        if !names.iter().any(|x| x.eq_ignore_ascii_case(n)) {
+            names.push(n.to_string());
+        }
+    };
+    // "X, who met Y": X takes part.
+    if left > 0 && lower(words[left]) == "who" {
+        if let Some(m) = doc.mentions[i]
+            .iter()
+            .rfind(|m| m.last <= left && !m.possessive)
+        {
+            add(&m.name, &mut names);
+        }
+    }
+    for m in doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= left && m.last <= right)
+    {
+        // "Seoul's offer of talks": the possessor is a party.
+        let offers = m.possessive
+            && m.kind != ActorKind::Person
+            && words.get(m.last).is_some_and(|w| {
+                matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
+            });
+        if (m.possessive && !offers) || m.modifier {
+            continue;
+        }
+        // "the foreign ministers of A and B" are the people, when the article names them.
+        let role_before =
+            (m.first.saturating_sub(5)..m.first).any(|k| ROLES.contains(&lower(words[k]).as_ref()));
+        if m.kind == ActorKind::Country
+            && role_before
+            && let Some(p) = doc.registry.of_country(&m.name)
+        {
+            add(p, &mut names);
+            continue;
+        }
+        add(&m.name, &mut names);
+    }
+    // Two countries meeting are, in practice, the people the article introduced as
+    // acting for them ("Iran and the United States held talks").
+    let mapped: Vec<String> = names
+        .iter()
+        .filter_map(|n| doc.registry.of_country(n).map(str::to_string))
+        .collect();
+    if names.len() == 2 && mapped.len() == 2 && mapped[0] != mapped[1] {
+        names = mapped;
+    }
+    // Pronoun subjects and counterparts.
+    let mut pronoun_subject = false;
+    for (k, word) in words.iter().enumerate().take(right).skip(left) {
+        let lw = lower(word);
+        let w: &str = &lw;
+        let possessive_before = (w == "his" || w == "her") && k + 1 == first;
+        if ((w == "he" || w == "she") && k < first) || possessive_before {
+            pronoun_subject = true;
+            // The subject leads: it is the caller of a call.
+            if let Some(s) = &subjects[i]
+                && !names.iter().any(|x| x.eq_ignore_ascii_case(s))
+            {
+                names.insert(0, s.clone());
+            }
+        }
+        if w == "counterpart" && k >= 1 {
+            let country = doc.mentions[i]
+                .iter()
+                .find(|m| m.last == k)
+                .map(|m| m.name.clone());
+            if let Some(p) = country.and_then(|c| doc.registry.of_country(&c).map(str::to_string)) {
+                add(&p, &mut names);
+            }
+        }
+    }
+    let anaphoric = ANAPHORA.iter().any(|a| {
+        (left..right).any(|k| {
+            a.iter()
+                .enumerate()
+                .all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))
+        })
+    });
+    if names.len() < 2 && anaphoric {
+        // "the two" are the first two parties of the last meeting; "they", all.
+        let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
+            "two" => Some(2),
+            "three" => Some(3),
+            "four" => Some(4),
+            _ => None,
+        });
+        if let Some(prev) = found.last() {
+            for p in prev.participants.iter().take(count.unwrap_or(usize::MAX)) {
+                add(p.as_str(), &mut names);
+            }
+        }
+    }
+    if names.len() < 2 {
+        return None;
+    }
+    let status = status(words, group, left, right)?;
+    let kinds: Vec<MeetingKind> = group.iter().map(|c| c.2.kind).collect();
+    let kind = [MeetingKind::Video, MeetingKind::Call, MeetingKind::InPerson]
+        .into_iter()
+        .find(|k| kinds.contains(k))
+        .unwrap_or(MeetingKind::Unknown);
+    let future = status != MeetingStatus::Held;
+    let date = dates::find(&words[left..right], doc.published, future)
+        .or_else(|| dates::find(&words[right..], doc.published, future))
+        .map(|d| d.0);
+    let place = place(words, left, right);
+    let meeting = Meeting {
+        participants: names.iter().filter_map(|n| ActorName::new(n)).collect(),
+        status,
+        date,
+        place,
+        kind,
+        evidence: doc.evidence(i),
+    };
+    Some((meeting, callers.max(usize::from(pronoun_subject))))
+}
+
+fn status(
+    words: &[&str],
+    group: &[(usize, usize, &'static MeetingCue)],
+    left: usize,
+    right: usize,
+) -> Option<MeetingStatus> {
+    let first = group.first()?.0;
+    let last_end = group.last().map_or(first, |c| c.0 + c.1);
+    let lx = &*LEXICON;
+    // A cancellation may follow the clause ("a meeting that ... has been called off"),
+    // but not past a new coordinated clause.
+    let hard = (last_end..words.len())
+        .find(|&k| {
+            words[k] == ";"
+                || (words[k] == ","
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(*n, "and" | "but")))
+        })
+        .unwrap_or(words.len());
+    if lx.cancelled.find(words, left..hard).is_some() {
+        return Some(MeetingStatus::Cancelled);
+    }
+    // Offers and plans are read before the cue and just after it ("meet again").
+    let first_end = group.first().map_or(first, |c| c.0 + c.1);
+    let around = left..(first_end + 3).min(right).max(first_end);
+    if lx.proposed_cues.find(words, around.clone()).is_some() {
+        return Some(MeetingStatus::Proposed);
+    }
+    let past_verb = group
+        .iter()
+        .any(|c| c.2.past_status == Some(MeetingStatus::Held) && !is_modal_before(words, c.0));
+    if !past_verb && lx.planned_cues.find(words, around).is_some() {
+        return Some(MeetingStatus::Planned);
+    }
+    // A past tense in the clause ("accepted", "ended") dates a noun cue.
+    let past_tense = (left..right).any(|k| {
+        let lw = lower(words[k]);
+        let w: &str = &lw;
+        w.len() > 4
+            && w.ends_with("ed")
+            && !is_modal_before(words, k)
+            && !group.iter().any(|c| c.0 == k)
+    });
+    if past_verb || past_tense || lx.held_cues.find(words, left..right).is_some() {
+        return Some(MeetingStatus::Held);
+    }
+    if group
+        .iter()
+        .any(|c| c.2.past_status == Some(MeetingStatus::Planned))
+    {
+        return Some(MeetingStatus::Planned);
+    }
+    None
+}
+
+fn is_modal_before(words: &[&str], k: usize) -> bool {
+    (k.saturating_sub(2)..k).any(|j| {
+        matches!(
+            lower(words[j]).as_ref(),
+            "will" | "would" | "to" | "could" | "may" | "might" | "should"
+        )
+    })
+}
+
+/// "in Geneva", "at Panmunjom": the capitalised words after the first such
+/// preposition that are not a date.
+fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
+    (left..right).find_map(|k| {
+        if !matches!(words[k], "in" | "at") {
+            return None;
+        }
+        let mut e = k + 1;
+        if words.get(e) == Some(&"the") {
+            e += 1;
+        }
+        let s = e;
+        while e < right
+            && is_capitalised(words[e])
+            && !LEXICON.function.contains(lower(words[e]).as_ref())
+        {
+            e += 1;
+        }
+        (e > s).then(|| words[s..e].join(" "))
+    })
+}
+
+/// Splits a meeting whose parties met one by one: a call is between two sides, so
+/// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
+fn split(
+    m: Meeting,
+    words: &[&str],
+    group: &[(usize, usize, &'static MeetingCue)],
+    callers: usize,
+) -> Vec<Meeting> {
+    let first = group.first().map_or(0, |c| c.0);
+    let each = first > 0 && key(words[first - 1]) == "each";
+    let n = m.participants.len();
+    // Only when one party stands before the cue: "X spoke with A and with B".
+    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && callers == 1 {
+        let host = m.participants[0].clone();
+        return m.participants[1..]
+            .iter()
+            .map(|p| Meeting {
+                participants: vec![host.clone(), p.clone()],
+                ..m.clone()
+            })
+            .collect();
+    }
+    if each && n >= 3 {
+        // The parties before the cue met the others separately.
+        let subjects = callers;
+        if subjects >= 1 && subjects < n {
+            let (subj, rest) = m.participants.split_at(subjects.min(n - 1));
+            return subj
+                .iter()
+                .map(|s| {
+                    let mut p = vec![s.clone()];
+                    p.extend(rest.iter().cloned());
+                    Meeting {
+                        participants: p,
+                        ..m.clone()
+                    }
+                })
+                .collect();
+        }
+    }
+    vec![m]
+}
+
+/// Merges meetings of one article that name the same parties with the same status.
+fn dedupe(ms: Vec<Meeting>) -> Vec<Meeting> {
+    let mut out: Vec<Meeting> = Vec::new();
+    for m in ms {
+        let keyset = |m: &Meeting| {
+            let mut v: Vec<String> = m.participants.iter().map(|p| key(p.as_str())).collect();
+            v.sort();
+            v
+        };
+        let k = keyset(&m);
+        if let Some(o) = out.iter_mut().find(|o| {
+            // Talks over two days are one meeting: "opened on Friday", "ended on Saturday".
+            let close_dates = match (o.date, m.date) {
+                (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
+                _ => true,
+            };
+            o.status == m.status && keyset(o) == k && close_dates
+        }) {
+            if o.date.is_none() || m.date.is_some_and(|d| o.date.is_some_and(|od| d < od)) {
+                o.date = m.date;
+            }
+            if o.place.is_none() {
+                o.place = m.place;
+            }
+            continue;
+        }
+        out.push(m);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn met(text: &str) -> Vec<(Vec<String>, MeetingStatus, Option<NaiveDate>)> {
+        let doc = Doc::read(
+            text,
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        let said = super::super::speech::statements(&doc);
+        meetings(&doc, &said.subjects)
+            .into_iter()
+            .map(|m| {
+                (
+                    m.participants.iter().map(|p| p.to_string()).collect(),
+                    m.status,
+                    m.date,
+                )
+            })
+            .collect()
+    }
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn a_past_meeting_with_its_relative_date() {
+        let v = met("Foreign Minister Ola Brek met Ruritanian envoy Tam Ruen in Oslo on Monday.");
+        assert_eq!(
+            v,
+            [(
+                vec!["Ola Brek".to_string(), "Tam Ruen".to_string()],
+                MeetingStatus::Held,
+                d("2030-06-10")
+            )]
+        );
+    }
+
+    #[test]
+    fn plans_offers_and_cancellations() {
+        assert_eq!(
+            met("Ola Brek will meet Tam Ruen next Tuesday.")[0].1,
+            MeetingStatus::Planned
+        );
+        assert_eq!(
+            met("Ola Brek could meet Tam Ruen if the talks progress.")[0].1,
+            MeetingStatus::Proposed
+        );
+        assert_eq!(
+            met("A summit between Ola Brek and Tam Ruen was called off.")[0].1,
+            MeetingStatus::Cancelled
+        );
+    }
+
+    #[test]
+    fn two_meetings_in_one_sentence_are_split_at_after() {
+        let v =
+            met("Ola Brek met Tam Ruen in Oslo, a week after Ana Veld held talks with Per Lund.");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].0, ["Ana Veld", "Per Lund"]);
+    }
+
+    #[test]
+    fn calls_and_pronouns() {
+        let v = met("Ola Brek arrived. He spoke by phone with Tam Ruen on Tuesday.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"], "the caller comes first");
+    }
+
+    #[test]
+    fn the_two_sides_refers_to_the_last_meeting() {
+        let v =
+            met("Ola Brek met Tam Ruen on Monday. The two sides agreed to meet again next month.");
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+}

@@ -1,0 +1,405 @@
+//! What is pending and what is reported done.
+//!
+//! A pending item is an announced action: a future cue ("will", "is to", "is due
+//! to", "expected to", "agreed to", "asks X to") followed by an action verb from the
+//! lexicon ("provide", "send", "decide"), or a response still awaited ("still waiting
+//! for a response", "expires on"). A negated action or one under "if" is not
+//! pending. Meetings are left to `meetings`: a planned meeting is not a pending item.
+//!
+//! An outcome is the same kind of action in the past tense ("handed over the
+//! message", "issued their statement") or a refusal ("declined the invitation"): a
+//! later article reporting it closes the pending item.
+
+use crate::model::{ActorName, Due, Outcome, OutcomeKind, Pending};
+
+use super::Doc;
+use super::clauses::subject;
+use super::dates;
+use super::lexicon::{LEXICON, key, lower};
+
+/// Cues whose object stands between them and "to" ("asks the envoy to name").
+const OBJECT_CUES: &[&str] = &[
+    "asks", "asked", "directed", "urged", "expect", "expects", "expected", "giving", "gives",
+    "called", "wants", "invited", "pledged", "promised", "vowed", "agreed",
+];
+
+/// Nouns for meetings: "the talks are due to open" is a meeting, left to `meetings`.
+const MEETING_NOUNS: &[&str] = &[
+    "talks",
+    "meeting",
+    "meetings",
+    "round",
+    "summit",
+    "session",
+    "negotiations",
+    "consultations",
+];
+
+/// Words allowed between a cue and the action.
+const ADVERBS: &[&str] = &[
+    "also",
+    "indeed",
+    "then",
+    "probably",
+    "gradually",
+    "still",
+    "soon",
+    "formally",
+    "now",
+    "first",
+    "jointly",
+    "again",
+    "likely",
+    "quickly",
+    "swiftly",
+    "finally",
+    "officially",
+    "be",
+    "able",
+    "in",
+    "principle",
+];
+
+/// Words that end the object of an action.
+const OBJECT_END: &[&str] = &[
+    ",", ".", ";", ":", "—", "–", "”", "\"", "(", ")", "and", "but", "while", "which", "who", "if",
+];
+
+pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Outcome>) {
+    let mut pend = Vec::new();
+    let mut outs = Vec::new();
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        if sentence.heading {
+            continue;
+        }
+        let words = doc.words(i);
+        let last = subjects[i].as_deref();
+        let mut seen_verbs: Vec<usize> = Vec::new();
+        for k in 0..words.len() {
+            let Some(v) = action_after_cue(&words, k) else {
+                continue;
+            };
+            if seen_verbs.contains(&v.0) || hypothetical(&words, k) || describes(&words, k) {
+                continue;
+            }
+            seen_verbs.push(v.0);
+            // "would be decided by voters" is a description; "to be submitted by the
+            // end of September" is a deadline.
+            let passive = v.0 > 0 && lower(words[v.0 - 1]) == "be";
+            // "the talks … are due to open on Wednesday": a meeting's own course.
+            let intransitive = words.get(v.0 + v.1).is_none_or(|w| {
+                matches!(
+                    lower(w).as_ref(),
+                    "in" | "on" | "at" | "by" | "next" | "this" | "later" | "soon" | "." | ","
+                )
+            });
+            if intransitive && (0..k).any(|j| MEETING_NOUNS.contains(&lower(words[j]).as_ref())) {
+                continue;
+            }
+            let p = make_pending(doc, i, &words, k, v, last);
+            if passive && p.due.as_ref().is_none_or(|d| d.date.is_none()) {
+                continue;
+            }
+            pend.push(p);
+        }
+        if let Some((at, len)) = LEXICON.awaiting.find(&words, 0..words.len())
+            && !hypothetical(&words, at)
+        {
+            let what = object(&words, at + len).unwrap_or_default();
+            let verb = key(words[at]);
+            let lemma = if verb.starts_with("expire") {
+                "expire"
+            } else {
+                "respond"
+            };
+            let due = due(doc, &words[at..]);
+            // An expiry is pending only with the date it falls on.
+            if lemma == "respond" || due.as_ref().is_some_and(|d| d.date.is_some()) {
+                pend.push(Pending {
+                    what: format!("{lemma} {what}").trim().to_string(),
+                    actors: actors_of(doc, i, at, last),
+                    due,
+                    evidence: doc.evidence(i),
+                });
+            }
+        }
+        outcomes(doc, i, &words, last, &mut outs);
+    }
+    (pend, outs)
+}
+
+/// The action verb after a future cue at `k`: its position, length and base form.
+fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> {
+    let mut after = LEXICON.future.at(words, k).map(|n| k + n);
+    // "called on X to", not "called off after X refused to".
+    let called_off = lower(words[k]) == "called" && words.get(k + 1) != Some(&"on");
+    if after.is_none() && !called_off && OBJECT_CUES.contains(&lower(words[k]).as_ref()) {
+        // "asks the envoy to name", "agreed during her visit to Delhi to conclude":
+        // the first "to" that an action follows.
+        after = (k + 1..(k + 13).min(words.len()))
+            .find(|&j| words[j] == "to" && action_at(words, j + 1).is_some())
+            .map(|j| j + 1);
+    }
+    let mut v = after?;
+    while v < words.len() && ADVERBS.contains(&lower(words[v]).as_ref()) {
+        v += 1;
+    }
+    if v < words.len() && matches!(lower(words[v]).as_ref(), "not" | "never" | "no") {
+        return None;
+    }
+    action_at(words, v)
+}
+
+/// The action (any form) at word `v`, longest first.
+fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
+    let lfirst = lower(words.get(v)?);
+    let first: &str = &lfirst;
+    if !LEXICON.action_first.contains(first) {
+        return None;
+    }
+    (1..=LEXICON.actions_max_words).rev().find_map(|n| {
+        if v + n > words.len() {
+            return None;
+        }
+        let phrase = words[v..v + n]
+            .iter()
+            .map(|w| key(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        LEXICON
+            .actions
+            .get(&phrase)
+            .map(|base| (v, n, base.clone()))
+    })
+}
+
+/// Whether the cue at `k` sits in a relative clause ("a mechanism which would
+/// restore") or has a meeting for subject ("the talks are due to open"): a
+/// description, not an announced action.
+fn describes(words: &[&str], k: usize) -> bool {
+    let start = (0..k)
+        .rev()
+        .find(|&j| matches!(words[j], "," | ";" | ":"))
+        .map_or(0, |j| j + 1);
+    let relative = (k > 0 && matches!(lower(words[k - 1]).as_ref(), "that" | "who"))
+        || (start..k).any(|j| matches!(lower(words[j]).as_ref(), "which" | "whose"));
+    // The meeting is the subject: "the talks are due to open", not "the co-chairs
+    // of the talks are due to circulate".
+    let meeting_subject = (k.saturating_sub(3)..k).any(|j| {
+        MEETING_NOUNS.contains(&lower(words[j]).as_ref())
+            && !(j >= 1 && words[j - 1] == "of")
+            && !(j >= 2 && words[j - 2] == "of")
+    });
+    relative || meeting_subject
+}
+
+/// Whether the clause of word `k` is a condition or a possibility.
+fn hypothetical(words: &[&str], k: usize) -> bool {
+    let from = k.saturating_sub(8);
+    (from..words.len().min(k + 12)).any(|j| LEXICON.hypothetical.contains(lower(words[j]).as_ref()))
+        || (k.saturating_sub(2)..k).any(|j| LEXICON.possibility.contains(lower(words[j]).as_ref()))
+}
+
+/// The object of an action: words after it to the end of its clause, at most ten.
+fn object(words: &[&str], from: usize) -> Option<String> {
+    let end = (from..words.len())
+        .find(|&j| OBJECT_END.contains(&words[j]))
+        .unwrap_or(words.len())
+        .min(from + 10);
+    (end > from).then(|| words[from..end].join(" "))
+}
+
+fn actors_of(doc: &Doc, i: usize, at: usize, last: Option<&str>) -> Vec<ActorName> {
+    subject(doc, i, at, last)
+        .and_then(|s| ActorName::new(&s.name))
+        .into_iter()
+        .collect()
+}
+
+/// The due phrase after the action, and its date where it names one.
+fn due(doc: &Doc, words: &[&str]) -> Option<Due> {
+    const OPENERS: &[&str] = &[
+        "by", "before", "within", "until", "next", "this", "later", "in", "on", "tomorrow", "today",
+    ];
+    let pos = words
+        .iter()
+        .position(|w| OPENERS.contains(&lower(w).as_ref()) && !matches!(*w, "in" | "on"))
+        .or_else(|| {
+            words.windows(2).position(|w| {
+                matches!(w[0], "in" | "on")
+                    && (lower(w[1]) == "the" || dates::find(&w[1..], doc.published, true).is_some())
+            })
+        })?;
+    let end = (pos..words.len())
+        .find(|&j| matches!(words[j], "," | "." | ";"))
+        .unwrap_or(words.len())
+        .min(pos + 7);
+    let text = words[pos..end].join(" ");
+    let date = dates::end_of(&words[pos..end], doc.published)
+        .or_else(|| dates::find(&words[pos..end], doc.published, true).map(|d| d.0));
+    Some(Due { text, date })
+}
+
+fn make_pending(
+    doc: &Doc,
+    i: usize,
+    words: &[&str],
+    cue: usize,
+    v: (usize, usize, String),
+    last: Option<&str>,
+) -> Pending {
+    let (at, len, base) = v;
+    let what = match object(words, at + len) {
+        Some(o) => format!("{base} {o}"),
+        None => base,
+    };
+    Pending {
+        what,
+        actors: actors_of(doc, i, cue, last),
+        due: due(doc, &words[at + len..]),
+        evidence: doc.evidence(i),
+    }
+}
+
+/// Actions reported done or refused in sentence `i`.
+fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut Vec<Outcome>) {
+    for k in 0..words.len() {
+        let lw = lower(words[k]);
+        let w: &str = &lw;
+        // "declined", or "would not attend": the awaited answer came, and it is no.
+        let will_not = k >= 2
+            && matches!(lower(words[k - 2]).as_ref(), "would" | "will")
+            && lower(words[k - 1]) == "not"
+            && matches!(w, "attend" | "participate" | "come" | "join" | "take");
+        let refused = will_not
+            || matches!(
+                w,
+                "declined" | "rejected" | "refused" | "dropped" | "abandoned"
+            );
+        let done = if refused {
+            None
+        } else {
+            action_at(words, k).filter(|(_, n, base)| {
+                let form = words[k..k + n]
+                    .iter()
+                    .map(|w| key(w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                LEXICON.past.contains(&form) && form != *base
+            })
+        };
+        if !refused && done.is_none() {
+            continue;
+        }
+        // Not under a future or a negation ("will have delivered", "has not sent").
+        let before = &words[k.saturating_sub(3)..k];
+        if !will_not
+            && before.iter().any(|b| {
+                matches!(
+                    lower(b).as_ref(),
+                    "will" | "would" | "to" | "not" | "never" | "if" | "could"
+                )
+            })
+        {
+            continue;
+        }
+        let len = done.as_ref().map_or(1, |d| d.1);
+        let what = match done {
+            Some((_, _, base)) => match object(words, k + len) {
+                Some(o) => format!("{base} {o}"),
+                None => base,
+            },
+            // A refusal answers whatever the sentence is about.
+            None => format!("refuse {}", words.join(" ")),
+        };
+        out.push(Outcome {
+            kind: if refused {
+                OutcomeKind::Abandoned
+            } else {
+                OutcomeKind::Done
+            },
+            actors: actors_of(doc, i, k, last),
+            what,
+            evidence: doc.evidence(i),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn read(text: &str) -> (Vec<Pending>, Vec<Outcome>) {
+        let doc = Doc::read(
+            text,
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        let said = super::super::speech::statements(&doc);
+        pending(&doc, &said.subjects)
+    }
+
+    #[test]
+    fn announced_actions_are_pending_with_actor_and_due() {
+        let (p, _) = read("Ruritania will send its reply by the end of the month.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].what, "send its reply by the end of the month");
+        let due = p[0].due.as_ref().map(|d| (d.text.as_str(), d.date));
+        assert_eq!(
+            due,
+            Some((
+                "by the end of the month",
+                NaiveDate::from_ymd_opt(2030, 6, 30)
+            ))
+        );
+    }
+
+    #[test]
+    fn two_actions_in_one_sentence_are_two_items() {
+        let (p, _) = read(
+            "The council asks the envoy to name a mediator within 30 days and to present a report in July.",
+        );
+        assert_eq!(
+            p.iter()
+                .map(|p| p.what.split(' ').next().unwrap_or(""))
+                .collect::<Vec<_>>(),
+            ["name", "present"]
+        );
+    }
+
+    #[test]
+    fn negations_conditions_and_meetings_are_not_pending() {
+        assert!(read("We will not give up on the talks.").0.is_empty());
+        assert!(
+            read("If the talks fail, Ruritania will impose new tariffs.")
+                .0
+                .is_empty()
+        );
+        assert!(read("Ola Brek will meet Tam Ruen on Friday.").0.is_empty());
+    }
+
+    #[test]
+    fn awaited_responses_are_pending() {
+        let (p, _) = read("We are still waiting for a response from the other side.");
+        assert_eq!(p.len(), 1);
+    }
+
+    #[test]
+    fn past_actions_and_refusals_are_outcomes() {
+        let (_, o) = read(
+            "The envoy handed over the letter on Monday, and the army declined the invitation.",
+        );
+        assert_eq!(
+            o.iter()
+                .map(|o| (o.kind, o.what.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (OutcomeKind::Done, "deliver the letter on Monday"),
+                (
+                    OutcomeKind::Abandoned,
+                    "refuse The envoy handed over the letter on Monday , and the army declined the invitation ."
+                )
+            ]
+        );
+    }
+}

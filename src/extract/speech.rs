@@ -1,0 +1,908 @@
+//! Who said what. Direct speech is a quotation with an attribution next to it
+//! ("…,” Brek said; Brek said: “…”), or a quotation opening a paragraph that goes on
+//! from the last speaker. Reported speech is the clause after a verb of saying
+//! ("said that …", "told reporters the talks …"), after "according to X," or before a
+//! closing attribution ("…, the ministry said."). Transcript turns ("MR. DALE: …")
+//! are direct statements of the labelled speaker.
+//!
+//! Quotations that are titles, names or scare quotes are not statements: they are
+//! short, written in title case, or follow "the", "titled", "called".
+
+use crate::model::{ActorName, Span, Speech, Statement};
+
+use super::Doc;
+use super::actors::ActorKind;
+use super::clauses::{Subject, clause_start, phrase_after, subject, subject_from};
+use super::lexicon::{LEXICON, key, lower};
+use super::quotes::Quote;
+use super::tokens::{TokKind, is_capitalised};
+
+/// What the speech rules found, and whom each sentence is about (for pronouns in
+/// the other rule families).
+pub struct Said {
+    pub statements: Vec<Statement>,
+    /// Per sentence: the person the sentence is about (its speaker, or the first
+    /// person it names), or the last such person before it.
+    pub subjects: Vec<Option<String>>,
+}
+
+/// Labels that are not people ("QUESTION:", "MODERATOR:").
+const ANON_LABELS: &[&str] = &[
+    "question",
+    "q",
+    "reporter",
+    "moderator",
+    "audience",
+    "operator",
+    "participant",
+];
+
+/// Words before a quotation that make it a name or a title, not speech.
+const TITLE_CUES: &[&str] = &[
+    "the",
+    "titled",
+    "entitled",
+    "called",
+    "dubbed",
+    "named",
+    "so-called",
+    "a",
+    "an",
+    "its",
+    "his",
+    "her",
+    "their",
+    "of",
+    "as",
+];
+
+/// Openings of transcript turns that are courtesy, not statements.
+const COURTESY: &[&str] = &[
+    "good morning",
+    "good afternoon",
+    "good evening",
+    "thank you",
+    "thanks",
+    "with that",
+    "go ahead",
+    "hi",
+    "hello",
+];
+
+pub fn statements(doc: &Doc) -> Said {
+    let mut st = State {
+        out: Vec::new(),
+        last_person: None,
+        last_speaker: None,
+    };
+    let mut subjects = Vec::with_capacity(doc.sentences.len());
+    let mut i = 0;
+    while i < doc.sentences.len() {
+        let s = &doc.sentences[i];
+        if s.heading {
+            subjects.push(st.last_person.clone());
+            i += 1;
+            continue;
+        }
+        if let Some(label) = &s.label {
+            // A transcript turn: every sentence of the line is one statement.
+            let mut j = i;
+            while j + 1 < doc.sentences.len() && doc.sentences[j + 1].para == s.para {
+                j += 1;
+            }
+            transcript_turn(doc, label, i, j, &mut st);
+            // Inside a turn, pronouns point at the people the speaker talks about.
+            for k in i..=j {
+                subjects.push(st.last_person.clone());
+                if let Some(m) = doc.mentions[k]
+                    .iter()
+                    .find(|m| m.kind == ActorKind::Person && !m.possessive)
+                {
+                    st.last_person = Some(m.name.clone());
+                }
+            }
+            i = j + 1;
+            continue;
+        }
+        let before = st.out.len();
+        let person_before = st.last_person.clone();
+        direct(doc, i, &mut st);
+        reported(doc, i, &mut st);
+        // Pronouns in this sentence mean its speaker, or whom the text was about.
+        subjects.push(
+            st.out[before..]
+                .first()
+                .map(|s| s.speaker.to_string())
+                .or(person_before),
+        );
+        if st.out.len() == before
+            && let Some(m) = doc.mentions[i]
+                .iter()
+                .find(|m| m.kind == ActorKind::Person && !m.possessive)
+        {
+            st.last_person = Some(m.name.clone());
+        }
+        i += 1;
+    }
+    st.out.sort_by_key(|s| s.evidence.span.start);
+    Said {
+        statements: st.out,
+        subjects,
+    }
+}
+
+struct State {
+    out: Vec<Statement>,
+    /// The person the text was last about.
+    last_person: Option<String>,
+    /// The last speaker of a quotation and the paragraph it was in.
+    last_speaker: Option<(String, Option<String>, usize)>,
+}
+
+impl State {
+    fn push(
+        &mut self,
+        doc: &Doc,
+        speaker: &Subject,
+        quote: Span,
+        speech: Speech,
+        audience: Option<String>,
+        i: usize,
+    ) {
+        let Some(name) = ActorName::new(&speaker.name) else {
+            return;
+        };
+        let q = trim_quote(doc.text, quote);
+        if q.is_empty() {
+            return;
+        }
+        if speaker.person {
+            self.last_person = Some(speaker.name.clone());
+        }
+        if speech == Speech::Direct {
+            self.last_speaker = Some((
+                speaker.name.clone(),
+                audience.clone(),
+                doc.sentences[i].para,
+            ));
+        }
+        self.out.push(Statement {
+            speaker: name,
+            quote: doc.text[q.start..q.end].to_string(),
+            speech,
+            audience,
+            evidence: doc.evidence(i),
+        });
+    }
+}
+
+/// Trims white space and a trailing comma or dash from quoted words.
+fn trim_quote(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let t = s.trim_start();
+    let start = span.start + (s.len() - t.len());
+    let t = t
+        .trim_end()
+        .trim_end_matches([',', '—', '–', ';', ':'])
+        .trim_end();
+    Span::new(start, start + t.len())
+}
+
+fn transcript_turn(doc: &Doc, label: &str, first: usize, last: usize, st: &mut State) {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let Some(surname) = words.last() else { return };
+    // A one-word label is a person only when the article introduced the name.
+    if words.len() == 1
+        && (ANON_LABELS.contains(&lower(surname).as_ref()) || doc.registry.full(surname).is_none())
+    {
+        return;
+    }
+    let span = Span::new(
+        doc.sentences[first].span.start,
+        doc.sentences[last].span.end,
+    );
+    let body = doc.text[span.start..span.end].to_lowercase();
+    if COURTESY.iter().any(|c| body.starts_with(c)) {
+        return;
+    }
+    let name = doc
+        .registry
+        .full(surname)
+        .map(str::to_string)
+        .unwrap_or_else(|| {
+            let mut c = surname.chars();
+            c.next()
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+    let speaker = Subject { name, person: true };
+    let Some(n) = ActorName::new(&speaker.name) else {
+        return;
+    };
+    st.last_person = Some(speaker.name.clone());
+    st.out.push(Statement {
+        speaker: n,
+        quote: doc.text[span.start..span.end].to_string(),
+        speech: Speech::Direct,
+        audience: Some("reporters".into()),
+        evidence: doc.evidence_span(span),
+    });
+}
+
+/// Index of the first token at or after byte `pos` in sentence `i`.
+fn tok_at(doc: &Doc, i: usize, pos: usize) -> usize {
+    doc.toks[i].partition_point(|t| t.start < pos)
+}
+
+fn is_speech_verb(w: &str) -> bool {
+    LEXICON.speech.contains(lower(w).as_ref())
+}
+
+/// The top-level quotations that start in sentence `i`.
+fn quotes_in<'d>(doc: &'d Doc, i: usize) -> impl Iterator<Item = &'d Quote> {
+    let span = doc.sentences[i].span;
+    let from = doc.quotes.partition_point(|q| q.outer.start < span.start);
+    doc.quotes[from..]
+        .iter()
+        .take_while(move |q| q.outer.start < span.end)
+        .filter(|q| !q.nested)
+}
+
+/// Whether the quotation reads as a title, a name or a scare quote.
+fn is_title_or_scare(doc: &Doc, i: usize, q: &Quote) -> bool {
+    let inner = &doc.text[q.inner.start..q.inner.end];
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.len() < 3 {
+        return true;
+    }
+    let caps = words.iter().filter(|w| is_capitalised(w)).count();
+    let ends_like_speech = inner.trim_end().ends_with(['.', '?', '!', ',']);
+    if caps * 10 >= words.len() * 6 && !ends_like_speech {
+        return true;
+    }
+    let k = tok_at(doc, i, q.outer.start);
+    k > 0 && TITLE_CUES.contains(&doc.toks[i][k - 1].text(doc.text).to_lowercase().as_str())
+}
+
+fn direct(doc: &Doc, i: usize, st: &mut State) {
+    let sent = doc.sentences[i].span;
+    let quotes: Vec<&Quote> = quotes_in(doc, i).collect();
+    let words = doc.words(i);
+    let mut prev_speaker: Option<(Subject, Option<String>)> = None;
+    for (n, q) in quotes.iter().enumerate() {
+        if is_title_or_scare(doc, i, q) {
+            continue;
+        }
+        let open = tok_at(doc, i, q.outer.start);
+        let close = tok_at(doc, i, q.outer.end);
+        let next_open = quotes
+            .get(n + 1)
+            .map_or(words.len(), |nq| tok_at(doc, i, nq.outer.start));
+        let person_before = doc.mentions[i]
+            .iter()
+            .find(|m| m.kind == ActorKind::Person && !m.possessive && m.last <= open)
+            .map(|m| m.name.clone());
+        let last = person_before.as_deref().or(st.last_person.as_deref());
+        // Attribution after the quotation: ", Brek said" or ", said Brek".
+        let mut found = None;
+        let mut k = close;
+        while k < next_open && words[k] == "," {
+            k += 1;
+        }
+        if let Some(v) = (k..next_open.min(k + 9))
+            .find(|&v| is_speech_verb(words[v]) && doc.toks[i][v].kind == TokKind::Word)
+        {
+            let who = if v == k {
+                phrase_after(doc, i, v + 1)
+            } else {
+                subject(doc, i, v, last)
+            };
+            if let Some(w) = who {
+                found = Some((w, audience(doc, i, v)));
+            }
+        }
+        // Attribution before it: "Brek said:" / "Brek said there was “…”".
+        if found.is_none() && open > 0 {
+            let from = clause_start(doc, i, open.saturating_sub(1));
+            let from = if n > 0 {
+                from.max(tok_at(doc, i, quotes[n - 1].outer.end))
+            } else {
+                from
+            };
+            if let Some(v) = (from..open).rev().find(|&v| is_speech_verb(words[v])) {
+                let gap = open - v;
+                let inner_words = doc.text[q.inner.start..q.inner.end]
+                    .split_whitespace()
+                    .count();
+                if gap <= 2 || inner_words >= 5 {
+                    let who = if v == from && n > 0 {
+                        prev_speaker.as_ref().map(|p| p.0.clone())
+                    } else {
+                        subject(doc, i, v, last)
+                    };
+                    if let Some(w) = who {
+                        found = Some((w, audience(doc, i, v)));
+                    }
+                }
+            }
+            // "… as Minister Kim put it, “…”"
+            if found.is_none()
+                && words.get(open - 1) == Some(&",")
+                && let Some(p) = prev_speaker.clone()
+            {
+                found = Some(p);
+            }
+        }
+        // A quotation opening its sentence with no attribution goes on from the
+        // last speaker of this or the previous paragraph.
+        if found.is_none() && q.outer.start == sent.start {
+            let para = doc.sentences[i].para;
+            if let Some((name, aud, p)) = &st.last_speaker
+                && para <= p + 1
+            {
+                found = Some((
+                    Subject {
+                        name: name.clone(),
+                        person: true,
+                    },
+                    aud.clone(),
+                ));
+            }
+        }
+        if let Some((who, aud)) = found {
+            let end = q.inner.end.min(sent.end.max(q.inner.start));
+            st.push(
+                doc,
+                &who,
+                Span::new(q.inner.start, end),
+                Speech::Direct,
+                aud.clone(),
+                i,
+            );
+            prev_speaker = Some((who, aud));
+        }
+    }
+}
+
+/// The audience of a verb of telling: "told reporters", "told ABC News", and "said on
+/// state television" / "speaking to X".
+fn audience(doc: &Doc, i: usize, v: usize) -> Option<String> {
+    let words = doc.words(i);
+    let verb = key(words[v]);
+    let from = if LEXICON.audience_verbs.contains(&verb) {
+        v + 1
+    } else if matches!(words.get(v + 1).copied(), Some("on" | "to")) {
+        // "said on state television", "wrote on X": a channel, not a time.
+        let media = (v + 2..(v + 5).min(words.len())).any(|k| {
+            matches!(
+                lower(words[k]).as_ref(),
+                "television" | "tv" | "radio" | "x" | "twitter" | "telegram" | "channel"
+            )
+        });
+        if !media && words[v + 1] == "on" {
+            return None;
+        }
+        v + 2
+    } else {
+        return None;
+    };
+    let stop = |w: &str| {
+        matches!(
+            w,
+            "that"
+                | ","
+                | "."
+                | "after"
+                | "on"
+                | "in"
+                | "at"
+                | "when"
+                | "before"
+                | "“"
+                | "\""
+                | ":"
+                | "about"
+                | "earlier"
+                | "later"
+                | "last"
+                | "yesterday"
+                | "today"
+                | "afterwards"
+                | "during"
+                | "while"
+                | "by"
+        )
+    };
+    let end = (from..words.len())
+        .find(|&k| stop(words[k]) || (k > from && words[k] == "the"))
+        .unwrap_or(words.len());
+    if end == from || end - from > 5 {
+        return None;
+    }
+    let a = words[from..end].join(" ");
+    if matches!(a.as_str(), "him" | "her" | "them" | "me" | "us") {
+        return None;
+    }
+    Some(a)
+}
+
+/// Words that may stand between a verb of saying and its clause.
+const ADVERBIAL: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "during",
+    "late",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "again",
+    "also",
+    "separately",
+    "afterwards",
+    "publicly",
+    "repeatedly",
+    "privately",
+    "today",
+    "yesterday",
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "statement",
+    "interview",
+    "post",
+    "news",
+    "conference",
+    "briefing",
+    "television",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "state",
+    "radio",
+    "separate",
+    "weekly",
+    "x",
+    "social",
+    "media",
+    "written",
+    "issued",
+    "on",
+    "by",
+    "phone",
+];
+
+/// Words that can open a reported clause without "that".
+fn opens_clause(w: &str) -> bool {
+    let l = w.to_lowercase();
+    matches!(
+        l.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "there"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "no"
+            | "all"
+            | "both"
+            | "neither"
+            | "any"
+            | "such"
+            | "some"
+            | "talks"
+            | "only"
+    ) || is_capitalised(w)
+        || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Object pronouns that may stand between a verb of telling and its clause.
+const OBJECTS: &[&str] = &["him", "her", "them", "us", "me", "reporters", "journalists"];
+
+/// A verb of reporting at word `v`, one word or two ("made clear"): its length.
+fn reporting_verb(words: &[&str], v: usize) -> Option<usize> {
+    let w = lower(words.get(v)?);
+    if LEXICON.reported_that.contains(w.as_ref()) {
+        return Some(1);
+    }
+    let next = lower(words.get(v + 1)?);
+    LEXICON
+        .reported_that
+        .contains(&format!("{w} {next}"))
+        .then_some(2)
+}
+
+/// Where the reported clause after the verb at `v..v + len` starts, if one does:
+/// after "that" (past an audience, an object, adverbials or a parenthesis), or
+/// right away for verbs that take a bare clause ("said the talks …").
+fn clause_after(
+    words: &[&str],
+    v: usize,
+    len: usize,
+    end: usize,
+    aud: Option<&str>,
+) -> Option<usize> {
+    let from = v + len;
+    let that_at = (from..end.min(from + 14)).find(|&k| words[k] == "that");
+    if let Some(t) = that_at {
+        let parenthesis = words.get(from) == Some(&",") && t > from + 1 && words[t - 1] == ",";
+        // "said early on Saturday that", "said in a televised speech that": an
+        // adverbial phrase, opened by a preposition or adverb, with no other clause.
+        let adverbial = words.get(from).is_some_and(|w| {
+            matches!(
+                lower(w).as_ref(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "early"
+                    | "late"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "also"
+                    | "publicly"
+                    | "repeatedly"
+                    | "privately"
+                    | "separately"
+                    | "yesterday"
+                    | "today"
+                    | "last"
+                    | "this"
+                    | "via"
+                    | "through"
+                    | "over"
+            )
+        }) && (from..t).all(|k| {
+            !matches!(words[k], "“" | "”" | "\"" | ";" | ".") && reporting_verb(words, k).is_none()
+        });
+        let plain = (from..t).all(|k| {
+            let x = words[k];
+            ADVERBIAL.contains(&lower(x).as_ref())
+                || OBJECTS.contains(&x)
+                || is_capitalised(x)
+                || x.chars().all(|c| c.is_ascii_digit())
+                || aud.is_some_and(|a| a.split(' ').any(|p| p == x))
+        });
+        if parenthesis || plain || adverbial {
+            return Some(t + 1);
+        }
+    }
+    if !LEXICON.reported_bare.contains(lower(words[v]).as_ref()) {
+        return None;
+    }
+    let mut c = from;
+    if let Some(a) = aud {
+        c += a.split(' ').count();
+    } else if words.get(c).is_some_and(|w| OBJECTS.contains(w)) {
+        c += 1;
+    }
+    (c < end && opens_clause(words[c])).then_some(c)
+}
+
+/// The first person named before word `end` of sentence `i`: whom a closing
+/// attribution's "his" refers to.
+fn person_in_clause<'d>(doc: &'d Doc, i: usize, end: usize) -> Option<&'d str> {
+    doc.mentions[i]
+        .iter()
+        .find(|m| m.kind == ActorKind::Person && m.last <= end && !m.possessive)
+        .map(|m| m.name.as_str())
+}
+
+/// Whether the verb at `v` attributes a quotation just before it: "“…,” Ana Veld
+/// said" or "“…,” said Ana Veld".
+fn attributes_quote(words: &[&str], v: usize) -> bool {
+    let Some(q) = (v.saturating_sub(9)..v)
+        .rev()
+        .find(|&k| matches!(words[k], "”" | "\""))
+    else {
+        return false;
+    };
+    (q + 1..v).all(|k| {
+        !matches!(
+            lower(words[k]).as_ref(),
+            "and" | "but" | "while" | "then" | ";"
+        )
+    })
+}
+
+fn reported(doc: &Doc, i: usize, st: &mut State) {
+    let words = doc.words(i);
+    let toks = &doc.toks[i];
+    let sent = doc.sentences[i].span;
+    let quotes: Vec<&Quote> = quotes_in(doc, i)
+        .filter(|q| !is_title_or_scare(doc, i, q))
+        .collect();
+    let inside_quote = |pos: usize| {
+        quotes
+            .iter()
+            .any(|q| q.outer.start <= pos && pos < q.outer.end)
+    };
+    let sentence_end = {
+        let mut e = words.len();
+        while e > 0 && matches!(words[e - 1], "." | "!" | "?") {
+            e -= 1;
+        }
+        e
+    };
+    let last = st.last_person.clone();
+    let before = st.out.len();
+    let mut taken = false;
+    let mut v = 0;
+    while v < sentence_end {
+        let lw = lower(words[v]);
+        let w: &str = &lw;
+        // "according to X, …" and "…, according to X."
+        if w == "according" && words.get(v + 1) == Some(&"to") {
+            if let Some(who) = phrase_after(doc, i, v + 2)
+                && !taken
+            {
+                let (a, b) = if v == 0 {
+                    let c = (v..words.len())
+                        .find(|&k| words[k] == ",")
+                        .map_or(words.len(), |c| c + 1);
+                    (c, sentence_end)
+                } else {
+                    let e = if words[v - 1] == "," { v - 1 } else { v };
+                    (clause_start(doc, i, v), e)
+                };
+                if b > a + 2
+                    && !quotes
+                        .iter()
+                        .any(|q| q.outer.start >= toks[a].start && q.outer.end <= toks[b - 1].end)
+                {
+                    st.push(
+                        doc,
+                        &who,
+                        Span::new(toks[a].start, toks[b - 1].end),
+                        Speech::Reported,
+                        None,
+                        i,
+                    );
+                    taken = true;
+                }
+            }
+            v += 2;
+            continue;
+        }
+        let Some(len) = reporting_verb(&words, v) else {
+            v += 1;
+            continue;
+        };
+        if inside_quote(toks[v].start) {
+            v += 1;
+            continue;
+        }
+        let aud = audience(doc, i, v);
+        let clause = clause_after(&words, v, len, sentence_end, aud.as_deref());
+        let explicit_that = clause.is_some_and(|c| words[c - 1] == "that");
+        if attributes_quote(&words, v) && !explicit_that {
+            v += 1;
+            continue;
+        }
+        if let Some(c) = clause
+            && sentence_end > c + 2
+            && !quotes.iter().any(|q| q.outer.start >= toks[c].start)
+        {
+            // The clause runs to the end, to ", according to", or to ", and said".
+            let e = (c..sentence_end)
+                .find(|&k| {
+                    words[k] == ";"
+                        || (words[k] == "," && words.get(k + 1) == Some(&"according"))
+                        || (words[k] == ","
+                            && words.get(k + 1) == Some(&"and")
+                            && (k + 2..(k + 5).min(sentence_end))
+                                .any(|j| reporting_verb(&words, j).is_some()))
+                        || (words[k] == "and" && reporting_verb(&words, k + 1).is_some())
+                })
+                .unwrap_or(sentence_end);
+            // A participle ("…, adding that") reports the sentence's speaker.
+            let speaker = if w.ends_with("ing") {
+                st.out[before..].first().map(|s| Subject {
+                    name: s.speaker.to_string(),
+                    person: true,
+                })
+            } else {
+                subject(doc, i, v, last.as_deref())
+            };
+            if let Some(who) = speaker
+                && e > c
+            {
+                st.push(
+                    doc,
+                    &who,
+                    Span::new(toks[c].start, toks[e - 1].end.min(sent.end)),
+                    Speech::Reported,
+                    aud.clone(),
+                    i,
+                );
+                taken = true;
+                v = e;
+                continue;
+            }
+        } else if clause.is_none() && !taken {
+            // "…, the ministry said." — the clause before the attribution.
+            let rest_is_adverbial =
+                (v + len..sentence_end).all(|k| words[k] != "that") && sentence_end - v <= 10;
+            let comma = (0..v).rev().find(|&k| words[k] == ",");
+            if let Some(cm) = comma
+                && rest_is_adverbial
+                && cm >= 4
+                && v - cm <= 9
+                && !quotes.iter().any(|q| q.outer.start < toks[cm].start)
+                && let Some(who) = subject_from(
+                    doc,
+                    i,
+                    cm + 1,
+                    v,
+                    person_in_clause(doc, i, cm).or(last.as_deref()),
+                )
+            {
+                let start = clause_start(doc, i, cm);
+                let opener = lower(words[start]);
+                if !super::clauses::INTRO.contains(&opener.as_ref()) {
+                    st.push(
+                        doc,
+                        &who,
+                        Span::new(toks[start].start, toks[cm - 1].end),
+                        Speech::Reported,
+                        aud.clone(),
+                        i,
+                    );
+                    taken = true;
+                }
+            }
+        }
+        v += len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn said(text: &str) -> Vec<(String, String, bool, Option<String>)> {
+        let doc = Doc::read(
+            text,
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        statements(&doc)
+            .statements
+            .into_iter()
+            .map(|s| {
+                (
+                    s.speaker.to_string(),
+                    s.quote,
+                    s.speech == Speech::Direct,
+                    s.audience,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quotations_split_around_the_attribution_are_two_statements() {
+        let v = said(
+            "“We came to listen,” Foreign Minister Ola Brek told reporters, “and we listened.”",
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(
+            v[0],
+            (
+                "Ola Brek".into(),
+                "We came to listen".into(),
+                true,
+                Some("reporters".into())
+            )
+        );
+        assert_eq!(v[1].1, "and we listened.");
+    }
+
+    #[test]
+    fn inverted_attribution_and_pronouns_are_resolved() {
+        let v = said(
+            "Tam Ruen arrived late. “The door is still open,” he said. “It is up to them,” said Ruen.",
+        );
+        assert_eq!(
+            v.iter().map(|s| s.0.as_str()).collect::<Vec<_>>(),
+            ["Tam Ruen", "Tam Ruen"]
+        );
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_statements() {
+        let v = said(
+            "The envoy called the plan a “nonstarter” and praised the “Harbour Peace Accord” instead.",
+        );
+        assert!(v.iter().all(|s| !s.2));
+    }
+
+    #[test]
+    fn a_paragraph_opening_quotation_continues_the_last_speaker() {
+        let v = said("“We are ready to talk,” Ola Brek said.\n\n“But not at any price.”");
+        assert_eq!(
+            v[1],
+            (
+                "Ola Brek".into(),
+                "But not at any price.".into(),
+                true,
+                None
+            )
+        );
+    }
+
+    #[test]
+    fn reported_speech_takes_the_clause_after_the_verb() {
+        let v = said("Ola Brek said on Monday that the talks would resume in July.");
+        assert_eq!(
+            v,
+            [(
+                "Ola Brek".into(),
+                "the talks would resume in July".into(),
+                false,
+                None
+            )]
+        );
+        let v = said("The envoy, Tam Ruen, told journalists the border would reopen soon.");
+        assert_eq!(v[0].0, "Tam Ruen");
+        assert_eq!(v[0].1, "the border would reopen soon");
+        assert_eq!(v[0].3.as_deref(), Some("journalists"));
+    }
+
+    #[test]
+    fn closing_attributions_and_according_to_are_reported_speech() {
+        let v = said("The summit has been postponed, Ruritania's foreign ministry said on Friday.");
+        assert_eq!(v[0].0, "Ruritania's foreign ministry");
+        assert_eq!(v[0].1, "The summit has been postponed");
+        let v = said("According to Radio Harbour, the envoy will travel next week.");
+        assert_eq!(v[0].0, "Radio Harbour");
+        assert_eq!(v[0].1, "the envoy will travel next week");
+    }
+
+    #[test]
+    fn transcript_turns_are_direct_statements_of_the_labelled_speaker() {
+        let v = said(
+            "SPOKESPERSON ANA VELD\n\nMS. VELD: Good morning.\n\nQUESTION: Any news?\n\nMS. VELD: We expect a reply from the other side soon.",
+        );
+        assert_eq!(
+            v,
+            [(
+                "Ana Veld".into(),
+                "We expect a reply from the other side soon.".into(),
+                true,
+                Some("reporters".into())
+            )]
+        );
+    }
+}

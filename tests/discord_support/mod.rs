@@ -1,0 +1,718 @@
+//! A fake Discord on loopback (REST + gateway, axum, plain `ws://` text frames) and
+//! a `TestBot` that runs the real bot (serenity + poise through
+//! `DISCORD_API_BASE`) against it with a temporary SQLite store.
+//!
+//! Every payload the fake sends (READY, interactions, REST answers) is first
+//! deserialized into serenity's own types: a payload serenity can't read would be
+//! dropped silently and the test would only time out (see FAKE_DISCORD.md).
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::extract::{Request, State};
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde_json::{Value, json};
+use tokio::sync::{mpsc, watch};
+
+use readout::bot::Data;
+use readout::clock::FixedClock;
+use readout::config::{DiscordConfig, FetchConfig, Secret, ShardRange};
+use readout::feeds::fetch::Fetcher;
+use readout::store::Store;
+use readout::store::sqlite::SqliteStore;
+
+pub const APP_ID: u64 = 900_000_000_000_000_001;
+pub const BOT_ID: u64 = 900_000_000_000_000_002;
+pub const GUILD_A: u64 = 800_000_000_000_000_001;
+pub const GUILD_B: u64 = 800_000_000_000_000_002;
+pub const CHANNEL: u64 = 700_000_000_000_000_001;
+
+/// Permission bits as Discord sends them (decimal strings).
+pub const PERM_MEMBER: u64 = 0x800 | 0x400; // send messages, view channel
+pub const PERM_MANAGE_GUILD: u64 = 0x20 | PERM_MEMBER;
+/// What a typical bot may do in the channel (`app_permissions`).
+const APP_PERMISSIONS: &str = "2147568640";
+
+/// How long any single wait may take before the test fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// One request the bot made to the fake's REST API.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    pub body: Value,
+}
+
+impl Recorded {
+    /// An interaction callback's `type` (4 message, 5 deferred, 8 autocomplete).
+    pub fn callback_type(&self) -> Option<u64> {
+        self.path
+            .ends_with("/callback")
+            .then(|| self.body["type"].as_u64())
+            .flatten()
+    }
+
+    /// The message object this request carries, wherever it sits: `data` of a
+    /// callback, or the body of an edit or a follow-up.
+    pub fn message(&self) -> Option<&Value> {
+        if self.path.ends_with("/callback") {
+            self.body.get("data").filter(|d| !d.is_null())
+        } else if self.method == "PATCH" || self.method == "POST" {
+            Some(&self.body)
+        } else {
+            None
+        }
+    }
+}
+
+struct FakeState {
+    port: u16,
+    requests: Mutex<Vec<Recorded>>,
+    /// Bumped on every request, so waiters never miss one.
+    count: watch::Sender<usize>,
+    /// Dispatches (`t`, `d`) to send on the gateway.
+    dispatch_tx: mpsc::UnboundedSender<(String, Value)>,
+    dispatch_rx: tokio::sync::Mutex<mpsc::UnboundedReceiver<(String, Value)>>,
+    /// Set once IDENTIFY arrived and READY was sent.
+    ready: watch::Sender<bool>,
+    /// The `d` of the bot's IDENTIFY (token, intents, shard).
+    identify: Mutex<Option<Value>>,
+    guilds: Vec<u64>,
+}
+
+/// The fake Discord server.
+pub struct FakeDiscord {
+    pub base: String,
+    state: Arc<FakeState>,
+    _server: tokio::task::JoinHandle<()>,
+}
+
+impl FakeDiscord {
+    pub async fn start(guilds: Vec<u64>) -> Self {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind fake discord");
+        let addr: SocketAddr = listener.local_addr().expect("local addr");
+        let (dispatch_tx, dispatch_rx) = mpsc::unbounded_channel();
+        let state = Arc::new(FakeState {
+            port: addr.port(),
+            requests: Mutex::new(Vec::new()),
+            count: watch::channel(0).0,
+            dispatch_tx,
+            dispatch_rx: tokio::sync::Mutex::new(dispatch_rx),
+            ready: watch::channel(false).0,
+            identify: Mutex::new(None),
+            guilds,
+        });
+        let app = Router::new()
+            .route("/ws", axum::routing::get(gateway_upgrade))
+            .fallback(rest)
+            .with_state(state.clone());
+        let server = tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeDiscord {
+            base: format!("http://{addr}"),
+            state,
+            _server: server,
+        }
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.state
+            .requests
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Waits until `pred` holds for the recorded requests; panics after `WAIT`.
+    pub async fn wait_for<T>(&self, what: &str, pred: impl Fn(&[Recorded]) -> Option<T>) -> T {
+        let mut rx = self.state.count.subscribe();
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            if let Some(v) = pred(&self.requests()) {
+                return v;
+            }
+            match tokio::time::timeout_at(deadline, rx.changed()).await {
+                Ok(Ok(())) => {}
+                _ => panic!(
+                    "timed out waiting for {what}; requests so far:\n{:#?}",
+                    self.requests()
+                ),
+            }
+        }
+    }
+
+    /// What the bot sent in IDENTIFY.
+    pub fn identify(&self) -> Option<Value> {
+        self.state
+            .identify
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    pub async fn wait_ready(&self) {
+        let mut rx = self.state.ready.subscribe();
+        tokio::time::timeout(WAIT, rx.wait_for(|r| *r))
+            .await
+            .expect("the bot never identified on the gateway")
+            .expect("ready channel");
+    }
+
+    /// Sends a gateway dispatch after checking serenity can read it.
+    pub fn dispatch(&self, t: &str, d: Value) {
+        let event = json!({"op": 0, "t": t, "s": 2, "d": d.clone()});
+        if let Err(e) = serde_json::from_value::<serenity::all::GatewayEvent>(event) {
+            panic!("fixture {t} does not deserialize into serenity's GatewayEvent: {e}\n{d:#}");
+        }
+        self.state
+            .dispatch_tx
+            .send((t.to_string(), d))
+            .expect("gateway connection alive");
+    }
+}
+
+fn record(state: &FakeState, method: &Method, path: &str, body: &Bytes) {
+    let body = if body.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(body)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()))
+    };
+    state
+        .requests
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(Recorded {
+            method: method.to_string(),
+            path: path.to_string(),
+            body,
+        });
+    state.count.send_modify(|c| *c += 1);
+}
+
+fn user_json(id: u64, name: &str, bot: bool) -> Value {
+    json!({
+        "id": id.to_string(), "username": name, "discriminator": "0000",
+        "global_name": null, "avatar": null, "bot": bot
+    })
+}
+
+/// A Message as Discord answers it, checked against serenity's type.
+fn message_json(channel: u64, body: &Value) -> Value {
+    let v = json!({
+        "id": "600000000000000001",
+        "channel_id": channel.to_string(),
+        "author": user_json(BOT_ID, "readout", true),
+        "content": body.get("content").cloned().unwrap_or(json!("")),
+        "timestamp": "2022-01-24T12:00:00+00:00",
+        "edited_timestamp": null,
+        "tts": false,
+        "mention_everyone": false,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": false,
+        "type": 0,
+        "flags": body.get("flags").cloned().unwrap_or(json!(0)),
+    });
+    serde_json::from_value::<serenity::all::Message>(v.clone()).expect("fake message deserializes");
+    v
+}
+
+fn json_response(status: StatusCode, v: Value) -> Response {
+    (
+        status,
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        v.to_string(),
+    )
+        .into_response()
+}
+
+/// Every REST route the bot uses.
+async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let body = axum::body::to_bytes(req.into_body(), 10 * 1024 * 1024)
+        .await
+        .unwrap_or_default();
+    record(&state, &method, &path, &body);
+    let body_json: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let segs: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    let ws_url = format!("ws://127.0.0.1:{}/ws", state.port);
+    match (method.as_str(), segs.as_slice()) {
+        ("GET", ["gateway"]) => json_response(StatusCode::OK, json!({"url": ws_url})),
+        ("GET", ["gateway", "bot"]) => json_response(
+            StatusCode::OK,
+            json!({"url": ws_url, "shards": 1, "session_start_limit":
+                {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}}),
+        ),
+        ("GET", ["oauth2", "applications", "@me"]) => json_response(
+            StatusCode::OK,
+            json!({"id": APP_ID.to_string(), "name": "readout", "icon": null,
+                   "description": "", "bot_public": true, "bot_require_code_grant": false,
+                   "verify_key": "0", "flags": 0, "owner": user_json(1, "owner", false)}),
+        ),
+        ("PUT", ["applications", _, "commands"])
+        | ("PUT", ["applications", _, "guilds", _, "commands"]) => {
+            let cmds: Vec<Value> = body_json
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut c)| {
+                    c["id"] = json!((500_000_000_000_000_000u64 + i as u64).to_string());
+                    c["application_id"] = json!(APP_ID.to_string());
+                    c["version"] = json!("1");
+                    if c.get("type").is_none() {
+                        c["type"] = json!(1);
+                    }
+                    if c.get("default_member_permissions").is_none() {
+                        c["default_member_permissions"] = Value::Null;
+                    }
+                    c
+                })
+                .collect();
+            let v = Value::Array(cmds);
+            if let Err(e) = serde_json::from_value::<Vec<serenity::all::Command>>(v.clone()) {
+                panic!("registration echo does not deserialize: {e}");
+            }
+            json_response(StatusCode::OK, v)
+        }
+        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
+            json_response(StatusCode::OK, message_json(CHANNEL, &body_json))
+        }
+        ("DELETE", ["webhooks", _, _, "messages", "@original"]) => {
+            StatusCode::NO_CONTENT.into_response()
+        }
+        ("POST", ["webhooks", _, _]) => {
+            json_response(StatusCode::OK, message_json(CHANNEL, &body_json))
+        }
+        ("POST", ["channels", c, "messages"]) => json_response(
+            StatusCode::OK,
+            message_json(c.parse().unwrap_or(CHANNEL), &body_json),
+        ),
+        _ => json_response(
+            StatusCode::NOT_FOUND,
+            json!({"message": "404: Not Found", "code": 0}),
+        ),
+    }
+}
+
+async fn gateway_upgrade(State(state): State<Arc<FakeState>>, ws: WebSocketUpgrade) -> Response {
+    ws.on_upgrade(move |socket| gateway(socket, state))
+}
+
+fn heartbeat_ack() -> Value {
+    json!({"op": 11, "s": null, "t": null, "d": null})
+}
+
+async fn send_json(socket: &mut WebSocket, v: &Value) -> bool {
+    socket
+        .send(Message::Text(v.to_string().into()))
+        .await
+        .is_ok()
+}
+
+/// HELLO, wait for IDENTIFY, READY, then dispatches and heartbeat ACKs.
+async fn gateway(mut socket: WebSocket, state: Arc<FakeState>) {
+    let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": 41250}});
+    if !send_json(&mut socket, &hello).await {
+        return;
+    }
+    loop {
+        let Some(Ok(msg)) = socket.recv().await else {
+            return;
+        };
+        let Message::Text(text) = msg else { continue };
+        let v: Value = serde_json::from_str(text.as_str()).unwrap_or(Value::Null);
+        match v["op"].as_u64() {
+            Some(2) => {
+                *state.identify.lock().unwrap_or_else(|e| e.into_inner()) = Some(v["d"].clone());
+                break;
+            }
+            Some(1) if !send_json(&mut socket, &heartbeat_ack()).await => return,
+            _ => {}
+        }
+    }
+    let ws_url = format!("ws://127.0.0.1:{}/ws", state.port);
+    let ready_d = json!({
+        "v": 10,
+        "user": user_json(BOT_ID, "readout", true),
+        "guilds": state.guilds.iter().map(|g| json!({"id": g.to_string(), "unavailable": true})).collect::<Vec<_>>(),
+        "session_id": "fake-session",
+        "resume_gateway_url": ws_url,
+        "shard": state
+            .identify
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map_or(json!([0, 1]), |d| d["shard"].clone()),
+        "application": {"id": APP_ID.to_string(), "flags": 0},
+    });
+    serde_json::from_value::<serenity::all::Ready>(ready_d.clone()).expect("READY deserializes");
+    let mut seq = 1u64;
+    if !send_json(
+        &mut socket,
+        &json!({"op": 0, "t": "READY", "s": seq, "d": ready_d}),
+    )
+    .await
+    {
+        return;
+    }
+    state.ready.send_replace(true);
+    let mut rx = state.dispatch_rx.lock().await;
+    loop {
+        tokio::select! {
+            msg = socket.recv() => {
+                let Some(Ok(msg)) = msg else { return };
+                if let Message::Text(text) = msg {
+                    let v: Value = serde_json::from_str(text.as_str()).unwrap_or(Value::Null);
+                    if v["op"].as_u64() == Some(1)
+                        && !send_json(&mut socket, &json!({"op": 11, "s": null, "t": null, "d": null})).await
+                    {
+                        return;
+                    }
+                }
+            }
+            ev = rx.recv() => {
+                let Some((t, d)) = ev else { return };
+                seq += 1;
+                if !send_json(&mut socket, &json!({"op": 0, "t": t, "s": seq, "d": d})).await {
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// A guild member as the interaction payload describes them.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub user: u64,
+    pub permissions: u64,
+    pub roles: Vec<u64>,
+}
+
+impl Member {
+    pub fn plain(user: u64) -> Self {
+        Member {
+            user,
+            permissions: PERM_MEMBER,
+            roles: vec![],
+        }
+    }
+    pub fn moderator(user: u64) -> Self {
+        Member {
+            user,
+            permissions: PERM_MANAGE_GUILD,
+            roles: vec![],
+        }
+    }
+}
+
+/// A string option.
+pub fn opt(name: &str, value: &str) -> Value {
+    json!({"name": name, "type": 3, "value": value})
+}
+
+/// A boolean option.
+pub fn opt_bool(name: &str, value: bool) -> Value {
+    json!({"name": name, "type": 5, "value": value})
+}
+
+/// A subcommand carrying its options.
+pub fn sub(name: &str, options: Vec<Value>) -> Value {
+    json!({"name": name, "type": 1, "options": options})
+}
+
+/// The focused option of an autocomplete interaction.
+pub fn focused(name: &str, value: &str) -> Value {
+    json!({"name": name, "type": 3, "value": value, "focused": true})
+}
+
+/// An interaction (type 2 command, 4 autocomplete), checked against serenity.
+pub fn interaction(
+    kind: u8,
+    id: u64,
+    guild: u64,
+    member: &Member,
+    command: &str,
+    options: Vec<Value>,
+) -> Value {
+    let v = json!({
+        "id": id.to_string(),
+        "application_id": APP_ID.to_string(),
+        "type": kind,
+        "token": format!("tok{id}"),
+        "version": 1,
+        "guild_id": guild.to_string(),
+        "channel_id": CHANNEL.to_string(),
+        "channel": {"id": CHANNEL.to_string(), "type": 0, "name": "general", "guild_id": guild.to_string()},
+        "member": {
+            "user": user_json(member.user, &format!("user{}", member.user), false),
+            "roles": member.roles.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
+            "joined_at": "2021-01-01T00:00:00+00:00",
+            "deaf": false, "mute": false, "flags": 0,
+            "permissions": member.permissions.to_string(),
+        },
+        "app_permissions": APP_PERMISSIONS,
+        "locale": "en-US",
+        "guild_locale": "en-US",
+        "entitlements": [],
+        "authorizing_integration_owners": {},
+        "context": 0,
+        "attachment_size_limit": 8388608,
+        "data": {
+            "id": "500000000000000000",
+            "name": command,
+            "type": 1,
+            "guild_id": guild.to_string(),
+            "options": options,
+        },
+    });
+    if let Err(e) = serde_json::from_value::<serenity::all::Interaction>(v.clone()) {
+        panic!("fixture interaction does not deserialize into serenity's Interaction: {e}\n{v:#}");
+    }
+    v
+}
+
+/// The real bot against the fake, with a temporary store and a fixed clock.
+pub struct TestBot {
+    pub fake: FakeDiscord,
+    pub store: Arc<SqliteStore>,
+    pub clock: Arc<FixedClock>,
+    next_id: std::sync::atomic::AtomicU64,
+    task: tokio::task::JoinHandle<()>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for TestBot {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+pub fn test_now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2022-01-24T12:00:00Z")
+        .expect("literal date")
+        .with_timezone(&Utc)
+}
+
+impl TestBot {
+    /// Starts a fake Discord and the bot, and waits until the bot is connected and
+    /// has registered its commands.
+    pub async fn spawn(allow_loopback: bool) -> Self {
+        Self::spawn_with(allow_loopback, None, None).await
+    }
+
+    /// Like `spawn`, with `DISCORD_GUILD_ID` and `DISCORD_SHARDS`. Waits for the
+    /// command registration only when this process registers (it runs shard 0).
+    pub async fn spawn_with(
+        allow_loopback: bool,
+        guild_id: Option<u64>,
+        shards: Option<ShardRange>,
+    ) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("bot.db").display());
+        let store = Arc::new(SqliteStore::open(&url).await.expect("open store"));
+        let clock = Arc::new(FixedClock::new(test_now()));
+        let fake = FakeDiscord::start(vec![GUILD_A, GUILD_B]).await;
+        let data = Data {
+            store: store.clone() as Arc<dyn Store>,
+            fetcher: Fetcher::new(FetchConfig {
+                allow_loopback,
+                timeout: Duration::from_secs(5),
+                ..FetchConfig::default()
+            })
+            .expect("fetcher"),
+            clock: clock.clone(),
+        };
+        let discord = DiscordConfig {
+            token: Some(Secret::new("fake-token".into())),
+            guild_id,
+            api_base: Some(fake.base.clone()),
+            shards,
+        };
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(async move {
+            let token = Secret::new("fake-token".into());
+            let shutdown = async move {
+                let _ = stopped.await;
+            };
+            if let Err(e) = readout::bot::start(&token, &discord, data, shutdown).await {
+                eprintln!("bot stopped: {e}");
+            }
+        });
+        fake.wait_ready().await;
+        if shards.is_none_or(|s| s.first == 0) {
+            fake.wait_for("command registration", |reqs| {
+                reqs.iter()
+                    .any(|r| r.method == "PUT" && r.path.ends_with("/commands"))
+                    .then_some(())
+            })
+            .await;
+        }
+        TestBot {
+            fake,
+            store,
+            clock,
+            next_id: std::sync::atomic::AtomicU64::new(100_000_000_000_000_001),
+            task,
+            stop: Some(stop),
+            _dir: dir,
+        }
+    }
+
+    /// Asks the bot to shut down and waits until `start` has returned.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        tokio::time::timeout(WAIT, &mut self.task)
+            .await
+            .expect("the bot did not stop after shutdown")
+            .expect("bot task");
+    }
+
+    pub fn next_id(&self) -> u64 {
+        self.next_id
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    }
+
+    /// Sends an interaction and returns every request the bot made for it once the
+    /// answer is complete: a message or autocomplete callback, or an edit or
+    /// follow-up after a deferral.
+    pub async fn interact(&self, interaction: Value) -> Vec<Recorded> {
+        let token = interaction["token"]
+            .as_str()
+            .expect("interaction token")
+            .to_string();
+        self.fake.dispatch("INTERACTION_CREATE", interaction);
+        let marker = format!("/{token}");
+        self.fake
+            .wait_for(&format!("the answer to {token}"), |reqs| {
+                let mine: Vec<Recorded> = reqs
+                    .iter()
+                    .filter(|r| r.path.contains(&marker))
+                    .cloned()
+                    .collect();
+                let done = mine.iter().any(|r| {
+                    matches!(r.callback_type(), Some(4) | Some(8))
+                        || (r.path.contains("/webhooks/")
+                            && (r.method == "PATCH" || r.method == "POST"))
+                });
+                done.then_some(mine)
+            })
+            .await
+    }
+
+    /// Sends a slash command (type 2).
+    pub async fn command(
+        &self,
+        guild: u64,
+        member: &Member,
+        name: &str,
+        options: Vec<Value>,
+    ) -> Vec<Recorded> {
+        let id = self.next_id();
+        self.interact(interaction(2, id, guild, member, name, options))
+            .await
+    }
+
+    /// Sends an autocomplete request (type 4).
+    pub async fn autocomplete(
+        &self,
+        guild: u64,
+        member: &Member,
+        name: &str,
+        options: Vec<Value>,
+    ) -> Vec<Recorded> {
+        let id = self.next_id();
+        self.interact(interaction(4, id, guild, member, name, options))
+            .await
+    }
+}
+
+/// The last message-bearing request of an answer (the final state the member sees).
+pub fn final_message(reqs: &[Recorded]) -> Value {
+    reqs.iter()
+        .rev()
+        .find_map(|r| match r.callback_type() {
+            Some(5) | Some(8) => None,
+            _ => r.message().cloned(),
+        })
+        .unwrap_or_else(|| panic!("no message in {reqs:#?}"))
+}
+
+/// Every Discord limit on one message body, as violations.
+pub fn limit_violations(msg: &Value) -> Vec<String> {
+    let n = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
+    let mut out = Vec::new();
+    if n(&msg["content"]) > 2000 {
+        out.push("content > 2000".to_string());
+    }
+    let embeds = msg["embeds"].as_array().cloned().unwrap_or_default();
+    if embeds.len() > 10 {
+        out.push(format!("{} embeds", embeds.len()));
+    }
+    let mut total = 0;
+    for e in &embeds {
+        let fields = e["fields"].as_array().cloned().unwrap_or_default();
+        for (what, max) in [("title", 256), ("description", 4096)] {
+            if n(&e[what]) > max {
+                out.push(format!("{what} {} > {max}", n(&e[what])));
+            }
+        }
+        if n(&e["footer"]["text"]) > 2048 {
+            out.push("footer > 2048".into());
+        }
+        if n(&e["author"]["name"]) > 256 {
+            out.push("author > 256".into());
+        }
+        if fields.len() > 25 {
+            out.push(format!("{} fields", fields.len()));
+        }
+        total += n(&e["title"])
+            + n(&e["description"])
+            + n(&e["footer"]["text"])
+            + n(&e["author"]["name"]);
+        for f in &fields {
+            if n(&f["name"]) > 256 || n(&f["name"]) == 0 {
+                out.push(format!("field name {}", n(&f["name"])));
+            }
+            if n(&f["value"]) > 1024 || n(&f["value"]) == 0 {
+                out.push(format!("field value {}", n(&f["value"])));
+            }
+            total += n(&f["name"]) + n(&f["value"]);
+        }
+    }
+    if total > 6000 {
+        out.push(format!("{total} characters over all embeds"));
+    }
+    out
+}
+
+/// Whether a message body forbids every mention: `allowed_mentions.parse` empty and
+/// no user or role allowed by id.
+pub fn mentions_disabled(msg: &Value) -> bool {
+    let am = &msg["allowed_mentions"];
+    am["parse"].as_array().is_some_and(|p| p.is_empty())
+        && am["users"].as_array().is_none_or(|u| u.is_empty())
+        && am["roles"].as_array().is_none_or(|r| r.is_empty())
+}
