@@ -32,14 +32,14 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
-use readout::brief::brief_for;
+use readout::brief::{LATEST_ARTICLES, brief_for};
 use readout::feeds::ItemKey;
 use readout::feeds::fetch::Validators;
 use readout::model::{
     ActorName, Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement, TopicName,
 };
-use readout::store::{FetchCommit, IngestItem, Scope, Store, Topic};
+use readout::store::{FetchCommit, IngestItem, Scope, Store, Topic, Window};
 use sqlx::{Connection, Executor, PgConnection};
 
 const TOPICS: usize = 50;
@@ -254,6 +254,22 @@ async fn bench(
             ms(times[times.len() - 1]),
             times.len(),
             sources as f64 / times.len() as f64
+        );
+        // The store's share: the same searches without assembling the brief.
+        let mut times = Vec::with_capacity(s.briefs);
+        for i in 0..s.briefs {
+            let topic = &corpus.topics[(i * 7) % TOPICS].name;
+            let t = Instant::now();
+            let resolved = readout::topics::resolve(store.as_ref(), Scope::Global, topic).await?;
+            let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
+            store.topic_material(&resolved.aliases, window).await?;
+            times.push(t.elapsed());
+        }
+        times.sort();
+        println!(
+            "{label} store reads alone (topic + topic_material), {window}: p50 {:.2} ms, p99 {:.2} ms",
+            ms(percentile(&times, 50)),
+            ms(percentile(&times, 99)),
         );
     }
     Ok(())

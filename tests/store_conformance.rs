@@ -348,6 +348,39 @@ async fn the_same_article_via_two_feeds_is_one_article(db: &TestDb) {
     assert_eq!(titles(s, &["Kyiv"], Window::Latest(10)).await, ["Story"]);
 }
 
+async fn one_fetch_repeating_an_item_or_an_article_stores_each_once(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let first = item("x", "X", "Kyiv.", at(0));
+    let mut same_article = item("x-again", "X again", "Kyiv.", at(0));
+    same_article.article.url = "https://news.example/x?utm_medium=rss".into();
+    let r = s
+        .commit_fetch(commit(
+            f.id,
+            at(1),
+            "h",
+            vec![
+                first.clone(),
+                first,
+                same_article,
+                item("y", "Y", "Kyiv.", at(0)),
+            ],
+        ))
+        .await
+        .unwrap();
+    assert_eq!(r.new_items, 3);
+    assert_eq!(
+        r.new_articles
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>(),
+        ["X", "Y"]
+    );
+    assert_eq!(count(s, "items").await, 3);
+    assert_eq!(count(s, "articles").await, 2);
+    assert_eq!(count(s, "meetings").await, 2);
+}
+
 async fn known_keys_are_per_feed(db: &TestDb) {
     let s = db.store.as_ref();
     let a = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
@@ -1106,6 +1139,7 @@ conformance!(
     first_fetch_is_recorded_and_later_ones_announced,
     a_replayed_commit_adds_nothing,
     the_same_article_via_two_feeds_is_one_article,
+    one_fetch_repeating_an_item_or_an_article_stores_each_once,
     known_keys_are_per_feed,
     failures_unchanged_fetches_and_resume_move_the_schedule,
     topics_are_kept_per_scope,

@@ -22,18 +22,18 @@ mod guild;
 #[path = "postgres_retry.rs"]
 mod retry;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 use std::time::Duration;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
-use sqlx::{ConnectOptions, Connection, Row};
+use sqlx::{ConnectOptions, Connection, Postgres, Row, Transaction};
 
 use super::{
-    ContentStore, FeedId, FeedRecord, FetchCommit, IngestReport, QueryContext, Scope, StoreError,
-    StoredArticle, Topic, Window, from_ts, lease_end, searchable_aliases, ts,
+    ContentStore, FeedId, FeedRecord, FetchCommit, IngestItem, IngestReport, QueryContext, Scope,
+    StoreError, StoredArticle, Topic, Window, from_ts, lease_end, searchable_aliases, ts,
 };
 use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
@@ -175,6 +175,88 @@ fn whole_seconds(t: DateTime<Utc>) -> DateTime<Utc> {
 /// from the newest article.
 const SEARCH_WINDOWS_DAYS: [i64; 3] = [7, 60, 365];
 
+/// The identity of an item's article: its canonical link, so the same article
+/// through two feeds is stored once; without a link, the feed and item key.
+fn article_key(feed: FeedId, item: &IngestItem) -> String {
+    canonical_link(&item.article.url)
+        .unwrap_or_else(|| format!("feed:{}:{}", feed.0, item.key.as_str()))
+}
+
+/// Inserts the articles of new items that are not stored yet, in feed order (so
+/// ids follow it, as in the SQLite store), and returns every item's article id by
+/// key with whether this call inserted it.
+///
+/// Each key is inserted once (the first item carrying it), and `WHERE NOT EXISTS`
+/// skips known articles before an id is drawn, keeping the id sequence free of
+/// gaps; `ON CONFLICT` still covers another process inserting the same article
+/// meanwhile, which the final lookup then finds.
+async fn insert_articles(
+    tx: &mut Transaction<'_, Postgres>,
+    fresh: &[(&IngestItem, String)],
+    at: DateTime<Utc>,
+) -> Result<HashMap<String, (i64, bool)>, StoreError> {
+    let mut once: HashSet<&str> = HashSet::new();
+    let firsts: Vec<&(&IngestItem, String)> = fresh
+        .iter()
+        .filter(|(_, key)| once.insert(key.as_str()))
+        .collect();
+    let keys: Vec<&str> = firsts.iter().map(|(_, k)| k.as_str()).collect();
+    let urls: Vec<&str> = firsts.iter().map(|(i, _)| i.article.url.as_str()).collect();
+    let outlets: Vec<&str> = firsts
+        .iter()
+        .map(|(i, _)| i.article.outlet.as_str())
+        .collect();
+    let titles: Vec<&str> = firsts
+        .iter()
+        .map(|(i, _)| i.article.title.as_str())
+        .collect();
+    let published: Vec<DateTime<Utc>> = firsts
+        .iter()
+        .map(|(i, _)| whole_seconds(i.article.published))
+        .collect();
+    let texts: Vec<&str> = firsts
+        .iter()
+        .map(|(i, _)| i.article.text.as_str())
+        .collect();
+    let inserted: Vec<(i64, String)> = sqlx::query_as(
+        "INSERT INTO articles (key, url, outlet, title, published, text, ingested_at) \
+         SELECT k, u, o, ti, p, tx, $7 FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[], \
+         $5::timestamptz[], $6::text[]) WITH ORDINALITY AS t(k, u, o, ti, p, tx, n) \
+         WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.key = t.k) ORDER BY n \
+         ON CONFLICT (key) DO NOTHING RETURNING id, key",
+    )
+    .bind(&keys)
+    .bind(&urls)
+    .bind(&outlets)
+    .bind(&titles)
+    .bind(&published)
+    .bind(&texts)
+    .bind(at)
+    .fetch_all(&mut **tx)
+    .await
+    .ctx("insert articles")?;
+    let mut ids: HashMap<String, (i64, bool)> = inserted
+        .into_iter()
+        .map(|(id, key)| (key, (id, true)))
+        .collect();
+    let missing: Vec<&str> = keys
+        .iter()
+        .copied()
+        .filter(|k| !ids.contains_key(*k))
+        .collect();
+    if !missing.is_empty() {
+        // Already stored (through another feed): link to them.
+        let existing: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, key FROM articles WHERE key = ANY($1)")
+                .bind(&missing)
+                .fetch_all(&mut **tx)
+                .await
+                .ctx("existing articles")?;
+        ids.extend(existing.into_iter().map(|(id, key)| (key, (id, false))));
+    }
+    Ok(ids)
+}
+
 const FEED_COLUMNS: &str = "id, url, title, added_at, etag, last_modified, body_hash, last_fetch_at, last_success_at, \
      last_error, failing_since, paused_reason, next_fetch_at, interval_secs, primed";
 
@@ -257,7 +339,9 @@ impl PostgresStore {
             .ctx("known keys")
     }
 
-    /// One attempt at `commit_fetch`: the whole fetch in one transaction.
+    /// One attempt at `commit_fetch`: the whole fetch in one transaction, in a
+    /// fixed number of statements however many items it carries (items, articles
+    /// and each extraction table are written as arrays).
     ///
     /// The feed row is locked first, so two processes committing the same feed
     /// run one after the other and the second finds every item already stored.
@@ -269,76 +353,67 @@ impl PostgresStore {
             .await
             .ctx("feed primed")?;
         let at = whole_seconds(c.at);
+        let keys: Vec<&str> = c.items.iter().map(|i| i.key.as_str()).collect();
+        let known: HashSet<String> = sqlx::query_scalar(
+            "SELECT item_key FROM items WHERE feed_id = $1 AND item_key = ANY($2)",
+        )
+        .bind(c.feed.0)
+        .bind(&keys)
+        .fetch_all(&mut *tx)
+        .await
+        .ctx("stored items")?
+        .into_iter()
+        .collect();
+        // New items in feed order, each key once, with the key of their article.
+        let mut taken: HashSet<&str> = HashSet::new();
+        let fresh: Vec<(&IngestItem, String)> = c
+            .items
+            .iter()
+            .filter(|i| !known.contains(i.key.as_str()) && taken.insert(i.key.as_str()))
+            .map(|i| (i, article_key(c.feed, i)))
+            .collect();
+        let ids = insert_articles(&mut tx, &fresh, at).await?;
+
         let mut report = IngestReport {
             announced: primed,
+            new_items: fresh.len(),
             ..Default::default()
         };
         let mut extractions = extraction::Batch::default();
-        for item in &c.items {
-            let inserted = sqlx::query(
-                "INSERT INTO items (feed_id, item_key, seen_at, announced) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (feed_id, item_key) DO NOTHING",
-            )
-            .bind(c.feed.0)
-            .bind(item.key.as_str())
-            .bind(at)
-            .bind(primed)
-            .execute(&mut *tx)
-            .await
-            .ctx("insert item")?
-            .rows_affected();
-            if inserted == 0 {
-                continue;
+        let mut item_articles = Vec::with_capacity(fresh.len());
+        let mut reported: HashSet<i64> = HashSet::new();
+        for (item, key) in &fresh {
+            let (id, new) = *ids.get(key.as_str()).ok_or_else(|| StoreError::Corrupt {
+                what: "article",
+                detail: format!("{key} neither inserted nor found"),
+            })?;
+            item_articles.push(id);
+            if new && reported.insert(id) {
+                extractions.push(id, &item.extraction);
+                let a = &item.article;
+                report.new_articles.push(ArticleRef {
+                    id: id.to_string(),
+                    url: a.url.clone(),
+                    outlet: a.outlet.clone(),
+                    title: a.title.clone(),
+                    published: whole_seconds(a.published),
+                });
             }
-            report.new_items += 1;
-            let a = &item.article;
-            let key = canonical_link(&a.url)
-                .unwrap_or_else(|| format!("feed:{}:{}", c.feed.0, item.key.as_str()));
-            // `WHERE NOT EXISTS` keeps the identity sequence free of gaps when the
-            // article is known (ON CONFLICT alone would burn an id), so article ids
-            // match the SQLite store's; ON CONFLICT still covers a racing insert.
-            let new_id: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO articles (key, url, outlet, title, published, text, ingested_at) \
-                 SELECT $1, $2, $3, $4, $5, $6, $7 WHERE NOT EXISTS (SELECT 1 FROM articles WHERE key = $1) \
-                 ON CONFLICT (key) DO NOTHING RETURNING id",
-            )
-            .bind(&key)
-            .bind(&a.url)
-            .bind(&a.outlet)
-            .bind(&a.title)
-            .bind(whole_seconds(a.published))
-            .bind(&a.text)
-            .bind(at)
-            .fetch_optional(&mut *tx)
-            .await
-            .ctx("insert article")?;
-            let article_id = match new_id {
-                Some(id) => {
-                    extractions.push(id, &item.extraction);
-                    report.new_articles.push(ArticleRef {
-                        id: id.to_string(),
-                        url: a.url.clone(),
-                        outlet: a.outlet.clone(),
-                        title: a.title.clone(),
-                        published: whole_seconds(a.published),
-                    });
-                    id
-                }
-                // The same article through another feed: link the item to it.
-                None => sqlx::query_scalar("SELECT id FROM articles WHERE key = $1")
-                    .bind(&key)
-                    .fetch_one(&mut *tx)
-                    .await
-                    .ctx("existing article")?,
-            };
-            sqlx::query("UPDATE items SET article_id = $1 WHERE feed_id = $2 AND item_key = $3")
-                .bind(article_id)
-                .bind(c.feed.0)
-                .bind(item.key.as_str())
-                .execute(&mut *tx)
-                .await
-                .ctx("link item")?;
         }
+        let fresh_keys: Vec<&str> = fresh.iter().map(|(i, _)| i.key.as_str()).collect();
+        sqlx::query(
+            "INSERT INTO items (feed_id, item_key, article_id, seen_at, announced) \
+             SELECT $1, k, a, $4, $5 FROM UNNEST($2::text[], $3::bigint[]) AS t(k, a) \
+             ON CONFLICT (feed_id, item_key) DO NOTHING",
+        )
+        .bind(c.feed.0)
+        .bind(&fresh_keys)
+        .bind(&item_articles)
+        .bind(at)
+        .bind(primed)
+        .execute(&mut *tx)
+        .await
+        .ctx("insert items")?;
         extractions.insert(&mut tx).await?;
         sqlx::query(
             "UPDATE feeds SET title = COALESCE($1, title), etag = $2, last_modified = $3, body_hash = $4, \
