@@ -79,7 +79,7 @@ impl SqliteStore {
 const FEED_COLUMNS: &str = "id, url, title, added_at, etag, last_modified, body_hash, last_fetch_at, last_success_at, \
      last_error, failing_since, paused_reason, next_fetch_at, interval_secs, primed";
 
-fn feed_from_row(r: &SqliteRow) -> FeedRecord {
+pub(super) fn feed_from_row(r: &SqliteRow) -> FeedRecord {
     FeedRecord {
         id: FeedId(r.get("id")),
         url: r.get("url"),

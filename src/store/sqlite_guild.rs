@@ -7,8 +7,8 @@ use sqlx::Row;
 
 use super::guild::{DigestConfig, GuildFeed, GuildId, GuildSettings, GuildStore};
 use super::sqlite::SqliteStore;
-use super::{FeedId, FeedRecord, QueryContext, StoreError, from_ts, ts};
-use crate::feeds::fetch::Validators;
+use super::sqlite::feed_from_row;
+use super::{FeedId, QueryContext, StoreError, from_ts, ts};
 use crate::model::{ActorName, TopicName};
 
 fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
@@ -78,25 +78,7 @@ impl GuildStore for SqliteStore {
             .map(|r| {
                 let topic: Option<String> = r.get("g_topic");
                 Ok(GuildFeed {
-                    feed: FeedRecord {
-                        id: FeedId(r.get("id")),
-                        url: r.get("url"),
-                        title: r.get("title"),
-                        added_at: from_ts(r.get("added_at")),
-                        validators: Validators {
-                            etag: r.get("etag"),
-                            last_modified: r.get("last_modified"),
-                        },
-                        body_hash: r.get("body_hash"),
-                        last_fetch_at: r.get::<Option<i64>, _>("last_fetch_at").map(from_ts),
-                        last_success_at: r.get::<Option<i64>, _>("last_success_at").map(from_ts),
-                        last_error: r.get("last_error"),
-                        failing_since: r.get::<Option<i64>, _>("failing_since").map(from_ts),
-                        paused_reason: r.get("paused_reason"),
-                        next_fetch_at: from_ts(r.get("next_fetch_at")),
-                        interval_secs: r.get("interval_secs"),
-                        primed: r.get::<i64, _>("primed") != 0,
-                    },
+                    feed: feed_from_row(r),
                     topic: topic
                         .map(|t| TopicName::parse(&t).map_err(|e| corrupt("guild feed topic", e)))
                         .transpose()?,
