@@ -754,7 +754,10 @@ async fn stats_count_rows_and_size(db: &TestDb) {
             "statements",
             "pending",
             "outcomes",
-            "topics"
+            "topics",
+            "guild_feeds",
+            "guild_settings",
+            "digests"
         ]
     );
     assert!(s.stats().await.unwrap().iter().all(|(_, n)| *n == 0));
@@ -773,6 +776,12 @@ async fn stats_count_rows_and_size(db: &TestDb) {
     )
     .await
     .unwrap();
+    s.follow_feed(GuildId(4), f.id, None, None, at(1))
+        .await
+        .unwrap();
+    s.set_moderator_role(GuildId(4), Some(5), at(1))
+        .await
+        .unwrap();
     assert_eq!(
         s.stats().await.unwrap(),
         [
@@ -784,6 +793,9 @@ async fn stats_count_rows_and_size(db: &TestDb) {
             ("pending".to_string(), 3),
             ("outcomes".to_string(), 2),
             ("topics".to_string(), 1),
+            ("guild_feeds".to_string(), 1),
+            ("guild_settings".to_string(), 1),
+            ("digests".to_string(), 0),
         ]
     );
     assert!(s.database_bytes().await.unwrap() > 0);
@@ -1102,9 +1114,9 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
         .collect();
     assert_eq!(rows[0], ["feeds", "1"]);
     assert_eq!(rows[1], ["items", "0"]);
-    assert_eq!(rows.len(), 9, "eight tables and the size: {stats}");
-    assert_eq!(rows[8][0], "bytes");
-    assert!(rows[8][1].parse::<i64>().unwrap() > 0);
+    assert_eq!(rows.len(), 12, "eleven tables and the size: {stats}");
+    assert_eq!(rows[11][0], "bytes");
+    assert!(rows[11][1].parse::<i64>().unwrap() > 0);
 }
 
 /// Runs each scenario against both stores, as `sqlite::<name>` and

@@ -227,7 +227,7 @@ pub trait ContentStore: Send + Sync {
 }
 
 /// The tables `stats` counts, in the order `readout store stats` prints them.
-pub(crate) const COUNTED_TABLES: [&str; 8] = [
+pub(crate) const COUNTED_TABLES: [&str; 11] = [
     "feeds",
     "items",
     "articles",
@@ -236,6 +236,9 @@ pub(crate) const COUNTED_TABLES: [&str; 8] = [
     "pending",
     "outcomes",
     "topics",
+    "guild_feeds",
+    "guild_settings",
+    "digests",
 ];
 
 /// At most this many articles for a `Window::Since` brief: a week of a busy topic,

@@ -571,14 +571,16 @@ impl PostgresStore {
         Ok(n > 0)
     }
 
-    /// A scope's topics by name.
+    /// A scope's topics by name, in code-point order (SQLite's) whatever the
+    /// database's collation.
     async fn select_topics(&self, scope: Scope) -> Result<Vec<Topic>, StoreError> {
-        let rows: Vec<(String, sqlx::types::Json<Vec<String>>)> =
-            sqlx::query_as("SELECT name, aliases FROM topics WHERE guild_id = $1 ORDER BY name")
-                .bind(scope.id())
-                .fetch_all(&self.pool)
-                .await
-                .ctx("list topics")?;
+        let rows: Vec<(String, sqlx::types::Json<Vec<String>>)> = sqlx::query_as(
+            "SELECT name, aliases FROM topics WHERE guild_id = $1 ORDER BY name COLLATE \"C\"",
+        )
+        .bind(scope.id())
+        .fetch_all(&self.pool)
+        .await
+        .ctx("list topics")?;
         rows.into_iter()
             .map(|(name, aliases)| {
                 Ok(Topic {

@@ -255,8 +255,56 @@ type PendingRow = (
 );
 type OutcomeRow = (i64, String, Json<Vec<ActorName>>, String, String, i64, i64);
 
-/// The extractions of these articles, four queries in all; articles without any
-/// extracted item are absent from the map.
+/// The meetings of these articles, in insertion order.
+async fn select_meetings(pool: &PgPool, ids: &[i64]) -> Result<Vec<MeetingRow>, StoreError> {
+    sqlx::query_as(
+        "SELECT article_id, participants, status, date, place, kind, evidence, span_start, span_end \
+         FROM meetings WHERE article_id = ANY($1) ORDER BY id",
+    )
+    .bind(ids)
+    .fetch_all(pool)
+    .await
+    .ctx("load meetings")
+}
+
+/// The statements of these articles, in insertion order.
+async fn select_statements(pool: &PgPool, ids: &[i64]) -> Result<Vec<StatementRow>, StoreError> {
+    sqlx::query_as(
+        "SELECT article_id, speaker, quote, direct, audience, evidence, span_start, span_end \
+         FROM statements WHERE article_id = ANY($1) ORDER BY id",
+    )
+    .bind(ids)
+    .fetch_all(pool)
+    .await
+    .ctx("load statements")
+}
+
+/// The pending items of these articles, in insertion order.
+async fn select_pending(pool: &PgPool, ids: &[i64]) -> Result<Vec<PendingRow>, StoreError> {
+    sqlx::query_as(
+        "SELECT article_id, what, actors, due_text, due_date, evidence, span_start, span_end \
+         FROM pending WHERE article_id = ANY($1) ORDER BY id",
+    )
+    .bind(ids)
+    .fetch_all(pool)
+    .await
+    .ctx("load pending")
+}
+
+/// The outcomes of these articles, in insertion order.
+async fn select_outcomes(pool: &PgPool, ids: &[i64]) -> Result<Vec<OutcomeRow>, StoreError> {
+    sqlx::query_as(
+        "SELECT article_id, kind, actors, what, evidence, span_start, span_end \
+         FROM outcomes WHERE article_id = ANY($1) ORDER BY id",
+    )
+    .bind(ids)
+    .fetch_all(pool)
+    .await
+    .ctx("load outcomes")
+}
+
+/// The extractions of these articles, four queries in all, run concurrently;
+/// articles without any extracted item are absent from the map.
 pub(super) async fn load(
     pool: &PgPool,
     ids: &[i64],
@@ -265,14 +313,13 @@ pub(super) async fn load(
     if ids.is_empty() {
         return Ok(out);
     }
-    let meetings: Vec<MeetingRow> = sqlx::query_as(
-        "SELECT article_id, participants, status, date, place, kind, evidence, span_start, span_end \
-         FROM meetings WHERE article_id = ANY($1) ORDER BY id",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await
-    .ctx("load meetings")?;
+    // Four tables on four connections at once: one round trip of latency, not four.
+    let (meetings, statements, pending, outcomes) = futures::try_join!(
+        select_meetings(pool, ids),
+        select_statements(pool, ids),
+        select_pending(pool, ids),
+        select_outcomes(pool, ids),
+    )?;
     for (article, participants, status, date, place, kind, ev, ss, se) in meetings {
         out.entry(article).or_default().meetings.push(Meeting {
             participants: participants.0,
@@ -284,14 +331,6 @@ pub(super) async fn load(
             evidence: evidence(ev, ss, se)?,
         });
     }
-    let statements: Vec<StatementRow> = sqlx::query_as(
-        "SELECT article_id, speaker, quote, direct, audience, evidence, span_start, span_end \
-         FROM statements WHERE article_id = ANY($1) ORDER BY id",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await
-    .ctx("load statements")?;
     for (article, speaker, quote, direct, audience, ev, ss, se) in statements {
         out.entry(article).or_default().statements.push(Statement {
             speaker: ActorName::new(&speaker)
@@ -306,14 +345,6 @@ pub(super) async fn load(
             evidence: evidence(ev, ss, se)?,
         });
     }
-    let pending: Vec<PendingRow> = sqlx::query_as(
-        "SELECT article_id, what, actors, due_text, due_date, evidence, span_start, span_end \
-         FROM pending WHERE article_id = ANY($1) ORDER BY id",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await
-    .ctx("load pending")?;
     for (article, what, actors, due_text, due_date, ev, ss, se) in pending {
         out.entry(article).or_default().pending.push(Pending {
             what,
@@ -325,14 +356,6 @@ pub(super) async fn load(
             evidence: evidence(ev, ss, se)?,
         });
     }
-    let outcomes: Vec<OutcomeRow> = sqlx::query_as(
-        "SELECT article_id, kind, actors, what, evidence, span_start, span_end \
-         FROM outcomes WHERE article_id = ANY($1) ORDER BY id",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await
-    .ctx("load outcomes")?;
     for (article, kind, actors, what, ev, ss, se) in outcomes {
         let kind = match kind.as_str() {
             "done" => OutcomeKind::Done,
