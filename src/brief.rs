@@ -51,10 +51,15 @@ pub async fn brief_for(
     since: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
 ) -> Result<Brief, StoreError> {
+    let started = std::time::Instant::now();
     let t = topics::resolve(store, scope, topic).await?;
     let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
     let material = store.topic_material(&t.aliases, window).await?;
-    Ok(assemble(topic.clone(), now, since, material))
+    let brief = assemble(topic.clone(), now, since, material);
+    crate::metrics::METRICS
+        .brief_seconds
+        .observe(started.elapsed());
+    Ok(brief)
 }
 
 /// Builds the brief from articles (any order) and their extractions.

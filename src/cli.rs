@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::extract::{Extractor, RuleExtractor};
 use crate::feeds::fetch::Fetcher;
 use crate::ingest::{FeedSource, FetchResult, Ingestor};
+use crate::llm::LlmExtractor;
 use crate::model::TopicName;
 use crate::render;
 use crate::store::{self, Scope};
@@ -157,13 +158,7 @@ async fn dispatch(cli: Cli) -> ExitCode {
             Err(code) => code,
         },
         Command::Run => match load_config(&cli.database_url) {
-            Ok(cfg) => match crate::bot::run(&cfg).await {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("readout run: {e}");
-                    ExitCode::from(e.exit_code())
-                }
-            },
+            Ok(cfg) => run(&cfg).await,
             Err(code) => code,
         },
         Command::Digests { once } => match load_config(&cli.database_url) {
@@ -255,7 +250,12 @@ async fn ingestor(cfg: &Config, what: &str) -> Result<Ingestor, ExitCode> {
     };
     let store = store::open(&cfg.database_url).await.map_err(|e| fail(&e))?;
     let fetcher = Fetcher::new(cfg.fetch.clone()).map_err(|e| fail(&e))?;
-    let extractor: Arc<dyn Extractor> = Arc::new(RuleExtractor::new());
+    let extractor: Arc<dyn Extractor> = match &cfg.llm {
+        Some(llm) => {
+            Arc::new(LlmExtractor::new(llm.clone(), cfg.fetch.timeout * 4).map_err(|e| fail(&e))?)
+        }
+        None => Arc::new(RuleExtractor::new()),
+    };
     Ok(Ingestor {
         store,
         extractor,
@@ -265,11 +265,65 @@ async fn ingestor(cfg: &Config, what: &str) -> Result<Ingestor, ExitCode> {
     })
 }
 
+/// Serves `/metrics` and `/healthz` in the background when configured.
+async fn start_metrics(cfg: &Config, store: Arc<dyn crate::store::Store>) -> Result<(), ExitCode> {
+    let Some(addr) = cfg.metrics_addr else {
+        return Ok(());
+    };
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        eprintln!("readout: cannot serve metrics on {addr}: {e}");
+        ExitCode::FAILURE
+    })?;
+    tokio::spawn(async move {
+        if let Err(e) = crate::metrics::serve(listener, store).await {
+            tracing::error!(error = %e, "the metrics server stopped");
+        }
+    });
+    Ok(())
+}
+
+/// The bot, with the watcher polling feeds beside it in the same process.
+async fn run(cfg: &Config) -> ExitCode {
+    // Without a token nothing else starts: one clear line, exit status 2.
+    if cfg.discord.token.is_none() {
+        return match crate::bot::run(cfg).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("readout run: {e}");
+                ExitCode::from(e.exit_code())
+            }
+        };
+    }
+    let ingestor = match ingestor(cfg, "run").await {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
+    if let Err(code) = start_metrics(cfg, ingestor.store.clone()).await {
+        return code;
+    }
+    let watcher = crate::watch::Watcher::new(ingestor, cfg.watch.clone(), None);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let polling = tokio::spawn(async move { watcher.run(stopped).await });
+    let result = crate::bot::run(cfg).await;
+    let _ = stop.send(true);
+    let _ = polling.await;
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("readout run: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
 async fn watch(cfg: &Config, once: bool, seed: Option<u64>) -> ExitCode {
     let ingestor = match ingestor(cfg, "watch").await {
         Ok(i) => i,
         Err(code) => return code,
     };
+    if let Err(code) = start_metrics(cfg, ingestor.store.clone()).await {
+        return code;
+    }
     let watcher = crate::watch::Watcher::new(ingestor, cfg.watch.clone(), seed);
     if once {
         return match watcher.poll_due_feeds_once().await {

@@ -127,7 +127,7 @@ pub fn merge_meetings(items: Vec<Reported<Meeting>>) -> Vec<Development<Meeting>
     }
     for d in &mut out {
         d.reports
-            .sort_by(|a, b| b.article.published.cmp(&a.article.published));
+            .sort_by_key(|r| std::cmp::Reverse(r.article.published));
     }
     out
 }
@@ -152,7 +152,7 @@ pub fn merge_statements(items: Vec<Reported<Statement>>) -> Vec<Development<Stat
     }
     for d in &mut out {
         d.reports
-            .sort_by(|a, b| b.article.published.cmp(&a.article.published));
+            .sort_by_key(|r| std::cmp::Reverse(r.article.published));
     }
     out
 }
@@ -310,7 +310,7 @@ pub fn track_pending(
         // Oldest report first stays last: newest first, as for the other developments.
         d.development
             .reports
-            .sort_by(|a, b| b.article.published.cmp(&a.article.published));
+            .sort_by_key(|r| std::cmp::Reverse(r.article.published));
     }
     out
 }

@@ -18,8 +18,10 @@ use crate::extract::Extractor;
 use crate::feeds::fetch::{CacheHints, Expect, FetchError, Fetched, Fetcher, Validators};
 use crate::feeds::parse::ParseError;
 use crate::feeds::{FeedItem, ParsedFeed, parse_feed};
+use crate::metrics::{self, METRICS};
 use crate::model::Article;
 use crate::store::{FeedRecord, FetchCommit, IngestItem, IngestReport, Store, StoreError};
+use crate::validate::validate;
 
 /// Below this many characters the feed's text is a teaser, and the article page is
 /// fetched for the full text.
@@ -173,7 +175,11 @@ impl Ingestor {
         let mut items = Vec::new();
         for item in parsed.items.iter().filter(|i| !known.contains(&i.key)) {
             let article = self.article_for(item, &outlet, &feed.url, now).await;
-            let extraction = self.extractor.extract(&article);
+            let (extraction, rejected) = validate(&article, self.extractor.extract(&article));
+            if rejected.total() > 0 {
+                metrics::inc(&METRICS.extraction_rejected, rejected.total() as u64);
+                tracing::warn!(article = %article.url, ?rejected, "extracted items not found in the text were dropped");
+            }
             items.push(IngestItem {
                 key: item.key.clone(),
                 article,
@@ -192,6 +198,8 @@ impl Ingestor {
                 items,
             })
             .await?;
+        metrics::inc(&METRICS.feed_polls_ingested, 1);
+        metrics::inc(&METRICS.items_ingested, report.new_items as u64);
         Ok(FetchResult::Ingested(report))
     }
 

@@ -14,6 +14,8 @@
 //! - [`ingest`]: feed items → articles → extraction → one store transaction.
 //! - [`article_text`]: the main text of an article page.
 //! - [`extract`]: the `Extractor` trait and the rule-based extractor.
+//! - [`llm`]: the optional LLM extractor (prompt in `prompts/`), falling back to the rules.
+//! - [`validate`]: the check every extraction passes: each claim is found in its text.
 //! - [`store`]: the `Store` trait; SQLite (default) and PostgreSQL.
 //! - [`developments`]: merging reports across articles, tracking pending items.
 //! - [`topics`]: topics and their aliases.
@@ -23,7 +25,8 @@
 //!   the evaluation format (`readout extract`).
 //! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
 //! - [`digest`]: scheduled digests: scheduler → outbox in the store → sender, each posted once.
-//! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set).
+//! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
+//!   [`metrics`] (Prometheus counters and `/healthz`).
 
 pub mod article_text;
 pub mod bot;
@@ -38,8 +41,11 @@ pub mod eval_format;
 pub mod extract;
 pub mod feeds;
 pub mod ingest;
+pub mod llm;
+pub mod metrics;
 pub mod model;
 pub mod render;
 pub mod store;
 pub mod topics;
+pub mod validate;
 pub mod watch;

@@ -518,3 +518,58 @@ async fn names_that_resolve_to_loopback_are_blocked_after_dns_unless_allowed() {
         Ok(Fetched::Body { .. })
     ));
 }
+
+#[tokio::test]
+async fn polls_show_up_in_metrics_and_health_follows_the_store() {
+    let server = FeedServer::start().await;
+    server.put(
+        "m.xml",
+        Resource::feed(rss(&[("m1", "Metric", "Counted text.")])),
+    );
+    let w = world(loopback_fetch(), WatchConfig::default(), false).await;
+    w.store
+        .add_feed(&server.url("m.xml"), w.clock.now())
+        .await
+        .unwrap();
+    w.watcher.poll_due_feeds_once().await.unwrap();
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let store: Arc<dyn readout::store::Store> = w.store.clone();
+    tokio::spawn(readout::metrics::serve(listener, store));
+    let http = reqwest::Client::new();
+    let page = http
+        .get(format!("http://{addr}/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let value = |line: &str| -> u64 {
+        page.lines()
+            .find_map(|l| l.strip_prefix(line))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    assert!(
+        value("readout_feed_polls_total{result=\"ingested\"}") >= 1,
+        "{page}"
+    );
+    assert!(value("readout_items_ingested_total") >= 1, "{page}");
+    assert!(value("readout_feed_fetch_seconds_count") >= 1, "{page}");
+    let health = http
+        .get(format!("http://{addr}/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+
+    w.store.pool().close().await;
+    let health = http
+        .get(format!("http://{addr}/healthz"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 503);
+}

@@ -56,7 +56,9 @@ pub struct Mention {
 pub struct Registry {
     by_word: HashMap<String, String>,
     affiliation: HashMap<String, String>,
-    /// Title to the one person holding it (`None` when several do).
+    /// How often each full name is mentioned, surnames included.
+    count: HashMap<String, usize>,
+    /// Title to the first person introduced with it.
     by_title: HashMap<String, Option<String>>,
 }
 
@@ -85,14 +87,12 @@ impl Registry {
     }
 
     /// Records that `full` bears `title`, so "the Secretary" can find them.
+    /// The first person introduced with a title keeps it: in a readout, "the
+    /// Minister" is the ministry's own minister, named first.
     pub fn add_title(&mut self, title: &str, full: &str) {
-        let e = self
-            .by_title
+        self.by_title
             .entry(title.to_string())
             .or_insert_with(|| Some(full.to_string()));
-        if e.as_deref().is_some_and(|x| x != full) {
-            *e = None;
-        }
     }
 
     /// The one person introduced with `title`.
@@ -106,13 +106,26 @@ impl Registry {
     }
 
     /// The person affiliated with `country`, if exactly one is known.
+    /// The person acting for `country`: the only one affiliated with it, or the one
+    /// the article names most often when several are.
     pub fn of_country(&self, country: &str) -> Option<&str> {
-        let mut it = self
+        let mut people: Vec<(&str, usize)> = self
             .affiliation
             .iter()
-            .filter(|(_, c)| c.as_str() == country);
-        let first = it.next()?;
-        it.next().is_none().then_some(first.0.as_str())
+            .filter(|(_, c)| c.as_str() == country)
+            .map(|(p, _)| (p.as_str(), self.count.get(p).copied().unwrap_or(0)))
+            .collect();
+        people.sort_by_key(|&(p, n)| (std::cmp::Reverse(n), p));
+        match people.as_slice() {
+            [(p, _)] => Some(p),
+            [(p, a), (_, b), ..] if a > b => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Counts a mention of a full name.
+    pub fn count(&mut self, full: &str) {
+        *self.count.entry(full.to_string()).or_default() += 1;
     }
 
     pub fn affiliation(&self, person: &str) -> Option<&str> {
@@ -122,7 +135,8 @@ impl Registry {
 
 /// Name particles written in lower case inside a name ("bin", "al", "van").
 const PARTICLES: &[&str] = &[
-    "bin", "al", "el", "de", "del", "da", "dos", "van", "von", "der", "la", "le", "ibn", "di",
+    "bin", "al", "el", "de", "del", "da", "do", "das", "dos", "du", "van", "von", "der", "la",
+    "le", "ibn", "di", "ben", "abu",
 ];
 
 /// Prepositions after which an unknown capitalised pair is a place.
@@ -151,52 +165,58 @@ fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
         && is_capitalised(toks[i - 1].text(text))
 }
 
-/// Longest title phrase starting at token `i`, in tokens.
-pub fn title_len(text: &str, toks: &[Tok], i: usize) -> usize {
+/// Longest title phrase starting at word `i` (of the lower-case `keys`), in words.
+pub fn title_len(keys: &[String], i: usize) -> usize {
+    if !keys.get(i).is_some_and(|k| LEXICON.title_first.contains(k)) {
+        return 0;
+    }
     let mut best = 0;
     let mut phrase = String::new();
-    for k in 0..LEXICON.title_max_words {
-        let Some(t) = toks.get(i + k).filter(|t| t.kind == TokKind::Word) else {
-            break;
-        };
+    for (k, w) in keys[i..].iter().take(LEXICON.title_max_words).enumerate() {
         if k > 0 {
             phrase.push(' ');
         }
-        phrase.push_str(&t.text(text).to_lowercase());
-        // "Presidents X and Y", "Foreign Ministers": plural titles too.
-        if LEXICON.titles.contains(&phrase)
-            || phrase
-                .strip_suffix('s')
-                .is_some_and(|p| LEXICON.titles.contains(p))
-        {
+        phrase.push_str(w);
+        if LEXICON.titles.contains(&phrase) {
             best = k + 1;
         }
     }
     best
 }
 
-/// Longest known phrase starting at token `i`: its length and what it names.
-pub fn known_at(text: &str, toks: &[Tok], i: usize) -> Option<(usize, &'static Known)> {
+/// Longest known phrase starting at word `i` (of the lower-case `keys`): its
+/// length and what it names.
+pub fn known_at(keys: &[String], i: usize) -> Option<(usize, &'static Known)> {
+    let first = keys.get(i)?;
+    if !LEXICON.known_first.contains(first) && !LEXICON.known_first.contains(bare(first)) {
+        return None;
+    }
     let mut best = None;
     let mut phrase = String::new();
-    for k in 0..LEXICON.known_max_words {
-        let Some(t) = toks.get(i + k).filter(|t| t.kind == TokKind::Word) else {
-            break;
-        };
+    for (k, w) in keys[i..].iter().take(LEXICON.known_max_words).enumerate() {
         if k > 0 {
             phrase.push(' ');
         }
-        phrase.push_str(t.text(text));
-        let k1 = k + 1;
-        if let Some(found) = LEXICON
-            .lookup(&phrase)
-            .or_else(|| LEXICON.lookup(bare(&phrase)))
-        {
-            best = Some((k1, found));
+        phrase.push_str(w);
+        let found = LEXICON
+            .known
+            .get(&phrase)
+            .or_else(|| LEXICON.known.get(bare(&phrase)));
+        let found = found.or_else(|| {
+            phrase
+                .strip_prefix("the ")
+                .and_then(|r| LEXICON.known.get(r))
+        });
+        if let Some(f) = found {
+            best = Some((k + 1, f));
         }
     }
-    // "Security Council" style bodies must not be read as their first word alone.
     best
+}
+
+/// The look-up form of every token of a sentence.
+pub fn keys_of(text: &str, toks: &[Tok]) -> Vec<String> {
+    toks.iter().map(|t| key(t.text(text))).collect()
 }
 
 fn title_case(word: &str) -> String {
@@ -224,10 +244,11 @@ fn title_case(word: &str) -> String {
 
 /// Finds the actors named in the tokens of one sentence.
 pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
+    let keys = keys_of(text, toks);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_token(text, toks, i) && title_len(text, toks, i) == 0 {
+        if !is_name_token(text, toks, i) && title_len(&keys, i) == 0 {
             i += 1;
             continue;
         }
@@ -237,13 +258,12 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
         let mut affiliation: Option<String> = None;
         let mut j = i;
         // Strip function words, titles and affiliations from the front.
-        loop {
-            let Some(t) = toks.get(j) else { break };
+        while let Some(t) = toks.get(j) {
             if t.kind != TokKind::Word {
                 break;
             }
             let w = t.text(text);
-            let tl = title_len(text, toks, j);
+            let tl = title_len(&keys, j);
             if tl > 0 {
                 titled = true;
                 title = Some(
@@ -253,15 +273,17 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                         .join(" "),
                 );
                 j += tl;
-                // "Minister of Foreign Affairs of the Republic of Kazakhstan"
-                while toks.get(j).is_some_and(|t| t.text(text) == "of") {
+                // "Minister of Foreign Affairs of the Republic of Kazakhstan"; a role in
+                // lower case ("the ministers of A and B") leaves the country an actor.
+                let formal = is_capitalised(toks[j - tl].text(text));
+                while formal && toks.get(j).is_some_and(|t| t.text(text) == "of") {
                     let mut k = j + 1;
                     while toks.get(k).is_some_and(|t| {
                         matches!(t.text(text), "the" | "Republic" | "State" | "of")
                     }) {
                         k += 1;
                     }
-                    match known_at(text, toks, k) {
+                    match known_at(&keys, k) {
                         Some((n, found)) => {
                             affiliation = Some(found.canonical().to_string());
                             j = k + n;
@@ -275,10 +297,10 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 j += 1;
                 continue;
             }
-            if let Some((n, found)) = known_at(text, toks, j) {
+            if let Some((n, found)) = known_at(&keys, j) {
                 let after = j + n;
                 let next_is_name = toks.get(after).is_some_and(|_| {
-                    is_name_token(text, toks, after) || title_len(text, toks, after) > 0
+                    is_name_token(text, toks, after) || title_len(&keys, after) > 0
                 });
                 let possessive = bare(toks[after - 1].text(text)) != toks[after - 1].text(text);
                 if next_is_name && !possessive {
@@ -289,17 +311,26 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             }
             // An unknown word in front of a title describes the person ("Parliament
             // Speaker", "Ruritanian Foreign Minister").
-            if is_capitalised(w) && bare(w) == w && title_len(text, toks, j + 1) > 0 {
+            if is_capitalised(w) && bare(w) == w && title_len(&keys, j + 1) > 0 {
                 j += 1;
+                continue;
+            }
+            // Two such words: "Vice Unification Minister".
+            if is_capitalised(w)
+                && toks.get(j + 1).is_some_and(|t| {
+                    is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text)
+                })
+                && title_len(&keys, j + 2) > 0
+                && title_len(&keys, j + 1) == 0
+            {
+                j += 2;
                 continue;
             }
             break;
         }
         // The name proper: capitalised words from j.
         let mut k = j;
-        while k < toks.len()
-            && is_name_token(text, toks, k)
-            && (k == j || title_len(text, toks, k) == 0)
+        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(&keys, k) == 0)
         {
             k += 1;
             if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
@@ -341,7 +372,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             continue;
         }
         let span = Span::new(toks[run_start].start, toks[k - 1].end);
-        if let Some((n, found)) = known_at(text, toks, j)
+        if let Some((n, found)) = known_at(&keys, j)
             && n >= k - j
         {
             let k = j + n;
@@ -373,8 +404,6 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             })
             .collect();
         let mut name = full.join(" ");
-        let mut j = j;
-        let mut titled = titled;
         if is_thing {
             // "Commission Wang Yi": a body's name in front of a person's.
             let t = words
@@ -448,8 +477,14 @@ fn known_mention(
         && toks[first - 1].text(text) == ","
         && is_capitalised(toks[first - 2].text(text))
         && PLACE_PREPS.contains(&toks[first - 3].text(text));
+    // "in Beirut", "to the United Nations": a place or an addressee, not a party.
+    let before = if first > 0 && toks[first - 1].text(text).eq_ignore_ascii_case("the") {
+        first - 1
+    } else {
+        first
+    };
     let after_prep =
-        (first > 0 && PLACE_PREPS.contains(&toks[first - 1].text(text))) || after_place;
+        (before > 0 && PLACE_PREPS.contains(&toks[before - 1].text(text))) || after_place;
     let group = toks
         .get(last)
         .is_some_and(|t| GROUPS.contains(&t.text(text)));
@@ -559,17 +594,17 @@ const NOUN_AFTER: &[&str] = &[
 pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
     let mut reg = Registry::default();
     for toks in sentences {
+        let keys = keys_of(text, toks);
         let ms = mentions(text, toks, &Registry::default());
         for (n, m) in ms.iter().enumerate() {
             if m.kind != ActorKind::Person {
                 continue;
             }
             // Apposition: "Guyana's foreign minister, Ana Veld" is Guyana's.
+            // The mention's first token, titles included ("Additional Secretary X").
+            let run = toks.partition_point(|t| t.start < m.span.start);
             let appositive = || {
-                let comma = m
-                    .first
-                    .checked_sub(1)
-                    .filter(|&c| toks[c].text(text) == ",")?;
+                let comma = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
                 ms[..n]
                     .iter()
                     .rev()
@@ -579,11 +614,8 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
             };
             // "his Chilean counterpart, Ana Veld": a nationality before the comma.
             let demonym = || {
-                let comma = m
-                    .first
-                    .checked_sub(1)
-                    .filter(|&c| toks[c].text(text) == ",")?;
-                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(text, toks, k) {
+                let comma = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
+                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(&keys, k) {
                     Some((_, Known::Demonym(c))) => Some(c.clone()),
                     _ => None,
                 })

@@ -13,7 +13,7 @@ use super::lexicon::key;
 use super::tokens::{TokKind, is_capitalised};
 
 /// Words that open an adverbial before the subject ("In a statement, ...").
-const INTRO: &[&str] = &[
+pub const INTRO: &[&str] = &[
     "in",
     "on",
     "at",
@@ -167,14 +167,7 @@ pub fn subject_from(
     }
     let ms = &doc.mentions[i];
     let in_seg = |a: usize, b: usize| ms.iter().filter(move |m| m.first >= a && m.last <= b);
-    if let Some(m) =
-        in_seg(seg.start, seg.end).find(|m| m.kind == ActorKind::Person && !m.possessive)
-    {
-        return Some(Subject {
-            name: m.name.clone(),
-            person: true,
-        });
-    }
+    let seg_words = &words[seg.clone()];
     // Apposition: "Guyana's foreign minister, Ronald Persaud, told".
     if segment_end < end
         && let Some(m) = in_seg(segment_end + 1, end)
@@ -185,12 +178,33 @@ pub fn subject_from(
             person: true,
         });
     }
-    let seg_words = &words[seg.clone()];
+    // "A senior Trump administration official": the head noun is the speaker, not
+    // the name inside the phrase.
+    let head_is_name = in_seg(seg.start, seg.end).any(|m| m.last == seg.end);
+    if !head_is_name && let Some(name) = described(seg_words) {
+        // "his spokesperson": the spokesperson of the person just named.
+        let name = match (name.split_once(' '), last) {
+            (Some(("his" | "her" | "His" | "Her", rest)), Some(p)) => format!("{p}'s {rest}"),
+            _ => name,
+        };
+        return Some(Subject {
+            name,
+            person: false,
+        });
+    }
+    if let Some(m) =
+        in_seg(seg.start, seg.end).find(|m| m.kind == ActorKind::Person && !m.possessive)
+    {
+        return Some(Subject {
+            name: m.name.clone(),
+            person: true,
+        });
+    }
     if let Some(m) = in_seg(seg.start, seg.end).find(|m| !m.possessive && !m.modifier)
         && seg_words.len() <= m.last - m.first + 1
     {
         return Some(Subject {
-            name: m.name.clone(),
+            name: surface(doc, i, m),
             person: false,
         });
     }
@@ -207,6 +221,26 @@ pub fn subject_from(
         })
 }
 
+/// A country or body as the text names it ("the White House", "Moscow"), without
+/// the article: the reader's name for it.
+fn surface(doc: &Doc, i: usize, m: &super::actors::Mention) -> String {
+    let toks = &doc.toks[i];
+    let words: Vec<&str> = toks[m.first..m.last]
+        .iter()
+        .map(|t| t.text(doc.text))
+        .collect();
+    let words = if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        &words[1..]
+    } else {
+        &words[..]
+    };
+    if words.is_empty() {
+        m.name.clone()
+    } else {
+        words.join(" ")
+    }
+}
+
 /// A described source as a name: the noun phrase without its article, when it is
 /// short and ends in a noun for a speaker or a body.
 fn described(words: &[&str]) -> Option<String> {
@@ -218,10 +252,18 @@ fn described(words: &[&str]) -> Option<String> {
             break;
         }
     }
-    if w.is_empty() || w.len() > 7 {
+    if w.is_empty() || w.len() > 8 {
         return None;
     }
-    let head = key(w[w.len() - 1]);
+    // "a government source in New Delhi": the head stands before the preposition.
+    let head_at = w
+        .iter()
+        .position(|x| matches!(*x, "in" | "at" | "from" | "of" | "for"))
+        .unwrap_or(w.len());
+    if head_at == 0 {
+        return None;
+    }
+    let head = key(w[head_at - 1]);
     const HEADS: &[&str] = &[
         "official",
         "officials",
@@ -268,6 +310,13 @@ fn described(words: &[&str]) -> Option<String> {
         "secretariat",
         "chair",
         "co-chairs",
+        "member",
+        "members",
+        "programme",
+        "program",
+        "committee",
+        "organisation",
+        "organization",
     ];
     if !HEADS.contains(&head.as_str()) {
         return None;
@@ -279,8 +328,7 @@ fn described(words: &[&str]) -> Option<String> {
 fn mention_ending_at(doc: &Doc, i: usize, start: usize, end: usize) -> Option<Subject> {
     doc.mentions[i]
         .iter()
-        .filter(|m| m.first >= start && m.last <= end && !m.possessive)
-        .last()
+        .rfind(|m| m.first >= start && m.last <= end && !m.possessive)
         .map(|m| Subject {
             name: m.name.clone(),
             person: m.kind == ActorKind::Person,
@@ -381,7 +429,7 @@ mod tests {
         );
         assert_eq!(
             subj("Moscow said so.", "said", None).as_deref(),
-            Some("Russia")
+            Some("Moscow")
         );
     }
 }

@@ -3,8 +3,29 @@
 //!
 //! The files are compiled in with `include_str!` and parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
+
+/// A small, fast hash for the word look-ups: every word of every article is looked
+/// up several times, and SipHash's protection against chosen keys buys nothing for
+/// lists compiled into the program.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
+pub type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
 
 /// What a capitalised word or phrase stands for when it is a known name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +47,56 @@ impl Known {
     }
 }
 
+/// A list of phrases indexed by first word, so testing a word against the whole
+/// list costs one hash look-up.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    list: Vec<Vec<String>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Phrases {
+    pub fn new(mut list: Vec<Vec<String>>) -> Self {
+        list.retain(|p| !p.is_empty());
+        // Longest first, so "plan is to" wins over "plan to".
+        list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (n, p) in list.iter().enumerate() {
+            by_first.entry(p[0].clone()).or_default().push(n);
+        }
+        Phrases { list, by_first }
+    }
+
+    /// Index of the longest phrase starting at word `i`.
+    pub fn index_at(&self, words: &[&str], i: usize) -> Option<usize> {
+        let cands = self.by_first.get(lower(words.get(i)?).as_ref())?;
+        cands
+            .iter()
+            .copied()
+            .find(|&n| phrase_at(words, i, &self.list[n]))
+    }
+
+    /// Length of the longest phrase starting at word `i`.
+    pub fn at(&self, words: &[&str], i: usize) -> Option<usize> {
+        self.index_at(words, i).map(|n| self.list[n].len())
+    }
+
+    /// The first phrase found in `words[range]`: its position and length.
+    pub fn find(&self, words: &[&str], range: std::ops::Range<usize>) -> Option<(usize, usize)> {
+        let end = range.end.min(words.len());
+        (range.start..end).find_map(|i| self.at(words, i).filter(|n| i + n <= end).map(|n| (i, n)))
+    }
+}
+
+/// A word in lower case with straight apostrophes, borrowed when it already is.
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+        std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// A meeting cue: the words, the status a past-tense use implies, and the kind.
 #[derive(Debug, Clone)]
 pub struct MeetingCue {
@@ -43,26 +114,35 @@ pub struct Lexicon {
     /// Lower-cased title phrases.
     pub titles: HashSet<String>,
     pub title_max_words: usize,
+    /// First words of titles and of known names: a cheap test before a look-up.
+    pub title_first: HashSet<String>,
+    pub known_first: HashSet<String>,
     /// Lower-cased verbs of saying (single words and phrases).
     pub speech: HashSet<String>,
     pub reported_that: HashSet<String>,
+    pub reported_bare: HashSet<String>,
     pub audience_verbs: HashSet<String>,
     pub meeting: Vec<MeetingCue>,
-    pub future: Vec<Vec<String>>,
+    /// Meeting cues by first word, longest first.
+    pub meeting_first: HashMap<String, Vec<usize>>,
+    pub future: Phrases,
     pub hypothetical: HashSet<String>,
-    pub cancelled: Vec<Vec<String>>,
+    pub possibility: HashSet<String>,
+    pub cancelled: Phrases,
     /// Phrases that make a meeting proposed, planned or held.
-    pub proposed_cues: Vec<Vec<String>>,
-    pub planned_cues: Vec<Vec<String>>,
-    pub held_cues: Vec<Vec<String>>,
+    pub proposed_cues: Phrases,
+    pub planned_cues: Phrases,
+    pub held_cues: Phrases,
     /// Any form of an announceable action (lower case, words joined by a space) to
     /// its base form.
     pub actions: HashMap<String, String>,
     pub actions_max_words: usize,
+    /// First words of the action forms, a cheap test before a look-up.
+    pub action_first: HashSet<String>,
     /// The past forms of the actions (the first form listed after the base).
     pub past: HashSet<String>,
     /// Phrases that report a response still awaited.
-    pub awaiting: Vec<Vec<String>>,
+    pub awaiting: Phrases,
     /// Words stripped from the front of a capitalised run ("The", "On", "Monday").
     pub function: HashSet<String>,
     /// Words that make a capitalised run a thing rather than a person.
@@ -71,7 +151,7 @@ pub struct Lexicon {
 
 /// Lines of a data file without comments and blanks, grouped under `[section]`.
 fn sections(src: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut out: HashMap<String, Vec<String>> = HashMap::default();
     let mut current = String::new();
     for line in src.lines() {
         let line = line.trim();
@@ -92,6 +172,9 @@ fn sections(src: &str) -> HashMap<String, Vec<String>> {
 /// The normal form of a phrase for look-up: lower case, curly apostrophes
 /// straightened, single spaces.
 pub fn key(phrase: &str) -> String {
+    if !phrase.contains(char::is_whitespace) {
+        return lower(phrase).into_owned();
+    }
     phrase
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -116,6 +199,9 @@ impl Lexicon {
                 return;
             }
             lx.known_max_words = lx.known_max_words.max(kk.split(' ').count());
+            if let Some(f) = kk.split(' ').next() {
+                lx.known_first.insert(f.to_string());
+            }
             lx.known.entry(kk).or_insert(k);
         };
         for line in sections(include_str!("lexicon/places.txt"))
@@ -150,8 +236,15 @@ impl Lexicon {
             .remove("")
             .unwrap_or_default()
         {
-            lx.title_max_words = lx.title_max_words.max(t.split_whitespace().count());
-            lx.titles.insert(key(&t));
+            let t = key(&t);
+            lx.title_max_words = lx.title_max_words.max(t.split(' ').count());
+            if let Some(f) = t.split(' ').next() {
+                lx.title_first.insert(f.to_string());
+                // "Presidents X and Y", "foreign ministers": plural titles too.
+                lx.title_first.insert(format!("{f}s"));
+            }
+            lx.titles.insert(format!("{t}s"));
+            lx.titles.insert(t);
         }
         let mut verbs = sections(include_str!("lexicon/verbs.txt"));
         let set = |v: Option<Vec<String>>| {
@@ -162,25 +255,28 @@ impl Lexicon {
         };
         lx.speech = set(verbs.remove("speech"));
         lx.reported_that = set(verbs.remove("reported_that"));
+        lx.reported_bare = set(verbs.remove("reported_bare"));
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
         lx.hypothetical = set(verbs.remove("hypothetical"));
-        lx.future = verbs
-            .remove("future")
-            .unwrap_or_default()
-            .iter()
-            .map(|s| words(s))
-            .collect();
-        lx.cancelled = verbs
-            .remove("cancelled")
-            .unwrap_or_default()
-            .iter()
-            .map(|s| words(s))
-            .collect();
-        let phrases = |v: Option<Vec<String>>| {
-            v.unwrap_or_default()
+        lx.possibility = set(verbs.remove("possibility"));
+        lx.future = Phrases::new(
+            verbs
+                .remove("future")
+                .unwrap_or_default()
                 .iter()
                 .map(|s| words(s))
-                .collect::<Vec<_>>()
+                .collect(),
+        );
+        lx.cancelled = Phrases::new(
+            verbs
+                .remove("cancelled")
+                .unwrap_or_default()
+                .iter()
+                .map(|s| words(s))
+                .collect(),
+        );
+        let phrases = |v: Option<Vec<String>>| {
+            Phrases::new(v.unwrap_or_default().iter().map(|s| words(s)).collect())
         };
         lx.proposed_cues = phrases(verbs.remove("proposed_cues"));
         lx.planned_cues = phrases(verbs.remove("planned_cues"));
@@ -195,6 +291,8 @@ impl Lexicon {
             for f in std::iter::once(base.as_str()).chain(forms.split(',').map(str::trim)) {
                 let f = key(f);
                 if !f.is_empty() {
+                    lx.action_first
+                        .insert(f.split(' ').next().unwrap_or_default().to_string());
                     lx.actions_max_words = lx.actions_max_words.max(f.split(' ').count());
                     lx.actions.entry(f).or_insert_with(|| base.clone());
                 }
@@ -217,7 +315,13 @@ impl Lexicon {
             }
         }
         // Longest cue first, so "held talks" wins over "talks".
-        lx.meeting.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+        lx.meeting.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        for (n, c) in lx.meeting.iter().enumerate() {
+            lx.meeting_first
+                .entry(c.words[0].clone())
+                .or_default()
+                .push(n);
+        }
         let mut w = sections(include_str!("lexicon/words.txt"));
         lx.function = set(w.remove("function"));
         lx.thing = set(w.remove("thing"));
@@ -233,29 +337,28 @@ impl Lexicon {
     }
 }
 
+/// Whether `word` is `lower` (a lower-case key) ignoring case and apostrophe
+/// style, without allocating: this runs for every word against every cue.
+pub fn is_key(word: &str, lower: &str) -> bool {
+    let mut a = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == '’' { '\'' } else { c });
+    let mut b = lower.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Whether `phrase` (lower-case words) starts at word `i` of `words`.
 pub fn phrase_at(words: &[&str], i: usize, phrase: &[String]) -> bool {
     !phrase.is_empty()
         && i + phrase.len() <= words.len()
-        && phrase
-            .iter()
-            .zip(&words[i..])
-            .all(|(p, w)| p.as_str() == key(w))
-}
-
-/// The first of `phrases` found in `words[range]`: its position and length.
-pub fn find_phrase(
-    words: &[&str],
-    range: std::ops::Range<usize>,
-    phrases: &[Vec<String>],
-) -> Option<(usize, usize)> {
-    let end = range.end.min(words.len());
-    (range.start..end).find_map(|i| {
-        phrases
-            .iter()
-            .find(|p| i + p.len() <= end && phrase_at(words, i, p))
-            .map(|p| (i, p.len()))
-    })
+        && phrase.iter().zip(&words[i..]).all(|(p, w)| is_key(w, p))
 }
 
 /// The lists, parsed on first use.
@@ -311,6 +414,7 @@ mod tests {
             LEXICON.actions.get("handed over").map(String::as_str),
             Some("deliver")
         );
-        assert!(LEXICON.awaiting.iter().any(|p| p == &["waiting", "for"]));
+        assert_eq!(LEXICON.awaiting.at(&["Waiting", "for", "news"], 0), Some(2));
+        assert_eq!(LEXICON.future.at(&["the", "plan", "is", "to"], 1), Some(3));
     }
 }

@@ -14,7 +14,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 use super::Doc;
 use super::actors::ActorKind;
 use super::dates;
-use super::lexicon::{LEXICON, MeetingCue, find_phrase, key, phrase_at};
+use super::lexicon::{LEXICON, MeetingCue, key, lower, phrase_at};
 use super::tokens::is_capitalised;
 
 /// Words that close one event's clause and open another's.
@@ -26,13 +26,14 @@ const BOUNDARIES: &[&str] = &[
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
 /// of saying (what follows is what was said, not who said it).
 fn is_boundary(words: &[&str], k: usize) -> bool {
-    let w = key(words[k]);
-    BOUNDARIES.contains(&w.as_str())
+    let lw = lower(words[k]);
+    let w: &str = &lw;
+    BOUNDARIES.contains(&w)
         || (words[k] == ","
             && words
                 .get(k + 1)
                 .is_some_and(|n| matches!(*n, "and" | "but")))
-        || LEXICON.reported_that.contains(&w)
+        || LEXICON.reported_that.contains(w)
 }
 
 /// Words that refer back to the parties of the last meeting.
@@ -55,6 +56,7 @@ const ANAPHORA: &[&[&str]] = &[
     &["next", "meeting"],
     &["the", "sides"],
     &["their", "next"],
+    &["follow-up"],
 ];
 
 /// Plural roles after which a country stands for its minister ("the foreign
@@ -77,28 +79,29 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
         }
         let words = doc.words(i);
         let cues = find_cues(&words);
-        let mut prev_right = 0;
+        // Where the previous group's cues end: the next clause starts after it.
+        let mut prev_end = 0;
         for (g, group) in cues.iter().enumerate() {
             let (first, last_end) = (
                 group.first().map_or(0, |c| c.0),
                 group.last().map_or(0, |c| c.0 + c.1),
             );
-            let left = (prev_right..first)
+            let left = (prev_end..first)
                 .rev()
                 .find(|&k| is_boundary(&words, k))
-                .map_or(prev_right, |k| k);
+                .map_or(prev_end, |k| k);
             let next_cue = cues
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
-            let right = (last_end..next_cue)
-                .find(|&k| {
-                    is_boundary(&words, k) && !LEXICON.reported_that.contains(&key(words[k]))
-                })
-                .unwrap_or(next_cue);
-            prev_right = right;
-            if let Some(m) = meeting_in(doc, i, &words, group, left, right, subjects, &out) {
-                out.extend(split(m, &words, group, left));
+            let right = right_edge(&words, last_end, next_cue);
+            prev_end = last_end;
+            if let Some((m, callers)) =
+                meeting_in(doc, i, &words, group, left, right, subjects, &out)
+            {
+                for m in split(m, &words, group, callers) {
+                    out.extend(each_date(m, &words[left..right], doc));
+                }
             }
         }
     }
@@ -115,11 +118,15 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
             boundary_since_last = true;
         }
         let found = LEXICON
-            .meeting
-            .iter()
-            .find(|c| phrase_at(words, k, &c.words));
+            .meeting_first
+            .get(lower(words[k]).as_ref())
+            .and_then(|c| {
+                c.iter()
+                    .map(|&n| &LEXICON.meeting[n])
+                    .find(|c| phrase_at(words, k, &c.words))
+            });
         match found {
-            Some(c) if !negated(words, k) => {
+            Some(c) if !negated(words, k) && !false_call(words, k) => {
                 if boundary_since_last || groups.is_empty() {
                     groups.push(Vec::new());
                 }
@@ -135,8 +142,74 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
     groups
 }
 
+/// Where the clause of a cue ends, looking right from `from`: at a boundary, but
+/// past a parenthetical relative clause ("The round, which began on Monday, was
+/// led by …").
+fn right_edge(words: &[&str], from: usize, limit: usize) -> usize {
+    let mut k = from;
+    while k < limit {
+        let w = lower(words[k]);
+        if matches!(w.as_ref(), "which" | "who") && k > 0 && words[k - 1] == "," {
+            match (k + 1..limit).find(|&j| words[j] == ",") {
+                Some(c) => {
+                    k = c + 1;
+                    continue;
+                }
+                None => return k,
+            }
+        }
+        if is_boundary(words, k) && !LEXICON.reported_that.contains(w.as_ref()) {
+            return k;
+        }
+        k += 1;
+    }
+    limit
+}
+
+/// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one
+/// meeting that took place per date listed.
+fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
+    if m.status != MeetingStatus::Held {
+        return vec![m];
+    }
+    let mut dates = Vec::new();
+    let mut k = 0;
+    while let Some((d, at)) = words
+        .get(k..)
+        .and_then(|w| dates::find(w, doc.published, false))
+    {
+        if !dates.contains(&d) {
+            dates.push(d);
+        }
+        k += at + 2;
+    }
+    if dates.len() < 2 {
+        return vec![m];
+    }
+    dates
+        .into_iter()
+        .map(|d| Meeting {
+            date: Some(d),
+            ..m.clone()
+        })
+        .collect()
+}
+
+/// "called his counterpart" is a call; "called on", "called off", "called for" are not.
+fn false_call(words: &[&str], k: usize) -> bool {
+    lower(words[k]) == "called"
+        && !words.get(k + 1).is_some_and(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*n, "his" | "her" | "their")
+        })
+}
+
 fn negated(words: &[&str], k: usize) -> bool {
-    k > 0 && matches!(key(words[k - 1]).as_str(), "no" | "not" | "without" | "as")
+    k > 0
+        && matches!(
+            lower(words[k - 1]).as_ref(),
+            "no" | "not" | "without" | "as"
+        )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -149,8 +222,13 @@ fn meeting_in(
     right: usize,
     subjects: &[Option<String>],
     found: &[Meeting],
-) -> Option<Meeting> {
+) -> Option<(Meeting, usize)> {
     let first = group.first()?.0;
+    // Parties named before the cue: the callers of a call.
+    let callers = doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= left && m.last <= first && !m.possessive && !m.modifier)
+        .count();
     let mut names: Vec<String> = Vec::new();
     let add = |n: &str, names: &mut Vec<String>| {
         if !names.iter().any(|x| x.eq_ignore_ascii_case(n)) {
@@ -158,11 +236,10 @@ fn meeting_in(
         }
     };
     // "X, who met Y": X takes part.
-    if left > 0 && key(words[left]) == "who" {
+    if left > 0 && lower(words[left]) == "who" {
         if let Some(m) = doc.mentions[i]
             .iter()
-            .filter(|m| m.last <= left && !m.possessive)
-            .last()
+            .rfind(|m| m.last <= left && !m.possessive)
         {
             add(&m.name, &mut names);
         }
@@ -181,9 +258,8 @@ fn meeting_in(
             continue;
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
-        let role_before = m.first >= 2
-            && (m.first.saturating_sub(3)..m.first)
-                .any(|k| ROLES.contains(&key(words[k]).as_str()));
+        let role_before =
+            (m.first.saturating_sub(5)..m.first).any(|k| ROLES.contains(&lower(words[k]).as_ref()));
         if m.kind == ActorKind::Country
             && role_before
             && let Some(p) = doc.registry.of_country(&m.name)
@@ -203,11 +279,18 @@ fn meeting_in(
         names = mapped;
     }
     // Pronoun subjects and counterparts.
-    for k in left..right {
-        let w = key(words[k]);
-        if (w == "he" || w == "she") && k < first {
-            if let Some(s) = &subjects[i] {
-                add(s, &mut names);
+    let mut pronoun_subject = false;
+    for (k, word) in words.iter().enumerate().take(right).skip(left) {
+        let lw = lower(word);
+        let w: &str = &lw;
+        let possessive_before = (w == "his" || w == "her") && k + 1 == first;
+        if ((w == "he" || w == "she") && k < first) || possessive_before {
+            pronoun_subject = true;
+            // The subject leads: it is the caller of a call.
+            if let Some(s) = &subjects[i]
+                && !names.iter().any(|x| x.eq_ignore_ascii_case(s))
+            {
+                names.insert(0, s.clone());
             }
         }
         if w == "counterpart" && k >= 1 {
@@ -224,12 +307,12 @@ fn meeting_in(
         (left..right).any(|k| {
             a.iter()
                 .enumerate()
-                .all(|(n, x)| words.get(k + n).is_some_and(|w| key(w) == *x))
+                .all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))
         })
     });
     if names.len() < 2 && anaphoric {
         // "the two" are the first two parties of the last meeting; "they", all.
-        let count = (left..right).find_map(|k| match key(words[k]).as_str() {
+        let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
             "two" => Some(2),
             "three" => Some(3),
             "four" => Some(4),
@@ -255,14 +338,15 @@ fn meeting_in(
         .or_else(|| dates::find(&words[right..], doc.published, future))
         .map(|d| d.0);
     let place = place(words, left, right);
-    Some(Meeting {
+    let meeting = Meeting {
         participants: names.iter().filter_map(|n| ActorName::new(n)).collect(),
         status,
         date,
         place,
         kind,
         evidence: doc.evidence(i),
-    })
+    };
+    Some((meeting, callers.max(usize::from(pronoun_subject))))
 }
 
 fn status(
@@ -285,29 +369,31 @@ fn status(
                         .is_some_and(|n| matches!(*n, "and" | "but")))
         })
         .unwrap_or(words.len());
-    if find_phrase(words, left..hard, &lx.cancelled).is_some() {
+    if lx.cancelled.find(words, left..hard).is_some() {
         return Some(MeetingStatus::Cancelled);
     }
     // Offers and plans are read before the cue and just after it ("meet again").
-    let around = left..(last_end + 3).min(right);
-    if find_phrase(words, around.clone(), &lx.proposed_cues).is_some() {
+    let first_end = group.first().map_or(first, |c| c.0 + c.1);
+    let around = left..(first_end + 3).min(right).max(first_end);
+    if lx.proposed_cues.find(words, around.clone()).is_some() {
         return Some(MeetingStatus::Proposed);
     }
     let past_verb = group
         .iter()
         .any(|c| c.2.past_status == Some(MeetingStatus::Held) && !is_modal_before(words, c.0));
-    if !past_verb && find_phrase(words, around, &lx.planned_cues).is_some() {
+    if !past_verb && lx.planned_cues.find(words, around).is_some() {
         return Some(MeetingStatus::Planned);
     }
     // A past tense in the clause ("accepted", "ended") dates a noun cue.
     let past_tense = (left..right).any(|k| {
-        let w = key(words[k]);
+        let lw = lower(words[k]);
+        let w: &str = &lw;
         w.len() > 4
             && w.ends_with("ed")
             && !is_modal_before(words, k)
             && !group.iter().any(|c| c.0 == k)
     });
-    if past_verb || past_tense || find_phrase(words, left..right, &lx.held_cues).is_some() {
+    if past_verb || past_tense || lx.held_cues.find(words, left..right).is_some() {
         return Some(MeetingStatus::Held);
     }
     if group
@@ -322,7 +408,7 @@ fn status(
 fn is_modal_before(words: &[&str], k: usize) -> bool {
     (k.saturating_sub(2)..k).any(|j| {
         matches!(
-            key(words[j]).as_str(),
+            lower(words[j]).as_ref(),
             "will" | "would" | "to" | "could" | "may" | "might" | "should"
         )
     })
@@ -340,7 +426,10 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
             e += 1;
         }
         let s = e;
-        while e < right && is_capitalised(words[e]) && !LEXICON.function.contains(&key(words[e])) {
+        while e < right
+            && is_capitalised(words[e])
+            && !LEXICON.function.contains(lower(words[e]).as_ref())
+        {
             e += 1;
         }
         (e > s).then(|| words[s..e].join(" "))
@@ -353,18 +442,13 @@ fn split(
     m: Meeting,
     words: &[&str],
     group: &[(usize, usize, &'static MeetingCue)],
-    left: usize,
+    callers: usize,
 ) -> Vec<Meeting> {
     let first = group.first().map_or(0, |c| c.0);
     let each = first > 0 && key(words[first - 1]) == "each";
     let n = m.participants.len();
     // Only when one party stands before the cue: "X spoke with A and with B".
-    let before = |k: usize| k < first && words[k].chars().next().is_some_and(char::is_uppercase);
-    let one_caller = (left..first)
-        .filter(|&k| before(k) && (k == left || !before(k - 1)))
-        .count()
-        <= 1;
-    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && one_caller {
+    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && callers == 1 {
         let host = m.participants[0].clone();
         return m.participants[1..]
             .iter()
@@ -376,8 +460,8 @@ fn split(
     }
     if each && n >= 3 {
         // The parties before the cue met the others separately.
-        let subjects = (left..first).filter(|&k| words[k] == "and").count() + 1;
-        if subjects < n {
+        let subjects = callers;
+        if subjects >= 1 && subjects < n {
             let (subj, rest) = m.participants.split_at(subjects.min(n - 1));
             return subj
                 .iter()
@@ -406,11 +490,14 @@ fn dedupe(ms: Vec<Meeting>) -> Vec<Meeting> {
         };
         let k = keyset(&m);
         if let Some(o) = out.iter_mut().find(|o| {
-            o.status == m.status
-                && keyset(o) == k
-                && (o.date.is_none() || m.date.is_none() || o.date == m.date)
+            // Talks over two days are one meeting: "opened on Friday", "ended on Saturday".
+            let close_dates = match (o.date, m.date) {
+                (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
+                _ => true,
+            };
+            o.status == m.status && keyset(o) == k && close_dates
         }) {
-            if o.date.is_none() {
+            if o.date.is_none() || m.date.is_some_and(|d| o.date.is_some_and(|od| d < od)) {
                 o.date = m.date;
             }
             if o.place.is_none() {
@@ -490,7 +577,7 @@ mod tests {
     #[test]
     fn calls_and_pronouns() {
         let v = met("Ola Brek arrived. He spoke by phone with Tam Ruen on Tuesday.");
-        assert_eq!(v[0].0, ["Tam Ruen", "Ola Brek"]);
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"], "the caller comes first");
     }
 
     #[test]

@@ -81,11 +81,18 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|s| tokens::tokenize(text, s.span.start, s.span.end))
             .collect();
-        let registry = actors::build_registry(text, &toks);
-        let mentions = toks
+        let mut registry = actors::build_registry(text, &toks);
+        let mentions: Vec<Vec<Mention>> = toks
             .iter()
             .map(|t| actors::mentions(text, t, &registry))
             .collect();
+        for m in mentions
+            .iter()
+            .flatten()
+            .filter(|m| m.kind == actors::ActorKind::Person)
+        {
+            registry.count(&m.name);
+        }
         let mut quotes = quotes::find(text);
         quotes.sort_by_key(|q| q.outer.start);
         Doc {
@@ -152,37 +159,6 @@ mod tests {
             .chain(x.pending.iter().map(|p| &p.evidence))
         {
             assert_eq!(&a.text[e.span.start..e.span.end], e.sentence);
-        }
-    }
-}
-#[cfg(test)]
-mod debug_probe {
-    #[test]
-    #[ignore]
-    fn probe() {
-        let text = std::env::var("PROBE").unwrap_or_default();
-        let doc = super::Doc::read(
-            &text,
-            chrono::NaiveDate::from_ymd_opt(2025, 5, 1).unwrap_or_default(),
-        );
-        for i in 0..doc.sentences.len() {
-            eprintln!(
-                "S{i}: {:?} label={:?} heading={}",
-                &text[doc.sentences[i].span.start..doc.sentences[i].span.end],
-                doc.sentences[i].label,
-                doc.sentences[i].heading
-            );
-            for m in &doc.mentions[i] {
-                eprintln!(
-                    "   {} {:?} mod={} poss={} grp={} aff={:?} title={:?}",
-                    m.name, m.kind, m.modifier, m.possessive, m.group, m.affiliation, m.title
-                );
-            }
-        }
-        let said = super::speech::statements(&doc);
-        eprintln!("subjects {:?}", said.subjects);
-        for m in super::meetings::meetings(&doc, &said.subjects) {
-            eprintln!("M {:?} {:?} {:?}", m.participants, m.status, m.date);
         }
     }
 }

@@ -15,40 +15,7 @@ use crate::model::{ActorName, Due, Outcome, OutcomeKind, Pending};
 use super::Doc;
 use super::clauses::subject;
 use super::dates;
-use super::lexicon::{LEXICON, find_phrase, key, phrase_at};
-
-/// Cues after which an action verb follows directly (after adverbs).
-const DIRECT_CUES: &[&[&str]] = &[
-    &["will"],
-    &["would"],
-    &["must"],
-    &["shall"],
-    &["'ll"],
-    &["is", "to"],
-    &["are", "to"],
-    &["was", "to"],
-    &["due", "to"],
-    &["expected", "to"],
-    &["plan", "to"],
-    &["plans", "to"],
-    &["planned", "to"],
-    &["plan", "is", "to"],
-    &["aim", "to"],
-    &["aims", "to"],
-    &["aimed", "to"],
-    &["agreed", "to"],
-    &["promised", "to"],
-    &["pledged", "to"],
-    &["vowed", "to"],
-    &["committed", "to"],
-    &["intends", "to"],
-    &["intend", "to"],
-    &["set", "to"],
-    &["scheduled", "to"],
-    &["yet", "to"],
-    &["decided", "to"],
-    &["and", "to"],
-];
+use super::lexicon::{LEXICON, key, lower};
 
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
 const OBJECT_CUES: &[&str] = &[
@@ -101,8 +68,8 @@ const OBJECT_END: &[&str] = &[
 pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Outcome>) {
     let mut pend = Vec::new();
     let mut outs = Vec::new();
-    for i in 0..doc.sentences.len() {
-        if doc.sentences[i].heading {
+    for (i, sentence) in doc.sentences.iter().enumerate() {
+        if sentence.heading {
             continue;
         }
         let words = doc.words(i);
@@ -116,24 +83,45 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
                 continue;
             }
             seen_verbs.push(v.0);
-            pend.push(make_pending(doc, i, &words, k, v, last));
+            // "would be decided by voters" is a description; "to be submitted by the
+            // end of September" is a deadline.
+            let passive = v.0 > 0 && lower(words[v.0 - 1]) == "be";
+            // "the talks … are due to open on Wednesday": a meeting's own course.
+            let intransitive = words.get(v.0 + v.1).is_none_or(|w| {
+                matches!(
+                    lower(w).as_ref(),
+                    "in" | "on" | "at" | "by" | "next" | "this" | "later" | "soon" | "." | ","
+                )
+            });
+            if intransitive && (0..k).any(|j| MEETING_NOUNS.contains(&lower(words[j]).as_ref())) {
+                continue;
+            }
+            let p = make_pending(doc, i, &words, k, v, last);
+            if passive && p.due.as_ref().is_none_or(|d| d.date.is_none()) {
+                continue;
+            }
+            pend.push(p);
         }
-        if let Some((at, len)) = find_phrase(&words, 0..words.len(), &LEXICON.awaiting)
+        if let Some((at, len)) = LEXICON.awaiting.find(&words, 0..words.len())
             && !hypothetical(&words, at)
         {
             let what = object(&words, at + len).unwrap_or_default();
             let verb = key(words[at]);
-            let lemma = if verb.starts_with("expire") || verb == "deadline" {
+            let lemma = if verb.starts_with("expire") {
                 "expire"
             } else {
                 "respond"
             };
-            pend.push(Pending {
-                what: format!("{lemma} {what}").trim().to_string(),
-                actors: actors_of(doc, i, at, last),
-                due: due(doc, &words[at..]),
-                evidence: doc.evidence(i),
-            });
+            let due = due(doc, &words[at..]);
+            // An expiry is pending only with the date it falls on.
+            if lemma == "respond" || due.as_ref().is_some_and(|d| d.date.is_some()) {
+                pend.push(Pending {
+                    what: format!("{lemma} {what}").trim().to_string(),
+                    actors: actors_of(doc, i, at, last),
+                    due,
+                    evidence: doc.evidence(i),
+                });
+            }
         }
         outcomes(doc, i, &words, last, &mut outs);
     }
@@ -142,24 +130,21 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
 
 /// The action verb after a future cue at `k`: its position, length and base form.
 fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> {
-    let mut after = None;
-    for cue in DIRECT_CUES {
-        let c: Vec<String> = cue.iter().map(|s| s.to_string()).collect();
-        if phrase_at(words, k, &c) {
-            after = Some(k + c.len());
-            break;
-        }
-    }
-    if after.is_none() && OBJECT_CUES.contains(&key(words[k]).as_str()) {
-        after = (k + 1..(k + 9).min(words.len()))
-            .find(|&j| words[j] == "to")
+    let mut after = LEXICON.future.at(words, k).map(|n| k + n);
+    // "called on X to", not "called off after X refused to".
+    let called_off = lower(words[k]) == "called" && words.get(k + 1) != Some(&"on");
+    if after.is_none() && !called_off && OBJECT_CUES.contains(&lower(words[k]).as_ref()) {
+        // "asks the envoy to name", "agreed during her visit to Delhi to conclude":
+        // the first "to" that an action follows.
+        after = (k + 1..(k + 13).min(words.len()))
+            .find(|&j| words[j] == "to" && action_at(words, j + 1).is_some())
             .map(|j| j + 1);
     }
     let mut v = after?;
-    while v < words.len() && ADVERBS.contains(&key(words[v]).as_str()) {
+    while v < words.len() && ADVERBS.contains(&lower(words[v]).as_ref()) {
         v += 1;
     }
-    if v < words.len() && matches!(key(words[v]).as_str(), "not" | "never" | "no") {
+    if v < words.len() && matches!(lower(words[v]).as_ref(), "not" | "never" | "no") {
         return None;
     }
     action_at(words, v)
@@ -167,6 +152,11 @@ fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> 
 
 /// The action (any form) at word `v`, longest first.
 fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
+    let lfirst = lower(words.get(v)?);
+    let first: &str = &lfirst;
+    if !LEXICON.action_first.contains(first) {
+        return None;
+    }
     (1..=LEXICON.actions_max_words).rev().find_map(|n| {
         if v + n > words.len() {
             return None;
@@ -187,20 +177,27 @@ fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
 /// restore") or has a meeting for subject ("the talks are due to open"): a
 /// description, not an announced action.
 fn describes(words: &[&str], k: usize) -> bool {
-    let relative = k > 0 && matches!(key(words[k - 1]).as_str(), "which" | "that" | "who");
     let start = (0..k)
         .rev()
         .find(|&j| matches!(words[j], "," | ";" | ":"))
         .map_or(0, |j| j + 1);
-    relative || (start..k).any(|j| MEETING_NOUNS.contains(&key(words[j]).as_str()))
+    let relative = (k > 0 && matches!(lower(words[k - 1]).as_ref(), "that" | "who"))
+        || (start..k).any(|j| matches!(lower(words[j]).as_ref(), "which" | "whose"));
+    // The meeting is the subject: "the talks are due to open", not "the co-chairs
+    // of the talks are due to circulate".
+    let meeting_subject = (k.saturating_sub(3)..k).any(|j| {
+        MEETING_NOUNS.contains(&lower(words[j]).as_ref())
+            && !(j >= 1 && words[j - 1] == "of")
+            && !(j >= 2 && words[j - 2] == "of")
+    });
+    relative || meeting_subject
 }
 
 /// Whether the clause of word `k` is a condition or a possibility.
 fn hypothetical(words: &[&str], k: usize) -> bool {
     let from = k.saturating_sub(8);
-    (from..words.len().min(k + 12)).any(|j| matches!(key(words[j]).as_str(), "if" | "unless"))
-        || (k.saturating_sub(2)..k)
-            .any(|j| matches!(key(words[j]).as_str(), "could" | "might" | "may"))
+    (from..words.len().min(k + 12)).any(|j| LEXICON.hypothetical.contains(lower(words[j]).as_ref()))
+        || (k.saturating_sub(2)..k).any(|j| LEXICON.possibility.contains(lower(words[j]).as_ref()))
 }
 
 /// The object of an action: words after it to the end of its clause, at most ten.
@@ -226,11 +223,11 @@ fn due(doc: &Doc, words: &[&str]) -> Option<Due> {
     ];
     let pos = words
         .iter()
-        .position(|w| OPENERS.contains(&key(w).as_str()) && !matches!(*w, "in" | "on"))
+        .position(|w| OPENERS.contains(&lower(w).as_ref()) && !matches!(*w, "in" | "on"))
         .or_else(|| {
             words.windows(2).position(|w| {
                 matches!(w[0], "in" | "on")
-                    && (key(w[1]) == "the" || dates::find(&w[1..], doc.published, true).is_some())
+                    && (lower(w[1]) == "the" || dates::find(&w[1..], doc.published, true).is_some())
             })
         })?;
     let end = (pos..words.len())
@@ -267,18 +264,16 @@ fn make_pending(
 /// Actions reported done or refused in sentence `i`.
 fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut Vec<Outcome>) {
     for k in 0..words.len() {
-        let w = key(words[k]);
+        let lw = lower(words[k]);
+        let w: &str = &lw;
         // "declined", or "would not attend": the awaited answer came, and it is no.
         let will_not = k >= 2
-            && matches!(key(words[k - 2]).as_str(), "would" | "will")
-            && key(words[k - 1]) == "not"
-            && matches!(
-                w.as_str(),
-                "attend" | "participate" | "come" | "join" | "take"
-            );
+            && matches!(lower(words[k - 2]).as_ref(), "would" | "will")
+            && lower(words[k - 1]) == "not"
+            && matches!(w, "attend" | "participate" | "come" | "join" | "take");
         let refused = will_not
             || matches!(
-                w.as_str(),
+                w,
                 "declined" | "rejected" | "refused" | "dropped" | "abandoned"
             );
         let done = if refused {
@@ -301,7 +296,7 @@ fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut V
         if !will_not
             && before.iter().any(|b| {
                 matches!(
-                    key(b).as_str(),
+                    lower(b).as_ref(),
                     "will" | "would" | "to" | "not" | "never" | "if" | "could"
                 )
             })

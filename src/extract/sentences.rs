@@ -60,10 +60,14 @@ fn is_dash(c: char) -> bool {
 /// capitals or holds a digit or a bracket.
 fn dateline_len(line: &str) -> usize {
     let limit = line.len().min(90);
-    let Some((dash_at, dash)) = line
-        .char_indices()
-        .take_while(|(i, _)| *i < limit)
-        .find(|(_, c)| is_dash(*c))
+    // A dash, or a hyphen standing alone between spaces ("NEW DELHI, Sept 12 (Wire) - ").
+    let Some((dash_at, dash)) =
+        line.char_indices()
+            .take_while(|(i, _)| *i < limit)
+            .find(|&(i, c)| {
+                is_dash(c)
+                    || (c == '-' && line[..i].ends_with(' ') && line[i + 1..].starts_with(' '))
+            })
     else {
         return 0;
     };
@@ -159,7 +163,7 @@ pub fn split(text: &str) -> Vec<Sentence> {
             if spans.is_empty() {
                 spans = split_line(text, s, e, false);
             }
-            for span in spans {
+            for span in spans.into_iter().flat_map(|sp| cap(text, sp)) {
                 out.push(Sentence {
                     span,
                     para,
@@ -169,6 +173,36 @@ pub fn split(text: &str) -> Vec<Sentence> {
             }
         }
         para += 1;
+    }
+    out
+}
+
+/// Longest sentence in bytes. Real sentences are far shorter; a longer run (a wall
+/// of text without a stop) is cut at white space, so that every rule does bounded
+/// work per sentence and the whole stays linear in the length of the text.
+pub const MAX_SENTENCE: usize = 1_500;
+
+fn cap(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_SENTENCE {
+        let mut cut = start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let at_space = text[start..cut]
+            .rfind(char::is_whitespace)
+            .map(|k| start + k)
+            .filter(|&k| k > start);
+        let end = at_space.unwrap_or(cut);
+        out.push(Span::new(start, end));
+        start = end;
+        while start < span.end && text[start..].starts_with(char::is_whitespace) {
+            start += text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if start < span.end {
+        out.push(Span::new(start, span.end));
     }
     out
 }
@@ -203,7 +237,7 @@ fn split_line(text: &str, start: usize, end: usize, respect_quotes: bool) -> Vec
             _ => {}
         }
         if c.is_whitespace() {
-            word_start = at + 1;
+            word_start = at + c.len_utf8();
         }
         let inside = respect_quotes && (depth > 0 || straight_open);
         if matches!(c, '.' | '!' | '?') && !inside {
@@ -324,11 +358,26 @@ mod tests {
 
     #[test]
     fn datelines_timestamps_and_labels_are_cut_off() {
-        let s = "OSLO, Norway (Fjord Wire) — Talks began.\n\n14:05 — A truce held.\n\nMS. DALE: We agree.";
+        let s = "OSLO, Norway (Fjord Wire) — Talks began.\n\n14:05 — A truce held.\n\nMS. DALE: We agree.\n\nLIMA, May 2 (Wire) - Talks ended.";
         let v = split(s);
-        assert_eq!(texts(s), ["Talks began.", "A truce held.", "We agree."]);
+        assert_eq!(
+            texts(s),
+            ["Talks began.", "A truce held.", "We agree.", "Talks ended."]
+        );
         assert_eq!(v[2].label.as_deref(), Some("MS. DALE"));
         assert!(v.iter().all(|x| !x.heading));
+    }
+
+    #[test]
+    fn walls_of_text_are_cut_at_white_space() {
+        let s = "word ".repeat(1_000);
+        let v = split(&s);
+        assert!(v.len() > 1);
+        assert!(
+            v.iter()
+                .all(|x| x.span.len() <= MAX_SENTENCE
+                    && !s[x.span.start..x.span.end].starts_with(' '))
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::model::{ActorName, Span, Speech, Statement};
 use super::Doc;
 use super::actors::ActorKind;
 use super::clauses::{Subject, clause_start, phrase_after, subject, subject_from};
-use super::lexicon::{LEXICON, key};
+use super::lexicon::{LEXICON, key, lower};
 use super::quotes::Quote;
 use super::tokens::{TokKind, is_capitalised};
 
@@ -191,7 +191,10 @@ fn trim_quote(text: &str, span: Span) -> Span {
 fn transcript_turn(doc: &Doc, label: &str, first: usize, last: usize, st: &mut State) {
     let words: Vec<&str> = label.split_whitespace().collect();
     let Some(surname) = words.last() else { return };
-    if words.len() == 1 && ANON_LABELS.contains(&key(surname).as_str()) {
+    // A one-word label is a person only when the article introduced the name.
+    if words.len() == 1
+        && (ANON_LABELS.contains(&lower(surname).as_ref()) || doc.registry.full(surname).is_none())
+    {
         return;
     }
     let span = Span::new(
@@ -236,7 +239,7 @@ fn tok_at(doc: &Doc, i: usize, pos: usize) -> usize {
 }
 
 fn is_speech_verb(w: &str) -> bool {
-    LEXICON.speech.contains(&key(w))
+    LEXICON.speech.contains(lower(w).as_ref())
 }
 
 /// The top-level quotations that start in sentence `i`.
@@ -376,7 +379,7 @@ fn audience(doc: &Doc, i: usize, v: usize) -> Option<String> {
         // "said on state television", "wrote on X": a channel, not a time.
         let media = (v + 2..(v + 5).min(words.len())).any(|k| {
             matches!(
-                key(words[k]).as_str(),
+                lower(words[k]).as_ref(),
                 "television" | "tv" | "radio" | "x" | "twitter" | "telegram" | "channel"
             )
         });
@@ -399,12 +402,20 @@ fn audience(doc: &Doc, i: usize, v: usize) -> Option<String> {
                 | "at"
                 | "when"
                 | "before"
-                | "the"
                 | "“"
                 | "\""
                 | ":"
                 | "about"
-        ) && w != "the"
+                | "earlier"
+                | "later"
+                | "last"
+                | "yesterday"
+                | "today"
+                | "afterwards"
+                | "during"
+                | "while"
+                | "by"
+        )
     };
     let end = (from..words.len())
         .find(|&k| stop(words[k]) || (k > from && words[k] == "the"))
@@ -514,6 +525,117 @@ fn opens_clause(w: &str) -> bool {
         || w.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// Object pronouns that may stand between a verb of telling and its clause.
+const OBJECTS: &[&str] = &["him", "her", "them", "us", "me", "reporters", "journalists"];
+
+/// A verb of reporting at word `v`, one word or two ("made clear"): its length.
+fn reporting_verb(words: &[&str], v: usize) -> Option<usize> {
+    let w = lower(words.get(v)?);
+    if LEXICON.reported_that.contains(w.as_ref()) {
+        return Some(1);
+    }
+    let next = lower(words.get(v + 1)?);
+    LEXICON
+        .reported_that
+        .contains(&format!("{w} {next}"))
+        .then_some(2)
+}
+
+/// Where the reported clause after the verb at `v..v + len` starts, if one does:
+/// after "that" (past an audience, an object, adverbials or a parenthesis), or
+/// right away for verbs that take a bare clause ("said the talks …").
+fn clause_after(
+    words: &[&str],
+    v: usize,
+    len: usize,
+    end: usize,
+    aud: Option<&str>,
+) -> Option<usize> {
+    let from = v + len;
+    let that_at = (from..end.min(from + 14)).find(|&k| words[k] == "that");
+    if let Some(t) = that_at {
+        let parenthesis = words.get(from) == Some(&",") && t > from + 1 && words[t - 1] == ",";
+        // "said early on Saturday that", "said in a televised speech that": an
+        // adverbial phrase, opened by a preposition or adverb, with no other clause.
+        let adverbial = words.get(from).is_some_and(|w| {
+            matches!(
+                lower(w).as_ref(),
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "early"
+                    | "late"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "also"
+                    | "publicly"
+                    | "repeatedly"
+                    | "privately"
+                    | "separately"
+                    | "yesterday"
+                    | "today"
+                    | "last"
+                    | "this"
+                    | "via"
+                    | "through"
+                    | "over"
+            )
+        }) && (from..t).all(|k| {
+            !matches!(words[k], "“" | "”" | "\"" | ";" | ".") && reporting_verb(words, k).is_none()
+        });
+        let plain = (from..t).all(|k| {
+            let x = words[k];
+            ADVERBIAL.contains(&lower(x).as_ref())
+                || OBJECTS.contains(&x)
+                || is_capitalised(x)
+                || x.chars().all(|c| c.is_ascii_digit())
+                || aud.is_some_and(|a| a.split(' ').any(|p| p == x))
+        });
+        if parenthesis || plain || adverbial {
+            return Some(t + 1);
+        }
+    }
+    if !LEXICON.reported_bare.contains(lower(words[v]).as_ref()) {
+        return None;
+    }
+    let mut c = from;
+    if let Some(a) = aud {
+        c += a.split(' ').count();
+    } else if words.get(c).is_some_and(|w| OBJECTS.contains(w)) {
+        c += 1;
+    }
+    (c < end && opens_clause(words[c])).then_some(c)
+}
+
+/// The first person named before word `end` of sentence `i`: whom a closing
+/// attribution's "his" refers to.
+fn person_in_clause<'d>(doc: &'d Doc, i: usize, end: usize) -> Option<&'d str> {
+    doc.mentions[i]
+        .iter()
+        .find(|m| m.kind == ActorKind::Person && m.last <= end && !m.possessive)
+        .map(|m| m.name.as_str())
+}
+
+/// Whether the verb at `v` attributes a quotation just before it: "“…,” Ana Veld
+/// said" or "“…,” said Ana Veld".
+fn attributes_quote(words: &[&str], v: usize) -> bool {
+    let Some(q) = (v.saturating_sub(9)..v)
+        .rev()
+        .find(|&k| matches!(words[k], "”" | "\""))
+    else {
+        return false;
+    };
+    (q + 1..v).all(|k| {
+        !matches!(
+            lower(words[k]).as_ref(),
+            "and" | "but" | "while" | "then" | ";"
+        )
+    })
+}
+
 fn reported(doc: &Doc, i: usize, st: &mut State) {
     let words = doc.words(i);
     let toks = &doc.toks[i];
@@ -533,28 +655,25 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
         }
         e
     };
-    let person_first = doc.mentions[i]
-        .iter()
-        .find(|m| m.kind == ActorKind::Person && !m.possessive)
-        .map(|m| m.name.clone());
     let last = st.last_person.clone();
+    let before = st.out.len();
+    let mut taken = false;
     let mut v = 0;
-    while v < words.len() {
-        let w = key(words[v]);
+    while v < sentence_end {
+        let lw = lower(words[v]);
+        let w: &str = &lw;
         // "according to X, …" and "…, according to X."
         if w == "according" && words.get(v + 1) == Some(&"to") {
-            if let Some(who) = phrase_after(doc, i, v + 2) {
+            if let Some(who) = phrase_after(doc, i, v + 2)
+                && !taken
+            {
                 let (a, b) = if v == 0 {
                     let c = (v..words.len())
                         .find(|&k| words[k] == ",")
                         .map_or(words.len(), |c| c + 1);
                     (c, sentence_end)
                 } else {
-                    let e = if v > 0 && words[v - 1] == "," {
-                        v - 1
-                    } else {
-                        v
-                    };
+                    let e = if words[v - 1] == "," { v - 1 } else { v };
                     (clause_start(doc, i, v), e)
                 };
                 if b > a + 2
@@ -570,102 +689,101 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
                         None,
                         i,
                     );
+                    taken = true;
                 }
             }
             v += 2;
             continue;
         }
-        if !LEXICON.reported_that.contains(&w) || inside_quote(toks[v].start) {
+        let Some(len) = reporting_verb(&words, v) else {
+            v += 1;
+            continue;
+        };
+        if inside_quote(toks[v].start) {
             v += 1;
             continue;
         }
-        // An attribution of a quotation right before it is not reported speech.
-        let mut b = v;
-        while b > 0 && matches!(words[b - 1], ",") {
-            b -= 1;
-        }
-        let after_quote = b > 0 && matches!(words[b - 1], "”" | "\"");
-        let after_quote_np = (0..v).rev().take(8).any(|k| matches!(words[k], "”" | "\""))
-            && !words[..v].contains(&"who");
-        // Find the clause: skip the audience and adverbials up to "that".
-        let mut c = v + 1;
-        let that_at = (v + 1..sentence_end.min(v + 12)).find(|&k| words[k] == "that");
         let aud = audience(doc, i, v);
-        if let Some(t) = that_at
-            && (v + 1..t).all(|k| {
-                let x = words[k];
-                ADVERBIAL.contains(&key(x).as_str())
-                    || is_capitalised(x)
-                    || x.chars().all(|c| c.is_ascii_digit())
-                    || aud.as_deref().is_some_and(|a| a.split(' ').any(|p| p == x))
-            })
-        {
-            c = t + 1;
-        } else if let Some(a) = &aud {
-            c = v + 1 + a.split(' ').count();
-        }
-        let opens = c < sentence_end && (words[c] == "that" || opens_clause(words[c]));
-        let clause_has_statement_quote = quotes
-            .iter()
-            .any(|q| c < words.len() && q.outer.start >= toks[c.min(words.len() - 1)].start);
-        if (after_quote || after_quote_np) && !(that_at.is_some() && c > v + 1) {
+        let clause = clause_after(&words, v, len, sentence_end, aud.as_deref());
+        let explicit_that = clause.is_some_and(|c| words[c - 1] == "that");
+        if attributes_quote(&words, v) && !explicit_that {
             v += 1;
             continue;
         }
-        if opens
+        if let Some(c) = clause
             && sentence_end > c + 2
-            && !clause_has_statement_quote
-            && !words[c].starts_with('“')
+            && !quotes.iter().any(|q| q.outer.start >= toks[c].start)
         {
-            // The clause runs to the next verb of saying with "that", or the end.
-            let mut e = sentence_end;
-            if let Some(k) = (c..sentence_end)
-                .find(|&k| words[k] == "," && words.get(k + 1) == Some(&"according"))
+            // The clause runs to the end, to ", according to", or to ", and said".
+            let e = (c..sentence_end)
+                .find(|&k| {
+                    words[k] == ";"
+                        || (words[k] == "," && words.get(k + 1) == Some(&"according"))
+                        || (words[k] == ","
+                            && words.get(k + 1) == Some(&"and")
+                            && (k + 2..(k + 5).min(sentence_end))
+                                .any(|j| reporting_verb(&words, j).is_some()))
+                        || (words[k] == "and" && reporting_verb(&words, k + 1).is_some())
+                })
+                .unwrap_or(sentence_end);
+            // A participle ("…, adding that") reports the sentence's speaker.
+            let speaker = if w.ends_with("ing") {
+                st.out[before..].first().map(|s| Subject {
+                    name: s.speaker.to_string(),
+                    person: true,
+                })
+            } else {
+                subject(doc, i, v, last.as_deref())
+            };
+            if let Some(who) = speaker
+                && e > c
             {
-                e = k;
-            }
-            let speaker = subject(
-                doc,
-                i,
-                v,
-                last.as_deref().or(person_first.as_deref()).filter(|_| true),
-            )
-            .or_else(|| if v == 0 { None } else { None });
-            if let Some(who) = speaker {
-                let start = toks[c].start;
-                let end = toks[e - 1].end.min(sent.end);
                 st.push(
                     doc,
                     &who,
-                    Span::new(start, end),
+                    Span::new(toks[c].start, toks[e - 1].end.min(sent.end)),
                     Speech::Reported,
                     aud.clone(),
                     i,
                 );
+                taken = true;
                 v = e;
                 continue;
             }
-        } else if !opens || c >= sentence_end {
+        } else if clause.is_none() && !taken {
             // "…, the ministry said." — the clause before the attribution.
+            let rest_is_adverbial =
+                (v + len..sentence_end).all(|k| words[k] != "that") && sentence_end - v <= 10;
             let comma = (0..v).rev().find(|&k| words[k] == ",");
             if let Some(cm) = comma
+                && rest_is_adverbial
                 && cm >= 4
                 && v - cm <= 9
                 && !quotes.iter().any(|q| q.outer.start < toks[cm].start)
-                && let Some(who) = subject_from(doc, i, cm + 1, v, last.as_deref())
+                && let Some(who) = subject_from(
+                    doc,
+                    i,
+                    cm + 1,
+                    v,
+                    person_in_clause(doc, i, cm).or(last.as_deref()),
+                )
             {
                 let start = clause_start(doc, i, cm);
-                st.push(
-                    doc,
-                    &who,
-                    Span::new(toks[start].start, toks[cm - 1].end),
-                    Speech::Reported,
-                    aud.clone(),
-                    i,
-                );
+                let opener = lower(words[start]);
+                if !super::clauses::INTRO.contains(&opener.as_ref()) {
+                    st.push(
+                        doc,
+                        &who,
+                        Span::new(toks[start].start, toks[cm - 1].end),
+                        Speech::Reported,
+                        aud.clone(),
+                        i,
+                    );
+                    taken = true;
+                }
             }
         }
-        v += 1;
+        v += len;
     }
 }
 

@@ -22,6 +22,7 @@ use crate::config::WatchConfig;
 use crate::developments::ArticleRef;
 use crate::feeds::fetch::Expect;
 use crate::ingest::{FetchResult, IngestError, Ingestor};
+use crate::metrics::{self, METRICS};
 use crate::store::{FeedRecord, StoreError};
 
 /// What one round did, for logs, metrics and tests.
@@ -157,6 +158,7 @@ impl Watcher {
     async fn poll_one(&self, feed: FeedRecord) -> PollOutcome {
         let gate = self.host_gate(&feed.url);
         let _permit = gate.acquire().await;
+        let started = std::time::Instant::now();
         let interval = self.cfg.default_interval;
         let jitter = self.jitter();
         let clock = self.ingestor.clock.clone();
@@ -174,8 +176,12 @@ impl Watcher {
             }
             Err(e) => Err(IngestError::Fetch(e)),
         };
+        METRICS.fetch_seconds.observe(started.elapsed());
         match result {
-            Ok(FetchResult::Unchanged) => PollOutcome::Unchanged,
+            Ok(FetchResult::Unchanged) => {
+                metrics::inc(&METRICS.feed_polls_unchanged, 1);
+                PollOutcome::Unchanged
+            }
             Ok(FetchResult::Ingested(r)) => PollOutcome::Ingested {
                 new_items: r.new_items,
                 announced: if r.announced {
@@ -184,7 +190,10 @@ impl Watcher {
                     Vec::new()
                 },
             },
-            Err(e) => self.record_failure(&feed, &e).await,
+            Err(e) => {
+                metrics::inc(&METRICS.feed_polls_failed, 1);
+                self.record_failure(&feed, &e).await
+            }
         }
     }
 
@@ -208,6 +217,9 @@ impl Watcher {
             .await
         {
             tracing::error!(feed = %feed.url, error = %se, "cannot record the failure");
+        }
+        if paused {
+            metrics::inc(&METRICS.feeds_paused, 1);
         }
         PollOutcome::Failed { paused }
     }
