@@ -160,9 +160,11 @@ impl DigestStore for SqliteStore {
             return Ok(false);
         }
         if let Some(post) = &run.post {
+            // A run already queued (same digest and due time) is not queued twice.
             sqlx::query(
                 "INSERT INTO digest_outbox (digest_id, guild_id, channel_id, run_at, covers_from, covers_until, \
-                 nonce, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 nonce, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) \
+                 ON CONFLICT DO NOTHING",
             )
             .bind(run.digest.0)
             .bind(run.guild.db())
@@ -296,5 +298,84 @@ impl DigestStore for SqliteStore {
         .await
         .ctx("outbox")?;
         rows.iter().map(post_from_row).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, NaiveTime};
+
+    use super::*;
+    use crate::store::digest::{Cadence, NewPost};
+
+    async fn store() -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        (dir, SqliteStore::open(&url).await.unwrap())
+    }
+
+    fn t0() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2024-07-01T08:00:00Z")
+            .unwrap()
+            .to_utc()
+    }
+
+    #[tokio::test]
+    async fn a_run_is_taken_once_and_a_claimed_post_is_not_claimed_again() {
+        let (_d, s) = store().await;
+        let spec = DigestSpec {
+            channel: 9,
+            cadence: Cadence::Weekly {
+                weekday: chrono::Weekday::Tue,
+                time: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+            },
+            timezone: "UTC".into(),
+            topics: vec![],
+            skip_empty: true,
+        };
+        let id = s.save_digest(GuildId(1), &spec, t0(), t0()).await.unwrap();
+        let due = s.due_digests(t0(), 10).await.unwrap();
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].spec, spec);
+        let run = DigestRun {
+            digest: id,
+            guild: GuildId(1),
+            channel: 9,
+            expected_next_run: Some(t0()),
+            run_at: t0(),
+            next_run_at: t0() + Duration::days(7),
+            covers_from: t0() - Duration::days(7),
+            covers_until: t0(),
+            post: Some(NewPost {
+                nonce: "n1".into(),
+                payload: "{}".into(),
+            }),
+        };
+        assert!(s.commit_run(&run, t0()).await.unwrap());
+        assert!(!s.commit_run(&run, t0()).await.unwrap(), "the guard holds");
+        assert_eq!(s.outbox(Some(id)).await.unwrap().len(), 1);
+        assert!(s.due_digests(t0(), 10).await.unwrap().is_empty());
+
+        let lease = t0() + Duration::minutes(2);
+        let claimed = s.claim_outbox(t0(), lease, 10).await.unwrap();
+        assert_eq!(claimed.len(), 1);
+        assert_eq!(claimed[0].attempts, 1);
+        assert!(s.claim_outbox(t0(), lease, 10).await.unwrap().is_empty());
+        // The lease runs out: another sender may take it.
+        assert_eq!(s.claim_outbox(lease, lease, 10).await.unwrap().len(), 1);
+
+        s.fail_post(claimed[0].id, "gone", Some("channel gone"), t0())
+            .await
+            .unwrap();
+        let d = &s.digest_schedules(GuildId(1)).await.unwrap()[0];
+        assert_eq!(d.paused_reason.as_deref(), Some("channel gone"));
+        assert_eq!(d.covered_until, Some(t0() - Duration::days(7)));
+        assert!(
+            s.due_digests(t0() + Duration::days(30), 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(s.outbox(None).await.unwrap()[0].status, PostStatus::Failed);
     }
 }
