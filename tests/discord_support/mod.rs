@@ -126,6 +126,8 @@ struct Channels {
     /// `(channel, body)` of every message created, in order.
     created: Vec<(u64, Value)>,
     next_id: u64,
+    /// How long each channel post takes to answer (lets concurrent senders overlap).
+    delay: Duration,
 }
 
 /// The fake Discord server.
@@ -191,6 +193,15 @@ impl FakeDiscord {
                 ),
             }
         }
+    }
+
+    /// Makes every channel post take `delay` before it is answered.
+    pub fn set_post_delay(&self, delay: Duration) {
+        self.state
+            .channels
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .delay = delay;
     }
 
     /// Queues scripted answers for the next posts to `channel`.
@@ -389,6 +400,14 @@ async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
             json_response(StatusCode::OK, message_json(CHANNEL, &body_json))
         }
         ("POST", ["channels", c, "messages"]) => {
+            let delay = state
+                .channels
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .delay;
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
             channel_post(&state, c.parse().unwrap_or(CHANNEL), &body_json)
         }
         _ => json_response(
