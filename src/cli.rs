@@ -79,7 +79,7 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Run the Discord bot (needs DISCORD_TOKEN; see docs/discord.md for every
+    /// Run the Discord bot (needs DISCORD_TOKEN; see the README for every
     /// DISCORD_* variable). Digests are scheduled and posted by it as well.
     Run,
     /// Schedule and post digests without the bot's gateway connection (needs

@@ -72,6 +72,8 @@ pub enum PendingState {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PendingDevelopment {
     pub development: Development<Pending>,
+    /// Flattened in JSON: `"state": "done", "by": {...}` beside `development`.
+    #[serde(flatten)]
     pub state: PendingState,
 }
 

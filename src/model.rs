@@ -242,6 +242,13 @@ pub struct TopicName(String);
 impl TopicName {
     pub const MAX_LEN: usize = 64;
 
+    /// Folds case and spaces; refuses what could not be a topic.
+    ///
+    /// ```
+    /// use readout::model::TopicName;
+    /// assert_eq!(TopicName::parse("  Iran  Nuclear talks").unwrap().as_str(), "iran nuclear talks");
+    /// assert!(TopicName::parse("@everyone").is_err());
+    /// ```
     pub fn parse(raw: &str) -> Result<Self, String> {
         let folded = raw
             .split_whitespace()

@@ -25,7 +25,7 @@ use crate::store::{self, StoreError};
 #[derive(Debug, Error)]
 pub enum RunError {
     #[error(
-        "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications and put its token in .env (see docs/discord.md)"
+        "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications and put its token in .env (see the README, section Discord bot)"
     )]
     MissingToken,
     #[error("{0}")]
