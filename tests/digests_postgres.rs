@@ -196,3 +196,163 @@ async fn two_processes_deliver_200_due_digests_each_exactly_once() {
     .await
     .expect("test exceeded its time limit");
 }
+
+/// The `DigestStore` contract, run on SQLite and (when available) PostgreSQL:
+/// the guarded advance, leases, pausing with the window handed back, and posts of
+/// a removed digest dropped.
+async fn digest_store_contract(store: &dyn readout::store::Store) {
+    use chrono::Duration as D;
+    use readout::store::digest::{DigestRun, NewPost};
+    let t0 = at("2024-07-01T08:00:00Z");
+    let spec = DigestSpec {
+        channel: 9,
+        cadence: Cadence::Weekly {
+            weekday: chrono::Weekday::Tue,
+            time: NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
+        },
+        timezone: "Europe/Paris".into(),
+        topics: vec![readout::model::TopicName::parse("ukraine").expect("topic")],
+        skip_empty: true,
+    };
+    let id = store
+        .save_digest(GuildId(1), &spec, t0, t0)
+        .await
+        .expect("save");
+    let due = store.due_digests(t0, 10).await.expect("due");
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].spec, spec, "the spec round-trips");
+    assert!(
+        store
+            .due_digests(t0 - D::seconds(1), 10)
+            .await
+            .expect("due")
+            .is_empty()
+    );
+    let run = DigestRun {
+        digest: id,
+        guild: GuildId(1),
+        channel: 9,
+        expected_next_run: Some(t0),
+        run_at: t0,
+        next_run_at: t0 + D::days(7),
+        covers_from: t0 - D::days(7),
+        covers_until: t0,
+        post: Some(NewPost {
+            nonce: "contract-1".into(),
+            payload: "{\"content\":\"x\"}".into(),
+        }),
+    };
+    assert!(store.commit_run(&run, t0).await.expect("commit"));
+    assert!(
+        !store.commit_run(&run, t0).await.expect("commit"),
+        "the guard holds"
+    );
+    let lease = t0 + D::minutes(2);
+    let claimed = store.claim_outbox(t0, lease, 10).await.expect("claim");
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(claimed[0].payload, "{\"content\":\"x\"}");
+    assert_eq!(claimed[0].attempts, 1);
+    assert!(
+        store
+            .claim_outbox(t0, lease, 10)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    store
+        .retry_later(claimed[0].id, t0 + D::seconds(5), "500")
+        .await
+        .expect("retry later");
+    assert!(
+        store
+            .claim_outbox(t0, lease, 10)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let again = store
+        .claim_outbox(t0 + D::seconds(5), lease, 10)
+        .await
+        .expect("claim");
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].attempts, 2);
+    store
+        .fail_post(again[0].id, "403", Some("no access"), t0)
+        .await
+        .expect("fail");
+    let d = &store.digest_schedules(GuildId(1)).await.expect("list")[0];
+    assert_eq!(d.paused_reason.as_deref(), Some("no access"));
+    assert_eq!(d.paused_at, Some(t0));
+    assert_eq!(
+        d.covered_until,
+        Some(t0 - D::days(7)),
+        "the window is handed back"
+    );
+    assert!(
+        store
+            .due_digests(t0 + D::days(30), 10)
+            .await
+            .expect("due")
+            .is_empty()
+    );
+
+    // Setting it again resumes it; a removed digest's queued post is dropped.
+    store
+        .save_digest(GuildId(1), &spec, t0 + D::days(7), t0)
+        .await
+        .expect("save again");
+    let resumed = &store.digest_schedules(GuildId(1)).await.expect("list")[0];
+    assert_eq!(resumed.paused_reason, None);
+    assert_eq!(resumed.id, id);
+    let run = DigestRun {
+        expected_next_run: Some(t0 + D::days(7)),
+        run_at: t0 + D::days(7),
+        next_run_at: t0 + D::days(14),
+        post: Some(NewPost {
+            nonce: "contract-2".into(),
+            payload: "{}".into(),
+        }),
+        ..run
+    };
+    assert!(store.commit_run(&run, t0).await.expect("commit"));
+    assert_eq!(
+        store
+            .remove_digests(GuildId(1), None)
+            .await
+            .expect("remove"),
+        1
+    );
+    assert!(
+        store
+            .claim_outbox(lease, lease, 10)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let outbox = store.outbox(Some(id)).await.expect("outbox");
+    assert_eq!(outbox.len(), 2);
+    assert_eq!(outbox[1].status, PostStatus::Failed);
+    assert_eq!(outbox[1].last_error.as_deref(), Some("digest turned off"));
+}
+
+#[tokio::test]
+async fn the_digest_store_contract_holds_on_sqlite_and_postgresql() {
+    tokio::time::timeout(Duration::from_secs(30), async {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}", dir.path().join("c.db").display());
+        let sqlite = readout::store::open(&url).await.expect("open SQLite");
+        digest_store_contract(sqlite.as_ref()).await;
+        let Some(db) = FreshDb::create().await else {
+            return;
+        };
+        match readout::store::open(&db.url).await {
+            Ok(pg) => digest_store_contract(pg.as_ref()).await,
+            Err(readout::store::StoreError::Unsupported(_)) => {
+                eprintln!("note: this build has no PostgreSQL store; skipping its half");
+            }
+            Err(e) => panic!("open PostgreSQL: {e}"),
+        }
+    })
+    .await
+    .expect("test exceeded its time limit");
+}

@@ -198,6 +198,14 @@ impl PostgresStore {
         lease_until: DateTime<Utc>,
         limit: i64,
     ) -> Result<Vec<OutboxPost>, StoreError> {
+        // A digest turned off (`/digest off`) takes its queued posts with it.
+        sqlx::query(
+            "UPDATE digest_outbox o SET status = 'failed', last_error = 'digest turned off', lease_until = NULL \
+             WHERE o.status = 'pending' AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.id = o.digest_id)",
+        )
+        .execute(self.pool())
+        .await
+        .ctx("drop posts of removed digests")?;
         let rows = sqlx::query(&format!(
             "WITH c AS (SELECT id FROM digest_outbox WHERE status = 'pending' AND next_attempt_at <= $1 \
                  AND (lease_until IS NULL OR lease_until <= $1) ORDER BY next_attempt_at, id LIMIT $2 \

@@ -190,6 +190,14 @@ impl DigestStore for SqliteStore {
         lease_until: DateTime<Utc>,
         limit: usize,
     ) -> Result<Vec<OutboxPost>, StoreError> {
+        // A digest turned off (`/digest off`) takes its queued posts with it.
+        sqlx::query(
+            "UPDATE digest_outbox SET status = 'failed', last_error = 'digest turned off', lease_until = NULL \
+             WHERE status = 'pending' AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.id = digest_outbox.digest_id)",
+        )
+        .execute(self.pool())
+        .await
+        .ctx("drop posts of removed digests")?;
         let rows = sqlx::query(&format!(
             "UPDATE digest_outbox SET lease_until = ?, attempts = attempts + 1 WHERE id IN ( \
                  SELECT id FROM digest_outbox WHERE status = 'pending' AND next_attempt_at <= ? \
@@ -377,5 +385,27 @@ mod tests {
                 .is_empty()
         );
         assert_eq!(s.outbox(None).await.unwrap()[0].status, PostStatus::Failed);
+
+        // Queued posts of a digest turned off are dropped, not sent.
+        let run = DigestRun {
+            digest: id,
+            run_at: t0() + Duration::days(1),
+            expected_next_run: Some(t0() + Duration::days(7)),
+            post: Some(NewPost {
+                nonce: "n2".into(),
+                payload: "{}".into(),
+            }),
+            ..run
+        };
+        s.save_digest(GuildId(1), &spec, t0() + Duration::days(7), t0())
+            .await
+            .unwrap();
+        assert!(s.commit_run(&run, t0()).await.unwrap());
+        use crate::store::guild::GuildStore;
+        assert_eq!(s.remove_digests(GuildId(1), None).await.unwrap(), 1);
+        assert!(s.claim_outbox(lease, lease, 10).await.unwrap().is_empty());
+        let last = s.outbox(None).await.unwrap().pop().unwrap();
+        assert_eq!(last.status, PostStatus::Failed);
+        assert_eq!(last.last_error.as_deref(), Some("digest turned off"));
     }
 }
