@@ -1,5 +1,5 @@
 -- Digest scheduling and the outbox of posts to deliver: the same columns and table
--- as migrations/sqlite/0003_digest_schedule.sql, in PostgreSQL types (times are
+-- as migrations/sqlite/0004_digest_schedule.sql, in PostgreSQL types (times are
 -- timestamptz to the whole second).
 --
 -- The scheduler advances `next_run_at` and writes the outbox row in one

@@ -33,9 +33,10 @@ fn whole(t: DateTime<Utc>) -> DateTime<Utc> {
     from_ts(ts(t))
 }
 
-/// Columns read from `digests`, with casts that hold whatever the guild migration
-/// chose for `topics` (jsonb or text).
-const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, time_of_day, timezone, topics::text AS topics, \
+/// Columns read from `digests`: `time_of_day` (a `time`) as `HH:MM` and `topics`
+/// (jsonb) as JSON text, the forms the shared column codecs read.
+const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, to_char(time_of_day::time, 'HH24:MI') AS time_of_day, \
+     timezone, topics::text AS topics, \
      cadence, weekday::bigint AS weekday, cron, skip_empty, next_run_at, covered_until, paused_reason, \
      paused_at, created_at";
 
@@ -102,7 +103,7 @@ impl PostgresStore {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO digests (guild_id, channel_id, time_of_day, timezone, topics, cadence, weekday, cron, \
              skip_empty, next_run_at, covered_until, paused_reason, paused_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10, NULL, NULL, NULL, $11, $11) \
+             VALUES ($1, $2, $3::time, $4, $5::jsonb, $6, $7, $8, $9, $10, NULL, NULL, NULL, $11, $11) \
              ON CONFLICT (guild_id, channel_id) DO UPDATE SET time_of_day = excluded.time_of_day, \
              timezone = excluded.timezone, topics = excluded.topics, cadence = excluded.cadence, \
              weekday = excluded.weekday, cron = excluded.cron, skip_empty = excluded.skip_empty, \

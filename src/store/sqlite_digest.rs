@@ -1,4 +1,4 @@
-//! `DigestStore` on SQLite (columns and table from `0003_digest_schedule.sql`).
+//! `DigestStore` on SQLite (columns and table from `0004_digest_schedule.sql`).
 //!
 //! Writes that must not interleave start with `BEGIN IMMEDIATE`, which takes
 //! SQLite's write lock up front; the `next_run_at = ?` guard in `commit_run` then

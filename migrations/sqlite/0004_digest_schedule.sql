@@ -1,4 +1,5 @@
--- Digest scheduling and the outbox of posts to deliver.
+-- Digest scheduling and the outbox of posts to deliver. (Version 4: 3 is the
+-- feed leases of the PostgreSQL work.)
 --
 -- A digest row (from 0002) gains its cadence and the scheduler's state. The
 -- scheduler advances `next_run_at` and writes the outbox row in one transaction,
