@@ -92,7 +92,7 @@ fn post_from_row(r: &PgRow) -> Result<OutboxPost, StoreError> {
 }
 
 impl PostgresStore {
-    async fn upsert_digest(
+    async fn save_digest_row(
         &self,
         guild: GuildId,
         spec: &DigestSpec,
@@ -127,7 +127,7 @@ impl PostgresStore {
         Ok(DigestId(id))
     }
 
-    async fn select_schedules(
+    async fn select_digest_schedules(
         &self,
         guild: Option<GuildId>,
         due_at: Option<DateTime<Utc>>,
@@ -148,7 +148,7 @@ impl PostgresStore {
         rows.iter().map(schedule_from_row).collect()
     }
 
-    async fn commit_run_once(
+    async fn commit_digest_run(
         &self,
         run: &DigestRun,
         now: DateTime<Utc>,
@@ -193,7 +193,7 @@ impl PostgresStore {
         Ok(true)
     }
 
-    async fn lease_posts(
+    async fn lease_outbox_posts(
         &self,
         now: DateTime<Utc>,
         lease_until: DateTime<Utc>,
@@ -228,7 +228,7 @@ impl PostgresStore {
         Ok(posts)
     }
 
-    async fn update_sent(
+    async fn mark_post_sent(
         &self,
         post: i64,
         message_id: Option<&str>,
@@ -247,7 +247,7 @@ impl PostgresStore {
         Ok(())
     }
 
-    async fn update_retry(
+    async fn reschedule_post(
         &self,
         post: i64,
         at: DateTime<Utc>,
@@ -266,7 +266,7 @@ impl PostgresStore {
         Ok(())
     }
 
-    async fn update_failed(
+    async fn fail_post_row(
         &self,
         post: i64,
         error: &str,
@@ -300,7 +300,7 @@ impl PostgresStore {
         Ok(())
     }
 
-    async fn select_outbox(&self, digest: Option<DigestId>) -> Result<Vec<OutboxPost>, StoreError> {
+    async fn select_outbox_posts(&self, digest: Option<DigestId>) -> Result<Vec<OutboxPost>, StoreError> {
         let rows = sqlx::query(&format!(
             "SELECT {OUTBOX_COLUMNS} FROM digest_outbox o WHERE $1::bigint IS NULL OR o.digest_id = $1 ORDER BY o.id"
         ))
@@ -322,14 +322,14 @@ impl DigestStore for PostgresStore {
         now: DateTime<Utc>,
     ) -> Result<DigestId, StoreError> {
         retry::transient("save digest", || {
-            self.upsert_digest(guild, spec, next_run_at, now)
+            self.save_digest_row(guild, spec, next_run_at, now)
         })
         .await
     }
 
     async fn digest_schedules(&self, guild: GuildId) -> Result<Vec<DigestSchedule>, StoreError> {
         retry::transient("digest schedules", || {
-            self.select_schedules(Some(guild), None, i64::MAX)
+            self.select_digest_schedules(Some(guild), None, i64::MAX)
         })
         .await
     }
@@ -341,13 +341,13 @@ impl DigestStore for PostgresStore {
     ) -> Result<Vec<DigestSchedule>, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         retry::transient("due digests", || {
-            self.select_schedules(None, Some(now), limit)
+            self.select_digest_schedules(None, Some(now), limit)
         })
         .await
     }
 
     async fn commit_run(&self, run: &DigestRun, now: DateTime<Utc>) -> Result<bool, StoreError> {
-        retry::transient("commit digest run", || self.commit_run_once(run, now)).await
+        retry::transient("commit digest run", || self.commit_digest_run(run, now)).await
     }
 
     async fn claim_outbox(
@@ -357,7 +357,7 @@ impl DigestStore for PostgresStore {
         limit: usize,
     ) -> Result<Vec<OutboxPost>, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        retry::transient("claim outbox", || self.lease_posts(now, lease_until, limit)).await
+        retry::transient("claim outbox", || self.lease_outbox_posts(now, lease_until, limit)).await
     }
 
     async fn mark_sent(
@@ -366,7 +366,7 @@ impl DigestStore for PostgresStore {
         message_id: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        retry::transient("mark post sent", || self.update_sent(post, message_id, now)).await
+        retry::transient("mark post sent", || self.mark_post_sent(post, message_id, now)).await
     }
 
     async fn retry_later(
@@ -376,7 +376,7 @@ impl DigestStore for PostgresStore {
         error: &str,
     ) -> Result<(), StoreError> {
         retry::transient("reschedule post", || {
-            self.update_retry(post, next_attempt_at, error)
+            self.reschedule_post(post, next_attempt_at, error)
         })
         .await
     }
@@ -388,10 +388,10 @@ impl DigestStore for PostgresStore {
         pause: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        retry::transient("fail post", || self.update_failed(post, error, pause, now)).await
+        retry::transient("fail post", || self.fail_post_row(post, error, pause, now)).await
     }
 
     async fn outbox(&self, digest: Option<DigestId>) -> Result<Vec<OutboxPost>, StoreError> {
-        retry::transient("outbox", || self.select_outbox(digest)).await
+        retry::transient("outbox", || self.select_outbox_posts(digest)).await
     }
 }
