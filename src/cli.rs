@@ -71,6 +71,14 @@ pub enum Command {
         #[arg(long)]
         seed: Option<u64>,
     },
+    /// Bring the store's schema up to date (every command does this on start) and
+    /// print the migrations applied. Safe to run from several processes at once.
+    Migrate,
+    /// Inspect the configured store.
+    Store {
+        #[command(subcommand)]
+        command: StoreCommand,
+    },
     /// Print the main text of saved article pages (.html or .html.gz).
     ArticleText {
         /// Print `{"<file name without .html[.gz]>": {"articleBody": "..."}}`.
@@ -99,6 +107,12 @@ pub enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StoreCommand {
+    /// Print the number of rows in each table and the size of the database.
+    Stats,
 }
 
 /// Exit status for bad usage or configuration (clap uses 2 as well).
@@ -155,6 +169,16 @@ async fn dispatch(cli: Cli) -> ExitCode {
         Command::ArticleText { json, files } => article_text(&files, json),
         Command::Watch { once, seed } => match load_config(&cli.database_url) {
             Ok(cfg) => watch(&cfg, once, seed).await,
+            Err(code) => code,
+        },
+        Command::Migrate => match load_config(&cli.database_url) {
+            Ok(cfg) => migrate(&cfg).await,
+            Err(code) => code,
+        },
+        Command::Store {
+            command: StoreCommand::Stats,
+        } => match load_config(&cli.database_url) {
+            Ok(cfg) => store_stats(&cfg).await,
             Err(code) => code,
         },
         Command::Run => match load_config(&cli.database_url) {
@@ -429,6 +453,47 @@ fn article_text(files: &[PathBuf], json: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+async fn migrate(cfg: &Config) -> ExitCode {
+    match store::migrate(&cfg.database_url).await {
+        Ok(applied) => {
+            for (version, description) in applied {
+                println!("{version:>4}  {description}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("readout migrate: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn store_stats(cfg: &Config) -> ExitCode {
+    let result = async {
+        let store = store::open(&cfg.database_url).await?;
+        Ok::<_, store::StoreError>((store.stats().await?, store.database_bytes().await?))
+    }
+    .await;
+    match result {
+        Ok((counts, bytes)) => {
+            for (table, n) in counts {
+                println!("{table:<12}{n:>12}");
+            }
+            println!(
+                "{:<12}{:>12}  ({:.1} MiB)",
+                "bytes",
+                bytes,
+                bytes as f64 / 1_048_576.0
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("readout store stats: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

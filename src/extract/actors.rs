@@ -363,9 +363,14 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                     title: title.clone(),
                 });
             } else if let Some(a) = affiliation.take()
-                && !titled
+                && (!titled || title.as_deref().is_some_and(|t| t.ends_with('s')))
             {
-                let m = known_mention(text, toks, run_start, j, a, &out);
+                // "the Pakistani commissioners": a country through a group of its people.
+                let mut m = known_mention(text, toks, run_start, j, a, &out);
+                if titled {
+                    m.group = true;
+                    m.modifier = false;
+                }
                 out.push(m);
             }
             i = j.max(i + 1);
@@ -483,8 +488,15 @@ fn known_mention(
     } else {
         first
     };
-    let after_prep =
-        (before > 0 && PLACE_PREPS.contains(&toks[before - 1].text(text))) || after_place;
+    // "a delegation from X" is X acting; "the envoy for X" describes the envoy.
+    let from_group = before >= 2
+        && toks[before - 1].text(text) == "from"
+        && GROUPS.contains(&toks[before - 2].text(text));
+    let prep = before > 0 && {
+        let p = toks[before - 1].text(text);
+        PLACE_PREPS.contains(&p) || p == "for"
+    };
+    let after_prep = (prep && !from_group) || after_place;
     let group = toks
         .get(last)
         .is_some_and(|t| GROUPS.contains(&t.text(text)));
@@ -539,6 +551,18 @@ fn demonym_group(text: &str, toks: &[Tok], k: usize) -> bool {
 
 /// Nouns that make a country in front of them a modifier.
 const NOUN_AFTER: &[&str] = &[
+    "climate",
+    "conference",
+    "summit",
+    "talks",
+    "meeting",
+    "peacekeeping",
+    "mission",
+    "agency",
+    "resolution",
+    "nuclear",
+    "border",
+    "election",
     "aide",
     "aides",
     "official",
@@ -693,6 +717,17 @@ mod tests {
             ("United States".to_string(), ActorKind::Country, false)
         );
         assert_eq!(names("the Western military alliance", &reg)[0].0, "NATO");
+    }
+
+    #[test]
+    fn nationalities_with_a_plural_role_are_their_countries() {
+        let reg = Registry::default();
+        let v = names(
+            "A meeting of the Chilean and Peruvian commissioners was set.",
+            &reg,
+        );
+        let countries: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(countries, ["Chile", "Peru"]);
     }
 
     #[test]

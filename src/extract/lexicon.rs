@@ -91,7 +91,12 @@ impl Phrases {
 /// A word in lower case with straight apostrophes, borrowed when it already is.
 pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     if word.chars().any(|c| c.is_uppercase() || c == '’') {
-        std::borrow::Cow::Owned(word.to_lowercase().replace('’', "'"))
+        std::borrow::Cow::Owned(
+            word.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c })
+                .collect(),
+        )
     } else {
         std::borrow::Cow::Borrowed(word)
     }

@@ -78,7 +78,7 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
             continue;
         }
         let words = doc.words(i);
-        let cues = find_cues(&words);
+        let cues = find_cues(words);
         // Where the previous group's cues end: the next clause starts after it.
         let mut prev_end = 0;
         for (g, group) in cues.iter().enumerate() {
@@ -88,18 +88,18 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
             );
             let left = (prev_end..first)
                 .rev()
-                .find(|&k| is_boundary(&words, k))
+                .find(|&k| is_boundary(words, k))
                 .map_or(prev_end, |k| k);
             let next_cue = cues
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
-            let right = right_edge(&words, last_end, next_cue);
+            let right = right_edge(words, last_end, next_cue);
             prev_end = last_end;
             if let Some((m, callers)) =
-                meeting_in(doc, i, &words, group, left, right, subjects, &out)
+                meeting_in(doc, i, words, group, left, right, subjects, &out)
             {
-                for m in split(m, &words, group, callers) {
+                for m in split(m, words, group, callers) {
                     out.extend(each_date(m, &words[left..right], doc));
                 }
             }
@@ -244,9 +244,16 @@ fn meeting_in(
             add(&m.name, &mut names);
         }
     }
+    // "X and Y discussed Z": what follows a verb of discussing is the topic.
+    // (A passive "negotiated by X and Y" names the parties after it.)
+    let topic_verb = group.iter().all(|c| {
+        matches!(c.2.words[0].as_str(), "discussed" | "negotiated")
+            && words.get(c.0 + c.1) != Some(&"by")
+    });
+    let right_of_parties = if topic_verb { first } else { right };
     for m in doc.mentions[i]
         .iter()
-        .filter(|m| m.first >= left && m.last <= right)
+        .filter(|m| m.first >= left && m.last <= right_of_parties)
     {
         // "Seoul's offer of talks": the possessor is a party.
         let offers = m.possessive
@@ -286,8 +293,14 @@ fn meeting_in(
         let possessive_before = (w == "his" || w == "her") && k + 1 == first;
         if ((w == "he" || w == "she") && k < first) || possessive_before {
             pronoun_subject = true;
-            // The subject leads: it is the caller of a call.
-            if let Some(s) = &subjects[i]
+            // "Ana Veld flew to Oslo, where he met …": the person the sentence
+            // opened with; otherwise whom the text was about. The subject leads:
+            // it is the caller of a call.
+            let earlier = doc.mentions[i]
+                .iter()
+                .find(|m| m.kind == ActorKind::Person && !m.possessive && m.last <= k)
+                .map(|m| &m.name);
+            if let Some(s) = earlier.or(subjects[i].as_ref())
                 && !names.iter().any(|x| x.eq_ignore_ascii_case(s))
             {
                 names.insert(0, s.clone());
@@ -334,9 +347,8 @@ fn meeting_in(
         .find(|k| kinds.contains(k))
         .unwrap_or(MeetingKind::Unknown);
     let future = status != MeetingStatus::Held;
-    let date = dates::find(&words[left..right], doc.published, future)
-        .or_else(|| dates::find(&words[right..], doc.published, future))
-        .map(|d| d.0);
+    // Only the clause's own date: a date further on belongs to another event.
+    let date = dates::find(&words[left..right], doc.published, future).map(|d| d.0);
     let place = place(words, left, right);
     let meeting = Meeting {
         participants: names.iter().filter_map(|n| ActorName::new(n)).collect(),
@@ -578,6 +590,25 @@ mod tests {
     fn calls_and_pronouns() {
         let v = met("Ola Brek arrived. He spoke by phone with Tam Ruen on Tuesday.");
         assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"], "the caller comes first");
+    }
+
+    #[test]
+    fn what_is_discussed_is_a_topic_not_a_party() {
+        let v = met("Ola Brek and Tam Ruen discussed the mediation by Norway and Chile.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
+    fn each_listed_date_is_a_meeting_and_pronouns_take_the_sentence_subject() {
+        let v = met(
+            "Ola Brek and Tam Ruen have held two rounds: in Oslo on May 3 and in Lima on May 20.",
+        );
+        assert_eq!(
+            v.iter().map(|m| m.2).collect::<Vec<_>>(),
+            [d("2030-05-03"), d("2030-05-20")]
+        );
+        let v = met("Ana Veld spoke first. Ola Brek flew to Lima, where he met Tam Ruen.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
     }
 
     #[test]

@@ -67,6 +67,8 @@ pub(crate) struct Doc<'a> {
     pub sentences: Vec<Sentence>,
     /// Words of each sentence.
     pub toks: Vec<Vec<Tok>>,
+    /// The same words as text, read once: every rule family walks them.
+    words: Vec<Vec<&'a str>>,
     /// Actors named in each sentence.
     pub mentions: Vec<Vec<Mention>>,
     pub registry: Registry,
@@ -95,11 +97,16 @@ impl<'a> Doc<'a> {
         }
         let mut quotes = quotes::find(text);
         quotes.sort_by_key(|q| q.outer.start);
+        let words = toks
+            .iter()
+            .map(|ts| ts.iter().map(|t| t.text(text)).collect())
+            .collect();
         Doc {
             text,
             published,
             sentences,
             toks,
+            words,
             mentions,
             registry,
             quotes,
@@ -119,8 +126,8 @@ impl<'a> Doc<'a> {
     }
 
     /// The word texts of sentence `i`.
-    pub fn words(&self, i: usize) -> Vec<&'a str> {
-        self.toks[i].iter().map(|t| t.text(self.text)).collect()
+    pub fn words(&self, i: usize) -> &[&'a str] {
+        &self.words[i]
     }
 }
 

@@ -76,10 +76,10 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
         let last = subjects[i].as_deref();
         let mut seen_verbs: Vec<usize> = Vec::new();
         for k in 0..words.len() {
-            let Some(v) = action_after_cue(&words, k) else {
+            let Some(v) = action_after_cue(words, k) else {
                 continue;
             };
-            if seen_verbs.contains(&v.0) || hypothetical(&words, k) || describes(&words, k) {
+            if seen_verbs.contains(&v.0) || hypothetical(words, k) || describes(words, k) {
                 continue;
             }
             seen_verbs.push(v.0);
@@ -96,16 +96,16 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
             if intransitive && (0..k).any(|j| MEETING_NOUNS.contains(&lower(words[j]).as_ref())) {
                 continue;
             }
-            let p = make_pending(doc, i, &words, k, v, last);
+            let p = make_pending(doc, i, words, k, v, last);
             if passive && p.due.as_ref().is_none_or(|d| d.date.is_none()) {
                 continue;
             }
             pend.push(p);
         }
-        if let Some((at, len)) = LEXICON.awaiting.find(&words, 0..words.len())
-            && !hypothetical(&words, at)
+        if let Some((at, len)) = LEXICON.awaiting.find(words, 0..words.len())
+            && !hypothetical(words, at)
         {
-            let what = object(&words, at + len).unwrap_or_default();
+            let what = object(words, at + len).unwrap_or_default();
             let verb = key(words[at]);
             let lemma = if verb.starts_with("expire") {
                 "expire"
@@ -123,7 +123,7 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
                 });
             }
         }
-        outcomes(doc, i, &words, last, &mut outs);
+        outcomes(doc, i, words, last, &mut outs);
     }
     (pend, outs)
 }

@@ -695,7 +695,7 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
             v += 2;
             continue;
         }
-        let Some(len) = reporting_verb(&words, v) else {
+        let Some(len) = reporting_verb(words, v) else {
             v += 1;
             continue;
         };
@@ -704,9 +704,9 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
             continue;
         }
         let aud = audience(doc, i, v);
-        let clause = clause_after(&words, v, len, sentence_end, aud.as_deref());
+        let clause = clause_after(words, v, len, sentence_end, aud.as_deref());
         let explicit_that = clause.is_some_and(|c| words[c - 1] == "that");
-        if attributes_quote(&words, v) && !explicit_that {
+        if attributes_quote(words, v) && !explicit_that {
             v += 1;
             continue;
         }
@@ -722,8 +722,8 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
                         || (words[k] == ","
                             && words.get(k + 1) == Some(&"and")
                             && (k + 2..(k + 5).min(sentence_end))
-                                .any(|j| reporting_verb(&words, j).is_some()))
-                        || (words[k] == "and" && reporting_verb(&words, k + 1).is_some())
+                                .any(|j| reporting_verb(words, j).is_some()))
+                        || (words[k] == "and" && reporting_verb(words, k + 1).is_some())
                 })
                 .unwrap_or(sentence_end);
             // A participle ("…, adding that") reports the sentence's speaker.

@@ -8,6 +8,7 @@
 
 pub mod digest;
 pub mod guild;
+pub mod postgres;
 pub mod sqlite;
 mod sqlite_digest;
 mod sqlite_guild;
@@ -192,6 +193,22 @@ pub trait ContentStore: Send + Sync {
     /// Clears a pause and schedules the feed now.
     async fn resume_feed(&self, feed: FeedId, now: DateTime<Utc>) -> Result<(), StoreError>;
 
+    /// Claims up to `limit` feeds that are due at `now` (not paused, not leased by a
+    /// live lease) for `worker` until `now + lease`, soonest due first. Several
+    /// processes share the feeds this way: each due feed goes to one claimer, and
+    /// a claimer that dies releases its feeds when the lease runs out. Recording the
+    /// fetch (`commit_fetch`, `record_unchanged`, `record_failure`) ends the lease.
+    async fn claim_due_feeds(
+        &self,
+        worker: &str,
+        now: DateTime<Utc>,
+        lease: std::time::Duration,
+        limit: usize,
+    ) -> Result<Vec<FeedRecord>, StoreError>;
+    /// Hands a claimed feed back before its lease runs out (graceful shutdown);
+    /// false when `worker` did not hold it.
+    async fn release_lease(&self, feed: FeedId, worker: &str) -> Result<bool, StoreError>;
+
     async fn upsert_topic(&self, scope: Scope, topic: &Topic) -> Result<(), StoreError>;
     async fn remove_topic(&self, scope: Scope, name: &TopicName) -> Result<bool, StoreError>;
     async fn topics(&self, scope: Scope) -> Result<Vec<Topic>, StoreError>;
@@ -206,12 +223,52 @@ pub trait ContentStore: Send + Sync {
 
     /// Row counts per table, for `readout store stats`.
     async fn stats(&self) -> Result<Vec<(String, i64)>, StoreError>;
+    /// Bytes the store takes on disk (the SQLite file's pages, the PostgreSQL
+    /// database), for `readout store stats`.
+    async fn database_bytes(&self) -> Result<i64, StoreError>;
 }
+
+/// The tables `stats` counts, in the order `readout store stats` prints them.
+pub(crate) const COUNTED_TABLES: [&str; 8] = [
+    "feeds",
+    "items",
+    "articles",
+    "meetings",
+    "statements",
+    "pending",
+    "outcomes",
+    "topics",
+];
+
+/// At most this many articles for a `Window::Since` brief: a week of a busy topic,
+/// more than any brief shows, and a bound on the work one request can cause.
+pub(crate) const SINCE_LIMIT: i64 = 500;
 
 /// Opens the store a `DATABASE_URL` names and brings its schema up to date.
 pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     if url.starts_with("sqlite:") {
         Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(postgres::PostgresStore::open(url).await?))
+    } else {
+        Err(StoreError::Unsupported(url.to_string()))
+    }
+}
+
+/// Opens the store a `DATABASE_URL` names, which applies pending migrations, and
+/// returns every applied migration (version, description), oldest first: what
+/// `readout migrate` prints.
+pub async fn migrate(url: &str) -> Result<Vec<(i64, String)>, StoreError> {
+    if url.starts_with("sqlite:") {
+        sqlite::SqliteStore::open(url)
+            .await?
+            .applied_migrations()
+            .await
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        postgres::PostgresStore::open(url)
+            .await?
+            .applied_migrations()
+            .await
     } else {
         Err(StoreError::Unsupported(url.to_string()))
     }
@@ -221,13 +278,30 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
 /// quotes are doubled and everything else stays inside the phrase, so no alias can
 /// inject FTS operators.
 pub(crate) fn fts_any_phrase(aliases: &[String]) -> Option<String> {
-    let phrases: Vec<String> = aliases
-        .iter()
-        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|a| a.chars().any(char::is_alphanumeric))
+    let phrases: Vec<String> = searchable_aliases(aliases)
+        .into_iter()
         .map(|a| format!("\"{}\"", a.replace('"', "\"\"")))
         .collect();
     (!phrases.is_empty()).then(|| phrases.join(" OR "))
+}
+
+/// The aliases worth searching for, white space collapsed: an alias without a
+/// letter or digit would match nothing (or everything) and is dropped.
+pub(crate) fn searchable_aliases(aliases: &[String]) -> Vec<String> {
+    aliases
+        .iter()
+        .map(|a| a.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|a| a.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// The lease end as a timestamp; a lease too long for the calendar is capped at a
+/// century, which no worker outlives.
+pub(crate) fn lease_end(now: DateTime<Utc>, lease: std::time::Duration) -> DateTime<Utc> {
+    chrono::Duration::from_std(lease)
+        .ok()
+        .and_then(|d| now.checked_add_signed(d))
+        .unwrap_or_else(|| now + chrono::Duration::days(36_500))
 }
 
 pub(crate) fn ts(t: DateTime<Utc>) -> i64 {

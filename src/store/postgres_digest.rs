@@ -300,7 +300,10 @@ impl PostgresStore {
         Ok(())
     }
 
-    async fn select_outbox_posts(&self, digest: Option<DigestId>) -> Result<Vec<OutboxPost>, StoreError> {
+    async fn select_outbox_posts(
+        &self,
+        digest: Option<DigestId>,
+    ) -> Result<Vec<OutboxPost>, StoreError> {
         let rows = sqlx::query(&format!(
             "SELECT {OUTBOX_COLUMNS} FROM digest_outbox o WHERE $1::bigint IS NULL OR o.digest_id = $1 ORDER BY o.id"
         ))
@@ -357,7 +360,10 @@ impl DigestStore for PostgresStore {
         limit: usize,
     ) -> Result<Vec<OutboxPost>, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-        retry::transient("claim outbox", || self.lease_outbox_posts(now, lease_until, limit)).await
+        retry::transient("claim outbox", || {
+            self.lease_outbox_posts(now, lease_until, limit)
+        })
+        .await
     }
 
     async fn mark_sent(
@@ -366,7 +372,10 @@ impl DigestStore for PostgresStore {
         message_id: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        retry::transient("mark post sent", || self.mark_post_sent(post, message_id, now)).await
+        retry::transient("mark post sent", || {
+            self.mark_post_sent(post, message_id, now)
+        })
+        .await
     }
 
     async fn retry_later(
