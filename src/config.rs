@@ -79,6 +79,9 @@ pub struct WatchConfig {
     /// Fetches in flight at once, overall and per host.
     pub concurrency: usize,
     pub per_host: usize,
+    /// How long a claimed feed stays with the process that claimed it: well past
+    /// the longest fetch, short enough that a dead process's feeds come back soon.
+    pub feed_lease: Duration,
 }
 
 impl Default for WatchConfig {
@@ -88,6 +91,7 @@ impl Default for WatchConfig {
             pause_after: Duration::from_secs(3 * 24 * 3600),
             concurrency: 32,
             per_host: 2,
+            feed_lease: Duration::from_secs(300),
         }
     }
 }
@@ -266,6 +270,9 @@ impl Config {
         }
         if let Some(v) = parse_num::<usize>(&get, "READOUT_FETCH_PER_HOST", &mut problems) {
             watch.per_host = v.max(1);
+        }
+        if let Some(v) = parse_num::<u64>(&get, "READOUT_FEED_LEASE_SECS", &mut problems) {
+            watch.feed_lease = Duration::from_secs(v.max(1));
         }
 
         let discord = DiscordConfig {

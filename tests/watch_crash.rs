@@ -35,6 +35,7 @@ fn watch_once(db: &std::path::Path) -> Command {
         .env("DATABASE_URL", format!("sqlite://{}", db.display()))
         .env("READOUT_ALLOW_LOOPBACK", "true")
         .env("READOUT_FETCH_PER_HOST", "4")
+        .env("READOUT_FEED_LEASE_SECS", "2")
         .env("READOUT_LOG", "error")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -97,6 +98,8 @@ async fn a_watcher_killed_mid_round_loses_and_repeats_nothing() {
         "killed after the round had finished"
     );
 
+    // The killed process's claims lapse with its leases; then a new one takes over.
+    tokio::time::sleep(Duration::from_millis(2500)).await;
     let out = watch_once(&db).output().unwrap();
     assert!(
         out.status.success(),

@@ -20,7 +20,7 @@ use tokio::sync::Semaphore;
 
 use crate::config::WatchConfig;
 use crate::developments::ArticleRef;
-use crate::feeds::fetch::Expect;
+use crate::feeds::fetch::{Expect, FetchError, Fetched};
 use crate::ingest::{FetchResult, IngestError, Ingestor};
 use crate::metrics::{self, METRICS};
 use crate::store::{FeedRecord, StoreError};
@@ -54,6 +54,8 @@ enum PollOutcome {
 
 pub struct Watcher {
     ingestor: Ingestor,
+    /// Names this process in feed leases.
+    worker: String,
     cfg: WatchConfig,
     /// Jitter source; seeded in tests so schedules are reproducible.
     rng: Mutex<StdRng>,
@@ -63,51 +65,60 @@ pub struct Watcher {
 impl Watcher {
     pub fn new(ingestor: Ingestor, cfg: WatchConfig, seed: Option<u64>) -> Self {
         let rng = seed.map_or_else(StdRng::from_entropy, StdRng::seed_from_u64);
+        let worker = format!(
+            "{}-{}-{:08x}",
+            std::env::var("HOSTNAME").unwrap_or_else(|_| "readout".into()),
+            std::process::id(),
+            rand::random::<u32>()
+        );
         Watcher {
             ingestor,
+            worker,
             cfg,
             rng: Mutex::new(rng),
             hosts: Mutex::new(HashMap::new()),
         }
     }
 
-    /// Polls every feed that is due, not paused, and reachable over http(s).
+    /// Polls every feed that is due and not paused. Feeds are claimed from the store
+    /// in batches with a lease, so several processes share one store's feeds: each
+    /// due feed goes to one of them, and the feeds of a process that dies come back
+    /// when its lease runs out.
     pub async fn poll_due_feeds_once(&self) -> Result<RoundReport, StoreError> {
-        let now = self.ingestor.clock.now();
-        let due: Vec<FeedRecord> = self
-            .ingestor
-            .store
-            .feeds()
-            .await?
-            .into_iter()
-            .filter(|f| f.paused_reason.is_none() && f.next_fetch_at <= now)
-            .filter(|f| f.url.starts_with("http://") || f.url.starts_with("https://"))
-            .collect();
-        let mut report = RoundReport {
-            polled: due.len(),
-            ..Default::default()
-        };
-        let mut results = futures::stream::iter(due)
-            .map(|f| self.poll_one(f))
-            .buffer_unordered(self.cfg.concurrency.max(1));
-        while let Some(outcome) = results.next().await {
-            match outcome {
-                PollOutcome::Ingested {
-                    new_items,
-                    announced,
-                } => {
-                    report.ingested += 1;
-                    report.new_items += new_items;
-                    report.announced.extend(announced);
-                }
-                PollOutcome::Unchanged => report.unchanged += 1,
-                PollOutcome::Failed { paused } => {
-                    report.failed += 1;
-                    report.paused += usize::from(paused);
+        let mut report = RoundReport::default();
+        let batch = self.cfg.concurrency.max(1) * 4;
+        loop {
+            let now = self.ingestor.clock.now();
+            let due = self
+                .ingestor
+                .store
+                .claim_due_feeds(&self.worker, now, self.cfg.feed_lease, batch)
+                .await?;
+            if due.is_empty() {
+                return Ok(report);
+            }
+            report.polled += due.len();
+            let mut results = futures::stream::iter(due)
+                .map(|f| self.poll_one(f))
+                .buffer_unordered(self.cfg.concurrency.max(1));
+            while let Some(outcome) = results.next().await {
+                match outcome {
+                    PollOutcome::Ingested {
+                        new_items,
+                        announced,
+                    } => {
+                        report.ingested += 1;
+                        report.new_items += new_items;
+                        report.announced.extend(announced);
+                    }
+                    PollOutcome::Unchanged => report.unchanged += 1,
+                    PollOutcome::Failed { paused } => {
+                        report.failed += 1;
+                        report.paused += usize::from(paused);
+                    }
                 }
             }
         }
-        Ok(report)
     }
 
     /// Repeats rounds until `shutdown` turns true; a round in flight is finished
@@ -162,11 +173,7 @@ impl Watcher {
         let interval = self.cfg.default_interval;
         let jitter = self.jitter();
         let clock = self.ingestor.clock.clone();
-        let fetched = self
-            .ingestor
-            .fetcher
-            .fetch(&feed.url, Expect::Feed, &feed.validators)
-            .await;
+        let fetched = self.fetch(&feed).await;
         let result = match fetched {
             Ok(f) => {
                 let next = move |cache: &_, ttl| {
@@ -195,6 +202,26 @@ impl Watcher {
                 self.record_failure(&feed, &e).await
             }
         }
+    }
+
+    /// Fetches over http(s); re-reads `file://` feeds (added with `readout ingest
+    /// PATH`) from disk. Any other scheme is an error, which pauses the feed in time.
+    async fn fetch(&self, feed: &FeedRecord) -> Result<Fetched, FetchError> {
+        if let Some(path) = feed.url.strip_prefix("file://") {
+            return match tokio::fs::read(path).await {
+                Ok(bytes) => Ok(Fetched::Body {
+                    bytes,
+                    final_url: feed.url.clone(),
+                    validators: Default::default(),
+                    cache: Default::default(),
+                }),
+                Err(e) => Err(FetchError::Unreachable(format!("{path}: {e}"))),
+            };
+        }
+        self.ingestor
+            .fetcher
+            .fetch(&feed.url, Expect::Feed, &feed.validators)
+            .await
     }
 
     async fn record_failure(&self, feed: &FeedRecord, e: &IngestError) -> PollOutcome {

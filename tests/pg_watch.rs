@@ -1,0 +1,156 @@
+//! Scale-out: three `readout watch` processes share one PostgreSQL store and a
+//! loopback server of 300 feeds. Every feed is fetched once per round, every item is
+//! stored once, and a process killed mid-round loses nothing: its leased feeds go
+//! to the others when the lease runs out. Skipped without `TEST_DATABASE_URL`.
+
+#[path = "common/db.rs"]
+mod db;
+mod support;
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use support::feed_server::{FeedServer, Resource};
+
+const FEEDS: usize = 300;
+
+fn feed(n: usize, items: usize) -> Resource {
+    let items: String = (0..items)
+        .map(|i| {
+            format!(
+                "<item><guid>f{n}-i{i}</guid><title>Feed {n} item {i}</title><link>https://news.example/{n}/{i}</link>\
+                 <pubDate>Thu, 01 Aug 2024 07:00:00 GMT</pubDate><description>{}</description></item>",
+                "Envoys met in Geneva and agreed to talk again next week. ".repeat(14)
+            )
+        })
+        .collect();
+    Resource {
+        delay: Some(Duration::from_millis(5)),
+        ..Resource::feed(format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed {n}</title>{items}</channel></rss>"
+        ))
+    }
+}
+
+fn watcher(db_url: &str) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_readout"))
+        .args(["watch", "--once"])
+        .env_clear()
+        .env("DATABASE_URL", db_url)
+        .env("READOUT_ALLOW_LOOPBACK", "true")
+        .env("READOUT_FETCH_PER_HOST", "8")
+        .env("READOUT_FEED_LEASE_SECS", "3")
+        .env("READOUT_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start readout watch")
+}
+
+fn wait_all(children: Vec<Child>) {
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+async fn scalar(store: &dyn readout::store::Store, table: &str) -> i64 {
+    store
+        .stats()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|(t, _)| t == table)
+        .map(|(_, n)| n)
+        .unwrap()
+}
+
+/// Makes every feed due again, as if an interval had passed.
+async fn next_round(url: &str) {
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(url)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE feeds SET next_fetch_at = now() - interval '1 minute'")
+        .execute(&mut conn)
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_processes_share_the_feeds_of_one_postgres_store() {
+    let Some(db) = db::postgres().await else {
+        return;
+    };
+    let server = FeedServer::start().await;
+    for n in 0..FEEDS {
+        server.put(&format!("f{n}.xml"), feed(n, 2));
+        db.store
+            .add_feed(&server.url(&format!("f{n}.xml")), chrono::Utc::now())
+            .await
+            .unwrap();
+    }
+
+    // Round 1: every feed fetched exactly once among the three.
+    wait_all((0..3).map(|_| watcher(&db.url)).collect());
+    assert_eq!(server.requests(), FEEDS);
+    assert_eq!(scalar(db.store.as_ref(), "items").await, (FEEDS * 2) as i64);
+
+    // Round 2: one new item per feed; again one fetch per feed.
+    for n in 0..FEEDS {
+        server.put(&format!("f{n}.xml"), feed(n, 3));
+    }
+    next_round(&db.url).await;
+    wait_all((0..3).map(|_| watcher(&db.url)).collect());
+    assert_eq!(server.requests(), 2 * FEEDS);
+    for n in 0..FEEDS {
+        assert_eq!(server.requests_for(&format!("f{n}.xml")), 2, "feed {n}");
+    }
+    assert_eq!(scalar(db.store.as_ref(), "items").await, (FEEDS * 3) as i64);
+
+    // Round 3: one process is killed mid-round.
+    for n in 0..FEEDS {
+        server.put(&format!("f{n}.xml"), feed(n, 4));
+    }
+    next_round(&db.url).await;
+    let round3 = chrono::Utc::now() - chrono::Duration::seconds(1);
+    let before = server.requests();
+    let mut doomed = watcher(&db.url);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while server.requests() < before + 20 {
+        assert!(Instant::now() < deadline, "the watcher never got going");
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let others: Vec<Child> = (0..2).map(|_| watcher(&db.url)).collect();
+    doomed.kill().unwrap(); // SIGKILL
+    doomed.wait().unwrap();
+    wait_all(others);
+    // The dead process's leases lapse; the next round picks up what it held.
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    wait_all((0..3).map(|_| watcher(&db.url)).collect());
+
+    assert_eq!(
+        scalar(db.store.as_ref(), "items").await,
+        (FEEDS * 4) as i64,
+        "nothing lost"
+    );
+    assert_eq!(
+        scalar(db.store.as_ref(), "articles").await,
+        (FEEDS * 4) as i64,
+        "nothing stored twice"
+    );
+    let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect(&db.url)
+        .await
+        .unwrap();
+    let stale: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM feeds WHERE last_success_at IS NULL OR last_success_at < $1",
+    )
+    .bind(round3)
+    .fetch_one(&mut conn)
+    .await
+    .unwrap();
+    assert_eq!(stale, 0, "every feed was polled in round 3");
+}
