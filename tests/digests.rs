@@ -559,8 +559,18 @@ async fn preview_shows_exactly_what_is_then_posted() {
 
 /// Runs `readout digests --once` against the app's store and fake at `now`.
 fn digests_process(app: &App, now: &str, failpoint: Option<&str>) -> tokio::process::Command {
+    readout_process(app, &["digests", "--once"], now, failpoint)
+}
+
+/// Runs `readout ARGS` against the app's store and fake, its digest clock at `now`.
+fn readout_process(
+    app: &App,
+    args: &[&str],
+    now: &str,
+    failpoint: Option<&str>,
+) -> tokio::process::Command {
     let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"));
-    cmd.args(["digests", "--once"])
+    cmd.args(args)
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("DATABASE_URL", &app.cfg.database_url)
@@ -657,6 +667,41 @@ async fn killed_after_enqueue_or_after_send_each_digest_appears_once() {
                 "{point}"
             );
         }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_run_posts_digests_beside_the_bot_and_stops_on_ctrl_c() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+            .await;
+        let mut cmd = readout_process(&app, &["run"], "2024-07-01T08:00:05Z", None);
+        let child = cmd
+            .env("READOUT_DIGEST_TICK_SECS", "1")
+            .spawn()
+            .expect("spawn readout run");
+        app.fake.wait_ready().await;
+        app.fake.wait_created(1).await;
+        let pid = child.id().expect("pid").to_string();
+        // Ctrl-C: the bot disconnects and the digest loop stops after its pass.
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill -INT");
+        assert!(sent.success());
+        let out = tokio::time::timeout(Duration::from_secs(15), child.wait_with_output())
+            .await
+            .expect("readout run stopped after Ctrl-C")
+            .expect("output");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(app.fake.created(None).len(), 1);
+        check_post(&app.fake.created(None)[0]);
     })
     .await;
 }
