@@ -91,7 +91,7 @@ pub enum Command {
     /// DISCORD_* variable). Digests are scheduled and posted by it as well.
     Run,
     /// Schedule and post digests without the bot's gateway connection (needs
-    /// DISCORD_TOKEN; see docs/digests.md). Ctrl-C finishes the pass in flight.
+    /// DISCORD_TOKEN; see the README). Ctrl-C finishes the pass in flight.
     Digests {
         /// Run one scheduler pass and one delivery pass, then exit.
         #[arg(long)]

@@ -45,7 +45,9 @@ pub enum DigestError {
     Schedule(#[from] schedule::ScheduleError),
     #[error("stored time zone {0:?} is not an IANA zone")]
     BadZone(String),
-    #[error("DISCORD_TOKEN is not set: digests are posted as the bot (see docs/digests.md)")]
+    #[error(
+        "DISCORD_TOKEN is not set: digests are posted as the bot (see the README, section Scheduled digests)"
+    )]
     MissingToken,
     #[error("cannot build the HTTP client for Discord: {0}")]
     Http(#[from] reqwest::Error),
