@@ -1,5 +1,5 @@
 //! The scheduler: finds digests that are due, builds each, and commits the post
-//! to the outbox together with the schedule's next run ([`DigestStore::commit_run`]).
+//! to the outbox together with the schedule's next run ([`crate::store::digest::DigestStore::commit_run`]).
 //!
 //! After downtime a digest may have missed several due times; it then gets one
 //! catch-up post for the whole gap (bounded by the catch-up limit), not one per
