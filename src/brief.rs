@@ -34,7 +34,7 @@ impl Brief {
         self.met.is_empty() && self.said.is_empty() && self.pending.is_empty()
     }
 
-    /// 1-based number of an article in `sources`, for "[n]" references.
+    /// 1-based number of an article in `sources`, for `[n]` references.
     pub fn source_number(&self, article: &ArticleRef) -> Option<usize> {
         self.sources
             .iter()

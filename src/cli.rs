@@ -88,8 +88,15 @@ pub enum Command {
         files: Vec<PathBuf>,
     },
     /// Run the Discord bot (needs DISCORD_TOKEN; see the README for every
-    /// DISCORD_* variable).
+    /// DISCORD_* variable). Digests are scheduled and posted by it as well.
     Run,
+    /// Schedule and post digests without the bot's gateway connection (needs
+    /// DISCORD_TOKEN; see the README). Ctrl-C finishes the pass in flight.
+    Digests {
+        /// Run one scheduler pass and one delivery pass, then exit.
+        #[arg(long)]
+        once: bool,
+    },
     /// Read article and story files (the evaluation format) and print one prediction
     /// per article, and the brief state of each story, as JSON lines.
     Extract {
@@ -176,6 +183,10 @@ async fn dispatch(cli: Cli) -> ExitCode {
         },
         Command::Run => match load_config(&cli.database_url) {
             Ok(cfg) => run(&cfg).await,
+            Err(code) => code,
+        },
+        Command::Digests { once } => match load_config(&cli.database_url) {
+            Ok(cfg) => digests(&cfg, once).await,
             Err(code) => code,
         },
         Command::Status { topic, since, json } => match load_config(&cli.database_url) {
@@ -360,6 +371,55 @@ async fn watch(cfg: &Config, once: bool, seed: Option<u64>) -> ExitCode {
         let _ = stop.send(true);
     });
     watcher.run(stopped).await;
+    ExitCode::SUCCESS
+}
+
+async fn digests(cfg: &Config, once: bool) -> ExitCode {
+    let store = match store::open(&cfg.database_url).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("readout digests: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let digests =
+        match crate::digest::Digests::new(cfg, store, crate::digest::clock_for(&cfg.digests)) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("readout digests: {e}");
+                return ExitCode::from(EXIT_CONFIG);
+            }
+        };
+    if once {
+        return match digests.run_once().await {
+            Ok((s, d)) => {
+                println!(
+                    "digests: {} queued, {} skipped as empty, {} lost to another scheduler, {} failed; \
+                     posts: {} sent, {} retried later, {} failed ({} digests paused)",
+                    s.queued,
+                    s.skipped_empty,
+                    s.lost_races,
+                    s.failed,
+                    d.sent,
+                    d.deferred,
+                    d.failed,
+                    d.paused
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("readout digests: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutting down after the digest pass in flight");
+        let _ = stop.send(true);
+    });
+    digests.run(stopped).await;
     ExitCode::SUCCESS
 }
 

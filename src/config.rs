@@ -142,6 +142,42 @@ impl ShardRange {
     }
 }
 
+/// Settings of the digest scheduler and sender (`readout digests`, `readout run`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestSettings {
+    /// How far back a catch-up digest reaches after downtime: a bot down for a
+    /// week posts one digest of the last two days, not a week's backlog.
+    pub max_catchup: Duration,
+    /// How often the scheduler looks for due digests and the sender for posts.
+    pub tick: Duration,
+    /// How long a sender holds a claimed post before another may take it.
+    pub lease: Duration,
+    /// Attempts at one post within one delivery pass before it is put back.
+    pub send_attempts: u32,
+    /// First wait after a 5xx or a network error; doubled on every attempt.
+    pub retry_base: Duration,
+    /// Test only (`READOUT_NOW`): a fixed "now" for a process a test starts, so it
+    /// can run a scheduler at a chosen time.
+    pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
+    /// Test only (`READOUT_FAILPOINT`): a point at which the process prints a
+    /// marker and blocks, so a crash test can SIGKILL it exactly there.
+    pub failpoint: Option<String>,
+}
+
+impl Default for DigestSettings {
+    fn default() -> Self {
+        DigestSettings {
+            max_catchup: Duration::from_secs(48 * 3600),
+            tick: Duration::from_secs(30),
+            lease: Duration::from_secs(120),
+            send_attempts: 5,
+            retry_base: Duration::from_secs(1),
+            fixed_now: None,
+            failpoint: None,
+        }
+    }
+}
+
 /// The optional LLM extractor behind an OpenAI-compatible endpoint.
 #[derive(Debug, Clone)]
 pub struct LlmConfig {
@@ -158,6 +194,7 @@ pub struct Config {
     pub watch: WatchConfig,
     pub discord: DiscordConfig,
     pub llm: Option<LlmConfig>,
+    pub digests: DigestSettings,
     /// Serve `/healthz` and `/metrics` here when set.
     pub metrics_addr: Option<std::net::SocketAddr>,
     /// A `tracing` filter such as `info` or `readout=debug`.
@@ -264,6 +301,29 @@ impl Config {
             model: get("LLM_MODEL").unwrap_or_else(|| "gpt-4o-mini".into()),
         });
 
+        let mut digests = DigestSettings::default();
+        if let Some(v) = parse_num::<u64>(&get, "READOUT_DIGEST_MAX_CATCHUP_HOURS", &mut problems) {
+            if v == 0 {
+                problems.push("READOUT_DIGEST_MAX_CATCHUP_HOURS must be at least 1".into());
+            }
+            digests.max_catchup = Duration::from_secs(v.max(1) * 3600);
+        }
+        if let Some(v) = parse_num::<u64>(&get, "READOUT_DIGEST_TICK_SECS", &mut problems) {
+            digests.tick = Duration::from_secs(v.max(1));
+        }
+        if let Some(v) = parse_num::<u64>(&get, "READOUT_DIGEST_RETRY_BASE_MS", &mut problems) {
+            digests.retry_base = Duration::from_millis(v.max(1));
+        }
+        if let Some(v) = get("READOUT_NOW") {
+            match chrono::DateTime::parse_from_rfc3339(&v) {
+                Ok(t) => digests.fixed_now = Some(t.to_utc()),
+                Err(_) => problems.push(format!(
+                    "READOUT_NOW={v:?} is not an RFC 3339 time such as 2024-03-31T05:00:00Z"
+                )),
+            }
+        }
+        digests.failpoint = get("READOUT_FAILPOINT");
+
         let metrics_addr = get("READOUT_METRICS_ADDR").and_then(|s| match s.parse() {
             Ok(a) => Some(a),
             Err(_) => {
@@ -283,6 +343,7 @@ impl Config {
             watch,
             discord,
             llm,
+            digests,
             metrics_addr,
             log_filter: get("READOUT_LOG").unwrap_or_else(|| "info".into()),
         })

@@ -24,6 +24,7 @@
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
 //! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
+//! - [`digest`]: scheduled digests: scheduler → outbox in the store → sender, each posted once.
 //! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
 //!   [`metrics`] (Prometheus counters and `/healthz`).
 
@@ -35,6 +36,7 @@ pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod developments;
+pub mod digest;
 pub mod eval_format;
 pub mod extract;
 pub mod feeds;

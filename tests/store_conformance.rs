@@ -1101,7 +1101,12 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
     let migrated = readout(db, &["migrate"]).await;
     assert_eq!(
         migrated.lines().map(str::trim).collect::<Vec<_>>(),
-        ["1  init", "2  guilds", "3  feed leases"]
+        [
+            "1  init",
+            "2  guilds",
+            "3  feed leases",
+            "4  digest schedule"
+        ]
     );
     db.store
         .add_feed("https://a.example/rss", at(0))
@@ -1264,7 +1269,7 @@ async fn postgres_migrations_run_once_when_processes_start_together() {
             .unwrap();
     }
     let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
-    assert_eq!(versions, [1, 2, 3], "each migration applied once");
+    assert_eq!(versions, [1, 2, 3, 4], "each migration applied once");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -18,6 +18,7 @@ use super::reply::{no_mentions, send_ephemeral_notice};
 use super::{Data, Error, commands};
 use crate::clock::SystemClock;
 use crate::config::{Config, DiscordConfig, Secret};
+use crate::digest::{Digests, clock_for};
 use crate::feeds::fetch::{FetchError, Fetcher};
 use crate::store::{self, StoreError};
 
@@ -47,23 +48,42 @@ impl RunError {
     }
 }
 
-/// Runs the bot with the deployment's configuration until Ctrl-C.
+/// Runs the bot with the deployment's configuration until Ctrl-C, with the digest
+/// scheduler and sender beside it (stopped by the same Ctrl-C, after the pass in
+/// flight).
 pub async fn run(cfg: &Config) -> Result<(), RunError> {
     let token = cfg.discord.token.clone().ok_or(RunError::MissingToken)?;
     let store = store::open(&cfg.database_url).await?;
     let fetcher = Fetcher::new(cfg.fetch.clone()).map_err(RunError::Fetcher)?;
     let data = Data {
-        store,
+        store: store.clone(),
         fetcher,
         clock: Arc::new(SystemClock),
+        digest_catchup: chrono::Duration::from_std(cfg.digests.max_catchup)
+            .unwrap_or(chrono::Duration::hours(48)),
     };
-    let ctrl_c = async {
+    let digests = Digests::new(cfg, store, clock_for(&cfg.digests))
+        .map_err(|e| RunError::Config(e.to_string()))?;
+    let (stop_digests, digests_stopped) = tokio::sync::watch::channel(false);
+    let stop_digests = Arc::new(stop_digests);
+    let digest_task = tokio::spawn(async move { digests.run(digests_stopped).await });
+    let stop = stop_digests.clone();
+    let ctrl_c = async move {
         if let Err(e) = tokio::signal::ctrl_c().await {
             tracing::error!(error = %e, "cannot listen for Ctrl-C; stop the process to quit");
             std::future::pending::<()>().await;
         }
+        let _ = stop.send(true);
     };
-    start(&token, &cfg.discord, data, ctrl_c).await
+    let served = start(&token, &cfg.discord, data, ctrl_c).await;
+    let _ = stop_digests.send(true);
+    if tokio::time::timeout(std::time::Duration::from_secs(30), digest_task)
+        .await
+        .is_err()
+    {
+        tracing::warn!("the digest pass in flight did not finish within 30 s");
+    }
+    served
 }
 
 /// Connects with `data` and serves until `shutdown` completes (then every shard

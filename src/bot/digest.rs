@@ -1,26 +1,28 @@
-//! `/digest set|off|preview|list` for moderators: the configuration of daily
-//! digests. Posting them on time is the scheduler's job; this module only
-//! validates (an IANA zone, an HH:MM time, known topic names) and stores.
+//! `/digest set|off|preview|list` for moderators: the configuration of digests
+//! (daily or weekly at a local time, or a cron expression, in an IANA zone; topics;
+//! skip when nothing is new). Posting them on time is [`crate::digest`]'s job; this
+//! module validates, stores, and shows: `/digest preview` builds exactly what the
+//! scheduler would post now, and `/digest list` shows paused digests and why.
 
 use std::str::FromStr;
 
-use chrono::{DateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use serenity::all::ChannelId;
 
 use super::permissions::require_moderator;
 use super::reply::{Progress, Reply, respond};
 use super::{Caller, CommandError, Context, Data, Error};
-use crate::brief::brief_for;
+use crate::digest::DigestError;
+use crate::digest::build::build;
+use crate::digest::schedule::{next_after, parse_cron};
+use crate::digest::scheduler::coverage_at;
 use crate::model::TopicName;
-use crate::render::discord::{
-    self, COLOR, Embed, EmbedField, TimeStyle, escape, limits, timestamp,
-};
-use crate::store::Scope;
-use crate::store::guild::DigestConfig;
+use crate::render::discord::{self, COLOR, Embed, TimeStyle, escape, limits, timestamp, truncate};
+use crate::store::digest::{Cadence, DigestSchedule, DigestSpec};
 
 /// Topics per digest: each becomes an embed, and a message holds at most 10.
-pub const MAX_DIGEST_TOPICS: usize = 5;
+pub const MAX_DIGEST_TOPICS: usize = crate::digest::build::MAX_TOPICS;
 
 /// `HH:MM`, 24-hour.
 pub fn parse_time(raw: &str) -> Result<NaiveTime, CommandError> {
@@ -72,58 +74,152 @@ pub fn parse_topic_list(raw: Option<&str>) -> Result<Vec<TopicName>, CommandErro
     Ok(out)
 }
 
-/// The next time a daily digest at `time` in `zone` falls due after `now`. A local
-/// time skipped by a daylight-saving change runs an hour later that day; a repeated
-/// one runs at its first occurrence.
+/// The next time a daily digest at `time` in `zone` falls due after `now` (see
+/// [`crate::digest::schedule`] for the daylight-saving rules).
 pub fn next_run(time: NaiveTime, zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
-    let today = now.with_timezone(&zone).date_naive();
-    for days in 0..3 {
-        let Some(day) = today.checked_add_days(chrono::Days::new(days)) else {
-            break;
-        };
-        let local = day.and_time(time);
-        let at = zone
-            .from_local_datetime(&local)
-            .earliest()
-            .or_else(|| {
-                zone.from_local_datetime(&(local + chrono::Duration::hours(1)))
-                    .earliest()
-            })
-            .map(|t| t.with_timezone(&Utc));
-        if let Some(at) = at.filter(|at| *at > now) {
-            return at;
-        }
-    }
-    now + chrono::Duration::days(1)
+    next_after(&Cadence::Daily { time }, zone, now).unwrap_or(now + chrono::Duration::days(1))
 }
 
-fn describe(d: &DigestConfig, now: DateTime<Utc>) -> String {
-    let topics = if d.topics.is_empty() {
+/// A weekday for weekly digests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
+pub enum Day {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl From<Day> for Weekday {
+    fn from(d: Day) -> Self {
+        match d {
+            Day::Monday => Weekday::Mon,
+            Day::Tuesday => Weekday::Tue,
+            Day::Wednesday => Weekday::Wed,
+            Day::Thursday => Weekday::Thu,
+            Day::Friday => Weekday::Fri,
+            Day::Saturday => Weekday::Sat,
+            Day::Sunday => Weekday::Sun,
+        }
+    }
+}
+
+/// Everything `/digest set` takes besides the channel.
+#[derive(Debug, Clone, Default)]
+pub struct SetOptions<'a> {
+    /// `HH:MM`; required unless `cron` is given.
+    pub time: Option<&'a str>,
+    pub zone: &'a str,
+    pub topics: Option<&'a str>,
+    /// Weekly on this day instead of daily.
+    pub weekday: Option<Weekday>,
+    /// A cron expression instead of a time (and day).
+    pub cron: Option<&'a str>,
+    pub skip_empty: bool,
+}
+
+/// The cadence the options describe.
+pub fn parse_cadence(o: &SetOptions<'_>) -> Result<Cadence, CommandError> {
+    match (o.cron.map(str::trim).filter(|c| !c.is_empty()), o.time) {
+        (Some(_), Some(_)) => Err(CommandError::Invalid(
+            "Give either a time (and day) or a cron expression, not both.".into(),
+        )),
+        (Some(expr), None) => {
+            if o.weekday.is_some() {
+                return Err(CommandError::Invalid(
+                    "A cron expression names its own days; leave out the day.".into(),
+                ));
+            }
+            if expr.len() > 100 {
+                return Err(CommandError::Invalid(
+                    "That cron expression is too long.".into(),
+                ));
+            }
+            parse_cron(expr).map_err(|e| {
+                CommandError::Invalid(format!(
+                    "{e}. Use five fields, minute hour day month weekday, e.g. `0 8 * * 1-5`."
+                ))
+            })?;
+            Ok(Cadence::Cron(expr.to_string()))
+        }
+        (None, Some(t)) => {
+            let time = parse_time(t)?;
+            Ok(match o.weekday {
+                Some(weekday) => Cadence::Weekly { weekday, time },
+                None => Cadence::Daily { time },
+            })
+        }
+        (None, None) => Err(CommandError::Invalid(
+            "Give a time (HH:MM, e.g. 08:30) or a cron expression.".into(),
+        )),
+    }
+}
+
+fn cadence_text(c: &Cadence) -> String {
+    match c {
+        Cadence::Daily { time } => format!("every day at {}", time.format("%H:%M")),
+        Cadence::Weekly { weekday, time } => {
+            format!("every {weekday} at {}", time.format("%H:%M"))
+        }
+        Cadence::Cron(expr) => format!("on `{}`", expr.replace('`', "")),
+    }
+}
+
+fn describe(d: &DigestSchedule, now: DateTime<Utc>) -> String {
+    let topics = if d.spec.topics.is_empty() {
         "all of the server's topics".to_string()
     } else {
-        d.topics
+        d.spec
+            .topics
             .iter()
             .map(|t| escape(t.as_str()))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let next = parse_zone(&d.timezone)
-        .map(|z| {
-            format!(
-                " (next: {})",
-                timestamp(next_run(d.time, z, now), TimeStyle::DateTime)
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "<#{}> every day at {} {}{next} — {topics}",
-        d.channel,
-        d.time.format("%H:%M"),
-        escape(&d.timezone)
-    )
+    let next = match (&d.paused_reason, parse_zone(&d.spec.timezone)) {
+        (Some(_), _) => String::new(),
+        (None, Ok(z)) => {
+            let at = d
+                .next_run_at
+                .filter(|t| *t > now)
+                .or_else(|| next_after(&d.spec.cadence, z, now).ok());
+            at.map(|t| format!(" (next: {})", timestamp(t, TimeStyle::DateTime)))
+                .unwrap_or_default()
+        }
+        (None, Err(_)) => String::new(),
+    };
+    let mut s = format!(
+        "<#{}> {} {}{next} — {topics}",
+        d.spec.channel,
+        cadence_text(&d.spec.cadence),
+        escape(&d.spec.timezone)
+    );
+    if d.spec.skip_empty {
+        s.push_str(" · skipped when nothing is new");
+    }
+    if let Some(reason) = &d.paused_reason {
+        let since = d
+            .paused_at
+            .map(|t| format!(" since {}", timestamp(t, TimeStyle::DateTime)))
+            .unwrap_or_default();
+        s.push_str(&format!(
+            "\n  ⏸ **Paused**{since}: {}. Fix it, then `/digest set` this channel again to resume.",
+            truncate(reason, 300)
+        ));
+    }
+    s
 }
 
-/// `/digest set`.
+fn digest_error(e: DigestError) -> CommandError {
+    match e {
+        DigestError::Store(e) => CommandError::Store(e),
+        other => CommandError::Invalid(format!("This digest cannot be built: {other}.")),
+    }
+}
+
+/// `/digest set` with a daily time (kept for callers of the first version).
 pub async fn set(
     data: &Data,
     caller: &Caller,
@@ -132,19 +228,52 @@ pub async fn set(
     zone: &str,
     topics: Option<&str>,
 ) -> Result<Reply, CommandError> {
+    let options = SetOptions {
+        time: Some(time),
+        zone,
+        topics,
+        ..Default::default()
+    };
+    set_with(data, caller, channel, &options).await
+}
+
+/// `/digest set`: validates, then saves the digest with its first due time.
+/// Setting a paused digest again resumes it.
+pub async fn set_with(
+    data: &Data,
+    caller: &Caller,
+    channel: u64,
+    o: &SetOptions<'_>,
+) -> Result<Reply, CommandError> {
     require_moderator(data, caller).await?;
-    let time = parse_time(time)?;
-    let zone = parse_zone(zone)?;
-    let topics = parse_topic_list(topics)?;
-    let digest = DigestConfig {
+    let zone = parse_zone(o.zone)?;
+    let cadence = parse_cadence(o)?;
+    let topics = parse_topic_list(o.topics)?;
+    let spec = DigestSpec {
         channel,
-        time,
+        cadence,
         timezone: zone.name().to_string(),
         topics,
+        skip_empty: o.skip_empty,
     };
     let now = data.clock.now();
-    data.store.set_digest(caller.guild, &digest, now).await?;
-    Ok(Reply::text(format!("Digest saved: {}", describe(&digest, now))).ephemeral())
+    let next =
+        next_after(&spec.cadence, zone, now).map_err(|e| CommandError::Invalid(format!("{e}.")))?;
+    let id = data
+        .store
+        .save_digest(caller.guild, &spec, next, now)
+        .await?;
+    let saved = DigestSchedule {
+        id,
+        guild: caller.guild,
+        spec,
+        next_run_at: Some(next),
+        covered_until: None,
+        paused_reason: None,
+        paused_at: None,
+        created_at: now,
+    };
+    Ok(Reply::text(format!("Digest saved: {}", describe(&saved, now))).ephemeral())
 }
 
 /// `/digest off`: one channel's digest, or all of the server's.
@@ -167,10 +296,10 @@ pub async fn off(
     .ephemeral())
 }
 
-/// `/digest list`.
+/// `/digest list`: every digest, its next run, and why it is paused if it is.
 pub async fn list(data: &Data, caller: &Caller) -> Result<Reply, CommandError> {
     require_moderator(data, caller).await?;
-    let digests = data.store.digests(caller.guild).await?;
+    let digests = data.store.digest_schedules(caller.guild).await?;
     if digests.is_empty() {
         return Ok(Reply::text("No digest is set. Add one with `/digest set`.").ephemeral());
     }
@@ -179,6 +308,7 @@ pub async fn list(data: &Data, caller: &Caller) -> Result<Reply, CommandError> {
         .iter()
         .map(|d| format!("• {}", describe(d, now)))
         .collect();
+    let paused = digests.iter().filter(|d| d.paused_reason.is_some()).count();
     Ok(Reply::embeds(vec![Embed {
         title: "Digests".into(),
         description: Some(discord::bounded_list(
@@ -186,14 +316,15 @@ pub async fn list(data: &Data, caller: &Caller) -> Result<Reply, CommandError> {
             lines.len(),
             limits::DESCRIPTION,
         )),
+        footer: (paused > 0).then(|| format!("{paused} paused")),
         color: Some(COLOR),
         ..Default::default()
     }])
     .ephemeral())
 }
 
-/// `/digest preview`: what the digest of a channel (or the first one) would post
-/// now.
+/// `/digest preview`: exactly the message the digest of a channel (or the first
+/// one) would post if it were built now, after a line saying it is a preview.
 pub async fn preview(
     data: &Data,
     caller: &Caller,
@@ -201,73 +332,39 @@ pub async fn preview(
     channel: Option<u64>,
 ) -> Result<Reply, CommandError> {
     require_moderator(data, caller).await?;
-    let digests = data.store.digests(caller.guild).await?;
+    let digests = data.store.digest_schedules(caller.guild).await?;
     let Some(d) = digests
         .iter()
-        .find(|d| channel.is_none_or(|c| d.channel == c))
+        .find(|d| channel.is_none_or(|c| d.spec.channel == c))
     else {
         return Err(CommandError::NotFound(
             "There is no digest to preview. Set one with `/digest set`.".into(),
         ));
     };
     progress.defer(true).await?;
-    let mut topics = d.topics.clone();
-    if topics.is_empty() {
-        topics = data
-            .store
-            .topics(Scope::Guild(caller.guild.0))
-            .await?
-            .into_iter()
-            .map(|t| t.name)
-            .take(MAX_DIGEST_TOPICS)
-            .collect();
-    }
     let now = data.clock.now();
-    let since = Some(now - chrono::Duration::days(1));
-    let mut embeds = Vec::new();
-    for t in &topics {
-        let brief = brief_for(
-            data.store.as_ref(),
-            Scope::Guild(caller.guild.0),
-            t,
-            since,
-            now,
-        )
-        .await?;
-        let mut e = discord::brief_embeds(&brief, false);
-        // One embed per topic; a shorter one so several fit in 6000 characters.
-        for emb in &mut e {
-            for f in &mut emb.fields {
-                f.value =
-                    discord::truncate(&f.value, limits::TOTAL / (4 * topics.len().max(1)) - 20);
-            }
-        }
-        embeds.extend(e);
+    let (coverage, _) = coverage_at(d, now, data.digest_catchup).map_err(digest_error)?;
+    let built = build(data.store.as_ref(), d, coverage)
+        .await
+        .map_err(|e| digest_error(e.into()))?;
+    let note = format!("-# Preview of {}", describe(d, now));
+    if built.empty && d.spec.skip_empty {
+        return Ok(Reply::text(format!(
+            "{note}\nNothing is new, and this digest skips empty runs: nothing would be posted now."
+        ))
+        .ephemeral());
     }
-    if embeds.is_empty() {
-        embeds.push(Embed {
-            title: "Digest preview".into(),
-            description: Some(
-                "No topic to report on: name topics in `/digest set`, or add some with `/topic add`."
-                    .into(),
-            ),
-            ..Default::default()
-        });
-    }
-    embeds.insert(
-        0,
-        Embed {
-            title: "Digest preview".into(),
-            description: Some(describe(d, now)),
-            fields: Vec::<EmbedField>::new(),
-            color: Some(COLOR),
-            ..Default::default()
-        },
-    );
-    Ok(Reply::embeds(embeds).ephemeral())
+    Ok(Reply {
+        content: Some(truncate(
+            &format!("{note}\n\n{}", built.content),
+            limits::CONTENT,
+        )),
+        embeds: built.embeds,
+        ephemeral: true,
+    })
 }
 
-/// Daily digests of topics posted to a channel (moderators).
+/// Digests of topics posted to a channel on a schedule (moderators).
 #[poise::command(
     slash_command,
     guild_only,
@@ -279,33 +376,40 @@ pub async fn digest(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Post a daily digest to a channel at a local time.
+/// Post a digest to a channel: daily or weekly at a local time, or on a cron schedule.
 #[poise::command(slash_command, guild_only, rename = "set")]
+#[allow(clippy::too_many_arguments)]
 pub async fn digest_set(
     ctx: Context<'_>,
     #[description = "Where to post it"]
     #[channel_types("Text", "News")]
     channel: ChannelId,
-    #[description = "Local time, HH:MM (24-hour), e.g. 08:30"]
-    #[max_length = 5]
-    time: String,
     #[description = "IANA time zone, e.g. Europe/Paris"]
     #[max_length = 64]
     timezone: String,
+    #[description = "Local time, HH:MM (24-hour), e.g. 08:30"]
+    #[max_length = 5]
+    time: Option<String>,
     #[description = "Comma-separated topics (leave out for all of the server's topics)"]
     #[max_length = 400]
     topics: Option<String>,
+    #[description = "Weekly on this day (leave out for every day)"] day: Option<Day>,
+    #[description = "Instead of a time: a cron expression, e.g. 0 8 * * 1-5"]
+    #[max_length = 100]
+    cron: Option<String>,
+    #[description = "Post nothing when nothing is new (default: post a short note)"]
+    skip_empty: Option<bool>,
 ) -> Result<(), Error> {
     respond(ctx, |data, caller, _| async move {
-        set(
-            data,
-            &caller,
-            channel.get(),
-            &time,
-            &timezone,
-            topics.as_deref(),
-        )
-        .await
+        let options = SetOptions {
+            time: time.as_deref(),
+            zone: &timezone,
+            topics: topics.as_deref(),
+            weekday: day.map(Weekday::from),
+            cron: cron.as_deref(),
+            skip_empty: skip_empty.unwrap_or(false),
+        };
+        set_with(data, &caller, channel.get(), &options).await
     })
     .await
 }

@@ -32,12 +32,14 @@ pub use permissions::Caller;
 pub use reply::Reply;
 
 /// What every command needs: the shared store, the guarded HTTP fetcher (for
-/// `/feeds add`'s test fetch) and the clock.
+/// `/feeds add`'s test fetch), the clock, and the catch-up limit of digests (so
+/// `/digest preview` builds exactly what the scheduler would).
 #[derive(Clone)]
 pub struct Data {
     pub store: Arc<dyn Store>,
     pub fetcher: Fetcher,
     pub clock: Arc<dyn Clock>,
+    pub digest_catchup: chrono::Duration,
 }
 
 /// Errors that reach poise: only failures to talk to Discord itself. Command

@@ -28,6 +28,7 @@ async fn data() -> (tempfile::TempDir, Data) {
         store,
         fetcher: crate::feeds::fetch::Fetcher::new(FetchConfig::default()).unwrap(),
         clock: Arc::new(FixedClock::new(now())),
+        digest_catchup: chrono::Duration::hours(48),
     };
     (dir, data)
 }
@@ -219,7 +220,10 @@ async fn digest_preview_renders_the_configured_topics_within_limits() {
     let p = Progress::detached();
     let r = digest::preview(&data, &m, &p, Some(5)).await.unwrap();
     assert!(p.is_deferred() && r.ephemeral);
-    assert_eq!(r.embeds.len(), 4, "a header and one embed per topic");
+    // Exactly what would be posted: nothing is new, so one "Nothing new" embed,
+    // after a line saying this is a preview.
+    assert_eq!(r.embeds.len(), 1);
+    assert!(r.content.unwrap().starts_with("-# Preview"));
     assert!(crate::render::discord::limit_violations(None, &r.embeds).is_empty());
 }
 

@@ -6,9 +6,11 @@
 //! whole fetch (items, articles, extractions, the feed's new validators) in one
 //! transaction, so a crash can neither lose nor repeat an item.
 
+pub mod digest;
 pub mod guild;
 pub mod postgres;
 pub mod sqlite;
+mod sqlite_digest;
 mod sqlite_guild;
 
 use std::collections::HashSet;
@@ -151,9 +153,9 @@ pub struct StoredArticle {
 /// here; guild settings, digests and the outbox in their own modules) so that each
 /// can be read, implemented and tested on its own; `Store` is all of them, and every
 /// backend implements every one.
-pub trait Store: ContentStore + guild::GuildStore {}
+pub trait Store: ContentStore + guild::GuildStore + digest::DigestStore {}
 
-impl<T: ContentStore + guild::GuildStore> Store for T {}
+impl<T: ContentStore + guild::GuildStore + digest::DigestStore> Store for T {}
 
 /// Feeds, items, articles, extractions and topics: what ingest writes and the brief
 /// reads.

@@ -87,6 +87,47 @@ struct FakeState {
     /// The `d` of the bot's IDENTIFY (token, intents, shard).
     identify: Mutex<Option<Value>>,
     guilds: Vec<u64>,
+    /// Channel messages: scripted answers, nonces seen, messages created.
+    channels: Mutex<Channels>,
+}
+
+/// A scripted answer to the next `POST /channels/{id}/messages` of a channel, in
+/// place of creating the message.
+#[derive(Debug, Clone)]
+pub enum Scripted {
+    /// Answer with this status and JSON body (e.g. 429 with `retry_after`, 500,
+    /// 403 with code 50013), and optionally a `Retry-After` header.
+    Answer {
+        status: u16,
+        body: Value,
+        retry_after_header: Option<String>,
+    },
+    /// Create the message, then answer 500 as if the answer were lost on the way.
+    CreateThenFail,
+}
+
+impl Scripted {
+    pub fn status(status: u16, body: Value) -> Self {
+        Scripted::Answer {
+            status,
+            body,
+            retry_after_header: None,
+        }
+    }
+}
+
+/// What the fake keeps per channel, like Discord: a message created with a nonce
+/// and `enforce_nonce` is not created again for the same nonce in that channel;
+/// the first message is returned instead.
+#[derive(Default)]
+struct Channels {
+    scripts: std::collections::HashMap<u64, std::collections::VecDeque<Scripted>>,
+    nonces: std::collections::HashMap<(u64, String), Value>,
+    /// `(channel, body)` of every message created, in order.
+    created: Vec<(u64, Value)>,
+    next_id: u64,
+    /// How long each channel post takes to answer (lets concurrent senders overlap).
+    delay: Duration,
 }
 
 /// The fake Discord server.
@@ -112,6 +153,7 @@ impl FakeDiscord {
             ready: watch::channel(false).0,
             identify: Mutex::new(None),
             guilds,
+            channels: Mutex::new(Channels::default()),
         });
         let app = Router::new()
             .route("/ws", axum::routing::get(gateway_upgrade))
@@ -151,6 +193,61 @@ impl FakeDiscord {
                 ),
             }
         }
+    }
+
+    /// Makes every channel post take `delay` before it is answered.
+    pub fn set_post_delay(&self, delay: Duration) {
+        self.state
+            .channels
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .delay = delay;
+    }
+
+    /// Queues scripted answers for the next posts to `channel`.
+    pub fn script(&self, channel: u64, answers: Vec<Scripted>) {
+        let mut ch = self
+            .state
+            .channels
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        ch.scripts.entry(channel).or_default().extend(answers);
+    }
+
+    /// The bodies of the messages created in `channel` (all channels: `None`), in
+    /// order; a repeated nonce created nothing.
+    pub fn created(&self, channel: Option<u64>) -> Vec<Value> {
+        let ch = self
+            .state
+            .channels
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        ch.created
+            .iter()
+            .filter(|(c, _)| channel.is_none_or(|x| x == *c))
+            .map(|(_, b)| b.clone())
+            .collect()
+    }
+
+    /// Every `POST /channels/{id}/messages` the fake received (attempts, including
+    /// scripted refusals and repeated nonces).
+    pub fn channel_posts(&self) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| {
+                r.method == "POST"
+                    && r.path.starts_with("/api/v10/channels/")
+                    && r.path.ends_with("/messages")
+            })
+            .collect()
+    }
+
+    /// Waits until `n` messages were created in all.
+    pub async fn wait_created(&self, n: usize) {
+        self.wait_for(&format!("{n} created messages"), |_| {
+            (self.created(None).len() >= n).then_some(())
+        })
+        .await
     }
 
     /// What the bot sent in IDENTIFY.
@@ -302,15 +399,79 @@ async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
         ("POST", ["webhooks", _, _]) => {
             json_response(StatusCode::OK, message_json(CHANNEL, &body_json))
         }
-        ("POST", ["channels", c, "messages"]) => json_response(
-            StatusCode::OK,
-            message_json(c.parse().unwrap_or(CHANNEL), &body_json),
-        ),
+        ("POST", ["channels", c, "messages"]) => {
+            let delay = state
+                .channels
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .delay;
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            channel_post(&state, c.parse().unwrap_or(CHANNEL), &body_json)
+        }
         _ => json_response(
             StatusCode::NOT_FOUND,
             json!({"message": "404: Not Found", "code": 0}),
         ),
     }
+}
+
+/// `POST /channels/{id}/messages`: the next scripted answer if any, else create
+/// the message, de-duplicated by nonce when `enforce_nonce` is set (Discord then
+/// answers with the message created first).
+fn channel_post(state: &FakeState, channel: u64, body: &Value) -> Response {
+    let mut ch = state.channels.lock().unwrap_or_else(|e| e.into_inner());
+    let scripted = ch.scripts.get_mut(&channel).and_then(|q| q.pop_front());
+    let lose_answer = match scripted {
+        Some(Scripted::Answer {
+            status,
+            body,
+            retry_after_header,
+        }) => {
+            let mut r = json_response(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                body,
+            );
+            if let Some(h) = retry_after_header.and_then(|h| h.parse().ok()) {
+                r.headers_mut().insert("retry-after", h);
+            }
+            return r;
+        }
+        Some(Scripted::CreateThenFail) => true,
+        None => false,
+    };
+    let nonce = body["nonce"].as_str().map(str::to_string);
+    let enforce = body["enforce_nonce"].as_bool() == Some(true);
+    let existing = nonce
+        .as_ref()
+        .filter(|_| enforce)
+        .and_then(|n| ch.nonces.get(&(channel, n.clone())).cloned());
+    let msg = match existing {
+        Some(m) => m,
+        None => {
+            ch.next_id += 1;
+            let mut m = message_json(channel, body);
+            m["id"] = json!((610_000_000_000_000_000u64 + ch.next_id).to_string());
+            if let Some(n) = &nonce {
+                m["nonce"] = json!(n);
+                if enforce {
+                    ch.nonces.insert((channel, n.clone()), m.clone());
+                }
+            }
+            ch.created.push((channel, body.clone()));
+            // Wake waiters: the request was counted before the message existed.
+            state.count.send_modify(|_| {});
+            m
+        }
+    };
+    if lose_answer {
+        return json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"message": "500: Internal Server Error", "code": 0}),
+        );
+    }
+    json_response(StatusCode::OK, msg)
 }
 
 async fn gateway_upgrade(State(state): State<Arc<FakeState>>, ws: WebSocketUpgrade) -> Response {
@@ -542,6 +703,7 @@ impl TestBot {
             })
             .expect("fetcher"),
             clock: clock.clone(),
+            digest_catchup: chrono::Duration::hours(48),
         };
         let discord = DiscordConfig {
             token: Some(Secret::new("fake-token".into())),

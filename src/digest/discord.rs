@@ -1,0 +1,187 @@
+//! Posting one message to a channel over Discord's REST API, and sorting the
+//! answer into what the sender should do: done, wait and retry (429, 5xx, network),
+//! stop and pause the digest (no access, unknown channel), or give up on this post
+//! (any other 4xx: retrying it blindly counts towards Discord's invalid-request ban).
+//!
+//! Plain reqwest rather than serenity's client: the sender needs the status, the
+//! JSON error code and `retry_after` exactly, and nothing of the gateway.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::config::Secret;
+
+/// Discord's REST base when `DISCORD_API_BASE` is not set.
+pub const DEFAULT_API_BASE: &str = "https://discord.com";
+
+/// What Discord's answer means for the post.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PostOutcome {
+    /// 2xx: the message exists (or already existed, for a repeated nonce).
+    Sent { message_id: Option<String> },
+    /// 429: wait this long, then try again.
+    RateLimited { retry_after: Duration },
+    /// 5xx or no answer: try again after a backoff. A lost answer is covered by
+    /// the nonce.
+    Transient(String),
+    /// The channel cannot be posted to until a moderator acts: pause the digest.
+    ChannelRefused(String),
+    /// Any other refusal: this post will never succeed as it is.
+    Rejected(String),
+}
+
+/// A REST client for channel messages.
+#[derive(Clone)]
+pub struct DiscordPoster {
+    http: reqwest::Client,
+    base: String,
+    token: Secret,
+}
+
+impl DiscordPoster {
+    /// `base` is `https://discord.com` or a proxy/fake (`DISCORD_API_BASE`).
+    pub fn new(base: Option<&str>, token: Secret) -> Result<Self, reqwest::Error> {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(20))
+            .user_agent(format!(
+                "DiscordBot ({}, {})",
+                env!("CARGO_PKG_REPOSITORY"),
+                env!("CARGO_PKG_VERSION")
+            ))
+            .build()?;
+        Ok(DiscordPoster {
+            http,
+            base: base
+                .unwrap_or(DEFAULT_API_BASE)
+                .trim_end_matches('/')
+                .to_string(),
+            token,
+        })
+    }
+
+    /// POSTs `payload` (a JSON message body) to `channel`.
+    pub async fn post(&self, channel: u64, payload: &str) -> PostOutcome {
+        let url = format!("{}/api/v10/channels/{channel}/messages", self.base);
+        let answer = self
+            .http
+            .post(&url)
+            .header("Authorization", format!("Bot {}", self.token.expose()))
+            .header("Content-Type", "application/json")
+            .body(payload.to_string())
+            .send()
+            .await;
+        let resp = match answer {
+            Ok(r) => r,
+            Err(e) => return PostOutcome::Transient(format!("no answer from Discord: {e}")),
+        };
+        let status = resp.status();
+        let header_wait = resp
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<f64>().ok());
+        let body: Value = resp.json().await.unwrap_or(Value::Null);
+        classify(channel, status, header_wait, &body)
+    }
+}
+
+/// Sorts an answer (see [`PostOutcome`]).
+pub fn classify(
+    channel: u64,
+    status: StatusCode,
+    header_wait: Option<f64>,
+    body: &Value,
+) -> PostOutcome {
+    let code = body["code"].as_u64();
+    let message = body["message"].as_str().unwrap_or("").to_string();
+    if status.is_success() {
+        return PostOutcome::Sent {
+            message_id: body["id"].as_str().map(str::to_string),
+        };
+    }
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        let secs = body["retry_after"]
+            .as_f64()
+            .or(header_wait)
+            .unwrap_or(1.0)
+            .clamp(0.0, 3600.0);
+        return PostOutcome::RateLimited {
+            retry_after: Duration::from_secs_f64(secs),
+        };
+    }
+    if status.is_server_error() {
+        return PostOutcome::Transient(format!("Discord answered {status}"));
+    }
+    match (status, code) {
+        (_, Some(50001)) => PostOutcome::ChannelRefused(format!(
+            "the bot cannot see <#{channel}> (Missing Access): give it View Channel and Send Messages there"
+        )),
+        (_, Some(50013)) => PostOutcome::ChannelRefused(format!(
+            "the bot lacks permissions in <#{channel}>: it needs Send Messages and Embed Links"
+        )),
+        (_, Some(10003)) | (StatusCode::NOT_FOUND, _) => PostOutcome::ChannelRefused(format!(
+            "channel <#{channel}> no longer exists (Unknown Channel)"
+        )),
+        (StatusCode::FORBIDDEN, _) => PostOutcome::ChannelRefused(format!(
+            "Discord refused posting to <#{channel}> (403 Forbidden)"
+        )),
+        _ => PostOutcome::Rejected(format!(
+            "Discord refused the post: {status} code {} {message}",
+            code.map_or("-".to_string(), |c| c.to_string())
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn answers_are_sorted() {
+        let c =
+            |s: u16, h: Option<f64>, b: Value| classify(1, StatusCode::from_u16(s).unwrap(), h, &b);
+        assert_eq!(
+            c(200, None, json!({"id": "5"})),
+            PostOutcome::Sent {
+                message_id: Some("5".into())
+            }
+        );
+        assert_eq!(
+            c(
+                429,
+                Some(9.0),
+                json!({"retry_after": 0.25, "global": false})
+            ),
+            PostOutcome::RateLimited {
+                retry_after: Duration::from_millis(250)
+            }
+        );
+        assert_eq!(
+            c(429, Some(2.0), Value::Null),
+            PostOutcome::RateLimited {
+                retry_after: Duration::from_secs(2)
+            }
+        );
+        assert!(matches!(
+            c(502, None, Value::Null),
+            PostOutcome::Transient(_)
+        ));
+        for (s, code) in [(403, 50001), (403, 50013), (404, 10003)] {
+            assert!(matches!(
+                c(s, None, json!({"code": code, "message": "x"})),
+                PostOutcome::ChannelRefused(_)
+            ));
+        }
+        assert!(matches!(
+            c(
+                400,
+                None,
+                json!({"code": 50035, "message": "Invalid Form Body"})
+            ),
+            PostOutcome::Rejected(_)
+        ));
+    }
+}

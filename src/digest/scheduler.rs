@@ -1,0 +1,188 @@
+//! The scheduler: finds digests that are due, builds each, and commits the post
+//! to the outbox together with the schedule's next run ([`crate::store::digest::DigestStore::commit_run`]).
+//!
+//! After downtime a digest may have missed several due times; it then gets one
+//! catch-up post for the whole gap (bounded by the catch-up limit), not one per
+//! missed time, and its next run is the first one still ahead.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+
+use super::build::{BuiltDigest, Coverage, build};
+use super::outbox::{message_body, nonce};
+use super::schedule::{latest_due, next_after, period};
+use super::{DigestError, failpoint};
+use crate::clock::Clock;
+use crate::config::DigestSettings;
+use crate::store::Store;
+use crate::store::digest::{DigestRun, DigestSchedule, NewPost};
+
+/// Digests handled per store query; the pass repeats until none is due.
+const BATCH: usize = 50;
+/// Due times counted at most when catching up (the window is bounded anyway).
+const MAX_COUNTED_RUNS: usize = 10_000;
+
+/// What one pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScheduleReport {
+    /// Posts written to the outbox.
+    pub queued: usize,
+    /// Runs with nothing new on a skip-when-empty digest.
+    pub skipped_empty: usize,
+    /// Schedules seen for the first time (given a next run, nothing posted).
+    pub initialised: usize,
+    /// Runs another scheduler (or a moderator's change) took first.
+    pub lost_races: usize,
+    /// Digests that could not be handled (bad zone, bad cron, store error).
+    pub failed: usize,
+}
+
+/// Schedules digests on a store, with a clock.
+#[derive(Clone)]
+pub struct Scheduler {
+    pub store: Arc<dyn Store>,
+    pub clock: Arc<dyn Clock>,
+    pub settings: DigestSettings,
+}
+
+/// A digest's zone (validated when it was set; a corrupt one is an error here).
+pub fn zone_of(d: &DigestSchedule) -> Result<Tz, DigestError> {
+    d.spec
+        .timezone
+        .parse::<Tz>()
+        .map_err(|_| DigestError::BadZone(d.spec.timezone.clone()))
+}
+
+/// The window the digest of `d` would cover if built at `now`, and the due time it
+/// answers: the latest one passed, or (for a preview before it is due) the next.
+pub fn coverage_at(
+    d: &DigestSchedule,
+    now: DateTime<Utc>,
+    max_catchup: Duration,
+) -> Result<(Coverage, DateTime<Utc>), DigestError> {
+    let zone = zone_of(d)?;
+    let next = match d.next_run_at {
+        Some(n) => n,
+        None => next_after(&d.spec.cadence, zone, now)?,
+    };
+    let (run_at, runs) = if next <= now {
+        latest_due(&d.spec.cadence, zone, next, now, MAX_COUNTED_RUNS)?
+    } else {
+        (next, 1)
+    };
+    let start = match d.covered_until {
+        Some(c) => c,
+        None => run_at - period(&d.spec.cadence, zone, run_at)?,
+    };
+    let limit = now - max_catchup;
+    Ok((
+        Coverage {
+            from: start.max(limit).min(now),
+            until: now,
+            runs,
+            clipped: start < limit,
+        },
+        run_at,
+    ))
+}
+
+impl Scheduler {
+    fn max_catchup(&self) -> Duration {
+        Duration::from_std(self.settings.max_catchup).unwrap_or(Duration::hours(48))
+    }
+
+    /// One pass: every digest due now is built and queued (or skipped), and moved
+    /// to its next run. Errors on one digest are logged and counted; the others go
+    /// on.
+    pub async fn schedule_due_digests_once(&self) -> Result<ScheduleReport, DigestError> {
+        let mut report = ScheduleReport::default();
+        let now = self.clock.now();
+        let mut seen = std::collections::HashSet::new();
+        loop {
+            let due = self.store.due_digests(now, BATCH).await?;
+            let fresh: Vec<DigestSchedule> =
+                due.into_iter().filter(|d| seen.insert(d.id)).collect();
+            if fresh.is_empty() {
+                break;
+            }
+            for d in fresh {
+                if let Err(e) = self.run_one(&d, now, &mut report).await {
+                    report.failed += 1;
+                    tracing::error!(digest = d.id.0, guild = d.guild.0, error = %e, "cannot schedule digest");
+                }
+            }
+        }
+        Ok(report)
+    }
+
+    async fn run_one(
+        &self,
+        d: &DigestSchedule,
+        now: DateTime<Utc>,
+        report: &mut ScheduleReport,
+    ) -> Result<(), DigestError> {
+        let zone = zone_of(d)?;
+        let next_run_at = next_after(&d.spec.cadence, zone, now)?;
+        if d.next_run_at.is_none() {
+            // A row from before scheduling existed (or set without one): schedule it.
+            let run = DigestRun {
+                digest: d.id,
+                guild: d.guild,
+                channel: d.spec.channel,
+                expected_next_run: None,
+                run_at: next_run_at,
+                next_run_at,
+                covers_from: d.covered_until.unwrap_or(now),
+                covers_until: d.covered_until.unwrap_or(now),
+                post: None,
+            };
+            if self.store.commit_run(&run, now).await? {
+                report.initialised += 1;
+            } else {
+                report.lost_races += 1;
+            }
+            return Ok(());
+        }
+        let (coverage, run_at) = coverage_at(d, now, self.max_catchup())?;
+        let BuiltDigest {
+            content,
+            embeds,
+            empty,
+        } = build(self.store.as_ref(), d, coverage).await?;
+        let post = if empty && d.spec.skip_empty {
+            None
+        } else {
+            let nonce = nonce(d.id, run_at);
+            let payload = message_body(&content, &embeds, &nonce).to_string();
+            Some(NewPost { nonce, payload })
+        };
+        let queued = post.is_some();
+        let run = DigestRun {
+            digest: d.id,
+            guild: d.guild,
+            channel: d.spec.channel,
+            expected_next_run: d.next_run_at,
+            run_at,
+            next_run_at,
+            covers_from: coverage.from,
+            covers_until: coverage.until,
+            post,
+        };
+        if !self.store.commit_run(&run, now).await? {
+            report.lost_races += 1;
+            tracing::info!(digest = d.id.0, "digest run taken by another scheduler");
+            return Ok(());
+        }
+        if queued {
+            report.queued += 1;
+            tracing::info!(digest = d.id.0, guild = d.guild.0, channel = d.spec.channel, runs = coverage.runs, %run_at, "digest queued");
+            failpoint::reach(self.settings.failpoint.as_deref(), failpoint::AFTER_ENQUEUE).await;
+        } else {
+            report.skipped_empty += 1;
+            tracing::info!(digest = d.id.0, "nothing new; digest skipped");
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,281 @@
+//! Digest schedules and the outbox of digest posts.
+//!
+//! The scheduler and the sender meet only here. The scheduler writes a post and
+//! moves its schedule forward in one transaction ([`DigestStore::commit_run`]), and
+//! that transaction only succeeds when the schedule still has the run it read, so
+//! two schedulers (two processes on one PostgreSQL database) cannot both take it.
+//! The sender claims posts with a lease ([`DigestStore::claim_outbox`]): while a
+//! lease runs no other sender takes the row, and when a sender dies its lease
+//! simply runs out. A row is marked sent only after Discord accepted it; a resend
+//! after a crash carries the same nonce, which Discord de-duplicates.
+
+use async_trait::async_trait;
+use chrono::{DateTime, NaiveTime, Utc, Weekday};
+
+use super::StoreError;
+use super::guild::GuildId;
+use crate::model::TopicName;
+
+/// A digest row's id (the `digests` table of `0002_guilds.sql`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DigestId(pub i64);
+
+/// When a digest falls due, in its time zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cadence {
+    /// Every day at a local time.
+    Daily { time: NaiveTime },
+    /// Once a week, on a day at a local time.
+    Weekly { weekday: Weekday, time: NaiveTime },
+    /// A cron expression (croner syntax, 5 or 6 fields), evaluated in local time.
+    Cron(String),
+}
+
+/// What a moderator configures with `/digest set`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestSpec {
+    pub channel: u64,
+    pub cadence: Cadence,
+    /// A valid IANA zone name (checked before it is stored).
+    pub timezone: String,
+    /// Empty: every topic the server follows.
+    pub topics: Vec<TopicName>,
+    /// Post nothing when nothing is new.
+    pub skip_empty: bool,
+}
+
+/// A digest with its scheduler state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestSchedule {
+    pub id: DigestId,
+    pub guild: GuildId,
+    pub spec: DigestSpec,
+    /// The next due time; `None` for a row the scheduler has not seen yet.
+    pub next_run_at: Option<DateTime<Utc>>,
+    /// Where the previous digest's window ended: the next one starts here.
+    pub covered_until: Option<DateTime<Utc>>,
+    /// Why the digest is paused (Discord refused the channel), if it is.
+    pub paused_reason: Option<String>,
+    pub paused_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A post to write to the outbox together with a schedule's advance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPost {
+    pub nonce: String,
+    /// The exact JSON body to POST to the channel.
+    pub payload: String,
+}
+
+/// One scheduler decision: move `digest` from the run it read to `next_run_at`,
+/// record the window covered, and queue `post` (none when skipped as empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DigestRun {
+    pub digest: DigestId,
+    pub guild: GuildId,
+    pub channel: u64,
+    /// The run the scheduler read (`None` for a row never scheduled): the guard.
+    pub expected_next_run: Option<DateTime<Utc>>,
+    /// The due time this run answers (the latest one passed, after downtime).
+    pub run_at: DateTime<Utc>,
+    pub next_run_at: DateTime<Utc>,
+    pub covers_from: DateTime<Utc>,
+    pub covers_until: DateTime<Utc>,
+    pub post: Option<NewPost>,
+}
+
+/// Where an outbox row stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostStatus {
+    Pending,
+    Sent,
+    Failed,
+}
+
+impl PostStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PostStatus::Pending => "pending",
+            PostStatus::Sent => "sent",
+            PostStatus::Failed => "failed",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Result<Self, StoreError> {
+        match s {
+            "pending" => Ok(PostStatus::Pending),
+            "sent" => Ok(PostStatus::Sent),
+            "failed" => Ok(PostStatus::Failed),
+            other => Err(StoreError::Corrupt {
+                what: "outbox status",
+                detail: other.to_string(),
+            }),
+        }
+    }
+}
+
+/// An outbox row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxPost {
+    pub id: i64,
+    pub digest: DigestId,
+    pub guild: GuildId,
+    pub channel: u64,
+    pub run_at: DateTime<Utc>,
+    pub covers_from: DateTime<Utc>,
+    pub covers_until: DateTime<Utc>,
+    pub nonce: String,
+    pub payload: String,
+    pub status: PostStatus,
+    /// Delivery attempts so far (each claim counts one).
+    pub attempts: i64,
+    pub next_attempt_at: DateTime<Utc>,
+    pub last_error: Option<String>,
+    pub message_id: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// Digest schedules and their outbox (see the module doc).
+#[async_trait]
+pub trait DigestStore: Send + Sync {
+    /// Creates or replaces the digest of `spec.channel` in one statement: cadence,
+    /// zone, topics and options, the first due time, and no pause (setting a paused
+    /// digest again is how a moderator resumes it).
+    async fn save_digest(
+        &self,
+        guild: GuildId,
+        spec: &DigestSpec,
+        next_run_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<DigestId, StoreError>;
+
+    /// One server's digests with their state, by channel.
+    async fn digest_schedules(&self, guild: GuildId) -> Result<Vec<DigestSchedule>, StoreError>;
+
+    /// Digests that are not paused and due at `now` (or never scheduled), oldest
+    /// due first, at most `limit`.
+    async fn due_digests(
+        &self,
+        now: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<DigestSchedule>, StoreError>;
+
+    /// Applies a scheduler decision in one transaction: the schedule moves only if
+    /// it still has `run.expected_next_run` and is not paused, and the post is
+    /// queued only with it. Returns false (and changes nothing) when another
+    /// scheduler, or a moderator, got there first.
+    async fn commit_run(&self, run: &DigestRun, now: DateTime<Utc>) -> Result<bool, StoreError>;
+
+    /// Takes up to `limit` pending posts due at `now` whose lease (if any) ran
+    /// out, leasing them until `lease_until` and counting an attempt. Concurrent
+    /// callers never get the same row while its lease runs. Pending posts of a
+    /// digest that was turned off are marked failed instead of being sent.
+    async fn claim_outbox(
+        &self,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<OutboxPost>, StoreError>;
+
+    /// Discord accepted the post.
+    async fn mark_sent(
+        &self,
+        post: i64,
+        message_id: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// A transient failure: try again at `next_attempt_at` (the lease is dropped).
+    async fn retry_later(
+        &self,
+        post: i64,
+        next_attempt_at: DateTime<Utc>,
+        error: &str,
+    ) -> Result<(), StoreError>;
+
+    /// A refusal that retrying will not fix: the post is marked failed. With
+    /// `pause`, its digest is paused with that reason as well, and the window the
+    /// post covered is handed back, so the first digest after a resume covers it.
+    async fn fail_post(
+        &self,
+        post: i64,
+        error: &str,
+        pause: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError>;
+
+    /// Outbox rows of one digest (or all), oldest first: for `/digest list`,
+    /// operators and tests.
+    async fn outbox(&self, digest: Option<DigestId>) -> Result<Vec<OutboxPost>, StoreError>;
+}
+
+/// A cadence as the columns store it: `(cadence, weekday, cron, time_of_day)`.
+/// A cron digest keeps `time_of_day` at `00:00` (the column predates cron and is
+/// not null); only `cron` matters for it.
+pub(crate) fn cadence_columns(c: &Cadence) -> (&'static str, Option<i64>, Option<String>, String) {
+    let hm = |t: &NaiveTime| t.format("%H:%M").to_string();
+    match c {
+        Cadence::Daily { time } => ("daily", None, None, hm(time)),
+        Cadence::Weekly { weekday, time } => (
+            "weekly",
+            Some(i64::from(weekday.num_days_from_monday())),
+            None,
+            hm(time),
+        ),
+        Cadence::Cron(expr) => ("cron", None, Some(expr.clone()), "00:00".into()),
+    }
+}
+
+/// The inverse of [`cadence_columns`].
+pub(crate) fn cadence_from_columns(
+    cadence: &str,
+    weekday: Option<i64>,
+    cron: Option<String>,
+    time_of_day: &str,
+) -> Result<Cadence, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        what: "digest cadence",
+        detail,
+    };
+    let time = || {
+        NaiveTime::parse_from_str(time_of_day, "%H:%M")
+            .map_err(|e| corrupt(format!("time {time_of_day:?}: {e}")))
+    };
+    match cadence {
+        "daily" => Ok(Cadence::Daily { time: time()? }),
+        "weekly" => {
+            let day = weekday
+                .and_then(|d| u8::try_from(d).ok())
+                .and_then(|d| Weekday::try_from(d).ok())
+                .ok_or_else(|| corrupt(format!("weekday {weekday:?}")))?;
+            Ok(Cadence::Weekly {
+                weekday: day,
+                time: time()?,
+            })
+        }
+        "cron" => cron
+            .map(Cadence::Cron)
+            .ok_or_else(|| corrupt("cron digest without an expression".into())),
+        other => Err(corrupt(format!("cadence {other:?}"))),
+    }
+}
+
+/// Topic names from the stored JSON array.
+pub(crate) fn topics_from_json(s: &str) -> Result<Vec<TopicName>, StoreError> {
+    let corrupt = |detail: String| StoreError::Corrupt {
+        what: "digest topics",
+        detail,
+    };
+    let names: Vec<String> = serde_json::from_str(s).map_err(|e| corrupt(e.to_string()))?;
+    names
+        .iter()
+        .map(|t| TopicName::parse(t).map_err(|e| corrupt(e.to_string())))
+        .collect()
+}
+
+/// Topic names as the stored JSON array.
+pub(crate) fn topics_json(topics: &[TopicName]) -> String {
+    let names: Vec<&str> = topics.iter().map(TopicName::as_str).collect();
+    serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())
+}

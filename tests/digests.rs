@@ -1,0 +1,707 @@
+//! Scheduled digests end to end: the scheduler and sender (in process, with a
+//! fixed clock, or as the `readout digests` binary with `READOUT_NOW`) against the
+//! fake Discord over real HTTP. Every test runs under a time limit.
+
+mod discord_support;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveTime, Utc, Weekday};
+use serde_json::{Value, json};
+use serenity::all::Permissions;
+
+use discord_support::{FakeDiscord, Scripted, limit_violations, mentions_disabled};
+use readout::bot::{Caller, Data};
+use readout::clock::FixedClock;
+use readout::config::Config;
+use readout::digest::Digests;
+use readout::digest::outbox::embed_json;
+use readout::feeds::ItemKey;
+use readout::feeds::fetch::Fetcher;
+use readout::model::{
+    ActorName, Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span,
+    Speech, Statement, TopicName,
+};
+use readout::store::digest::{Cadence, DigestSchedule, DigestSpec, DigestStore, PostStatus};
+use readout::store::guild::GuildId;
+use readout::store::sqlite::SqliteStore;
+use readout::store::{FetchCommit, IngestItem, Store};
+
+const GUILD: u64 = 800_000_000_000_000_001;
+const CHANNEL: u64 = 700_000_000_000_000_009;
+const TEST_LIMIT: Duration = Duration::from_secs(40);
+
+async fn within_limit<F: std::future::Future<Output = ()>>(f: F) {
+    tokio::time::timeout(TEST_LIMIT, f)
+        .await
+        .expect("test exceeded its time limit");
+}
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s)
+        .expect("literal time")
+        .to_utc()
+}
+
+fn hm(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).expect("literal time")
+}
+
+/// A temporary SQLite store, the fake Discord, a fixed clock and the digest
+/// scheduler + sender configured the way `readout digests` would be.
+struct App {
+    fake: FakeDiscord,
+    store: Arc<SqliteStore>,
+    clock: Arc<FixedClock>,
+    digests: Digests,
+    cfg: Config,
+    db: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+fn config(db: &std::path::Path, fake: &FakeDiscord) -> Config {
+    let vars = [
+        ("DATABASE_URL", format!("sqlite://{}", db.display())),
+        ("DISCORD_TOKEN", "fake-token".to_string()),
+        ("DISCORD_API_BASE", fake.base.clone()),
+        ("READOUT_DIGEST_RETRY_BASE_MS", "20".to_string()),
+    ];
+    Config::from_lookup(|k| {
+        vars.iter()
+            .find(|(name, _)| *name == k)
+            .map(|(_, v)| v.clone())
+    })
+    .expect("test config")
+}
+
+async fn spawn_app(now: DateTime<Utc>) -> App {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("digests.db");
+    let store = Arc::new(
+        SqliteStore::open(&format!("sqlite://{}", db.display()))
+            .await
+            .expect("open store"),
+    );
+    let fake = FakeDiscord::start(vec![GUILD]).await;
+    let clock = Arc::new(FixedClock::new(now));
+    let cfg = config(&db, &fake);
+    let digests =
+        Digests::new(&cfg, store.clone() as Arc<dyn Store>, clock.clone()).expect("digests");
+    App {
+        fake,
+        store,
+        clock,
+        digests,
+        cfg,
+        db,
+        _dir: dir,
+    }
+}
+
+impl App {
+    async fn set_digest(&self, cadence: Cadence, zone: &str, skip_empty: bool) -> DigestSchedule {
+        let spec = DigestSpec {
+            channel: CHANNEL,
+            cadence,
+            timezone: zone.into(),
+            topics: vec![TopicName::parse("ukraine").expect("topic")],
+            skip_empty,
+        };
+        let now = self.clock.now();
+        let next =
+            readout::digest::schedule::next_after(&spec.cadence, zone.parse().expect("zone"), now)
+                .expect("next run");
+        self.store
+            .save_digest(GuildId(GUILD), &spec, next, now)
+            .await
+            .expect("save digest");
+        self.schedule().await
+    }
+
+    async fn schedule(&self) -> DigestSchedule {
+        self.store
+            .digest_schedules(GuildId(GUILD))
+            .await
+            .expect("schedules")
+            .into_iter()
+            .next()
+            .expect("one digest")
+    }
+
+    /// One scheduler pass at `now`; returns how many posts were queued.
+    async fn tick(&self, now: DateTime<Utc>) -> usize {
+        self.clock.set(now);
+        self.digests
+            .scheduler
+            .schedule_due_digests_once()
+            .await
+            .expect("scheduler pass")
+            .queued
+    }
+
+    async fn deliver(&self) -> readout::digest::DeliveryReport {
+        self.digests
+            .sender
+            .deliver_outbox_once()
+            .await
+            .expect("delivery pass")
+    }
+
+    fn data(&self) -> Data {
+        Data {
+            store: self.store.clone(),
+            fetcher: Fetcher::new(Default::default()).expect("fetcher"),
+            clock: self.clock.clone(),
+            digest_catchup: chrono::Duration::hours(48),
+        }
+    }
+}
+
+use readout::clock::Clock;
+
+fn moderator() -> Caller {
+    Caller {
+        guild: GuildId(GUILD),
+        channel: CHANNEL,
+        user: 5,
+        permissions: Permissions::MANAGE_GUILD,
+        roles: vec![],
+    }
+}
+
+fn actor(name: &str) -> ActorName {
+    ActorName::new(name).expect("literal name")
+}
+
+fn evidence(s: &str) -> Evidence {
+    Evidence {
+        sentence: s.into(),
+        span: Span::new(0, s.len()),
+    }
+}
+
+/// Stores one Ukraine article published at `published` with a held meeting, a
+/// statement and a pending item, all carrying `tag` so a test can tell which
+/// digest reported what.
+async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
+    let url = format!("https://news.example/{tag}");
+    let text = format!(
+        "Zelensky met Tusk{tag} in Kyiv on Ukraine. \"We stand firm {tag},\" Zelensky said."
+    );
+    let article = Article {
+        id: format!("art-{tag}"),
+        feed: None,
+        outlet: "Example News".into(),
+        url: url.clone(),
+        title: format!("Ukraine talks {tag}"),
+        published,
+        text: text.clone(),
+    };
+    let extraction = Extraction {
+        meetings: vec![Meeting {
+            participants: vec![
+                actor("Volodymyr Zelensky"),
+                actor(&format!("Donald Tusk{tag}")),
+            ],
+            status: MeetingStatus::Held,
+            date: Some(published.date_naive()),
+            place: Some("Kyiv".into()),
+            kind: MeetingKind::InPerson,
+            evidence: evidence(&format!("Zelensky met Tusk{tag} in Kyiv.")),
+        }],
+        statements: vec![Statement {
+            speaker: actor("Volodymyr Zelensky"),
+            quote: format!("We stand firm {tag}"),
+            speech: Speech::Direct,
+            audience: None,
+            evidence: evidence(&format!("\"We stand firm {tag},\" Zelensky said.")),
+        }],
+        pending: vec![Pending {
+            what: format!("sign the accord {tag}"),
+            actors: vec![actor("Volodymyr Zelensky")],
+            due: None,
+            evidence: evidence(&format!("They will sign the accord {tag}.")),
+        }],
+        outcomes: vec![],
+    };
+    let feed = store
+        .add_feed(&format!("https://news.example/feed-{tag}"), published)
+        .await
+        .expect("add feed");
+    store
+        .commit_fetch(FetchCommit {
+            feed: feed.id,
+            at: published,
+            title: None,
+            validators: Default::default(),
+            body_hash: format!("hash-{tag}"),
+            next_fetch_at: published,
+            items: vec![IngestItem {
+                key: ItemKey::from_stored(format!("item-{tag}")),
+                article,
+                extraction,
+            }],
+        })
+        .await
+        .expect("commit fetch");
+}
+
+/// Checks the rules every digest post keeps, and returns its text.
+fn check_post(body: &Value) -> String {
+    assert!(mentions_disabled(body), "allowed_mentions: {body:#}");
+    assert_eq!(body["enforce_nonce"], json!(true));
+    let nonce = body["nonce"].as_str().expect("a nonce");
+    assert!(!nonce.is_empty() && nonce.chars().count() <= 25, "{nonce}");
+    assert!(
+        limit_violations(body).is_empty(),
+        "{:?}",
+        limit_violations(body)
+    );
+    body.to_string()
+}
+
+#[tokio::test]
+async fn a_digest_posts_at_local_time_across_a_daylight_saving_change() {
+    within_limit(async {
+        // Kyiv is UTC+2 until 2024-03-31 03:00 local, then UTC+3.
+        let app = spawn_app(at("2024-03-29T12:00:00Z")).await;
+        let d = app
+            .set_digest(Cadence::Daily { time: hm(8, 0) }, "Europe/Kyiv", false)
+            .await;
+        assert_eq!(d.next_run_at, Some(at("2024-03-30T06:00:00Z")));
+        add_news(app.store.as_ref(), "one", at("2024-03-29T20:00:00Z")).await;
+
+        assert_eq!(app.tick(at("2024-03-30T05:59:59Z")).await, 0, "not yet due");
+        assert_eq!(app.tick(at("2024-03-30T06:00:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        let first = app.fake.created(Some(CHANNEL));
+        assert_eq!(first.len(), 1);
+        let text = check_post(&first[0]);
+        assert!(text.contains("https://news.example/one"), "{text}");
+        assert!(text.contains("Tuskone") && text.contains("We stand firm one"));
+
+        // The next run is 08:00 Kyiv summer time: 05:00 UTC.
+        assert_eq!(
+            app.schedule().await.next_run_at,
+            Some(at("2024-03-31T05:00:00Z"))
+        );
+        add_news(app.store.as_ref(), "two", at("2024-03-30T12:00:00Z")).await;
+        assert_eq!(app.tick(at("2024-03-31T04:59:59Z")).await, 0);
+        assert_eq!(app.deliver().await.sent, 0);
+        assert_eq!(app.tick(at("2024-03-31T05:00:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        let posts = app.fake.created(Some(CHANNEL));
+        assert_eq!(posts.len(), 2);
+        let text = check_post(&posts[1]);
+        assert!(text.contains("https://news.example/two"), "{text}");
+        assert!(
+            !text.contains("https://news.example/one"),
+            "only what is new: {text}"
+        );
+        assert_ne!(posts[0]["nonce"], posts[1]["nonce"]);
+        // Nothing more until the next day.
+        assert_eq!(app.tick(at("2024-03-31T12:00:00Z")).await, 0);
+        assert_eq!(
+            app.schedule().await.next_run_at,
+            Some(at("2024-04-01T05:00:00Z"))
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn rate_limits_server_errors_and_a_lost_answer_are_retried_and_post_once() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+            .await;
+        add_news(app.store.as_ref(), "r", at("2024-07-01T06:00:00Z")).await;
+        app.fake.script(
+            CHANNEL,
+            vec![
+                Scripted::status(
+                    429,
+                    json!({"message": "You are being rate limited.", "retry_after": 0.05, "global": false}),
+                ),
+                Scripted::status(500, json!({"message": "500: Internal Server Error", "code": 0})),
+                Scripted::Answer {
+                    status: 429,
+                    body: json!({"message": "You are being rate limited.", "global": false}),
+                    retry_after_header: Some("0".into()),
+                },
+                Scripted::CreateThenFail,
+            ],
+        );
+        assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+        let started = std::time::Instant::now();
+        let report = app.deliver().await;
+        assert_eq!(report.sent, 1, "{report:?}");
+        assert_eq!(report.retries, 4);
+        assert!(started.elapsed() < Duration::from_secs(5));
+        let posts = app.fake.channel_posts();
+        assert_eq!(posts.len(), 5, "four refusals or lost answers, then success");
+        let nonce = &posts[0].body["nonce"];
+        assert!(posts.iter().all(|p| &p.body["nonce"] == nonce), "one nonce throughout");
+        assert_eq!(app.fake.created(None).len(), 1, "the lost answer's message is not repeated");
+        let outbox = app.store.outbox(None).await.expect("outbox");
+        assert_eq!(outbox[0].status, PostStatus::Sent);
+        assert!(outbox[0].message_id.is_some());
+        // Nothing is sent again.
+        assert_eq!(app.deliver().await.sent, 0);
+        assert_eq!(app.fake.channel_posts().len(), 5);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn missing_permissions_pause_the_digest_with_a_reason_moderators_see() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+            .await;
+        add_news(app.store.as_ref(), "p", at("2024-07-01T06:00:00Z")).await;
+        app.fake.script(
+            CHANNEL,
+            vec![Scripted::status(
+                403,
+                json!({"message": "Missing Permissions", "code": 50013}),
+            )],
+        );
+        assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+        let r = app.deliver().await;
+        assert_eq!((r.sent, r.paused), (0, 1), "{r:?}");
+        assert_eq!(app.fake.channel_posts().len(), 1, "a 403 is not retried");
+        let d = app.schedule().await;
+        let reason = d.paused_reason.clone().expect("paused");
+        assert!(reason.contains("permissions"), "{reason}");
+        let post = &app.store.outbox(None).await.expect("outbox")[0];
+        assert_eq!(post.status, PostStatus::Failed);
+        assert_eq!(
+            d.covered_until,
+            Some(post.covers_from),
+            "the window is handed back"
+        );
+
+        // Paused: later due times post nothing.
+        assert_eq!(app.tick(at("2024-07-02T08:00:00Z")).await, 0);
+        let data = app.data();
+        let listed = readout::bot::digest::list(&data, &moderator())
+            .await
+            .expect("list");
+        let shown = format!("{:?}", listed.embeds);
+        assert!(
+            shown.contains("Paused") && shown.contains("permissions"),
+            "{shown}"
+        );
+
+        // Setting it again resumes it; the next digest covers the failed window.
+        app.clock.set(at("2024-07-02T09:00:00Z"));
+        readout::bot::digest::set(
+            &data,
+            &moderator(),
+            CHANNEL,
+            "09:30",
+            "UTC",
+            Some("ukraine"),
+        )
+        .await
+        .expect("set again");
+        assert!(app.schedule().await.paused_reason.is_none());
+        assert_eq!(app.tick(at("2024-07-02T09:30:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        let text = check_post(&app.fake.created(None)[0]);
+        assert!(text.contains("https://news.example/p"), "{text}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn downtime_across_three_due_times_gives_one_bounded_catch_up() {
+    within_limit(async {
+        let app = spawn_app(at("2024-06-30T07:00:00Z")).await;
+        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+            .await;
+        assert_eq!(app.tick(at("2024-06-30T08:00:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        // Down from just after that until 09:00 on 07-03: 07-01, 07-02 and
+        // 07-03 08:00 were missed. News from before the 48 h limit is left out.
+        add_news(app.store.as_ref(), "old", at("2024-06-30T20:00:00Z")).await;
+        add_news(app.store.as_ref(), "mid", at("2024-07-02T10:00:00Z")).await;
+        add_news(app.store.as_ref(), "late", at("2024-07-03T07:00:00Z")).await;
+        assert_eq!(
+            app.tick(at("2024-07-03T09:00:00Z")).await,
+            1,
+            "one catch-up"
+        );
+        assert_eq!(app.tick(at("2024-07-03T09:00:00Z")).await, 0);
+        let outbox = app.store.outbox(None).await.expect("outbox");
+        assert_eq!(outbox.len(), 2);
+        assert_eq!(outbox[1].run_at, at("2024-07-03T08:00:00Z"));
+        assert_eq!(
+            outbox[1].covers_from,
+            at("2024-07-01T09:00:00Z"),
+            "48 h back at most"
+        );
+        assert_eq!(
+            app.schedule().await.next_run_at,
+            Some(at("2024-07-04T08:00:00Z"))
+        );
+        assert_eq!(app.deliver().await.sent, 1);
+        let posts = app.fake.created(None);
+        assert_eq!(posts.len(), 2);
+        let text = check_post(&posts[1]);
+        assert!(
+            text.contains("Catch-up") && text.contains("3 scheduled"),
+            "{text}"
+        );
+        assert!(text.contains("news.example/mid") && text.contains("news.example/late"));
+        assert!(!text.contains("news.example/old"), "{text}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn empty_runs_are_skipped_when_asked_and_noted_otherwise() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        app.set_digest(
+            Cadence::Weekly {
+                weekday: Weekday::Mon,
+                time: hm(8, 0),
+            },
+            "Europe/Paris",
+            true,
+        )
+        .await;
+        // 2024-07-01 is a Monday; 08:00 Paris is 06:00 UTC, already past: next week.
+        assert_eq!(
+            app.schedule().await.next_run_at,
+            Some(at("2024-07-08T06:00:00Z"))
+        );
+        assert_eq!(app.tick(at("2024-07-08T06:00:00Z")).await, 0);
+        assert_eq!(
+            app.schedule().await.next_run_at,
+            Some(at("2024-07-15T06:00:00Z"))
+        );
+        assert!(app.store.outbox(None).await.expect("outbox").is_empty());
+
+        // Without skipping, an empty run says so.
+        app.set_digest(Cadence::Cron("0 9 * * *".into()), "UTC", false)
+            .await;
+        assert_eq!(app.tick(at("2024-07-15T09:00:00Z")).await, 1);
+        app.deliver().await;
+        let text = check_post(&app.fake.created(None)[0]);
+        assert!(text.contains("Nothing new"), "{text}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn preview_shows_exactly_what_is_then_posted() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        let data = app.data();
+        let r = readout::bot::digest::set_with(
+            &data,
+            &moderator(),
+            CHANNEL,
+            &readout::bot::digest::SetOptions {
+                zone: "UTC",
+                cron: Some("0 8 * * 1-5"),
+                topics: Some("ukraine"),
+                ..Default::default()
+            },
+        )
+        .await
+        .expect("set");
+        assert!(r.content.expect("text").contains("Digest saved"));
+        add_news(app.store.as_ref(), "v", at("2024-07-01T06:30:00Z")).await;
+        app.clock.set(at("2024-07-01T08:00:00Z"));
+        let p = readout::bot::reply::Progress::detached();
+        let preview = readout::bot::digest::preview(&data, &moderator(), &p, None)
+            .await
+            .expect("preview");
+        assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+        app.deliver().await;
+        let posted = &app.fake.created(None)[0];
+        let embeds: Vec<Value> = preview.embeds.iter().map(embed_json).collect();
+        assert_eq!(&Value::Array(embeds), &posted["embeds"]);
+        let content = preview.content.expect("content");
+        assert!(content.ends_with(posted["content"].as_str().expect("content")));
+        // Invalid options are refused with a reason.
+        for bad in [
+            readout::bot::digest::SetOptions {
+                zone: "UTC",
+                cron: Some("* * * * *"),
+                ..Default::default()
+            },
+            readout::bot::digest::SetOptions {
+                zone: "UTC",
+                ..Default::default()
+            },
+            readout::bot::digest::SetOptions {
+                zone: "UTC",
+                time: Some("08:00"),
+                cron: Some("0 8 * * *"),
+                ..Default::default()
+            },
+        ] {
+            assert!(
+                readout::bot::digest::set_with(&data, &moderator(), CHANNEL, &bad)
+                    .await
+                    .is_err()
+            );
+        }
+    })
+    .await;
+}
+
+/// Runs `readout digests --once` against the app's store and fake at `now`.
+fn digests_process(app: &App, now: &str, failpoint: Option<&str>) -> tokio::process::Command {
+    readout_process(app, &["digests", "--once"], now, failpoint)
+}
+
+/// Runs `readout ARGS` against the app's store and fake, its digest clock at `now`.
+fn readout_process(
+    app: &App,
+    args: &[&str],
+    now: &str,
+    failpoint: Option<&str>,
+) -> tokio::process::Command {
+    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"));
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("DATABASE_URL", &app.cfg.database_url)
+        .env("DISCORD_TOKEN", "fake-token")
+        .env("DISCORD_API_BASE", &app.fake.base)
+        .env("READOUT_NOW", now)
+        .env("READOUT_LOG", "warn")
+        .current_dir(app.db.parent().expect("db dir"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .kill_on_drop(true);
+    if let Some(f) = failpoint {
+        cmd.env("READOUT_FAILPOINT", f);
+    }
+    cmd
+}
+
+/// Starts the process, waits for its failpoint marker, and SIGKILLs it there.
+async fn kill_at_failpoint(app: &App, now: &str, point: &str) {
+    use tokio::io::AsyncBufReadExt;
+    let mut child = digests_process(app, now, Some(point))
+        .spawn()
+        .expect("spawn readout");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = tokio::io::BufReader::new(stdout).lines();
+    let marker = format!("READOUT_FAILPOINT {point}");
+    let reached = tokio::time::timeout(Duration::from_secs(20), async {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line.trim() == marker {
+                return true;
+            }
+        }
+        false
+    })
+    .await;
+    if reached != Ok(true) {
+        let out = child.wait_with_output().await.expect("output");
+        panic!(
+            "the failpoint {point} was not reached: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    child.kill().await.expect("SIGKILL"); // tokio's kill is SIGKILL
+}
+
+async fn run_to_end(app: &App, now: &str) {
+    let out = tokio::time::timeout(
+        Duration::from_secs(20),
+        digests_process(app, now, None).output(),
+    )
+    .await
+    .expect("readout digests --once finished in time")
+    .expect("run readout");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_after_enqueue_or_after_send_each_digest_appears_once() {
+    within_limit(async {
+        for point in ["after_enqueue", "after_send"] {
+            let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+            app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+                .await;
+            add_news(app.store.as_ref(), "k", at("2024-07-01T06:00:00Z")).await;
+
+            kill_at_failpoint(&app, "2024-07-01T08:00:10Z", point).await;
+            let outbox = app.store.outbox(None).await.expect("outbox");
+            assert_eq!(outbox.len(), 1, "{point}: the post was queued");
+            assert_eq!(outbox[0].status, PostStatus::Pending, "{point}");
+            let created_at_kill = app.fake.created(None).len();
+            assert_eq!(
+                created_at_kill,
+                usize::from(point == "after_send"),
+                "{point}"
+            );
+
+            // Restarted after the dead sender's lease ran out (2 min).
+            run_to_end(&app, "2024-07-01T08:03:00Z").await;
+            run_to_end(&app, "2024-07-01T08:04:00Z").await;
+            let created = app.fake.created(None);
+            assert_eq!(created.len(), 1, "{point}: exactly one message");
+            check_post(&created[0]);
+            let outbox = app.store.outbox(None).await.expect("outbox");
+            assert_eq!(outbox.len(), 1, "{point}: no second post queued");
+            assert_eq!(outbox[0].status, PostStatus::Sent, "{point}");
+            let attempts = app.fake.channel_posts().len();
+            assert_eq!(
+                attempts,
+                if point == "after_send" { 2 } else { 1 },
+                "{point}"
+            );
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_run_posts_digests_beside_the_bot_and_stops_on_ctrl_c() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+            .await;
+        let mut cmd = readout_process(&app, &["run"], "2024-07-01T08:00:05Z", None);
+        let child = cmd
+            .env("READOUT_DIGEST_TICK_SECS", "1")
+            .spawn()
+            .expect("spawn readout run");
+        app.fake.wait_ready().await;
+        app.fake.wait_created(1).await;
+        let pid = child.id().expect("pid").to_string();
+        // Ctrl-C: the bot disconnects and the digest loop stops after its pass.
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill -INT");
+        assert!(sent.success());
+        let out = tokio::time::timeout(Duration::from_secs(15), child.wait_with_output())
+            .await
+            .expect("readout run stopped after Ctrl-C")
+            .expect("output");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(app.fake.created(None).len(), 1);
+        check_post(&app.fake.created(None)[0]);
+    })
+    .await;
+}
