@@ -757,7 +757,8 @@ async fn stats_count_rows_and_size(db: &TestDb) {
             "topics",
             "guild_feeds",
             "guild_settings",
-            "digests"
+            "digests",
+            "digest_outbox"
         ]
     );
     assert!(s.stats().await.unwrap().iter().all(|(_, n)| *n == 0));
@@ -796,6 +797,7 @@ async fn stats_count_rows_and_size(db: &TestDb) {
             ("guild_feeds".to_string(), 1),
             ("guild_settings".to_string(), 1),
             ("digests".to_string(), 0),
+            ("digest_outbox".to_string(), 0),
         ]
     );
     assert!(s.database_bytes().await.unwrap() > 0);
@@ -1119,9 +1121,9 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
         .collect();
     assert_eq!(rows[0], ["feeds", "1"]);
     assert_eq!(rows[1], ["items", "0"]);
-    assert_eq!(rows.len(), 12, "eleven tables and the size: {stats}");
-    assert_eq!(rows[11][0], "bytes");
-    assert!(rows[11][1].parse::<i64>().unwrap() > 0);
+    assert_eq!(rows.len(), 13, "twelve tables and the size: {stats}");
+    assert_eq!(rows[12][0], "bytes");
+    assert!(rows[12][1].parse::<i64>().unwrap() > 0);
 }
 
 /// Runs each scenario against both stores, as `sqlite::<name>` and

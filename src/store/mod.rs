@@ -229,7 +229,7 @@ pub trait ContentStore: Send + Sync {
 }
 
 /// The tables `stats` counts, in the order `readout store stats` prints them.
-pub(crate) const COUNTED_TABLES: [&str; 11] = [
+pub(crate) const COUNTED_TABLES: [&str; 12] = [
     "feeds",
     "items",
     "articles",
@@ -241,6 +241,7 @@ pub(crate) const COUNTED_TABLES: [&str; 11] = [
     "guild_feeds",
     "guild_settings",
     "digests",
+    "digest_outbox",
 ];
 
 /// At most this many articles for a `Window::Since` brief: a week of a busy topic,
