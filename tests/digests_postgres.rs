@@ -7,13 +7,14 @@
 //! `postgres://postgres@127.0.0.1:5432/postgres`); skipped with a notice when it
 //! is unset. A fresh database is created per run and dropped afterwards.
 
+#[path = "common/db.rs"]
+mod db;
 mod discord_support;
 
 use std::collections::HashSet;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveTime, Utc};
-use sqlx::{Connection, Executor, PgConnection};
 
 use discord_support::FakeDiscord;
 use readout::store::digest::{Cadence, DigestSpec, PostStatus};
@@ -29,64 +30,17 @@ fn at(s: &str) -> DateTime<Utc> {
         .to_utc()
 }
 
-/// A new database on the test server, dropped (forcibly) when this is dropped.
+/// A new empty database on the test server (`tests/common/db.rs`), dropped with
+/// its guard.
 struct FreshDb {
-    server: String,
-    name: String,
     url: String,
+    _guard: db::DropDatabase,
 }
 
 impl FreshDb {
     async fn create() -> Option<FreshDb> {
-        let server = match std::env::var("TEST_DATABASE_URL") {
-            Ok(u) if !u.trim().is_empty() => u,
-            _ => {
-                eprintln!(
-                    "note: TEST_DATABASE_URL is not set; skipping the PostgreSQL digest test \
-                     (e.g. TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres)"
-                );
-                return None;
-            }
-        };
-        let name = format!(
-            "readout_digest_test_{}_{}",
-            std::process::id(),
-            Utc::now().timestamp_micros()
-        );
-        let mut admin = PgConnection::connect(&server)
-            .await
-            .expect("connect to TEST_DATABASE_URL");
-        admin
-            .execute(format!("CREATE DATABASE {name}").as_str())
-            .await
-            .expect("create a test database");
-        let _ = admin.close().await;
-        let mut url = url::Url::parse(&server).expect("TEST_DATABASE_URL is a URL");
-        url.set_path(&name);
-        Some(FreshDb {
-            server,
-            name,
-            url: url.to_string(),
-        })
-    }
-}
-
-impl Drop for FreshDb {
-    fn drop(&mut self) {
-        let server = self.server.clone();
-        let sql = format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name);
-        let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .ok()?;
-            rt.block_on(async {
-                let mut admin = PgConnection::connect(&server).await.ok()?;
-                admin.execute(sql.as_str()).await.ok()?;
-                admin.close().await.ok()
-            })
-        })
-        .join();
+        let (url, guard) = db::empty_postgres().await?;
+        Some(FreshDb { url, _guard: guard })
     }
 }
 
