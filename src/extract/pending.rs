@@ -105,7 +105,8 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
         if let Some((at, len)) = LEXICON.awaiting.find(words, 0..words.len())
             && !hypothetical(words, at)
         {
-            let what = object(words, at + len).unwrap_or_default();
+            let (described, _) = before_due(doc, &words[at + len..]);
+            let what = object(described, 0).unwrap_or_default();
             let verb = key(words[at]);
             let lemma = if verb.starts_with("expire") {
                 "expire"
@@ -200,13 +201,34 @@ fn hypothetical(words: &[&str], k: usize) -> bool {
         || (k.saturating_sub(2)..k).any(|j| LEXICON.possibility.contains(lower(words[j]).as_ref()))
 }
 
-/// The object of an action: words after it to the end of its clause, at most ten.
+/// The object of an action: words after it to the end of its clause, at most ten,
+/// without a dangling function word where the limit cut a phrase ("a plan for").
 fn object(words: &[&str], from: usize) -> Option<String> {
-    let end = (from..words.len())
+    let mut end = (from..words.len())
         .find(|&j| OBJECT_END.contains(&words[j]))
         .unwrap_or(words.len())
         .min(from + 10);
+    while end > from && DANGLING.contains(&lower(words[end - 1]).as_ref()) {
+        end -= 1;
+    }
     (end > from).then(|| words[from..end].join(" "))
+}
+
+/// Words a description cannot end on.
+const DANGLING: &[&str] = &[
+    "a", "an", "the", "of", "to", "for", "with", "and", "or", "by", "before", "after", "on", "in",
+    "at", "from", "that", "its", "their", "his", "her", "this", "next", "until", "within", "as",
+];
+
+/// The words of an action's description without its due phrase: up to where the
+/// due phrase begins, or after it when it comes first ("decide | this week | on
+/// the request").
+fn before_due<'w>(doc: &Doc, words: &'w [&'w str]) -> (&'w [&'w str], Option<Due>) {
+    match due_at(doc, words) {
+        Some((0, end, d)) => (&words[end..], Some(d)),
+        Some((pos, _, d)) => (&words[..pos], Some(d)),
+        None => (words, None),
+    }
 }
 
 fn actors_of(doc: &Doc, i: usize, at: usize, last: Option<&str>) -> Vec<ActorName> {
@@ -218,6 +240,12 @@ fn actors_of(doc: &Doc, i: usize, at: usize, last: Option<&str>) -> Vec<ActorNam
 
 /// The due phrase after the action, and its date where it names one.
 fn due(doc: &Doc, words: &[&str]) -> Option<Due> {
+    due_at(doc, words).map(|(_, _, d)| d)
+}
+
+/// The due phrase and where in `words` it starts and ends, so the description of
+/// the action can leave it out ("provide a response | before the two meet again").
+fn due_at(doc: &Doc, words: &[&str]) -> Option<(usize, usize, Due)> {
     const OPENERS: &[&str] = &[
         "by", "before", "within", "until", "next", "this", "later", "in", "on", "tomorrow", "today",
     ];
@@ -237,7 +265,7 @@ fn due(doc: &Doc, words: &[&str]) -> Option<Due> {
     let text = words[pos..end].join(" ");
     let date = dates::end_of(&words[pos..end], doc.published)
         .or_else(|| dates::find(&words[pos..end], doc.published, true).map(|d| d.0));
-    Some(Due { text, date })
+    Some((pos, end, Due { text, date }))
 }
 
 fn make_pending(
@@ -249,14 +277,15 @@ fn make_pending(
     last: Option<&str>,
 ) -> Pending {
     let (at, len, base) = v;
-    let what = match object(words, at + len) {
+    let (described, due) = before_due(doc, &words[at + len..]);
+    let what = match object(described, 0) {
         Some(o) => format!("{base} {o}"),
         None => base,
     };
     Pending {
         what,
         actors: actors_of(doc, i, cue, last),
-        due: due(doc, &words[at + len..]),
+        due,
         evidence: doc.evidence(i),
     }
 }
