@@ -72,7 +72,7 @@ const ROLES: &[&str] = &[
 ];
 
 pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
-    let mut out: Vec<Meeting> = Vec::new();
+    let mut out: Vec<(Meeting, bool)> = Vec::new();
     for i in 0..doc.sentences.len() {
         if doc.sentences[i].heading {
             continue;
@@ -96,11 +96,25 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
                 .map_or(words.len(), |c| c.0);
             let right = right_edge(words, last_end, next_cue);
             prev_end = last_end;
-            if let Some((m, callers)) =
-                meeting_in(doc, i, words, group, left, right, subjects, &out)
-            {
-                for m in split(m, words, group, callers) {
-                    out.extend(each_date(m, &words[left..right], doc));
+            if let Some((m, callers)) = meeting_in(
+                doc,
+                i,
+                words,
+                group,
+                left,
+                right,
+                subjects,
+                out.last().map(|x| &x.0),
+            ) {
+                let one_by_one = separately(&words[left..right]);
+                let parts = split(m, words, group, callers, one_by_one);
+                let was_split = parts.len() > 1;
+                for m in parts {
+                    out.extend(
+                        each_date(m, &words[left..right], doc)
+                            .into_iter()
+                            .map(|m| (m, was_split)),
+                    );
                 }
             }
         }
@@ -221,7 +235,7 @@ fn meeting_in(
     left: usize,
     right: usize,
     subjects: &[Option<String>],
-    found: &[Meeting],
+    last: Option<&Meeting>,
 ) -> Option<(Meeting, usize)> {
     let first = group.first()?.0;
     // Parties named before the cue: the callers of a call.
@@ -251,6 +265,8 @@ fn meeting_in(
             && words.get(c.0 + c.1) != Some(&"by")
     });
     let right_of_parties = if topic_verb { first } else { right };
+    // Countries named through a group of their people ("the Indian commissioners").
+    let mut groups: Vec<&str> = Vec::new();
     for m in doc.mentions[i]
         .iter()
         .filter(|m| m.first >= left && m.last <= right_of_parties)
@@ -261,8 +277,11 @@ fn meeting_in(
             && words.get(m.last).is_some_and(|w| {
                 matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
             });
-        if (m.possessive && !offers) || m.modifier {
+        if (m.possessive && !offers) || m.modifier || describes_next(doc, i, m) {
             continue;
+        }
+        if m.group {
+            groups.push(&m.name);
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
         let role_before =
@@ -284,6 +303,21 @@ fn meeting_in(
         .collect();
     if names.len() == 2 && mapped.len() == 2 && mapped[0] != mapped[1] {
         names = mapped;
+    }
+    // A country named beside the person who acts for it ("X met China's foreign
+    // minister Y") is that person: naming both counts one side twice.
+    let represented: Vec<bool> = names
+        .iter()
+        .map(|c| {
+            !groups.contains(&c.as_str())
+                && names
+                    .iter()
+                    .any(|p| p != c && doc.registry.affiliation(p) == Some(c.as_str()))
+        })
+        .collect();
+    if represented.iter().any(|&r| r) {
+        let mut r = represented.into_iter();
+        names.retain(|_| !r.next().unwrap_or(false));
     }
     // Pronoun subjects and counterparts.
     let mut pronoun_subject = false;
@@ -316,13 +350,28 @@ fn meeting_in(
             }
         }
     }
+    // "met each leader separately", "met each side": the people the previous
+    // sentence named, when none follows the cue.
+    let after_cue = group.last().map_or(first, |c| c.0 + c.1);
+    let each_after = words.get(after_cue).is_some_and(|w| lower(w) == "each");
+    let named_after = doc.mentions[i]
+        .iter()
+        .any(|m| m.first >= after_cue && m.last <= right && !m.modifier);
+    if each_after && !named_after && i > 0 {
+        for m in doc.mentions[i - 1]
+            .iter()
+            .filter(|m| m.kind == ActorKind::Person && !m.possessive && !m.modifier)
+        {
+            add(&m.name, &mut names);
+        }
+    }
     let anaphoric = ANAPHORA.iter().any(|a| {
         (left..right).any(|k| {
             a.iter()
                 .enumerate()
                 .all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))
         })
-    });
+    }) || (left..right).any(|k| ordinal_round(words, k));
     if names.len() < 2 && anaphoric {
         // "the two" are the first two parties of the last meeting; "they", all.
         let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
@@ -331,7 +380,7 @@ fn meeting_in(
             "four" => Some(4),
             _ => None,
         });
-        if let Some(prev) = found.last() {
+        if let Some(prev) = last {
             for p in prev.participants.iter().take(count.unwrap_or(usize::MAX)) {
                 add(p.as_str(), &mut names);
             }
@@ -417,6 +466,56 @@ fn status(
     None
 }
 
+/// "Republic of Norway (RN) Foreign Minister Ana Veld": a country or organisation
+/// right before a titled person, only an abbreviation between, describes that person.
+fn describes_next(doc: &Doc, i: usize, m: &super::actors::Mention) -> bool {
+    if m.kind == ActorKind::Person {
+        return false;
+    }
+    let toks = &doc.toks[i];
+    let words = doc.words(i);
+    doc.mentions[i]
+        .iter()
+        .find(|p| p.first >= m.last)
+        .is_some_and(|p| {
+            let title_start = toks.partition_point(|t| t.start < p.span.start);
+            p.kind == ActorKind::Person
+                && p.titled
+                && title_start >= m.last
+                && title_start < p.first
+                && words[m.last..title_start].iter().all(|w| {
+                    matches!(*w, "(" | ")")
+                        || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+                })
+        })
+}
+
+/// Words that number or renew a round ("a fourth round", "a fresh round"): the
+/// round continues a series between parties already named.
+const ROUND_ORDINALS: &[&str] = &[
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "new",
+    "fresh",
+    "further",
+    "follow-up",
+];
+
+/// "a fourth round", "a new round of talks": word `k` is an ordinal before "round".
+fn ordinal_round(words: &[&str], k: usize) -> bool {
+    ROUND_ORDINALS.contains(&lower(words[k]).as_ref())
+        && words
+            .get(k + 1)
+            .is_some_and(|w| matches!(lower(w).as_ref(), "round" | "rounds"))
+}
+
 fn is_modal_before(words: &[&str], k: usize) -> bool {
     (k.saturating_sub(2)..k).any(|j| {
         matches!(
@@ -448,6 +547,18 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
     })
 }
 
+/// "met each leader separately", "saw them one by one": the parties after the
+/// cue met those before it one at a time.
+fn separately(clause: &[&str]) -> bool {
+    clause.iter().enumerate().any(|(k, w)| {
+        let lw = lower(w);
+        matches!(lw.as_ref(), "separately" | "individually")
+            || (lw == "one"
+                && clause.get(k + 1) == Some(&"by")
+                && clause.get(k + 2).is_some_and(|n| lower(n) == "one"))
+    })
+}
+
 /// Splits a meeting whose parties met one by one: a call is between two sides, so
 /// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
 fn split(
@@ -455,6 +566,7 @@ fn split(
     words: &[&str],
     group: &[(usize, usize, &'static MeetingCue)],
     callers: usize,
+    one_by_one: bool,
 ) -> Vec<Meeting> {
     let first = group.first().map_or(0, |c| c.0);
     let each = first > 0 && key(words[first - 1]) == "each";
@@ -488,27 +600,77 @@ fn split(
                 .collect();
         }
     }
+    // "X met A and B separately": one meeting per party after the cue, each with
+    // all the parties before it.
+    if one_by_one && !each && callers >= 1 && n >= callers + 2 {
+        let (subj, rest) = m.participants.split_at(callers);
+        return rest
+            .iter()
+            .map(|o| {
+                let mut p = subj.to_vec();
+                p.push(o.clone());
+                Meeting {
+                    participants: p,
+                    ..m.clone()
+                }
+            })
+            .collect();
+    }
     vec![m]
 }
 
-/// Merges meetings of one article that name the same parties with the same status.
-fn dedupe(ms: Vec<Meeting>) -> Vec<Meeting> {
-    let mut out: Vec<Meeting> = Vec::new();
-    for m in ms {
-        let keyset = |m: &Meeting| {
-            let mut v: Vec<String> = m.participants.iter().map(|p| key(p.as_str())).collect();
-            v.sort();
-            v
-        };
+/// Merges meetings of one article that name the same parties with the same status,
+/// and a meeting whose parties are all among those of another with that status, on
+/// a compatible day and in a compatible place ("the ministers ended talks in X";
+/// "the host sat in on the first session with both ministers").
+fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
+    let keyset = |m: &Meeting| {
+        let mut v: Vec<String> = m.participants.iter().map(|p| key(p.as_str())).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut out: Vec<(Vec<String>, Meeting)> = Vec::new();
+    // A meeting split from a distributive one ("each met X") stays apart.
+    for (m, one_of_split) in ms {
         let k = keyset(&m);
-        if let Some(o) = out.iter_mut().find(|o| {
+        let compatible = |o: &Meeting| {
             // Talks over two days are one meeting: "opened on Friday", "ended on Saturday".
             let close_dates = match (o.date, m.date) {
                 (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
                 _ => true,
             };
-            o.status == m.status && keyset(o) == k && close_dates
-        }) {
+            o.status == m.status && close_dates
+        };
+        let kinds = |o: &Meeting| {
+            o.kind == m.kind || o.kind == MeetingKind::Unknown || m.kind == MeetingKind::Unknown
+        };
+        // A later, smaller mention with a day of its own is a new event ("a second
+        // day of meetings with X on Thursday"); without one it recalls the first.
+        let recalls = |o: &Meeting| m.date.is_none() || m.date == o.date;
+        let same_place = |o: &Meeting| match (&o.place, &m.place) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            _ => true,
+        };
+        let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.binary_search(x).is_ok());
+        let at = out
+            .iter()
+            .position(|(ok, o)| *ok == k && compatible(o))
+            .or_else(|| {
+                out.iter().position(|(ok, o)| {
+                    compatible(o)
+                        && !one_of_split
+                        && kinds(o)
+                        && same_place(o)
+                        && ((subset(&k, ok) && recalls(o)) || subset(ok, &k))
+                })
+            });
+        if let Some(at) = at {
+            let (ok, o) = &mut out[at];
+            if ok.len() < k.len() {
+                *ok = k;
+                o.participants = m.participants;
+            }
             if o.date.is_none() || m.date.is_some_and(|d| o.date.is_some_and(|od| d < od)) {
                 o.date = m.date;
             }
@@ -517,9 +679,9 @@ fn dedupe(ms: Vec<Meeting>) -> Vec<Meeting> {
             }
             continue;
         }
-        out.push(m);
+        out.push((k, m));
     }
-    out
+    out.into_iter().map(|(_, m)| m).collect()
 }
 
 #[cfg(test)]
@@ -617,5 +779,62 @@ mod tests {
             met("Ola Brek met Tam Ruen on Monday. The two sides agreed to meet again next month.");
         assert_eq!(v.len(), 2);
         assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+    #[test]
+    fn a_country_beside_its_own_minister_is_one_party() {
+        let v = met(
+            "Ola Brek met in Lima on Monday with Republic of Norway (RN) Foreign Minister Tam Ruen.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
+    fn a_numbered_round_continues_the_last_meeting() {
+        let v = met(
+            "Ola Brek and Tam Ruen held a second round of talks in Oslo on Monday, and a third round is expected next month.",
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].0, ["Ola Brek", "Tam Ruen"]);
+        assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn parties_met_separately_are_separate_meetings() {
+        let v = met("Ola Brek received Tam Ruen and Ana Veld separately in Oslo on Monday.");
+        let parts: Vec<_> = v.iter().map(|m| m.0.clone()).collect();
+        assert_eq!(
+            parts,
+            [
+                vec!["Ola Brek".to_string(), "Tam Ruen".to_string()],
+                vec!["Ola Brek".to_string(), "Ana Veld".to_string()]
+            ]
+        );
+        let v = met(
+            "President Tam Ruen and Prime Minister Ana Veld arrived in Oslo on Monday. Foreign Minister Ola Brek met each leader separately.",
+        );
+        let parts: Vec<_> = v.iter().map(|m| m.0.clone()).collect();
+        assert_eq!(
+            parts,
+            [
+                vec!["Ola Brek".to_string(), "Tam Ruen".to_string()],
+                vec!["Ola Brek".to_string(), "Ana Veld".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_meeting_told_again_with_its_host_is_one_meeting() {
+        let v = met(
+            "Ola Brek and Tam Ruen ended two days of talks in Lima on Monday. Their host, Ana Veld, opened the first session with Brek and Ruen.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0.len(), 3);
+        assert_eq!(v[0].2, d("2030-06-10"));
+        // Not when the places differ.
+        let v = met(
+            "Ola Brek and Tam Ruen held talks in Lima on Monday. They had met in Oslo with Ana Veld.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
     }
 }
