@@ -244,10 +244,14 @@ fn meeting_in(
         .filter(|m| m.first >= left && m.last <= first && !m.possessive && !m.modifier)
         .count();
     let mut names: Vec<String> = Vec::new();
-    let add = |n: &str, names: &mut Vec<String>| {
-        if !names.iter().any(|x| x.eq_ignore_ascii_case(n)) {
-            names.push(n.to_string());
+    let add = |n: &str, names: &mut Vec<String>| match names.iter().position(|x| same_name(x, n)) {
+        // "Borg Camilleri" after "Petra Borg Camilleri": one person, the fuller name.
+        Some(at) => {
+            if n.len() > names[at].len() {
+                names[at] = n.to_string();
+            }
         }
+        None => names.push(n.to_string()),
     };
     // "X, who met Y": X takes part.
     if left > 0 && lower(words[left]) == "who" {
@@ -358,11 +362,21 @@ fn meeting_in(
         .iter()
         .any(|m| m.first >= after_cue && m.last <= right && !m.modifier);
     if each_after && !named_after && i > 0 {
+        // The people the previous sentence named, or else the other parties of the
+        // last meeting.
+        let before = names.len();
         for m in doc.mentions[i - 1]
             .iter()
             .filter(|m| m.kind == ActorKind::Person && !m.possessive && !m.modifier)
         {
             add(&m.name, &mut names);
+        }
+        if names.len() == before
+            && let Some(prev) = last
+        {
+            for p in &prev.participants {
+                add(p.as_str(), &mut names);
+            }
         }
     }
     let anaphoric = ANAPHORA.iter().any(|a| {
@@ -406,6 +420,17 @@ fn meeting_in(
         place,
         kind,
         evidence: doc.evidence(i),
+    };
+    // "Before the round opened, X met each minister": the parties before the verb
+    // of the distributive cue, not before the clause's first cue.
+    let callers = if each_after {
+        let verb = group.last().map_or(first, |c| c.0);
+        doc.mentions[i]
+            .iter()
+            .filter(|m| m.first >= left && m.last <= verb && !m.possessive && !m.modifier)
+            .count()
+    } else {
+        callers
     };
     Some((meeting, callers.max(usize::from(pronoun_subject))))
 }
@@ -488,6 +513,17 @@ fn describes_next(doc: &Doc, i: usize, m: &super::actors::Mention) -> bool {
                         || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
                 })
         })
+}
+
+/// Two forms of one name: equal, or one the other's ending ("Borg Camilleri",
+/// "Petra Borg Camilleri").
+fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.len() >= short.len()
+        && (long.eq_ignore_ascii_case(short)
+            || (long.is_char_boundary(long.len() - short.len())
+                && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
+                && long[..long.len() - short.len()].ends_with(' ')))
 }
 
 /// Words that number or renew a round ("a fourth round", "a fresh round"): the
@@ -630,7 +666,7 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
         v.dedup();
         v
     };
-    let mut out: Vec<(Vec<String>, Meeting)> = Vec::new();
+    let mut out: Vec<(Vec<String>, Meeting, bool)> = Vec::new();
     // A meeting split from a distributive one ("each met X") stays apart.
     for (m, one_of_split) in ms {
         let k = keyset(&m);
@@ -655,18 +691,19 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
         let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.binary_search(x).is_ok());
         let at = out
             .iter()
-            .position(|(ok, o)| *ok == k && compatible(o))
+            .position(|(ok, o, _)| *ok == k && compatible(o))
             .or_else(|| {
-                out.iter().position(|(ok, o)| {
+                out.iter().position(|(ok, o, o_split)| {
                     compatible(o)
                         && !one_of_split
+                        && !o_split
                         && kinds(o)
                         && same_place(o)
                         && ((subset(&k, ok) && recalls(o)) || subset(ok, &k))
                 })
             });
         if let Some(at) = at {
-            let (ok, o) = &mut out[at];
+            let (ok, o, _) = &mut out[at];
             if ok.len() < k.len() {
                 *ok = k;
                 o.participants = m.participants;
@@ -679,9 +716,9 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
             }
             continue;
         }
-        out.push((k, m));
+        out.push((k, m, one_of_split));
     }
-    out.into_iter().map(|(_, m)| m).collect()
+    out.into_iter().map(|(_, m, _)| m).collect()
 }
 
 #[cfg(test)]
@@ -836,5 +873,22 @@ mod tests {
             "Ola Brek and Tam Ruen held talks in Lima on Monday. They had met in Oslo with Ana Veld.",
         );
         assert_eq!(v.len(), 2, "{v:?}");
+    }
+    #[test]
+    fn a_surname_pair_is_the_full_name_and_each_minister_the_last_parties() {
+        assert!(same_name("Borg Camilleri", "Petra Borg Camilleri"));
+        assert!(!same_name("Camilleri", "Petra Borg Camillerix"));
+        let v = met(
+            "Ola Brek and Tam Ruen held talks in Lima on Monday. Their host was Foreign Minister Ana Veld Sorensen. Before the session opened, Veld Sorensen met each minister separately.",
+        );
+        let parts: Vec<_> = v.iter().skip(1).map(|m| m.0.clone()).collect();
+        assert_eq!(
+            parts,
+            [
+                vec!["Ana Veld Sorensen".to_string(), "Ola Brek".to_string()],
+                vec!["Ana Veld Sorensen".to_string(), "Tam Ruen".to_string()]
+            ],
+            "{v:?}"
+        );
     }
 }
