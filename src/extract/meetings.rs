@@ -131,29 +131,92 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
         if is_boundary(words, k) {
             boundary_since_last = true;
         }
-        let found = LEXICON
-            .meeting_first
-            .get(lower(words[k]).as_ref())
+        let lw = lower(words[k]);
+        let cues = LEXICON.meeting_first.get(lw.as_ref());
+        let found = cues
             .and_then(|c| {
                 c.iter()
                     .map(|&n| &LEXICON.meeting[n])
                     .find(|c| phrase_at(words, k, &c.words))
+            })
+            .map(|c| (c.words.len(), c))
+            .or_else(|| {
+                // "spoke yesterday with", "spoke on Saturday by phone": a time
+                // adverb between a verb of speaking and the rest of its cue.
+                if !SPLIT_VERBS.contains(&lw.as_ref()) {
+                    return None;
+                }
+                let j = adverbs_after(words, k + 1);
+                if j == k + 1 {
+                    return None;
+                }
+                cues?.iter().map(|&n| &LEXICON.meeting[n]).find_map(|c| {
+                    (c.words.len() > 1 && phrase_at(words, j, &c.words[1..]))
+                        .then(|| (j - k + c.words.len() - 1, c))
+                })
             });
         match found {
-            Some(c) if !negated(words, k) && !false_call(words, k) => {
+            Some((len, c)) if !negated(words, k) && !false_call(words, k) => {
                 if boundary_since_last || groups.is_empty() {
                     groups.push(Vec::new());
                 }
                 if let Some(g) = groups.last_mut() {
-                    g.push((k, c.words.len(), c));
+                    g.push((k, len, c));
                 }
                 boundary_since_last = false;
-                k += c.words.len();
+                k += len;
             }
             _ => k += 1,
         }
     }
     groups
+}
+
+/// Verbs whose cue may be interrupted by a time adverb ("spoke yesterday with").
+const SPLIT_VERBS: &[&str] = &["spoke", "spoken", "speak", "speaks"];
+
+/// Time words that may stand inside a cue.
+const TIME_ADVERBS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "then",
+    "first",
+    "on",
+    "this",
+    "last",
+    "late",
+    "early",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The first word at or after `from` that is not a time adverb ("briefly",
+/// "yesterday", "on Monday morning"), at most four words on.
+fn adverbs_after(words: &[&str], from: usize) -> usize {
+    let mut j = from;
+    while j < words.len() && j < from + 4 {
+        let w = lower(words[j]);
+        if TIME_ADVERBS.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly")) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// Where the clause of a cue ends, looking right from `from`: at a boundary, but
@@ -286,6 +349,19 @@ fn meeting_in(
         }
         if m.group {
             groups.push(&m.name);
+        }
+        // "the Maduro government": the country the person leads, when known.
+        if m.kind == ActorKind::Person
+            && words.get(m.last).is_some_and(|w| {
+                matches!(
+                    lower(w).as_ref(),
+                    "government" | "administration" | "regime" | "cabinet"
+                )
+            })
+            && let Some(c) = doc.registry.affiliation(&m.name)
+        {
+            add(c, &mut names);
+            continue;
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
         let role_before =
@@ -890,5 +966,18 @@ mod tests {
             ],
             "{v:?}"
         );
+    }
+    #[test]
+    fn a_time_adverb_inside_a_cue_and_a_government_named_for_its_leader() {
+        let v = met("Ola Brek spoke yesterday with Tam Ruen about the border.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        assert_eq!(v[0].2, d("2030-06-11"));
+        let v = met("Ola Brek spoke on Monday by phone with Tam Ruen.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = met(
+            "Norwegian President Tam Ruen spoke on Monday. Ola Brek held talks with the Ruen government in Lima.",
+        );
+        assert_eq!(v[0].0, ["Ola Brek", "Norway"], "{v:?}");
     }
 }
