@@ -537,7 +537,7 @@ fn status(
     // Offers and plans are read before the cue and just after it ("meet again").
     let first_end = group.first().map_or(first, |c| c.0 + c.1);
     let around = left..(first_end + 3).min(right).max(first_end);
-    if lx.proposed_cues.find(words, around.clone()).is_some() {
+    if offer_in(words, around.clone()) {
         return Some(MeetingStatus::Proposed);
     }
     let past_verb = group
@@ -626,6 +626,19 @@ fn ordinal_round(words: &[&str], k: usize) -> bool {
         && words
             .get(k + 1)
             .is_some_and(|w| matches!(lower(w).as_ref(), "round" | "rounds"))
+}
+
+/// An offer or condition in `words[range]`; "May" inside a sentence is the month
+/// ("signed on May 11"), not the modal.
+fn offer_in(words: &[&str], range: std::ops::Range<usize>) -> bool {
+    let mut from = range.start;
+    while let Some((p, _)) = LEXICON.proposed_cues.find(words, from..range.end) {
+        if !(p > 0 && words[p] == "May") {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
 }
 
 fn is_modal_before(words: &[&str], k: usize) -> bool {
@@ -979,5 +992,12 @@ mod tests {
             "Norwegian President Tam Ruen spoke on Monday. Ola Brek held talks with the Ruen government in Lima.",
         );
         assert_eq!(v[0].0, ["Ola Brek", "Norway"], "{v:?}");
+    }
+    #[test]
+    fn the_month_may_is_no_offer() {
+        let v = met("Ola Brek and Tam Ruen met in Lima on May 11, 2029.");
+        assert_eq!(v[0].1, MeetingStatus::Held);
+        let v = met("Ola Brek may meet Tam Ruen in Lima.");
+        assert_eq!(v[0].1, MeetingStatus::Proposed);
     }
 }
