@@ -285,7 +285,7 @@ fn negated(words: &[&str], k: usize) -> bool {
     k > 0
         && matches!(
             lower(words[k - 1]).as_ref(),
-            "no" | "not" | "without" | "as"
+            "no" | "not" | "without" | "as" | "through" | "via"
         )
 }
 
@@ -462,14 +462,17 @@ fn meeting_in(
                 .all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))
         })
     }) || (left..right).any(|k| ordinal_round(words, k));
-    if names.len() < 2 && anaphoric {
-        // "the two" are the first two parties of the last meeting; "they", all.
-        let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
-            "two" => Some(2),
-            "three" => Some(3),
-            "four" => Some(4),
-            _ => None,
-        });
+    // "the two" are the first two parties of the last meeting; "they", all.
+    let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        _ => None,
+    });
+    // Inside a quotation "both sides", "they" or "the next round" are the speaker's:
+    // the last meeting told is no safe guide to whom they mean. A counted "the two
+    // leaders" still names the parties the article is about.
+    if names.len() < 2 && anaphoric && (count.is_some() || !in_quote(doc, i, first)) {
         if let Some(prev) = last {
             for p in prev.participants.iter().take(count.unwrap_or(usize::MAX)) {
                 add(p.as_str(), &mut names);
@@ -626,6 +629,20 @@ fn ordinal_round(words: &[&str], k: usize) -> bool {
         && words
             .get(k + 1)
             .is_some_and(|w| matches!(lower(w).as_ref(), "round" | "rounds"))
+}
+
+/// Whether word `k` of sentence `i` stands inside quotation marks.
+fn in_quote(doc: &Doc, i: usize, k: usize) -> bool {
+    let Some(at) = doc.toks[i].get(k).map(|t| t.start) else {
+        return false;
+    };
+    // Quotations are sorted by start and do not overlap, nested ones aside.
+    let n = doc.quotes.partition_point(|q| q.outer.start <= at);
+    doc.quotes[..n]
+        .iter()
+        .rev()
+        .take(2)
+        .any(|q| at < q.outer.end)
 }
 
 /// An offer or condition in `words[range]`; "May" inside a sentence is the month
@@ -999,5 +1016,14 @@ mod tests {
         assert_eq!(v[0].1, MeetingStatus::Held);
         let v = met("Ola Brek may meet Tam Ruen in Lima.");
         assert_eq!(v[0].1, MeetingStatus::Proposed);
+    }
+    #[test]
+    fn quoted_both_sides_and_dialogue_as_a_means_are_no_meetings() {
+        let v = met(
+            "Ola Brek met Tam Ruen in Lima on Monday. “Both sides will need another round soon,” said an analyst, Per Lund.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = met("Ola Brek urged Tam Ruen to settle the dispute through dialogue.");
+        assert!(v.is_empty(), "{v:?}");
     }
 }
