@@ -26,8 +26,11 @@ const BOUNDARIES: &[&str] = &[
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
 /// of saying (what follows is what was said, not who said it).
 fn is_boundary(words: &[&str], k: usize) -> bool {
-    let lw = lower(words[k]);
-    let w: &str = &lw;
+    is_boundary_lower(words, k, &lower(words[k]))
+}
+
+/// `is_boundary` with word `k` already in lower case (`w`).
+fn is_boundary_lower(words: &[&str], k: usize, w: &str) -> bool {
     BOUNDARIES.contains(&w)
         || (words[k] == ","
             && words
@@ -128,10 +131,10 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
     let mut k = 0;
     let mut boundary_since_last = true;
     while k < words.len() {
-        if is_boundary(words, k) {
+        let lw = lower(words[k]);
+        if is_boundary_lower(words, k, &lw) {
             boundary_since_last = true;
         }
-        let lw = lower(words[k]);
         let cues = LEXICON.meeting_first.get(lw.as_ref());
         let found = cues
             .and_then(|c| {
@@ -235,7 +238,7 @@ fn right_edge(words: &[&str], from: usize, limit: usize) -> usize {
                 None => return k,
             }
         }
-        if is_boundary(words, k) && !LEXICON.reported_that.contains(w.as_ref()) {
+        if is_boundary_lower(words, k, &w) && !LEXICON.reported_that.contains(w.as_ref()) {
             return k;
         }
         k += 1;
@@ -455,15 +458,21 @@ fn meeting_in(
             }
         }
     }
-    let anaphoric = ANAPHORA.iter().any(|a| {
-        (left..right).any(|k| {
+    // The clause in lower case, read once (a phrase may run a little past it).
+    let ext = (right + 3).min(words.len());
+    let lc: Vec<std::borrow::Cow<str>> = words[left..ext].iter().map(|w| lower(w)).collect();
+    let anaphoric = (0..right - left).any(|k| {
+        ANAPHORA.iter().any(|a| {
             a.iter()
                 .enumerate()
-                .all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))
-        })
-    }) || (left..right).any(|k| ordinal_round(words, k));
+                .all(|(n, x)| lc.get(k + n).is_some_and(|w| w == x))
+        }) || (ROUND_ORDINALS.contains(&lc[k].as_ref())
+            && lc
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.as_ref(), "round" | "rounds")))
+    });
     // "the two" are the first two parties of the last meeting; "they", all.
-    let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
+    let count = lc[..right - left].iter().find_map(|w| match w.as_ref() {
         "two" => Some(2),
         "three" => Some(3),
         "four" => Some(4),
@@ -622,14 +631,6 @@ const ROUND_ORDINALS: &[&str] = &[
     "further",
     "follow-up",
 ];
-
-/// "a fourth round", "a new round of talks": word `k` is an ordinal before "round".
-fn ordinal_round(words: &[&str], k: usize) -> bool {
-    ROUND_ORDINALS.contains(&lower(words[k]).as_ref())
-        && words
-            .get(k + 1)
-            .is_some_and(|w| matches!(lower(w).as_ref(), "round" | "rounds"))
-}
 
 /// Whether word `k` of sentence `i` stands inside quotation marks.
 fn in_quote(doc: &Doc, i: usize, k: usize) -> bool {
