@@ -1027,4 +1027,12 @@ mod tests {
         let v = met("Ola Brek urged Tam Ruen to settle the dispute through dialogue.");
         assert!(v.is_empty(), "{v:?}");
     }
+    #[test]
+    fn a_meeting_that_did_not_take_place_is_cancelled() {
+        let v =
+            met("A meeting between Ola Brek and Tam Ruen planned for Monday did not take place.");
+        assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");
+        let v = met("Talks between Ola Brek and Tam Ruen fell through in March.");
+        assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");
+    }
 }
