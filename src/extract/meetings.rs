@@ -35,8 +35,26 @@ fn is_boundary_lower(words: &[&str], k: usize, w: &str) -> bool {
         || (words[k] == ","
             && words
                 .get(k + 1)
-                .is_some_and(|n| matches!(*n, "and" | "but")))
+                .is_some_and(|n| matches!(*n, "and" | "but"))
+            && !appositive_list(words, k))
         || LEXICON.reported_that.contains(w)
+}
+
+/// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":
+/// the comma at `k` closes a name set off by commas and ", and" goes on with
+/// another "X's …": a list of people, not a new clause.
+fn appositive_list(words: &[&str], k: usize) -> bool {
+    let possessive_next = words
+        .get(k + 2)
+        .is_some_and(|n| is_capitalised(n) && (n.ends_with("'s") || n.ends_with("’s")));
+    if !possessive_next {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 5 && is_capitalised(words[j - 1]) {
+        j -= 1;
+    }
+    j < k && j > 0 && words[j - 1] == ","
 }
 
 /// Words that refer back to the parties of the last meeting.
@@ -1034,5 +1052,17 @@ mod tests {
         assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");
         let v = met("Talks between Ola Brek and Tam Ruen fell through in March.");
         assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");
+    }
+    #[test]
+    fn a_list_of_people_set_off_by_commas_is_one_clause() {
+        let v = met(
+            "The accord was negotiated by Norway's foreign minister, Ola Brek, and Chile's foreign minister, Tam Ruen, in Lima.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        // A new clause after ", and" still starts a new event.
+        let v =
+            met("Ola Brek met Tam Ruen in Lima, and Ana Veld held talks with Per Lund in Oslo.");
+        assert_eq!(v.len(), 2, "{v:?}");
     }
 }
