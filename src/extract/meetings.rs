@@ -8,6 +8,14 @@
 //! then a plan ("will meet", "next round"), then the past ("met", "held"). Pronouns,
 //! "his Kazakh counterpart", "the two sides" and relative "who" are resolved, and the
 //! date ("on Friday") is read against the publication date.
+//!
+//! Who took part is read from the language around the cue: "X met A and B
+//! separately" and "met each leader separately" are one meeting per party; "a
+//! fourth round" continues the last meeting; the subjects before "after talks
+//! mediated by Z" took part; a country named beside the person who acts for it is
+//! that person; "the Maduro government" is the country. An article that tells one
+//! meeting twice, once with fewer parties ("the ministers ended talks in X"; "the
+//! host joined them for the first session"), gives one meeting.
 
 use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
@@ -342,6 +350,26 @@ fn meeting_in(
         if let Some(m) = doc.mentions[i]
             .iter()
             .rfind(|m| m.last <= left && !m.possessive)
+        {
+            add(&m.name, &mut names);
+        }
+    }
+    // "X and Y signed the accord after talks mediated by Z": the subjects of the
+    // clause before "after talks" took part in them.
+    if matches!(lower(words[left]).as_ref(), "after" | "following")
+        && first == left + 1
+        && words[first..right]
+            .iter()
+            .any(|w| matches!(*w, "by" | "with"))
+        && !words[first..right].contains(&"between")
+    {
+        let start = (0..left)
+            .rev()
+            .find(|&k| is_boundary(words, k))
+            .map_or(0, |k| k + 1);
+        for m in doc.mentions[i]
+            .iter()
+            .filter(|m| m.first >= start && m.last <= left && !m.possessive && !m.modifier)
         {
             add(&m.name, &mut names);
         }
@@ -1064,5 +1092,15 @@ mod tests {
         let v =
             met("Ola Brek met Tam Ruen in Lima, and Ana Veld held talks with Per Lund in Oslo.");
         assert_eq!(v.len(), 2, "{v:?}");
+    }
+    #[test]
+    fn the_subjects_before_after_talks_took_part_in_them() {
+        let v = met("Ola Brek and Tam Ruen signed the accord after talks mediated by Ana Veld.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen", "Ana Veld"]);
+        assert_eq!(v[0].1, MeetingStatus::Held);
+        // Not when the talks name their own parties.
+        let v = met("Ola Brek resigned after talks between Tam Ruen and Ana Veld failed.");
+        assert_eq!(v[0].0, ["Tam Ruen", "Ana Veld"], "{v:?}");
     }
 }
