@@ -123,7 +123,14 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
-            let right = right_edge(words, last_end, next_cue);
+            let mut right = right_edge(words, last_end, next_cue);
+            // A cue inside a quotation: its clause ends with the quotation; the
+            // speaker outside it is not a party.
+            let mut left = left;
+            if let Some((a, b)) = quote_words(doc, i, first) {
+                left = left.max(a).min(first);
+                right = right.min(b).max(last_end);
+            }
             prev_end = last_end;
             if let Some((m, callers)) = meeting_in(
                 doc,
@@ -680,16 +687,23 @@ const ROUND_ORDINALS: &[&str] = &[
 
 /// Whether word `k` of sentence `i` stands inside quotation marks.
 fn in_quote(doc: &Doc, i: usize, k: usize) -> bool {
-    let Some(at) = doc.toks[i].get(k).map(|t| t.start) else {
-        return false;
-    };
+    quote_words(doc, i, k).is_some()
+}
+
+/// The words of sentence `i` inside the quotation that holds word `k`, if any.
+fn quote_words(doc: &Doc, i: usize, k: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks[i];
+    let at = toks.get(k)?.start;
     // Quotations are sorted by start and do not overlap, nested ones aside.
     let n = doc.quotes.partition_point(|q| q.outer.start <= at);
-    doc.quotes[..n]
+    let q = doc.quotes[..n]
         .iter()
         .rev()
         .take(2)
-        .any(|q| at < q.outer.end)
+        .find(|q| at < q.outer.end)?;
+    let a = toks.partition_point(|t| t.start < q.inner.start);
+    let b = toks.partition_point(|t| t.start < q.inner.end);
+    Some((a, b))
 }
 
 /// An offer or condition in `words[range]`; "May" inside a sentence is the month
@@ -1102,5 +1116,22 @@ mod tests {
         // Not when the talks name their own parties.
         let v = met("Ola Brek resigned after talks between Tam Ruen and Ana Veld failed.");
         assert_eq!(v[0].0, ["Tam Ruen", "Ana Veld"], "{v:?}");
+    }
+    #[test]
+    fn the_two_will_speak_again() {
+        let v = met(
+            "Ola Brek called his counterpart, Tam Ruen, on Sunday. The two men will speak again on Monday.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["Ola Brek", "Tam Ruen"]);
+        assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+    #[test]
+    fn the_speaker_of_a_quoted_meeting_is_no_party() {
+        let v = met(
+            "Ola Brek called his counterpart, Tam Ruen, on Sunday. “The two men will speak again on Monday,” Ana Veld said.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["Ola Brek", "Tam Ruen"]);
     }
 }
