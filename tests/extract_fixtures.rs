@@ -132,3 +132,25 @@ fn our_fixture_articles_read_as_annotated() {
             .all(|s| s["speaker"] == "Dana Whitfield" && s["direct"] == true)
     );
 }
+
+/// fx-007 was annotated before the extractor first ran on it: "met each minister
+/// separately" is one meeting per minister, besides the ministers' own round.
+#[test]
+fn separate_meetings_and_a_host_in_our_newest_fixture() {
+    let v = predict("tests/fixtures/extract");
+    let a = by_id(&v, "fx-007");
+    let m = a["meetings"].as_array().expect("meetings");
+    let with = |status: &str, who: &[&str]| {
+        m.iter().any(|m| {
+            let p = names(&m["participants"]);
+            m["status"] == status
+                && p.len() == who.len()
+                && who.iter().all(|w| p.iter().any(|n| n.contains(w)))
+        })
+    };
+    assert!(with("held", &["Borg Camilleri", "Valdés"]));
+    assert!(with("held", &["Borg Camilleri", "Huamaní"]));
+    assert!(with("held", &["Valdés", "Huamaní"]));
+    assert!(with("cancelled", &["Valdés", "Quispe"]));
+    assert!(with("held", &["Valdés", "Cevallos"]));
+}

@@ -243,12 +243,17 @@ fn title_case(word: &str) -> String {
 }
 
 /// Finds the actors named in the tokens of one sentence.
+#[cfg(test)]
 pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
-    let keys = keys_of(text, toks);
+    mentions_keyed(text, toks, &keys_of(text, toks), reg)
+}
+
+/// `mentions` with the sentence's lower-case word keys (`keys_of`) read once.
+pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_token(text, toks, i) && title_len(&keys, i) == 0 {
+        if !is_name_token(text, toks, i) && title_len(keys, i) == 0 {
             i += 1;
             continue;
         }
@@ -263,7 +268,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 break;
             }
             let w = t.text(text);
-            let tl = title_len(&keys, j);
+            let tl = title_len(keys, j);
             if tl > 0 {
                 titled = true;
                 title = Some(
@@ -283,7 +288,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                     }) {
                         k += 1;
                     }
-                    match known_at(&keys, k) {
+                    match known_at(keys, k) {
                         Some((n, found)) => {
                             affiliation = Some(found.canonical().to_string());
                             j = k + n;
@@ -297,10 +302,10 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 j += 1;
                 continue;
             }
-            if let Some((n, found)) = known_at(&keys, j) {
+            if let Some((n, found)) = known_at(keys, j) {
                 let after = j + n;
                 let next_is_name = toks.get(after).is_some_and(|_| {
-                    is_name_token(text, toks, after) || title_len(&keys, after) > 0
+                    is_name_token(text, toks, after) || title_len(keys, after) > 0
                 });
                 let possessive = bare(toks[after - 1].text(text)) != toks[after - 1].text(text);
                 if next_is_name && !possessive {
@@ -311,7 +316,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             }
             // An unknown word in front of a title describes the person ("Parliament
             // Speaker", "Ruritanian Foreign Minister").
-            if is_capitalised(w) && bare(w) == w && title_len(&keys, j + 1) > 0 {
+            if is_capitalised(w) && bare(w) == w && title_len(keys, j + 1) > 0 {
                 j += 1;
                 continue;
             }
@@ -320,8 +325,8 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
                 && toks.get(j + 1).is_some_and(|t| {
                     is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text)
                 })
-                && title_len(&keys, j + 2) > 0
-                && title_len(&keys, j + 1) == 0
+                && title_len(keys, j + 2) > 0
+                && title_len(keys, j + 1) == 0
             {
                 j += 2;
                 continue;
@@ -330,7 +335,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
         }
         // The name proper: capitalised words from j.
         let mut k = j;
-        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(&keys, k) == 0)
+        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(keys, k) == 0)
         {
             k += 1;
             if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
@@ -377,7 +382,7 @@ pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
             continue;
         }
         let span = Span::new(toks[run_start].start, toks[k - 1].end);
-        if let Some((n, found)) = known_at(&keys, j)
+        if let Some((n, found)) = known_at(keys, j)
             && n >= k - j
         {
             let k = j + n;
@@ -615,11 +620,11 @@ const NOUN_AFTER: &[&str] = &[
 ];
 
 /// First pass over the whole article: every full person name, with affiliation.
-pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
+pub fn build_registry(text: &str, sentences: &[Vec<Tok>], all_keys: &[Vec<String>]) -> Registry {
     let mut reg = Registry::default();
-    for toks in sentences {
-        let keys = keys_of(text, toks);
-        let ms = mentions(text, toks, &Registry::default());
+    let empty = Registry::default();
+    for (toks, keys) in sentences.iter().zip(all_keys) {
+        let ms = mentions_keyed(text, toks, keys, &empty);
         for (n, m) in ms.iter().enumerate() {
             if m.kind != ActorKind::Person {
                 continue;
@@ -639,7 +644,7 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>]) -> Registry {
             // "his Chilean counterpart, Ana Veld": a nationality before the comma.
             let demonym = || {
                 let comma = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
-                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(&keys, k) {
+                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(keys, k) {
                     Some((_, Known::Demonym(c))) => Some(c.clone()),
                     _ => None,
                 })

@@ -8,6 +8,14 @@
 //! then a plan ("will meet", "next round"), then the past ("met", "held"). Pronouns,
 //! "his Kazakh counterpart", "the two sides" and relative "who" are resolved, and the
 //! date ("on Friday") is read against the publication date.
+//!
+//! Who took part is read from the language around the cue: "X met A and B
+//! separately" and "met each leader separately" are one meeting per party; "a
+//! fourth round" continues the last meeting; the subjects before "after talks
+//! mediated by Z" took part; a country named beside the person who acts for it is
+//! that person; "the Maduro government" is the country. An article that tells one
+//! meeting twice, once with fewer parties ("the ministers ended talks in X"; "the
+//! host joined them for the first session"), gives one meeting.
 
 use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
@@ -26,14 +34,35 @@ const BOUNDARIES: &[&str] = &[
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
 /// of saying (what follows is what was said, not who said it).
 fn is_boundary(words: &[&str], k: usize) -> bool {
-    let lw = lower(words[k]);
-    let w: &str = &lw;
+    is_boundary_lower(words, k, &lower(words[k]))
+}
+
+/// `is_boundary` with word `k` already in lower case (`w`).
+fn is_boundary_lower(words: &[&str], k: usize, w: &str) -> bool {
     BOUNDARIES.contains(&w)
         || (words[k] == ","
             && words
                 .get(k + 1)
-                .is_some_and(|n| matches!(*n, "and" | "but")))
+                .is_some_and(|n| matches!(*n, "and" | "but"))
+            && !appositive_list(words, k))
         || LEXICON.reported_that.contains(w)
+}
+
+/// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":
+/// the comma at `k` closes a name set off by commas and ", and" goes on with
+/// another "X's …": a list of people, not a new clause.
+fn appositive_list(words: &[&str], k: usize) -> bool {
+    let possessive_next = words
+        .get(k + 2)
+        .is_some_and(|n| is_capitalised(n) && (n.ends_with("'s") || n.ends_with("’s")));
+    if !possessive_next {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 5 && is_capitalised(words[j - 1]) {
+        j -= 1;
+    }
+    j < k && j > 0 && words[j - 1] == ","
 }
 
 /// Words that refer back to the parties of the last meeting.
@@ -72,7 +101,7 @@ const ROLES: &[&str] = &[
 ];
 
 pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
-    let mut out: Vec<Meeting> = Vec::new();
+    let mut out: Vec<(Meeting, bool)> = Vec::new();
     for i in 0..doc.sentences.len() {
         if doc.sentences[i].heading {
             continue;
@@ -94,13 +123,34 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
-            let right = right_edge(words, last_end, next_cue);
+            let mut right = right_edge(words, last_end, next_cue);
+            // A cue inside a quotation: its clause ends with the quotation; the
+            // speaker outside it is not a party.
+            let mut left = left;
+            if let Some((a, b)) = quote_words(doc, i, first) {
+                left = left.max(a).min(first);
+                right = right.min(b).max(last_end);
+            }
             prev_end = last_end;
-            if let Some((m, callers)) =
-                meeting_in(doc, i, words, group, left, right, subjects, &out)
-            {
-                for m in split(m, words, group, callers) {
-                    out.extend(each_date(m, &words[left..right], doc));
+            if let Some((m, callers)) = meeting_in(
+                doc,
+                i,
+                words,
+                group,
+                left,
+                right,
+                subjects,
+                out.last().map(|x| &x.0),
+            ) {
+                let one_by_one = separately(&words[left..right]);
+                let parts = split(m, words, group, callers, one_by_one);
+                let was_split = parts.len() > 1;
+                for m in parts {
+                    out.extend(
+                        each_date(m, &words[left..right], doc)
+                            .into_iter()
+                            .map(|m| (m, was_split)),
+                    );
                 }
             }
         }
@@ -114,32 +164,95 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
     let mut k = 0;
     let mut boundary_since_last = true;
     while k < words.len() {
-        if is_boundary(words, k) {
+        let lw = lower(words[k]);
+        if is_boundary_lower(words, k, &lw) {
             boundary_since_last = true;
         }
-        let found = LEXICON
-            .meeting_first
-            .get(lower(words[k]).as_ref())
+        let cues = LEXICON.meeting_first.get(lw.as_ref());
+        let found = cues
             .and_then(|c| {
                 c.iter()
                     .map(|&n| &LEXICON.meeting[n])
                     .find(|c| phrase_at(words, k, &c.words))
+            })
+            .map(|c| (c.words.len(), c))
+            .or_else(|| {
+                // "spoke yesterday with", "spoke on Saturday by phone": a time
+                // adverb between a verb of speaking and the rest of its cue.
+                if !SPLIT_VERBS.contains(&lw.as_ref()) {
+                    return None;
+                }
+                let j = adverbs_after(words, k + 1);
+                if j == k + 1 {
+                    return None;
+                }
+                cues?.iter().map(|&n| &LEXICON.meeting[n]).find_map(|c| {
+                    (c.words.len() > 1 && phrase_at(words, j, &c.words[1..]))
+                        .then(|| (j - k + c.words.len() - 1, c))
+                })
             });
         match found {
-            Some(c) if !negated(words, k) && !false_call(words, k) => {
+            Some((len, c)) if !negated(words, k) && !false_call(words, k) => {
                 if boundary_since_last || groups.is_empty() {
                     groups.push(Vec::new());
                 }
                 if let Some(g) = groups.last_mut() {
-                    g.push((k, c.words.len(), c));
+                    g.push((k, len, c));
                 }
                 boundary_since_last = false;
-                k += c.words.len();
+                k += len;
             }
             _ => k += 1,
         }
     }
     groups
+}
+
+/// Verbs whose cue may be interrupted by a time adverb ("spoke yesterday with").
+const SPLIT_VERBS: &[&str] = &["spoke", "spoken", "speak", "speaks"];
+
+/// Time words that may stand inside a cue.
+const TIME_ADVERBS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "then",
+    "first",
+    "on",
+    "this",
+    "last",
+    "late",
+    "early",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The first word at or after `from` that is not a time adverb ("briefly",
+/// "yesterday", "on Monday morning"), at most four words on.
+fn adverbs_after(words: &[&str], from: usize) -> usize {
+    let mut j = from;
+    while j < words.len() && j < from + 4 {
+        let w = lower(words[j]);
+        if TIME_ADVERBS.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly")) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
 }
 
 /// Where the clause of a cue ends, looking right from `from`: at a boundary, but
@@ -158,7 +271,7 @@ fn right_edge(words: &[&str], from: usize, limit: usize) -> usize {
                 None => return k,
             }
         }
-        if is_boundary(words, k) && !LEXICON.reported_that.contains(w.as_ref()) {
+        if is_boundary_lower(words, k, &w) && !LEXICON.reported_that.contains(w.as_ref()) {
             return k;
         }
         k += 1;
@@ -208,7 +321,7 @@ fn negated(words: &[&str], k: usize) -> bool {
     k > 0
         && matches!(
             lower(words[k - 1]).as_ref(),
-            "no" | "not" | "without" | "as"
+            "no" | "not" | "without" | "as" | "through" | "via"
         )
 }
 
@@ -221,7 +334,7 @@ fn meeting_in(
     left: usize,
     right: usize,
     subjects: &[Option<String>],
-    found: &[Meeting],
+    last: Option<&Meeting>,
 ) -> Option<(Meeting, usize)> {
     let first = group.first()?.0;
     // Parties named before the cue: the callers of a call.
@@ -230,16 +343,40 @@ fn meeting_in(
         .filter(|m| m.first >= left && m.last <= first && !m.possessive && !m.modifier)
         .count();
     let mut names: Vec<String> = Vec::new();
-    let add = |n: &str, names: &mut Vec<String>| {
-        if !names.iter().any(|x| x.eq_ignore_ascii_case(n)) {
-            names.push(n.to_string());
+    let add = |n: &str, names: &mut Vec<String>| match names.iter().position(|x| same_name(x, n)) {
+        // "Borg Camilleri" after "Petra Borg Camilleri": one person, the fuller name.
+        Some(at) => {
+            if n.len() > names[at].len() {
+                names[at] = n.to_string();
+            }
         }
+        None => names.push(n.to_string()),
     };
     // "X, who met Y": X takes part.
     if left > 0 && lower(words[left]) == "who" {
         if let Some(m) = doc.mentions[i]
             .iter()
             .rfind(|m| m.last <= left && !m.possessive)
+        {
+            add(&m.name, &mut names);
+        }
+    }
+    // "X and Y signed the accord after talks mediated by Z": the subjects of the
+    // clause before "after talks" took part in them.
+    if matches!(lower(words[left]).as_ref(), "after" | "following")
+        && first == left + 1
+        && words[first..right]
+            .iter()
+            .any(|w| matches!(*w, "by" | "with"))
+        && !words[first..right].contains(&"between")
+    {
+        let start = (0..left)
+            .rev()
+            .find(|&k| is_boundary(words, k))
+            .map_or(0, |k| k + 1);
+        for m in doc.mentions[i]
+            .iter()
+            .filter(|m| m.first >= start && m.last <= left && !m.possessive && !m.modifier)
         {
             add(&m.name, &mut names);
         }
@@ -251,6 +388,8 @@ fn meeting_in(
             && words.get(c.0 + c.1) != Some(&"by")
     });
     let right_of_parties = if topic_verb { first } else { right };
+    // Countries named through a group of their people ("the Indian commissioners").
+    let mut groups: Vec<&str> = Vec::new();
     for m in doc.mentions[i]
         .iter()
         .filter(|m| m.first >= left && m.last <= right_of_parties)
@@ -261,7 +400,23 @@ fn meeting_in(
             && words.get(m.last).is_some_and(|w| {
                 matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
             });
-        if (m.possessive && !offers) || m.modifier {
+        if (m.possessive && !offers) || m.modifier || describes_next(doc, i, m) {
+            continue;
+        }
+        if m.group {
+            groups.push(&m.name);
+        }
+        // "the Maduro government": the country the person leads, when known.
+        if m.kind == ActorKind::Person
+            && words.get(m.last).is_some_and(|w| {
+                matches!(
+                    lower(w).as_ref(),
+                    "government" | "administration" | "regime" | "cabinet"
+                )
+            })
+            && let Some(c) = doc.registry.affiliation(&m.name)
+        {
+            add(c, &mut names);
             continue;
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
@@ -284,6 +439,21 @@ fn meeting_in(
         .collect();
     if names.len() == 2 && mapped.len() == 2 && mapped[0] != mapped[1] {
         names = mapped;
+    }
+    // A country named beside the person who acts for it ("X met China's foreign
+    // minister Y") is that person: naming both counts one side twice.
+    let represented: Vec<bool> = names
+        .iter()
+        .map(|c| {
+            !groups.contains(&c.as_str())
+                && names
+                    .iter()
+                    .any(|p| p != c && doc.registry.affiliation(p) == Some(c.as_str()))
+        })
+        .collect();
+    if represented.iter().any(|&r| r) {
+        let mut r = represented.into_iter();
+        names.retain(|_| !r.next().unwrap_or(false));
     }
     // Pronoun subjects and counterparts.
     let mut pronoun_subject = false;
@@ -316,22 +486,56 @@ fn meeting_in(
             }
         }
     }
-    let anaphoric = ANAPHORA.iter().any(|a| {
-        (left..right).any(|k| {
+    // "met each leader separately", "met each side": the people the previous
+    // sentence named, when none follows the cue.
+    let after_cue = group.last().map_or(first, |c| c.0 + c.1);
+    let each_after = words.get(after_cue).is_some_and(|w| lower(w) == "each");
+    let named_after = doc.mentions[i]
+        .iter()
+        .any(|m| m.first >= after_cue && m.last <= right && !m.modifier);
+    if each_after && !named_after && i > 0 {
+        // The people the previous sentence named, or else the other parties of the
+        // last meeting.
+        let before = names.len();
+        for m in doc.mentions[i - 1]
+            .iter()
+            .filter(|m| m.kind == ActorKind::Person && !m.possessive && !m.modifier)
+        {
+            add(&m.name, &mut names);
+        }
+        if names.len() == before
+            && let Some(prev) = last
+        {
+            for p in &prev.participants {
+                add(p.as_str(), &mut names);
+            }
+        }
+    }
+    // The clause in lower case, read once (a phrase may run a little past it).
+    let ext = (right + 3).min(words.len());
+    let lc: Vec<std::borrow::Cow<str>> = words[left..ext].iter().map(|w| lower(w)).collect();
+    let anaphoric = (0..right - left).any(|k| {
+        ANAPHORA.iter().any(|a| {
             a.iter()
                 .enumerate()
-                .all(|(n, x)| words.get(k + n).is_some_and(|w| lower(w) == *x))
-        })
+                .all(|(n, x)| lc.get(k + n).is_some_and(|w| w == x))
+        }) || (ROUND_ORDINALS.contains(&lc[k].as_ref())
+            && lc
+                .get(k + 1)
+                .is_some_and(|w| matches!(w.as_ref(), "round" | "rounds")))
     });
-    if names.len() < 2 && anaphoric {
-        // "the two" are the first two parties of the last meeting; "they", all.
-        let count = (left..right).find_map(|k| match lower(words[k]).as_ref() {
-            "two" => Some(2),
-            "three" => Some(3),
-            "four" => Some(4),
-            _ => None,
-        });
-        if let Some(prev) = found.last() {
+    // "the two" are the first two parties of the last meeting; "they", all.
+    let count = lc[..right - left].iter().find_map(|w| match w.as_ref() {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        _ => None,
+    });
+    // Inside a quotation "both sides", "they" or "the next round" are the speaker's:
+    // the last meeting told is no safe guide to whom they mean. A counted "the two
+    // leaders" still names the parties the article is about.
+    if names.len() < 2 && anaphoric && (count.is_some() || !in_quote(doc, i, first)) {
+        if let Some(prev) = last {
             for p in prev.participants.iter().take(count.unwrap_or(usize::MAX)) {
                 add(p.as_str(), &mut names);
             }
@@ -357,6 +561,17 @@ fn meeting_in(
         place,
         kind,
         evidence: doc.evidence(i),
+    };
+    // "Before the round opened, X met each minister": the parties before the verb
+    // of the distributive cue, not before the clause's first cue.
+    let callers = if each_after {
+        let verb = group.last().map_or(first, |c| c.0);
+        doc.mentions[i]
+            .iter()
+            .filter(|m| m.first >= left && m.last <= verb && !m.possessive && !m.modifier)
+            .count()
+    } else {
+        callers
     };
     Some((meeting, callers.max(usize::from(pronoun_subject))))
 }
@@ -387,7 +602,7 @@ fn status(
     // Offers and plans are read before the cue and just after it ("meet again").
     let first_end = group.first().map_or(first, |c| c.0 + c.1);
     let around = left..(first_end + 3).min(right).max(first_end);
-    if lx.proposed_cues.find(words, around.clone()).is_some() {
+    if offer_in(words, around.clone()) {
         return Some(MeetingStatus::Proposed);
     }
     let past_verb = group
@@ -415,6 +630,93 @@ fn status(
         return Some(MeetingStatus::Planned);
     }
     None
+}
+
+/// "Republic of Norway (RN) Foreign Minister Ana Veld": a country or organisation
+/// right before a titled person, only an abbreviation between, describes that person.
+fn describes_next(doc: &Doc, i: usize, m: &super::actors::Mention) -> bool {
+    if m.kind == ActorKind::Person {
+        return false;
+    }
+    let toks = &doc.toks[i];
+    let words = doc.words(i);
+    doc.mentions[i]
+        .iter()
+        .find(|p| p.first >= m.last)
+        .is_some_and(|p| {
+            let title_start = toks.partition_point(|t| t.start < p.span.start);
+            p.kind == ActorKind::Person
+                && p.titled
+                && title_start >= m.last
+                && title_start < p.first
+                && words[m.last..title_start].iter().all(|w| {
+                    matches!(*w, "(" | ")")
+                        || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+                })
+        })
+}
+
+/// Two forms of one name: equal, or one the other's ending ("Borg Camilleri",
+/// "Petra Borg Camilleri").
+fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.len() >= short.len()
+        && (long.eq_ignore_ascii_case(short)
+            || (long.is_char_boundary(long.len() - short.len())
+                && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
+                && long[..long.len() - short.len()].ends_with(' ')))
+}
+
+/// Words that number or renew a round ("a fourth round", "a fresh round"): the
+/// round continues a series between parties already named.
+const ROUND_ORDINALS: &[&str] = &[
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "new",
+    "fresh",
+    "further",
+    "follow-up",
+];
+
+/// Whether word `k` of sentence `i` stands inside quotation marks.
+fn in_quote(doc: &Doc, i: usize, k: usize) -> bool {
+    quote_words(doc, i, k).is_some()
+}
+
+/// The words of sentence `i` inside the quotation that holds word `k`, if any.
+fn quote_words(doc: &Doc, i: usize, k: usize) -> Option<(usize, usize)> {
+    let toks = &doc.toks[i];
+    let at = toks.get(k)?.start;
+    // Quotations are sorted by start and do not overlap, nested ones aside.
+    let n = doc.quotes.partition_point(|q| q.outer.start <= at);
+    let q = doc.quotes[..n]
+        .iter()
+        .rev()
+        .take(2)
+        .find(|q| at < q.outer.end)?;
+    let a = toks.partition_point(|t| t.start < q.inner.start);
+    let b = toks.partition_point(|t| t.start < q.inner.end);
+    Some((a, b))
+}
+
+/// An offer or condition in `words[range]`; "May" inside a sentence is the month
+/// ("signed on May 11"), not the modal.
+fn offer_in(words: &[&str], range: std::ops::Range<usize>) -> bool {
+    let mut from = range.start;
+    while let Some((p, _)) = LEXICON.proposed_cues.find(words, from..range.end) {
+        if !(p > 0 && words[p] == "May") {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
 }
 
 fn is_modal_before(words: &[&str], k: usize) -> bool {
@@ -448,6 +750,18 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
     })
 }
 
+/// "met each leader separately", "saw them one by one": the parties after the
+/// cue met those before it one at a time.
+fn separately(clause: &[&str]) -> bool {
+    clause.iter().enumerate().any(|(k, w)| {
+        let lw = lower(w);
+        matches!(lw.as_ref(), "separately" | "individually")
+            || (lw == "one"
+                && clause.get(k + 1) == Some(&"by")
+                && clause.get(k + 2).is_some_and(|n| lower(n) == "one"))
+    })
+}
+
 /// Splits a meeting whose parties met one by one: a call is between two sides, so
 /// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
 fn split(
@@ -455,6 +769,7 @@ fn split(
     words: &[&str],
     group: &[(usize, usize, &'static MeetingCue)],
     callers: usize,
+    one_by_one: bool,
 ) -> Vec<Meeting> {
     let first = group.first().map_or(0, |c| c.0);
     let each = first > 0 && key(words[first - 1]) == "each";
@@ -488,27 +803,78 @@ fn split(
                 .collect();
         }
     }
+    // "X met A and B separately": one meeting per party after the cue, each with
+    // all the parties before it.
+    if one_by_one && !each && callers >= 1 && n >= callers + 2 {
+        let (subj, rest) = m.participants.split_at(callers);
+        return rest
+            .iter()
+            .map(|o| {
+                let mut p = subj.to_vec();
+                p.push(o.clone());
+                Meeting {
+                    participants: p,
+                    ..m.clone()
+                }
+            })
+            .collect();
+    }
     vec![m]
 }
 
-/// Merges meetings of one article that name the same parties with the same status.
-fn dedupe(ms: Vec<Meeting>) -> Vec<Meeting> {
-    let mut out: Vec<Meeting> = Vec::new();
-    for m in ms {
-        let keyset = |m: &Meeting| {
-            let mut v: Vec<String> = m.participants.iter().map(|p| key(p.as_str())).collect();
-            v.sort();
-            v
-        };
+/// Merges meetings of one article that name the same parties with the same status,
+/// and a meeting whose parties are all among those of another with that status, on
+/// a compatible day and in a compatible place ("the ministers ended talks in X";
+/// "the host sat in on the first session with both ministers").
+fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
+    let keyset = |m: &Meeting| {
+        let mut v: Vec<String> = m.participants.iter().map(|p| key(p.as_str())).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut out: Vec<(Vec<String>, Meeting, bool)> = Vec::new();
+    // A meeting split from a distributive one ("each met X") stays apart.
+    for (m, one_of_split) in ms {
         let k = keyset(&m);
-        if let Some(o) = out.iter_mut().find(|o| {
+        let compatible = |o: &Meeting| {
             // Talks over two days are one meeting: "opened on Friday", "ended on Saturday".
             let close_dates = match (o.date, m.date) {
                 (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
                 _ => true,
             };
-            o.status == m.status && keyset(o) == k && close_dates
-        }) {
+            o.status == m.status && close_dates
+        };
+        let kinds = |o: &Meeting| {
+            o.kind == m.kind || o.kind == MeetingKind::Unknown || m.kind == MeetingKind::Unknown
+        };
+        // A later, smaller mention with a day of its own is a new event ("a second
+        // day of meetings with X on Thursday"); without one it recalls the first.
+        let recalls = |o: &Meeting| m.date.is_none() || m.date == o.date;
+        let same_place = |o: &Meeting| match (&o.place, &m.place) {
+            (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+            _ => true,
+        };
+        let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.binary_search(x).is_ok());
+        let at = out
+            .iter()
+            .position(|(ok, o, _)| *ok == k && compatible(o))
+            .or_else(|| {
+                out.iter().position(|(ok, o, o_split)| {
+                    compatible(o)
+                        && !one_of_split
+                        && !o_split
+                        && kinds(o)
+                        && same_place(o)
+                        && ((subset(&k, ok) && recalls(o)) || subset(ok, &k))
+                })
+            });
+        if let Some(at) = at {
+            let (ok, o, _) = &mut out[at];
+            if ok.len() < k.len() {
+                *ok = k;
+                o.participants = m.participants;
+            }
             if o.date.is_none() || m.date.is_some_and(|d| o.date.is_some_and(|od| d < od)) {
                 o.date = m.date;
             }
@@ -517,9 +883,9 @@ fn dedupe(ms: Vec<Meeting>) -> Vec<Meeting> {
             }
             continue;
         }
-        out.push(m);
+        out.push((k, m, one_of_split));
     }
-    out
+    out.into_iter().map(|(_, m, _)| m).collect()
 }
 
 #[cfg(test)]
@@ -617,5 +983,155 @@ mod tests {
             met("Ola Brek met Tam Ruen on Monday. The two sides agreed to meet again next month.");
         assert_eq!(v.len(), 2);
         assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+    #[test]
+    fn a_country_beside_its_own_minister_is_one_party() {
+        let v = met(
+            "Ola Brek met in Lima on Monday with Republic of Norway (RN) Foreign Minister Tam Ruen.",
+        );
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
+    fn a_numbered_round_continues_the_last_meeting() {
+        let v = met(
+            "Ola Brek and Tam Ruen held a second round of talks in Oslo on Monday, and a third round is expected next month.",
+        );
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[1].0, ["Ola Brek", "Tam Ruen"]);
+        assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn parties_met_separately_are_separate_meetings() {
+        let v = met("Ola Brek received Tam Ruen and Ana Veld separately in Oslo on Monday.");
+        let parts: Vec<_> = v.iter().map(|m| m.0.clone()).collect();
+        assert_eq!(
+            parts,
+            [
+                vec!["Ola Brek".to_string(), "Tam Ruen".to_string()],
+                vec!["Ola Brek".to_string(), "Ana Veld".to_string()]
+            ]
+        );
+        let v = met(
+            "President Tam Ruen and Prime Minister Ana Veld arrived in Oslo on Monday. Foreign Minister Ola Brek met each leader separately.",
+        );
+        let parts: Vec<_> = v.iter().map(|m| m.0.clone()).collect();
+        assert_eq!(
+            parts,
+            [
+                vec!["Ola Brek".to_string(), "Tam Ruen".to_string()],
+                vec!["Ola Brek".to_string(), "Ana Veld".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_meeting_told_again_with_its_host_is_one_meeting() {
+        let v = met(
+            "Ola Brek and Tam Ruen ended two days of talks in Lima on Monday. Their host, Ana Veld, opened the first session with Brek and Ruen.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0.len(), 3);
+        assert_eq!(v[0].2, d("2030-06-10"));
+        // Not when the places differ.
+        let v = met(
+            "Ola Brek and Tam Ruen held talks in Lima on Monday. They had met in Oslo with Ana Veld.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+    }
+    #[test]
+    fn a_surname_pair_is_the_full_name_and_each_minister_the_last_parties() {
+        assert!(same_name("Borg Camilleri", "Petra Borg Camilleri"));
+        assert!(!same_name("Camilleri", "Petra Borg Camillerix"));
+        let v = met(
+            "Ola Brek and Tam Ruen held talks in Lima on Monday. Their host was Foreign Minister Ana Veld Sorensen. Before the session opened, Veld Sorensen met each minister separately.",
+        );
+        let parts: Vec<_> = v.iter().skip(1).map(|m| m.0.clone()).collect();
+        assert_eq!(
+            parts,
+            [
+                vec!["Ana Veld Sorensen".to_string(), "Ola Brek".to_string()],
+                vec!["Ana Veld Sorensen".to_string(), "Tam Ruen".to_string()]
+            ],
+            "{v:?}"
+        );
+    }
+    #[test]
+    fn a_time_adverb_inside_a_cue_and_a_government_named_for_its_leader() {
+        let v = met("Ola Brek spoke yesterday with Tam Ruen about the border.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        assert_eq!(v[0].2, d("2030-06-11"));
+        let v = met("Ola Brek spoke on Monday by phone with Tam Ruen.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = met(
+            "Norwegian President Tam Ruen spoke on Monday. Ola Brek held talks with the Ruen government in Lima.",
+        );
+        assert_eq!(v[0].0, ["Ola Brek", "Norway"], "{v:?}");
+    }
+    #[test]
+    fn the_month_may_is_no_offer() {
+        let v = met("Ola Brek and Tam Ruen met in Lima on May 11, 2029.");
+        assert_eq!(v[0].1, MeetingStatus::Held);
+        let v = met("Ola Brek may meet Tam Ruen in Lima.");
+        assert_eq!(v[0].1, MeetingStatus::Proposed);
+    }
+    #[test]
+    fn quoted_both_sides_and_dialogue_as_a_means_are_no_meetings() {
+        let v = met(
+            "Ola Brek met Tam Ruen in Lima on Monday. “Both sides will need another round soon,” said an analyst, Per Lund.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = met("Ola Brek urged Tam Ruen to settle the dispute through dialogue.");
+        assert!(v.is_empty(), "{v:?}");
+    }
+    #[test]
+    fn a_meeting_that_did_not_take_place_is_cancelled() {
+        let v =
+            met("A meeting between Ola Brek and Tam Ruen planned for Monday did not take place.");
+        assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");
+        let v = met("Talks between Ola Brek and Tam Ruen fell through in March.");
+        assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");
+    }
+    #[test]
+    fn a_list_of_people_set_off_by_commas_is_one_clause() {
+        let v = met(
+            "The accord was negotiated by Norway's foreign minister, Ola Brek, and Chile's foreign minister, Tam Ruen, in Lima.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        // A new clause after ", and" still starts a new event.
+        let v =
+            met("Ola Brek met Tam Ruen in Lima, and Ana Veld held talks with Per Lund in Oslo.");
+        assert_eq!(v.len(), 2, "{v:?}");
+    }
+    #[test]
+    fn the_subjects_before_after_talks_took_part_in_them() {
+        let v = met("Ola Brek and Tam Ruen signed the accord after talks mediated by Ana Veld.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen", "Ana Veld"]);
+        assert_eq!(v[0].1, MeetingStatus::Held);
+        // Not when the talks name their own parties.
+        let v = met("Ola Brek resigned after talks between Tam Ruen and Ana Veld failed.");
+        assert_eq!(v[0].0, ["Tam Ruen", "Ana Veld"], "{v:?}");
+    }
+    #[test]
+    fn the_two_will_speak_again() {
+        let v = met(
+            "Ola Brek called his counterpart, Tam Ruen, on Sunday. The two men will speak again on Monday.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["Ola Brek", "Tam Ruen"]);
+        assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+    #[test]
+    fn the_speaker_of_a_quoted_meeting_is_no_party() {
+        let v = met(
+            "Ola Brek called his counterpart, Tam Ruen, on Sunday. “The two men will speak again on Monday,” Ana Veld said.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["Ola Brek", "Tam Ruen"]);
     }
 }

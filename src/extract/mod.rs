@@ -83,10 +83,13 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|s| tokens::tokenize(text, s.span.start, s.span.end))
             .collect();
-        let mut registry = actors::build_registry(text, &toks);
+        // Lower-case keys of every word, read once for both passes over the actors.
+        let keys: Vec<Vec<String>> = toks.iter().map(|t| actors::keys_of(text, t)).collect();
+        let mut registry = actors::build_registry(text, &toks, &keys);
         let mentions: Vec<Vec<Mention>> = toks
             .iter()
-            .map(|t| actors::mentions(text, t, &registry))
+            .zip(&keys)
+            .map(|(t, k)| actors::mentions_keyed(text, t, k, &registry))
             .collect();
         for m in mentions
             .iter()
