@@ -245,27 +245,110 @@ fn due(doc: &Doc, words: &[&str]) -> Option<Due> {
 
 /// The due phrase and where in `words` it starts and ends, so the description of
 /// the action can leave it out ("provide a response | before the two meet again").
+/// Nouns that make a "by" phrase a deadline even without a calendar date ("by the
+/// time the talks resume", "by the end of the session").
+const TIME_NOUNS: &[&str] = &[
+    "end",
+    "middle",
+    "start",
+    "beginning",
+    "close",
+    "time",
+    "deadline",
+    "then",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "morning",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "session",
+    "summit",
+];
+
 fn due_at(doc: &Doc, words: &[&str]) -> Option<(usize, usize, Due)> {
     const OPENERS: &[&str] = &[
         "by", "before", "within", "until", "next", "this", "later", "in", "on", "tomorrow", "today",
     ];
-    let pos = words
-        .iter()
-        .position(|w| OPENERS.contains(&lower(w).as_ref()) && !matches!(*w, "in" | "on"))
-        .or_else(|| {
-            words.windows(2).position(|w| {
-                matches!(w[0], "in" | "on")
-                    && (lower(w[1]) == "the" || dates::find(&w[1..], doc.published, true).is_some())
+    // Openers of a clause ("before the two meet again") keep their "and".
+    const CLAUSAL: &[&str] = &["before", "until"];
+    // Words that end a time phrase: what follows is the action's object or another
+    // clause ("this week | on a request", "by the end of May | and").
+    const STOPS: &[&str] = &[
+        "on",
+        "to",
+        "for",
+        "at",
+        "with",
+        "over",
+        "whether",
+        "and",
+        "that",
+        "after",
+        "so",
+        "as",
+        "if",
+        "while",
+        "targeting",
+        "against",
+    ];
+    let opens = |j: usize| {
+        let w = lower(words[j]);
+        (OPENERS.contains(&w.as_ref()) && !matches!(words[j], "in" | "on"))
+            || (matches!(words[j], "in" | "on")
+                && words.get(j + 1).is_some_and(|n| {
+                    // "in the coming weeks", not "on the Geneva invitation"
+                    (lower(n) == "the"
+                        && words[j + 1..words.len().min(j + 5)]
+                            .iter()
+                            .any(|w| TIME_NOUNS.contains(&lower(w).as_ref())))
+                        || dates::find(&words[j + 1..], doc.published, true)
+                            .is_some_and(|(_, at)| at == 0)
+                }))
+    };
+    let mut from = 0;
+    while let Some(pos) = (from..words.len()).find(|&j| opens(j)) {
+        let clause_end = (pos..words.len())
+            .find(|&j| matches!(words[j], "," | "." | ";"))
+            .unwrap_or(words.len())
+            .min(pos + 7);
+        let clausal = CLAUSAL.contains(&lower(words[pos]).as_ref());
+        let end = (pos + 2..clause_end)
+            .find(|&j| {
+                let w = lower(words[j]);
+                STOPS.contains(&w.as_ref()) && !(clausal && w == "and")
             })
-        })?;
-    let end = (pos..words.len())
-        .find(|&j| matches!(words[j], "," | "." | ";"))
-        .unwrap_or(words.len())
-        .min(pos + 7);
-    let text = words[pos..end].join(" ");
-    let date = dates::end_of(&words[pos..end], doc.published)
-        .or_else(|| dates::find(&words[pos..end], doc.published, true).map(|d| d.0));
-    Some((pos, end, Due { text, date }))
+            .unwrap_or(clause_end);
+        let phrase = &words[pos..end];
+        let date = dates::end_of(phrase, doc.published)
+            .or_else(|| dates::find(phrase, doc.published, true).map(|d| d.0));
+        // "by Hamas" names an agent, not a deadline: a "by" phrase needs a date or
+        // a time word.
+        let agent = lower(words[pos]) == "by"
+            && words.get(pos + 1).is_some_and(|n| {
+                n.chars().next().is_some_and(char::is_uppercase)
+                    && !TIME_NOUNS.contains(&lower(n).as_ref())
+                    && dates::find(&words[pos + 1..pos + 2], doc.published, true).is_none()
+            });
+        if !agent {
+            return Some((
+                pos,
+                end,
+                Due {
+                    text: phrase.join(" "),
+                    date,
+                },
+            ));
+        }
+        from = pos + 1;
+    }
+    None
 }
 
 fn make_pending(
@@ -369,10 +452,60 @@ mod tests {
     }
 
     #[test]
+    fn a_deadline_between_verb_and_object_is_left_out_of_the_description() {
+        let (p, _) =
+            read("The council is expected to decide this week on a request to reopen the port.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].what, "decide on a request to reopen the port");
+        assert_eq!(
+            p[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("this week")
+        );
+    }
+
+    #[test]
+    fn a_description_cut_at_ten_words_does_not_end_on_a_function_word() {
+        assert_eq!(
+            object(
+                &[
+                    "a", "plan", "for", "new", "crossing", "lanes", "along", "its", "border",
+                    "with", "the", "river"
+                ],
+                0
+            )
+            .as_deref(),
+            Some("a plan for new crossing lanes along its border")
+        );
+    }
+
+    #[test]
+    fn time_phrases_end_before_what_follows_and_agents_are_no_deadlines() {
+        let (p, _) =
+            read("Ruritania will announce new sanctions later this week targeting shipping firms.");
+        assert_eq!(
+            p[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("later this week")
+        );
+        let (p, _) = read("Ruritania will submit proposals drafted by Norway by the end of June.");
+        assert_eq!(
+            p[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("by the end of June")
+        );
+        let (p, _) = read("Ruritania will give its answer on the invitation by Tuesday.");
+        assert_eq!(p[0].what, "give its answer on the invitation");
+        let (p, _) = read("Ruritania will reply before the two ministers meet again.");
+        assert_eq!(
+            p[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("before the two ministers meet again")
+        );
+    }
+
+    #[test]
     fn announced_actions_are_pending_with_actor_and_due() {
         let (p, _) = read("Ruritania will send its reply by the end of the month.");
         assert_eq!(p.len(), 1);
-        assert_eq!(p[0].what, "send its reply by the end of the month");
+        // The description and the deadline are kept apart.
+        assert_eq!(p[0].what, "send its reply");
         let due = p[0].due.as_ref().map(|d| (d.text.as_str(), d.date));
         assert_eq!(
             due,
