@@ -355,26 +355,48 @@ pub fn phrase_after(doc: &Doc, i: usize, at: usize) -> Option<Subject> {
         });
     }
     let seg = &words[at..end];
-    described(seg)
-        .map(|name| Subject {
+    // An outlet or body named in capitals ("a report from Radio Free Wire").
+    let named = || {
+        let caps: Vec<&str> = seg
+            .iter()
+            .copied()
+            .skip_while(|w| !is_capitalised(w))
+            .collect();
+        (!caps.is_empty() && caps.len() <= 5 && caps.iter().all(|w| is_capitalised(w))).then(|| {
+            Subject {
+                name: caps.join(" "),
+                person: false,
+            }
+        })
+    };
+    match described(seg) {
+        // A document speaks for whoever published it: "a report from ABC News" is
+        // ABC News, while "an official from the ministry" stays the official.
+        Some(name) if DOCUMENTS.contains(&name.split(' ').next().unwrap_or_default()) => named()
+            .or(Some(Subject {
+                name,
+                person: false,
+            })),
+        Some(name) => Some(Subject {
             name,
             person: false,
-        })
-        .or_else(|| {
-            // An outlet or body named in capitals ("a report from Radio Free Wire").
-            let caps: Vec<&str> = seg
-                .iter()
-                .copied()
-                .skip_while(|w| !is_capitalised(w))
-                .collect();
-            (!caps.is_empty() && caps.len() <= 5 && caps.iter().all(|w| is_capitalised(w))).then(
-                || Subject {
-                    name: caps.join(" "),
-                    person: false,
-                },
-            )
-        })
+        }),
+        None => named(),
+    }
 }
+
+/// Nouns for a published text rather than a person.
+const DOCUMENTS: &[&str] = &[
+    "report",
+    "reports",
+    "statement",
+    "article",
+    "broadcast",
+    "interview",
+    "investigation",
+    "analysis",
+    "editorial",
+];
 
 #[cfg(test)]
 mod tests {

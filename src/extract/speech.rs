@@ -888,6 +888,13 @@ mod tests {
         let v = said("According to Radio Harbour, the envoy will travel next week.");
         assert_eq!(v[0].0, "Radio Harbour");
         assert_eq!(v[0].1, "the envoy will travel next week");
+        // A report speaks for its publisher; an official stays the official.
+        let v = said("According to a report from Radio Harbour, the envoy will travel next week.");
+        assert_eq!(v[0].0, "Radio Harbour");
+        let v = said(
+            "According to a senior official from the Harbour Ministry, the envoy will travel next week.",
+        );
+        assert!(v[0].0.starts_with("senior official"), "{:?}", v[0].0);
     }
 
     #[test]
