@@ -799,7 +799,7 @@ async fn digests_and_moderator_roles_are_validated_and_kept_per_server() {
         assert!(msg["content"].as_str().unwrap_or("").contains("IANA"));
         assert!(
             bot.store
-                .digests(GuildId(GUILD_A))
+                .digest_schedules(GuildId(GUILD_A))
                 .await
                 .expect("digests")
                 .is_empty()
@@ -812,12 +812,16 @@ async fn digests_and_moderator_roles_are_validated_and_kept_per_server() {
                 .unwrap_or("")
                 .contains("Digest saved")
         );
-        let d = bot.store.digests(GuildId(GUILD_A)).await.expect("digests");
+        let d = bot
+            .store
+            .digest_schedules(GuildId(GUILD_A))
+            .await
+            .expect("digests");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].timezone, "Europe/Paris");
+        assert_eq!(d[0].spec.timezone, "Europe/Paris");
         assert!(
             bot.store
-                .digests(GuildId(GUILD_B))
+                .digest_schedules(GuildId(GUILD_B))
                 .await
                 .expect("digests")
                 .is_empty()

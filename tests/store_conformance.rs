@@ -24,7 +24,8 @@ use readout::model::{
     ActorName, Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement, TopicName,
 };
-use readout::store::guild::{DigestConfig, GuildId, GuildSettings};
+use readout::store::digest::{Cadence, DigestSpec};
+use readout::store::guild::{GuildId, GuildSettings};
 use readout::store::{FeedId, FetchCommit, IngestItem, Scope, Store, Topic, Window};
 
 // ---------------------------------------------------------------- fixtures
@@ -1002,56 +1003,64 @@ async fn servers_see_only_their_own_feeds_and_settings(db: &TestDb) {
     assert_eq!(s.guild_settings(b).await.unwrap().moderator_role, None);
 }
 
-async fn digests_are_per_channel_and_kept_to_the_minute(db: &TestDb) {
+async fn digests_are_per_channel_and_saving_again_replaces(db: &TestDb) {
     let s = db.store.as_ref();
     let (a, b) = (GuildId(1), GuildId(2));
-    let digest = |channel: u64, h: u32, m: u32, sec: u32, topics: &[&str]| DigestConfig {
+    let digest = |channel: u64, h: u32, m: u32, sec: u32, topics: &[&str]| DigestSpec {
         channel,
-        time: NaiveTime::from_hms_opt(h, m, sec).unwrap(),
+        cadence: Cadence::Daily {
+            time: NaiveTime::from_hms_opt(h, m, sec).unwrap(),
+        },
         timezone: "Europe/Paris".into(),
         topics: topics
             .iter()
             .map(|t| TopicName::parse(t).unwrap())
             .collect(),
+        skip_empty: false,
     };
-    s.set_digest(
+    let specs = |g: GuildId| async move {
+        s.digest_schedules(g)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|d| d.spec)
+            .collect::<Vec<_>>()
+    };
+    s.save_digest(
         b,
         &digest(9, 8, 30, 15, &["ukraine", "iran nuclear talks"]),
+        at(1),
         at(0),
     )
     .await
     .unwrap();
-    s.set_digest(b, &digest(4, 18, 0, 0, &[]), at(0))
+    s.save_digest(b, &digest(4, 18, 0, 0, &[]), at(1), at(0))
         .await
         .unwrap();
-    s.set_digest(a, &digest(9, 7, 0, 0, &[]), at(0))
+    s.save_digest(a, &digest(9, 7, 0, 0, &[]), at(1), at(0))
         .await
         .unwrap();
     assert_eq!(
-        s.digests(b).await.unwrap(),
+        specs(b).await,
         [
             digest(4, 18, 0, 0, &[]),
             digest(9, 8, 30, 0, &["ukraine", "iran nuclear talks"])
         ],
         "by channel; seconds dropped"
     );
-    s.set_digest(b, &digest(9, 6, 45, 0, &["sudan"]), at(1))
+    s.save_digest(b, &digest(9, 6, 45, 0, &["sudan"]), at(2), at(1))
         .await
         .unwrap();
     assert_eq!(
-        s.digests(b).await.unwrap()[1],
+        specs(b).await[1],
         digest(9, 6, 45, 0, &["sudan"]),
         "replaced"
     );
     assert_eq!(s.remove_digests(b, Some(5)).await.unwrap(), 0);
     assert_eq!(s.remove_digests(b, Some(9)).await.unwrap(), 1);
     assert_eq!(s.remove_digests(b, None).await.unwrap(), 1);
-    assert!(s.digests(b).await.unwrap().is_empty());
-    assert_eq!(
-        s.digests(a).await.unwrap(),
-        [digest(9, 7, 0, 0, &[])],
-        "a's untouched"
-    );
+    assert!(specs(b).await.is_empty());
+    assert_eq!(specs(a).await, [digest(9, 7, 0, 0, &[])], "a's untouched");
 }
 
 async fn known_actors_rank_by_mentions(db: &TestDb) {
@@ -1173,7 +1182,7 @@ conformance!(
     racing_commits_ingest_each_item_once,
     the_cli_migrates_and_prints_stats,
     servers_see_only_their_own_feeds_and_settings,
-    digests_are_per_channel_and_kept_to_the_minute,
+    digests_are_per_channel_and_saving_again_replaces,
     known_actors_rank_by_mentions,
 );
 

@@ -15,7 +15,7 @@ pub async fn show(data: &Data, caller: &Caller) -> Result<Reply, CommandError> {
     let settings = data.store.guild_settings(caller.guild).await?;
     let feeds = data.store.guild_feeds(caller.guild).await?;
     let topics = data.store.topics(Scope::Guild(caller.guild.0)).await?;
-    let digests = data.store.digests(caller.guild).await?;
+    let digests = data.store.digest_schedules(caller.guild).await?;
     let paused = feeds
         .iter()
         .filter(|g| g.feed.paused_reason.is_some())

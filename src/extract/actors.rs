@@ -60,6 +60,12 @@ pub struct Registry {
     count: HashMap<String, usize>,
     /// Title to the first person introduced with it.
     by_title: HashMap<String, Option<String>>,
+    /// Every full name, in the order introduced.
+    names: Vec<String>,
+    /// Person to the title they were first introduced with.
+    title_of: HashMap<String, String>,
+    /// Countries the article names, so "the North" can find "North Korea".
+    countries: Vec<String>,
 }
 
 impl Registry {
@@ -79,6 +85,9 @@ impl Registry {
                     .or_insert_with(|| full.to_string());
             }
         }
+        if !self.names.iter().any(|n| n == full) {
+            self.names.push(full.to_string());
+        }
         if let Some(a) = affiliation {
             self.affiliation
                 .entry(full.to_string())
@@ -95,9 +104,96 @@ impl Registry {
             .or_insert_with(|| Some(full.to_string()));
     }
 
-    /// The one person introduced with `title`.
+    /// Records the title a person was introduced with ("foreign minister"), so "the
+    /// two ministers" can find them among the parties of a meeting.
+    pub fn add_title_of(&mut self, full: &str, title: &str) {
+        self.title_of
+            .entry(full.to_string())
+            .or_insert_with(|| title.to_string());
+    }
+
+    /// Records a country the article names.
+    pub fn add_country(&mut self, country: &str) {
+        if !self.countries.iter().any(|c| c == country) {
+            self.countries.push(country.to_string());
+        }
+    }
+
+    /// "the North" for the one country named "North …" (likewise South, East,
+    /// West) in an article that names it.
+    pub fn by_compass(&self, point: &str) -> Option<&str> {
+        let prefix = format!("{point} ");
+        let mut fits = self.countries.iter().filter(|c| c.starts_with(&prefix));
+        let first = fits.next()?;
+        fits.next().is_none().then_some(first.as_str())
+    }
+
+    /// The title `person` was introduced with, lower case.
+    /// A surname introduced with a title ("Minister Lavrov") lends it to the full
+    /// name.
+    pub fn title_of(&self, person: &str) -> Option<&str> {
+        self.title_of
+            .get(person)
+            .or_else(|| {
+                let last = person.rsplit(' ').next()?;
+                (last != person).then(|| self.title_of.get(last)).flatten()
+            })
+            .map(String::as_str)
+    }
+
+    /// The person acting for `country` in a role ("the foreign ministers of A and
+    /// B"): among those affiliated with it, one whose title fits, else one
+    /// introduced without a title; never one whose title is another role (a
+    /// president is not "the foreign minister"), so then `None`.
+    pub fn of_country_as(&self, country: &str, role: Option<fn(&str) -> bool>) -> Option<&str> {
+        let Some(role) = role else {
+            return self.of_country(country);
+        };
+        let mut people: Vec<(&str, bool, usize)> = self
+            .affiliation
+            .iter()
+            .filter(|(_, c)| c.as_str() == country)
+            .filter_map(|(p, _)| {
+                let fits = match self.title_of(p) {
+                    Some(t) => role(t).then_some(true)?,
+                    None => false,
+                };
+                Some((p.as_str(), fits, self.count.get(p).copied().unwrap_or(0)))
+            })
+            .collect();
+        people.sort_by_key(|&(p, fits, n)| (!fits, std::cmp::Reverse(n), p));
+        match people.as_slice() {
+            [(p, _, _)] => Some(p),
+            [(p, fa, a), (_, fb, b), ..] if fa > fb || (fa == fb && a > b) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The one person introduced with `title`. A surname recorded with it ("State
+    /// Councilor Qin") is the full name introduced elsewhere ("Qin Gang").
     pub fn by_title(&self, title: &str) -> Option<&str> {
-        self.by_title.get(title).and_then(|x| x.as_deref())
+        let p = self.by_title.get(title).and_then(|x| x.as_deref())?;
+        Some(if p.contains(' ') {
+            p
+        } else {
+            self.full(p).unwrap_or(p)
+        })
+    }
+
+    /// The fuller form of a name of two words or more that leaves words out at
+    /// the end ("Edmundo González" for "Edmundo González Urrutia"): Spanish and
+    /// Portuguese double surnames are often shortened. Only when one name fits.
+    pub fn fuller(&self, name: &str) -> Option<&str> {
+        let words: Vec<&str> = name.split(' ').collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let mut fits = self.names.iter().filter(|n| {
+            let w: Vec<&str> = n.split(' ').collect();
+            w.len() > words.len() && w[..words.len()] == words[..]
+        });
+        let first = fits.next()?;
+        fits.next().is_none().then_some(first.as_str())
     }
 
     /// The full name for a one-word mention, if the article introduced one.
@@ -157,12 +253,24 @@ fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
     if let Some((head, tail)) = w.split_once('-') {
         return PARTICLES.contains(&head) && is_capitalised(tail);
     }
-    PARTICLES.contains(&w)
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(n.text(text)))
-        && i > 0
-        && is_capitalised(toks[i - 1].text(text))
+    // "von der Leyen", "de la Cruz": a particle may follow another.
+    let word_at = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.text(text))
+    };
+    let name_after = |k: usize| {
+        word_at(k).is_some_and(|n| {
+            is_capitalised(n)
+                || (PARTICLES.contains(&n) && word_at(k + 1).is_some_and(is_capitalised))
+        })
+    };
+    let name_before = i > 0
+        && word_at(i - 1).is_some_and(|p| {
+            is_capitalised(p)
+                || (PARTICLES.contains(&p) && i > 1 && word_at(i - 2).is_some_and(is_capitalised))
+        });
+    PARTICLES.contains(&w) && name_after(i + 1) && name_before
 }
 
 /// Longest title phrase starting at word `i` (of the lower-case `keys`), in words.
@@ -253,6 +361,16 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if let Some(ms) = compound(text, toks, i) {
+            out.extend(ms);
+            i += 1;
+            continue;
+        }
+        if let Some(m) = compass(text, toks, i, reg) {
+            out.push(m);
+            i += 1;
+            continue;
+        }
         if !is_name_token(text, toks, i) && title_len(keys, i) == 0 {
             i += 1;
             continue;
@@ -293,7 +411,26 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
                             affiliation = Some(found.canonical().to_string());
                             j = k + n;
                         }
-                        None => break,
+                        None => {
+                            // "Director General of Military Operations, Major
+                            // General X": capitalised words that end before a comma
+                            // or a lower-case word are what the office is of, not
+                            // a name.
+                            let mut e = k;
+                            while toks.get(e).is_some_and(|t| {
+                                t.kind == TokKind::Word && is_capitalised(t.text(text))
+                            }) {
+                                e += 1;
+                            }
+                            let closed = toks
+                                .get(e)
+                                .is_none_or(|t| matches!(t.text(text), "," | ")" | ";" | "."));
+                            if e > k && closed && !(k..e).any(|x| title_len(keys, x) > 0) {
+                                j = e;
+                                continue;
+                            }
+                            break;
+                        }
                     }
                 }
                 continue;
@@ -438,7 +575,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
             let resolved = if full.len() == 1 {
                 reg.full(&full[0]).map(str::to_string)
             } else {
-                None
+                reg.fuller(&name).map(str::to_string)
             };
             let name = resolved.unwrap_or(name);
             out.push(Mention {
@@ -458,6 +595,99 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
         i = k;
     }
     out
+}
+
+/// "the North has rejected the offer": a compass point after "the", not followed
+/// by a name, stands for the one country of the article named with it.
+fn compass(text: &str, toks: &[Tok], i: usize, reg: &Registry) -> Option<Mention> {
+    let w = toks[i].text(text);
+    let point = bare(w);
+    if !matches!(point, "North" | "South" | "East" | "West")
+        || !(i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the"))
+        || toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(n.text(text)))
+    {
+        return None;
+    }
+    let country = reg.by_compass(point)?;
+    Some(Mention {
+        first: i,
+        last: i + 1,
+        span: Span::new(toks[i].start, toks[i].end),
+        name: country.to_string(),
+        kind: ActorKind::Country,
+        titled: false,
+        affiliation: None,
+        possessive: bare(w) != w,
+        modifier: false,
+        group: false,
+        title: None,
+    })
+}
+
+/// Participles after which a named first part acts: "Saudi-brokered talks".
+const AGENT_PARTICIPLES: &[&str] = &[
+    "brokered",
+    "mediated",
+    "hosted",
+    "led",
+    "backed",
+    "sponsored",
+    "organised",
+    "organized",
+    "chaired",
+];
+
+/// The actors of a hyphenated compound at token `i`: "Armenian-Azerbaijani talks"
+/// and "an India-EU summit" name both sides, "Saudi-brokered talks" the broker.
+/// A compound the lists know whole ("Guinea-Bissau") or with an unknown part
+/// ("Alma-Ata") is left to the rest of the reading.
+fn compound(text: &str, toks: &[Tok], i: usize) -> Option<Vec<Mention>> {
+    let t = toks[i];
+    let word = t.text(text);
+    if t.kind != TokKind::Word || !word.contains(['-', '‑']) || LEXICON.lookup(word).is_some() {
+        return None;
+    }
+    let mut parts: Vec<&str> = word.split(['-', '‑']).collect();
+    if parts
+        .last()
+        .is_some_and(|p| AGENT_PARTICIPLES.contains(&p.to_lowercase().as_str()))
+    {
+        parts.pop();
+    } else if parts.len() < 2 {
+        return None;
+    }
+    let known: Vec<&Known> = parts
+        .iter()
+        .map(|p| LEXICON.lookup(p))
+        .collect::<Option<_>>()?;
+    if known.is_empty() || !parts.iter().all(|p| is_capitalised(p)) {
+        return None;
+    }
+    let possessive = bare(word) != word;
+    Some(
+        known
+            .into_iter()
+            .map(|k| Mention {
+                first: i,
+                last: i + 1,
+                span: Span::new(t.start, t.end),
+                name: k.canonical().to_string(),
+                kind: if matches!(k, Known::Org(_)) {
+                    ActorKind::Org
+                } else {
+                    ActorKind::Country
+                },
+                titled: false,
+                affiliation: None,
+                possessive,
+                modifier: false,
+                group: true,
+                title: None,
+            })
+            .collect(),
+    )
 }
 
 fn known_mention(
@@ -496,10 +726,10 @@ fn known_mention(
     // "a delegation from X" is X acting; "the envoy for X" describes the envoy.
     let from_group = before >= 2
         && toks[before - 1].text(text) == "from"
-        && GROUPS.contains(&toks[before - 2].text(text));
+        && GROUPS.contains(&toks[before - 2].text(text).to_lowercase().as_str());
     let prep = before > 0 && {
-        let p = toks[before - 1].text(text);
-        PLACE_PREPS.contains(&p) || p == "for"
+        let p = toks[before - 1].text(text).to_lowercase();
+        PLACE_PREPS.contains(&p.as_str()) || p == "for"
     };
     let after_prep = (prep && !from_group) || after_place;
     let group = toks
@@ -626,6 +856,9 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], all_keys: &[Vec<String
     for (toks, keys) in sentences.iter().zip(all_keys) {
         let ms = mentions_keyed(text, toks, keys, &empty);
         for (n, m) in ms.iter().enumerate() {
+            if m.kind == ActorKind::Country {
+                reg.add_country(&m.name);
+            }
             if m.kind != ActorKind::Person {
                 continue;
             }
@@ -655,6 +888,7 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], all_keys: &[Vec<String
                 // "Secretary of State X" is also "the Secretary".
                 let words: Vec<&str> = t.split(' ').collect();
                 reg.add_title(t, &m.name);
+                reg.add_title_of(&m.name, t);
                 if words.len() > 1 {
                     reg.add_title(words[0], &m.name);
                     reg.add_title(words[words.len() - 1], &m.name);

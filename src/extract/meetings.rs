@@ -26,9 +26,26 @@ use super::lexicon::{LEXICON, MeetingCue, key, lower, phrase_at};
 use super::tokens::is_capitalised;
 
 /// Words that close one event's clause and open another's.
+/// "about", "regarding" and "concerning" open the topic of talks, "according" their
+/// source: neither names a party.
 const BOUNDARIES: &[&str] = &[
-    ";", "after", "before", "when", "while", "where", "since", "but", "although", "that", "who",
-    "which", "—",
+    ";",
+    "after",
+    "before",
+    "when",
+    "while",
+    "where",
+    "since",
+    "but",
+    "although",
+    "that",
+    "who",
+    "which",
+    "—",
+    "about",
+    "regarding",
+    "concerning",
+    "according",
 ];
 
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
@@ -52,9 +69,11 @@ fn is_boundary_lower(words: &[&str], k: usize, w: &str) -> bool {
 /// the comma at `k` closes a name set off by commas and ", and" goes on with
 /// another "X's …": a list of people, not a new clause.
 fn appositive_list(words: &[&str], k: usize) -> bool {
-    let possessive_next = words
-        .get(k + 2)
-        .is_some_and(|n| is_capitalised(n) && (n.ends_with("'s") || n.ends_with("’s")));
+    // "X's envoy, A, and its minister, B": a possessive name or determiner.
+    let possessive_next = words.get(k + 2).is_some_and(|n| {
+        (is_capitalised(n) && (n.ends_with("'s") || n.ends_with("’s")))
+            || matches!(*n, "its" | "his" | "her" | "their")
+    });
     if !possessive_next {
         return false;
     }
@@ -101,7 +120,9 @@ const ROLES: &[&str] = &[
 ];
 
 pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
-    let mut out: Vec<(Meeting, bool)> = Vec::new();
+    // Each meeting with whether it was split from a distributive one, and the
+    // sentence it was read from.
+    let mut out: Vec<(Meeting, bool, usize)> = Vec::new();
     for i in 0..doc.sentences.len() {
         if doc.sentences[i].heading {
             continue;
@@ -132,16 +153,9 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
                 right = right.min(b).max(last_end);
             }
             prev_end = last_end;
-            if let Some((m, callers)) = meeting_in(
-                doc,
-                i,
-                words,
-                group,
-                left,
-                right,
-                subjects,
-                out.last().map(|x| &x.0),
-            ) {
+            if let Some((m, callers)) =
+                meeting_in(doc, i, words, group, left, right, subjects, &out)
+            {
                 let one_by_one = separately(&words[left..right]);
                 let parts = split(m, words, group, callers, one_by_one);
                 let was_split = parts.len() > 1;
@@ -149,13 +163,13 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
                     out.extend(
                         each_date(m, &words[left..right], doc)
                             .into_iter()
-                            .map(|m| (m, was_split)),
+                            .map(|m| (m, was_split, i)),
                     );
                 }
             }
         }
     }
-    dedupe(out)
+    dedupe(out.into_iter().map(|(m, split, _)| (m, split)).collect())
 }
 
 /// Cues of a sentence grouped by clause: (position, length, cue).
@@ -334,9 +348,10 @@ fn meeting_in(
     left: usize,
     right: usize,
     subjects: &[Option<String>],
-    last: Option<&Meeting>,
+    history: &[(Meeting, bool, usize)],
 ) -> Option<(Meeting, usize)> {
     let first = group.first()?.0;
+    let last = history.last().map(|x| &x.0);
     // Parties named before the cue: the callers of a call.
     let callers = doc.mentions[i]
         .iter()
@@ -420,11 +435,14 @@ fn meeting_in(
             continue;
         }
         // "the foreign ministers of A and B" are the people, when the article names them.
-        let role_before =
-            (m.first.saturating_sub(5)..m.first).any(|k| ROLES.contains(&lower(words[k]).as_ref()));
+        let role_before = (m.first.saturating_sub(5)..m.first)
+            .rev()
+            .find(|&k| ROLES.contains(&lower(words[k]).as_ref()));
         if m.kind == ActorKind::Country
-            && role_before
-            && let Some(p) = doc.registry.of_country(&m.name)
+            && let Some(r) = role_before
+            && let Some(p) = doc
+                .registry
+                .of_country_as(&m.name, role_filter(&lower(words[r])))
         {
             add(p, &mut names);
             continue;
@@ -437,7 +455,11 @@ fn meeting_in(
         .iter()
         .filter_map(|n| doc.registry.of_country(n).map(str::to_string))
         .collect();
-    if names.len() == 2 && mapped.len() == 2 && mapped[0] != mapped[1] {
+    let distinct = mapped
+        .iter()
+        .enumerate()
+        .all(|(n, p)| !mapped[..n].contains(p));
+    if names.len() >= 2 && mapped.len() == names.len() && distinct {
         names = mapped;
     }
     // A country named beside the person who acts for it ("X met China's foreign
@@ -466,9 +488,20 @@ fn meeting_in(
             // "Ana Veld flew to Oslo, where he met …": the person the sentence
             // opened with; otherwise whom the text was about. The subject leads:
             // it is the caller of a call.
+            // A person named after an earlier pronoun is that pronoun's object ("she
+            // will meet A …, and she will join B"), not what the next one refers to.
+            let first_pronoun = words
+                .iter()
+                .position(|w| matches!(lower(w).as_ref(), "he" | "she" | "his" | "her"))
+                .unwrap_or(k);
             let earlier = doc.mentions[i]
                 .iter()
-                .find(|m| m.kind == ActorKind::Person && !m.possessive && m.last <= k)
+                .find(|m| {
+                    m.kind == ActorKind::Person
+                        && !m.possessive
+                        && m.last <= k
+                        && m.last <= first_pronoun
+                })
                 .map(|m| &m.name);
             if let Some(s) = earlier.or(subjects[i].as_ref())
                 && !names.iter().any(|x| x.eq_ignore_ascii_case(s))
@@ -534,17 +567,53 @@ fn meeting_in(
     // Inside a quotation "both sides", "they" or "the next round" are the speaker's:
     // the last meeting told is no safe guide to whom they mean. A counted "the two
     // leaders" still names the parties the article is about.
+    let status = status(words, group, left, right)?;
     if names.len() < 2 && anaphoric && (count.is_some() || !in_quote(doc, i, first)) {
-        if let Some(prev) = last {
-            for p in prev.participants.iter().take(count.unwrap_or(usize::MAX)) {
-                add(p.as_str(), &mut names);
+        let role = count.and_then(|_| {
+            lc[..right - left]
+                .iter()
+                .skip_while(|w| !matches!(w.as_ref(), "two" | "three" | "four"))
+                .nth(1)
+                .and_then(|w| role_filter(w))
+        });
+        let referred = referents(doc, history, count, role);
+        match referred {
+            Some(people) => people.iter().for_each(|p| add(p, &mut names)),
+            None => {
+                if let Some(prev) = last {
+                    for p in prev.participants.iter().take(count.unwrap_or(usize::MAX)) {
+                        add(p.as_str(), &mut names);
+                    }
+                }
+            }
+        }
+    }
+    // "a joint session": the parties of the last sentence's meetings together
+    // ("X met A and B separately. A joint session did not take place.").
+    // A joint body ("a joint border commission") is of the countries those
+    // parties act for.
+    let joint = lc[..right - left].iter().position(|w| w == "joint");
+    if names.len() < 2
+        && let Some(j) = joint
+        && let Some(&(_, _, at)) = history.last()
+    {
+        let body = lc[j + 1..right - left].iter().take(3).any(|w| {
+            matches!(
+                w.as_ref(),
+                "commission" | "committee" | "body" | "group" | "council" | "force"
+            )
+        });
+        for (m, _, _) in history.iter().rev().take_while(|x| x.2 == at) {
+            for p in &m.participants {
+                let p = p.as_str();
+                let country = body.then(|| doc.registry.affiliation(p)).flatten();
+                add(country.unwrap_or(p), &mut names);
             }
         }
     }
     if names.len() < 2 {
         return None;
     }
-    let status = status(words, group, left, right)?;
     let kinds: Vec<MeetingKind> = group.iter().map(|c| c.2.kind).collect();
     let kind = [MeetingKind::Video, MeetingKind::Call, MeetingKind::InPerson]
         .into_iter()
@@ -574,6 +643,73 @@ fn meeting_in(
         callers
     };
     Some((meeting, callers.max(usize::from(pronoun_subject))))
+}
+
+/// Which titles a plural role noun covers: "the two leaders" are heads of state
+/// or government, "the two ministers" ministers and secretaries.
+fn role_filter(noun: &str) -> Option<fn(&str) -> bool> {
+    fn leader(t: &str) -> bool {
+        !t.starts_with("vice") && !t.starts_with("deputy") && {
+            [
+                "president",
+                "prime minister",
+                "chancellor",
+                "king",
+                "emir",
+                "premier",
+                "supreme leader",
+                "crown prince",
+                "sultan",
+            ]
+            .iter()
+            .any(|r| t.ends_with(r))
+        }
+    }
+    fn minister(t: &str) -> bool {
+        t.contains("minister") || t.contains("secretary")
+    }
+    match noun {
+        "leaders" | "presidents" | "heads" => Some(leader),
+        "ministers" | "foreign" => Some(minister),
+        _ => None,
+    }
+}
+
+/// The parties an anaphor ("the two leaders", "they", "the next round") refers
+/// to: the last meeting's; a role noun picks the parties with that role, looking
+/// further back when the last meeting has too few. `None` when the role fits no
+/// one (the caller then takes the last meeting's parties).
+fn referents(
+    doc: &Doc,
+    history: &[(Meeting, bool, usize)],
+    count: Option<usize>,
+    role: Option<fn(&str) -> bool>,
+) -> Option<Vec<String>> {
+    let eligible = history.iter().rev().map(|x| &x.0);
+    let Some(role) = role else {
+        let m = eligible.clone().next()?;
+        return Some(
+            m.participants
+                .iter()
+                .take(count.unwrap_or(usize::MAX))
+                .map(|p| p.as_str().to_string())
+                .collect(),
+        );
+    };
+    let want = count.unwrap_or(2);
+    let mut found: Vec<String> = Vec::new();
+    for m in eligible.take(4) {
+        for p in &m.participants {
+            let fits = doc.registry.title_of(p.as_str()).is_some_and(role);
+            if fits && !found.iter().any(|f| f == p.as_str()) && found.len() < want {
+                found.push(p.as_str().to_string());
+            }
+        }
+        if found.len() == want {
+            return Some(found);
+        }
+    }
+    None
 }
 
 fn status(
@@ -843,7 +979,13 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
                 (Some(a), Some(b)) => (a - b).num_days().abs() <= 1,
                 _ => true,
             };
-            o.status == m.status && close_dates
+            // "X invited Y to visit, and they agreed to schedule the visit": an
+            // offer and a plan in one sentence are one meeting to come.
+            let future =
+                |s: MeetingStatus| matches!(s, MeetingStatus::Planned | MeetingStatus::Proposed);
+            let same_status = o.status == m.status
+                || (future(o.status) && future(m.status) && o.evidence == m.evidence);
+            same_status && close_dates
         };
         let kinds = |o: &Meeting| {
             o.kind == m.kind || o.kind == MeetingKind::Unknown || m.kind == MeetingKind::Unknown
@@ -871,6 +1013,9 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
             });
         if let Some(at) = at {
             let (ok, o, _) = &mut out[at];
+            if m.status == MeetingStatus::Planned {
+                o.status = MeetingStatus::Planned;
+            }
             if ok.len() < k.len() {
                 *ok = k;
                 o.participants = m.participants;

@@ -5,7 +5,7 @@
 //! same validation (every quote and evidence sentence must be in the text).
 //!
 //! The rule extractor works in passes over one shared reading of the article
-//! ([`Doc`]): sentences, their words, quotations and the actors they name. Then each
+//! (`Doc`): sentences, their words, quotations and the actors they name. Then each
 //! family of rules reads what it needs: `speech` (who said what), `meetings` (who
 //! met), `pending` (what is announced and what is reported done).
 

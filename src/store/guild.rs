@@ -7,7 +7,7 @@
 //! that follows it.
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 
 use super::{FeedId, FeedRecord, StoreError};
 use crate::model::{ActorName, TopicName};
@@ -40,19 +40,6 @@ pub struct GuildSettings {
     pub moderator_role: Option<u64>,
 }
 
-/// A daily digest: post the brief of `topics` to `channel` at `time` in `timezone`.
-/// Only the configuration; the scheduler that posts it reads these rows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DigestConfig {
-    pub channel: u64,
-    /// Local time of day in `timezone`.
-    pub time: NaiveTime,
-    /// A valid IANA zone name (checked with chrono-tz before it is stored).
-    pub timezone: String,
-    /// Empty: every topic the server follows.
-    pub topics: Vec<TopicName>,
-}
-
 /// Per-server configuration (see the module doc).
 #[async_trait]
 pub trait GuildStore: Send + Sync {
@@ -81,19 +68,10 @@ pub trait GuildStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError>;
 
-    /// Creates or replaces the digest of `digest.channel`.
-    async fn set_digest(
-        &self,
-        guild: GuildId,
-        digest: &DigestConfig,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError>;
     /// Removes the digest of one channel, or all of the server's digests (`None`).
     /// Returns how many were removed.
     async fn remove_digests(&self, guild: GuildId, channel: Option<u64>)
     -> Result<u64, StoreError>;
-    /// The server's digests, by channel.
-    async fn digests(&self, guild: GuildId) -> Result<Vec<DigestConfig>, StoreError>;
 
     /// Speakers and meeting participants whose name contains `needle` (case
     /// insensitive), most frequently mentioned first: the person autocomplete.

@@ -5,14 +5,13 @@
 //! database's collation.
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::postgres::PgRow;
-use sqlx::types::Json;
 
 use super::{FEED_COLUMNS, PostgresStore, feed_from_row, retry, whole_seconds};
 use crate::model::{ActorName, TopicName};
-use crate::store::guild::{DigestConfig, GuildFeed, GuildId, GuildSettings, GuildStore};
+use crate::store::guild::{GuildFeed, GuildId, GuildSettings, GuildStore};
 use crate::store::{FeedId, QueryContext, StoreError};
 
 fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
@@ -20,11 +19,6 @@ fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
         what,
         detail: detail.to_string(),
     }
-}
-
-/// Digest times are kept to the minute, as the SQLite store keeps them.
-fn to_the_minute(t: NaiveTime) -> NaiveTime {
-    NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or(t)
 }
 
 fn guild_feed_from_row(r: &PgRow) -> Result<GuildFeed, StoreError> {
@@ -131,32 +125,6 @@ impl PostgresStore {
         Ok(())
     }
 
-    /// Creates or replaces the digest of one channel.
-    async fn upsert_digest(
-        &self,
-        guild: GuildId,
-        d: &DigestConfig,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        let topics: Vec<&str> = d.topics.iter().map(TopicName::as_str).collect();
-        sqlx::query(
-            "INSERT INTO digests (guild_id, channel_id, time_of_day, timezone, topics, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (guild_id, channel_id) DO UPDATE SET \
-             time_of_day = excluded.time_of_day, timezone = excluded.timezone, topics = excluded.topics, \
-             updated_at = excluded.updated_at",
-        )
-        .bind(guild.db())
-        .bind(d.channel as i64)
-        .bind(to_the_minute(d.time))
-        .bind(&d.timezone)
-        .bind(Json(&topics))
-        .bind(whole_seconds(now))
-        .execute(&self.pool)
-        .await
-        .ctx("set digest")?;
-        Ok(())
-    }
-
     /// Deletes one channel's digest, or all of a server's.
     async fn delete_digests(
         &self,
@@ -173,31 +141,6 @@ impl PostgresStore {
         .ctx("remove digests")?
         .rows_affected();
         Ok(n)
-    }
-
-    /// A server's digests by channel.
-    async fn select_digests(&self, guild: GuildId) -> Result<Vec<DigestConfig>, StoreError> {
-        let rows: Vec<(i64, NaiveTime, String, Json<Vec<String>>)> = sqlx::query_as(
-            "SELECT channel_id, time_of_day, timezone, topics FROM digests WHERE guild_id = $1 ORDER BY channel_id",
-        )
-        .bind(guild.db())
-        .fetch_all(&self.pool)
-        .await
-        .ctx("list digests")?;
-        rows.into_iter()
-            .map(|(channel, time, timezone, topics)| {
-                Ok(DigestConfig {
-                    channel: channel as u64,
-                    time,
-                    timezone,
-                    topics: topics
-                        .0
-                        .iter()
-                        .map(|t| TopicName::parse(t).map_err(|e| corrupt("digest topic", e)))
-                        .collect::<Result<_, _>>()?,
-                })
-            })
-            .collect()
     }
 
     /// Names of speakers, participants and pending actors containing `pattern`
@@ -265,25 +208,12 @@ impl GuildStore for PostgresStore {
         .await
     }
 
-    async fn set_digest(
-        &self,
-        guild: GuildId,
-        digest: &DigestConfig,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        retry::transient("set digest", || self.upsert_digest(guild, digest, now)).await
-    }
-
     async fn remove_digests(
         &self,
         guild: GuildId,
         channel: Option<u64>,
     ) -> Result<u64, StoreError> {
         retry::transient("remove digests", || self.delete_digests(guild, channel)).await
-    }
-
-    async fn digests(&self, guild: GuildId) -> Result<Vec<DigestConfig>, StoreError> {
-        retry::transient("list digests", || self.select_digests(guild)).await
     }
 
     async fn known_actors(&self, needle: &str, limit: usize) -> Result<Vec<ActorName>, StoreError> {

@@ -2,10 +2,10 @@
 //! `guild_id`, which is what keeps servers apart.
 
 use async_trait::async_trait;
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::guild::{DigestConfig, GuildFeed, GuildId, GuildSettings, GuildStore};
+use super::guild::{GuildFeed, GuildId, GuildSettings, GuildStore};
 use super::sqlite::SqliteStore;
 use super::sqlite::feed_from_row;
 use super::{FeedId, QueryContext, StoreError, from_ts, ts};
@@ -120,32 +120,6 @@ impl GuildStore for SqliteStore {
         Ok(())
     }
 
-    async fn set_digest(
-        &self,
-        guild: GuildId,
-        d: &DigestConfig,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        let topics: Vec<&str> = d.topics.iter().map(TopicName::as_str).collect();
-        sqlx::query(
-            "INSERT INTO digests (guild_id, channel_id, time_of_day, timezone, topics, created_at, updated_at) \
-             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, channel_id) DO UPDATE SET \
-             time_of_day = excluded.time_of_day, timezone = excluded.timezone, topics = excluded.topics, \
-             updated_at = excluded.updated_at",
-        )
-        .bind(guild.db())
-        .bind(d.channel as i64)
-        .bind(d.time.format("%H:%M").to_string())
-        .bind(&d.timezone)
-        .bind(serde_json::to_string(&topics).unwrap_or_else(|_| "[]".into()))
-        .bind(ts(now))
-        .bind(ts(now))
-        .execute(self.pool())
-        .await
-        .ctx("set digest")?;
-        Ok(())
-    }
-
     async fn remove_digests(
         &self,
         guild: GuildId,
@@ -161,34 +135,6 @@ impl GuildStore for SqliteStore {
                 .ctx("remove digests")?
                 .rows_affected();
         Ok(n)
-    }
-
-    async fn digests(&self, guild: GuildId) -> Result<Vec<DigestConfig>, StoreError> {
-        let rows = sqlx::query(
-            "SELECT channel_id, time_of_day, timezone, topics FROM digests WHERE guild_id = ? ORDER BY channel_id",
-        )
-        .bind(guild.db())
-        .fetch_all(self.pool())
-        .await
-        .ctx("list digests")?;
-        rows.iter()
-            .map(|r| {
-                let time: String = r.get("time_of_day");
-                let topics: String = r.get("topics");
-                let topics: Vec<String> =
-                    serde_json::from_str(&topics).map_err(|e| corrupt("digest topics", e))?;
-                Ok(DigestConfig {
-                    channel: r.get::<i64, _>("channel_id") as u64,
-                    time: NaiveTime::parse_from_str(&time, "%H:%M")
-                        .map_err(|e| corrupt("digest time", e))?,
-                    timezone: r.get("timezone"),
-                    topics: topics
-                        .iter()
-                        .map(|t| TopicName::parse(t).map_err(|e| corrupt("digest topic", e)))
-                        .collect::<Result<_, _>>()?,
-                })
-            })
-            .collect()
     }
 
     async fn known_actors(&self, needle: &str, limit: usize) -> Result<Vec<ActorName>, StoreError> {
@@ -245,17 +191,7 @@ mod tests {
         assert_eq!(s.guild_settings(a).await.unwrap().moderator_role, None);
         assert_eq!(s.guild_settings(b).await.unwrap().moderator_role, Some(42));
 
-        let d = DigestConfig {
-            channel: 9,
-            time: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
-            timezone: "Europe/Paris".into(),
-            topics: vec![TopicName::parse("ukraine").unwrap()],
-        };
-        s.set_digest(b, &d, now).await.unwrap();
-        assert!(s.digests(a).await.unwrap().is_empty());
         assert_eq!(s.remove_digests(a, None).await.unwrap(), 0);
-        assert_eq!(s.digests(b).await.unwrap(), vec![d]);
-        assert_eq!(s.remove_digests(b, Some(9)).await.unwrap(), 1);
         assert!(s.unfollow_feed(b, "https://example.org/rss").await.unwrap());
     }
 }
