@@ -129,6 +129,9 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
         }
         let words = doc.words(i);
         let cues = find_cues(words);
+        if cues.is_empty() {
+            add_participants(doc, i, &mut out);
+        }
         // Where the previous group's cues end: the next clause starts after it.
         let mut prev_end = 0;
         for (g, group) in cues.iter().enumerate() {
@@ -170,6 +173,67 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
         }
     }
     dedupe(out.into_iter().map(|(m, split, _)| (m, split)).collect())
+}
+
+/// Phrases that report taking part in an event told just before ("Ministers from
+/// A and B took part"; "The X delegation was led by Y"), each with the tense of
+/// the events it fits: a past phrase adds to a meeting held, a future one to a
+/// meeting to come.
+const PARTICIPATION: &[(&str, bool)] = &[
+    ("took part", true),
+    ("taking part", true),
+    ("participated", true),
+    ("attended", true),
+    ("was led by", true),
+    ("were led by", true),
+    ("was headed by", true),
+    ("were headed by", true),
+    ("were present", true),
+    ("was present", true),
+    ("sat in on", true),
+    ("will attend", false),
+    ("would attend", false),
+    ("will take part", false),
+    ("will join", false),
+    ("to attend", false),
+];
+
+/// Adds the actors of sentence `i` to the meeting told in one of the two sentences
+/// before, when `i` only says who took part. Countries stand for the person the
+/// article introduced as acting for them ("Ministers from A and B").
+fn add_participants(doc: &Doc, i: usize, history: &mut [(Meeting, bool, usize)]) {
+    let Some((m, _, at)) = history.last_mut() else {
+        return;
+    };
+    if *at + 2 < i || in_quote(doc, i, 0) || m.status == MeetingStatus::Cancelled {
+        return;
+    }
+    let words = doc.words(i);
+    let past = m.status == MeetingStatus::Held;
+    let fits = PARTICIPATION.iter().any(|(p, held)| {
+        *held == past
+            && (0..words.len()).any(|k| {
+                p.split(' ')
+                    .enumerate()
+                    .all(|(n, w)| words.get(k + n).is_some_and(|x| lower(x) == w))
+            })
+    });
+    if !fits {
+        return;
+    }
+    for a in doc.mentions[i]
+        .iter()
+        .filter(|a| !a.possessive && !a.modifier)
+    {
+        let name = match a.kind {
+            ActorKind::Person => a.name.as_str(),
+            _ => doc.registry.of_country(&a.name).unwrap_or(&a.name),
+        };
+        let known = m.participants.iter().any(|p| same_name(p.as_str(), name));
+        if !known && let Some(n) = ActorName::new(name) {
+            m.participants.push(n);
+        }
+    }
 }
 
 /// Cues of a sentence grouped by clause: (position, length, cue).
@@ -223,7 +287,7 @@ fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
 }
 
 /// Verbs whose cue may be interrupted by a time adverb ("spoke yesterday with").
-const SPLIT_VERBS: &[&str] = &["spoke", "spoken", "speak", "speaks"];
+const SPLIT_VERBS: &[&str] = &["spoke", "spoken", "speak", "speaks", "speaking"];
 
 /// Time words that may stand inside a cue.
 const TIME_ADVERBS: &[&str] = &[
@@ -415,7 +479,7 @@ fn meeting_in(
             && words.get(m.last).is_some_and(|w| {
                 matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
             });
-        if (m.possessive && !offers) || m.modifier || describes_next(doc, i, m) {
+        if ((m.possessive || m.modifier) && !offers) || describes_next(doc, i, m) {
             continue;
         }
         if m.group {
@@ -557,9 +621,10 @@ fn meeting_in(
                 .get(k + 1)
                 .is_some_and(|w| matches!(w.as_ref(), "round" | "rounds")))
     });
-    // "the two" are the first two parties of the last meeting; "they", all.
+    // "the two" and "both sides" are the first two parties of the last meeting;
+    // "they", all.
     let count = lc[..right - left].iter().find_map(|w| match w.as_ref() {
-        "two" => Some(2),
+        "two" | "both" => Some(2),
         "three" => Some(3),
         "four" => Some(4),
         _ => None,
@@ -568,11 +633,14 @@ fn meeting_in(
     // the last meeting told is no safe guide to whom they mean. A counted "the two
     // leaders" still names the parties the article is about.
     let status = status(words, group, left, right)?;
-    if names.len() < 2 && anaphoric && (count.is_some() || !in_quote(doc, i, first)) {
+    let numbered = lc[..right - left]
+        .iter()
+        .any(|w| matches!(w.as_ref(), "two" | "three" | "four"));
+    if names.len() < 2 && anaphoric && (numbered || !in_quote(doc, i, first)) {
         let role = count.and_then(|_| {
             lc[..right - left]
                 .iter()
-                .skip_while(|w| !matches!(w.as_ref(), "two" | "three" | "four"))
+                .skip_while(|w| !matches!(w.as_ref(), "two" | "both" | "three" | "four"))
                 .nth(1)
                 .and_then(|w| role_filter(w))
         });
