@@ -154,3 +154,41 @@ fn separate_meetings_and_a_host_in_our_newest_fixture() {
     assert!(with("cancelled", &["Valdés", "Quispe"]));
     assert!(with("held", &["Valdés", "Cevallos"]));
 }
+
+/// fx-008 was annotated before the extractor first ran on it (first run: meetings
+/// F1 0.545): a delegation "led by" and a side "headed by" someone take part in the
+/// talks told just before, and a hyphenated "Norwegian-Icelandic meeting" is
+/// between both countries.
+#[test]
+fn participants_named_after_the_talks_and_a_compound_of_countries() {
+    let v = predict("tests/fixtures/extract");
+    let a = by_id(&v, "fx-008");
+    let m = a["meetings"].as_array().expect("meetings");
+    let has = |status: &str, who: &[&str], date: Option<&str>| {
+        m.iter().any(|m| {
+            let p = names(&m["participants"]);
+            m["status"] == status
+                && who.iter().all(|w| p.iter().any(|n| n.contains(w)))
+                && date.is_none_or(|d| m["date"] == d)
+        })
+    };
+    assert!(
+        has(
+            "held",
+            &["Haug", "Thorvaldsson", "Eiriksdottir"],
+            Some("2032-04-16")
+        ),
+        "{m:?}"
+    );
+    assert!(has(
+        "held",
+        &["Kjaer Lund", "Brekke Dahl"],
+        Some("2032-04-15")
+    ));
+    assert!(has("cancelled", &["Norway", "Iceland"], Some("2032-04-17")));
+    assert!(has(
+        "planned",
+        &["Brekke Dahl", "Thorvaldsson"],
+        Some("2032-04-28")
+    ));
+}

@@ -246,6 +246,10 @@ fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let w = t.text(text);
+    // "Armenian-Azerbaijani": a compound of actors, not part of a name.
+    if w.contains(['-', '‑']) && compound(text, toks, i).is_some() {
+        return false;
+    }
     if is_capitalised(w) {
         return true;
     }
@@ -366,9 +370,17 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
             i += 1;
             continue;
         }
-        if let Some(m) = compass(text, toks, i, reg) {
+        // "The North" opening a sentence: the article would read it as a name.
+        let at = if toks[i].text(text) == "The" {
+            i + 1
+        } else {
+            i
+        };
+        if at < toks.len()
+            && let Some(m) = compass(text, toks, at, reg)
+        {
             out.push(m);
-            i += 1;
+            i = at + 1;
             continue;
         }
         if !is_name_token(text, toks, i) && title_len(keys, i) == 0 {
@@ -984,5 +996,71 @@ mod tests {
         assert_eq!(m.name, "Ola Brek");
         assert!(m.titled);
         assert_eq!(m.affiliation.as_deref(), Some("Norway"));
+    }
+
+    #[test]
+    fn particles_may_follow_one_another_inside_a_name() {
+        let reg = Registry::default();
+        let v = names("Commission President Ana von der Veld arrived.", &reg);
+        assert_eq!(v[0].0, "Ana von der Veld");
+        let v = names("Maria de la Cruz spoke.", &reg);
+        assert_eq!(v[0].0, "Maria de la Cruz");
+    }
+
+    #[test]
+    fn a_shortened_double_surname_is_the_full_name() {
+        let mut reg = Registry::default();
+        reg.add("Edmundo Brek Ruen", None);
+        assert_eq!(names("Edmundo Brek left.", &reg)[0].0, "Edmundo Brek Ruen");
+        // Not when two introduced names fit.
+        reg.add("Edmundo Brek Lund", None);
+        assert_eq!(names("Edmundo Brek left.", &reg)[0].0, "Edmundo Brek");
+    }
+
+    #[test]
+    fn a_surname_recorded_with_a_title_finds_the_full_name() {
+        let mut reg = Registry::default();
+        reg.add("Tam Ruen", Some("Chile"));
+        reg.add_title("state councilor", "Tam");
+        reg.add_title_of("Ruen", "foreign minister");
+        assert_eq!(reg.by_title("state councilor"), Some("Tam Ruen"));
+        assert_eq!(reg.title_of("Tam Ruen"), Some("foreign minister"));
+        let minister: fn(&str) -> bool = |t| t.contains("minister");
+        let leader: fn(&str) -> bool = |t| t.contains("president");
+        assert_eq!(reg.of_country_as("Chile", Some(minister)), Some("Tam Ruen"));
+        assert_eq!(
+            reg.of_country_as("Chile", Some(leader)),
+            None,
+            "a minister is no leader"
+        );
+    }
+
+    #[test]
+    fn compounds_of_actors_and_the_north() {
+        let mut reg = Registry::default();
+        assert_eq!(
+            names("The Armenian-Azerbaijani talks ended.", &reg)
+                .iter()
+                .map(|x| x.0.as_str())
+                .collect::<Vec<_>>(),
+            ["Armenia", "Azerbaijan"]
+        );
+        assert!(names("They met in Alma-Ata.", &reg).is_empty());
+        assert!(
+            names("The North said no.", &reg).is_empty(),
+            "no North named"
+        );
+        reg.add_country("North Korea");
+        reg.add_country("South Korea");
+        assert_eq!(names("The North said no.", &reg)[0].0, "North Korea");
+        assert_eq!(
+            names("Talks with the South ended.", &reg)[0].0,
+            "South Korea"
+        );
+        assert!(
+            names("The North Sea froze.", &reg)
+                .iter()
+                .all(|x| x.0 != "North Korea")
+        );
     }
 }

@@ -1347,4 +1347,133 @@ mod tests {
         assert_eq!(v.len(), 2, "{v:?}");
         assert_eq!(v[1].0, ["Ola Brek", "Tam Ruen"]);
     }
+
+    fn parties(v: &[(Vec<String>, MeetingStatus, Option<NaiveDate>)]) -> Vec<Vec<&str>> {
+        v.iter()
+            .map(|m| m.0.iter().map(String::as_str).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_refers_past_the_object_of_an_earlier_one() {
+        let v = met(
+            "Foreign Minister Ola Brek flew to Lima on Sunday. In Lima she will meet Tam Ruen on Monday, and on Tuesday she will join Ana Veld and Per Lund for a trilateral meeting.",
+        );
+        assert_eq!(
+            parties(&v),
+            [
+                vec!["Ola Brek", "Tam Ruen"],
+                vec!["Ola Brek", "Ana Veld", "Per Lund"]
+            ],
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn people_set_off_by_commas_after_its_are_one_subject() {
+        let v = met(
+            "President Ana Veld and Prime Minister Per Lund arrived in Oslo on Monday. The EU's envoy, Ola Brek, and its foreign policy chief, Tam Ruen, met each leader separately.",
+        );
+        assert_eq!(
+            parties(&v),
+            [
+                vec!["Ola Brek", "Tam Ruen", "Ana Veld"],
+                vec!["Ola Brek", "Tam Ruen", "Per Lund"]
+            ],
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn what_an_office_is_of_is_no_party() {
+        let v = met(
+            "Norway's Director General of Military Operations, Major General Ola Brek, called his Chilean counterpart, Lieutenant General Tam Ruen, on Monday.",
+        );
+        assert_eq!(parties(&v), [vec!["Ola Brek", "Tam Ruen"]], "{v:?}");
+    }
+
+    #[test]
+    fn hyphenated_nationalities_name_both_sides_and_a_broker() {
+        let v = met("A Chilean-Peruvian meeting of border commanders was postponed.");
+        assert_eq!(parties(&v), [vec!["Chile", "Peru"]], "{v:?}");
+        assert_eq!(v[0].1, MeetingStatus::Cancelled);
+        let v = met("Ola Brek and Tam Ruen signed the accord at Qatari-mediated talks in Doha.");
+        assert!(v[0].0.iter().any(|p| p == "Qatar"), "{v:?}");
+    }
+
+    #[test]
+    fn the_two_leaders_are_the_parties_with_a_leaders_title() {
+        let v = met(
+            "Envoys Ola Brek and Tam Ruen met Norwegian President Ana Veld and Chilean President Per Lund in Oslo on Monday. The two leaders will meet again in May.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["Ana Veld", "Per Lund"]);
+        assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn the_north_and_a_rejected_offer_of_talks() {
+        let v = met(
+            "South Korea proposed talks with North Korea on Monday. The North has rejected Seoul's offer of military talks.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["North Korea", "South Korea"]);
+        assert_eq!(v[1].1, MeetingStatus::Cancelled);
+    }
+
+    #[test]
+    fn a_joint_body_is_of_the_parties_countries() {
+        let v = met(
+            "Chile's foreign minister, Ola Brek, spoke by phone with his Peruvian counterpart, Tam Ruen, on Monday. The two ministers agreed that a joint border commission would meet in Arica next week.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["Chile", "Peru"]);
+        assert_eq!(v[1].1, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn those_who_took_part_join_the_meeting_told_before() {
+        let v = met(
+            "Ministers from Chile and Peru ended two days of talks in Lima on Monday. The Chilean delegation was led by Ola Brek. Ana Veld and Per Lund also took part. A meeting of experts from both sides was cancelled.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(
+            v[0].0,
+            ["Chile", "Peru", "Ola Brek", "Ana Veld", "Per Lund"],
+            "{v:?}"
+        );
+        assert_eq!(v[1].0, ["Chile", "Peru"], "both sides: the first two");
+        assert_eq!(v[1].1, MeetingStatus::Cancelled);
+        // Not a meeting that was called off, nor one more than two sentences back.
+        let v = met(
+            "Ola Brek met Tam Ruen in Lima on Monday. The talks were long. The talks were tense. Ana Veld took part in a vote.",
+        );
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"], "{v:?}");
+    }
+
+    #[test]
+    fn an_invitation_and_a_plan_in_one_sentence_are_one_meeting() {
+        let v = met(
+            "Ola Brek invited Tam Ruen to visit Oslo, and they agreed to schedule the visit at a suitable time.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1, MeetingStatus::Planned);
+    }
+
+    #[test]
+    fn what_talks_are_about_and_who_reports_them_are_no_parties() {
+        let v = met("Ola Brek spoke by phone with Tam Ruen about reopening the Per Lund crossing.");
+        assert_eq!(parties(&v), [vec!["Ola Brek", "Tam Ruen"]], "{v:?}");
+        let v = met("Ola Brek and Tam Ruen will meet in Oslo on Friday, according to Ana Veld.");
+        assert_eq!(parties(&v), [vec!["Ola Brek", "Tam Ruen"]], "{v:?}");
+    }
+
+    #[test]
+    fn an_idea_of_speaking_with_someone_is_proposed() {
+        let v =
+            met("Ola Brek and Tam Ruen have floated the idea of speaking directly with Ana Veld.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0.len(), 3);
+        assert_eq!(v[0].1, MeetingStatus::Proposed);
+    }
 }
