@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::model::Span;
 
-use super::lexicon::{Known, LEXICON, key};
+use super::lexicon::{Known, LEXICON, key, lower};
 use super::tokens::{Tok, TokKind, bare, is_capitalised};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,6 +224,11 @@ impl Registry {
         *self.count.entry(full.to_string()).or_default() += 1;
     }
 
+    /// How often the article names `full` (surnames included).
+    pub fn mentions_of(&self, full: &str) -> usize {
+        self.count.get(full).copied().unwrap_or(0)
+    }
+
     pub fn affiliation(&self, person: &str) -> Option<&str> {
         self.affiliation.get(person).map(String::as_str)
     }
@@ -279,17 +284,18 @@ fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// Longest title phrase starting at word `i` (of the lower-case `keys`), in words.
 pub fn title_len(keys: &[String], i: usize) -> usize {
-    if !keys.get(i).is_some_and(|k| LEXICON.title_first.contains(k)) {
+    let lx = &*LEXICON;
+    if !keys.get(i).is_some_and(|k| lx.title_first.contains(k)) {
         return 0;
     }
     let mut best = 0;
     let mut phrase = String::new();
-    for (k, w) in keys[i..].iter().take(LEXICON.title_max_words).enumerate() {
+    for (k, w) in keys[i..].iter().take(lx.title_max_words).enumerate() {
         if k > 0 {
             phrase.push(' ');
         }
         phrase.push_str(w);
-        if LEXICON.titles.contains(&phrase) {
+        if lx.titles.contains(&phrase) {
             best = k + 1;
         }
     }
@@ -447,7 +453,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
                 }
                 continue;
             }
-            if !titled && is_capitalised(w) && LEXICON.function.contains(&key(bare(w))) {
+            if !titled && is_capitalised(w) && LEXICON.function.contains(lower(bare(w)).as_ref()) {
                 j += 1;
                 continue;
             }
@@ -658,25 +664,31 @@ const AGENT_PARTICIPLES: &[&str] = &[
 fn compound(text: &str, toks: &[Tok], i: usize) -> Option<Vec<Mention>> {
     let t = toks[i];
     let word = t.text(text);
-    if t.kind != TokKind::Word || !word.contains(['-', '‑']) || LEXICON.lookup(word).is_some() {
+    if t.kind != TokKind::Word || !word.contains(['-', '‑']) {
+        return None;
+    }
+    if !is_capitalised(word) {
         return None;
     }
     let mut parts: Vec<&str> = word.split(['-', '‑']).collect();
     if parts
         .last()
-        .is_some_and(|p| AGENT_PARTICIPLES.contains(&p.to_lowercase().as_str()))
+        .is_some_and(|p| AGENT_PARTICIPLES.contains(&lower(p).as_ref()))
     {
         parts.pop();
     } else if parts.len() < 2 {
+        return None;
+    }
+    if parts.is_empty() || !parts.iter().all(|p| is_capitalised(p)) {
+        return None;
+    }
+    if LEXICON.lookup(word).is_some() {
         return None;
     }
     let known: Vec<&Known> = parts
         .iter()
         .map(|p| LEXICON.lookup(p))
         .collect::<Option<_>>()?;
-    if known.is_empty() || !parts.iter().all(|p| is_capitalised(p)) {
-        return None;
-    }
     let possessive = bare(word) != word;
     Some(
         known
@@ -738,10 +750,10 @@ fn known_mention(
     // "a delegation from X" is X acting; "the envoy for X" describes the envoy.
     let from_group = before >= 2
         && toks[before - 1].text(text) == "from"
-        && GROUPS.contains(&toks[before - 2].text(text).to_lowercase().as_str());
+        && GROUPS.contains(&lower(toks[before - 2].text(text)).as_ref());
     let prep = before > 0 && {
-        let p = toks[before - 1].text(text).to_lowercase();
-        PLACE_PREPS.contains(&p.as_str()) || p == "for"
+        let p = lower(toks[before - 1].text(text));
+        PLACE_PREPS.contains(&p.as_ref()) || p == "for"
     };
     let after_prep = (prep && !from_group) || after_place;
     let group = toks

@@ -90,6 +90,14 @@ impl Phrases {
 
 /// A word in lower case with straight apostrophes, borrowed when it already is.
 pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    // Most words are ASCII: a byte scan, and no Unicode case tables.
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
+    }
     if word.chars().any(|c| c.is_uppercase() || c == '’') {
         std::borrow::Cow::Owned(
             word.chars()
@@ -125,6 +133,8 @@ pub struct Lexicon {
     /// Lower-cased verbs of saying (single words and phrases).
     pub speech: HashSet<String>,
     pub reported_that: HashSet<String>,
+    /// First words of the reported_that phrases of two words or more.
+    pub reported_that_first: HashSet<String>,
     pub reported_bare: HashSet<String>,
     pub audience_verbs: HashSet<String>,
     pub meeting: Vec<MeetingCue>,
@@ -260,6 +270,11 @@ impl Lexicon {
         };
         lx.speech = set(verbs.remove("speech"));
         lx.reported_that = set(verbs.remove("reported_that"));
+        lx.reported_that_first = lx
+            .reported_that
+            .iter()
+            .filter_map(|p| p.split_once(' ').map(|(f, _)| f.to_string()))
+            .collect();
         lx.reported_bare = set(verbs.remove("reported_bare"));
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
         lx.hypothetical = set(verbs.remove("hypothetical"));

@@ -469,6 +469,7 @@ fn meeting_in(
     let right_of_parties = if topic_verb { first } else { right };
     // Countries named through a group of their people ("the Indian commissioners").
     let mut groups: Vec<&str> = Vec::new();
+    let mut role_unfilled = false;
     for m in doc.mentions[i]
         .iter()
         .filter(|m| m.first >= left && m.last <= right_of_parties)
@@ -504,26 +505,41 @@ fn meeting_in(
             .find(|&k| ROLES.contains(&lower(words[k]).as_ref()));
         if m.kind == ActorKind::Country
             && let Some(r) = role_before
-            && let Some(p) = doc
+        {
+            match doc
                 .registry
                 .of_country_as(&m.name, role_filter(&lower(words[r])))
-        {
-            add(p, &mut names);
+            {
+                Some(p) => add(p, &mut names),
+                // No one the article names holds that role for the country: it
+                // stays the country, not whoever else acts for it.
+                None => {
+                    role_unfilled = true;
+                    add(&m.name, &mut names);
+                }
+            }
             continue;
         }
         add(&m.name, &mut names);
     }
     // Two countries meeting are, in practice, the people the article introduced as
     // acting for them ("Iran and the United States held talks").
+    // A country named through its delegation or negotiators is not its head of
+    // state or government.
     let mapped: Vec<String> = names
         .iter()
-        .filter_map(|n| doc.registry.of_country(n).map(str::to_string))
+        .filter_map(|n| {
+            let role = groups
+                .contains(&n.as_str())
+                .then_some(not_a_leader as fn(&str) -> bool);
+            doc.registry.of_country_as(n, role).map(str::to_string)
+        })
         .collect();
     let distinct = mapped
         .iter()
         .enumerate()
         .all(|(n, p)| !mapped[..n].contains(p));
-    if names.len() >= 2 && mapped.len() == names.len() && distinct {
+    if names.len() >= 2 && mapped.len() == names.len() && distinct && !role_unfilled {
         names = mapped;
     }
     // A country named beside the person who acts for it ("X met China's foreign
@@ -713,31 +729,37 @@ fn meeting_in(
     Some((meeting, callers.max(usize::from(pronoun_subject))))
 }
 
+fn not_a_leader(title: &str) -> bool {
+    !is_leader(title)
+}
+
+/// Whether a title is a head of state's or government's.
+fn is_leader(t: &str) -> bool {
+    !t.starts_with("vice")
+        && !t.starts_with("deputy")
+        && [
+            "president",
+            "prime minister",
+            "chancellor",
+            "king",
+            "emir",
+            "premier",
+            "supreme leader",
+            "crown prince",
+            "sultan",
+        ]
+        .iter()
+        .any(|r| t.ends_with(r))
+}
+
 /// Which titles a plural role noun covers: "the two leaders" are heads of state
 /// or government, "the two ministers" ministers and secretaries.
 fn role_filter(noun: &str) -> Option<fn(&str) -> bool> {
-    fn leader(t: &str) -> bool {
-        !t.starts_with("vice") && !t.starts_with("deputy") && {
-            [
-                "president",
-                "prime minister",
-                "chancellor",
-                "king",
-                "emir",
-                "premier",
-                "supreme leader",
-                "crown prince",
-                "sultan",
-            ]
-            .iter()
-            .any(|r| t.ends_with(r))
-        }
-    }
     fn minister(t: &str) -> bool {
-        t.contains("minister") || t.contains("secretary")
+        (t.contains("minister") || t.contains("secretary")) && !is_leader(t)
     }
     match noun {
-        "leaders" | "presidents" | "heads" => Some(leader),
+        "leaders" | "presidents" | "heads" => Some(is_leader),
         "ministers" | "foreign" => Some(minister),
         _ => None,
     }
@@ -764,20 +786,24 @@ fn referents(
                 .collect(),
         );
     };
+    // Of the people with that role in the last few meetings, the ones the article
+    // names most: "the two leaders" are the two it is about, even when a meeting
+    // with two other leaders was told last.
     let want = count.unwrap_or(2);
-    let mut found: Vec<String> = Vec::new();
+    let mut found: Vec<&str> = Vec::new();
     for m in eligible.take(4) {
         for p in &m.participants {
             let fits = doc.registry.title_of(p.as_str()).is_some_and(role);
-            if fits && !found.iter().any(|f| f == p.as_str()) && found.len() < want {
-                found.push(p.as_str().to_string());
+            if fits && !found.contains(&p.as_str()) {
+                found.push(p.as_str());
             }
         }
-        if found.len() == want {
-            return Some(found);
-        }
     }
-    None
+    if found.len() < want {
+        return None;
+    }
+    found.sort_by_key(|p| std::cmp::Reverse(doc.registry.mentions_of(p)));
+    Some(found.into_iter().take(want).map(str::to_string).collect())
 }
 
 fn status(
@@ -1029,7 +1055,9 @@ fn split(
 /// Merges meetings of one article that name the same parties with the same status,
 /// and a meeting whose parties are all among those of another with that status, on
 /// a compatible day and in a compatible place ("the ministers ended talks in X";
-/// "the host sat in on the first session with both ministers").
+/// "the host sat in on the first session with both ministers"). Meetings to come
+/// merge that way only on the same day: "a fourth round is expected" and "both
+/// will meet the host in New York on the 24th" are two events.
 fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
     let keyset = |m: &Meeting| {
         let mut v: Vec<String> = m.participants.iter().map(|p| key(p.as_str())).collect();
@@ -1076,6 +1104,7 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
                         && !o_split
                         && kinds(o)
                         && same_place(o)
+                        && (o.status == MeetingStatus::Held || o.date == m.date)
                         && ((subset(&k, ok) && recalls(o)) || subset(ok, &k))
                 })
             });

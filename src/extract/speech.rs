@@ -534,6 +534,9 @@ fn reporting_verb(words: &[&str], v: usize) -> Option<usize> {
     if LEXICON.reported_that.contains(w.as_ref()) {
         return Some(1);
     }
+    if !LEXICON.reported_that_first.contains(w.as_ref()) {
+        return None;
+    }
     let next = lower(words.get(v + 1)?);
     LEXICON
         .reported_that
