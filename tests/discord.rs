@@ -20,6 +20,7 @@ use readout::model::{
     ActorName, Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span,
     Speech, Statement, TopicName,
 };
+use readout::store::digest::DigestStore;
 use readout::store::guild::{GuildId, GuildStore};
 use readout::store::{ContentStore, FetchCommit, IngestItem, Scope, Store, Topic};
 

@@ -620,8 +620,9 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
 fn compass(text: &str, toks: &[Tok], i: usize, reg: &Registry) -> Option<Mention> {
     let w = toks[i].text(text);
     let point = bare(w);
+    let after_the = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
     if !matches!(point, "North" | "South" | "East" | "West")
-        || !(i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the"))
+        || !after_the
         || toks
             .get(i + 1)
             .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(n.text(text)))
