@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use support::feed_server::{FeedServer, Resource};
 
 const FEEDS: usize = 300;
+const LEASE_SECS: u64 = 15;
 
 fn feed(n: usize, items: usize) -> Resource {
     let items: String = (0..items)
@@ -39,7 +40,10 @@ fn watcher(db_url: &str) -> Child {
         .env("DATABASE_URL", db_url)
         .env("READOUT_ALLOW_LOOPBACK", "true")
         .env("READOUT_FETCH_PER_HOST", "8")
-        .env("READOUT_FEED_LEASE_SECS", "3")
+        // Long enough for a batch of feeds to be fetched and read by a debug
+        // build on a loaded machine: a lease that lapses mid-batch lets another
+        // process fetch the feed again.
+        .env("READOUT_FEED_LEASE_SECS", &LEASE_SECS.to_string())
         .env("READOUT_LOG", "error")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -129,7 +133,7 @@ async fn three_processes_share_the_feeds_of_one_postgres_store() {
     doomed.wait().unwrap();
     wait_all(others);
     // The dead process's leases lapse; the next round picks up what it held.
-    tokio::time::sleep(Duration::from_millis(3500)).await;
+    tokio::time::sleep(Duration::from_millis(LEASE_SECS * 1000 + 500)).await;
     wait_all((0..3).map(|_| watcher(&db.url)).collect());
 
     assert_eq!(

@@ -22,7 +22,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 use super::Doc;
 use super::actors::ActorKind;
 use super::dates;
-use super::lexicon::{LEXICON, MeetingCue, key, lower, phrase_at};
+use super::lexicon::{Known, LEXICON, MeetingCue, key, lower, phrase_at};
 use super::tokens::is_capitalised;
 
 /// Words that close one event's clause and open another's.
@@ -396,11 +396,19 @@ fn false_call(words: &[&str], k: usize) -> bool {
 }
 
 fn negated(words: &[&str], k: usize) -> bool {
-    k > 0
+    // "did not meet face to face": the negation reaches past the verb.
+    let past_verb = k > 1
+        && matches!(lower(words[k - 2]).as_ref(), "not" | "never")
         && matches!(
             lower(words[k - 1]).as_ref(),
-            "no" | "not" | "without" | "as" | "through" | "via"
-        )
+            "meet" | "met" | "sit" | "sat" | "speak" | "spoke" | "talk" | "hold" | "held"
+        );
+    past_verb
+        || (k > 0
+            && matches!(
+                lower(words[k - 1]).as_ref(),
+                "no" | "not" | "without" | "as" | "through" | "via"
+            ))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -660,7 +668,19 @@ fn meeting_in(
                 .nth(1)
                 .and_then(|w| role_filter(w))
         });
-        let referred = referents(doc, history, count, role);
+        // "the two countries' ministers": the countries the last parties act for.
+        let of_countries = count.is_some()
+            && lc[..right - left].iter().any(|w| {
+                matches!(
+                    w.trim_end_matches(['\'', '’']),
+                    "countries" | "nations" | "governments" | "capitals"
+                )
+            });
+        let referred = if of_countries {
+            countries_of(doc, history, count.unwrap_or(2))
+        } else {
+            referents(doc, history, count, role)
+        };
         match referred {
             Some(people) => people.iter().for_each(|p| add(p, &mut names)),
             None => {
@@ -804,6 +824,30 @@ fn referents(
     }
     found.sort_by_key(|p| std::cmp::Reverse(doc.registry.mentions_of(p)));
     Some(found.into_iter().take(want).map(str::to_string).collect())
+}
+
+/// The countries the parties of a recent meeting are or act for: the last of the
+/// last few meetings whose every party has a known country, when they make
+/// `count` countries. Countries are never pieced together from two meetings.
+fn countries_of(
+    doc: &Doc,
+    history: &[(Meeting, bool, usize)],
+    count: usize,
+) -> Option<Vec<String>> {
+    history.iter().rev().take(4).find_map(|(m, _, _)| {
+        let mut found: Vec<String> = Vec::new();
+        for p in &m.participants {
+            let p = p.as_str();
+            let c = match LEXICON.lookup(p) {
+                Some(k @ (Known::Country(_) | Known::Demonym(_))) => k.canonical(),
+                _ => doc.registry.affiliation(p)?,
+            };
+            if !found.iter().any(|f| f == c) {
+                found.push(c.to_string());
+            }
+        }
+        (found.len() >= count).then(|| found.into_iter().take(count).collect())
+    })
 }
 
 fn status(
@@ -1504,5 +1548,27 @@ mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0.len(), 3);
         assert_eq!(v[0].1, MeetingStatus::Proposed);
+    }
+
+    #[test]
+    fn the_two_countries_are_those_of_the_last_meeting_whose_parties_all_have_one() {
+        let v = met(
+            "Chile's foreign minister, Ola Brek, hosted his Peruvian counterpart, Tam Ruen, in Santiago on Monday. President Ana Veld and Peruvian President Per Lund will meet in July. A meeting of the two countries' finance ministers was postponed.",
+        );
+        assert_eq!(v.len(), 3, "{v:?}");
+        assert_eq!(
+            v[2].0,
+            ["Chile", "Peru"],
+            "Ana Veld has no country: not mixed in"
+        );
+        assert_eq!(v[2].1, MeetingStatus::Cancelled);
+    }
+
+    #[test]
+    fn not_reaches_past_the_verb_of_a_cue() {
+        let v = met("Ola Brek and Tam Ruen did not meet face to face.");
+        assert!(v.is_empty(), "{v:?}");
+        let v = met("Ola Brek and Tam Ruen met face to face on Monday.");
+        assert_eq!(v[0].1, MeetingStatus::Held, "{v:?}");
     }
 }
