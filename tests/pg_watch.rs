@@ -43,7 +43,7 @@ fn watcher(db_url: &str) -> Child {
         // Long enough for a batch of feeds to be fetched and read by a debug
         // build on a loaded machine: a lease that lapses mid-batch lets another
         // process fetch the feed again.
-        .env("READOUT_FEED_LEASE_SECS", &LEASE_SECS.to_string())
+        .env("READOUT_FEED_LEASE_SECS", LEASE_SECS.to_string())
         .env("READOUT_LOG", "error")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
