@@ -16,6 +16,12 @@
 //! that person; "the Maduro government" is the country. An article that tells one
 //! meeting twice, once with fewer parties ("the ministers ended talks in X"; "the
 //! host joined them for the first session"), gives one meeting.
+//!
+//! Words that point back are read against the meetings told before: "the two
+//! leaders" are the most-named parties of recent meetings with a leader's title,
+//! "the two countries" the countries of one recent meeting, "a joint session" the
+//! parties of the last sentence's meetings together. A sentence that only says who
+//! "took part" adds them to the meeting just told.
 
 use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
