@@ -144,21 +144,21 @@ impl Registry {
     /// The person acting for `country` in a role ("the foreign ministers of A and
     /// B"): among those affiliated with it, one whose title fits, else one
     /// introduced without a title; never one whose title is another role (a
-    /// president is not "the foreign minister"), so then `None`.
+    /// president is not "the foreign minister"), so then `None`. Without a role,
+    /// anyone affiliated. Ties go to the one the article names most; a tie there
+    /// too is `None`.
     pub fn of_country_as(&self, country: &str, role: Option<fn(&str) -> bool>) -> Option<&str> {
-        let Some(role) = role else {
-            return self.of_country(country);
-        };
         let mut people: Vec<(&str, bool, usize)> = self
             .affiliation
             .iter()
             .filter(|(_, c)| c.as_str() == country)
             .filter_map(|(p, _)| {
-                let fits = match self.title_of(p) {
-                    Some(t) => role(t).then_some(true)?,
-                    None => false,
+                let fits = match (role, self.title_of(p)) {
+                    (None, _) => true,
+                    (Some(role), Some(t)) => role(t).then_some(true)?,
+                    (Some(_), None) => false,
                 };
-                Some((p.as_str(), fits, self.count.get(p).copied().unwrap_or(0)))
+                Some((p.as_str(), fits, self.mentions_of(p)))
             })
             .collect();
         people.sort_by_key(|&(p, fits, n)| (!fits, std::cmp::Reverse(n), p));
@@ -201,22 +201,10 @@ impl Registry {
         self.by_word.get(&key(word)).map(String::as_str)
     }
 
-    /// The person affiliated with `country`, if exactly one is known.
     /// The person acting for `country`: the only one affiliated with it, or the one
     /// the article names most often when several are.
     pub fn of_country(&self, country: &str) -> Option<&str> {
-        let mut people: Vec<(&str, usize)> = self
-            .affiliation
-            .iter()
-            .filter(|(_, c)| c.as_str() == country)
-            .map(|(p, _)| (p.as_str(), self.count.get(p).copied().unwrap_or(0)))
-            .collect();
-        people.sort_by_key(|&(p, n)| (std::cmp::Reverse(n), p));
-        match people.as_slice() {
-            [(p, _)] => Some(p),
-            [(p, a), (_, b), ..] if a > b => Some(p),
-            _ => None,
-        }
+        self.of_country_as(country, None)
     }
 
     /// Counts a mention of a full name.

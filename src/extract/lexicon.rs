@@ -148,6 +148,10 @@ pub struct Lexicon {
     pub proposed_cues: Phrases,
     pub planned_cues: Phrases,
     pub held_cues: Phrases,
+    /// "took part", "was led by": who took part in a meeting told before.
+    pub took_part: Phrases,
+    /// "will attend", "will take part": who will take part in one to come.
+    pub will_take_part: Phrases,
     /// Any form of an announceable action (lower case, words joined by a space) to
     /// its base form.
     pub actions: HashMap<String, String>,
@@ -302,6 +306,8 @@ impl Lexicon {
         lx.planned_cues = phrases(verbs.remove("planned_cues"));
         lx.held_cues = phrases(verbs.remove("held_cues"));
         lx.awaiting = phrases(verbs.remove("awaiting"));
+        lx.took_part = phrases(verbs.remove("took_part"));
+        lx.will_take_part = phrases(verbs.remove("will_take_part"));
         for line in verbs.remove("actions").unwrap_or_default() {
             let (base, forms) = line.split_once('|').unwrap_or((&line, ""));
             let base = key(base);

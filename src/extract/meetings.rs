@@ -181,31 +181,9 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
     dedupe(out.into_iter().map(|(m, split, _)| (m, split)).collect())
 }
 
-/// Phrases that report taking part in an event told just before ("Ministers from
-/// A and B took part"; "The X delegation was led by Y"), each with the tense of
-/// the events it fits: a past phrase adds to a meeting held, a future one to a
-/// meeting to come.
-const PARTICIPATION: &[(&str, bool)] = &[
-    ("took part", true),
-    ("taking part", true),
-    ("participated", true),
-    ("attended", true),
-    ("was led by", true),
-    ("were led by", true),
-    ("was headed by", true),
-    ("were headed by", true),
-    ("were present", true),
-    ("was present", true),
-    ("sat in on", true),
-    ("will attend", false),
-    ("would attend", false),
-    ("will take part", false),
-    ("will join", false),
-    ("to attend", false),
-];
-
 /// Adds the actors of sentence `i` to the meeting told in one of the two sentences
-/// before, when `i` only says who took part. Countries stand for the person the
+/// before, when `i` only says who took part ("Ministers from A and B took part";
+/// "The X delegation was led by Y"; lexicon sections `took_part`, `will_take_part`). Countries stand for the person the
 /// article introduced as acting for them ("Ministers from A and B").
 fn add_participants(doc: &Doc, i: usize, history: &mut [(Meeting, bool, usize)]) {
     let Some((m, _, at)) = history.last_mut() else {
@@ -214,17 +192,14 @@ fn add_participants(doc: &Doc, i: usize, history: &mut [(Meeting, bool, usize)])
     if *at + 2 < i || in_quote(doc, i, 0) || m.status == MeetingStatus::Cancelled {
         return;
     }
+    // A past phrase adds to a meeting held, a future one to a meeting to come.
+    let phrases = if m.status == MeetingStatus::Held {
+        &LEXICON.took_part
+    } else {
+        &LEXICON.will_take_part
+    };
     let words = doc.words(i);
-    let past = m.status == MeetingStatus::Held;
-    let fits = PARTICIPATION.iter().any(|(p, held)| {
-        *held == past
-            && (0..words.len()).any(|k| {
-                p.split(' ')
-                    .enumerate()
-                    .all(|(n, w)| words.get(k + n).is_some_and(|x| lower(x) == w))
-            })
-    });
-    if !fits {
+    if phrases.find(words, 0..words.len()).is_none() {
         return;
     }
     for a in doc.mentions[i]
@@ -687,15 +662,8 @@ fn meeting_in(
         } else {
             referents(doc, history, count, role)
         };
-        match referred {
-            Some(people) => people.iter().for_each(|p| add(p, &mut names)),
-            None => {
-                if let Some(prev) = last {
-                    for p in prev.participants.iter().take(count.unwrap_or(usize::MAX)) {
-                        add(p.as_str(), &mut names);
-                    }
-                }
-            }
+        for p in referred.iter().flatten() {
+            add(p, &mut names);
         }
     }
     // "a joint session": the parties of the last sentence's meetings together
@@ -792,26 +760,29 @@ fn role_filter(noun: &str) -> Option<fn(&str) -> bool> {
 }
 
 /// The parties an anaphor ("the two leaders", "they", "the next round") refers
-/// to: the last meeting's; a role noun picks the parties with that role, looking
-/// further back when the last meeting has too few. `None` when the role fits no
-/// one (the caller then takes the last meeting's parties).
+/// to: the last meeting's, the first `count` of them; a role noun picks the
+/// parties with that role, looking further back when the last meeting has too
+/// few, and falls back to the last meeting's when the role fits no one.
 fn referents(
     doc: &Doc,
     history: &[(Meeting, bool, usize)],
     count: Option<usize>,
     role: Option<fn(&str) -> bool>,
 ) -> Option<Vec<String>> {
-    let eligible = history.iter().rev().map(|x| &x.0);
-    let Some(role) = role else {
-        let m = eligible.clone().next()?;
-        return Some(
+    let last_parties = || {
+        let m = &history.last()?.0;
+        Some(
             m.participants
                 .iter()
                 .take(count.unwrap_or(usize::MAX))
                 .map(|p| p.as_str().to_string())
                 .collect(),
-        );
+        )
     };
+    let Some(role) = role else {
+        return last_parties();
+    };
+    let eligible = history.iter().rev().map(|x| &x.0);
     // Of the people with that role in the last few meetings, the ones the article
     // names most: "the two leaders" are the two it is about, even when a meeting
     // with two other leaders was told last.
@@ -826,7 +797,7 @@ fn referents(
         }
     }
     if found.len() < want {
-        return None;
+        return last_parties();
     }
     found.sort_by_key(|p| std::cmp::Reverse(doc.registry.mentions_of(p)));
     Some(found.into_iter().take(want).map(str::to_string).collect())
