@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::model::Span;
 
-use super::lexicon::{Known, LEXICON, key, lower};
+use super::lexicon::{Key, Known, LEXICON, key, lower};
 use super::tokens::{Tok, TokKind, bare, is_capitalised};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,9 +271,12 @@ fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// Longest title phrase starting at word `i` (of the lower-case `keys`), in words.
-pub fn title_len(keys: &[String], i: usize) -> usize {
+fn title_len(keys: &[Key], i: usize) -> usize {
     let lx = &*LEXICON;
-    if !keys.get(i).is_some_and(|k| lx.title_first.contains(k)) {
+    if !keys
+        .get(i)
+        .is_some_and(|k| lx.title_first.contains(k.as_ref()))
+    {
         return 0;
     }
     let mut best = 0;
@@ -286,15 +289,18 @@ pub fn title_len(keys: &[String], i: usize) -> usize {
         if lx.titles.contains(&phrase) {
             best = k + 1;
         }
+        if !lx.title_prefixes.contains(&phrase) {
+            break;
+        }
     }
     best
 }
 
 /// Longest known phrase starting at word `i` (of the lower-case `keys`): its
 /// length and what it names.
-pub fn known_at(keys: &[String], i: usize) -> Option<(usize, &'static Known)> {
+fn known_at(keys: &[Key], i: usize) -> Option<(usize, &'static Known)> {
     let first = keys.get(i)?;
-    if !LEXICON.known_first.contains(first) && !LEXICON.known_first.contains(bare(first)) {
+    if !LEXICON.known_first.contains(first.as_ref()) && !LEXICON.known_first.contains(bare(first)) {
         return None;
     }
     let mut best = None;
@@ -316,13 +322,60 @@ pub fn known_at(keys: &[String], i: usize) -> Option<(usize, &'static Known)> {
         if let Some(f) = found {
             best = Some((k + 1, f));
         }
+        // No longer entry starts with the words so far ("the" may be dropped).
+        let grows = |p: &str| p == "the" || LEXICON.known_prefixes.contains(p);
+        if !grows(&phrase) && !phrase.strip_prefix("the ").is_some_and(grows) {
+            break;
+        }
     }
     best
 }
 
-/// The look-up form of every token of a sentence.
-pub fn keys_of(text: &str, toks: &[Tok]) -> Vec<String> {
-    toks.iter().map(|t| key(t.text(text))).collect()
+/// What the word lists say about each word of one sentence, asked once. Both passes
+/// over the actors ask the same questions of the same words many times (is a title
+/// starting here, a known name, a word of a name), and the phrase look-ups behind
+/// them were most of the extractor's time.
+pub struct Lookups {
+    title: Vec<u8>,
+    known: Vec<Option<(u8, &'static Known)>>,
+    name: Vec<bool>,
+}
+
+impl Lookups {
+    pub fn read(text: &str, toks: &[Tok], keys: &[Key]) -> Self {
+        let short = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+        Lookups {
+            title: (0..keys.len()).map(|i| short(title_len(keys, i))).collect(),
+            known: (0..keys.len())
+                .map(|i| known_at(keys, i).map(|(n, k)| (short(n), k)))
+                .collect(),
+            name: (0..toks.len())
+                .map(|i| is_name_token(text, toks, i))
+                .collect(),
+        }
+    }
+
+    /// Length in words of the longest title starting at word `i` (0: none).
+    fn title(&self, i: usize) -> usize {
+        self.title.get(i).map_or(0, |&n| usize::from(n))
+    }
+
+    /// The longest known name starting at word `i`: its length and what it names.
+    fn known(&self, i: usize) -> Option<(usize, &'static Known)> {
+        let (n, k) = (*self.known.get(i)?)?;
+        Some((usize::from(n), k))
+    }
+
+    /// Whether word `i` can be part of a person's name.
+    fn name(&self, i: usize) -> bool {
+        self.name.get(i).copied().unwrap_or(false)
+    }
+}
+
+/// The look-up form of every token of a sentence (lower case, borrowed when the
+/// word already is).
+pub fn keys_of<'a>(text: &'a str, toks: &[Tok]) -> Vec<Key<'a>> {
+    toks.iter().map(|t| lower(t.text(text))).collect()
 }
 
 fn title_case(word: &str) -> String {
@@ -351,11 +404,16 @@ fn title_case(word: &str) -> String {
 /// Finds the actors named in the tokens of one sentence.
 #[cfg(test)]
 pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
-    mentions_keyed(text, toks, &keys_of(text, toks), reg)
+    mentions_keyed(
+        text,
+        toks,
+        &Lookups::read(text, toks, &keys_of(text, toks)),
+        reg,
+    )
 }
 
-/// `mentions` with the sentence's lower-case word keys (`keys_of`) read once.
-pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry) -> Vec<Mention> {
+/// `mentions` with the sentence's word look-ups (`Lookups`) read once.
+pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -377,7 +435,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
             i = at + 1;
             continue;
         }
-        if !is_name_token(text, toks, i) && title_len(keys, i) == 0 {
+        if !look.name(i) && look.title(i) == 0 {
             i += 1;
             continue;
         }
@@ -392,7 +450,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
                 break;
             }
             let w = t.text(text);
-            let tl = title_len(keys, j);
+            let tl = look.title(j);
             if tl > 0 {
                 titled = true;
                 title = Some(
@@ -412,7 +470,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
                     }) {
                         k += 1;
                     }
-                    match known_at(keys, k) {
+                    match look.known(k) {
                         Some((n, found)) => {
                             affiliation = Some(found.canonical().to_string());
                             j = k + n;
@@ -431,7 +489,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
                             let closed = toks
                                 .get(e)
                                 .is_none_or(|t| matches!(t.text(text), "," | ")" | ";" | "."));
-                            if e > k && closed && !(k..e).any(|x| title_len(keys, x) > 0) {
+                            if e > k && closed && !(k..e).any(|x| look.title(x) > 0) {
                                 j = e;
                                 continue;
                             }
@@ -445,11 +503,11 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
                 j += 1;
                 continue;
             }
-            if let Some((n, found)) = known_at(keys, j) {
+            if let Some((n, found)) = look.known(j) {
                 let after = j + n;
-                let next_is_name = toks.get(after).is_some_and(|_| {
-                    is_name_token(text, toks, after) || title_len(keys, after) > 0
-                });
+                let next_is_name = toks
+                    .get(after)
+                    .is_some_and(|_| look.name(after) || look.title(after) > 0);
                 let possessive = bare(toks[after - 1].text(text)) != toks[after - 1].text(text);
                 if next_is_name && !possessive {
                     affiliation = Some(found.canonical().to_string());
@@ -459,7 +517,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
             }
             // An unknown word in front of a title describes the person ("Parliament
             // Speaker", "Ruritanian Foreign Minister").
-            if is_capitalised(w) && bare(w) == w && title_len(keys, j + 1) > 0 {
+            if is_capitalised(w) && bare(w) == w && look.title(j + 1) > 0 {
                 j += 1;
                 continue;
             }
@@ -468,8 +526,8 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
                 && toks.get(j + 1).is_some_and(|t| {
                     is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text)
                 })
-                && title_len(keys, j + 2) > 0
-                && title_len(keys, j + 1) == 0
+                && look.title(j + 2) > 0
+                && look.title(j + 1) == 0
             {
                 j += 2;
                 continue;
@@ -478,8 +536,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
         }
         // The name proper: capitalised words from j.
         let mut k = j;
-        while k < toks.len() && is_name_token(text, toks, k) && (k == j || title_len(keys, k) == 0)
-        {
+        while k < toks.len() && look.name(k) && (k == j || look.title(k) == 0) {
             k += 1;
             if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
                 break;
@@ -525,7 +582,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], keys: &[String], reg: &Registry)
             continue;
         }
         let span = Span::new(toks[run_start].start, toks[k - 1].end);
-        if let Some((n, found)) = known_at(keys, j)
+        if let Some((n, found)) = look.known(j)
             && n >= k - j
         {
             let k = j + n;
@@ -863,11 +920,11 @@ const NOUN_AFTER: &[&str] = &[
 ];
 
 /// First pass over the whole article: every full person name, with affiliation.
-pub fn build_registry(text: &str, sentences: &[Vec<Tok>], all_keys: &[Vec<String>]) -> Registry {
+pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> Registry {
     let mut reg = Registry::default();
     let empty = Registry::default();
-    for (toks, keys) in sentences.iter().zip(all_keys) {
-        let ms = mentions_keyed(text, toks, keys, &empty);
+    for (toks, look) in sentences.iter().zip(looks) {
+        let ms = mentions_keyed(text, toks, look, &empty);
         for (n, m) in ms.iter().enumerate() {
             if m.kind == ActorKind::Country {
                 reg.add_country(&m.name);
@@ -890,7 +947,7 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], all_keys: &[Vec<String
             // "his Chilean counterpart, Ana Veld": a nationality before the comma.
             let demonym = || {
                 let comma = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")?;
-                (comma.saturating_sub(4)..comma).find_map(|k| match known_at(keys, k) {
+                (comma.saturating_sub(4)..comma).find_map(|k| match look.known(k) {
                     Some((_, Known::Demonym(c))) => Some(c.clone()),
                     _ => None,
                 })

@@ -409,7 +409,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
         let words = doc.words(0);
-        let v = words.iter().position(|w| *w == verb)?;
+        let v = words.raw().iter().position(|w| *w == verb)?;
         subject(&doc, 0, v, last).map(|s| s.name)
     }
 

@@ -32,22 +32,33 @@ const MONTHS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
+// The names below are ASCII, and no other character lower-cases to an ASCII letter
+// they contain, so comparing without regard to ASCII case needs no lower-cased copy
+// of every word.
+
 fn month(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
+    let w = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(w))
+        .map(|(_, n)| *n)
 }
 
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
 fn weekday(word: &str) -> Option<Weekday> {
-    Some(match word.to_lowercase().as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    WEEKDAYS
+        .iter()
+        .find(|(d, _)| d.eq_ignore_ascii_case(word))
+        .map(|(_, d)| *d)
 }
 
 fn day(word: &str) -> Option<u32> {
@@ -110,24 +121,24 @@ fn with_year(
 /// included), with the index of the word it starts at.
 pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(NaiveDate, usize)> {
     for (i, w) in words.iter().enumerate() {
-        let lw = w.to_lowercase();
-        let prev = if i > 0 {
-            words[i - 1].to_lowercase()
-        } else {
-            String::new()
-        };
-        match lw.as_str() {
-            "today" | "tonight" => return Some((published, i)),
-            "yesterday" => return published.checked_sub_days(Days::new(1)).map(|d| (d, i)),
-            "tomorrow" => return published.checked_add_days(Days::new(1)).map(|d| (d, i)),
-            _ => {}
+        let prev = if i > 0 { words[i - 1] } else { "" };
+        let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+        if is(w, "today") || is(w, "tonight") {
+            return Some((published, i));
+        }
+        if is(w, "yesterday") {
+            return published.checked_sub_days(Days::new(1)).map(|d| (d, i));
+        }
+        if is(w, "tomorrow") {
+            return published.checked_add_days(Days::new(1)).map(|d| (d, i));
         }
         if let Some(wd) = weekday(w) {
-            let d = match prev.as_str() {
-                "next" => nearest(published, wd, true, true),
-                "last" => nearest(published, wd, false, true),
-                "this" => nearest(published, wd, future, false),
-                _ => nearest(published, wd, future, false),
+            let d = if is(prev, "next") {
+                nearest(published, wd, true, true)
+            } else if is(prev, "last") {
+                nearest(published, wd, false, true)
+            } else {
+                nearest(published, wd, future, false)
             };
             return Some((d, i));
         }
@@ -144,13 +155,20 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
                 return with_year(m, d, y, published, future).map(|x| (x, i));
             }
             if i > 0
-                && let Some(d) = day(&prev)
+                && let Some(d) = day(prev)
             {
                 return with_year(m, d, yr_after(i + 1), published, future).map(|x| (x, i - 1));
             }
         }
     }
     None
+}
+
+/// Whether `words` open with a date ("on Friday", "in May 2031" after the
+/// preposition). A date found by `find` starts at most one word before the word
+/// that names it and reads at most three words after it, so five words decide.
+pub fn starts(words: &[&str], published: NaiveDate, future: bool) -> bool {
+    find(&words[..words.len().min(5)], published, future).is_some_and(|(_, at)| at == 0)
 }
 
 /// The last day of the month `words` name after "end of" ("by the end of May",

@@ -7,6 +7,8 @@ use std::collections::{HashMap as StdMap, HashSet as StdSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
+use super::words::Words;
+
 /// A small, fast hash for the word look-ups: every word of every article is looked
 /// up several times, and SipHash's protection against chosen keys buys nothing for
 /// lists compiled into the program.
@@ -68,8 +70,8 @@ impl Phrases {
     }
 
     /// Index of the longest phrase starting at word `i`.
-    pub fn index_at(&self, words: &[&str], i: usize) -> Option<usize> {
-        let cands = self.by_first.get(lower(words.get(i)?).as_ref())?;
+    pub fn index_at(&self, words: Words, i: usize) -> Option<usize> {
+        let cands = self.by_first.get(words.key_at(i)?)?;
         cands
             .iter()
             .copied()
@@ -77,16 +79,20 @@ impl Phrases {
     }
 
     /// Length of the longest phrase starting at word `i`.
-    pub fn at(&self, words: &[&str], i: usize) -> Option<usize> {
+    pub fn at(&self, words: Words, i: usize) -> Option<usize> {
         self.index_at(words, i).map(|n| self.list[n].len())
     }
 
     /// The first phrase found in `words[range]`: its position and length.
-    pub fn find(&self, words: &[&str], range: std::ops::Range<usize>) -> Option<(usize, usize)> {
+    pub fn find(&self, words: Words, range: std::ops::Range<usize>) -> Option<(usize, usize)> {
         let end = range.end.min(words.len());
         (range.start..end).find_map(|i| self.at(words, i).filter(|n| i + n <= end).map(|n| (i, n)))
     }
 }
+
+/// A word's look-up form: lower case with straight apostrophes, borrowed from the
+/// text when the word already is.
+pub type Key<'a> = std::borrow::Cow<'a, str>;
 
 /// A word in lower case with straight apostrophes, borrowed when it already is.
 pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
@@ -130,6 +136,10 @@ pub struct Lexicon {
     /// First words of titles and of known names: a cheap test before a look-up.
     pub title_first: HashSet<String>,
     pub known_first: HashSet<String>,
+    /// Every shorter run of leading words of a title and of a known name: a phrase
+    /// look-up stops growing as soon as no entry can start with it.
+    pub title_prefixes: HashSet<String>,
+    pub known_prefixes: HashSet<String>,
     /// Lower-cased verbs of saying (single words and phrases).
     pub speech: HashSet<String>,
     pub reported_that: HashSet<String>,
@@ -200,6 +210,14 @@ pub fn key(phrase: &str) -> String {
         .join(" ")
         .to_lowercase()
         .replace('’', "'")
+}
+
+/// The proper word prefixes of phrases of words joined by one space: "united",
+/// "united arab" for "united arab emirates".
+fn word_prefixes<'a>(phrases: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    phrases
+        .flat_map(|p| p.match_indices(' ').map(|(at, _)| p[..at].to_string()))
+        .collect()
 }
 
 fn words(phrase: &str) -> Vec<String> {
@@ -348,6 +366,8 @@ impl Lexicon {
                 .or_default()
                 .push(n);
         }
+        lx.known_prefixes = word_prefixes(lx.known.keys());
+        lx.title_prefixes = word_prefixes(lx.titles.iter());
         let mut w = sections(include_str!("lexicon/words.txt"));
         lx.function = set(w.remove("function"));
         lx.thing = set(w.remove("thing"));
@@ -363,28 +383,14 @@ impl Lexicon {
     }
 }
 
-/// Whether `word` is `lower` (a lower-case key) ignoring case and apostrophe
-/// style, without allocating: this runs for every word against every cue.
-pub fn is_key(word: &str, lower: &str) -> bool {
-    let mut a = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '’' { '\'' } else { c });
-    let mut b = lower.chars();
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) if x == y => {}
-            _ => return false,
-        }
-    }
-}
-
 /// Whether `phrase` (lower-case words) starts at word `i` of `words`.
-pub fn phrase_at(words: &[&str], i: usize, phrase: &[String]) -> bool {
+pub fn phrase_at(words: Words, i: usize, phrase: &[String]) -> bool {
     !phrase.is_empty()
         && i + phrase.len() <= words.len()
-        && phrase.iter().zip(&words[i..]).all(|(p, w)| is_key(w, p))
+        && phrase
+            .iter()
+            .enumerate()
+            .all(|(n, p)| words.key(i + n) == p)
 }
 
 /// The lists, parsed on first use.
@@ -393,6 +399,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn words_of<'a>(ws: &[&'a str]) -> (Vec<&'a str>, Vec<Key<'a>>) {
+        (ws.to_vec(), ws.iter().map(|w| lower(w)).collect())
+    }
 
     #[test]
     fn capitals_and_demonyms_name_their_country() {
@@ -440,7 +450,9 @@ mod tests {
             LEXICON.actions.get("handed over").map(String::as_str),
             Some("deliver")
         );
-        assert_eq!(LEXICON.awaiting.at(&["Waiting", "for", "news"], 0), Some(2));
-        assert_eq!(LEXICON.future.at(&["the", "plan", "is", "to"], 1), Some(3));
+        let (raw, keys) = words_of(&["Waiting", "for", "news"]);
+        assert_eq!(LEXICON.awaiting.at(Words::new(&raw, &keys), 0), Some(2));
+        let (raw, keys) = words_of(&["the", "plan", "is", "to"]);
+        assert_eq!(LEXICON.future.at(Words::new(&raw, &keys), 1), Some(3));
     }
 }

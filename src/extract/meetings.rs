@@ -28,8 +28,9 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 use super::Doc;
 use super::actors::ActorKind;
 use super::dates;
-use super::lexicon::{Known, LEXICON, MeetingCue, key, lower, phrase_at};
+use super::lexicon::{Known, LEXICON, MeetingCue, key, phrase_at};
 use super::tokens::is_capitalised;
+use super::words::Words;
 
 /// Words that close one event's clause and open another's.
 /// "about", "regarding" and "concerning" open the topic of talks, "according" their
@@ -56,12 +57,8 @@ const BOUNDARIES: &[&str] = &[
 
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
 /// of saying (what follows is what was said, not who said it).
-fn is_boundary(words: &[&str], k: usize) -> bool {
-    is_boundary_lower(words, k, &lower(words[k]))
-}
-
-/// `is_boundary` with word `k` already in lower case (`w`).
-fn is_boundary_lower(words: &[&str], k: usize, w: &str) -> bool {
+fn is_boundary(words: Words, k: usize) -> bool {
+    let w = words.key(k);
     BOUNDARIES.contains(&w)
         || (words[k] == ","
             && words
@@ -74,7 +71,7 @@ fn is_boundary_lower(words: &[&str], k: usize, w: &str) -> bool {
 /// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":
 /// the comma at `k` closes a name set off by commas and ", and" goes on with
 /// another "X's …": a list of people, not a new clause.
-fn appositive_list(words: &[&str], k: usize) -> bool {
+fn appositive_list(words: Words, k: usize) -> bool {
     // "X's envoy, A, and its minister, B": a possessive name or determiner.
     let possessive_next = words.get(k + 2).is_some_and(|n| {
         (is_capitalised(n) && (n.ends_with("'s") || n.ends_with("’s")))
@@ -165,7 +162,7 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
             if let Some((m, callers)) =
                 meeting_in(doc, i, words, group, left, right, subjects, &out)
             {
-                let one_by_one = separately(&words[left..right]);
+                let one_by_one = separately(words.slice(left..right));
                 let parts = split(m, words, group, callers, one_by_one);
                 let was_split = parts.len() > 1;
                 for m in parts {
@@ -218,16 +215,16 @@ fn add_participants(doc: &Doc, i: usize, history: &mut [(Meeting, bool, usize)])
 }
 
 /// Cues of a sentence grouped by clause: (position, length, cue).
-fn find_cues(words: &[&str]) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
+fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
     let mut groups: Vec<Vec<(usize, usize, &'static MeetingCue)>> = Vec::new();
     let mut k = 0;
     let mut boundary_since_last = true;
     while k < words.len() {
-        let lw = lower(words[k]);
-        if is_boundary_lower(words, k, &lw) {
+        let lw = words.key(k);
+        if is_boundary(words, k) {
             boundary_since_last = true;
         }
-        let cues = LEXICON.meeting_first.get(lw.as_ref());
+        let cues = LEXICON.meeting_first.get(lw);
         let found = cues
             .and_then(|c| {
                 c.iter()
@@ -301,10 +298,10 @@ const TIME_ADVERBS: &[&str] = &[
 
 /// The first word at or after `from` that is not a time adverb ("briefly",
 /// "yesterday", "on Monday morning"), at most four words on.
-fn adverbs_after(words: &[&str], from: usize) -> usize {
+fn adverbs_after(words: Words, from: usize) -> usize {
     let mut j = from;
     while j < words.len() && j < from + 4 {
-        let w = lower(words[j]);
+        let w = words.key(j);
         if TIME_ADVERBS.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly")) {
             j += 1;
         } else {
@@ -317,10 +314,10 @@ fn adverbs_after(words: &[&str], from: usize) -> usize {
 /// Where the clause of a cue ends, looking right from `from`: at a boundary, but
 /// past a parenthetical relative clause ("The round, which began on Monday, was
 /// led by …").
-fn right_edge(words: &[&str], from: usize, limit: usize) -> usize {
+fn right_edge(words: Words, from: usize, limit: usize) -> usize {
     let mut k = from;
     while k < limit {
-        let w = lower(words[k]);
+        let w = words.key(k);
         if matches!(w.as_ref(), "which" | "who") && k > 0 && words[k - 1] == "," {
             match (k + 1..limit).find(|&j| words[j] == ",") {
                 Some(c) => {
@@ -330,7 +327,7 @@ fn right_edge(words: &[&str], from: usize, limit: usize) -> usize {
                 None => return k,
             }
         }
-        if is_boundary_lower(words, k, &w) && !LEXICON.reported_that.contains(w.as_ref()) {
+        if is_boundary(words, k) && !LEXICON.reported_that.contains(w) {
             return k;
         }
         k += 1;
@@ -368,26 +365,26 @@ fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
 }
 
 /// "called his counterpart" is a call; "called on", "called off", "called for" are not.
-fn false_call(words: &[&str], k: usize) -> bool {
-    lower(words[k]) == "called"
+fn false_call(words: Words, k: usize) -> bool {
+    words.key(k) == "called"
         && !words.get(k + 1).is_some_and(|n| {
             n.chars().next().is_some_and(char::is_uppercase)
                 || matches!(*n, "his" | "her" | "their")
         })
 }
 
-fn negated(words: &[&str], k: usize) -> bool {
+fn negated(words: Words, k: usize) -> bool {
     // "did not meet face to face": the negation reaches past the verb.
     let past_verb = k > 1
-        && matches!(lower(words[k - 2]).as_ref(), "not" | "never")
+        && matches!(words.key(k - 2), "not" | "never")
         && matches!(
-            lower(words[k - 1]).as_ref(),
+            words.key(k - 1),
             "meet" | "met" | "sit" | "sat" | "speak" | "spoke" | "talk" | "hold" | "held"
         );
     past_verb
         || (k > 0
             && matches!(
-                lower(words[k - 1]).as_ref(),
+                words.key(k - 1),
                 "no" | "not" | "without" | "as" | "through" | "via"
             ))
 }
@@ -396,7 +393,7 @@ fn negated(words: &[&str], k: usize) -> bool {
 fn meeting_in(
     doc: &Doc,
     i: usize,
-    words: &[&str],
+    words: Words,
     group: &[(usize, usize, &'static MeetingCue)],
     left: usize,
     right: usize,
@@ -421,7 +418,7 @@ fn meeting_in(
         None => names.push(n.to_string()),
     };
     // "X, who met Y": X takes part.
-    if left > 0 && lower(words[left]) == "who" {
+    if left > 0 && words.key(left) == "who" {
         if let Some(m) = doc.mentions[i]
             .iter()
             .rfind(|m| m.last <= left && !m.possessive)
@@ -431,7 +428,7 @@ fn meeting_in(
     }
     // "X and Y signed the accord after talks mediated by Z": the subjects of the
     // clause before "after talks" took part in them.
-    if matches!(lower(words[left]).as_ref(), "after" | "following")
+    if matches!(words.key(left), "after" | "following")
         && first == left + 1
         && words[first..right]
             .iter()
@@ -477,11 +474,8 @@ fn meeting_in(
         }
         // "the Maduro government": the country the person leads, when known.
         if m.kind == ActorKind::Person
-            && words.get(m.last).is_some_and(|w| {
-                matches!(
-                    lower(w).as_ref(),
-                    "government" | "administration" | "regime" | "cabinet"
-                )
+            && words.key_at(m.last).is_some_and(|w| {
+                matches!(w, "government" | "administration" | "regime" | "cabinet")
             })
             && let Some(c) = doc.registry.affiliation(&m.name)
         {
@@ -491,13 +485,13 @@ fn meeting_in(
         // "the foreign ministers of A and B" are the people, when the article names them.
         let role_before = (m.first.saturating_sub(5)..m.first)
             .rev()
-            .find(|&k| ROLES.contains(&lower(words[k]).as_ref()));
+            .find(|&k| ROLES.contains(&words.key(k)));
         if m.kind == ActorKind::Country
             && let Some(r) = role_before
         {
             match doc
                 .registry
-                .of_country_as(&m.name, role_filter(&lower(words[r])))
+                .of_country_as(&m.name, role_filter(&words.key(r)))
             {
                 Some(p) => add(p, &mut names),
                 // No one the article names holds that role for the country: it
@@ -548,9 +542,8 @@ fn meeting_in(
     }
     // Pronoun subjects and counterparts.
     let mut pronoun_subject = false;
-    for (k, word) in words.iter().enumerate().take(right).skip(left) {
-        let lw = lower(word);
-        let w: &str = &lw;
+    for k in left..right.min(words.len()) {
+        let w = words.key(k);
         let possessive_before = (w == "his" || w == "her") && k + 1 == first;
         if ((w == "he" || w == "she") && k < first) || possessive_before {
             pronoun_subject = true;
@@ -559,9 +552,8 @@ fn meeting_in(
             // it is the caller of a call.
             // A person named after an earlier pronoun is that pronoun's object ("she
             // will meet A …, and she will join B"), not what the next one refers to.
-            let first_pronoun = words
-                .iter()
-                .position(|w| matches!(lower(w).as_ref(), "he" | "she" | "his" | "her"))
+            let first_pronoun = (0..words.len())
+                .position(|x| matches!(words.key(x), "he" | "she" | "his" | "her"))
                 .unwrap_or(k);
             let earlier = doc.mentions[i]
                 .iter()
@@ -591,7 +583,7 @@ fn meeting_in(
     // "met each leader separately", "met each side": the people the previous
     // sentence named, when none follows the cue.
     let after_cue = group.last().map_or(first, |c| c.0 + c.1);
-    let each_after = words.get(after_cue).is_some_and(|w| lower(w) == "each");
+    let each_after = words.key_at(after_cue) == Some("each");
     let named_after = doc.mentions[i]
         .iter()
         .any(|m| m.first >= after_cue && m.last <= right && !m.modifier);
@@ -615,20 +607,20 @@ fn meeting_in(
     }
     // The clause in lower case, read once (a phrase may run a little past it).
     let ext = (right + 3).min(words.len());
-    let lc: Vec<std::borrow::Cow<str>> = words[left..ext].iter().map(|w| lower(w)).collect();
+    let lc: Vec<&str> = (left..ext).map(|k| words.key(k)).collect();
     let anaphoric = (0..right - left).any(|k| {
         ANAPHORA.iter().any(|a| {
             a.iter()
                 .enumerate()
                 .all(|(n, x)| lc.get(k + n).is_some_and(|w| w == x))
-        }) || (ROUND_ORDINALS.contains(&lc[k].as_ref())
+        }) || (ROUND_ORDINALS.contains(&lc[k])
             && lc
                 .get(k + 1)
-                .is_some_and(|w| matches!(w.as_ref(), "round" | "rounds")))
+                .is_some_and(|w| matches!(*w, "round" | "rounds")))
     });
     // "the two" and "both sides" are the first two parties of the last meeting;
     // "they", all.
-    let count = lc[..right - left].iter().find_map(|w| match w.as_ref() {
+    let count = lc[..right - left].iter().find_map(|w| match *w {
         "two" | "both" => Some(2),
         "three" => Some(3),
         "four" => Some(4),
@@ -640,7 +632,7 @@ fn meeting_in(
     let status = status(words, group, left, right)?;
     let numbered = lc[..right - left]
         .iter()
-        .any(|w| matches!(w.as_ref(), "two" | "three" | "four"));
+        .any(|w| matches!(*w, "two" | "three" | "four"));
     if names.len() < 2 && anaphoric && (numbered || !in_quote(doc, i, first)) {
         let role = count.and_then(|_| {
             lc[..right - left]
@@ -670,7 +662,7 @@ fn meeting_in(
     // ("X met A and B separately. A joint session did not take place.").
     // A joint body ("a joint border commission") is of the countries those
     // parties act for.
-    let joint = lc[..right - left].iter().position(|w| w == "joint");
+    let joint = lc[..right - left].iter().position(|w| *w == "joint");
     if names.len() < 2
         && let Some(j) = joint
         && let Some(&(_, _, at)) = history.last()
@@ -828,7 +820,7 @@ fn countries_of(
 }
 
 fn status(
-    words: &[&str],
+    words: Words,
     group: &[(usize, usize, &'static MeetingCue)],
     left: usize,
     right: usize,
@@ -864,7 +856,7 @@ fn status(
     }
     // A past tense in the clause ("accepted", "ended") dates a noun cue.
     let past_tense = (left..right).any(|k| {
-        let lw = lower(words[k]);
+        let lw = words.key(k);
         let w: &str = &lw;
         w.len() > 4
             && w.ends_with("ed")
@@ -959,7 +951,7 @@ fn quote_words(doc: &Doc, i: usize, k: usize) -> Option<(usize, usize)> {
 
 /// An offer or condition in `words[range]`; "May" inside a sentence is the month
 /// ("signed on May 11"), not the modal.
-fn offer_in(words: &[&str], range: std::ops::Range<usize>) -> bool {
+fn offer_in(words: Words, range: std::ops::Range<usize>) -> bool {
     let mut from = range.start;
     while let Some((p, _)) = LEXICON.proposed_cues.find(words, from..range.end) {
         if !(p > 0 && words[p] == "May") {
@@ -970,10 +962,10 @@ fn offer_in(words: &[&str], range: std::ops::Range<usize>) -> bool {
     false
 }
 
-fn is_modal_before(words: &[&str], k: usize) -> bool {
+fn is_modal_before(words: Words, k: usize) -> bool {
     (k.saturating_sub(2)..k).any(|j| {
         matches!(
-            lower(words[j]).as_ref(),
+            words.key(j),
             "will" | "would" | "to" | "could" | "may" | "might" | "should"
         )
     })
@@ -981,7 +973,7 @@ fn is_modal_before(words: &[&str], k: usize) -> bool {
 
 /// "in Geneva", "at Panmunjom": the capitalised words after the first such
 /// preposition that are not a date.
-fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
+fn place(words: Words, left: usize, right: usize) -> Option<String> {
     (left..right).find_map(|k| {
         if !matches!(words[k], "in" | "at") {
             return None;
@@ -991,10 +983,7 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
             e += 1;
         }
         let s = e;
-        while e < right
-            && is_capitalised(words[e])
-            && !LEXICON.function.contains(lower(words[e]).as_ref())
-        {
+        while e < right && is_capitalised(words[e]) && !LEXICON.function.contains(words.key(e)) {
             e += 1;
         }
         (e > s).then(|| words[s..e].join(" "))
@@ -1003,13 +992,13 @@ fn place(words: &[&str], left: usize, right: usize) -> Option<String> {
 
 /// "met each leader separately", "saw them one by one": the parties after the
 /// cue met those before it one at a time.
-fn separately(clause: &[&str]) -> bool {
-    clause.iter().enumerate().any(|(k, w)| {
-        let lw = lower(w);
-        matches!(lw.as_ref(), "separately" | "individually")
-            || (lw == "one"
+fn separately(clause: Words) -> bool {
+    (0..clause.len()).any(|k| {
+        let w = clause.key(k);
+        matches!(w, "separately" | "individually")
+            || (w == "one"
                 && clause.get(k + 1) == Some(&"by")
-                && clause.get(k + 2).is_some_and(|n| lower(n) == "one"))
+                && clause.key_at(k + 2) == Some("one"))
     })
 }
 
@@ -1017,13 +1006,13 @@ fn separately(clause: &[&str]) -> bool {
 /// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
 fn split(
     m: Meeting,
-    words: &[&str],
+    words: Words,
     group: &[(usize, usize, &'static MeetingCue)],
     callers: usize,
     one_by_one: bool,
 ) -> Vec<Meeting> {
     let first = group.first().map_or(0, |c| c.0);
-    let each = first > 0 && key(words[first - 1]) == "each";
+    let each = first > 0 && words.key(first - 1) == "each";
     let n = m.participants.len();
     // Only when one party stands before the cue: "X spoke with A and with B".
     if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && callers == 1 {

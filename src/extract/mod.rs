@@ -19,15 +19,18 @@ mod quotes;
 mod sentences;
 mod speech;
 mod tokens;
+mod words;
 
 use chrono::NaiveDate;
 
 use crate::model::{Article, Evidence, Extraction, Span};
 
 use actors::{Mention, Registry};
+use lexicon::Key;
 use quotes::Quote;
 use sentences::Sentence;
 use tokens::Tok;
+use words::Words;
 
 /// Reads one article. Infallible by design: a broken or empty article yields an
 /// empty extraction, never an error that would stop ingesting a feed.
@@ -69,6 +72,8 @@ pub(crate) struct Doc<'a> {
     pub toks: Vec<Vec<Tok>>,
     /// The same words as text, read once: every rule family walks them.
     words: Vec<Vec<&'a str>>,
+    /// Their look-up keys (lower case, straight apostrophes).
+    keys: Vec<Vec<Key<'a>>>,
     /// Actors named in each sentence.
     pub mentions: Vec<Vec<Mention>>,
     pub registry: Registry,
@@ -83,13 +88,18 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|s| tokens::tokenize(text, s.span.start, s.span.end))
             .collect();
-        // Lower-case keys of every word, read once for both passes over the actors.
-        let keys: Vec<Vec<String>> = toks.iter().map(|t| actors::keys_of(text, t)).collect();
-        let mut registry = actors::build_registry(text, &toks, &keys);
-        let mentions: Vec<Vec<Mention>> = toks
+        // What the lists say of every word, read once for both passes over the actors.
+        let keys: Vec<Vec<Key<'a>>> = toks.iter().map(|t| actors::keys_of(text, t)).collect();
+        let looks: Vec<actors::Lookups> = toks
             .iter()
             .zip(&keys)
-            .map(|(t, k)| actors::mentions_keyed(text, t, k, &registry))
+            .map(|(t, k)| actors::Lookups::read(text, t, k))
+            .collect();
+        let mut registry = actors::build_registry(text, &toks, &looks);
+        let mentions: Vec<Vec<Mention>> = toks
+            .iter()
+            .zip(&looks)
+            .map(|(t, l)| actors::mentions_keyed(text, t, l, &registry))
             .collect();
         for m in mentions
             .iter()
@@ -110,6 +120,7 @@ impl<'a> Doc<'a> {
             sentences,
             toks,
             words,
+            keys,
             mentions,
             registry,
             quotes,
@@ -128,9 +139,9 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The word texts of sentence `i`.
-    pub fn words(&self, i: usize) -> &[&'a str] {
-        &self.words[i]
+    /// The words of sentence `i`, with their keys.
+    pub fn words(&self, i: usize) -> Words<'_, 'a> {
+        Words::new(&self.words[i], &self.keys[i])
     }
 }
 

@@ -15,7 +15,8 @@ use crate::model::{ActorName, Due, Outcome, OutcomeKind, Pending};
 use super::Doc;
 use super::clauses::subject;
 use super::dates;
-use super::lexicon::{LEXICON, key, lower};
+use super::lexicon::LEXICON;
+use super::words::Words;
 
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
 const OBJECT_CUES: &[&str] = &[
@@ -85,15 +86,15 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
             seen_verbs.push(v.0);
             // "would be decided by voters" is a description; "to be submitted by the
             // end of September" is a deadline.
-            let passive = v.0 > 0 && lower(words[v.0 - 1]) == "be";
+            let passive = v.0 > 0 && words.key(v.0 - 1) == "be";
             // "the talks … are due to open on Wednesday": a meeting's own course.
-            let intransitive = words.get(v.0 + v.1).is_none_or(|w| {
+            let intransitive = words.key_at(v.0 + v.1).is_none_or(|w| {
                 matches!(
-                    lower(w).as_ref(),
+                    w,
                     "in" | "on" | "at" | "by" | "next" | "this" | "later" | "soon" | "." | ","
                 )
             });
-            if intransitive && (0..k).any(|j| MEETING_NOUNS.contains(&lower(words[j]).as_ref())) {
+            if intransitive && (0..k).any(|j| MEETING_NOUNS.contains(&words.key(j))) {
                 continue;
             }
             let p = make_pending(doc, i, words, k, v, last);
@@ -105,15 +106,15 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
         if let Some((at, len)) = LEXICON.awaiting.find(words, 0..words.len())
             && !hypothetical(words, at)
         {
-            let (described, _) = before_due(doc, &words[at + len..]);
+            let (described, _) = before_due(doc, words.from(at + len));
             let what = object(described, 0).unwrap_or_default();
-            let verb = key(words[at]);
+            let verb = words.key(at);
             let lemma = if verb.starts_with("expire") {
                 "expire"
             } else {
                 "respond"
             };
-            let due = due(doc, &words[at..]);
+            let due = due(doc, words.from(at));
             // An expiry is pending only with the date it falls on.
             if lemma == "respond" || due.as_ref().is_some_and(|d| d.date.is_some()) {
                 pend.push(Pending {
@@ -130,11 +131,11 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
 }
 
 /// The action verb after a future cue at `k`: its position, length and base form.
-fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> {
+fn action_after_cue(words: Words, k: usize) -> Option<(usize, usize, String)> {
     let mut after = LEXICON.future.at(words, k).map(|n| k + n);
     // "called on X to", not "called off after X refused to".
-    let called_off = lower(words[k]) == "called" && words.get(k + 1) != Some(&"on");
-    if after.is_none() && !called_off && OBJECT_CUES.contains(&lower(words[k]).as_ref()) {
+    let called_off = words.key(k) == "called" && words.get(k + 1) != Some(&"on");
+    if after.is_none() && !called_off && OBJECT_CUES.contains(&words.key(k)) {
         // "asks the envoy to name", "agreed during her visit to Delhi to conclude":
         // the first "to" that an action follows.
         after = (k + 1..(k + 13).min(words.len()))
@@ -142,31 +143,25 @@ fn action_after_cue(words: &[&str], k: usize) -> Option<(usize, usize, String)> 
             .map(|j| j + 1);
     }
     let mut v = after?;
-    while v < words.len() && ADVERBS.contains(&lower(words[v]).as_ref()) {
+    while v < words.len() && ADVERBS.contains(&words.key(v)) {
         v += 1;
     }
-    if v < words.len() && matches!(lower(words[v]).as_ref(), "not" | "never" | "no") {
+    if v < words.len() && matches!(words.key(v), "not" | "never" | "no") {
         return None;
     }
     action_at(words, v)
 }
 
 /// The action (any form) at word `v`, longest first.
-fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
-    let lfirst = lower(words.get(v)?);
-    let first: &str = &lfirst;
-    if !LEXICON.action_first.contains(first) {
+fn action_at(words: Words, v: usize) -> Option<(usize, usize, String)> {
+    if !LEXICON.action_first.contains(words.key_at(v)?) {
         return None;
     }
     (1..=LEXICON.actions_max_words).rev().find_map(|n| {
         if v + n > words.len() {
             return None;
         }
-        let phrase = words[v..v + n]
-            .iter()
-            .map(|w| key(w))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let phrase = words.slice(v..v + n).phrase_key();
         LEXICON
             .actions
             .get(&phrase)
@@ -177,17 +172,17 @@ fn action_at(words: &[&str], v: usize) -> Option<(usize, usize, String)> {
 /// Whether the cue at `k` sits in a relative clause ("a mechanism which would
 /// restore") or has a meeting for subject ("the talks are due to open"): a
 /// description, not an announced action.
-fn describes(words: &[&str], k: usize) -> bool {
+fn describes(words: Words, k: usize) -> bool {
     let start = (0..k)
         .rev()
         .find(|&j| matches!(words[j], "," | ";" | ":"))
         .map_or(0, |j| j + 1);
-    let relative = (k > 0 && matches!(lower(words[k - 1]).as_ref(), "that" | "who"))
-        || (start..k).any(|j| matches!(lower(words[j]).as_ref(), "which" | "whose"));
+    let relative = (k > 0 && matches!(words.key(k - 1), "that" | "who"))
+        || (start..k).any(|j| matches!(words.key(j), "which" | "whose"));
     // The meeting is the subject: "the talks are due to open", not "the co-chairs
     // of the talks are due to circulate".
     let meeting_subject = (k.saturating_sub(3)..k).any(|j| {
-        MEETING_NOUNS.contains(&lower(words[j]).as_ref())
+        MEETING_NOUNS.contains(&words.key(j))
             && !(j >= 1 && words[j - 1] == "of")
             && !(j >= 2 && words[j - 2] == "of")
     });
@@ -195,20 +190,20 @@ fn describes(words: &[&str], k: usize) -> bool {
 }
 
 /// Whether the clause of word `k` is a condition or a possibility.
-fn hypothetical(words: &[&str], k: usize) -> bool {
+fn hypothetical(words: Words, k: usize) -> bool {
     let from = k.saturating_sub(8);
-    (from..words.len().min(k + 12)).any(|j| LEXICON.hypothetical.contains(lower(words[j]).as_ref()))
-        || (k.saturating_sub(2)..k).any(|j| LEXICON.possibility.contains(lower(words[j]).as_ref()))
+    (from..words.len().min(k + 12)).any(|j| LEXICON.hypothetical.contains(words.key(j)))
+        || (k.saturating_sub(2)..k).any(|j| LEXICON.possibility.contains(words.key(j)))
 }
 
 /// The object of an action: words after it to the end of its clause, at most ten,
 /// without a dangling function word where the limit cut a phrase ("a plan for").
-fn object(words: &[&str], from: usize) -> Option<String> {
+fn object(words: Words, from: usize) -> Option<String> {
     let mut end = (from..words.len())
         .find(|&j| OBJECT_END.contains(&words[j]))
         .unwrap_or(words.len())
         .min(from + 10);
-    while end > from && DANGLING.contains(&lower(words[end - 1]).as_ref()) {
+    while end > from && DANGLING.contains(&words.key(end - 1)) {
         end -= 1;
     }
     (end > from).then(|| words[from..end].join(" "))
@@ -223,10 +218,10 @@ const DANGLING: &[&str] = &[
 /// The words of an action's description without its due phrase: up to where the
 /// due phrase begins, or after it when it comes first ("decide | this week | on
 /// the request").
-fn before_due<'w>(doc: &Doc, words: &'w [&'w str]) -> (&'w [&'w str], Option<Due>) {
+fn before_due<'d, 'a>(doc: &Doc, words: Words<'d, 'a>) -> (Words<'d, 'a>, Option<Due>) {
     match due_at(doc, words) {
-        Some((0, end, d)) => (&words[end..], Some(d)),
-        Some((pos, _, d)) => (&words[..pos], Some(d)),
+        Some((0, end, d)) => (words.from(end), Some(d)),
+        Some((pos, _, d)) => (words.slice(0..pos), Some(d)),
         None => (words, None),
     }
 }
@@ -239,7 +234,7 @@ fn actors_of(doc: &Doc, i: usize, at: usize, last: Option<&str>) -> Vec<ActorNam
 }
 
 /// The due phrase after the action, and its date where it names one.
-fn due(doc: &Doc, words: &[&str]) -> Option<Due> {
+fn due(doc: &Doc, words: Words) -> Option<Due> {
     due_at(doc, words).map(|(_, _, d)| d)
 }
 
@@ -272,7 +267,7 @@ const TIME_NOUNS: &[&str] = &[
     "summit",
 ];
 
-fn due_at(doc: &Doc, words: &[&str]) -> Option<(usize, usize, Due)> {
+fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
     const OPENERS: &[&str] = &[
         "by", "before", "within", "until", "next", "this", "later", "in", "on", "tomorrow", "today",
     ];
@@ -299,17 +294,15 @@ fn due_at(doc: &Doc, words: &[&str]) -> Option<(usize, usize, Due)> {
         "against",
     ];
     let opens = |j: usize| {
-        let w = lower(words[j]);
-        (OPENERS.contains(&w.as_ref()) && !matches!(words[j], "in" | "on"))
+        let w = words.key(j);
+        (OPENERS.contains(&w) && !matches!(words[j], "in" | "on"))
             || (matches!(words[j], "in" | "on")
-                && words.get(j + 1).is_some_and(|n| {
+                && words.key_at(j + 1).is_some_and(|n| {
                     // "in the coming weeks", not "on the Geneva invitation"
-                    (lower(n) == "the"
-                        && words[j + 1..words.len().min(j + 5)]
-                            .iter()
-                            .any(|w| TIME_NOUNS.contains(&lower(w).as_ref())))
-                        || dates::find(&words[j + 1..], doc.published, true)
-                            .is_some_and(|(_, at)| at == 0)
+                    (n == "the"
+                        && (j + 1..words.len().min(j + 5))
+                            .any(|x| TIME_NOUNS.contains(&words.key(x))))
+                        || dates::starts(&words[j + 1..], doc.published, true)
                 }))
     };
     let mut from = 0;
@@ -318,11 +311,11 @@ fn due_at(doc: &Doc, words: &[&str]) -> Option<(usize, usize, Due)> {
             .find(|&j| matches!(words[j], "," | "." | ";"))
             .unwrap_or(words.len())
             .min(pos + 7);
-        let clausal = CLAUSAL.contains(&lower(words[pos]).as_ref());
+        let clausal = CLAUSAL.contains(&words.key(pos));
         let end = (pos + 2..clause_end)
             .find(|&j| {
-                let w = lower(words[j]);
-                STOPS.contains(&w.as_ref()) && !(clausal && w == "and")
+                let w = words.key(j);
+                STOPS.contains(&w) && !(clausal && w == "and")
             })
             .unwrap_or(clause_end);
         let phrase = &words[pos..end];
@@ -330,10 +323,10 @@ fn due_at(doc: &Doc, words: &[&str]) -> Option<(usize, usize, Due)> {
             .or_else(|| dates::find(phrase, doc.published, true).map(|d| d.0));
         // "by Hamas" names an agent, not a deadline: a "by" phrase needs a date or
         // a time word.
-        let agent = lower(words[pos]) == "by"
+        let agent = words.key(pos) == "by"
             && words.get(pos + 1).is_some_and(|n| {
                 n.chars().next().is_some_and(char::is_uppercase)
-                    && !TIME_NOUNS.contains(&lower(n).as_ref())
+                    && !TIME_NOUNS.contains(&words.key(pos + 1))
                     && dates::find(&words[pos + 1..pos + 2], doc.published, true).is_none()
             });
         if !agent {
@@ -354,13 +347,13 @@ fn due_at(doc: &Doc, words: &[&str]) -> Option<(usize, usize, Due)> {
 fn make_pending(
     doc: &Doc,
     i: usize,
-    words: &[&str],
+    words: Words,
     cue: usize,
     v: (usize, usize, String),
     last: Option<&str>,
 ) -> Pending {
     let (at, len, base) = v;
-    let (described, due) = before_due(doc, &words[at + len..]);
+    let (described, due) = before_due(doc, words.from(at + len));
     let what = match object(described, 0) {
         Some(o) => format!("{base} {o}"),
         None => base,
@@ -374,14 +367,13 @@ fn make_pending(
 }
 
 /// Actions reported done or refused in sentence `i`.
-fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut Vec<Outcome>) {
+fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec<Outcome>) {
     for k in 0..words.len() {
-        let lw = lower(words[k]);
-        let w: &str = &lw;
+        let w = words.key(k);
         // "declined", or "would not attend": the awaited answer came, and it is no.
         let will_not = k >= 2
-            && matches!(lower(words[k - 2]).as_ref(), "would" | "will")
-            && lower(words[k - 1]) == "not"
+            && matches!(words.key(k - 2), "would" | "will")
+            && words.key(k - 1) == "not"
             && matches!(w, "attend" | "participate" | "come" | "join" | "take");
         let refused = will_not
             || matches!(
@@ -392,11 +384,7 @@ fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut V
             None
         } else {
             action_at(words, k).filter(|(_, n, base)| {
-                let form = words[k..k + n]
-                    .iter()
-                    .map(|w| key(w))
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let form = words.slice(k..k + n).phrase_key();
                 LEXICON.past.contains(&form) && form != *base
             })
         };
@@ -404,11 +392,10 @@ fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut V
             continue;
         }
         // Not under a future or a negation ("will have delivered", "has not sent").
-        let before = &words[k.saturating_sub(3)..k];
         if !will_not
-            && before.iter().any(|b| {
+            && (k.saturating_sub(3)..k).any(|b| {
                 matches!(
-                    lower(b).as_ref(),
+                    words.key(b),
                     "will" | "would" | "to" | "not" | "never" | "if" | "could"
                 )
             })
@@ -422,7 +409,7 @@ fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut V
                 None => base,
             },
             // A refusal answers whatever the sentence is about.
-            None => format!("refuse {}", words.join(" ")),
+            None => format!("refuse {}", words.raw().join(" ")),
         };
         out.push(Outcome {
             kind: if refused {
@@ -440,6 +427,7 @@ fn outcomes(doc: &Doc, i: usize, words: &[&str], last: Option<&str>, out: &mut V
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::lexicon::{Key, lower};
     use chrono::NaiveDate;
 
     fn read(text: &str) -> (Vec<Pending>, Vec<Outcome>) {
@@ -465,15 +453,13 @@ mod tests {
 
     #[test]
     fn a_description_cut_at_ten_words_does_not_end_on_a_function_word() {
+        let raw = [
+            "a", "plan", "for", "new", "crossing", "lanes", "along", "its", "border", "with",
+            "the", "river",
+        ];
+        let keys: Vec<Key> = raw.iter().map(|w| lower(w)).collect();
         assert_eq!(
-            object(
-                &[
-                    "a", "plan", "for", "new", "crossing", "lanes", "along", "its", "border",
-                    "with", "the", "river"
-                ],
-                0
-            )
-            .as_deref(),
+            object(Words::new(&raw, &keys), 0).as_deref(),
             Some("a plan for new crossing lanes along its border")
         );
     }

@@ -13,9 +13,10 @@ use crate::model::{ActorName, Span, Speech, Statement};
 use super::Doc;
 use super::actors::ActorKind;
 use super::clauses::{Subject, clause_start, phrase_after, subject, subject_from};
-use super::lexicon::{LEXICON, key, lower};
+use super::lexicon::{LEXICON, lower};
 use super::quotes::Quote;
 use super::tokens::{TokKind, is_capitalised};
+use super::words::Words;
 
 /// What the speech rules found, and whom each sentence is about (for pronouns in
 /// the other rule families).
@@ -372,14 +373,14 @@ fn direct(doc: &Doc, i: usize, st: &mut State) {
 /// state television" / "speaking to X".
 fn audience(doc: &Doc, i: usize, v: usize) -> Option<String> {
     let words = doc.words(i);
-    let verb = key(words[v]);
-    let from = if LEXICON.audience_verbs.contains(&verb) {
+    let verb = words.key(v);
+    let from = if LEXICON.audience_verbs.contains(verb) {
         v + 1
     } else if matches!(words.get(v + 1).copied(), Some("on" | "to")) {
         // "said on state television", "wrote on X": a channel, not a time.
         let media = (v + 2..(v + 5).min(words.len())).any(|k| {
             matches!(
-                lower(words[k]).as_ref(),
+                words.key(k),
                 "television" | "tv" | "radio" | "x" | "twitter" | "telegram" | "channel"
             )
         });
@@ -529,15 +530,15 @@ fn opens_clause(w: &str) -> bool {
 const OBJECTS: &[&str] = &["him", "her", "them", "us", "me", "reporters", "journalists"];
 
 /// A verb of reporting at word `v`, one word or two ("made clear"): its length.
-fn reporting_verb(words: &[&str], v: usize) -> Option<usize> {
-    let w = lower(words.get(v)?);
-    if LEXICON.reported_that.contains(w.as_ref()) {
+fn reporting_verb(words: Words, v: usize) -> Option<usize> {
+    let w = words.key_at(v)?;
+    if LEXICON.reported_that.contains(w) {
         return Some(1);
     }
-    if !LEXICON.reported_that_first.contains(w.as_ref()) {
+    if !LEXICON.reported_that_first.contains(w) {
         return None;
     }
-    let next = lower(words.get(v + 1)?);
+    let next = words.key_at(v + 1)?;
     LEXICON
         .reported_that
         .contains(&format!("{w} {next}"))
@@ -548,7 +549,7 @@ fn reporting_verb(words: &[&str], v: usize) -> Option<usize> {
 /// after "that" (past an audience, an object, adverbials or a parenthesis), or
 /// right away for verbs that take a bare clause ("said the talks …").
 fn clause_after(
-    words: &[&str],
+    words: Words,
     v: usize,
     len: usize,
     end: usize,
@@ -560,9 +561,9 @@ fn clause_after(
         let parenthesis = words.get(from) == Some(&",") && t > from + 1 && words[t - 1] == ",";
         // "said early on Saturday that", "said in a televised speech that": an
         // adverbial phrase, opened by a preposition or adverb, with no other clause.
-        let adverbial = words.get(from).is_some_and(|w| {
+        let adverbial = words.key_at(from).is_some_and(|w| {
             matches!(
-                lower(w).as_ref(),
+                w,
                 "in" | "on"
                     | "at"
                     | "during"
@@ -591,7 +592,7 @@ fn clause_after(
         });
         let plain = (from..t).all(|k| {
             let x = words[k];
-            ADVERBIAL.contains(&lower(x).as_ref())
+            ADVERBIAL.contains(&words.key(k))
                 || OBJECTS.contains(&x)
                 || is_capitalised(x)
                 || x.chars().all(|c| c.is_ascii_digit())
@@ -601,7 +602,7 @@ fn clause_after(
             return Some(t + 1);
         }
     }
-    if !LEXICON.reported_bare.contains(lower(words[v]).as_ref()) {
+    if !LEXICON.reported_bare.contains(words.key(v)) {
         return None;
     }
     let mut c = from;
@@ -624,19 +625,14 @@ fn person_in_clause<'d>(doc: &'d Doc, i: usize, end: usize) -> Option<&'d str> {
 
 /// Whether the verb at `v` attributes a quotation just before it: "“…,” Ana Veld
 /// said" or "“…,” said Ana Veld".
-fn attributes_quote(words: &[&str], v: usize) -> bool {
+fn attributes_quote(words: Words, v: usize) -> bool {
     let Some(q) = (v.saturating_sub(9)..v)
         .rev()
         .find(|&k| matches!(words[k], "”" | "\""))
     else {
         return false;
     };
-    (q + 1..v).all(|k| {
-        !matches!(
-            lower(words[k]).as_ref(),
-            "and" | "but" | "while" | "then" | ";"
-        )
-    })
+    (q + 1..v).all(|k| !matches!(words.key(k), "and" | "but" | "while" | "then" | ";"))
 }
 
 fn reported(doc: &Doc, i: usize, st: &mut State) {
@@ -663,8 +659,7 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
     let mut taken = false;
     let mut v = 0;
     while v < sentence_end {
-        let lw = lower(words[v]);
-        let w: &str = &lw;
+        let w = words.key(v);
         // "according to X, …" and "…, according to X."
         if w == "according" && words.get(v + 1) == Some(&"to") {
             if let Some(who) = phrase_after(doc, i, v + 2)
@@ -772,8 +767,7 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
                 )
             {
                 let start = clause_start(doc, i, cm);
-                let opener = lower(words[start]);
-                if !super::clauses::INTRO.contains(&opener.as_ref()) {
+                if !super::clauses::INTRO.contains(&words.key(start)) {
                     st.push(
                         doc,
                         &who,
