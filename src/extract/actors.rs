@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use crate::model::Span;
 
-use super::lexicon::{Key, Known, LEXICON, key, lower};
+use super::lexicon::{Key, Known, LEXICON, key, lower, starts};
 use super::tokens::{Tok, TokKind, bare, is_capitalised};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -271,12 +271,9 @@ fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// Longest title phrase starting at word `i` (of the lower-case `keys`), in words.
-fn title_len(keys: &[Key], i: usize) -> usize {
+fn title_len(keys: &[Key], masks: &[u32], i: usize) -> usize {
     let lx = &*LEXICON;
-    if !keys
-        .get(i)
-        .is_some_and(|k| lx.title_first.contains(k.as_ref()))
-    {
+    if masks.get(i).is_none_or(|m| m & starts::TITLE == 0) {
         return 0;
     }
     let mut best = 0;
@@ -298,9 +295,11 @@ fn title_len(keys: &[Key], i: usize) -> usize {
 
 /// Longest known phrase starting at word `i` (of the lower-case `keys`): its
 /// length and what it names.
-fn known_at(keys: &[Key], i: usize) -> Option<(usize, &'static Known)> {
+fn known_at(keys: &[Key], masks: &[u32], i: usize) -> Option<(usize, &'static Known)> {
     let first = keys.get(i)?;
-    if !LEXICON.known_first.contains(first.as_ref()) && !LEXICON.known_first.contains(bare(first)) {
+    let known_first = |w: &str| LEXICON.mask(w) & starts::KNOWN != 0;
+    if masks[i] & starts::KNOWN == 0 && (bare(first) == first.as_ref() || !known_first(bare(first)))
+    {
         return None;
     }
     let mut best = None;
@@ -339,18 +338,25 @@ pub struct Lookups {
     title: Vec<u8>,
     known: Vec<Option<(u8, &'static Known)>>,
     name: Vec<bool>,
+    /// Word `i` is a compound of actors ("Armenian-Azerbaijani").
+    compound: Vec<bool>,
 }
 
 impl Lookups {
-    pub fn read(text: &str, toks: &[Tok], keys: &[Key]) -> Self {
+    pub fn read(text: &str, toks: &[Tok], keys: &[Key], masks: &[u32]) -> Self {
         let short = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
         Lookups {
-            title: (0..keys.len()).map(|i| short(title_len(keys, i))).collect(),
+            title: (0..keys.len())
+                .map(|i| short(title_len(keys, masks, i)))
+                .collect(),
             known: (0..keys.len())
-                .map(|i| known_at(keys, i).map(|(n, k)| (short(n), k)))
+                .map(|i| known_at(keys, masks, i).map(|(n, k)| (short(n), k)))
                 .collect(),
             name: (0..toks.len())
                 .map(|i| is_name_token(text, toks, i))
+                .collect(),
+            compound: (0..toks.len())
+                .map(|i| compound(text, toks, i).is_some())
                 .collect(),
         }
     }
@@ -404,12 +410,9 @@ fn title_case(word: &str) -> String {
 /// Finds the actors named in the tokens of one sentence.
 #[cfg(test)]
 pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
-    mentions_keyed(
-        text,
-        toks,
-        &Lookups::read(text, toks, &keys_of(text, toks)),
-        reg,
-    )
+    let keys = keys_of(text, toks);
+    let masks: Vec<u32> = keys.iter().map(|k| LEXICON.mask(k)).collect();
+    mentions_keyed(text, toks, &Lookups::read(text, toks, &keys, &masks), reg)
 }
 
 /// `mentions` with the sentence's word look-ups (`Lookups`) read once.
@@ -417,7 +420,9 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if let Some(ms) = compound(text, toks, i) {
+        if look.compound[i]
+            && let Some(ms) = compound(text, toks, i)
+        {
             out.extend(ms);
             i += 1;
             continue;
@@ -664,6 +669,9 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
 /// by a name, stands for the one country of the article named with it.
 fn compass(text: &str, toks: &[Tok], i: usize, reg: &Registry) -> Option<Mention> {
     let w = toks[i].text(text);
+    if !matches!(w.as_bytes().first(), Some(b'N' | b'S' | b'E' | b'W')) {
+        return None;
+    }
     let point = bare(w);
     let after_the = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
     if !matches!(point, "North" | "South" | "East" | "West")

@@ -55,10 +55,12 @@ impl Known {
 pub struct Phrases {
     list: Vec<Vec<String>>,
     by_first: HashMap<String, Vec<usize>>,
+    /// This list's bit in `Lexicon::mask`: a word without it starts no phrase here.
+    bit: u32,
 }
 
 impl Phrases {
-    pub fn new(mut list: Vec<Vec<String>>) -> Self {
+    pub fn new(mut list: Vec<Vec<String>>, bit: u32) -> Self {
         list.retain(|p| !p.is_empty());
         // Longest first, so "plan is to" wins over "plan to".
         list.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -66,12 +68,19 @@ impl Phrases {
         for (n, p) in list.iter().enumerate() {
             by_first.entry(p[0].clone()).or_default().push(n);
         }
-        Phrases { list, by_first }
+        Phrases {
+            list,
+            by_first,
+            bit,
+        }
     }
 
     /// Index of the longest phrase starting at word `i`.
     pub fn index_at(&self, words: Words, i: usize) -> Option<usize> {
-        let cands = self.by_first.get(words.key_at(i)?)?;
+        if i >= words.len() || !words.starts(i, self.bit) {
+            return None;
+        }
+        let cands = self.by_first.get(words.key(i))?;
         cands
             .iter()
             .copied()
@@ -114,6 +123,27 @@ pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     } else {
         std::borrow::Cow::Borrowed(word)
     }
+}
+
+/// Bits of `Lexicon::mask`: the lists a word starts an entry of. Every word of an
+/// article is looked up once for all of them (`Doc::read`), so a rule asking "could
+/// a title, a known name, a cue start here?" tests a bit instead of hashing the word
+/// again; only a word that does start an entry is looked up further.
+pub mod starts {
+    pub const TITLE: u32 = 1;
+    pub const KNOWN: u32 = 1 << 1;
+    pub const ACTION: u32 = 1 << 2;
+    pub const MEETING: u32 = 1 << 3;
+    /// A verb of reporting ("said") or the first word of one ("made clear").
+    pub const REPORTED: u32 = 1 << 4;
+    pub const FUTURE: u32 = 1 << 5;
+    pub const CANCELLED: u32 = 1 << 6;
+    pub const PROPOSED: u32 = 1 << 7;
+    pub const PLANNED: u32 = 1 << 8;
+    pub const HELD: u32 = 1 << 9;
+    pub const AWAITING: u32 = 1 << 10;
+    pub const TOOK_PART: u32 = 1 << 11;
+    pub const WILL_TAKE_PART: u32 = 1 << 12;
 }
 
 /// A meeting cue: the words, the status a past-tense use implies, and the kind.
@@ -176,6 +206,8 @@ pub struct Lexicon {
     pub function: HashSet<String>,
     /// Words that make a capitalised run a thing rather than a person.
     pub thing: HashSet<String>,
+    /// Word to the lists it starts an entry of (bits of `starts`).
+    first: HashMap<String, u32>,
 }
 
 /// Lines of a data file without comments and blanks, grouped under `[section]`.
@@ -301,31 +333,20 @@ impl Lexicon {
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
         lx.hypothetical = set(verbs.remove("hypothetical"));
         lx.possibility = set(verbs.remove("possibility"));
-        lx.future = Phrases::new(
-            verbs
-                .remove("future")
-                .unwrap_or_default()
-                .iter()
-                .map(|s| words(s))
-                .collect(),
-        );
-        lx.cancelled = Phrases::new(
-            verbs
-                .remove("cancelled")
-                .unwrap_or_default()
-                .iter()
-                .map(|s| words(s))
-                .collect(),
-        );
-        let phrases = |v: Option<Vec<String>>| {
-            Phrases::new(v.unwrap_or_default().iter().map(|s| words(s)).collect())
+        let phrases = |v: Option<Vec<String>>, bit: u32| {
+            Phrases::new(
+                v.unwrap_or_default().iter().map(|s| words(s)).collect(),
+                bit,
+            )
         };
-        lx.proposed_cues = phrases(verbs.remove("proposed_cues"));
-        lx.planned_cues = phrases(verbs.remove("planned_cues"));
-        lx.held_cues = phrases(verbs.remove("held_cues"));
-        lx.awaiting = phrases(verbs.remove("awaiting"));
-        lx.took_part = phrases(verbs.remove("took_part"));
-        lx.will_take_part = phrases(verbs.remove("will_take_part"));
+        lx.future = phrases(verbs.remove("future"), starts::FUTURE);
+        lx.cancelled = phrases(verbs.remove("cancelled"), starts::CANCELLED);
+        lx.proposed_cues = phrases(verbs.remove("proposed_cues"), starts::PROPOSED);
+        lx.planned_cues = phrases(verbs.remove("planned_cues"), starts::PLANNED);
+        lx.held_cues = phrases(verbs.remove("held_cues"), starts::HELD);
+        lx.awaiting = phrases(verbs.remove("awaiting"), starts::AWAITING);
+        lx.took_part = phrases(verbs.remove("took_part"), starts::TOOK_PART);
+        lx.will_take_part = phrases(verbs.remove("will_take_part"), starts::WILL_TAKE_PART);
         for line in verbs.remove("actions").unwrap_or_default() {
             let (base, forms) = line.split_once('|').unwrap_or((&line, ""));
             let base = key(base);
@@ -371,7 +392,48 @@ impl Lexicon {
         let mut w = sections(include_str!("lexicon/words.txt"));
         lx.function = set(w.remove("function"));
         lx.thing = set(w.remove("thing"));
+        lx.first = lx.first_words();
         lx
+    }
+
+    /// Every word that starts an entry of a list, with the bits of those lists.
+    fn first_words(&self) -> HashMap<String, u32> {
+        let mut first: HashMap<String, u32> = HashMap::default();
+        let mut mark = |words: &mut dyn Iterator<Item = &String>, bit: u32| {
+            for w in words {
+                *first.entry(w.clone()).or_default() |= bit;
+            }
+        };
+        mark(&mut self.title_first.iter(), starts::TITLE);
+        mark(&mut self.known_first.iter(), starts::KNOWN);
+        mark(&mut self.action_first.iter(), starts::ACTION);
+        mark(&mut self.meeting_first.keys(), starts::MEETING);
+        mark(
+            &mut self
+                .reported_that
+                .iter()
+                .filter(|p| !p.contains(' '))
+                .chain(&self.reported_that_first),
+            starts::REPORTED,
+        );
+        for p in [
+            &self.future,
+            &self.cancelled,
+            &self.proposed_cues,
+            &self.planned_cues,
+            &self.held_cues,
+            &self.awaiting,
+            &self.took_part,
+            &self.will_take_part,
+        ] {
+            mark(&mut p.by_first.keys(), p.bit);
+        }
+        first
+    }
+
+    /// The lists `key` (a lower-case word) starts an entry of: bits of `starts`.
+    pub fn mask(&self, key: &str) -> u32 {
+        self.first.get(key).copied().unwrap_or(0)
     }
 
     /// What a phrase names, if it is in the lists.
@@ -400,8 +462,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 mod tests {
     use super::*;
 
-    fn words_of<'a>(ws: &[&'a str]) -> (Vec<&'a str>, Vec<Key<'a>>) {
-        (ws.to_vec(), ws.iter().map(|w| lower(w)).collect())
+    fn words_of<'a>(ws: &[&'a str]) -> (Vec<&'a str>, Vec<Key<'a>>, Vec<u32>) {
+        let keys: Vec<Key> = ws.iter().map(|w| lower(w)).collect();
+        let masks = keys.iter().map(|k| LEXICON.mask(k)).collect();
+        (ws.to_vec(), keys, masks)
     }
 
     #[test]
@@ -450,9 +514,11 @@ mod tests {
             LEXICON.actions.get("handed over").map(String::as_str),
             Some("deliver")
         );
-        let (raw, keys) = words_of(&["Waiting", "for", "news"]);
-        assert_eq!(LEXICON.awaiting.at(Words::new(&raw, &keys), 0), Some(2));
-        let (raw, keys) = words_of(&["the", "plan", "is", "to"]);
-        assert_eq!(LEXICON.future.at(Words::new(&raw, &keys), 1), Some(3));
+        let (raw, keys, masks) = words_of(&["Waiting", "for", "news"]);
+        let w = Words::new(&raw, &keys, &masks);
+        assert_eq!(LEXICON.awaiting.at(w, 0), Some(2));
+        let (raw, keys, masks) = words_of(&["the", "plan", "is", "to"]);
+        let w = Words::new(&raw, &keys, &masks);
+        assert_eq!(LEXICON.future.at(w, 1), Some(3));
     }
 }

@@ -28,7 +28,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 use super::Doc;
 use super::actors::ActorKind;
 use super::dates;
-use super::lexicon::{Known, LEXICON, MeetingCue, key, phrase_at};
+use super::lexicon::{Known, LEXICON, MeetingCue, key, phrase_at, starts};
 use super::tokens::is_capitalised;
 use super::words::Words;
 
@@ -65,7 +65,7 @@ fn is_boundary(words: Words, k: usize) -> bool {
                 .get(k + 1)
                 .is_some_and(|n| matches!(*n, "and" | "but"))
             && !appositive_list(words, k))
-        || LEXICON.reported_that.contains(w)
+        || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
 }
 
 /// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":
@@ -224,7 +224,11 @@ fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
         if is_boundary(words, k) {
             boundary_since_last = true;
         }
-        let cues = LEXICON.meeting_first.get(lw);
+        let cues = if words.starts(k, starts::MEETING) {
+            LEXICON.meeting_first.get(lw)
+        } else {
+            None
+        };
         let found = cues
             .and_then(|c| {
                 c.iter()
@@ -235,7 +239,7 @@ fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
             .or_else(|| {
                 // "spoke yesterday with", "spoke on Saturday by phone": a time
                 // adverb between a verb of speaking and the rest of its cue.
-                if !SPLIT_VERBS.contains(&lw.as_ref()) {
+                if !SPLIT_VERBS.contains(&lw) {
                     return None;
                 }
                 let j = adverbs_after(words, k + 1);
@@ -302,7 +306,7 @@ fn adverbs_after(words: Words, from: usize) -> usize {
     let mut j = from;
     while j < words.len() && j < from + 4 {
         let w = words.key(j);
-        if TIME_ADVERBS.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly")) {
+        if TIME_ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
             j += 1;
         } else {
             break;
@@ -318,7 +322,7 @@ fn right_edge(words: Words, from: usize, limit: usize) -> usize {
     let mut k = from;
     while k < limit {
         let w = words.key(k);
-        if matches!(w.as_ref(), "which" | "who") && k > 0 && words[k - 1] == "," {
+        if matches!(w, "which" | "who") && k > 0 && words[k - 1] == "," {
             match (k + 1..limit).find(|&j| words[j] == ",") {
                 Some(c) => {
                     k = c + 1;
@@ -491,7 +495,7 @@ fn meeting_in(
         {
             match doc
                 .registry
-                .of_country_as(&m.name, role_filter(&words.key(r)))
+                .of_country_as(&m.name, role_filter(words.key(r)))
             {
                 Some(p) => add(p, &mut names),
                 // No one the article names holds that role for the country: it
@@ -637,7 +641,7 @@ fn meeting_in(
         let role = count.and_then(|_| {
             lc[..right - left]
                 .iter()
-                .skip_while(|w| !matches!(w.as_ref(), "two" | "both" | "three" | "four"))
+                .skip_while(|w| !matches!(**w, "two" | "both" | "three" | "four"))
                 .nth(1)
                 .and_then(|w| role_filter(w))
         });
@@ -669,7 +673,7 @@ fn meeting_in(
     {
         let body = lc[j + 1..right - left].iter().take(3).any(|w| {
             matches!(
-                w.as_ref(),
+                *w,
                 "commission" | "committee" | "body" | "group" | "council" | "force"
             )
         });
@@ -856,8 +860,7 @@ fn status(
     }
     // A past tense in the clause ("accepted", "ended") dates a noun cue.
     let past_tense = (left..right).any(|k| {
-        let lw = words.key(k);
-        let w: &str = &lw;
+        let w = words.key(k);
         w.len() > 4
             && w.ends_with("ed")
             && !is_modal_before(words, k)

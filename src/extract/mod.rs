@@ -74,6 +74,8 @@ pub(crate) struct Doc<'a> {
     words: Vec<Vec<&'a str>>,
     /// Their look-up keys (lower case, straight apostrophes).
     keys: Vec<Vec<Key<'a>>>,
+    /// The lists each word starts an entry of (`lexicon::starts`).
+    masks: Vec<Vec<u32>>,
     /// Actors named in each sentence.
     pub mentions: Vec<Vec<Mention>>,
     pub registry: Registry,
@@ -90,10 +92,15 @@ impl<'a> Doc<'a> {
             .collect();
         // What the lists say of every word, read once for both passes over the actors.
         let keys: Vec<Vec<Key<'a>>> = toks.iter().map(|t| actors::keys_of(text, t)).collect();
+        let masks: Vec<Vec<u32>> = keys
+            .iter()
+            .map(|ks| ks.iter().map(|k| lexicon::LEXICON.mask(k)).collect())
+            .collect();
         let looks: Vec<actors::Lookups> = toks
             .iter()
             .zip(&keys)
-            .map(|(t, k)| actors::Lookups::read(text, t, k))
+            .zip(&masks)
+            .map(|((t, k), m)| actors::Lookups::read(text, t, k, m))
             .collect();
         let mut registry = actors::build_registry(text, &toks, &looks);
         let mentions: Vec<Vec<Mention>> = toks
@@ -121,6 +128,7 @@ impl<'a> Doc<'a> {
             toks,
             words,
             keys,
+            masks,
             mentions,
             registry,
             quotes,
@@ -141,7 +149,7 @@ impl<'a> Doc<'a> {
 
     /// The words of sentence `i`, with their keys.
     pub fn words(&self, i: usize) -> Words<'_, 'a> {
-        Words::new(&self.words[i], &self.keys[i])
+        Words::new(&self.words[i], &self.keys[i], &self.masks[i])
     }
 }
 

@@ -15,7 +15,7 @@ use crate::model::{ActorName, Due, Outcome, OutcomeKind, Pending};
 use super::Doc;
 use super::clauses::subject;
 use super::dates;
-use super::lexicon::LEXICON;
+use super::lexicon::{LEXICON, starts};
 use super::words::Words;
 
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
@@ -154,7 +154,7 @@ fn action_after_cue(words: Words, k: usize) -> Option<(usize, usize, String)> {
 
 /// The action (any form) at word `v`, longest first.
 fn action_at(words: Words, v: usize) -> Option<(usize, usize, String)> {
-    if !LEXICON.action_first.contains(words.key_at(v)?) {
+    if !words.starts(v, starts::ACTION) {
         return None;
     }
     (1..=LEXICON.actions_max_words).rev().find_map(|n| {
@@ -458,8 +458,9 @@ mod tests {
             "the", "river",
         ];
         let keys: Vec<Key> = raw.iter().map(|w| lower(w)).collect();
+        let masks = vec![0; raw.len()];
         assert_eq!(
-            object(Words::new(&raw, &keys), 0).as_deref(),
+            object(Words::new(&raw, &keys, &masks), 0).as_deref(),
             Some("a plan for new crossing lanes along its border")
         );
     }

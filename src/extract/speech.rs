@@ -13,7 +13,7 @@ use crate::model::{ActorName, Span, Speech, Statement};
 use super::Doc;
 use super::actors::ActorKind;
 use super::clauses::{Subject, clause_start, phrase_after, subject, subject_from};
-use super::lexicon::{LEXICON, lower};
+use super::lexicon::{LEXICON, lower, starts};
 use super::quotes::Quote;
 use super::tokens::{TokKind, is_capitalised};
 use super::words::Words;
@@ -531,7 +531,10 @@ const OBJECTS: &[&str] = &["him", "her", "them", "us", "me", "reporters", "journ
 
 /// A verb of reporting at word `v`, one word or two ("made clear"): its length.
 fn reporting_verb(words: Words, v: usize) -> Option<usize> {
-    let w = words.key_at(v)?;
+    if !words.starts(v, starts::REPORTED) {
+        return None;
+    }
+    let w = words.key(v);
     if LEXICON.reported_that.contains(w) {
         return Some(1);
     }

@@ -13,12 +13,14 @@ use super::lexicon::Key;
 pub struct Words<'d, 'a> {
     raw: &'d [&'a str],
     keys: &'d [Key<'a>],
+    /// `LEXICON.mask` of each key: the lists the word starts an entry of.
+    masks: &'d [u32],
 }
 
 impl<'d, 'a> Words<'d, 'a> {
-    pub fn new(raw: &'d [&'a str], keys: &'d [Key<'a>]) -> Self {
-        debug_assert_eq!(raw.len(), keys.len());
-        Words { raw, keys }
+    pub fn new(raw: &'d [&'a str], keys: &'d [Key<'a>], masks: &'d [u32]) -> Self {
+        debug_assert!(raw.len() == keys.len() && raw.len() == masks.len());
+        Words { raw, keys, masks }
     }
 
     pub fn len(&self) -> usize {
@@ -35,6 +37,12 @@ impl<'d, 'a> Words<'d, 'a> {
         &self.keys[k]
     }
 
+    /// Whether word `k` starts an entry of the lists `bit` stands for
+    /// (`lexicon::starts`).
+    pub fn starts(&self, k: usize, bit: u32) -> bool {
+        self.masks.get(k).is_some_and(|m| m & bit != 0)
+    }
+
     /// Word `k`'s key, if there is a word `k`.
     pub fn key_at(&self, k: usize) -> Option<&'d str> {
         self.keys.get(k).map(|k| k.as_ref())
@@ -49,7 +57,8 @@ impl<'d, 'a> Words<'d, 'a> {
     pub fn slice(&self, r: Range<usize>) -> Words<'d, 'a> {
         Words {
             raw: &self.raw[r.clone()],
-            keys: &self.keys[r],
+            keys: &self.keys[r.clone()],
+            masks: &self.masks[r],
         }
     }
 
