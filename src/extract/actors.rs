@@ -233,16 +233,14 @@ const PLACE_PREPS: &[&str] = &[
     "in", "at", "from", "near", "to", "toward", "towards", "outside", "across", "into",
 ];
 
-fn is_name_token(text: &str, toks: &[Tok], i: usize) -> bool {
+/// Whether word `i` can be part of a person's name; `compound` says whether it is a
+/// compound of actors ("Armenian-Azerbaijani"), which is not.
+fn is_name_token(text: &str, toks: &[Tok], i: usize, compound: bool) -> bool {
     let t = toks[i];
-    if t.kind != TokKind::Word {
+    if t.kind != TokKind::Word || compound {
         return false;
     }
     let w = t.text(text);
-    // "Armenian-Azerbaijani": a compound of actors, not part of a name.
-    if w.contains(['-', '‑']) && compound(text, toks, i).is_some() {
-        return false;
-    }
     if is_capitalised(w) {
         return true;
     }
@@ -345,6 +343,9 @@ pub struct Lookups {
 impl Lookups {
     pub fn read(text: &str, toks: &[Tok], keys: &[Key], masks: &[u32]) -> Self {
         let short = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+        let compound: Vec<bool> = (0..toks.len())
+            .map(|i| compound(text, toks, i).is_some())
+            .collect();
         Lookups {
             title: (0..keys.len())
                 .map(|i| short(title_len(keys, masks, i)))
@@ -353,11 +354,9 @@ impl Lookups {
                 .map(|i| known_at(keys, masks, i).map(|(n, k)| (short(n), k)))
                 .collect(),
             name: (0..toks.len())
-                .map(|i| is_name_token(text, toks, i))
+                .map(|i| is_name_token(text, toks, i, compound[i]))
                 .collect(),
-            compound: (0..toks.len())
-                .map(|i| compound(text, toks, i).is_some())
-                .collect(),
+            compound,
         }
     }
 
@@ -981,6 +980,32 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> 
 mod tests {
     use super::*;
     use crate::extract::tokens::tokenize;
+
+    /// The look-ups of a text read as one sentence.
+    fn lookups_of(s: &str) -> Lookups {
+        let toks = tokenize(s, 0, s.len());
+        let keys = keys_of(s, &toks);
+        let masks: Vec<u32> = keys.iter().map(|k| LEXICON.mask(k)).collect();
+        Lookups::read(s, &toks, &keys, &masks)
+    }
+
+    /// The look-ups stop growing a phrase once no entry starts with it, and test a
+    /// word's bit before hashing it: neither may hide an entry of the lists.
+    #[test]
+    fn every_title_and_known_name_is_found_whole() {
+        for t in &LEXICON.titles {
+            let n = tokenize(t, 0, t.len()).len();
+            assert_eq!(lookups_of(t).title(0), n, "title {t:?}");
+        }
+        for (k, known) in &LEXICON.known {
+            let n = tokenize(k, 0, k.len()).len();
+            assert_eq!(
+                lookups_of(k).known(0).map(|(n, f)| (n, f.canonical())),
+                Some((n, known.canonical())),
+                "known name {k:?}"
+            );
+        }
+    }
 
     fn names(s: &str, reg: &Registry) -> Vec<(String, ActorKind, bool)> {
         let toks = tokenize(s, 0, s.len());

@@ -502,6 +502,42 @@ mod tests {
         );
     }
 
+    /// A phrase list is only searched from words carrying its bit: every phrase of
+    /// every list must be found from its own words.
+    #[test]
+    fn every_phrase_is_found_from_its_first_word() {
+        let lists = [
+            &LEXICON.future,
+            &LEXICON.cancelled,
+            &LEXICON.proposed_cues,
+            &LEXICON.planned_cues,
+            &LEXICON.held_cues,
+            &LEXICON.awaiting,
+            &LEXICON.took_part,
+            &LEXICON.will_take_part,
+        ];
+        for p in lists {
+            for phrase in &p.list {
+                let ws: Vec<&str> = phrase.iter().map(String::as_str).collect();
+                let (raw, keys, masks) = words_of(&ws);
+                let w = Words::new(&raw, &keys, &masks);
+                assert_eq!(p.at(w, 0), Some(phrase.len()), "{phrase:?}");
+            }
+        }
+        for c in &LEXICON.meeting {
+            assert_ne!(
+                LEXICON.mask(&c.words[0]) & starts::MEETING,
+                0,
+                "{:?}",
+                c.words
+            );
+        }
+        for v in &LEXICON.reported_that {
+            let first = v.split(' ').next().unwrap_or_default();
+            assert_ne!(LEXICON.mask(first) & starts::REPORTED, 0, "{v:?}");
+        }
+    }
+
     #[test]
     fn titles_and_cues_are_loaded() {
         assert!(LEXICON.titles.contains("foreign minister"));
