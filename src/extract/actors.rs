@@ -410,7 +410,7 @@ fn title_case(word: &str) -> String {
 #[cfg(test)]
 pub fn mentions(text: &str, toks: &[Tok], reg: &Registry) -> Vec<Mention> {
     let keys = keys_of(text, toks);
-    let masks: Vec<u32> = keys.iter().map(|k| LEXICON.mask(k)).collect();
+    let masks = LEXICON.masks(&keys);
     mentions_keyed(text, toks, &Lookups::read(text, toks, &keys, &masks), reg)
 }
 
@@ -985,8 +985,7 @@ mod tests {
     fn lookups_of(s: &str) -> Lookups {
         let toks = tokenize(s, 0, s.len());
         let keys = keys_of(s, &toks);
-        let masks: Vec<u32> = keys.iter().map(|k| LEXICON.mask(k)).collect();
-        Lookups::read(s, &toks, &keys, &masks)
+        Lookups::read(s, &toks, &keys, &LEXICON.masks(&keys))
     }
 
     /// The look-ups stop growing a phrase once no entry starts with it, and test a

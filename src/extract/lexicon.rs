@@ -163,7 +163,7 @@ pub struct Lexicon {
     /// Lower-cased title phrases.
     pub titles: HashSet<String>,
     pub title_max_words: usize,
-    /// First words of titles and of known names: a cheap test before a look-up.
+    /// First words of titles and of known names (the TITLE and KNOWN bits of `mask`).
     pub title_first: HashSet<String>,
     pub known_first: HashSet<String>,
     /// Every shorter run of leading words of a title and of a known name: a phrase
@@ -196,7 +196,7 @@ pub struct Lexicon {
     /// its base form.
     pub actions: HashMap<String, String>,
     pub actions_max_words: usize,
-    /// First words of the action forms, a cheap test before a look-up.
+    /// First words of the action forms (the ACTION bit of `mask`).
     pub action_first: HashSet<String>,
     /// The past forms of the actions (the first form listed after the base).
     pub past: HashSet<String>,
@@ -436,6 +436,11 @@ impl Lexicon {
         self.first.get(key).copied().unwrap_or(0)
     }
 
+    /// `mask` of each of a sentence's keys.
+    pub fn masks(&self, keys: &[Key]) -> Vec<u32> {
+        keys.iter().map(|k| self.mask(k)).collect()
+    }
+
     /// What a phrase names, if it is in the lists.
     pub fn lookup(&self, phrase: &str) -> Option<&Known> {
         let k = key(phrase);
@@ -464,7 +469,7 @@ mod tests {
 
     fn words_of<'a>(ws: &[&'a str]) -> (Vec<&'a str>, Vec<Key<'a>>, Vec<u32>) {
         let keys: Vec<Key> = ws.iter().map(|w| lower(w)).collect();
-        let masks = keys.iter().map(|k| LEXICON.mask(k)).collect();
+        let masks = LEXICON.masks(&keys);
         (ws.to_vec(), keys, masks)
     }
 

@@ -92,10 +92,7 @@ impl<'a> Doc<'a> {
             .collect();
         // What the lists say of every word, read once for both passes over the actors.
         let keys: Vec<Vec<Key<'a>>> = toks.iter().map(|t| actors::keys_of(text, t)).collect();
-        let masks: Vec<Vec<u32>> = keys
-            .iter()
-            .map(|ks| ks.iter().map(|k| lexicon::LEXICON.mask(k)).collect())
-            .collect();
+        let masks: Vec<Vec<u32>> = keys.iter().map(|ks| lexicon::LEXICON.masks(ks)).collect();
         let looks: Vec<actors::Lookups> = toks
             .iter()
             .zip(&keys)

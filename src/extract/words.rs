@@ -69,14 +69,7 @@ impl<'d, 'a> Words<'d, 'a> {
 
     /// The look-up form of the whole run: its keys joined by one space.
     pub fn phrase_key(&self) -> String {
-        let mut out = String::new();
-        for (n, k) in self.keys.iter().enumerate() {
-            if n > 0 {
-                out.push(' ');
-            }
-            out.push_str(k);
-        }
-        out
+        self.keys.join(" ")
     }
 }
 
