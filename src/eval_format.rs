@@ -55,7 +55,7 @@ pub fn run(
 }
 
 /// Every `*.json` below `p` (or `p` itself), sorted.
-fn collect(p: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
+pub fn collect(p: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     if p.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(p)
             .with_context(|| format!("cannot list {}", p.display()))?
@@ -78,7 +78,8 @@ fn collect(p: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     }
 }
 
-fn article(v: &Value) -> anyhow::Result<Article> {
+/// An article of the evaluation format (its gold, if any, is not read here).
+pub fn article(v: &Value) -> anyhow::Result<Article> {
     let s = |k: &str| v.get(k).and_then(Value::as_str);
     let id = s("id").context("missing \"id\"")?.to_string();
     let published = s("published").context("missing \"published\"")?;
@@ -96,7 +97,8 @@ fn article(v: &Value) -> anyhow::Result<Article> {
     })
 }
 
-fn prediction(a: &Article, x: &Extraction) -> Value {
+/// One article's extraction in the output format of FORMAT.md.
+pub fn prediction(a: &Article, x: &Extraction) -> Value {
     json!({
         "id": a.id,
         "meetings": x.meetings.iter().map(|m| json!({

@@ -144,6 +144,7 @@ pub mod starts {
     pub const AWAITING: u32 = 1 << 10;
     pub const TOOK_PART: u32 = 1 << 11;
     pub const WILL_TAKE_PART: u32 = 1 << 12;
+    pub const DEADLINE: u32 = 1 << 13;
 }
 
 /// A meeting cue: the words, the status a past-tense use implies, and the kind.
@@ -202,6 +203,8 @@ pub struct Lexicon {
     pub past: HashSet<String>,
     /// Phrases that report a response still awaited.
     pub awaiting: Phrases,
+    /// Present-tense schedules and deadlines ("expires on", "has until").
+    pub deadline: Phrases,
     /// Words stripped from the front of a capitalised run ("The", "On", "Monday").
     pub function: HashSet<String>,
     /// Words that make a capitalised run a thing rather than a person.
@@ -345,6 +348,7 @@ impl Lexicon {
         lx.planned_cues = phrases(verbs.remove("planned_cues"), starts::PLANNED);
         lx.held_cues = phrases(verbs.remove("held_cues"), starts::HELD);
         lx.awaiting = phrases(verbs.remove("awaiting"), starts::AWAITING);
+        lx.deadline = phrases(verbs.remove("deadline"), starts::DEADLINE);
         lx.took_part = phrases(verbs.remove("took_part"), starts::TOOK_PART);
         lx.will_take_part = phrases(verbs.remove("will_take_part"), starts::WILL_TAKE_PART);
         for line in verbs.remove("actions").unwrap_or_default() {
@@ -423,6 +427,7 @@ impl Lexicon {
             &self.planned_cues,
             &self.held_cues,
             &self.awaiting,
+            &self.deadline,
             &self.took_part,
             &self.will_take_part,
         ] {
@@ -518,6 +523,7 @@ mod tests {
             &LEXICON.planned_cues,
             &LEXICON.held_cues,
             &LEXICON.awaiting,
+            &LEXICON.deadline,
             &LEXICON.took_part,
             &LEXICON.will_take_part,
         ];

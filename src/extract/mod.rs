@@ -13,13 +13,17 @@ mod actors;
 mod clauses;
 mod dates;
 mod lexicon;
+mod linear;
 mod meetings;
 mod pending;
 mod quotes;
 mod sentences;
 mod speech;
 mod tokens;
+pub mod train;
 mod words;
+
+use std::sync::{Arc, LazyLock};
 
 use chrono::NaiveDate;
 
@@ -27,6 +31,9 @@ use crate::model::{Article, Evidence, Extraction, Span};
 
 use actors::{Mention, Registry};
 use lexicon::Key;
+pub use linear::{LinearModel, Row};
+use meetings::MEETING_MODELS;
+pub use meetings::MeetingModels;
 use quotes::Quote;
 use sentences::Sentence;
 use tokens::Tok;
@@ -38,13 +45,33 @@ pub trait Extractor: Send + Sync {
     fn extract(&self, article: &Article) -> Extraction;
 }
 
-/// The default engine: hand-written rules over word lists (see `lexicon/`).
+/// The model that decides which pending candidates are commitments, as shipped in
+/// the crate (`weights/pending.tsv`, written by `cargo run --release --example train`).
+pub(crate) static PENDING_MODEL: LazyLock<LinearModel> = LazyLock::new(|| {
+    LinearModel::parse(include_str!("weights/pending.tsv"))
+        .expect("weights/pending.tsv parses (a unit test reads it)")
+});
+
+/// The default engine: rules over word lists (see `lexicon/`) that find
+/// candidates, and small linear models (see `weights/`) that decide them.
 #[derive(Debug, Default, Clone)]
-pub struct RuleExtractor;
+pub struct RuleExtractor {
+    /// Replace the shipped models (training and cross-validation).
+    pending: Option<Arc<LinearModel>>,
+    meetings: Option<Arc<MeetingModels>>,
+}
 
 impl RuleExtractor {
     pub fn new() -> Self {
-        RuleExtractor
+        RuleExtractor::default()
+    }
+
+    /// The same rules decided by other models.
+    pub fn with_models(pending: LinearModel, meetings: MeetingModels) -> Self {
+        RuleExtractor {
+            pending: Some(Arc::new(pending)),
+            meetings: Some(Arc::new(meetings)),
+        }
     }
 }
 
@@ -52,8 +79,10 @@ impl Extractor for RuleExtractor {
     fn extract(&self, article: &Article) -> Extraction {
         let doc = Doc::read(&article.text, article.published.date_naive());
         let said = speech::statements(&doc);
-        let meetings = meetings::meetings(&doc, &said.subjects);
-        let (pending, outcomes) = pending::pending(&doc, &said.subjects);
+        let models = self.meetings.as_deref().unwrap_or(&MEETING_MODELS);
+        let meetings = meetings::meetings(&doc, &said.subjects, models);
+        let model = self.pending.as_deref().unwrap_or(&PENDING_MODEL);
+        let (pending, outcomes) = pending::pending(&doc, &said.subjects, model);
         Extraction {
             meetings,
             statements: said.statements,

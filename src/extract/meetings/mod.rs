@@ -23,6 +23,11 @@
 //! parties of the last sentence's meetings together. A sentence that only says who
 //! "took part" adds them to the meeting just told.
 
+mod decide;
+
+use decide::{Clause, decide};
+pub use decide::{MEETING_MODELS, MeetingModels};
+
 use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
 use super::Doc;
@@ -122,10 +127,28 @@ const ROLES: &[&str] = &[
     "commissioners",
 ];
 
-pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
+pub fn meetings(doc: &Doc, subjects: &[Option<String>], models: &MeetingModels) -> Vec<Meeting> {
+    let decided = candidates(doc, subjects)
+        .into_iter()
+        .filter_map(|c| decide(models, c.meeting, &c.features).map(|m| (m, c.split)))
+        .collect();
+    dedupe(decided)
+}
+
+/// A meeting as the rules read it, before the models decide it.
+pub struct Candidate {
+    pub meeting: Meeting,
+    /// Split from a distributive meeting ("each met X"): kept apart by `dedupe`.
+    pub split: bool,
+    pub features: Vec<String>,
+}
+
+/// Every candidate meeting of the article, in order.
+pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
     // Each meeting with whether it was split from a distributive one, and the
-    // sentence it was read from.
+    // sentence it was read from; its features alongside.
     let mut out: Vec<(Meeting, bool, usize)> = Vec::new();
+    let mut features: Vec<Vec<String>> = Vec::new();
     for i in 0..doc.sentences.len() {
         if doc.sentences[i].heading {
             continue;
@@ -165,17 +188,31 @@ pub fn meetings(doc: &Doc, subjects: &[Option<String>]) -> Vec<Meeting> {
                 let one_by_one = separately(words.slice(left..right));
                 let parts = split(m, words, group, callers, one_by_one);
                 let was_split = parts.len() > 1;
-                for m in parts {
-                    out.extend(
-                        each_date(m, &words[left..right], doc)
-                            .into_iter()
-                            .map(|m| (m, was_split, i)),
-                    );
+                let clause = Clause {
+                    words,
+                    group,
+                    left,
+                    right,
+                };
+                let rule = status(words, group, left, right);
+                for m in parts
+                    .into_iter()
+                    .flat_map(|m| each_date(m, &words[left..right], doc))
+                {
+                    features.push(decide::features(doc, i, &clause, &m, rule));
+                    out.push((m, was_split, i));
                 }
             }
         }
     }
-    dedupe(out.into_iter().map(|(m, split, _)| (m, split)).collect())
+    out.into_iter()
+        .zip(features)
+        .map(|((meeting, split, _), features)| Candidate {
+            meeting,
+            split,
+            features,
+        })
+        .collect()
 }
 
 /// Adds the actors of sentence `i` to the meeting told in one of the two sentences
@@ -633,7 +670,8 @@ fn meeting_in(
     // Inside a quotation "both sides", "they" or "the next round" are the speaker's:
     // the last meeting told is no safe guide to whom they mean. A counted "the two
     // leaders" still names the parties the article is about.
-    let status = status(words, group, left, right)?;
+    // No status from the rules is still a candidate: the models decide it.
+    let status = status(words, group, left, right).unwrap_or(MeetingStatus::Proposed);
     let numbered = lc[..right - left]
         .iter()
         .any(|w| matches!(*w, "two" | "three" | "four"));
@@ -1154,7 +1192,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
         let said = super::super::speech::statements(&doc);
-        meetings(&doc, &said.subjects)
+        meetings(&doc, &said.subjects, &MEETING_MODELS)
             .into_iter()
             .map(|m| {
                 (

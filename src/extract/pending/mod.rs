@@ -10,18 +10,49 @@
 //! message", "issued their statement") or a refusal ("declined the invitation"): a
 //! later article reporting it closes the pending item.
 
+mod candidates;
+
 use crate::model::{ActorName, Due, Outcome, OutcomeKind, Pending};
+
+pub use candidates::Candidate;
 
 use super::Doc;
 use super::clauses::subject;
 use super::dates;
 use super::lexicon::{LEXICON, starts};
+use super::linear::LinearModel;
 use super::words::Words;
 
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
 const OBJECT_CUES: &[&str] = &[
-    "asks", "asked", "directed", "urged", "expect", "expects", "expected", "giving", "gives",
-    "called", "wants", "invited", "pledged", "promised", "vowed", "agreed",
+    "asks",
+    "asked",
+    "directed",
+    "urged",
+    "expect",
+    "expects",
+    "expected",
+    "giving",
+    "gives",
+    "called",
+    "wants",
+    "invited",
+    "pledged",
+    "promised",
+    "vowed",
+    "agreed",
+    "instructs",
+    "instructed",
+    "commits",
+    "requests",
+    "requested",
+    "tasked",
+    "mandated",
+    "urges",
+    "invites",
+    "directs",
+    "asking",
+    "urging",
 ];
 
 /// Nouns for meetings: "the talks are due to open" is a meeting, left to `meetings`.
@@ -66,7 +97,11 @@ const OBJECT_END: &[&str] = &[
     ",", ".", ";", ":", "—", "–", "”", "\"", "(", ")", "and", "but", "while", "which", "who", "if",
 ];
 
-pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Outcome>) {
+pub fn pending(
+    doc: &Doc,
+    subjects: &[Option<String>],
+    model: &LinearModel,
+) -> (Vec<Pending>, Vec<Outcome>) {
     let mut pend = Vec::new();
     let mut outs = Vec::new();
     for (i, sentence) in doc.sentences.iter().enumerate() {
@@ -75,81 +110,50 @@ pub fn pending(doc: &Doc, subjects: &[Option<String>]) -> (Vec<Pending>, Vec<Out
         }
         let words = doc.words(i);
         let last = subjects[i].as_deref();
-        let mut seen_verbs: Vec<usize> = Vec::new();
-        for k in 0..words.len() {
-            let Some(v) = action_after_cue(words, k) else {
-                continue;
-            };
-            if seen_verbs.contains(&v.0) || hypothetical(words, k) || describes(words, k) {
-                continue;
-            }
-            seen_verbs.push(v.0);
-            // "would be decided by voters" is a description; "to be submitted by the
-            // end of September" is a deadline.
-            let passive = v.0 > 0 && words.key(v.0 - 1) == "be";
-            // "the talks … are due to open on Wednesday": a meeting's own course.
-            let intransitive = words.key_at(v.0 + v.1).is_none_or(|w| {
-                matches!(
-                    w,
-                    "in" | "on" | "at" | "by" | "next" | "this" | "later" | "soon" | "." | ","
-                )
-            });
-            if intransitive && (0..k).any(|j| MEETING_NOUNS.contains(&words.key(j))) {
-                continue;
-            }
-            let p = make_pending(doc, i, words, k, v, last);
-            if passive && p.due.as_ref().is_none_or(|d| d.date.is_none()) {
-                continue;
-            }
-            pend.push(p);
-        }
-        if let Some((at, len)) = LEXICON.awaiting.find(words, 0..words.len())
-            && !hypothetical(words, at)
-        {
-            let (described, _) = before_due(doc, words.from(at + len));
-            let what = object(described, 0).unwrap_or_default();
-            let verb = words.key(at);
-            let lemma = if verb.starts_with("expire") {
-                "expire"
-            } else {
-                "respond"
-            };
-            let due = due(doc, words.from(at));
-            // An expiry is pending only with the date it falls on.
-            if lemma == "respond" || due.as_ref().is_some_and(|d| d.date.is_some()) {
-                pend.push(Pending {
-                    what: format!("{lemma} {what}").trim().to_string(),
-                    actors: actors_of(doc, i, at, last),
-                    due,
-                    evidence: doc.evidence(i),
-                });
-            }
-        }
+        pend.extend(
+            candidates::of_sentence(doc, i, last)
+                .into_iter()
+                .filter(|c| model.accepts(&c.features))
+                .map(|c| c.item),
+        );
         outcomes(doc, i, words, last, &mut outs);
     }
     (pend, outs)
 }
 
-/// The action verb after a future cue at `k`: its position, length and base form.
-fn action_after_cue(words: Words, k: usize) -> Option<(usize, usize, String)> {
-    let mut after = LEXICON.future.at(words, k).map(|n| k + n);
-    // "called on X to", not "called off after X refused to".
-    let called_off = words.key(k) == "called" && words.get(k + 1) != Some(&"on");
-    if after.is_none() && !called_off && OBJECT_CUES.contains(&words.key(k)) {
-        // "asks the envoy to name", "agreed during her visit to Delhi to conclude":
-        // the first "to" that an action follows.
-        after = (k + 1..(k + 13).min(words.len()))
-            .find(|&j| words[j] == "to" && action_at(words, j + 1).is_some())
-            .map(|j| j + 1);
-    }
-    let mut v = after?;
-    while v < words.len() && ADVERBS.contains(&words.key(v)) {
-        v += 1;
-    }
-    if v < words.len() && matches!(words.key(v), "not" | "never" | "no") {
-        return None;
-    }
-    action_at(words, v)
+/// The candidates of the whole article, for training and inspection.
+pub fn all_candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
+    (0..doc.sentences.len())
+        .filter(|&i| !doc.sentences[i].heading)
+        .flat_map(|i| candidates::of_sentence(doc, i, subjects[i].as_deref()))
+        .collect()
+}
+
+/// A response still awaited ("still waiting for a reply") or an expiry with its
+/// date, found at word `at` (`len` words).
+fn awaited(
+    doc: &Doc,
+    i: usize,
+    words: Words,
+    at: usize,
+    len: usize,
+    last: Option<&str>,
+) -> Option<Pending> {
+    let (described, _) = before_due(doc, words.from(at + len));
+    let what = object(described, 0).unwrap_or_default();
+    let lemma = if words.key(at).starts_with("expire") {
+        "expire"
+    } else {
+        "respond"
+    };
+    let due = due(doc, words.from(at));
+    // An expiry is pending only with the date it falls on.
+    (lemma == "respond" || due.as_ref().is_some_and(|d| d.date.is_some())).then(|| Pending {
+        what: format!("{lemma} {what}").trim().to_string(),
+        actors: actors_of(doc, i, at, last),
+        due,
+        evidence: doc.evidence(i),
+    })
 }
 
 /// The action (any form) at word `v`, longest first.
@@ -344,28 +348,6 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
     None
 }
 
-fn make_pending(
-    doc: &Doc,
-    i: usize,
-    words: Words,
-    cue: usize,
-    v: (usize, usize, String),
-    last: Option<&str>,
-) -> Pending {
-    let (at, len, base) = v;
-    let (described, due) = before_due(doc, words.from(at + len));
-    let what = match object(described, 0) {
-        Some(o) => format!("{base} {o}"),
-        None => base,
-    };
-    Pending {
-        what,
-        actors: actors_of(doc, i, cue, last),
-        due,
-        evidence: doc.evidence(i),
-    }
-}
-
 /// Actions reported done or refused in sentence `i`.
 fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec<Outcome>) {
     for k in 0..words.len() {
@@ -436,7 +418,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
         let said = super::super::speech::statements(&doc);
-        pending(&doc, &said.subjects)
+        pending(&doc, &said.subjects, &crate::extract::PENDING_MODEL)
     }
 
     #[test]
@@ -549,6 +531,58 @@ mod tests {
                     "refuse The envoy handed over the letter on Monday , and the army declined the invitation ."
                 )
             ]
+        );
+    }
+
+    /// Class: a present-tense deadline or schedule ("expires on", "takes effect",
+    /// "has until … to"): no modal, yet an awaited step with its date.
+    #[test]
+    fn present_tense_deadlines_are_pending() {
+        let (p, _) = read("The grain corridor agreement expires on 30 June.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            p[0].due.as_ref().and_then(|d| d.date),
+            NaiveDate::from_ymd_opt(2030, 6, 30)
+        );
+        let (p, _) = read("Ruritania has until Friday to answer the request from the council.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].what.starts_with("answer the request"), "{}", p[0].what);
+    }
+
+    /// Class: a commitment whose verb is no listed action ("pledged to reopen",
+    /// "is due to elect … on 14 June"): the cue and its deadline decide, whatever
+    /// the verb.
+    #[test]
+    fn commitments_with_any_verb_are_pending() {
+        let (p, _) =
+            read("Ruritania pledged to reopen the northern crossing by the end of the month.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].what.starts_with("reopen the northern crossing"),
+            "{}",
+            p[0].what
+        );
+        let (p, _) = read("The assembly is due to elect a new chair of the commission on 14 June.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].what.starts_with("elect a new chair"), "{}", p[0].what);
+    }
+
+    /// Class: a norm, not a commitment ("should be respected"): no one is bound to
+    /// a step a later article could report done.
+    #[test]
+    fn norms_are_not_pending() {
+        let (p, _) = read("Borders should be respected by all sides, the statement said.");
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    /// The shipped weights parse, and the model is not the bootstrap one.
+    #[test]
+    fn the_shipped_pending_model_is_trained() {
+        let tsv = include_str!("../weights/pending.tsv");
+        assert!(LinearModel::parse(tsv).is_ok());
+        assert!(
+            tsv.lines().count() > 50,
+            "weights/pending.tsv looks untrained"
         );
     }
 }

@@ -1,0 +1,305 @@
+//! Every construction that may announce an action, described for the model.
+//!
+//! A candidate is a future or obligation cue ("will", "would", "is due to", "has
+//! to", "asks X to") and the word that follows it, whatever that word is: the old
+//! rules asked for a verb from a fixed list of actions and so missed "will be ready
+//! before the visit", "should go to the two presidents", "is due to elect". Whether
+//! a candidate is a real commitment is then weighed from what surrounds it
+//! (condition, negation, a meeting as subject, a quotation, a deadline, a date in
+//! the past...) by the linear model, not decided by the order of the rules.
+
+use chrono::NaiveDate;
+
+use crate::model::Pending;
+
+use super::super::Doc;
+use super::super::dates;
+use super::super::lexicon::{LEXICON, starts};
+use super::super::words::Words;
+use super::{
+    ADVERBS, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due, describes,
+    hypothetical, object,
+};
+
+/// One possible pending item: where its cue and verb are, what the rules make of
+/// it, and the features the model weighs.
+pub struct Candidate {
+    pub sentence: usize,
+    /// Word index of the action's first word.
+    pub verb: usize,
+    pub item: Pending,
+    pub features: Vec<String>,
+}
+
+/// The candidates of sentence `i`, at most one per action word.
+pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
+    let words = doc.words(i);
+    let mut out: Vec<Candidate> = Vec::new();
+    for k in 0..words.len() {
+        let Some(cue) = cue_at(words, k) else {
+            continue;
+        };
+        if out.iter().any(|c| c.verb == cue.verb) {
+            continue;
+        }
+        let (item, base) = if cue.awaiting {
+            let Some(item) = awaited(doc, i, words, k, cue.end - k, last) else {
+                continue;
+            };
+            (item, "respond".to_string())
+        } else {
+            action_item(doc, i, words, &cue, last)
+        };
+        let features = features(doc, i, words, &cue, &base, &item);
+        out.push(Candidate {
+            sentence: i,
+            verb: cue.verb,
+            item,
+            features,
+        });
+    }
+    out
+}
+
+/// The item an action cue announces: its verb and object, its actor and due phrase.
+fn action_item(
+    doc: &Doc,
+    i: usize,
+    words: Words,
+    cue: &Cue,
+    last: Option<&str>,
+) -> (Pending, String) {
+    let base = match (&cue.act, cue.deadline) {
+        (Some(base), _) => base.clone(),
+        (None, true) => words.slice(cue.verb..cue.verb + cue.len).phrase_key(),
+        (None, false) => words.key(cue.verb).to_string(),
+    };
+    let (described, due) = before_due(doc, words.from(cue.verb + cue.len));
+    let what = match object(described, 0) {
+        Some(o) => format!("{base} {o}"),
+        None => base.clone(),
+    };
+    let item = Pending {
+        what,
+        actors: actors_of(doc, i, cue.at, last),
+        due,
+        evidence: doc.evidence(i),
+    };
+    (item, base)
+}
+
+/// The cue that starts at word `k`, if one does: a future or obligation cue and
+/// the verb after it, an awaited response, or a present-tense deadline.
+fn cue_at(words: Words, k: usize) -> Option<Cue> {
+    let plain = |end: usize, verb: usize, len: usize| Cue {
+        at: k,
+        end,
+        verb,
+        len,
+        act: None,
+        negated: false,
+        object_cue: false,
+        awaiting: false,
+        deadline: false,
+    };
+    if let Some(n) = LEXICON.awaiting.at(words, k) {
+        return Some(Cue {
+            awaiting: true,
+            ..plain(k + n, k, n)
+        });
+    }
+    if let Some(n) = LEXICON.deadline.at(words, k) {
+        // "has until Friday to send": the action is the verb after "to".
+        if words.key(k + n - 1) == "until" {
+            let to = (k + n..(k + n + 8).min(words.len())).find(|&j| words[j] == "to")?;
+            let (v, negated) = verb_after(words, to + 1)?;
+            return Some(with_action(
+                words,
+                Cue {
+                    negated,
+                    deadline: true,
+                    ..plain(k + n, v, 1)
+                },
+            ));
+        }
+        return Some(Cue {
+            deadline: true,
+            ..plain(k + n, k, n)
+        });
+    }
+    let (after, object_cue) = cue_end(words, k)?;
+    let (v, negated) = verb_after(words, after)?;
+    Some(with_action(
+        words,
+        Cue {
+            negated,
+            object_cue,
+            ..plain(after, v, 1)
+        },
+    ))
+}
+
+/// The cue with its verb read as an action of the lexicon, where it is one.
+fn with_action(words: Words, mut cue: Cue) -> Cue {
+    if let Some((_, n, base)) = action_at(words, cue.verb) {
+        cue.len = n;
+        cue.act = Some(base);
+    }
+    cue
+}
+
+/// Where a cue at `k` ends (the word after it) and whether it was an
+/// object-taking cue ("asks the envoy to").
+fn cue_end(words: Words, k: usize) -> Option<(usize, bool)> {
+    if let Some(n) = LEXICON.future.at(words, k) {
+        return Some((k + n, false));
+    }
+    // "called on X to", not "called off after X refused to".
+    let called_off = words.key(k) == "called" && words.get(k + 1) != Some(&"on");
+    if called_off || !OBJECT_CUES.contains(&words.key(k)) {
+        return None;
+    }
+    (k + 1..(k + 13).min(words.len()))
+        .find(|&j| words[j] == "to")
+        .map(|j| (j + 1, true))
+}
+
+/// The first word after the adverbs that follow a cue, if it can be a verb (a
+/// lower-case word), and whether a negation stood before it.
+fn verb_after(words: Words, mut v: usize) -> Option<(usize, bool)> {
+    let mut negated = false;
+    while v < words.len()
+        && (ADVERBS.contains(&words.key(v)) || matches!(words.key(v), "not" | "never" | "no"))
+    {
+        negated |= matches!(words.key(v), "not" | "never" | "no");
+        v += 1;
+    }
+    let w = words.get(v)?;
+    let verb_like = w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && w.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+    verb_like.then_some((v, negated))
+}
+
+/// A cue as found: its span, its action and how it was read.
+struct Cue {
+    at: usize,
+    /// The word after the cue.
+    end: usize,
+    /// The action's first word and length.
+    verb: usize,
+    len: usize,
+    /// The action's base form, where the lexicon knows it.
+    act: Option<String>,
+    negated: bool,
+    object_cue: bool,
+    awaiting: bool,
+    deadline: bool,
+}
+
+/// The features of one candidate: the cue and verb themselves, and the marks of
+/// the language around them that make a commitment real or not.
+fn features(doc: &Doc, i: usize, words: Words, c: &Cue, base: &str, item: &Pending) -> Vec<String> {
+    let mut f = vec![
+        "b".to_string(),
+        // An object cue is named without its object: "asks to", not "asks the envoy to".
+        if c.object_cue {
+            format!("cue={} to", words.key(c.at))
+        } else {
+            format!("cue={}", words.slice(c.at..c.end).phrase_key())
+        },
+        format!("verb={base}"),
+    ];
+    let mut flag = |on: bool, name: &str| {
+        if on {
+            f.push(name.to_string());
+        }
+    };
+    let hyp = hypothetical(words, c.at);
+    let desc = describes(words, c.at);
+    let passive = c.verb > 0 && words.key(c.verb - 1) == "be";
+    let meeting_near = (0..c.at).any(|j| MEETING_NOUNS.contains(&words.key(j)));
+    let intransitive = words.key_at(c.verb + c.len).is_none_or(|w| {
+        matches!(
+            w,
+            "in" | "on" | "at" | "by" | "next" | "this" | "later" | "soon" | "." | ","
+        )
+    });
+    let dated = item.due.as_ref().and_then(|d| d.date);
+    // What the hand rules alone would have kept: a listed action, affirmative,
+    // unconditional, not a description, not a meeting's own course.
+    let rule = !(c.act.is_none()
+        || c.negated
+        || hyp
+        || desc
+        || (intransitive && meeting_near)
+        || (passive && dated.is_none()));
+    flag(rule, "rule");
+    flag(c.act.is_some(), "act");
+    flag(c.object_cue, "objcue");
+    flag(c.awaiting, "await");
+    flag(c.deadline, "deadline");
+    flag(c.negated, "neg");
+    flag(hyp, "hyp");
+    flag(desc, "desc");
+    flag(passive, "passive");
+    flag(intransitive && meeting_near, "meet_subj");
+    flag(words.starts(c.verb, starts::MEETING), "meet_verb");
+    flag(item.due.is_some(), "due");
+    flag(dated.is_some_and(|d| d >= doc.published), "due_future");
+    flag(dated.is_some_and(|d| d < doc.published), "due_past");
+    flag(!item.actors.is_empty(), "subj");
+    flag(in_quote(doc, i, c.at), "inq");
+    flag(words.raw().last() == Some(&"?"), "question");
+    flag(
+        (0..c.at).any(|j| LEXICON.speech.contains(words.key(j))),
+        "said_before",
+    );
+    flag(
+        (0..c.at).any(|j| matches!(words.key(j), "we" | "i")),
+        "first_person",
+    );
+    flag(past_date(words, doc.published), "past_date");
+    flag(
+        (c.at.saturating_sub(3)..c.at).any(|j| matches!(words.key(j), "had" | "was" | "were")),
+        "past_aux",
+    );
+    flag(
+        item.actors.is_empty() && c.at > 0 && PRONOUNS.contains(&words.key(c.at - 1)),
+        "pronoun_subject",
+    );
+    let k = c.at;
+    f.push(format!(
+        "next={}",
+        words.key_at(c.verb + c.len).unwrap_or("$")
+    ));
+    f.push(format!(
+        "prev={}",
+        if k > 0 { words.key(k - 1) } else { "^" }
+    ));
+    let word = words.key(c.verb);
+    if word.ends_with("ed") || word.ends_with("ing") {
+        f.push("verb_inflected".into());
+    }
+    f
+}
+
+/// Subjects that stand for an actor named elsewhere.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
+
+/// Whether the cue at `k` lies inside a quotation.
+fn in_quote(doc: &Doc, i: usize, k: usize) -> bool {
+    let Some(t) = doc.toks[i].get(k) else {
+        return false;
+    };
+    doc.quotes
+        .iter()
+        .any(|q| q.inner.start <= t.start && t.end <= q.inner.end)
+}
+
+/// Whether the sentence names a date well before the article: background, not news.
+fn past_date(words: Words, published: NaiveDate) -> bool {
+    (0..words.len()).any(|j| {
+        dates::find(&words.raw()[j..(j + 5).min(words.len())], published, false)
+            .is_some_and(|(d, _)| (published - d).num_days() > 60)
+    })
+}
