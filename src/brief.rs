@@ -9,7 +9,9 @@ use crate::developments::{
     ArticleRef, Development, PendingDevelopment, PendingState, Reported, merge_meetings,
     merge_statements, track_pending,
 };
-use crate::model::{Meeting, MeetingStatus, Statement, TopicName};
+use crate::model::{Meeting, Statement, TopicName};
+use crate::ranking;
+use crate::relevance::Relevance;
 use crate::store::{Scope, Store, StoreError, StoredArticle, Window};
 use crate::topics;
 
@@ -43,7 +45,9 @@ impl Brief {
     }
 }
 
-/// Loads the topic's material from the store and assembles the brief.
+/// Loads the topic's material from the store, keeps the items that are about the
+/// topic themselves (not merely in an article that mentions it) and assembles
+/// the brief.
 pub async fn brief_for(
     store: &dyn Store,
     scope: Scope,
@@ -55,6 +59,7 @@ pub async fn brief_for(
     let t = topics::resolve(store, scope, topic).await?;
     let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
     let material = store.topic_material(&t.aliases, window).await?;
+    let material = Relevance::new(&t.aliases).on_topic(material);
     let brief = assemble(topic.clone(), now, since, material);
     crate::metrics::METRICS
         .brief_seconds
@@ -62,7 +67,8 @@ pub async fn brief_for(
     Ok(brief)
 }
 
-/// Builds the brief from articles (any order) and their extractions.
+/// Builds the brief from articles (any order) and their extractions, every item
+/// taken as on topic.
 pub fn assemble(
     topic: TopicName,
     as_of: DateTime<Utc>,
@@ -102,20 +108,7 @@ pub fn assemble(
     }
 
     let mut met = merge_meetings(meetings);
-    // Held meetings by the day they took place, then what is coming; more sources
-    // rank higher among equals.
-    met.sort_by_key(|d| {
-        let when = d
-            .item
-            .date
-            .map(|x| x.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc())
-            .unwrap_or_else(|| d.latest());
-        (
-            d.item.status != MeetingStatus::Held,
-            std::cmp::Reverse(when),
-            std::cmp::Reverse(d.reports.len()),
-        )
-    });
+    ranking::rank_meetings(&mut met);
     let mut said = merge_statements(statements);
     said.sort_by_key(|d| {
         (
@@ -164,7 +157,7 @@ pub fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorName, Evidence, Extraction, MeetingKind, Span, Speech};
+    use crate::model::{ActorName, Evidence, Extraction, MeetingKind, MeetingStatus, Span, Speech};
     use chrono::NaiveDate;
 
     fn article(id: &str, day: u32) -> ArticleRef {
@@ -207,14 +200,17 @@ mod tests {
         };
         let material = vec![
             StoredArticle {
+                contexts: Default::default(),
                 article: article("a", 2),
                 extraction: x(meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))),
             },
             StoredArticle {
+                contexts: Default::default(),
                 article: article("b", 3),
                 extraction: x(meeting("Bo Park", "Ann Lee", MeetingStatus::Held, None)),
             },
             StoredArticle {
+                contexts: Default::default(),
                 article: article("c", 4),
                 extraction: x(meeting(
                     "Cy Moe",
@@ -252,6 +248,7 @@ mod tests {
         };
         let material = vec![
             StoredArticle {
+                contexts: Default::default(),
                 article: article("old", 1),
                 extraction: Extraction {
                     statements: vec![st("Old words.")],
@@ -259,6 +256,7 @@ mod tests {
                 },
             },
             StoredArticle {
+                contexts: Default::default(),
                 article: article("new", 8),
                 extraction: Extraction {
                     statements: vec![st("New words.")],

@@ -44,6 +44,8 @@ pub mod ingest;
 pub mod llm;
 pub mod metrics;
 pub mod model;
+pub mod ranking;
+pub mod relevance;
 pub mod render;
 pub mod store;
 pub mod topics;
