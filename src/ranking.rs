@@ -74,3 +74,91 @@ pub fn rank_meetings(met: &mut [Development<Meeting>]) {
         )
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::developments::{ArticleRef, Report};
+    use crate::model::{ActorName, Evidence, MeetingKind, Span};
+
+    fn dev(status: MeetingStatus, date: Option<u32>, published: &[u32]) -> Development<Meeting> {
+        let ev = Evidence {
+            sentence: "x".into(),
+            span: Span::new(0, 1),
+        };
+        Development {
+            item: Meeting {
+                participants: vec![ActorName::new("A").unwrap(), ActorName::new("B").unwrap()],
+                status,
+                date: date.map(|d| NaiveDate::from_ymd_opt(2024, 5, d).unwrap()),
+                place: None,
+                kind: MeetingKind::Unknown,
+                evidence: ev.clone(),
+            },
+            reports: published
+                .iter()
+                .map(|p| Report {
+                    article: ArticleRef {
+                        id: p.to_string(),
+                        url: String::new(),
+                        outlet: String::new(),
+                        title: String::new(),
+                        published: noon(NaiveDate::from_ymd_opt(2024, 5, *p).unwrap()),
+                    },
+                    evidence: ev.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn background_is_a_held_meeting_long_before_its_first_report() {
+        assert_eq!(
+            freshness(&dev(MeetingStatus::Held, Some(20), &[21])),
+            Freshness::News
+        );
+        assert_eq!(
+            freshness(&dev(MeetingStatus::Held, Some(1), &[30])),
+            Freshness::Background
+        );
+        assert_eq!(
+            freshness(&dev(MeetingStatus::Held, None, &[30])),
+            Freshness::Undated
+        );
+        assert_eq!(
+            freshness(&dev(MeetingStatus::Planned, Some(1), &[30])),
+            Freshness::News
+        );
+    }
+
+    #[test]
+    fn lines_rank_by_freshness_then_own_date_then_sources() {
+        let mut met = vec![
+            dev(MeetingStatus::Held, Some(1), &[30]),
+            dev(MeetingStatus::Held, None, &[29]),
+            dev(MeetingStatus::Held, Some(20), &[21]),
+            dev(MeetingStatus::Held, Some(25), &[26]),
+            dev(MeetingStatus::Held, Some(20), &[21, 22]),
+            dev(MeetingStatus::Planned, Some(28), &[27]),
+        ];
+        rank_meetings(&mut met);
+        let got: Vec<(MeetingStatus, Option<u32>, usize)> = met
+            .iter()
+            .map(|d| {
+                use chrono::Datelike;
+                (d.item.status, d.item.date.map(|x| x.day()), d.reports.len())
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (MeetingStatus::Held, Some(25), 1),
+                (MeetingStatus::Held, Some(20), 2),
+                (MeetingStatus::Held, Some(20), 1),
+                (MeetingStatus::Planned, Some(28), 1),
+                (MeetingStatus::Held, None, 1),
+                (MeetingStatus::Held, Some(1), 1),
+            ]
+        );
+    }
+}

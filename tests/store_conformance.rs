@@ -1182,6 +1182,111 @@ async fn briefs_keep_only_items_about_the_topic(db: &TestDb) {
     );
 }
 
+/// Issue #13, point 3: the same meeting reported by two articles with different
+/// participant lists is one line with two sources; meetings on different dates
+/// stay apart; news ranks before undated meetings, and both before a meeting an
+/// article recalls from long before (background), whatever their status.
+async fn one_line_per_meeting_news_before_background(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2024, 3, d);
+    let held = |who: &[&str], date: Option<NaiveDate>, text: &str, sentence: &str| Meeting {
+        participants: who.iter().map(|w| name(w)).collect(),
+        status: MeetingStatus::Held,
+        date,
+        place: None,
+        kind: MeetingKind::InPerson,
+        evidence: ev_in(text, sentence),
+    };
+    let with = |slug: &str, text: &str, hours: i64, meetings: Vec<Meeting>| {
+        let mut it = item(slug, slug, text, at(hours));
+        it.extraction = Extraction {
+            meetings,
+            ..Default::default()
+        };
+        it
+    };
+    let early = "Ann Lee met Bo Park in Kyiv on Friday.";
+    let first =
+        "Ann Lee met Bo Park and Cy Moe in Kyiv on Sunday.\n\nThey also talked in Kyiv, once.";
+    let second = "In Kyiv, Bo Park and Ann Lee met with the EU envoy on Sunday.\n\n\
+                  Lee first met Park in Kyiv in May 2023.";
+    let items = vec![
+        with(
+            "early",
+            early,
+            50,
+            vec![held(&["Ann Lee", "Bo Park"], day(1), early, early)],
+        ),
+        with(
+            "first",
+            first,
+            24 * 9 + 1,
+            vec![
+                held(
+                    &["Ann Lee", "Bo Park", "Cy Moe"],
+                    day(10),
+                    first,
+                    "Ann Lee met Bo Park and Cy Moe in Kyiv on Sunday.",
+                ),
+                held(
+                    &["Dee Roe", "Eve Ng"],
+                    None,
+                    first,
+                    "They also talked in Kyiv, once.",
+                ),
+            ],
+        ),
+        with(
+            "second",
+            second,
+            24 * 10,
+            vec![
+                held(
+                    &["Park", "Ann Lee", "EU"],
+                    day(10),
+                    second,
+                    "In Kyiv, Bo Park and Ann Lee met with the EU envoy on Sunday.",
+                ),
+                held(
+                    &["Ann Lee", "Bo Park"],
+                    NaiveDate::from_ymd_opt(2023, 5, 15),
+                    second,
+                    "Lee first met Park in Kyiv in May 2023.",
+                ),
+            ],
+        ),
+    ];
+    s.commit_fetch(commit(f.id, at(24 * 11), "h", items))
+        .await
+        .unwrap();
+    let b = brief_for(
+        s,
+        Scope::Global,
+        &TopicName::parse("ukraine").unwrap(),
+        None,
+        at(24 * 12),
+    )
+    .await
+    .unwrap();
+    let lines: Vec<(Option<NaiveDate>, usize)> = b
+        .met
+        .iter()
+        .map(|d| (d.item.date, d.reports.len()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (day(10), 2),
+            (day(1), 1),
+            (None, 1),
+            (NaiveDate::from_ymd_opt(2023, 5, 15), 1)
+        ],
+        "{:#?}",
+        b.met
+    );
+}
+
 /// Runs the `readout` binary on the test database.
 async fn readout(db: &TestDb, args: &[&str]) -> String {
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
@@ -1277,6 +1382,7 @@ conformance!(
     digests_are_per_channel_and_saving_again_replaces,
     known_actors_rank_by_mentions,
     briefs_keep_only_items_about_the_topic,
+    one_line_per_meeting_news_before_background,
 );
 
 // ------------------------------------------------ across stores, PostgreSQL only
