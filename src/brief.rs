@@ -10,6 +10,7 @@ use crate::developments::{
     merge_statements, track_pending,
 };
 use crate::model::{Meeting, Statement, TopicName};
+use crate::quotes;
 use crate::ranking;
 use crate::relevance::Relevance;
 use crate::store::{Scope, Store, StoreError, StoredArticle, Window};
@@ -109,6 +110,7 @@ pub fn assemble(
 
     let mut met = merge_meetings(meetings);
     ranking::rank_meetings(&mut met);
+    statements.retain(|r| !quotes::is_housekeeping(&r.item.quote));
     let mut said = merge_statements(statements);
     said.sort_by_key(|d| {
         (
@@ -235,6 +237,37 @@ mod tests {
             ["c", "b", "a"]
         );
         assert_eq!(b.source_number(&article("b", 3)), Some(2));
+    }
+
+    #[test]
+    fn housekeeping_quotes_are_not_shown() {
+        let st = |q: &str| Statement {
+            speaker: ActorName::new("Ann Lee").unwrap(),
+            quote: q.into(),
+            speech: Speech::Direct,
+            audience: None,
+            evidence: ev(q),
+        };
+        let material = vec![StoredArticle {
+            contexts: Default::default(),
+            article: article("t", 1),
+            extraction: Extraction {
+                statements: vec![
+                    st("Thank you all."),
+                    st("Talks resume on Monday."),
+                    st("Yeah."),
+                ],
+                ..Default::default()
+            },
+        }];
+        let b = assemble(
+            TopicName::parse("x").unwrap(),
+            article("z", 9).published,
+            None,
+            material,
+        );
+        let said: Vec<&str> = b.said.iter().map(|d| d.item.quote.as_str()).collect();
+        assert_eq!(said, ["Talks resume on Monday."]);
     }
 
     #[test]
