@@ -9,7 +9,10 @@ use crate::developments::{
     ArticleRef, Development, PendingDevelopment, PendingState, Reported, merge_meetings,
     merge_statements, track_pending,
 };
-use crate::model::{Meeting, MeetingStatus, Statement, TopicName};
+use crate::model::{Meeting, Statement, TopicName};
+use crate::quotes;
+use crate::ranking;
+use crate::relevance::Relevance;
 use crate::store::{Scope, Store, StoreError, StoredArticle, Window};
 use crate::topics;
 
@@ -43,7 +46,9 @@ impl Brief {
     }
 }
 
-/// Loads the topic's material from the store and assembles the brief.
+/// Loads the topic's material from the store, keeps the items that are about the
+/// topic themselves (not merely in an article that mentions it) and assembles
+/// the brief.
 pub async fn brief_for(
     store: &dyn Store,
     scope: Scope,
@@ -55,6 +60,7 @@ pub async fn brief_for(
     let t = topics::resolve(store, scope, topic).await?;
     let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
     let material = store.topic_material(&t.aliases, window).await?;
+    let material = Relevance::new(&t.aliases).on_topic(material);
     let brief = assemble(topic.clone(), now, since, material);
     crate::metrics::METRICS
         .brief_seconds
@@ -62,7 +68,8 @@ pub async fn brief_for(
     Ok(brief)
 }
 
-/// Builds the brief from articles (any order) and their extractions.
+/// Builds the brief from articles (any order) and their extractions, every item
+/// taken as on topic.
 pub fn assemble(
     topic: TopicName,
     as_of: DateTime<Utc>,
@@ -102,20 +109,8 @@ pub fn assemble(
     }
 
     let mut met = merge_meetings(meetings);
-    // Held meetings by the day they took place, then what is coming; more sources
-    // rank higher among equals.
-    met.sort_by_key(|d| {
-        let when = d
-            .item
-            .date
-            .map(|x| x.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc())
-            .unwrap_or_else(|| d.latest());
-        (
-            d.item.status != MeetingStatus::Held,
-            std::cmp::Reverse(when),
-            std::cmp::Reverse(d.reports.len()),
-        )
-    });
+    ranking::rank_meetings(&mut met);
+    statements.retain(|r| !quotes::is_housekeeping(&r.item.quote));
     let mut said = merge_statements(statements);
     said.sort_by_key(|d| {
         (
@@ -164,7 +159,7 @@ pub fn assemble(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorName, Evidence, Extraction, MeetingKind, Span, Speech};
+    use crate::model::{ActorName, Evidence, Extraction, MeetingKind, MeetingStatus, Span, Speech};
     use chrono::NaiveDate;
 
     fn article(id: &str, day: u32) -> ArticleRef {
@@ -207,14 +202,17 @@ mod tests {
         };
         let material = vec![
             StoredArticle {
+                contexts: Default::default(),
                 article: article("a", 2),
                 extraction: x(meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))),
             },
             StoredArticle {
+                contexts: Default::default(),
                 article: article("b", 3),
                 extraction: x(meeting("Bo Park", "Ann Lee", MeetingStatus::Held, None)),
             },
             StoredArticle {
+                contexts: Default::default(),
                 article: article("c", 4),
                 extraction: x(meeting(
                     "Cy Moe",
@@ -242,6 +240,37 @@ mod tests {
     }
 
     #[test]
+    fn housekeeping_quotes_are_not_shown() {
+        let st = |q: &str| Statement {
+            speaker: ActorName::new("Ann Lee").unwrap(),
+            quote: q.into(),
+            speech: Speech::Direct,
+            audience: None,
+            evidence: ev(q),
+        };
+        let material = vec![StoredArticle {
+            contexts: Default::default(),
+            article: article("t", 1),
+            extraction: Extraction {
+                statements: vec![
+                    st("Thank you all."),
+                    st("Talks resume on Monday."),
+                    st("Yeah."),
+                ],
+                ..Default::default()
+            },
+        }];
+        let b = assemble(
+            TopicName::parse("x").unwrap(),
+            article("z", 9).published,
+            None,
+            material,
+        );
+        let said: Vec<&str> = b.said.iter().map(|d| d.item.quote.as_str()).collect();
+        assert_eq!(said, ["Talks resume on Monday."]);
+    }
+
+    #[test]
     fn statements_rank_newest_first() {
         let st = |q: &str| Statement {
             speaker: ActorName::new("Ann Lee").unwrap(),
@@ -252,6 +281,7 @@ mod tests {
         };
         let material = vec![
             StoredArticle {
+                contexts: Default::default(),
                 article: article("old", 1),
                 extraction: Extraction {
                     statements: vec![st("Old words.")],
@@ -259,6 +289,7 @@ mod tests {
                 },
             },
             StoredArticle {
+                contexts: Default::default(),
                 article: article("new", 8),
                 extraction: Extraction {
                     statements: vec![st("New words.")],

@@ -39,6 +39,10 @@ pub enum Command {
     /// Run the whole pipeline offline on bundled sample feeds and print the brief
     /// for ukraine. Needs no configuration and leaves nothing behind.
     Demo {
+        /// The topic of the brief (the bundled feeds cover Ukraine and the
+        /// U.S.-Russia talks of January 2022).
+        #[arg(default_value = "ukraine")]
+        topic: String,
         /// Print the brief as JSON.
         #[arg(long)]
         json: bool,
@@ -160,7 +164,7 @@ fn load_config(cli_db: &Option<String>) -> Result<Config, ExitCode> {
 
 async fn dispatch(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Demo { json } => demo(json).await,
+        Command::Demo { topic, json } => demo(&topic, json).await,
         Command::Extract { json: _, paths } => extract(&paths),
         Command::Ingest { sources } => match load_config(&cli.database_url) {
             Ok(cfg) => ingest(&cfg, &sources).await,
@@ -196,9 +200,15 @@ async fn dispatch(cli: Cli) -> ExitCode {
     }
 }
 
-async fn demo(json: bool) -> ExitCode {
+async fn demo(topic: &str, json: bool) -> ExitCode {
     init_logging("warn");
-    let topic = TopicName::parse("ukraine").expect("a valid literal topic");
+    let topic = match TopicName::parse(topic) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("readout demo: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
     match crate::demo::run(&topic).await {
         Ok((log, brief)) => {
             if json {

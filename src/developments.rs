@@ -94,24 +94,62 @@ fn fold(s: &str) -> String {
         .join(" ")
 }
 
-/// Merges meetings that are the same event: same status, same participants (as a
-/// set, case-folded), and no conflicting dates.
+/// Whether two names are one actor: the same folded name, or the same surname
+/// (last word) when one name is a shorter form of the other ("Vučić" and
+/// "Aleksandar Vučić").
+fn same_actor(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() < b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    !short.contains(' ') && short.len() >= 3 && long.rsplit(' ').next() == Some(short.as_str())
+}
+
+/// How many participants of `a` are also in `b`.
+fn shared_participants(a: &Meeting, b: &Meeting) -> usize {
+    a.participants
+        .iter()
+        .filter(|x| {
+            b.participants
+                .iter()
+                .any(|y| same_actor(x.as_str(), y.as_str()))
+        })
+        .count()
+}
+
+/// Whether two reports of meetings are one event. Meetings on different dates
+/// never are. Two outlets name the same meeting's participants differently (one
+/// adds the host, the other the bloc), so on the same date two shared
+/// participants are enough; undated, the participants must be the same, or share
+/// two within one article (the article coming back to its meeting).
+fn same_meeting(a: &Reported<Meeting>, b: &Development<Meeting>) -> bool {
+    let (x, y) = (&a.item, &b.item);
+    if x.status != y.status {
+        return false;
+    }
+    let shared = shared_participants(x, y);
+    let same_set = shared == x.participants.len() && shared == y.participants.len();
+    match (x.date, y.date) {
+        (Some(d), Some(e)) => d == e && (same_set || shared >= 2),
+        (None, None) if shared >= 2 => {
+            same_set || b.reports.iter().any(|r| r.article.id == a.article.id)
+        }
+        _ => same_set,
+    }
+}
+
+/// Merges meetings that are the same event (`same_meeting`): one development with
+/// a report per article.
 pub fn merge_meetings(items: Vec<Reported<Meeting>>) -> Vec<Development<Meeting>> {
     let mut out: Vec<Development<Meeting>> = Vec::new();
     for r in items {
-        let key = |m: &Meeting| {
-            let mut p: Vec<String> = m.participants.iter().map(|a| fold(a.as_str())).collect();
-            p.sort();
-            p
-        };
-        let k = key(&r.item);
-        let found = out.iter_mut().find(|d| {
-            d.item.status == r.item.status
-                && key(&d.item) == k
-                && (d.item.date.is_none() || r.item.date.is_none() || d.item.date == r.item.date)
-        });
         let report = report_of(&r, &r.item.evidence);
-        match found {
+        match out.iter_mut().find(|d| same_meeting(&r, d)) {
             Some(d) => {
                 if d.item.date.is_none() {
                     d.item.date = r.item.date;

@@ -20,6 +20,10 @@
 //! - [`developments`]: merging reports across articles, tracking pending items.
 //! - [`topics`]: topics and their aliases.
 //! - [`brief`]: the brief for a topic and a window, a pure function of the store.
+//!   It keeps the items about the topic ([`relevance`]: their own names or
+//!   paragraph name it), orders meeting lines ([`ranking`]: news before
+//!   background, by their own date and sources) and leaves out housekeeping
+//!   quotes ([`quotes`]).
 //! - [`render`]: the brief as text, JSON, Discord embeds.
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
@@ -44,6 +48,9 @@ pub mod ingest;
 pub mod llm;
 pub mod metrics;
 pub mod model;
+pub mod quotes;
+pub mod ranking;
+pub mod relevance;
 pub mod render;
 pub mod store;
 pub mod topics;

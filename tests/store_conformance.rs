@@ -1091,6 +1091,202 @@ async fn known_actors_rank_by_mentions(db: &TestDb) {
     assert!(s.known_actors("nobody", 10).await.unwrap().is_empty());
 }
 
+/// A text of paragraphs and the evidence of `sentence` within it.
+fn ev_in(text: &str, sentence: &str) -> Evidence {
+    ev(
+        sentence,
+        text.find(sentence).expect("the sentence is in the text"),
+    )
+}
+
+/// Issue #13, point 1: an item is in a topic's brief when the item itself is about
+/// the topic (its names or its paragraph), not because its article mentions the
+/// topic somewhere; the paragraph is found at ingest and read back with the item.
+async fn briefs_keep_only_items_about_the_topic(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let text = "Venezuela's opposition called a rally in Caracas.\n\n\
+                \"We will march,\" said Ana Ruiz.\n\n\
+                Kim Jong Un met Sergei Shoigu in Pyongyang on Monday.\n\n\
+                Separately, Nicolás Maduro spoke with Gustavo Petro by phone.";
+    let mut digest = item("digest", "World digest", text, at(1));
+    let korea = "Kim Jong Un met Sergei Shoigu in Pyongyang on Monday.";
+    let phone = "Separately, Nicolás Maduro spoke with Gustavo Petro by phone.";
+    let meeting = |a: &str, b: &str, sentence: &str| Meeting {
+        participants: vec![name(a), name(b)],
+        status: MeetingStatus::Held,
+        date: None,
+        place: None,
+        kind: MeetingKind::InPerson,
+        evidence: ev_in(text, sentence),
+    };
+    digest.extraction = Extraction {
+        meetings: vec![
+            // on topic for North Korea by its paragraph, not by its names
+            meeting("Sergei Shoigu", "Ri Il Hwan", korea),
+            meeting("Nicolás Maduro", "Gustavo Petro", phone),
+        ],
+        statements: vec![Statement {
+            speaker: name("Ana Ruiz"),
+            quote: "We will march,".into(),
+            speech: Speech::Direct,
+            audience: None,
+            evidence: ev_in(text, "\"We will march,\" said Ana Ruiz."),
+        }],
+        ..Default::default()
+    };
+    s.commit_fetch(commit(f.id, at(2), "h", vec![digest]))
+        .await
+        .unwrap();
+
+    let stored = s
+        .topic_material(&aliases(&["Pyongyang"]), Window::Latest(5))
+        .await
+        .unwrap();
+    assert_eq!(
+        stored[0].contexts.meetings[0], korea,
+        "the paragraph is stored"
+    );
+
+    let brief = |t: &'static str| async move {
+        brief_for(s, Scope::Global, &TopicName::parse(t).unwrap(), None, at(3))
+            .await
+            .unwrap()
+    };
+    let venezuela = brief("venezuela").await;
+    let met: Vec<&str> = venezuela
+        .met
+        .iter()
+        .map(|d| d.item.participants[0].as_str())
+        .collect();
+    assert_eq!(
+        met,
+        ["Nicolás Maduro"],
+        "Maduro names Venezuela; Korea does not"
+    );
+    assert!(
+        venezuela.said.is_empty(),
+        "a quote whose paragraph does not name the topic is not about it"
+    );
+    let korea_brief = brief("north korea").await;
+    assert_eq!(korea_brief.met.len(), 1);
+    assert_eq!(
+        korea_brief.met[0].item.participants[0].as_str(),
+        "Sergei Shoigu"
+    );
+    assert!(
+        korea_brief
+            .sources
+            .iter()
+            .all(|a| a.title == "World digest")
+    );
+}
+
+/// Issue #13, point 3: the same meeting reported by two articles with different
+/// participant lists is one line with two sources; meetings on different dates
+/// stay apart; news ranks before undated meetings, and both before a meeting an
+/// article recalls from long before (background), whatever their status.
+async fn one_line_per_meeting_news_before_background(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2024, 3, d);
+    let held = |who: &[&str], date: Option<NaiveDate>, text: &str, sentence: &str| Meeting {
+        participants: who.iter().map(|w| name(w)).collect(),
+        status: MeetingStatus::Held,
+        date,
+        place: None,
+        kind: MeetingKind::InPerson,
+        evidence: ev_in(text, sentence),
+    };
+    let with = |slug: &str, text: &str, hours: i64, meetings: Vec<Meeting>| {
+        let mut it = item(slug, slug, text, at(hours));
+        it.extraction = Extraction {
+            meetings,
+            ..Default::default()
+        };
+        it
+    };
+    let early = "Ann Lee met Bo Park in Kyiv on Friday.";
+    let first =
+        "Ann Lee met Bo Park and Cy Moe in Kyiv on Sunday.\n\nThey also talked in Kyiv, once.";
+    let second = "In Kyiv, Bo Park and Ann Lee met with the EU envoy on Sunday.\n\n\
+                  Lee first met Park in Kyiv in May 2023.";
+    let items = vec![
+        with(
+            "early",
+            early,
+            50,
+            vec![held(&["Ann Lee", "Bo Park"], day(1), early, early)],
+        ),
+        with(
+            "first",
+            first,
+            24 * 9 + 1,
+            vec![
+                held(
+                    &["Ann Lee", "Bo Park", "Cy Moe"],
+                    day(10),
+                    first,
+                    "Ann Lee met Bo Park and Cy Moe in Kyiv on Sunday.",
+                ),
+                held(
+                    &["Dee Roe", "Eve Ng"],
+                    None,
+                    first,
+                    "They also talked in Kyiv, once.",
+                ),
+            ],
+        ),
+        with(
+            "second",
+            second,
+            24 * 10,
+            vec![
+                held(
+                    &["Park", "Ann Lee", "EU"],
+                    day(10),
+                    second,
+                    "In Kyiv, Bo Park and Ann Lee met with the EU envoy on Sunday.",
+                ),
+                held(
+                    &["Ann Lee", "Bo Park"],
+                    NaiveDate::from_ymd_opt(2023, 5, 15),
+                    second,
+                    "Lee first met Park in Kyiv in May 2023.",
+                ),
+            ],
+        ),
+    ];
+    s.commit_fetch(commit(f.id, at(24 * 11), "h", items))
+        .await
+        .unwrap();
+    let b = brief_for(
+        s,
+        Scope::Global,
+        &TopicName::parse("ukraine").unwrap(),
+        None,
+        at(24 * 12),
+    )
+    .await
+    .unwrap();
+    let lines: Vec<(Option<NaiveDate>, usize)> = b
+        .met
+        .iter()
+        .map(|d| (d.item.date, d.reports.len()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (day(10), 2),
+            (day(1), 1),
+            (None, 1),
+            (NaiveDate::from_ymd_opt(2023, 5, 15), 1)
+        ],
+        "{:#?}",
+        b.met
+    );
+}
+
 /// Runs the `readout` binary on the test database.
 async fn readout(db: &TestDb, args: &[&str]) -> String {
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
@@ -1116,7 +1312,8 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
             "1  init",
             "2  guilds",
             "3  feed leases",
-            "4  digest schedule"
+            "4  digest schedule",
+            "5  item context"
         ]
     );
     db.store
@@ -1184,6 +1381,8 @@ conformance!(
     servers_see_only_their_own_feeds_and_settings,
     digests_are_per_channel_and_saving_again_replaces,
     known_actors_rank_by_mentions,
+    briefs_keep_only_items_about_the_topic,
+    one_line_per_meeting_news_before_background,
 );
 
 // ------------------------------------------------ across stores, PostgreSQL only
@@ -1280,7 +1479,7 @@ async fn postgres_migrations_run_once_when_processes_start_together() {
             .unwrap();
     }
     let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
-    assert_eq!(versions, [1, 2, 3, 4], "each migration applied once");
+    assert_eq!(versions, [1, 2, 3, 4, 5], "each migration applied once");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::brief::{Brief, assemble};
 use crate::developments::{ArticleRef, Development, PendingDevelopment, PendingState};
 use crate::model::{MeetingStatus, TopicName};
+use crate::relevance::Relevance;
 use crate::render::discord::{
     COLOR, Embed, EmbedField, Section, TimeStyle, bounded_list, escape, fit_message, limits,
     section_lines, source_lines, timestamp,
@@ -74,6 +75,7 @@ pub async fn build(
         let material = store
             .topic_material(&t.aliases, Window::Since(coverage.from - LOOKBACK))
             .await?;
+        let material = Relevance::new(&t.aliases).on_topic(material);
         let brief = assemble(topic, coverage.until, Some(coverage.from), material);
         news.push(what_is_new(brief, coverage));
     }

@@ -672,6 +672,7 @@ mod tests {
         let long = "Word ".repeat(400);
         let material = (0..n)
             .map(|i| StoredArticle {
+                contexts: Default::default(),
                 article: ArticleRef {
                     id: format!("a{i}"),
                     url: format!("https://news.example/{i}/{}", "p".repeat(300)),

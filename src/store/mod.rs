@@ -147,6 +147,21 @@ pub enum Window {
 pub struct StoredArticle {
     pub article: ArticleRef,
     pub extraction: Extraction,
+    /// The paragraph around each item, for per-item topic relevance.
+    pub contexts: Contexts,
+}
+
+/// The paragraph of the article that holds each item's evidence, found at ingest
+/// (`relevance::paragraph_of`), in the order of the extraction's items: element
+/// `i` of `meetings` belongs to `extraction.meetings[i]`. Empty where unknown
+/// (items stored before paragraphs were kept), and the brief then reads the
+/// evidence sentence instead.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contexts {
+    pub meetings: Vec<String>,
+    pub statements: Vec<String>,
+    pub pending: Vec<String>,
+    pub outcomes: Vec<String>,
 }
 
 /// Everything the core needs from a store. Each concern is its own trait (content
@@ -214,7 +229,7 @@ pub trait ContentStore: Send + Sync {
     async fn topics(&self, scope: Scope) -> Result<Vec<Topic>, StoreError>;
 
     /// Articles mentioning any alias (title or text), newest first, with their
-    /// extractions.
+    /// extractions and the paragraph around each item (`StoredArticle::contexts`).
     async fn topic_material(
         &self,
         aliases: &[String],

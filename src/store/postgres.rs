@@ -391,7 +391,7 @@ impl PostgresStore {
             })?;
             item_articles.push(id);
             if new && reported.insert(id) {
-                extractions.push(id, &item.extraction);
+                extractions.push(id, &item.article.text, &item.extraction);
                 let a = &item.article;
                 report.new_articles.push(ArticleRef {
                     id: id.to_string(),
@@ -816,7 +816,7 @@ impl ContentStore for PostgresStore {
             Ok(articles
                 .into_iter()
                 .map(|article| {
-                    let extraction = article
+                    let (extraction, contexts) = article
                         .id
                         .parse()
                         .ok()
@@ -825,6 +825,7 @@ impl ContentStore for PostgresStore {
                     StoredArticle {
                         article,
                         extraction,
+                        contexts,
                     }
                 })
                 .collect())

@@ -13,7 +13,8 @@ use crate::model::{
     ActorName, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement,
 };
-use crate::store::{QueryContext, StoreError};
+use crate::relevance::paragraph_of;
+use crate::store::{Contexts, QueryContext, StoreError};
 
 /// Column arrays for the extractions of several articles, filled by `push` and
 /// written by `insert`.
@@ -33,14 +34,18 @@ struct Rows<C> {
     evidence: Vec<String>,
     span_start: Vec<i64>,
     span_end: Vec<i64>,
+    /// The paragraph of the article holding the evidence.
+    context: Vec<String>,
 }
 
 impl<C> Rows<C> {
-    fn push_common(&mut self, article_id: i64, e: &Evidence) {
+    fn push_common(&mut self, article_id: i64, text: &str, e: &Evidence) {
         self.article_id.push(article_id);
         self.evidence.push(e.sentence.clone());
         self.span_start.push(e.span.start as i64);
         self.span_end.push(e.span.end as i64);
+        self.context
+            .push(paragraph_of(text, e.span.start, e.span.end).to_string());
     }
 }
 
@@ -88,11 +93,12 @@ fn outcome_kind_str(k: OutcomeKind) -> &'static str {
 }
 
 impl Batch {
-    /// Adds one article's extraction.
-    pub(super) fn push(&mut self, article_id: i64, x: &Extraction) {
+    /// Adds one article's extraction; `text` is the article's, to find the
+    /// paragraph around each item.
+    pub(super) fn push(&mut self, article_id: i64, text: &str, x: &Extraction) {
         for m in &x.meetings {
             let r = &mut self.meetings;
-            r.push_common(article_id, &m.evidence);
+            r.push_common(article_id, text, &m.evidence);
             r.cols.participants.push(names_json(&m.participants));
             r.cols.status.push(m.status.as_str());
             r.cols.date.push(m.date);
@@ -101,7 +107,7 @@ impl Batch {
         }
         for s in &x.statements {
             let r = &mut self.statements;
-            r.push_common(article_id, &s.evidence);
+            r.push_common(article_id, text, &s.evidence);
             r.cols.speaker.push(s.speaker.as_str().to_string());
             r.cols.quote.push(s.quote.clone());
             r.cols.direct.push(s.speech == Speech::Direct);
@@ -109,7 +115,7 @@ impl Batch {
         }
         for p in &x.pending {
             let r = &mut self.pending;
-            r.push_common(article_id, &p.evidence);
+            r.push_common(article_id, text, &p.evidence);
             r.cols.what.push(p.what.clone());
             r.cols.actors.push(names_json(&p.actors));
             r.cols.due_text.push(p.due.as_ref().map(|d| d.text.clone()));
@@ -117,7 +123,7 @@ impl Batch {
         }
         for o in &x.outcomes {
             let r = &mut self.outcomes;
-            r.push_common(article_id, &o.evidence);
+            r.push_common(article_id, text, &o.evidence);
             r.cols.kind.push(outcome_kind_str(o.kind));
             r.cols.actors.push(names_json(&o.actors));
             r.cols.what.push(o.what.clone());
@@ -131,9 +137,10 @@ impl Batch {
         if !self.meetings.article_id.is_empty() {
             let r = self.meetings;
             sqlx::query(
-                "INSERT INTO meetings (article_id, participants, status, date, place, kind, evidence, span_start, span_end) \
-                 SELECT a, p::jsonb, s, d, pl, k, e, ss, se FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::date[], \
-                 $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[]) WITH ORDINALITY AS t(a, p, s, d, pl, k, e, ss, se, n) \
+                "INSERT INTO meetings (article_id, participants, status, date, place, kind, evidence, span_start, span_end, context) \
+                 SELECT a, p::jsonb, s, d, pl, k, e, ss, se, c FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::date[], \
+                 $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[]) \
+                 WITH ORDINALITY AS t(a, p, s, d, pl, k, e, ss, se, c, n) \
                  ORDER BY n",
             )
             .bind(r.article_id)
@@ -145,6 +152,7 @@ impl Batch {
             .bind(r.evidence)
             .bind(r.span_start)
             .bind(r.span_end)
+            .bind(r.context)
             .execute(&mut **tx)
             .await
             .ctx("insert meetings")?;
@@ -152,9 +160,10 @@ impl Batch {
         if !self.statements.article_id.is_empty() {
             let r = self.statements;
             sqlx::query(
-                "INSERT INTO statements (article_id, speaker, quote, direct, audience, evidence, span_start, span_end) \
-                 SELECT a, sp, q, d, au, e, ss, se FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::boolean[], \
-                 $5::text[], $6::text[], $7::bigint[], $8::bigint[]) WITH ORDINALITY AS t(a, sp, q, d, au, e, ss, se, n) \
+                "INSERT INTO statements (article_id, speaker, quote, direct, audience, evidence, span_start, span_end, context) \
+                 SELECT a, sp, q, d, au, e, ss, se, c FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::boolean[], \
+                 $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::text[]) \
+                 WITH ORDINALITY AS t(a, sp, q, d, au, e, ss, se, c, n) \
                  ORDER BY n",
             )
             .bind(r.article_id)
@@ -165,6 +174,7 @@ impl Batch {
             .bind(r.evidence)
             .bind(r.span_start)
             .bind(r.span_end)
+            .bind(r.context)
             .execute(&mut **tx)
             .await
             .ctx("insert statements")?;
@@ -172,9 +182,10 @@ impl Batch {
         if !self.pending.article_id.is_empty() {
             let r = self.pending;
             sqlx::query(
-                "INSERT INTO pending (article_id, what, actors, due_text, due_date, evidence, span_start, span_end) \
-                 SELECT a, w, ac::jsonb, dt, dd, e, ss, se FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], \
-                 $5::date[], $6::text[], $7::bigint[], $8::bigint[]) WITH ORDINALITY AS t(a, w, ac, dt, dd, e, ss, se, n) \
+                "INSERT INTO pending (article_id, what, actors, due_text, due_date, evidence, span_start, span_end, context) \
+                 SELECT a, w, ac::jsonb, dt, dd, e, ss, se, c FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], \
+                 $5::date[], $6::text[], $7::bigint[], $8::bigint[], $9::text[]) \
+                 WITH ORDINALITY AS t(a, w, ac, dt, dd, e, ss, se, c, n) \
                  ORDER BY n",
             )
             .bind(r.article_id)
@@ -185,6 +196,7 @@ impl Batch {
             .bind(r.evidence)
             .bind(r.span_start)
             .bind(r.span_end)
+            .bind(r.context)
             .execute(&mut **tx)
             .await
             .ctx("insert pending")?;
@@ -192,9 +204,10 @@ impl Batch {
         if !self.outcomes.article_id.is_empty() {
             let r = self.outcomes;
             sqlx::query(
-                "INSERT INTO outcomes (article_id, kind, actors, what, evidence, span_start, span_end) \
-                 SELECT a, k, ac::jsonb, w, e, ss, se FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], \
-                 $5::text[], $6::bigint[], $7::bigint[]) WITH ORDINALITY AS t(a, k, ac, w, e, ss, se, n) \
+                "INSERT INTO outcomes (article_id, kind, actors, what, evidence, span_start, span_end, context) \
+                 SELECT a, k, ac::jsonb, w, e, ss, se, c FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], \
+                 $5::text[], $6::bigint[], $7::bigint[], $8::text[]) \
+                 WITH ORDINALITY AS t(a, k, ac, w, e, ss, se, c, n) \
                  ORDER BY n",
             )
             .bind(r.article_id)
@@ -204,6 +217,7 @@ impl Batch {
             .bind(r.evidence)
             .bind(r.span_start)
             .bind(r.span_end)
+            .bind(r.context)
             .execute(&mut **tx)
             .await
             .ctx("insert outcomes")?;
@@ -241,8 +255,19 @@ type MeetingRow = (
     String,
     i64,
     i64,
+    String,
 );
-type StatementRow = (i64, String, String, bool, Option<String>, String, i64, i64);
+type StatementRow = (
+    i64,
+    String,
+    String,
+    bool,
+    Option<String>,
+    String,
+    i64,
+    i64,
+    String,
+);
 type PendingRow = (
     i64,
     String,
@@ -252,13 +277,23 @@ type PendingRow = (
     String,
     i64,
     i64,
+    String,
 );
-type OutcomeRow = (i64, String, Json<Vec<ActorName>>, String, String, i64, i64);
+type OutcomeRow = (
+    i64,
+    String,
+    Json<Vec<ActorName>>,
+    String,
+    String,
+    i64,
+    i64,
+    String,
+);
 
 /// The meetings of these articles, in insertion order.
 async fn select_meetings(pool: &PgPool, ids: &[i64]) -> Result<Vec<MeetingRow>, StoreError> {
     sqlx::query_as(
-        "SELECT article_id, participants, status, date, place, kind, evidence, span_start, span_end \
+        "SELECT article_id, participants, status, date, place, kind, evidence, span_start, span_end, COALESCE(context, '') \
          FROM meetings WHERE article_id = ANY($1) ORDER BY id",
     )
     .bind(ids)
@@ -270,7 +305,7 @@ async fn select_meetings(pool: &PgPool, ids: &[i64]) -> Result<Vec<MeetingRow>, 
 /// The statements of these articles, in insertion order.
 async fn select_statements(pool: &PgPool, ids: &[i64]) -> Result<Vec<StatementRow>, StoreError> {
     sqlx::query_as(
-        "SELECT article_id, speaker, quote, direct, audience, evidence, span_start, span_end \
+        "SELECT article_id, speaker, quote, direct, audience, evidence, span_start, span_end, COALESCE(context, '') \
          FROM statements WHERE article_id = ANY($1) ORDER BY id",
     )
     .bind(ids)
@@ -282,7 +317,7 @@ async fn select_statements(pool: &PgPool, ids: &[i64]) -> Result<Vec<StatementRo
 /// The pending items of these articles, in insertion order.
 async fn select_pending(pool: &PgPool, ids: &[i64]) -> Result<Vec<PendingRow>, StoreError> {
     sqlx::query_as(
-        "SELECT article_id, what, actors, due_text, due_date, evidence, span_start, span_end \
+        "SELECT article_id, what, actors, due_text, due_date, evidence, span_start, span_end, COALESCE(context, '') \
          FROM pending WHERE article_id = ANY($1) ORDER BY id",
     )
     .bind(ids)
@@ -294,7 +329,7 @@ async fn select_pending(pool: &PgPool, ids: &[i64]) -> Result<Vec<PendingRow>, S
 /// The outcomes of these articles, in insertion order.
 async fn select_outcomes(pool: &PgPool, ids: &[i64]) -> Result<Vec<OutcomeRow>, StoreError> {
     sqlx::query_as(
-        "SELECT article_id, kind, actors, what, evidence, span_start, span_end \
+        "SELECT article_id, kind, actors, what, evidence, span_start, span_end, COALESCE(context, '') \
          FROM outcomes WHERE article_id = ANY($1) ORDER BY id",
     )
     .bind(ids)
@@ -303,13 +338,14 @@ async fn select_outcomes(pool: &PgPool, ids: &[i64]) -> Result<Vec<OutcomeRow>, 
     .ctx("load outcomes")
 }
 
-/// The extractions of these articles, four queries in all, run concurrently;
-/// articles without any extracted item are absent from the map.
+/// The extractions of these articles with the paragraph around each item, four
+/// queries in all, run concurrently; articles without any extracted item are
+/// absent from the map.
 pub(super) async fn load(
     pool: &PgPool,
     ids: &[i64],
-) -> Result<HashMap<i64, Extraction>, StoreError> {
-    let mut out: HashMap<i64, Extraction> = HashMap::new();
+) -> Result<HashMap<i64, (Extraction, Contexts)>, StoreError> {
+    let mut out: HashMap<i64, (Extraction, Contexts)> = HashMap::new();
     if ids.is_empty() {
         return Ok(out);
     }
@@ -320,8 +356,10 @@ pub(super) async fn load(
         select_pending(pool, ids),
         select_outcomes(pool, ids),
     )?;
-    for (article, participants, status, date, place, kind, ev, ss, se) in meetings {
-        out.entry(article).or_default().meetings.push(Meeting {
+    for (article, participants, status, date, place, kind, ev, ss, se, c) in meetings {
+        let (x, cs) = out.entry(article).or_default();
+        cs.meetings.push(c);
+        x.meetings.push(Meeting {
             participants: participants.0,
             status: MeetingStatus::parse(&status)
                 .ok_or_else(|| corrupt("meeting status", &status))?,
@@ -331,8 +369,10 @@ pub(super) async fn load(
             evidence: evidence(ev, ss, se)?,
         });
     }
-    for (article, speaker, quote, direct, audience, ev, ss, se) in statements {
-        out.entry(article).or_default().statements.push(Statement {
+    for (article, speaker, quote, direct, audience, ev, ss, se, c) in statements {
+        let (x, cs) = out.entry(article).or_default();
+        cs.statements.push(c);
+        x.statements.push(Statement {
             speaker: ActorName::new(&speaker)
                 .ok_or_else(|| corrupt("statement speaker", "blank"))?,
             quote,
@@ -345,8 +385,10 @@ pub(super) async fn load(
             evidence: evidence(ev, ss, se)?,
         });
     }
-    for (article, what, actors, due_text, due_date, ev, ss, se) in pending {
-        out.entry(article).or_default().pending.push(Pending {
+    for (article, what, actors, due_text, due_date, ev, ss, se, c) in pending {
+        let (x, cs) = out.entry(article).or_default();
+        cs.pending.push(c);
+        x.pending.push(Pending {
             what,
             actors: actors.0,
             due: due_text.map(|text| Due {
@@ -356,13 +398,15 @@ pub(super) async fn load(
             evidence: evidence(ev, ss, se)?,
         });
     }
-    for (article, kind, actors, what, ev, ss, se) in outcomes {
+    for (article, kind, actors, what, ev, ss, se, c) in outcomes {
         let kind = match kind.as_str() {
             "done" => OutcomeKind::Done,
             "abandoned" => OutcomeKind::Abandoned,
             _ => return Err(corrupt("outcome kind", kind)),
         };
-        out.entry(article).or_default().outcomes.push(Outcome {
+        let (x, cs) = out.entry(article).or_default();
+        cs.outcomes.push(c);
+        x.outcomes.push(Outcome {
             kind,
             actors: actors.0,
             what,

@@ -14,8 +14,8 @@ use sqlx::sqlite::{
 use sqlx::{Row, Sqlite, Transaction};
 
 use super::{
-    ContentStore, FeedId, FeedRecord, FetchCommit, IngestReport, QueryContext, Scope, StoreError,
-    StoredArticle, Topic, Window, from_ts, fts_any_phrase, lease_end, ts,
+    ContentStore, Contexts, FeedId, FeedRecord, FetchCommit, IngestReport, QueryContext, Scope,
+    StoreError, StoredArticle, Topic, Window, from_ts, fts_any_phrase, lease_end, ts,
 };
 use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
@@ -25,6 +25,7 @@ use crate::model::{
     ActorName, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement, TopicName,
 };
+use crate::relevance::paragraph_of;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 
@@ -122,6 +123,14 @@ fn evidence_from_row(r: &SqliteRow) -> Evidence {
     }
 }
 
+/// The stored paragraph of an item; empty for items stored before paragraphs were.
+fn context_from_row(r: &SqliteRow) -> String {
+    r.get::<Option<String>, _>("context").unwrap_or_default()
+}
+
+/// An article's extraction with the paragraph around each item.
+type Loaded = (Extraction, Contexts);
+
 fn date_from_text(what: &'static str, s: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
     s.map(|d| {
         NaiveDate::parse_from_str(&d, "%Y-%m-%d").map_err(|e| StoreError::Corrupt {
@@ -132,16 +141,19 @@ fn date_from_text(what: &'static str, s: Option<String>) -> Result<Option<NaiveD
     .transpose()
 }
 
-/// Inserts every extracted item of one article.
+/// Inserts every extracted item of one article, each with the paragraph of `text`
+/// that holds its evidence.
 async fn insert_extraction(
     tx: &mut Transaction<'_, Sqlite>,
     article_id: i64,
+    text: &str,
     x: &Extraction,
 ) -> Result<(), StoreError> {
+    let context = |e: &Evidence| paragraph_of(text, e.span.start, e.span.end).to_string();
     for m in &x.meetings {
         sqlx::query(
-            "INSERT INTO meetings (article_id, participants, status, date, place, kind, evidence, span_start, span_end) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO meetings (article_id, participants, status, date, place, kind, evidence, span_start, span_end, context) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(article_id)
         .bind(names_json(&m.participants))
@@ -152,14 +164,15 @@ async fn insert_extraction(
         .bind(&m.evidence.sentence)
         .bind(m.evidence.span.start as i64)
         .bind(m.evidence.span.end as i64)
+        .bind(context(&m.evidence))
         .execute(&mut **tx)
         .await
         .ctx("insert meeting")?;
     }
     for s in &x.statements {
         sqlx::query(
-            "INSERT INTO statements (article_id, speaker, quote, direct, audience, evidence, span_start, span_end) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO statements (article_id, speaker, quote, direct, audience, evidence, span_start, span_end, context) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(article_id)
         .bind(s.speaker.as_str())
@@ -169,14 +182,15 @@ async fn insert_extraction(
         .bind(&s.evidence.sentence)
         .bind(s.evidence.span.start as i64)
         .bind(s.evidence.span.end as i64)
+        .bind(context(&s.evidence))
         .execute(&mut **tx)
         .await
         .ctx("insert statement")?;
     }
     for p in &x.pending {
         sqlx::query(
-            "INSERT INTO pending (article_id, what, actors, due_text, due_date, evidence, span_start, span_end) \
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO pending (article_id, what, actors, due_text, due_date, evidence, span_start, span_end, context) \
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(article_id)
         .bind(&p.what)
@@ -186,13 +200,14 @@ async fn insert_extraction(
         .bind(&p.evidence.sentence)
         .bind(p.evidence.span.start as i64)
         .bind(p.evidence.span.end as i64)
+        .bind(context(&p.evidence))
         .execute(&mut **tx)
         .await
         .ctx("insert pending")?;
     }
     for o in &x.outcomes {
         sqlx::query(
-            "INSERT INTO outcomes (article_id, kind, actors, what, evidence, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO outcomes (article_id, kind, actors, what, evidence, span_start, span_end, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(article_id)
         .bind(match o.kind {
@@ -204,6 +219,7 @@ async fn insert_extraction(
         .bind(&o.evidence.sentence)
         .bind(o.evidence.span.start as i64)
         .bind(o.evidence.span.end as i64)
+        .bind(context(&o.evidence))
         .execute(&mut **tx)
         .await
         .ctx("insert outcome")?;
@@ -212,10 +228,10 @@ async fn insert_extraction(
 }
 
 impl SqliteStore {
-    /// The extractions of these articles, four queries in all (one per table)
-    /// rather than four per article; articles without any extracted item are
-    /// absent from the map.
-    async fn load_extractions(&self, ids: &[i64]) -> Result<HashMap<i64, Extraction>, StoreError> {
+    /// The extractions of these articles with each item's paragraph, four
+    /// queries in all (one per table) rather than four per article; articles
+    /// without any extracted item are absent from the map.
+    async fn load_extractions(&self, ids: &[i64]) -> Result<HashMap<i64, Loaded>, StoreError> {
         let mut out = HashMap::new();
         // Chunks keep each statement within SQLite's limit on bound parameters.
         for chunk in ids.chunks(500) {
@@ -225,11 +241,8 @@ impl SqliteStore {
     }
 
     /// `load_extractions` for at most a few hundred articles.
-    async fn load_extraction_chunk(
-        &self,
-        ids: &[i64],
-    ) -> Result<HashMap<i64, Extraction>, StoreError> {
-        let mut out: HashMap<i64, Extraction> = HashMap::new();
+    async fn load_extraction_chunk(&self, ids: &[i64]) -> Result<HashMap<i64, Loaded>, StoreError> {
+        let mut out: HashMap<i64, Loaded> = HashMap::new();
         let list = vec!["?"; ids.len()].join(",");
         let sql = format!("SELECT * FROM meetings WHERE article_id IN ({list}) ORDER BY id");
         for r in bind_all(sqlx::query(&sql), ids)
@@ -237,7 +250,8 @@ impl SqliteStore {
             .await
             .ctx("load meetings")?
         {
-            let x = out.entry(r.get("article_id")).or_default();
+            let (x, c) = out.entry(r.get("article_id")).or_default();
+            c.meetings.push(context_from_row(&r));
             let status: String = r.get("status");
             let kind: String = r.get("kind");
             x.meetings.push(Meeting {
@@ -261,7 +275,8 @@ impl SqliteStore {
             .await
             .ctx("load statements")?
         {
-            let x = out.entry(r.get("article_id")).or_default();
+            let (x, c) = out.entry(r.get("article_id")).or_default();
+            c.statements.push(context_from_row(&r));
             let speaker: String = r.get("speaker");
             x.statements.push(Statement {
                 speaker: ActorName::new(&speaker).ok_or(StoreError::Corrupt {
@@ -284,7 +299,8 @@ impl SqliteStore {
             .await
             .ctx("load pending")?
         {
-            let x = out.entry(r.get("article_id")).or_default();
+            let (x, c) = out.entry(r.get("article_id")).or_default();
+            c.pending.push(context_from_row(&r));
             let due_text: Option<String> = r.get("due_text");
             let due_date = date_from_text("pending due date", r.get("due_date"))?;
             x.pending.push(Pending {
@@ -303,7 +319,8 @@ impl SqliteStore {
             .await
             .ctx("load outcomes")?
         {
-            let x = out.entry(r.get("article_id")).or_default();
+            let (x, c) = out.entry(r.get("article_id")).or_default();
+            c.outcomes.push(context_from_row(&r));
             let kind: String = r.get("kind");
             x.outcomes.push(Outcome {
                 kind: match kind.as_str() {
@@ -512,7 +529,7 @@ impl ContentStore for SqliteStore {
             .ctx("insert article")?;
             let article_id = match new_id {
                 Some(id) => {
-                    insert_extraction(&mut tx, id, &item.extraction).await?;
+                    insert_extraction(&mut tx, id, &a.text, &item.extraction).await?;
                     report.new_articles.push(ArticleRef {
                         id: id.to_string(),
                         url: a.url.clone(),
@@ -727,6 +744,7 @@ impl ContentStore for SqliteStore {
             .iter()
             .map(|r| {
                 let id: i64 = r.get("id");
+                let (extraction, contexts) = extractions.remove(&id).unwrap_or_default();
                 StoredArticle {
                     article: ArticleRef {
                         id: id.to_string(),
@@ -735,7 +753,8 @@ impl ContentStore for SqliteStore {
                         title: r.get("title"),
                         published: from_ts(r.get("published")),
                     },
-                    extraction: extractions.remove(&id).unwrap_or_default(),
+                    extraction,
+                    contexts,
                 }
             })
             .collect())

@@ -1,0 +1,269 @@
+//! Per-item topic relevance: an item belongs to a topic's brief when the item
+//! itself is about the topic, not because its article mentions the topic somewhere.
+//!
+//! An item is about a topic when one of its own names (participants, speaker,
+//! actors) or the paragraph that holds its evidence names the topic or one of its
+//! aliases (a country's demonym, capital or leader names the country). The
+//! paragraph is found once, at ingest ([`paragraph_of`]), and stored beside the
+//! item, so a brief only compares a handful of aliases with a few short texts per
+//! item it already reads.
+
+use std::collections::HashSet;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::model::Extraction;
+use crate::store::{Contexts, StoredArticle};
+
+/// The paragraph of `text` (paragraphs are separated by a blank line) that holds
+/// the byte range `start..end`; every paragraph it touches when it runs over a
+/// break. Out-of-range or non-boundary spans give the empty string: the caller
+/// falls back to the evidence sentence.
+pub fn paragraph_of(text: &str, start: usize, end: usize) -> &str {
+    let end = end.max(start);
+    if end > text.len() || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return "";
+    }
+    let from = text[..start].rfind("\n\n").map_or(0, |i| i + 2);
+    let to = text[end..].find("\n\n").map_or(text.len(), |i| end + i);
+    text[from..to].trim()
+}
+
+/// One alias, folded the way the texts it is looked for in are folded.
+#[derive(Debug, Clone)]
+struct Alias {
+    /// Accents removed, white space collapsed; lower-cased unless `exact`.
+    folded: String,
+    /// Its first word, looked up in the text's words before any substring search.
+    first: String,
+    /// Acronyms ("US", "EU", "U.S.") are matched in their own case: "us" and "eu"
+    /// are ordinary words (or parts of them) in lower case.
+    exact: bool,
+}
+
+/// A compiled list of a topic's aliases: does a text name the topic?
+#[derive(Debug, Clone)]
+pub struct TopicMatcher {
+    aliases: Vec<Alias>,
+}
+
+/// Removes accents (Türkiye = Turkiye), straightens apostrophes and collapses white
+/// space, so that the text and the alias meet on the same spelling.
+fn fold(s: &str) -> String {
+    let stripped: String = s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            _ => c,
+        })
+        .collect();
+    stripped.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether an alias is an acronym, matched case-sensitively: it has a dot
+/// ("U.S.") or is at most three letters, all capitals ("US", "EU", "AU").
+fn is_acronym(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    alias.contains('.')
+        || (!letters.is_empty() && letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase()))
+}
+
+/// The runs of letters and digits of a text.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `needle` occurs in `hay` with no letter or digit right before or after
+/// it, so "Iran" does not match "Irani" or "Tirana".
+fn occurs_as_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A text folded once for every matcher that reads it: accents removed, and a
+/// lower-cased copy, each with its set of words.
+pub struct Folded {
+    exact: String,
+    lower: String,
+}
+
+impl Folded {
+    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        // A line break between texts keeps an alias from spanning two of them.
+        let exact = texts.into_iter().map(fold).collect::<Vec<_>>().join(" \n ");
+        let lower = exact.to_lowercase();
+        Folded { exact, lower }
+    }
+}
+
+impl TopicMatcher {
+    /// Compiles the aliases; blank ones (no letter or digit) are dropped, since they
+    /// would match everything or nothing.
+    pub fn new(aliases: &[String]) -> Self {
+        let aliases = aliases
+            .iter()
+            .filter(|a| a.chars().any(char::is_alphanumeric))
+            .map(|a| {
+                let folded = fold(a);
+                let exact = is_acronym(&folded);
+                let folded = if exact { folded } else { folded.to_lowercase() };
+                let first = words(&folded).next().unwrap_or_default().to_string();
+                Alias {
+                    first,
+                    folded,
+                    exact,
+                }
+            })
+            .collect();
+        TopicMatcher { aliases }
+    }
+
+    /// Whether any of the texts names the topic.
+    pub fn names_topic<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> bool {
+        self.named_in(&Folded::new(texts))
+    }
+
+    /// Whether a folded text names the topic. An alias is searched for only when
+    /// its first word is one of the text's words, so a long alias list (every
+    /// country) costs a hash look-up per alias, not a scan of the text.
+    pub fn named_in(&self, text: &Folded) -> bool {
+        let exact_words: HashSet<&str> = words(&text.exact).collect();
+        let lower_words: HashSet<&str> = words(&text.lower).collect();
+        self.aliases.iter().any(|a| {
+            let (hay, seen) = if a.exact {
+                (&text.exact, &exact_words)
+            } else {
+                (&text.lower, &lower_words)
+            };
+            seen.contains(a.first.as_str()) && occurs_as_words(hay, &a.folded)
+        })
+    }
+}
+
+/// The context of item `i`: its stored paragraph, else its evidence sentence.
+fn context<'a>(stored: &'a [String], i: usize, evidence: &'a str) -> &'a str {
+    stored
+        .get(i)
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
+        .unwrap_or(evidence)
+}
+
+/// What decides whether an item is about a topic: its names (participants,
+/// speaker, actors) or its paragraph name the topic or one of its aliases. The
+/// article's other paragraphs and its headline do not count: a digest whose lede
+/// is about Venezuela carries a meeting about Korea, and a quote in a story about
+/// one country may be about another.
+#[derive(Debug, Clone)]
+pub struct Relevance {
+    topic: TopicMatcher,
+}
+
+impl Relevance {
+    pub fn new(aliases: &[String]) -> Self {
+        Relevance {
+            topic: TopicMatcher::new(aliases),
+        }
+    }
+
+    /// Whether an item with these names and this paragraph is about the topic.
+    fn keeps(&self, names: &[&str], context: &str) -> bool {
+        self.topic
+            .named_in(&Folded::new(names.iter().copied().chain([context])))
+    }
+
+    /// Keeps the items of an article that are about the topic. Outcomes are kept
+    /// whole: they are never shown, only matched against pending items by action,
+    /// and the report that closes an item need not repeat its topic.
+    fn keep_on_topic(&self, x: Extraction, c: &Contexts) -> Extraction {
+        let keep = |names: &[&str], stored: &[String], i: usize, evidence: &str| {
+            self.keeps(names, context(stored, i, evidence))
+        };
+        Extraction {
+            meetings: (x.meetings.into_iter().enumerate())
+                .filter(|(i, it)| {
+                    let names: Vec<&str> = it.participants.iter().map(|a| a.as_str()).collect();
+                    keep(&names, &c.meetings, *i, &it.evidence.sentence)
+                })
+                .map(|(_, it)| it)
+                .collect(),
+            statements: (x.statements.into_iter().enumerate())
+                .filter(|(i, it)| {
+                    let names = [it.speaker.as_str()];
+                    keep(&names, &c.statements, *i, &it.evidence.sentence)
+                })
+                .map(|(_, it)| it)
+                .collect(),
+            pending: (x.pending.into_iter().enumerate())
+                .filter(|(i, it)| {
+                    let names: Vec<&str> = it.actors.iter().map(|a| a.as_str()).collect();
+                    keep(&names, &c.pending, *i, &it.evidence.sentence)
+                })
+                .map(|(_, it)| it)
+                .collect(),
+            outcomes: x.outcomes,
+        }
+    }
+
+    /// The material with only the items about the topic; the contexts, consumed,
+    /// are left empty.
+    pub fn on_topic(&self, material: Vec<StoredArticle>) -> Vec<StoredArticle> {
+        material
+            .into_iter()
+            .map(|s| StoredArticle {
+                extraction: self.keep_on_topic(s.extraction, &s.contexts),
+                article: s.article,
+                contexts: Contexts::default(),
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(aliases: &[&str]) -> TopicMatcher {
+        TopicMatcher::new(&aliases.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn aliases_match_whole_words_across_accents_and_case() {
+        let t = m(&["Türkiye", "Ankara", "Turkish"]);
+        assert!(t.names_topic(["talks in ankara on Friday"]));
+        assert!(t.names_topic(["the Republic of Turkiye"]));
+        assert!(t.names_topic(["TURKISH officials"]));
+        assert!(!t.names_topic(["Ankaran officials", "turkishness"]));
+    }
+
+    #[test]
+    fn acronyms_keep_their_case_and_multiword_aliases_their_spacing() {
+        let us = m(&["US", "U.S.", "United States"]);
+        assert!(us.names_topic(["a US envoy"]));
+        assert!(us.names_topic(["the U.S. side"]));
+        assert!(us.names_topic(["the United\n States"]));
+        assert!(!us.names_topic(["he told us so", "bonus talks"]));
+    }
+
+    #[test]
+    fn the_paragraph_of_a_span_is_the_one_holding_it() {
+        let text = "First para.\n\nSecond para, about Kyiv.\n\nThird.";
+        let start = text.find("about").unwrap();
+        assert_eq!(
+            paragraph_of(text, start, start + 5),
+            "Second para, about Kyiv."
+        );
+        assert_eq!(paragraph_of(text, 0, 5), "First para.");
+        let across = text.find("para.").unwrap();
+        assert_eq!(
+            paragraph_of(text, across, text.find("Second").unwrap() + 3),
+            "First para.\n\nSecond para, about Kyiv."
+        );
+        assert_eq!(paragraph_of(text, 3, 999), "");
+    }
+}
