@@ -188,7 +188,8 @@ pub(super) fn paragraph(
     let Some(name) = ActorName::new(&who.name) else {
         return;
     };
-    if words < MIN_WORDS {
+    // A paragraph that ends in a question asks; it does not state.
+    if words < MIN_WORDS || text(last).trim_end().ends_with('?') {
         return;
     }
     let span = Span::new(start, doc.sentences[last].span.end);
@@ -231,6 +232,14 @@ mod tests {
             "{v:?}"
         );
         assert!(v.iter().all(|s| s.0 == "Ola Brek" && s.2));
+    }
+
+    #[test]
+    fn a_paragraph_that_asks_is_no_statement() {
+        let v = said(
+            "Secretary Ola Brek spoke to the press.\n\nSECRETARY BREK: We have met the other side twice this month, and both meetings went well. But what comes after the next round of talks?",
+        );
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]
