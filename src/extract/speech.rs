@@ -918,6 +918,23 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_after_a_quotation_closed_by_a_full_stop_starts_a_new_report() {
+        let v = said(
+            "“We came to listen,” Ola Brek said, “and we listened.” He said the harbour talks would resume in July.",
+        );
+        assert_eq!(v.len(), 3, "{v:?}");
+        assert_eq!(
+            v[2],
+            (
+                "Ola Brek".into(),
+                "the harbour talks would resume in July".into(),
+                false,
+                None
+            )
+        );
+    }
+
+    #[test]
     fn closing_attributions_and_according_to_are_reported_speech() {
         let v = said("The summit has been postponed, Ruritania's foreign ministry said on Friday.");
         assert_eq!(v[0].0, "Ruritania's foreign ministry");
