@@ -145,6 +145,8 @@ pub mod starts {
     pub const TOOK_PART: u32 = 1 << 11;
     pub const WILL_TAKE_PART: u32 = 1 << 12;
     pub const DEADLINE: u32 = 1 << 13;
+    /// A speech act taking a noun phrase ("reaffirmed"), or the first word of one.
+    pub const ACT: u32 = 1 << 14;
 }
 
 /// A meeting cue: the words, the status a past-tense use implies, and the kind.
@@ -174,10 +176,18 @@ pub struct Lexicon {
     /// Lower-cased verbs of saying (single words and phrases).
     pub speech: HashSet<String>,
     pub reported_that: HashSet<String>,
+    /// More verbs of reporting, for the speech rules only.
+    pub reported_more: HashSet<String>,
     /// First words of the reported_that phrases of two words or more.
     pub reported_that_first: HashSet<String>,
     pub reported_bare: HashSet<String>,
     pub audience_verbs: HashSet<String>,
+    /// Speech acts whose object is what was said ("reaffirmed the commitment").
+    pub acts: HashSet<String>,
+    /// First words of the acts of two words or more.
+    pub acts_first: HashSet<String>,
+    /// Phrases that make a sentence of a speech a courtesy ("thank you").
+    pub courtesy: Vec<String>,
     pub meeting: Vec<MeetingCue>,
     /// Meeting cues by first word, longest first.
     pub meeting_first: HashMap<String, Vec<usize>>,
@@ -319,6 +329,7 @@ impl Lexicon {
             lx.titles.insert(t);
         }
         let mut verbs = sections(include_str!("lexicon/verbs.txt"));
+        verbs.extend(sections(include_str!("lexicon/speech.txt")));
         let set = |v: Option<Vec<String>>| {
             v.unwrap_or_default()
                 .iter()
@@ -327,13 +338,22 @@ impl Lexicon {
         };
         lx.speech = set(verbs.remove("speech"));
         lx.reported_that = set(verbs.remove("reported_that"));
+        lx.reported_more = set(verbs.remove("reported_that_more"));
         lx.reported_that_first = lx
             .reported_that
             .iter()
+            .chain(&lx.reported_more)
             .filter_map(|p| p.split_once(' ').map(|(f, _)| f.to_string()))
             .collect();
         lx.reported_bare = set(verbs.remove("reported_bare"));
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
+        lx.acts = set(verbs.remove("acts"));
+        lx.courtesy = verbs.remove("courtesy").unwrap_or_default();
+        lx.acts_first = lx
+            .acts
+            .iter()
+            .filter_map(|p| p.split_once(' ').map(|(f, _)| f.to_string()))
+            .collect();
         lx.hypothetical = set(verbs.remove("hypothetical"));
         lx.possibility = set(verbs.remove("possibility"));
         let phrases = |v: Option<Vec<String>>, bit: u32| {
@@ -416,9 +436,18 @@ impl Lexicon {
             &mut self
                 .reported_that
                 .iter()
+                .chain(&self.reported_more)
                 .filter(|p| !p.contains(' '))
                 .chain(&self.reported_that_first),
             starts::REPORTED,
+        );
+        mark(
+            &mut self
+                .acts
+                .iter()
+                .filter(|p| !p.contains(' '))
+                .chain(&self.acts_first),
+            starts::ACT,
         );
         for p in [
             &self.future,

@@ -8,6 +8,10 @@
 //! Quotations that are titles, names or scare quotes are not statements: they are
 //! short, written in title case, or follow "the", "titled", "called".
 
+mod acts;
+mod speaker;
+mod turns;
+
 use crate::model::{ActorName, Span, Speech, Statement};
 
 use super::Doc;
@@ -26,17 +30,6 @@ pub struct Said {
     /// person it names), or the last such person before it.
     pub subjects: Vec<Option<String>>,
 }
-
-/// Labels that are not people ("QUESTION:", "MODERATOR:").
-const ANON_LABELS: &[&str] = &[
-    "question",
-    "q",
-    "reporter",
-    "moderator",
-    "audience",
-    "operator",
-    "participant",
-];
 
 /// Words before a quotation that make it a name or a title, not speech.
 const TITLE_CUES: &[&str] = &[
@@ -57,72 +50,52 @@ const TITLE_CUES: &[&str] = &[
     "as",
 ];
 
-/// Openings of transcript turns that are courtesy, not statements.
-const COURTESY: &[&str] = &[
-    "good morning",
-    "good afternoon",
-    "good evening",
-    "thank you",
-    "thanks",
-    "with that",
-    "go ahead",
-    "hi",
-    "hello",
-];
-
 pub fn statements(doc: &Doc) -> Said {
     let mut st = State {
         out: Vec::new(),
         last_person: None,
         last_speaker: None,
+        last_group: None,
     };
+    let interview = turns::interview_labels(doc);
+    let mut turn: Option<turns::Turn> = None;
     let mut subjects = Vec::with_capacity(doc.sentences.len());
     let mut i = 0;
     while i < doc.sentences.len() {
         let s = &doc.sentences[i];
         if s.heading {
+            turn = None;
             subjects.push(st.last_person.clone());
             i += 1;
             continue;
         }
-        if let Some(label) = &s.label {
-            // A transcript turn: every sentence of the line is one statement.
-            let mut j = i;
-            while j + 1 < doc.sentences.len() && doc.sentences[j + 1].para == s.para {
-                j += 1;
+        let new_para = i == 0 || doc.sentences[i - 1].para != s.para;
+        let label = new_para.then(|| turns::label(doc, i, &interview)).flatten();
+        if let Some((l, _)) = &label {
+            turn = turns::speaker(doc, l);
+        } else if new_para && turns::is_reporting(doc, i) {
+            // Quotations in an unlabelled paragraph: the transcript gave way to prose.
+            turn = None;
+        }
+        if new_para && let Some(t) = turn.clone() {
+            let j = turns::paragraph_end(doc, i);
+            let asked = turns::turn_end(doc, i, j) < j;
+            i = turn_paragraph(doc, i, &t, label.map_or(0, |l| l.1), &mut st, &mut subjects);
+            if asked {
+                turn = Some(turns::Turn::Question);
             }
-            transcript_turn(doc, label, i, j, &mut st);
-            // Inside a turn, pronouns point at the people the speaker talks about.
+            continue;
+        }
+        if label.is_some() {
+            // A label that names no one ("LIVE:"): its paragraph is not prose.
+            let j = turns::paragraph_end(doc, i);
             for k in i..=j {
-                subjects.push(st.last_person.clone());
-                if let Some(m) = doc.mentions[k]
-                    .iter()
-                    .find(|m| m.kind == ActorKind::Person && !m.possessive)
-                {
-                    st.last_person = Some(m.name.clone());
-                }
+                turn_subject(doc, k, &mut st, &mut subjects);
             }
             i = j + 1;
             continue;
         }
-        let before = st.out.len();
-        let person_before = st.last_person.clone();
-        direct(doc, i, &mut st);
-        reported(doc, i, &mut st);
-        // Pronouns in this sentence mean its speaker, or whom the text was about.
-        subjects.push(
-            st.out[before..]
-                .first()
-                .map(|s| s.speaker.to_string())
-                .or(person_before),
-        );
-        if st.out.len() == before
-            && let Some(m) = doc.mentions[i]
-                .iter()
-                .find(|m| m.kind == ActorKind::Person && !m.possessive)
-        {
-            st.last_person = Some(m.name.clone());
-        }
+        subjects.push(sentence(doc, i, &mut st));
         i += 1;
     }
     st.out.sort_by_key(|s| s.evidence.span.start);
@@ -132,12 +105,82 @@ pub fn statements(doc: &Doc) -> Said {
     }
 }
 
+/// Reads the speech of one prose sentence. Returns whom its pronouns mean: its
+/// speaker, or whom the text was about.
+fn sentence(doc: &Doc, i: usize, st: &mut State) -> Option<String> {
+    let before = st.out.len();
+    let person_before = st.last_person.clone();
+    direct(doc, i, st);
+    reported(doc, i, st);
+    // The meeting and pending rules read pronouns by the speakers of quotations
+    // and reported clauses; speech acts and joint speakers leave them be.
+    let subject = st.out[before..]
+        .first()
+        .map(|s| s.speaker.to_string())
+        .filter(|s| !s.contains(" and "))
+        .or(person_before);
+    acts::acts(doc, i, st, before);
+    if st.out.len() == before
+        && let Some(m) = doc.mentions[i]
+            .iter()
+            .find(|m| m.kind == ActorKind::Person && !m.possessive)
+    {
+        st.last_person = Some(m.name.clone());
+    }
+    subject
+}
+
+/// Reads the paragraph of sentence `i` inside a transcript turn: the speaker's
+/// statement (its first `skip` bytes are the label), then whatever speech the
+/// speaker reports in it. Returns the sentence after the paragraph.
+fn turn_paragraph(
+    doc: &Doc,
+    i: usize,
+    turn: &turns::Turn,
+    skip: usize,
+    st: &mut State,
+    subjects: &mut Vec<Option<String>>,
+) -> usize {
+    let j = turns::paragraph_end(doc, i);
+    let turns::Turn::Speaker(who) = turn else {
+        for k in i..=j {
+            turn_subject(doc, k, st, subjects);
+        }
+        return j + 1;
+    };
+    let e = turns::turn_end(doc, i, j);
+    turns::paragraph(doc, i, e, skip, who, st);
+    for k in i..=j {
+        let person = st.last_person.clone();
+        if k <= e {
+            sentence(doc, k, st);
+        }
+        st.last_person = person;
+        turn_subject(doc, k, st, subjects);
+    }
+    j + 1
+}
+
+/// Whom the pronouns of sentence `k` of a labelled turn mean: the person the
+/// speaker last talked about, which the sentence's first person then becomes.
+fn turn_subject(doc: &Doc, k: usize, st: &mut State, subjects: &mut Vec<Option<String>>) {
+    subjects.push(st.last_person.clone());
+    if let Some(m) = doc.mentions[k]
+        .iter()
+        .find(|m| m.kind == ActorKind::Person && !m.possessive)
+    {
+        st.last_person = Some(m.name.clone());
+    }
+}
+
 struct State {
     out: Vec<Statement>,
     /// The person the text was last about.
     last_person: Option<String>,
     /// The last speaker of a quotation and the paragraph it was in.
     last_speaker: Option<(String, Option<String>, usize)>,
+    /// The last people who spoke together ("A and B"), for "they".
+    last_group: Option<String>,
 }
 
 impl State {
@@ -159,6 +202,9 @@ impl State {
         }
         if speaker.person {
             self.last_person = Some(speaker.name.clone());
+        }
+        if speaker.name.contains(" and ") {
+            self.last_group = Some(speaker.name.clone());
         }
         if speech == Speech::Direct {
             self.last_speaker = Some((
@@ -189,49 +235,43 @@ fn trim_quote(text: &str, span: Span) -> Span {
     Span::new(start, start + t.len())
 }
 
-fn transcript_turn(doc: &Doc, label: &str, first: usize, last: usize, st: &mut State) {
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let Some(surname) = words.last() else { return };
-    // A one-word label is a person only when the article introduced the name.
-    if words.len() == 1
-        && (ANON_LABELS.contains(&lower(surname).as_ref()) || doc.registry.full(surname).is_none())
-    {
-        return;
+/// The speaker of a statement, as a subject for the next verb of its sentence.
+fn subject_of(s: &Statement) -> Subject {
+    Subject {
+        name: s.speaker.to_string(),
+        person: !s.speaker.to_string().contains(" and "),
     }
-    let span = Span::new(
-        doc.sentences[first].span.start,
-        doc.sentences[last].span.end,
-    );
-    let body = doc.text[span.start..span.end].to_lowercase();
-    if COURTESY.iter().any(|c| body.starts_with(c)) {
-        return;
+}
+
+/// The speaker of the verb at word `v` of sentence `i`: the subject of its own
+/// clause, or for a coordinated verb ("… and stressed") the speaker of the
+/// sentence's last statement (`first` is where the sentence's statements start).
+fn speaker_at(doc: &Doc, i: usize, v: usize, st: &State, first: usize) -> Option<Subject> {
+    let last = st.last_person.as_deref();
+    match speaker::local_subject(doc, i, v, last, st.last_group.as_deref()) {
+        speaker::Local::Own(s) => Some(s),
+        speaker::Local::Coordinated => st.out[first..]
+            .last()
+            .map(subject_of)
+            .or_else(|| subject(doc, i, v, last)),
+        speaker::Local::Unknown => subject(doc, i, v, last),
     }
-    let name = doc
-        .registry
-        .full(surname)
-        .map(str::to_string)
-        .unwrap_or_else(|| {
-            let mut c = surname.chars();
-            c.next()
-                .map(|f| {
-                    f.to_uppercase()
-                        .chain(c.flat_map(char::to_lowercase))
-                        .collect()
-                })
-                .unwrap_or_default()
-        });
-    let speaker = Subject { name, person: true };
-    let Some(n) = ActorName::new(&speaker.name) else {
-        return;
-    };
-    st.last_person = Some(speaker.name.clone());
-    st.out.push(Statement {
-        speaker: n,
-        quote: doc.text[span.start..span.end].to_string(),
-        speech: Speech::Direct,
-        audience: Some("reporters".into()),
-        evidence: doc.evidence_span(span),
-    });
+}
+
+/// The number of words of a sentence without its closing stops.
+fn sentence_end(words: Words) -> usize {
+    let mut e = words.len();
+    while e > 0 && matches!(words[e - 1], "." | "!" | "?") {
+        e -= 1;
+    }
+    e
+}
+
+/// The quotations of sentence `i` that are speech, not titles or scare quotes.
+fn speech_quotes<'d>(doc: &'d Doc, i: usize) -> Vec<&'d Quote> {
+    quotes_in(doc, i)
+        .filter(|q| !is_title_or_scare(doc, i, q))
+        .collect()
 }
 
 /// Index of the first token at or after byte `pos` in sentence `i`.
@@ -535,16 +575,15 @@ fn reporting_verb(words: Words, v: usize) -> Option<usize> {
         return None;
     }
     let w = words.key(v);
-    if LEXICON.reported_that.contains(w) {
+    if LEXICON.reported_that.contains(w) || LEXICON.reported_more.contains(w) {
         return Some(1);
     }
     if !LEXICON.reported_that_first.contains(w) {
         return None;
     }
     let next = words.key_at(v + 1)?;
-    LEXICON
-        .reported_that
-        .contains(&format!("{w} {next}"))
+    let phrase = format!("{w} {next}");
+    (LEXICON.reported_that.contains(&phrase) || LEXICON.reported_more.contains(&phrase))
         .then_some(2)
 }
 
@@ -628,6 +667,9 @@ fn person_in_clause<'d>(doc: &'d Doc, i: usize, end: usize) -> Option<&'d str> {
 
 /// Whether the verb at `v` attributes a quotation just before it: "“…,” Ana Veld
 /// said" or "“…,” said Ana Veld".
+///
+/// A quotation closed after a full stop ended its sentence: a verb after it starts
+/// a new one ("“… at the same table.” He said Turkey was ready …").
 fn attributes_quote(words: Words, v: usize) -> bool {
     let Some(q) = (v.saturating_sub(9)..v)
         .rev()
@@ -635,6 +677,9 @@ fn attributes_quote(words: Words, v: usize) -> bool {
     else {
         return false;
     };
+    if q > 0 && words[q - 1] == "." && words.get(q + 1).is_some_and(|w| is_capitalised(w)) {
+        return false;
+    }
     (q + 1..v).all(|k| !matches!(words.key(k), "and" | "but" | "while" | "then" | ";"))
 }
 
@@ -642,21 +687,13 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
     let words = doc.words(i);
     let toks = &doc.toks[i];
     let sent = doc.sentences[i].span;
-    let quotes: Vec<&Quote> = quotes_in(doc, i)
-        .filter(|q| !is_title_or_scare(doc, i, q))
-        .collect();
+    let quotes = speech_quotes(doc, i);
     let inside_quote = |pos: usize| {
         quotes
             .iter()
             .any(|q| q.outer.start <= pos && pos < q.outer.end)
     };
-    let sentence_end = {
-        let mut e = words.len();
-        while e > 0 && matches!(words[e - 1], "." | "!" | "?") {
-            e -= 1;
-        }
-        e
-    };
+    let sentence_end = sentence_end(words);
     let last = st.last_person.clone();
     let before = st.out.len();
     let mut taken = false;
@@ -734,7 +771,7 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
                     person: true,
                 })
             } else {
-                subject(doc, i, v, last.as_deref())
+                speaker_at(doc, i, v, st, before)
             };
             if let Some(who) = speaker
                 && e > c
@@ -792,7 +829,7 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    fn said(text: &str) -> Vec<(String, String, bool, Option<String>)> {
+    pub(super) fn said(text: &str) -> Vec<(String, String, bool, Option<String>)> {
         let doc = Doc::read(
             text,
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
@@ -878,6 +915,23 @@ mod tests {
         assert_eq!(v[0].0, "Tam Ruen");
         assert_eq!(v[0].1, "the border would reopen soon");
         assert_eq!(v[0].3.as_deref(), Some("journalists"));
+    }
+
+    #[test]
+    fn a_verb_after_a_quotation_closed_by_a_full_stop_starts_a_new_report() {
+        let v = said(
+            "“We came to listen,” Ola Brek said, “and we listened.” He said the harbour talks would resume in July.",
+        );
+        assert_eq!(v.len(), 3, "{v:?}");
+        assert_eq!(
+            v[2],
+            (
+                "Ola Brek".into(),
+                "the harbour talks would resume in July".into(),
+                false,
+                None
+            )
+        );
     }
 
     #[test]
