@@ -35,6 +35,8 @@ pub struct Candidate {
 pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
     let words = doc.words(i);
     let mut out: Vec<Candidate> = Vec::new();
+    // Read once per sentence, and only when it has a candidate.
+    let mut old_date: Option<bool> = None;
     for k in 0..words.len() {
         let Some(cue) = cue_at(words, k) else {
             continue;
@@ -50,7 +52,11 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
         } else {
             action_item(doc, i, words, &cue, last)
         };
-        let features = features(doc, i, words, &cue, &base, &item);
+        let old = *old_date.get_or_insert_with(|| past_date(words, doc.published));
+        let mut features = features(doc, i, words, &cue, &base, &item);
+        if old {
+            features.push("past_date".into());
+        }
         out.push(Candidate {
             sentence: i,
             verb: cue.verb,
@@ -258,7 +264,6 @@ fn features(doc: &Doc, i: usize, words: Words, c: &Cue, base: &str, item: &Pendi
         (0..c.at).any(|j| matches!(words.key(j), "we" | "i")),
         "first_person",
     );
-    flag(past_date(words, doc.published), "past_date");
     flag(
         (c.at.saturating_sub(3)..c.at).any(|j| matches!(words.key(j), "had" | "was" | "were")),
         "past_aux",
