@@ -173,6 +173,27 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether word `k` of sentence `i` stands inside a quotation.
+    pub fn in_quote(&self, i: usize, k: usize) -> bool {
+        self.quote_words(i, k).is_some()
+    }
+
+    /// The words of sentence `i` inside the quotation that holds word `k`, if any.
+    pub fn quote_words(&self, i: usize, k: usize) -> Option<(usize, usize)> {
+        let toks = &self.toks[i];
+        let at = toks.get(k)?.start;
+        // Quotations are sorted by start and do not overlap, nested ones aside.
+        let n = self.quotes.partition_point(|q| q.outer.start <= at);
+        let q = self.quotes[..n]
+            .iter()
+            .rev()
+            .take(2)
+            .find(|q| at < q.outer.end)?;
+        let a = toks.partition_point(|t| t.start < q.inner.start);
+        let b = toks.partition_point(|t| t.start < q.inner.end);
+        Some((a, b))
+    }
+
     /// The words of sentence `i`, with their keys.
     pub fn words(&self, i: usize) -> Words<'_, 'a> {
         Words::new(&self.words[i], &self.keys[i], &self.masks[i])

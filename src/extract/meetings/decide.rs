@@ -210,12 +210,7 @@ pub fn features(
     if m.place.is_some() {
         f.push("place".into());
     }
-    let quoted = doc.toks[i].get(first).is_some_and(|t| {
-        doc.quotes
-            .iter()
-            .any(|q| q.inner.start <= t.start && t.end <= q.inner.end)
-    });
-    if quoted {
+    if doc.in_quote(i, first) {
         f.push("inq".into());
     }
     if w.raw().last() == Some(&"?") {

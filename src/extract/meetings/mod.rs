@@ -177,12 +177,12 @@ pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
             // A cue inside a quotation: its clause ends with the quotation; the
             // speaker outside it is not a party.
             let mut left = left;
-            if let Some((a, b)) = quote_words(doc, i, first) {
+            if let Some((a, b)) = doc.quote_words(i, first) {
                 left = left.max(a).min(first);
                 right = right.min(b).max(last_end);
             }
             prev_end = last_end;
-            if let Some((m, callers)) =
+            if let Some((m, callers, rule)) =
                 meeting_in(doc, i, words, group, left, right, subjects, &out)
             {
                 let one_by_one = separately(words.slice(left..right));
@@ -194,7 +194,6 @@ pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
                     left,
                     right,
                 };
-                let rule = status(words, group, left, right);
                 for m in parts
                     .into_iter()
                     .flat_map(|m| each_date(m, &words[left..right], doc))
@@ -223,7 +222,7 @@ fn add_participants(doc: &Doc, i: usize, history: &mut [(Meeting, bool, usize)])
     let Some((m, _, at)) = history.last_mut() else {
         return;
     };
-    if *at + 2 < i || in_quote(doc, i, 0) || m.status == MeetingStatus::Cancelled {
+    if *at + 2 < i || doc.in_quote(i, 0) || m.status == MeetingStatus::Cancelled {
         return;
     }
     // A past phrase adds to a meeting held, a future one to a meeting to come.
@@ -430,6 +429,9 @@ fn negated(words: Words, k: usize) -> bool {
             ))
 }
 
+/// The meeting a cue group tells, with how many of its parties were named before
+/// the cue (the callers of a call) and the status the rules alone give it, if any
+/// (the models weigh that verdict; `decide`).
 #[allow(clippy::too_many_arguments)]
 fn meeting_in(
     doc: &Doc,
@@ -440,7 +442,7 @@ fn meeting_in(
     right: usize,
     subjects: &[Option<String>],
     history: &[(Meeting, bool, usize)],
-) -> Option<(Meeting, usize)> {
+) -> Option<(Meeting, usize, Option<MeetingStatus>)> {
     let first = group.first()?.0;
     let last = history.last().map(|x| &x.0);
     // Parties named before the cue: the callers of a call.
@@ -671,11 +673,12 @@ fn meeting_in(
     // the last meeting told is no safe guide to whom they mean. A counted "the two
     // leaders" still names the parties the article is about.
     // No status from the rules is still a candidate: the models decide it.
-    let status = status(words, group, left, right).unwrap_or(MeetingStatus::Proposed);
+    let rule = status(words, group, left, right);
+    let status = rule.unwrap_or(MeetingStatus::Proposed);
     let numbered = lc[..right - left]
         .iter()
         .any(|w| matches!(*w, "two" | "three" | "four"));
-    if names.len() < 2 && anaphoric && (numbered || !in_quote(doc, i, first)) {
+    if names.len() < 2 && anaphoric && (numbered || !doc.in_quote(i, first)) {
         let role = count.and_then(|_| {
             lc[..right - left]
                 .iter()
@@ -754,7 +757,7 @@ fn meeting_in(
     } else {
         callers
     };
-    Some((meeting, callers.max(usize::from(pronoun_subject))))
+    Some((meeting, callers.max(usize::from(pronoun_subject)), rule))
 }
 
 fn not_a_leader(title: &str) -> bool {
@@ -970,26 +973,6 @@ const ROUND_ORDINALS: &[&str] = &[
 ];
 
 /// Whether word `k` of sentence `i` stands inside quotation marks.
-fn in_quote(doc: &Doc, i: usize, k: usize) -> bool {
-    quote_words(doc, i, k).is_some()
-}
-
-/// The words of sentence `i` inside the quotation that holds word `k`, if any.
-fn quote_words(doc: &Doc, i: usize, k: usize) -> Option<(usize, usize)> {
-    let toks = &doc.toks[i];
-    let at = toks.get(k)?.start;
-    // Quotations are sorted by start and do not overlap, nested ones aside.
-    let n = doc.quotes.partition_point(|q| q.outer.start <= at);
-    let q = doc.quotes[..n]
-        .iter()
-        .rev()
-        .take(2)
-        .find(|q| at < q.outer.end)?;
-    let a = toks.partition_point(|t| t.start < q.inner.start);
-    let b = toks.partition_point(|t| t.start < q.inner.end);
-    Some((a, b))
-}
-
 /// An offer or condition in `words[range]`; "May" inside a sentence is the month
 /// ("signed on May 11"), not the modal.
 fn offer_in(words: Words, range: std::ops::Range<usize>) -> bool {

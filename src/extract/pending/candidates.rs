@@ -254,7 +254,7 @@ fn features(doc: &Doc, i: usize, words: Words, c: &Cue, base: &str, item: &Pendi
     flag(dated.is_some_and(|d| d >= doc.published), "due_future");
     flag(dated.is_some_and(|d| d < doc.published), "due_past");
     flag(!item.actors.is_empty(), "subj");
-    flag(in_quote(doc, i, c.at), "inq");
+    flag(doc.in_quote(i, c.at), "inq");
     flag(words.raw().last() == Some(&"?"), "question");
     flag(
         (0..c.at).any(|j| LEXICON.speech.contains(words.key(j))),
@@ -290,16 +290,6 @@ fn features(doc: &Doc, i: usize, words: Words, c: &Cue, base: &str, item: &Pendi
 
 /// Subjects that stand for an actor named elsewhere.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "you"];
-
-/// Whether the cue at `k` lies inside a quotation.
-fn in_quote(doc: &Doc, i: usize, k: usize) -> bool {
-    let Some(t) = doc.toks[i].get(k) else {
-        return false;
-    };
-    doc.quotes
-        .iter()
-        .any(|q| q.inner.start <= t.start && t.end <= q.inner.end)
-}
 
 /// Whether the sentence names a date well before the article: background, not news.
 fn past_date(words: Words, published: NaiveDate) -> bool {
