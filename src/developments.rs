@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{Evidence, Meeting, MeetingStatus, Outcome, OutcomeKind, Pending, Statement};
+use crate::model::{Evidence, Meeting, Outcome, OutcomeKind, Pending, Statement};
 
 /// The article a claim links to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -353,20 +353,6 @@ pub fn track_pending(
             .sort_by_key(|r| std::cmp::Reverse(r.article.published));
     }
     out
-}
-
-/// The most recent meeting that took place: what a reader asks first.
-pub fn latest_held_meeting(meetings: &[Development<Meeting>]) -> Option<&Development<Meeting>> {
-    meetings
-        .iter()
-        .filter(|d| d.item.status == MeetingStatus::Held)
-        .max_by_key(|d| {
-            (
-                d.item.date.unwrap_or_else(|| d.latest().date_naive()),
-                d.item.date.is_some(),
-                d.latest(),
-            )
-        })
 }
 
 #[cfg(test)]

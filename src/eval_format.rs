@@ -161,7 +161,7 @@ fn brief(id: &str, story: &[(Article, Extraction)]) -> Value {
         .max()
         .unwrap_or_default();
     let merged = developments::merge_meetings(meetings);
-    let latest = developments::latest_held_meeting(&merged).map(|d| {
+    let latest = crate::ranking::latest_held(&merged).map(|d| {
         json!({"participants": d.item.participants, "date": d.item.date.map(|x| x.to_string())})
     });
     let tracked = developments::track_pending(pending, &outcomes, today);

@@ -75,6 +75,21 @@ pub fn rank_meetings(met: &mut [Development<Meeting>]) {
     });
 }
 
+/// The most recent meeting that took place: what a reader asks first. Ranked as
+/// the brief ranks its lines, so an undated meeting (often one an article
+/// recalls) never outranks one dated this week.
+pub fn latest_held(met: &[Development<Meeting>]) -> Option<&Development<Meeting>> {
+    met.iter()
+        .filter(|d| d.item.status == MeetingStatus::Held)
+        .min_by_key(|d| {
+            (
+                freshness(d),
+                std::cmp::Reverse(own_date(d)),
+                std::cmp::Reverse(d.reports.len()),
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,6 +144,24 @@ mod tests {
             freshness(&dev(MeetingStatus::Planned, Some(1), &[30])),
             Freshness::News
         );
+    }
+
+    #[test]
+    fn the_latest_held_meeting_is_a_dated_one_before_an_undated_recollection() {
+        let met = vec![
+            dev(MeetingStatus::Held, Some(20), &[21]),
+            dev(MeetingStatus::Held, None, &[30]),
+            dev(MeetingStatus::Planned, Some(29), &[28]),
+            dev(MeetingStatus::Held, Some(2), &[30]),
+        ];
+        let day = |d: Option<&Development<Meeting>>| d.and_then(|d| d.item.date);
+        assert_eq!(day(latest_held(&met)), NaiveDate::from_ymd_opt(2024, 5, 20));
+        assert_eq!(
+            latest_held(&met[1..2]).map(|d| d.item.date),
+            Some(None),
+            "with nothing dated, the undated meeting is the latest"
+        );
+        assert!(latest_held(&met[2..3]).is_none(), "planned is not held");
     }
 
     #[test]

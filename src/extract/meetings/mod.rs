@@ -23,6 +23,7 @@
 //! parties of the last sentence's meetings together. A sentence that only says who
 //! "took part" adds them to the meeting just told.
 
+mod context;
 mod decide;
 
 use decide::{Clause, decide};
@@ -130,7 +131,13 @@ const ROLES: &[&str] = &[
 pub fn meetings(doc: &Doc, subjects: &[Option<String>], models: &MeetingModels) -> Vec<Meeting> {
     let decided = candidates(doc, subjects)
         .into_iter()
-        .filter_map(|c| decide(models, c.meeting, &c.features).map(|m| (m, c.split)))
+        .filter_map(|c| {
+            let mut m = decide(models, c.meeting, &c.features)?;
+            if m.date.is_none() && m.status == MeetingStatus::Held {
+                m.date = context::date_of_event(doc, c.sentence);
+            }
+            Some((m, c.split))
+        })
         .collect();
     dedupe(decided)
 }
@@ -141,6 +148,8 @@ pub struct Candidate {
     /// Split from a distributive meeting ("each met X"): kept apart by `dedupe`.
     pub split: bool,
     pub features: Vec<String>,
+    /// The sentence it was read from.
+    pub sentence: usize,
 }
 
 /// Every candidate meeting of the article, in order.
@@ -206,10 +215,11 @@ pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
     }
     out.into_iter()
         .zip(features)
-        .map(|((meeting, split, _), features)| Candidate {
+        .map(|((meeting, split, sentence), features)| Candidate {
             meeting,
             split,
             features,
+            sentence,
         })
         .collect()
 }
@@ -1169,7 +1179,7 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    fn met(text: &str) -> Vec<(Vec<String>, MeetingStatus, Option<NaiveDate>)> {
+    pub(super) fn met(text: &str) -> Vec<(Vec<String>, MeetingStatus, Option<NaiveDate>)> {
         let doc = Doc::read(
             text,
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),

@@ -1,0 +1,109 @@
+//! The date of a meeting its own sentence leaves undated.
+//!
+//! News copy dates an event once and then tells it: "The minister flew to Pasto on
+//! Thursday. There she met the rebels' negotiator for two hours", or a dated lead
+//! ("The two commanders met in Poipet on Thursday") followed by who hosted whom. A
+//! held meeting with no date of its own takes the recent date of the sentence just
+//! before it in its paragraph, or of a lead that itself reports a meeting. Only a
+//! recent past date is taken (news, not history), and never when the sentence
+//! marks its meeting as an earlier one ("earlier", "previously", "in 2019").
+
+use chrono::NaiveDate;
+
+use super::super::Doc;
+use super::super::dates;
+use super::find_cues;
+
+/// How far before publication an inherited date may lie: the news of the week.
+const RECENT_DAYS: i64 = 8;
+
+/// Words that set a meeting apart from the event told around it.
+const EARLIER: &[&str] = &[
+    "earlier",
+    "previously",
+    "previous",
+    "last",
+    "ago",
+    "once",
+    "first",
+    "past",
+    "former",
+    "since",
+    "then",
+    "later",
+    "before",
+];
+
+/// The date sentence `i`'s held meeting most likely took place on, read from the
+/// sentences around it, or `None`.
+pub fn date_of_event(doc: &Doc, i: usize) -> Option<NaiveDate> {
+    let words = doc.words(i);
+    if dates::find(words.raw(), doc.published, false).is_some()
+        || (0..words.len()).any(|k| EARLIER.contains(&words.key(k)))
+    {
+        return None;
+    }
+    let para = doc.sentences[i].para;
+    let before = (i.saturating_sub(2)..i)
+        .rev()
+        .find(|&j| doc.sentences[j].para == para && !doc.sentences[j].heading)
+        .and_then(|j| recent_date(doc, j));
+    before.or_else(|| lead_date(doc, i))
+}
+
+/// The lead's date, when the lead reports a meeting and sentence `i` follows it
+/// closely (its paragraph or the next).
+fn lead_date(doc: &Doc, i: usize) -> Option<NaiveDate> {
+    let lead = (0..doc.sentences.len()).find(|&j| !doc.sentences[j].heading)?;
+    let close = lead < i && doc.sentences[i].para <= doc.sentences[lead].para + 1;
+    if !close || find_cues(doc.words(lead)).is_empty() {
+        return None;
+    }
+    recent_date(doc, lead)
+}
+
+/// A past date in sentence `j` no more than a week before publication.
+fn recent_date(doc: &Doc, j: usize) -> Option<NaiveDate> {
+    let (d, _) = dates::find(doc.words(j).raw(), doc.published, false)?;
+    let age = (doc.published - d).num_days();
+    (0..=RECENT_DAYS).contains(&age).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::met;
+    use chrono::NaiveDate;
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    // Publication: Wednesday 2030-06-12.
+
+    #[test]
+    fn a_trip_dates_the_meeting_told_after_it() {
+        let v = met("Foreign Minister Ola Brek flew to Lima on Monday. \
+             There she met the rebel negotiator Tam Ruen for two hours.");
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].2, d("2030-06-10"));
+    }
+
+    #[test]
+    fn a_dated_lead_dates_the_details_that_follow() {
+        let v = met(
+            "Army commanders of the two countries met in Poipet on Tuesday.\n\n\
+             General Tam Ruen hosted General Ola Brek at a compound near the crossing.",
+        );
+        assert!(v.iter().any(|m| m.2 == d("2030-06-11")), "{v:?}");
+    }
+
+    #[test]
+    fn history_keeps_no_date_it_was_not_given() {
+        let v = met("Foreign Minister Ola Brek flew to Lima on Monday. \
+             She had previously met the rebel negotiator Tam Ruen in secret.");
+        assert_eq!(v[0].2, None);
+        let v = met("Ola Brek signed the accord in Lima in March 2021. \
+             Ana Veld met Per Lund there.");
+        assert_eq!(v[0].2, None, "an old date is history, not this week's news");
+    }
+}
