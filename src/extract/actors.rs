@@ -809,9 +809,7 @@ fn known_mention(
         PLACE_PREPS.contains(&p.as_ref()) || p == "for"
     };
     let after_prep = (prep && !from_group) || after_place;
-    let group = toks
-        .get(last)
-        .is_some_and(|t| GROUPS.contains(&t.text(text)));
+    let group = group_at(text, toks, last);
     Mention {
         first,
         last,
@@ -844,6 +842,11 @@ const GROUPS: &[&str] = &[
     "representatives",
     "militaries",
     "governments",
+    "commanders",
+    "generals",
+    "chiefs",
+    "mediators",
+    "lawmakers",
 ];
 
 /// Whether a nationality at tokens ending before `k` names a group: "Indian and
@@ -858,7 +861,49 @@ fn demonym_group(text: &str, toks: &[Tok], k: usize) -> bool {
     {
         k += 2;
     }
-    toks.get(k).is_some_and(|t| GROUPS.contains(&t.text(text)))
+    group_at(text, toks, k)
+}
+
+/// Words of rank, service or field between a nationality and its group: "Thai
+/// army commanders", "U.S. military officials", "Chinese foreign ministry
+/// officials", "senior Russian diplomats".
+const GROUP_MODIFIERS: &[&str] = &[
+    "army",
+    "military",
+    "defence",
+    "defense",
+    "foreign",
+    "ministry",
+    "security",
+    "trade",
+    "intelligence",
+    "border",
+    "naval",
+    "navy",
+    "senior",
+    "top",
+    "government",
+    "technical",
+    "health",
+    "finance",
+    "energy",
+    "peace",
+    "police",
+    "coast",
+    "guard",
+];
+
+/// Whether a group of people starts at token `k`, past at most two words of rank
+/// or service ("army commanders", "foreign ministry officials").
+fn group_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    (k..k + 3)
+        .take_while(|&j| {
+            j == k
+                || toks
+                    .get(j - 1)
+                    .is_some_and(|t| GROUP_MODIFIERS.contains(&t.text(text)))
+        })
+        .any(|j| toks.get(j).is_some_and(|t| GROUPS.contains(&t.text(text))))
 }
 
 /// Nouns that make a country in front of them a modifier.
@@ -1012,6 +1057,33 @@ mod tests {
             .into_iter()
             .map(|m| (m.name, m.kind, m.modifier))
             .collect()
+    }
+
+    #[test]
+    fn nationalities_before_a_group_with_its_rank_or_service_are_parties() {
+        let reg = Registry::default();
+        let parties = |s: &str| -> Vec<String> {
+            names(s, &reg)
+                .into_iter()
+                .filter(|(_, _, modifier)| !modifier)
+                .map(|(n, _, _)| n)
+                .collect()
+        };
+        assert_eq!(
+            parties("Thai and Cambodian army commanders met in Poipet."),
+            ["Thailand", "Cambodia"]
+        );
+        assert_eq!(
+            parties(
+                "Two senior Indian military officials held talks with Chinese foreign ministry officials."
+            ),
+            ["India", "China"]
+        );
+        assert_eq!(
+            parties("Indian army trucks crossed the border."),
+            Vec::<String>::new(),
+            "a nationality before things is no party"
+        );
     }
 
     #[test]

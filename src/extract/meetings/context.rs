@@ -10,8 +10,11 @@
 
 use chrono::NaiveDate;
 
+use crate::model::{Meeting, MeetingStatus};
+
 use super::super::Doc;
 use super::super::dates;
+use super::super::lexicon::LEXICON;
 use super::find_cues;
 
 /// How far before publication an inherited date may lie: the news of the week.
@@ -69,6 +72,44 @@ fn recent_date(doc: &Doc, j: usize) -> Option<NaiveDate> {
     (0..=RECENT_DAYS).contains(&age).then_some(d)
 }
 
+/// "Thailand and Cambodia held talks in Poipet on Thursday. General A hosted
+/// General B at a compound near the crossing": a meeting of countries and, a few
+/// sentences on, one of as many people (and perhaps observers) on the same day,
+/// none of them known to act for another country, are one event told twice; its
+/// parties are the people. `decided` holds each meeting with its split mark and sentence.
+pub fn countries_told_by_their_people(doc: &Doc, decided: &mut [(Meeting, bool, usize)]) {
+    let is_known = |n: &str| LEXICON.lookup(n).is_some();
+    for at in 0..decided.len() {
+        let (o, _, i) = &decided[at];
+        if o.status != MeetingStatus::Held
+            || o.date.is_none()
+            || !o.participants.iter().all(|p| is_known(p.as_str()))
+        {
+            continue;
+        }
+        let countries: Vec<&str> = o.participants.iter().map(|p| p.as_str()).collect();
+        let told_by = decided[at + 1..].iter().find(|(m, _, j)| {
+            *j <= i + 3
+                && m.status == MeetingStatus::Held
+                && m.date == o.date
+                && m.participants
+                    .iter()
+                    .filter(|p| !is_known(p.as_str()))
+                    .count()
+                    >= countries.len()
+                && m.participants.iter().all(|p| {
+                    doc.registry
+                        .affiliation(p.as_str())
+                        .is_none_or(|c| countries.contains(&c))
+                })
+        });
+        if let Some((m, _, _)) = told_by {
+            let people = m.participants.clone();
+            decided[at].0.participants = people;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::met;
@@ -95,6 +136,20 @@ mod tests {
              General Tam Ruen hosted General Ola Brek at a compound near the crossing.",
         );
         assert!(v.iter().any(|m| m.2 == d("2030-06-11")), "{v:?}");
+    }
+
+    #[test]
+    fn countries_are_the_people_who_met_for_them_that_day() {
+        let v = met("Norway and Chile held talks in Lima on Monday. \
+             Foreign Minister Ola Brek hosted Tam Ruen at the palace, with UN observers present.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen", "United Nations"]);
+        let v = met("Norway and Chile held talks in Lima on Monday. \
+             Chinese Foreign Minister Wang Yi met Tam Ruen there.");
+        assert!(
+            v.iter().any(|m| m.0 == ["Norway", "Chile"]),
+            "a person of another country met apart: {v:?}"
+        );
     }
 
     #[test]

@@ -129,17 +129,23 @@ const ROLES: &[&str] = &[
 ];
 
 pub fn meetings(doc: &Doc, subjects: &[Option<String>], models: &MeetingModels) -> Vec<Meeting> {
-    let decided = candidates(doc, subjects)
+    let mut decided: Vec<(Meeting, bool, usize)> = candidates(doc, subjects)
         .into_iter()
         .filter_map(|c| {
             let mut m = decide(models, c.meeting, &c.features)?;
             if m.date.is_none() && m.status == MeetingStatus::Held {
                 m.date = context::date_of_event(doc, c.sentence);
             }
-            Some((m, c.split))
+            Some((m, c.split, c.sentence))
         })
         .collect();
-    dedupe(decided)
+    context::countries_told_by_their_people(doc, &mut decided);
+    dedupe(
+        decided
+            .into_iter()
+            .map(|(m, split, _)| (m, split))
+            .collect(),
+    )
 }
 
 /// A meeting as the rules read it, before the models decide it.
@@ -1199,6 +1205,15 @@ mod tests {
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn nationalities_through_their_officers_meet_as_countries() {
+        let v = met("Thai and Cambodian army commanders met in Poipet on Monday.");
+        assert_eq!(v[0].0, ["Thailand", "Cambodia"]);
+        let v =
+            met("Indian military officials held talks with Chinese foreign ministry officials.");
+        assert_eq!(v[0].0, ["India", "China"]);
     }
 
     #[test]
