@@ -1004,7 +1004,26 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> 
                     _ => None,
                 })
             };
-            let aff = m.affiliation.clone().or_else(appositive).or_else(demonym);
+            // "President Tam Ruen of Chile", "Tam Ruen, the prime minister of
+            // Chile", "Tam Ruen, Chile's envoy": a country just after the name.
+            let after = || {
+                let q = ms[n + 1..]
+                    .first()
+                    .filter(|q| q.kind == ActorKind::Country)?;
+                let gap: Vec<&str> = (m.last..q.first).map(|k| toks[k].text(text)).collect();
+                let of_next = matches!(gap.as_slice(), ["of"] | ["of", "the"]);
+                let appositive = gap.first() == Some(&",")
+                    && gap.len() <= 7
+                    && !gap[1..].contains(&",")
+                    && (q.possessive || gap.ends_with(&["of"]) || gap.ends_with(&["of", "the"]));
+                (of_next || appositive).then(|| q.name.clone())
+            };
+            let aff = m
+                .affiliation
+                .clone()
+                .or_else(appositive)
+                .or_else(demonym)
+                .or_else(after);
             reg.add(&m.name, aff.as_deref());
             if let Some(t) = &m.title {
                 // "Secretary of State X" is also "the Secretary".

@@ -199,6 +199,7 @@ pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
             prev_end = last_end;
             if let Some((m, callers, rule)) =
                 meeting_in(doc, i, words, group, left, right, subjects, &out)
+                    .filter(|(_, _, rule)| !unasserted(words, left, first, *rule))
             {
                 let one_by_one = separately(words.slice(left..right));
                 let parts = split(m, words, group, callers, one_by_one);
@@ -367,6 +368,43 @@ fn adverbs_after(words: Words, from: usize) -> usize {
     j
 }
 
+/// Verbs that deny what their "that" clause says ("denied that A met B",
+/// "dismissed reports that …").
+const DENIALS: &[&str] = &[
+    "denied",
+    "denies",
+    "deny",
+    "dismissed",
+    "refuted",
+    "rejected",
+];
+
+/// Whether the clause `left..` around the cue at `first` tells a meeting only to
+/// deny it or to ask about it: "officials denied that A met B", "readers asked
+/// whether A and B met". (A future asked about, "whether they will meet", stays
+/// a meeting that may come.)
+fn unasserted(words: Words, left: usize, first: usize, rule: Option<MeetingStatus>) -> bool {
+    let denied = words.key_at(left) == Some("that")
+        && (left.saturating_sub(4)..left).any(|k| DENIALS.contains(&words.key(k)));
+    let asked =
+        rule == Some(MeetingStatus::Held) && (left..first).any(|k| words.key(k) == "whether");
+    denied || asked
+}
+
+/// Purpose clauses after a cue ("hosted X at the White House to reinforce the
+/// partnership between A and B") tell why they met, not who met.
+fn purpose_at(words: Words, k: usize) -> bool {
+    words.key(k) == "to"
+        && words.get(k + 1).is_some_and(|n| {
+            n.chars().all(|c| c.is_ascii_lowercase())
+                && n.len() > 2
+                && !matches!(
+                    *n,
+                    "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+                )
+        })
+}
+
 /// Where the clause of a cue ends, looking right from `from`: at a boundary, but
 /// past a parenthetical relative clause ("The round, which began on Monday, was
 /// led by …").
@@ -383,7 +421,7 @@ fn right_edge(words: Words, from: usize, limit: usize) -> usize {
                 None => return k,
             }
         }
-        if is_boundary(words, k) && !LEXICON.reported_that.contains(w) {
+        if (is_boundary(words, k) && !LEXICON.reported_that.contains(w)) || purpose_at(words, k) {
             return k;
         }
         k += 1;
@@ -513,7 +551,8 @@ fn meeting_in(
     });
     let right_of_parties = if topic_verb { first } else { right };
     // Countries named through a group of their people ("the Indian commissioners").
-    let mut groups: Vec<&str> = Vec::new();
+    // Each country named through a group of its people, and whether they are officers.
+    let mut groups: Vec<(&str, bool)> = Vec::new();
     let mut role_unfilled = false;
     for m in doc.mentions[i]
         .iter()
@@ -529,7 +568,7 @@ fn meeting_in(
             continue;
         }
         if m.group {
-            groups.push(&m.name);
+            groups.push((&m.name, officers(words, m.last)));
         }
         // "the Maduro government": the country the person leads, when known.
         if m.kind == ActorKind::Person
@@ -571,10 +610,14 @@ fn meeting_in(
     let mapped: Vec<String> = names
         .iter()
         .filter_map(|n| {
-            let role = groups
-                .contains(&n.as_str())
-                .then_some(not_a_leader as fn(&str) -> bool);
-            doc.registry.of_country_as(n, role).map(str::to_string)
+            let group = groups.iter().find(|(g, _)| *g == n.as_str());
+            let officers = group.is_some_and(|(_, o)| *o);
+            let role: Option<fn(&str) -> bool> =
+                group.map(|_| if officers { military } else { not_a_leader });
+            let p = doc.registry.of_country_as(n, role)?;
+            // Officers are only those the article gives an officer's title.
+            let officer = doc.registry.title_of(p).is_some_and(military);
+            (!officers || officer).then(|| p.to_string())
         })
         .collect();
     let distinct = mapped
@@ -589,7 +632,7 @@ fn meeting_in(
     let represented: Vec<bool> = names
         .iter()
         .map(|c| {
-            !groups.contains(&c.as_str())
+            !groups.iter().any(|(g, _)| *g == c.as_str())
                 && names
                     .iter()
                     .any(|p| p != c && doc.registry.affiliation(p) == Some(c.as_str()))
@@ -778,6 +821,27 @@ fn meeting_in(
 
 fn not_a_leader(title: &str) -> bool {
     !is_leader(title)
+}
+
+/// An officer's title: "Thai and Cambodian army commanders" are the generals the
+/// article names, not the countries' diplomats.
+fn military(title: &str) -> bool {
+    [
+        "gen", "command", "army", "military", "colonel", "admiral", "marshal",
+    ]
+    .iter()
+    .any(|r| title.contains(r))
+}
+
+/// Whether a country's group of people (starting at word `k`) are its officers
+/// ("army commanders"): they stand for its officers, not its diplomats.
+fn officers(words: Words, k: usize) -> bool {
+    (k..(k + 3).min(words.len())).any(|j| {
+        matches!(
+            words.key(j),
+            "army" | "military" | "commanders" | "generals" | "naval" | "navy"
+        )
+    })
 }
 
 /// Whether a title is a head of state's or government's.
@@ -1208,12 +1272,50 @@ mod tests {
     }
 
     #[test]
+    fn denied_and_questioned_meetings_are_none() {
+        assert!(met("Officials denied that Ola Brek met Tam Ruen in Lima.").is_empty());
+        assert!(met("Officials dismissed reports that Ola Brek had met Tam Ruen.").is_empty());
+        assert!(met("Readers have asked whether Ola Brek and Tam Ruen met in Lima.").is_empty());
+        assert_ne!(
+            met("It is unclear whether Ola Brek will meet Tam Ruen.")[0].1,
+            MeetingStatus::Held,
+            "a meeting that may come"
+        );
+    }
+
+    #[test]
+    fn a_purpose_clause_names_no_party() {
+        let v = met(
+            "Ola Brek hosted Tam Ruen at the palace to strengthen the partnership \
+             between Norway and Chile.",
+        );
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
+    fn a_person_of_a_country_is_not_met_with_the_country_too() {
+        let v = met("Ola Brek met President Tam Ruen of Chile in Lima on Monday.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        let v = met("Ola Brek met Tam Ruen, the prime minister of Chile, on Monday.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
     fn nationalities_through_their_officers_meet_as_countries() {
         let v = met("Thai and Cambodian army commanders met in Poipet on Monday.");
         assert_eq!(v[0].0, ["Thailand", "Cambodia"]);
         let v =
             met("Indian military officials held talks with Chinese foreign ministry officials.");
         assert_eq!(v[0].0, ["India", "China"]);
+        let v = met(
+            "Foreign Minister Ana Veld of Norway and Foreign Minister Per Lund of Chile spoke on Monday. \
+             Norwegian and Chilean army commanders met in Oslo on Tuesday.",
+        );
+        assert_eq!(
+            v.last().map(|m| m.0.clone()),
+            Some(vec!["Norway".to_string(), "Chile".to_string()]),
+            "officers are not the countries' diplomats"
+        );
     }
 
     #[test]
