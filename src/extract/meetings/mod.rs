@@ -1284,6 +1284,14 @@ mod tests {
     }
 
     #[test]
+    fn bodies_texts_and_sites_are_no_parties() {
+        let v = met("Ola Brek met Tam Ruen at the Pituffik Space Base with the Political Bureau.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        let v = met("Ola Brek and Tam Ruen signed A Common Understanding in Lima on Monday.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
     fn a_purpose_clause_names_no_party() {
         let v = met(
             "Ola Brek hosted Tam Ruen at the palace to strengthen the partnership \
