@@ -368,6 +368,24 @@ fn adverbs_after(words: Words, from: usize) -> usize {
     j
 }
 
+/// "Takeshi Iwaya, Minister for Foreign Affairs of Japan, held a Japan-China
+/// Foreign Ministers' Meeting with Wang Yi": when two people or more meet, the
+/// countries of a compound that names their meeting are the sides those people
+/// act for, not further parties. (A broker, "Qatari-mediated talks", is no
+/// compound of countries and stays.)
+fn people_over_compounds(names: &mut Vec<String>, compounds: &[&str]) {
+    let people = names.iter().filter(|n| LEXICON.lookup(n).is_none()).count();
+    if people >= 2 {
+        names.retain(|n| !compounds.contains(&n.as_str()));
+    }
+}
+
+/// A word that joins capitalised names with hyphens: "Japan-China", "U.S.-EU".
+fn compound_name(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(['-', '–', '‑']).collect();
+    parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p))
+}
+
 /// Verbs that deny what their "that" clause says ("denied that A met B",
 /// "dismissed reports that …").
 const DENIALS: &[&str] = &[
@@ -553,6 +571,8 @@ fn meeting_in(
     // Countries named through a group of their people ("the Indian commissioners").
     // Each country named through a group of its people, and whether they are officers.
     let mut groups: Vec<(&str, bool)> = Vec::new();
+    // Countries named inside a compound ("a Japan-China ministers' meeting").
+    let mut compounds: Vec<&str> = Vec::new();
     let mut role_unfilled = false;
     for m in doc.mentions[i]
         .iter()
@@ -600,6 +620,9 @@ fn meeting_in(
                 }
             }
             continue;
+        }
+        if m.kind == ActorKind::Country && compound_name(words[m.first]) {
+            compounds.push(&m.name);
         }
         add(&m.name, &mut names);
     }
@@ -785,6 +808,7 @@ fn meeting_in(
             }
         }
     }
+    people_over_compounds(&mut names, &compounds);
     if names.len() < 2 {
         return None;
     }
@@ -1289,6 +1313,21 @@ mod tests {
         assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
         let v = met("Ola Brek and Tam Ruen signed A Common Understanding in Lima on Monday.");
         assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
+    fn countries_around_the_people_who_meet_are_not_parties_too() {
+        let v = met(
+            "Ola Brek, Minister of Norway, held a Norway-Chile ministerial \
+             meeting in Oslo with Tam Ruen, head of the Chilean delegation.",
+        );
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        let v = met("Ola Brek met officials at a Chile-Peru meeting in Lima.");
+        assert_eq!(
+            v[0].0,
+            ["Ola Brek", "Chile", "Peru"],
+            "one person: countries are parties"
+        );
     }
 
     #[test]
