@@ -274,9 +274,55 @@ fn content(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Promised actions and the thing handed over when they are done: "report its
+/// findings" is done when a team "delivered its report", "respond" when a
+/// government "sent its response".
+const DELIVERABLES: &[(&str, &str)] = &[
+    ("report", "report"),
+    ("respond", "response"),
+    ("reply", "reply"),
+    ("answer", "answer"),
+    ("decide", "decision"),
+    ("propose", "proposal"),
+    ("submit", "submission"),
+    ("recommend", "recommendation"),
+    ("assess", "assessment"),
+    ("rule", "ruling"),
+    ("plan", "plan"),
+    ("list", "list"),
+    ("draft", "draft"),
+];
+
+/// Verbs of handing something over.
+const HANDED: &[&str] = &[
+    "deliver", "send", "sent", "submit", "hand", "present", "give", "publish", "release", "issue",
+    "transmit", "share", "provide",
+];
+
+/// "report its findings" and "deliver its report to both governments": the
+/// promise's verb is the noun of what was handed over.
+fn delivered(a: &str, b: &str) -> bool {
+    let (ca, cb) = (content(a), content(b));
+    let (Some(verb), Some(done)) = (ca.first(), cb.first()) else {
+        return false;
+    };
+    let handed = HANDED.iter().any(|h| content(h).first() == Some(done));
+    handed
+        && DELIVERABLES.iter().any(|(v, noun)| {
+            content(v).first() == Some(verb)
+                && content(noun)
+                    .first()
+                    .is_some_and(|n| cb.iter().skip(1).any(|w| w == n))
+        })
+}
+
 /// Whether two action descriptions ("base-verb object...") name the same action:
-/// the same verb and a shared content word, or two shared content words.
+/// the same verb and a shared content word, or two shared content words, or a
+/// promise and the handing over of what it promised.
 fn same_action(a: &str, b: &str) -> bool {
+    if delivered(a, b) {
+        return true;
+    }
     if let Some(rest) = b.strip_prefix("refuse ") {
         let verb = a.split(' ').next().unwrap_or_default();
         let (ca, cb) = (content(a), content(rest));
@@ -423,6 +469,34 @@ mod tests {
         assert!(
             matches!(t[1].state, PendingState::Open),
             "an outcome in the same article does not close it"
+        );
+    }
+
+    #[test]
+    fn handing_over_what_was_promised_closes_the_promise() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let t = track_pending(
+            vec![
+                pend("report its findings", "a", 1),
+                pend("respond to the proposal", "a", 1),
+                pend("respond to the proposal", "c", 1),
+            ],
+            &[
+                outcome("deliver its report to both governments", "b", 5),
+                outcome("send its response to Bangkok", "b", 5),
+            ],
+            today,
+        );
+        assert!(matches!(t[0].state, PendingState::Done { .. }));
+        assert!(matches!(t[1].state, PendingState::Done { .. }));
+        let t = track_pending(
+            vec![pend("respond to the proposal", "a", 1)],
+            &[outcome("send troops to the border", "b", 5)],
+            today,
+        );
+        assert!(
+            matches!(t[0].state, PendingState::Open),
+            "troops are no response"
         );
     }
 
