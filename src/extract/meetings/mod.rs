@@ -817,7 +817,12 @@ fn meeting_in(
         .into_iter()
         .find(|k| kinds.contains(k))
         .unwrap_or(MeetingKind::Unknown);
-    let future = status != MeetingStatus::Held;
+    // With no status from the rules, the cue's own tense tells which way a
+    // weekday points ("signed ... on Monday" is the last Monday).
+    let future = match rule {
+        Some(s) => s != MeetingStatus::Held,
+        None => !words.key(first).ends_with("ed"),
+    };
     // Only the clause's own date: a date further on belongs to another event.
     let date = dates::find(&words[left..right], doc.published, future).map(|d| d.0);
     let place = place(words, left, right);
@@ -1328,6 +1333,13 @@ mod tests {
             ["Ola Brek", "Chile", "Peru"],
             "one person: countries are parties"
         );
+    }
+
+    #[test]
+    fn a_past_cue_dates_its_weekday_in_the_past() {
+        let v =
+            met("Ola Brek and Tam Ruen signed a memorandum of understanding in Lima on Monday.");
+        assert_eq!(v[0].2, NaiveDate::from_ymd_opt(2030, 6, 10));
     }
 
     #[test]
