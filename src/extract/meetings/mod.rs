@@ -423,6 +423,23 @@ fn purpose_at(words: Words, k: usize) -> bool {
         })
 }
 
+/// ", and this morning with B" after "spoke by phone last night with A": the
+/// same verb goes on with another party, so the clause goes on too.
+fn another_with(words: Words, k: usize) -> bool {
+    if words[k] != "," || words.key_at(k + 1) != Some("and") {
+        return false;
+    }
+    let mut j = k + 2;
+    while j < words.len()
+        && j < k + 6
+        && (TIME_ADVERBS.contains(&words.key(j))
+            || matches!(words.key(j), "this" | "on" | "last" | "the"))
+    {
+        j += 1;
+    }
+    j > k + 2 && words.key_at(j) == Some("with")
+}
+
 /// Where the clause of a cue ends, looking right from `from`: at a boundary, but
 /// past a parenthetical relative clause ("The round, which began on Monday, was
 /// led by …").
@@ -439,7 +456,9 @@ fn right_edge(words: Words, from: usize, limit: usize) -> usize {
                 None => return k,
             }
         }
-        if (is_boundary(words, k) && !LEXICON.reported_that.contains(w)) || purpose_at(words, k) {
+        if ((is_boundary(words, k) && !LEXICON.reported_that.contains(w)) || purpose_at(words, k))
+            && !another_with(words, k)
+        {
             return k;
         }
         k += 1;
@@ -1340,6 +1359,18 @@ mod tests {
         let v =
             met("Ola Brek and Tam Ruen signed a memorandum of understanding in Lima on Monday.");
         assert_eq!(v[0].2, NaiveDate::from_ymd_opt(2030, 6, 10));
+    }
+
+    #[test]
+    fn one_caller_calls_several_at_several_times() {
+        let v = met(
+            "Ola Brek spoke by phone last night with Tam Ruen, and this morning with Ana Veld.",
+        );
+        let parties: Vec<Vec<String>> = v.iter().map(|m| m.0.clone()).collect();
+        assert_eq!(
+            parties,
+            [["Ola Brek", "Tam Ruen"], ["Ola Brek", "Ana Veld"]]
+        );
     }
 
     #[test]
