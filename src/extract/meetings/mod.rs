@@ -828,6 +828,9 @@ fn meeting_in(
         }
     }
     people_over_compounds(&mut names, &compounds);
+    // "the first foreign leader I spoke with": the writer, whom the text does not
+    // name, is no name a reader can use.
+    names.retain(|n| !matches!(n.as_str(), "I" | "We" | "Me" | "Us" | "we" | "me" | "us"));
     if names.len() < 2 {
         return None;
     }
@@ -1371,6 +1374,12 @@ mod tests {
             parties,
             [["Ola Brek", "Tam Ruen"], ["Ola Brek", "Ana Veld"]]
         );
+    }
+
+    #[test]
+    fn the_unnamed_writer_is_no_party() {
+        let v = met("Tam Ruen arrived. He was the first foreign leader I spoke with.");
+        assert!(v.iter().all(|m| m.0.iter().all(|p| p != "I")), "{v:?}");
     }
 
     #[test]
