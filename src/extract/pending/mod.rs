@@ -110,15 +110,25 @@ pub fn pending(
         }
         let words = doc.words(i);
         let last = subjects[i].as_deref();
+        let kept: Vec<candidates::Candidate> = candidates::of_sentence(doc, i, last)
+            .into_iter()
+            .filter(|c| model.accepts(&c.features))
+            .collect();
         pend.extend(
-            candidates::of_sentence(doc, i, last)
-                .into_iter()
-                .filter(|c| model.accepts(&c.features))
-                .map(|c| c.item),
+            kept.iter()
+                .filter(|c| !kept.iter().any(|outer| inside(c, outer)))
+                .map(|c| c.item.clone()),
         );
         outcomes(doc, i, words, last, &mut outs);
     }
     (pend, outs)
+}
+
+/// Whether candidate `c` starts inside what `outer` promises: "delay the release
+/// of hostages due on Saturday" is one item, not also "due on Saturday".
+fn inside(c: &candidates::Candidate, outer: &candidates::Candidate) -> bool {
+    let len = outer.item.what.split(' ').count();
+    c.verb > outer.verb && c.verb < outer.verb + len
 }
 
 /// The candidates of the whole article, for training and inspection.
@@ -419,6 +429,14 @@ mod tests {
         );
         let said = super::super::speech::statements(&doc);
         pending(&doc, &said.subjects, &crate::extract::PENDING_MODEL)
+    }
+
+    #[test]
+    fn a_deadline_inside_a_promise_is_part_of_it() {
+        let (p, _) =
+            read("The group said it would delay the release of prisoners due on Saturday.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].what.starts_with("delay the release"), "{p:?}");
     }
 
     #[test]
