@@ -222,7 +222,8 @@ impl Ingestor {
                     .await
                 {
                     Ok(Fetched::Body { bytes, .. }) => {
-                        match article_text::main_text(&String::from_utf8_lossy(&bytes)) {
+                        let budget = self.fetcher.config().timeout;
+                        match article_text::main_text_off_runtime(bytes, budget).await {
                             Ok(full) if full.len() > text.len() => text = full,
                             Ok(_) => {}
                             Err(e) => tracing::debug!(link, error = %e, "keeping the feed summary"),
