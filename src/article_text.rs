@@ -16,6 +16,8 @@ pub enum ArticleTextError {
     Empty,
     #[error("cannot extract the article text: {0}")]
     Extract(String),
+    #[error("the page is larger than {limit} bytes (counted after decompression)")]
+    TooLarge { limit: u64 },
     #[error("reading the article text took longer than {0:?}")]
     TimedOut(Duration),
 }
@@ -73,19 +75,25 @@ pub fn main_text(html: &str) -> Result<String, ArticleTextError> {
     }
 }
 
-/// Main text of a saved page, plain or gzip-compressed (`.gz`).
-pub fn main_text_of_file(path: &std::path::Path) -> Result<String, ArticleTextError> {
+/// Main text of a saved page, plain or gzip-compressed (`.gz`), refused when it
+/// holds more than `limit` bytes once decompressed: the limit HTTP fetches apply,
+/// so a small file that inflates to gigabytes stops at the limit.
+pub fn main_text_of_file(path: &std::path::Path, limit: u64) -> Result<String, ArticleTextError> {
     use std::io::Read;
-    let raw = std::fs::read(path).map_err(|e| ArticleTextError::Extract(e.to_string()))?;
-    let bytes = if path.extension().is_some_and(|e| e == "gz") {
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(raw.as_slice())
-            .read_to_end(&mut out)
-            .map_err(|e| ArticleTextError::Extract(format!("not gzip: {e}")))?;
-        out
+    let file = std::fs::File::open(path).map_err(|e| ArticleTextError::Extract(e.to_string()))?;
+    let reader: Box<dyn Read> = if path.extension().is_some_and(|e| e == "gz") {
+        Box::new(flate2::read::GzDecoder::new(std::io::BufReader::new(file)))
     } else {
-        raw
+        Box::new(file)
     };
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ArticleTextError::Extract(format!("not gzip: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(ArticleTextError::TooLarge { limit });
+    }
     main_text(&String::from_utf8_lossy(&bytes))
 }
 
@@ -139,6 +147,33 @@ mod tests {
         let page = "<html><body><p>x</p></body></html>".repeat(20_000);
         let r = main_text_off_runtime(page.into_bytes(), Duration::ZERO).await;
         assert!(matches!(r, Err(ArticleTextError::TimedOut(_))), "{r:?}");
+    }
+
+    /// A file that inflates far past the limit stops at it: before, the whole
+    /// inflated page was read (2 GiB reached 4.4 GB and a panic in tendril).
+    #[test]
+    fn a_gzip_bomb_stops_at_the_limit_with_a_named_error() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bomb.html.gz");
+        let mut gz = flate2::write::GzEncoder::new(
+            std::fs::File::create(&path).unwrap(),
+            flate2::Compression::best(),
+        );
+        gz.write_all(b"<html><body><article><p>Blinken met Lavrov.</p>")
+            .unwrap();
+        for _ in 0..64 {
+            gz.write_all(&[b' '; 1 << 16]).unwrap();
+        }
+        gz.finish().unwrap();
+        let limit = 1 << 20;
+        assert!(std::fs::metadata(&path).unwrap().len() < limit);
+        let r = main_text_of_file(&path, limit);
+        assert!(
+            matches!(r, Err(ArticleTextError::TooLarge { limit: l }) if l == limit),
+            "{r:?}"
+        );
+        assert!(main_text_of_file(&path, 8 << 20).is_ok());
     }
 
     #[test]

@@ -170,7 +170,10 @@ async fn dispatch(cli: Cli) -> ExitCode {
             Ok(cfg) => ingest(&cfg, &sources).await,
             Err(code) => code,
         },
-        Command::ArticleText { json, files } => article_text(&files, json),
+        Command::ArticleText { json, files } => match load_config(&cli.database_url) {
+            Ok(cfg) => article_text(&files, json, cfg.fetch.max_body_bytes),
+            Err(code) => code,
+        },
         Command::Watch { once, seed } => match load_config(&cli.database_url) {
             Ok(cfg) => watch(&cfg, once, seed).await,
             Err(code) => code,
@@ -433,7 +436,9 @@ async fn digests(cfg: &Config, once: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn article_text(files: &[PathBuf], json: bool) -> ExitCode {
+/// Prints the main text of saved pages; a page larger than `limit` (the fetch
+/// limit, counted after decompression) is refused like a fetched one.
+fn article_text(files: &[PathBuf], json: bool, limit: u64) -> ExitCode {
     let mut failed = false;
     let mut out = serde_json::Map::new();
     for f in files {
@@ -442,7 +447,7 @@ fn article_text(files: &[PathBuf], json: bool) -> ExitCode {
             .trim_end_matches(".gz")
             .trim_end_matches(".html")
             .to_string();
-        match crate::article_text::main_text_of_file(f) {
+        match crate::article_text::main_text_of_file(f, limit) {
             Ok(text) if json => {
                 out.insert(id, serde_json::json!({ "articleBody": text }));
             }

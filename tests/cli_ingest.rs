@@ -138,3 +138,34 @@ async fn feeds_over_http_use_conditional_get() {
     assert_eq!(bad_config.status.code(), Some(2));
     assert!(stderr(&bad_config).contains("READOUT_FETCH_MAX_BYTES"));
 }
+
+/// A saved page that inflates past the fetch limit is refused by name, like a
+/// fetched one: before, 2 MB inflating to 2 GiB took 4.4 GB and panicked.
+#[test]
+fn article_text_refuses_a_gzip_bomb_by_name() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = dir.path().join("bomb.html.gz");
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(&bomb).unwrap(),
+        flate2::Compression::best(),
+    );
+    gz.write_all(b"<html><body><article><p>Blinken met Lavrov.</p>")
+        .unwrap();
+    for _ in 0..16 {
+        gz.write_all(&[b' '; 1 << 20]).unwrap();
+    }
+    gz.finish().unwrap();
+    let out = readout(
+        &dir.path().join("r.db"),
+        &["article-text", bomb.to_str().unwrap()],
+        &[("READOUT_FETCH_MAX_BYTES", "4194304")],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("bomb.html.gz") && err.contains("larger than 4194304 bytes"),
+        "{err}"
+    );
+}
