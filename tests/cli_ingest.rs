@@ -169,3 +169,24 @@ fn article_text_refuses_a_gzip_bomb_by_name() {
         "{err}"
     );
 }
+
+/// Several processes opening one new SQLite file at once: before, each saw it empty
+/// and tried to create the tables, and about four in ten failed ("table feeds
+/// already exists", "duplicate column"). Now one migrates and the others wait.
+#[test]
+fn processes_migrating_a_new_file_together_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..6 {
+        let db = dir.path().join(format!("m{round}.db"));
+        let outs: Vec<_> = std::thread::scope(|s| {
+            let runs: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| readout(&db, &["migrate"], &[])))
+                .collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        for out in &outs {
+            assert!(out.status.success(), "round {round}: {}", stderr(out));
+            assert_eq!(stdout(out), stdout(&outs[0]), "round {round}");
+        }
+    }
+}

@@ -56,7 +56,7 @@ impl SqliteStore {
                 url: url.to_string(),
                 source,
             })?;
-        MIGRATOR.run(&pool).await?;
+        migrate_exclusively(&pool).await?;
         Ok(SqliteStore { pool })
     }
 
@@ -75,6 +75,23 @@ impl SqliteStore {
         .await
         .ctx("applied migrations")
     }
+}
+
+/// Runs pending migrations inside one `BEGIN IMMEDIATE` transaction: sqlx does not
+/// lock SQLite while it migrates, so processes opening a new file together each
+/// saw it empty and each tried to create the tables ("table feeds already
+/// exists"). Holding the write lock from the check to the last migration makes the
+/// others wait (the busy timeout) and then find the schema up to date.
+async fn migrate_exclusively(pool: &SqlitePool) -> Result<(), StoreError> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(|e| StoreError::Migrate(e.into()))?;
+    MIGRATOR.run(&mut *tx).await?;
+    tx.commit()
+        .await
+        .map_err(|e| StoreError::Migrate(e.into()))?;
+    Ok(())
 }
 
 const FEED_COLUMNS: &str = "id, url, title, added_at, etag, last_modified, body_hash, last_fetch_at, last_success_at, \
