@@ -34,6 +34,37 @@ impl fmt::Display for Secret {
     }
 }
 
+/// A database URL fit for a message: the password of `user:password@` and every
+/// `password=` query parameter are masked, whether or not the URL parses (an
+/// unparseable one is exactly the one that ends up in an error message).
+pub fn redacted_url(url: &str) -> String {
+    let (head, query) = match url.split_once('?') {
+        Some((h, q)) => (h, Some(q)),
+        None => (url, None),
+    };
+    let mut out = match head.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((userinfo, host)) => match userinfo.split_once(':') {
+                Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+                None => head.to_string(),
+            },
+            None => head.to_string(),
+        },
+        None => head.to_string(),
+    };
+    if let Some(query) = query {
+        let params: Vec<String> = query
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, _)) if k.to_ascii_lowercase().contains("password") => format!("{k}=***"),
+                _ => p.to_string(),
+            })
+            .collect();
+        out = format!("{out}?{}", params.join("&"));
+    }
+    out
+}
+
 /// Limits and politeness for every HTTP fetch of a feed or article page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchConfig {
@@ -231,7 +262,8 @@ impl Config {
             || database_url.starts_with("postgresql://"))
         {
             problems.push(format!(
-                "DATABASE_URL={database_url:?} is neither sqlite://FILE nor postgres://...; e.g. DATABASE_URL=sqlite://readout.db"
+                "DATABASE_URL={:?} is neither sqlite://FILE nor postgres://...; e.g. DATABASE_URL=sqlite://readout.db",
+                redacted_url(&database_url)
             ));
         }
 
@@ -424,6 +456,30 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains("super-secret-token"), "{shown}");
         assert_eq!(c.discord.token.unwrap().expose(), "super-secret-token");
+    }
+
+    /// Before, only URLs that parsed were masked: `host:notaport`, `[::1` and a
+    /// `password=` parameter printed the password in the error.
+    #[test]
+    fn database_passwords_are_masked_even_when_the_url_does_not_parse() {
+        for url in [
+            "postgres://u:secretpw@127.0.0.1:notaport/db",
+            "postgres://u:secretpw@[::1",
+            "postgres://127.0.0.1:1/db?user=u&password=secretpw",
+            "postgresql://u:secretpw@h/db?sslmode=require&sslpassword=secretpw",
+            "mysql://u:secret@pw@host/db",
+        ] {
+            let shown = redacted_url(url);
+            assert!(!shown.contains("secret"), "{url} -> {shown}");
+            assert!(shown.contains("***"), "{url} -> {shown}");
+        }
+        assert_eq!(
+            redacted_url("postgres://u:pw@db.example:5432/readout?sslmode=require"),
+            "postgres://u:***@db.example:5432/readout?sslmode=require"
+        );
+        assert_eq!(redacted_url("sqlite://readout.db"), "sqlite://readout.db");
+        let err = load(&[("DATABASE_URL", "mysql://u:secretpw@h/db")]).unwrap_err();
+        assert!(!err.to_string().contains("secretpw"), "{err}");
     }
 
     #[test]

@@ -190,3 +190,23 @@ fn processes_migrating_a_new_file_together_all_succeed() {
         }
     }
 }
+
+/// A database URL that does not parse, or that carries the password as a query
+/// parameter, is named in the error without its password (before, it was printed).
+#[test]
+fn a_bad_database_url_is_reported_without_its_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    for url in [
+        "postgres://u:secretpw@127.0.0.1:notaport/db",
+        "postgres://u:secretpw@[::1",
+        "postgres://127.0.0.1:1/db?user=u&password=secretpw",
+        "mysql://u:secretpw@127.0.0.1/db",
+    ] {
+        let out = readout(&db, &["status", "ukraine", "--database-url", url], &[]);
+        assert!(!out.status.success(), "{url}");
+        let err = stderr(&out);
+        assert!(!err.contains("secretpw"), "{err}");
+        assert!(err.contains("***"), "{err}");
+    }
+}

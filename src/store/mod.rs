@@ -270,7 +270,7 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok(Arc::new(postgres::PostgresStore::open(url).await?))
     } else {
-        Err(StoreError::Unsupported(url.to_string()))
+        Err(StoreError::Unsupported(crate::config::redacted_url(url)))
     }
 }
 
@@ -289,7 +289,7 @@ pub async fn migrate(url: &str) -> Result<Vec<(i64, String)>, StoreError> {
             .applied_migrations()
             .await
     } else {
-        Err(StoreError::Unsupported(url.to_string()))
+        Err(StoreError::Unsupported(crate::config::redacted_url(url)))
     }
 }
 
