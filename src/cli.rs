@@ -252,23 +252,27 @@ async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
         Err(code) => return code,
     };
     let mut failed = 0;
+    // Titles and error details come from feeds: printed through `terminal_safe`.
+    let safe = |t: &str| render::terminal_safe(t, false);
     for s in sources {
         let source = FeedSource::parse(s);
         match ingestor.ingest(&source, cfg.watch.default_interval).await {
-            Ok((_, FetchResult::Unchanged)) => println!("{s}: unchanged"),
+            Ok((_, FetchResult::Unchanged)) => println!("{}: unchanged", safe(s)),
             Ok((_, FetchResult::Ingested(r))) => {
                 println!(
-                    "{s}: {} new item(s), {} new article(s)",
+                    "{}: {} new item(s), {} new article(s)",
+                    safe(s),
                     r.new_items,
                     r.new_articles.len()
                 );
                 for a in &r.new_articles {
-                    println!("  + {} ({})", a.title, a.published.format("%Y-%m-%d"));
+                    let date = a.published.format("%Y-%m-%d");
+                    println!("  + {} ({date})", safe(&a.title));
                 }
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("readout ingest: feed {s}: {e}");
+                eprintln!("readout ingest: feed {}: {}", safe(s), safe(&e.to_string()));
             }
         }
     }
@@ -451,7 +455,11 @@ fn article_text(files: &[PathBuf], json: bool, limit: u64) -> ExitCode {
             Ok(text) if json => {
                 out.insert(id, serde_json::json!({ "articleBody": text }));
             }
-            Ok(text) => println!("== {name}\n{text}\n"),
+            Ok(text) => println!(
+                "== {}\n{}\n",
+                render::terminal_safe(name, false),
+                render::terminal_safe(&text, true)
+            ),
             Err(e) => {
                 failed = true;
                 eprintln!("readout article-text: {}: {e}", f.display());

@@ -210,3 +210,42 @@ fn a_bad_database_url_is_reported_without_its_password() {
         assert!(err.contains("***"), "{err}");
     }
 }
+
+/// Escape sequences in a feed (clear screen, window title, OSC 8 links, colours)
+/// never reach the terminal: before, `ingest` and `status` printed them raw.
+#[test]
+fn control_characters_from_a_feed_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let feed = dir.path().join("esc.json");
+    let nasty = "\u{1b}[2J\u{1b}]0;PWNED\u{7}\u{9b}31m\u{202e}";
+    let sentence = format!(
+        "Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva on Friday. \
+         \u{201c}We will respond {nasty} in writing next week,\u{201d} Blinken told reporters. "
+    );
+    let body = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": format!("Esc {nasty}Wire"),
+        "items": [{
+            "id": "esc1",
+            // Long enough that no page is fetched; loopback is refused anyway.
+            "url": "http://127.0.0.1:9/esc",
+            "title": format!("Title {nasty}\u{1b}]8;;http://evil.invalid\u{1b}\\click"),
+            "date_published": "2022-01-21T10:00:00Z",
+            "content_text": sentence.repeat(5),
+        }]
+    });
+    std::fs::write(&feed, body.to_string()).unwrap();
+    let ingest = readout(&db, &["ingest", feed.to_str().unwrap()], &[]);
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let status = readout(&db, &["status", "lavrov"], &[]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    for (what, out) in [("ingest", stdout(&ingest)), ("status", stdout(&status))] {
+        assert!(out.contains("Title"), "{what}: {out}");
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|c| (c.is_control() && *c != '\n') || *c == '\u{202e}')
+            .collect();
+        assert!(bad.is_empty(), "{what} printed {bad:?}: {out}");
+    }
+}
