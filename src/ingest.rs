@@ -27,6 +27,24 @@ use crate::validate::validate;
 /// fetched for the full text.
 pub const SUMMARY_MAX_CHARS: usize = 700;
 
+/// How far past "now" a publication date may lie: a feed that misstates its time
+/// zone is a few hours ahead. A later date (9999-12-31, the year 100000) is not a
+/// date, and would head every brief until then.
+pub const MAX_FUTURE_SKEW: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+
+/// The date an article is filed under: the feed's, unless it is missing or lies
+/// more than [`MAX_FUTURE_SKEW`] ahead, in which case the time it was read.
+pub fn publication_date(given: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DateTime<Utc> {
+    match given {
+        Some(d) if d <= now + MAX_FUTURE_SKEW => d,
+        Some(d) => {
+            tracing::debug!(date = %d, "publication date in the future; using the time read");
+            now
+        }
+        None => now,
+    }
+}
+
 /// Schedules the next poll from the server's cache hints and the feed's TTL.
 pub type NextPoll<'a> = dyn Fn(&CacheHints, Option<Duration>) -> DateTime<Utc> + Send + Sync + 'a;
 
@@ -242,7 +260,7 @@ impl Ingestor {
             outlet: outlet.to_string(),
             url: item.link.clone().unwrap_or_default(),
             title: item.title.clone(),
-            published: item.published.unwrap_or(now),
+            published: publication_date(item.published, now),
             text,
         }
     }
@@ -290,6 +308,25 @@ mod tests {
                 .store_url()
                 .starts_with("file:///tmp/a.xml")
         );
+    }
+
+    #[test]
+    fn dates_far_in_the_future_are_replaced_by_the_time_read() {
+        let now = "2024-08-01T08:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        let soon = now + chrono::TimeDelta::hours(10);
+        let past = now - chrono::TimeDelta::days(400);
+        assert_eq!(publication_date(Some(soon), now), soon);
+        assert_eq!(publication_date(Some(past), now), past);
+        assert_eq!(publication_date(None, now), now);
+        for far in [
+            "2024-08-03T08:00:00Z",
+            "2300-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+        ] {
+            let far = far.parse::<DateTime<Utc>>().unwrap();
+            assert_eq!(publication_date(Some(far), now), now, "{far}");
+        }
+        assert_eq!(publication_date(Some(DateTime::<Utc>::MAX_UTC), now), now);
     }
 
     #[test]

@@ -367,6 +367,47 @@ async fn a_hostile_article_page_does_not_hold_up_the_other_feeds() {
     }
 }
 
+/// Items dated 9999-12-31 and the year 100000 were stored as dated and headed
+/// every brief; a date more than a day ahead is now replaced by the time read.
+#[tokio::test]
+async fn far_future_publication_dates_are_not_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.xml");
+    let item = |guid: &str, date: &str| {
+        format!(
+            "<item><guid>{guid}</guid><title>T {guid}</title><pubDate>{date}</pubDate>\
+             <description>Blinken met Lavrov in Geneva. Item {guid}.</description></item>"
+        )
+    };
+    let items = [
+        item("far", "Fri, 31 Dec 9999 23:59:59 GMT"),
+        item("farther", "Fri, 01 Jan 100000 00:00:00 GMT"),
+        item("ahead", "Sat, 01 Jan 2300 00:00:00 GMT"),
+        item("past", "Wed, 31 Jul 2024 07:00:00 GMT"),
+    ]
+    .concat();
+    std::fs::write(
+        &path,
+        format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
+    )
+    .unwrap();
+    let w = world(loopback_fetch(), WatchConfig::default(), false).await;
+    w.store
+        .add_feed(&format!("file://{}", path.display()), w.clock.now())
+        .await
+        .unwrap();
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!(r.new_items, 4, "{r:?}");
+    let dates: Vec<i64> = sqlx::query_scalar("SELECT published FROM articles ORDER BY published")
+        .fetch_all(w.store.pool())
+        .await
+        .unwrap();
+    let now = w.clock.now().timestamp();
+    assert_eq!(dates.len(), 4);
+    assert_eq!(dates[0], now - 25 * 3600, "the past date is kept");
+    assert!(dates[1..].iter().all(|d| *d == now), "{dates:?}");
+}
+
 #[tokio::test]
 async fn fetches_to_one_host_are_bounded() {
     let server = FeedServer::start().await;
