@@ -243,7 +243,14 @@ impl Config {
     /// Reads `.env` if present (without overriding variables already set), then
     /// builds the config from the environment.
     pub fn from_env() -> Result<Self, ConfigError> {
-        let _ = dotenvy::dotenv();
+        match dotenvy::dotenv() {
+            Ok(_) => {}
+            Err(e) if e.not_found() => {}
+            Err(e) => {
+                let env = std::fs::read_to_string(".env").unwrap_or_default();
+                return Err(ConfigError(vec![dotenv_problem(&e, &env)]));
+            }
+        }
         Self::from_lookup(|k| std::env::var(k).ok())
     }
 
@@ -382,6 +389,30 @@ impl Config {
     }
 }
 
+/// Why `.env` cannot be used. dotenvy stops at the first line it cannot parse
+/// and drops every later one, so a bad line must stop the program: before, a
+/// `DATABASE_URL` after it was silently lost. The line is named by its number
+/// and first word only, since a line of `.env` may hold a secret.
+fn dotenv_problem(e: &dotenvy::Error, contents: &str) -> String {
+    let dotenvy::Error::LineParse(line, _) = e else {
+        return format!(".env cannot be read: {e}");
+    };
+    let number = contents
+        .lines()
+        .position(|l| l.trim() == line.trim())
+        .map(|i| format!(" {}", i + 1))
+        .unwrap_or_default();
+    let word: String = line
+        .trim()
+        .chars()
+        .take_while(|c| *c != '=' && !c.is_whitespace())
+        .take(40)
+        .collect();
+    format!(
+        ".env line{number} (starting {word:?}) is not NAME=value; fix or remove it (nothing after it would be read)"
+    )
+}
+
 fn parse_num<T: std::str::FromStr>(
     get: &impl Fn(&str) -> Option<String>,
     key: &str,
@@ -480,6 +511,18 @@ mod tests {
         assert_eq!(redacted_url("sqlite://readout.db"), "sqlite://readout.db");
         let err = load(&[("DATABASE_URL", "mysql://u:secretpw@h/db")]).unwrap_err();
         assert!(!err.to_string().contains("secretpw"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_env_line_is_named_by_number_without_its_value() {
+        let contents = "# settings\nDISCORD_TOKEN secret-token-value\nDATABASE_URL=sqlite://x.db\n";
+        let err = dotenvy::from_read_iter(contents.as_bytes())
+            .find_map(Result::err)
+            .expect("dotenvy rejects the line");
+        let problem = dotenv_problem(&err, contents);
+        assert!(problem.contains(".env line 2"), "{problem}");
+        assert!(problem.contains("DISCORD_TOKEN"), "{problem}");
+        assert!(!problem.contains("secret-token-value"), "{problem}");
     }
 
     #[test]

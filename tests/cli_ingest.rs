@@ -249,3 +249,22 @@ fn control_characters_from_a_feed_never_reach_the_terminal() {
         assert!(bad.is_empty(), "{what} printed {bad:?}: {out}");
     }
 }
+
+/// A `.env` line dotenvy cannot parse stops the program naming it: before, every
+/// later line was dropped without a word (a `DATABASE_URL` after it was lost and
+/// the store quietly became ./readout.db).
+#[test]
+fn a_malformed_env_line_stops_the_program_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    std::fs::write(
+        dir.path().join(".env"),
+        "# local settings\nthis line is garbage\nREADOUT_LOG=info\n",
+    )
+    .unwrap();
+    let out = readout(&db, &["store", "stats"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains(".env line 2"), "{err}");
+    assert!(!db.exists(), "no store was opened");
+}
