@@ -268,3 +268,25 @@ fn a_malformed_env_line_stops_the_program_naming_it() {
     assert!(err.contains(".env line 2"), "{err}");
     assert!(!db.exists(), "no store was opened");
 }
+
+/// Items with no guid, link, title or date: before, they all shared one key and
+/// only the first was stored; now each is known by its text.
+#[tokio::test]
+async fn bare_items_with_different_text_are_all_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let feed = dir.path().join("bare.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+         <item><description>Secretary of State Antony Blinken met Foreign Minister Sergei Lavrov in Geneva.</description></item>\
+         <item><description>Putin met Xi in Beijing.</description></item>\
+         <item><description>Putin met Xi in Beijing.</description></item>\
+         </channel></rss>",
+    )
+    .unwrap();
+    let out = readout(&db, &["ingest", feed.to_str().unwrap()], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2 new item(s)"), "{}", stdout(&out));
+    assert_eq!(count(&sqlite_counts(&db).await, "articles"), 2);
+}

@@ -93,8 +93,9 @@ pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<ParsedFeed, ParseE
                 .map(|b| html_to_text(&b))
                 .filter(|s| !s.is_empty());
             let guid = (!e.id.is_empty()).then_some(e.id.as_str());
+            let text = content.as_deref().or(summary.as_deref()).unwrap_or("");
             FeedItem {
-                key: ItemKey::derive(guid, link.as_deref(), &title, published),
+                key: ItemKey::derive(guid, link.as_deref(), &title, published, text),
                 title,
                 link,
                 published,
