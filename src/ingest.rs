@@ -94,6 +94,14 @@ pub enum IngestError {
 }
 
 impl IngestError {
+    /// The wait the feed's server asked for, if it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            IngestError::Fetch(e) => e.retry_after(),
+            _ => None,
+        }
+    }
+
     /// The short reason shown to moderators and stored as the feed's last error.
     pub fn reason(&self) -> String {
         match self {
@@ -134,6 +142,39 @@ impl Ingestor {
     ) -> Result<(FeedRecord, FetchResult), IngestError> {
         let now = self.clock.now();
         let feed = self.store.add_feed(&source.store_url(), now).await?;
+        match self.read_source(&feed, source, next_in, now).await {
+            Ok(result) => Ok((feed, result)),
+            Err(e) => {
+                self.record_failure(&feed, &e, now).await;
+                Err(e)
+            }
+        }
+    }
+
+    /// Records a failed read on the feed as the watcher does: moderators see the
+    /// reason as its last error, and its next poll backs off (or waits as long as
+    /// the server asked). Before, a failed `ingest URL` left the feed subscribed
+    /// with no error.
+    async fn record_failure(&self, feed: &FeedRecord, e: &IngestError, now: DateTime<Utc>) {
+        let failing_since = feed.failing_since.or(Some(now));
+        let next = crate::watch::schedule::next_after_error(now, failing_since, e.retry_after());
+        let reason = e.reason();
+        if let Err(se) = self
+            .store
+            .record_failure(feed.id, now, &reason, next, None)
+            .await
+        {
+            tracing::error!(feed = %feed.url, error = %se, "cannot record the failure");
+        }
+    }
+
+    async fn read_source(
+        &self,
+        feed: &FeedRecord,
+        source: &FeedSource,
+        next_in: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<FetchResult, IngestError> {
         let fetched = match source {
             FeedSource::File(p) => Fetched::Body {
                 bytes: read_file(p)?,
@@ -149,8 +190,7 @@ impl Ingestor {
         };
         let next = now
             + chrono::Duration::from_std(next_in).unwrap_or_else(|_| chrono::Duration::minutes(10));
-        let result = self.store_fetched(&feed, fetched, &|_, _| next).await?;
-        Ok((feed, result))
+        self.store_fetched(feed, fetched, &|_, _| next).await
     }
 
     /// Stores a fetched body (or records a 304), skipping the parse when the body

@@ -290,3 +290,39 @@ async fn bare_items_with_different_text_are_all_stored() {
     assert!(stdout(&out).contains("2 new item(s)"), "{}", stdout(&out));
     assert_eq!(count(&sqlite_counts(&db).await, "articles"), 2);
 }
+
+/// A failed `ingest URL` left the feed subscribed with no last error (and polled
+/// again in five minutes whatever the server asked); now the failure is recorded
+/// as the watcher records it, Retry-After included.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_ingest_of_a_url_records_the_error_and_the_servers_wait() {
+    let server = FeedServer::start().await;
+    server.put(
+        "busy.xml",
+        Resource::raw(429, "text/plain", "").with_header("retry-after", "3600"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let url = server.url("busy.xml");
+    let out = readout(
+        &db,
+        &["ingest", &url],
+        &[("READOUT_ALLOW_LOOPBACK", "true")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("429"), "{}", stderr(&out));
+    let store = readout::store::sqlite::SqliteStore::open(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    use readout::store::ContentStore;
+    let feed = store.feed_by_url(&url).await.unwrap().unwrap();
+    assert!(
+        feed.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("429")),
+        "{:?}",
+        feed.last_error
+    );
+    let wait = (feed.next_fetch_at - chrono::Utc::now()).num_seconds();
+    assert!(wait > 3500, "next poll in {wait} s");
+}

@@ -408,6 +408,40 @@ async fn far_future_publication_dates_are_not_stored() {
     assert!(dates[1..].iter().all(|d| *d == now), "{dates:?}");
 }
 
+/// A 429 or 503 with `Retry-After: 3600` was polled again after the 5-minute
+/// backoff; now the next poll waits as long as the server asked.
+#[tokio::test]
+async fn retry_after_on_429_and_503_sets_the_next_poll() {
+    let server = FeedServer::start().await;
+    let w = world(loopback_fetch(), WatchConfig::default(), false).await;
+    for (path, status) in [("busy.xml", 429), ("down.xml", 503), ("plain.xml", 500)] {
+        server.put(
+            path,
+            Resource::raw(status, "text/plain", "").with_header("retry-after", "3600"),
+        );
+        w.store
+            .add_feed(&server.url(path), w.clock.now())
+            .await
+            .unwrap();
+    }
+    let r = w.watcher.poll_due_feeds_once().await.unwrap();
+    assert_eq!(r.failed, 3);
+    for f in w.store.feeds().await.unwrap() {
+        let wait = (f.next_fetch_at - w.clock.now()).num_seconds();
+        if f.url.ends_with("plain.xml") {
+            assert!(wait <= 300, "a 500 backs off as before: {wait}");
+        } else {
+            assert!(wait >= 3600, "{}: next poll in {wait} s", f.url);
+            assert!(
+                f.last_error
+                    .as_deref()
+                    .unwrap()
+                    .contains("retry after 3600 s")
+            );
+        }
+    }
+}
+
 #[tokio::test]
 async fn fetches_to_one_host_are_bounded() {
     let server = FeedServer::start().await;
