@@ -140,9 +140,12 @@ pub fn main() -> ExitCode {
 fn init_logging(filter: &str) {
     let filter = tracing_subscriber::EnvFilter::try_new(filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Colours only on a terminal: in a log file or a pipe they are noise.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(ansi)
         .try_init();
 }
 
@@ -526,6 +529,10 @@ pub fn parse_since(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Strin
     if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
     }
+    // Shaped like a date but not one (2024-02-30): say so, not "bad unit".
+    if raw.len() == 10 && raw.chars().filter(|c| *c == '-').count() == 2 {
+        return Err(format!("--since {raw:?} is not a date (YYYY-MM-DD)"));
+    }
     let split = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
     let (num, unit) = raw.split_at(split);
     let n: i64 = num
@@ -606,5 +613,9 @@ mod tests {
         assert!(parse_since("7x", now).is_err());
         assert!(parse_since("d", now).is_err());
         assert!(parse_since("99999999999999w", now).is_err());
+        assert_eq!(
+            parse_since("2024-02-30", now).unwrap_err(),
+            "--since \"2024-02-30\" is not a date (YYYY-MM-DD)"
+        );
     }
 }

@@ -282,6 +282,9 @@ impl Config {
             fetch.max_body_bytes = v;
         }
         if let Some(v) = parse_num::<u64>(&get, "READOUT_FETCH_TIMEOUT_SECS", &mut problems) {
+            if v == 0 {
+                problems.push("READOUT_FETCH_TIMEOUT_SECS must be at least 1".into());
+            }
             fetch.timeout = Duration::from_secs(v.max(1));
         }
         if let Some(v) = parse_num::<usize>(&get, "READOUT_FETCH_MAX_REDIRECTS", &mut problems) {
@@ -311,6 +314,12 @@ impl Config {
             watch.per_host = v.max(1);
         }
         if let Some(v) = parse_num::<u64>(&get, "READOUT_FEED_LEASE_SECS", &mut problems) {
+            if v == 0 {
+                problems.push(
+                    "READOUT_FEED_LEASE_SECS must be at least 1 (a zero lease lets every watcher take every feed)"
+                        .into(),
+                );
+            }
             watch.feed_lease = Duration::from_secs(v.max(1));
         }
 
@@ -334,6 +343,14 @@ impl Config {
             }
         }
 
+        if let Some(base) = get("LLM_BASE_URL") {
+            if !url::Url::parse(&base).is_ok_and(|u| matches!(u.scheme(), "http" | "https")) {
+                problems.push(format!(
+                    "LLM_BASE_URL={:?} is not an http(s) URL, e.g. https://api.openai.com/v1",
+                    redacted_url(&base)
+                ));
+            }
+        }
         let llm = get("LLM_BASE_URL").map(|base_url| LlmConfig {
             base_url,
             api_key: get("LLM_API_KEY").map(Secret::new),
@@ -523,6 +540,28 @@ mod tests {
         assert!(problem.contains(".env line 2"), "{problem}");
         assert!(problem.contains("DISCORD_TOKEN"), "{problem}");
         assert!(!problem.contains("secret-token-value"), "{problem}");
+    }
+
+    /// Before, a zero timeout became 1 s and a zero lease was accepted silently,
+    /// and an invalid LLM_BASE_URL failed every article with "builder error".
+    #[test]
+    fn values_that_cannot_work_are_refused_at_start() {
+        let err = load(&[
+            ("READOUT_FETCH_TIMEOUT_SECS", "0"),
+            ("READOUT_FEED_LEASE_SECS", "0"),
+            ("LLM_BASE_URL", "not a url"),
+        ])
+        .unwrap_err();
+        let text = err.to_string();
+        assert_eq!(err.0.len(), 3, "{text}");
+        for var in [
+            "READOUT_FETCH_TIMEOUT_SECS",
+            "READOUT_FEED_LEASE_SECS",
+            "LLM_BASE_URL",
+        ] {
+            assert!(text.contains(var), "{text}");
+        }
+        assert!(load(&[("LLM_BASE_URL", "http://127.0.0.1:8080/v1")]).is_ok());
     }
 
     #[test]

@@ -103,8 +103,14 @@ pub fn collect(p: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 /// An article of the evaluation format (its gold, if any, is not read here).
 pub fn article(v: &Value) -> anyhow::Result<Article> {
     let s = |k: &str| v.get(k).and_then(Value::as_str);
-    let id = s("id").context("missing \"id\"")?.to_string();
-    let published = s("published").context("missing \"published\"")?;
+    // A field that is there but not a string is named as such, not as missing.
+    let required = |k: &str| match v.get(k) {
+        None | Some(Value::Null) => bail!("missing \"{k}\""),
+        Some(Value::String(s)) => Ok(s.as_str()),
+        Some(other) => bail!("\"{k}\" is not a string: {other}"),
+    };
+    let id = required("id")?.to_string();
+    let published = required("published")?;
     let published: DateTime<Utc> = DateTime::parse_from_rfc3339(published)
         .with_context(|| format!("\"published\" is not an RFC 3339 time: {published:?}"))?
         .with_timezone(&Utc);
@@ -115,7 +121,7 @@ pub fn article(v: &Value) -> anyhow::Result<Article> {
         url: s("url").unwrap_or_default().to_string(),
         title: s("title").unwrap_or_default().to_string(),
         published,
-        text: s("text").context("missing \"text\"")?.to_string(),
+        text: required("text")?.to_string(),
     })
 }
 
@@ -290,6 +296,18 @@ mod tests {
             "{err}"
         );
         Ok(())
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_not_called_missing() {
+        let e = article(&json!({"id": 5, "published": "2024-01-01T00:00:00Z", "text": "x"}))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "\"id\" is not a string: 5");
+        let e = article(&json!({"id": "a", "published": "2024-01-01T00:00:00Z"}))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "missing \"text\"");
     }
 
     #[test]

@@ -326,3 +326,26 @@ async fn a_failed_ingest_of_a_url_records_the_error_and_the_servers_wait() {
     let wait = (feed.next_fetch_at - chrono::Utc::now()).num_seconds();
     assert!(wait > 3500, "next poll in {wait} s");
 }
+
+/// Logs kept their ANSI colours when stderr was a file or a pipe.
+#[test]
+fn logs_are_plain_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let feed = dir.path().join("f.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><guid>a</guid>\
+         <title>A</title><link>http://127.0.0.1:9/a</link><description>Short.</description></item></channel></rss>",
+    )
+    .unwrap();
+    let out = readout(
+        &db,
+        &["ingest", feed.to_str().unwrap()],
+        &[("READOUT_LOG", "info")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("keeping the feed summary"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
