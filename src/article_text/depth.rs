@@ -1,9 +1,14 @@
-//! A linear pre-pass that bounds how deeply a page's elements nest before
-//! rs-trafilatura reads it. The extractor's cost grows with the square of the
-//! nesting depth (10,000 nested `div`s took 22 s; 850 KB of unclosed inline tags
-//! never finished), and no page may hold a watcher for that long. Article pages
-//! nest a few dozen levels deep; tags past [`MAX_DEPTH`] carry no article structure,
-//! so they are dropped and their text is kept.
+//! A linear pre-pass that bounds the markup a page hands to rs-trafilatura. The
+//! extractor's cost grows with the square of the nesting depth (10,000 nested
+//! `div`s took 22 s; 850 KB of unclosed inline tags never finished) and steeply
+//! with the number of elements (5 MB of shallow `div`s took 6 s, of nested lists
+//! 18 s and 1.1 GB), and no page may hold a watcher that long. The 60 article
+//! pages of `../shared/feeds/articles/` nest at most 51 levels and hold at most
+//! 1,600 elements; tags past [`MAX_DEPTH`] levels or [`MAX_ELEMENTS`] elements
+//! carry no article structure, so they are dropped and their text is kept. Time
+//! also grows with text times its depth (5 MB of text 100 levels deep took 12 s):
+//! past [`MAX_WEIGHT`], what is open deeper than [`SHALLOW_DEPTH`] is closed and
+//! the rest of the page stays that shallow.
 //!
 //! Depth is counted on html5ever's tokens (linear: no tree is built), with the
 //! parser's implied closes approximated. Each approximation errs towards counting
@@ -19,12 +24,22 @@ use html5ever::tokenizer::{
 };
 use html5ever::{LocalName, local_name};
 
-/// Deepest nesting handed to the extractor: far past any real article page, small
-/// enough that the extractor's quadratic cost stays a fraction of a second.
-pub const MAX_DEPTH: usize = 200;
+/// Deepest nesting handed to the extractor: twice the deepest article page seen.
+pub const MAX_DEPTH: usize = 100;
 
-/// The page unchanged when it nests no deeper than [`MAX_DEPTH`] (nearly every
-/// page), else re-serialised without the tags past that depth.
+/// Most elements handed to the extractor: over ten times the most an article
+/// page of the sample holds, few enough that the extractor's time stays bounded.
+pub const MAX_ELEMENTS: usize = 20_000;
+
+/// Characters of text times their depth before the page is flattened: seven
+/// times the most an article page of the sample has (4.6 million).
+pub const MAX_WEIGHT: usize = 32_000_000;
+
+/// Deepest nesting kept once [`MAX_WEIGHT`] is passed.
+pub const SHALLOW_DEPTH: usize = 8;
+
+/// The page unchanged when it stays within [`MAX_DEPTH`] and [`MAX_ELEMENTS`]
+/// (every article page seen), else re-serialised without the tags past them.
 pub fn bound_depth(html: &str) -> Cow<'_, str> {
     let tokenizer = Tokenizer::new(Flattener::default(), TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -37,7 +52,8 @@ pub fn bound_depth(html: &str) -> Cow<'_, str> {
     } else {
         tracing::debug!(
             dropped = state.dropped,
-            "nesting past {MAX_DEPTH} levels flattened"
+            deepest = state.deepest,
+            "markup past {MAX_DEPTH} levels or {MAX_ELEMENTS} elements dropped"
         );
         Cow::Owned(state.out)
     }
@@ -66,8 +82,17 @@ struct State {
     out: String,
     /// Kept elements still open, innermost last: never more than [`MAX_DEPTH`].
     open: Vec<LocalName>,
-    /// Start tags dropped for being too deep.
+    /// Start tags dropped for being too deep or too many.
     dropped: usize,
+    /// The deepest nesting seen, for the log.
+    deepest: usize,
+    /// Start tags kept.
+    elements: usize,
+    /// Characters of text times the depth they stand at: what the extractor's
+    /// time grows with once the elements are bounded.
+    weight: usize,
+    /// Past [`MAX_WEIGHT`]: nothing is kept deeper than [`SHALLOW_DEPTH`].
+    shallow: bool,
     mode: TextMode,
     /// Inside a dropped script or style: its text is dropped too.
     skip_text: bool,
@@ -103,11 +128,18 @@ impl State {
             .any(|n| *n == local_name!("svg") || *n == local_name!("math"));
         // `<div/>` stays open in HTML; only void elements and foreign content close.
         let closes_itself = is_void(&tag.name) || (tag.self_closing && in_foreign);
-        let keep = closes_itself || self.open.len() < MAX_DEPTH;
+        let depth_cap = if self.shallow {
+            SHALLOW_DEPTH
+        } else {
+            MAX_DEPTH
+        };
+        let keep = self.elements < MAX_ELEMENTS && (closes_itself || self.open.len() < depth_cap);
         if keep {
+            self.elements += 1;
             self.write_tag(&tag);
             if !closes_itself {
                 self.open.push(tag.name.clone());
+                self.deepest = self.deepest.max(self.open.len());
             }
         } else {
             self.dropped += 1;
@@ -154,6 +186,20 @@ impl State {
         self.out.push('>');
     }
 
+    /// Closes, innermost first, every kept element deeper than half
+    /// [`SHALLOW_DEPTH`] (leaving room for the structure that follows), and keeps
+    /// the rest of the page within [`SHALLOW_DEPTH`].
+    fn become_shallow(&mut self) {
+        self.shallow = true;
+        while self.open.len() > SHALLOW_DEPTH / 2 {
+            let Some(name) = self.open.pop() else { break };
+            self.out.push_str("</");
+            self.out.push_str(&name);
+            self.out.push('>');
+            self.dropped += 1;
+        }
+    }
+
     /// Pops the element at `at` and those inside it, keeping the formatting ones.
     fn close_from(&mut self, at: usize) {
         let inner: Vec<LocalName> = self.open.drain(at..).skip(1).collect();
@@ -163,6 +209,10 @@ impl State {
     fn text(&mut self, text: &str) {
         if self.skip_text {
             return;
+        }
+        self.weight += text.len() * self.open.len();
+        if self.weight > MAX_WEIGHT && !self.shallow {
+            self.become_shallow();
         }
         match self.mode {
             TextMode::Verbatim => self.out.push_str(text),
@@ -439,6 +489,45 @@ mod tests {
                 "shape {i}"
             );
         }
+    }
+
+    /// 5 MB of shallow elements took the extractor seconds and, as nested lists,
+    /// a gigabyte: past the budget, tags go and their text stays.
+    #[test]
+    fn elements_past_the_budget_are_dropped_and_their_text_kept() {
+        let html = format!(
+            "<html><body>{}<p>the last paragraph</p></body></html>",
+            "<ul><li>item</ul>".repeat(MAX_ELEMENTS)
+        );
+        let bounded = bound_depth(&html);
+        let doc = dom_query::Document::from(bounded.as_ref());
+        let elements = doc.select("*").length();
+        assert!(elements <= MAX_ELEMENTS + 3, "{elements} elements");
+        let text = doc.select("body").text();
+        assert!(
+            text.ends_with("the last paragraph"),
+            "{}",
+            &text[text.len() - 40..]
+        );
+        assert_eq!(text.matches("item").count(), MAX_ELEMENTS);
+    }
+
+    /// 5 MB of text 100 levels deep took the extractor 12 s.
+    #[test]
+    fn deep_text_past_the_weight_budget_is_moved_up() {
+        let words = "Blinken met Lavrov. ".repeat(MAX_WEIGHT / 90 / 20 + 1_000);
+        let html = format!(
+            "<html><body>{}<p>{words}</p><div><div><p id=tail>tail</p></div></div></body></html>",
+            "<div>".repeat(90)
+        );
+        let bounded = bound_depth(&html);
+        assert!(matches!(bounded, Cow::Owned(_)));
+        let doc = dom_query::Document::from(bounded.as_ref());
+        let tail = doc.select("#tail");
+        assert_eq!(tail.text().to_string(), "tail");
+        let depth = tail.ancestors(None).length();
+        assert!(depth <= SHALLOW_DEPTH + 2, "tail at depth {depth}");
+        assert!(doc.select("body").text().contains(&words[..2000]));
     }
 
     #[test]
