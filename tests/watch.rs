@@ -509,6 +509,20 @@ async fn a_decompression_bomb_stops_at_the_limit() {
     );
 }
 
+/// A body that claims gzip but is not: it was labelled "unreachable", which sent
+/// moderators looking for a network problem.
+#[tokio::test]
+async fn a_broken_gzip_body_is_named_as_such() {
+    let server = FeedServer::start().await;
+    server.put(
+        "bad.xml",
+        Resource::feed(b"this is not gzip at all, not even close".to_vec())
+            .with_header("content-encoding", "gzip"),
+    );
+    let r = fetch(loopback_fetch(), &server.url("bad.xml")).await;
+    assert!(matches!(r, Err(FetchError::BadBody(_))), "{r:?}");
+}
+
 #[tokio::test]
 async fn a_slow_drip_times_out() {
     let server = FeedServer::start().await;

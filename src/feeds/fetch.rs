@@ -37,6 +37,10 @@ pub enum FetchError {
     TooManyRedirects(usize),
     #[error("unexpected content type {0:?}")]
     ContentType(String),
+    /// The server answered, but its body could not be decoded (a broken gzip or
+    /// brotli stream): not a network problem, so not "unreachable".
+    #[error("undecodable body: {0}")]
+    BadBody(String),
 }
 
 impl FetchError {
@@ -59,6 +63,7 @@ impl FetchError {
             FetchError::TooLarge { .. } => "too large",
             FetchError::TooManyRedirects(_) => "too many redirects",
             FetchError::ContentType(_) => "not a feed",
+            FetchError::BadBody(_) => "undecodable body",
         }
     }
 }
@@ -255,6 +260,9 @@ impl Fetcher {
         }
         if e.is_timeout() {
             return FetchError::Timeout(self.cfg.timeout);
+        }
+        if e.is_decode() {
+            return FetchError::BadBody(root_cause(&e));
         }
         let host = url.host_str().unwrap_or("?");
         FetchError::Unreachable(format!("{host}: {}", root_cause(&e)))

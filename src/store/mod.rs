@@ -27,7 +27,7 @@ use crate::model::{Article, Extraction, TopicName};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("cannot open the store at {url}: {source}")]
+    #[error("cannot open the store at {url}: {}", without_repeats(&source.to_string()))]
     Open { url: String, source: sqlx::Error },
     #[error("cannot migrate the store: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -40,6 +40,19 @@ pub enum StoreError {
     Corrupt { what: &'static str, detail: String },
     #[error("unsupported DATABASE_URL {0:?}: use sqlite://FILE or postgres://...")]
     Unsupported(String),
+}
+
+/// A cause chain without a part said twice in a row: sqlx prefixes its
+/// configuration errors with "error with configuration" and so does the error it
+/// wraps, which read "error with configuration: error with configuration: ...".
+fn without_repeats(message: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in message.split(": ") {
+        if parts.last() != Some(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join(": ")
 }
 
 /// Attaches the name of the query to a sqlx error.
@@ -333,6 +346,18 @@ pub(crate) fn from_ts(s: i64) -> DateTime<Utc> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_cause_said_twice_is_said_once() {
+        assert_eq!(
+            without_repeats(
+                "error with configuration: error with configuration: unknown value \"bogus\""
+            ),
+            "error with configuration: unknown value \"bogus\""
+        );
+        assert_eq!(without_repeats("a: b: a"), "a: b: a");
+    }
+
     use super::*;
 
     #[test]
