@@ -48,6 +48,21 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
+        // Processes starting together on a new file can get "database is locked"
+        // straight away (SQLite skips the busy handler where waiting could
+        // deadlock, as when switching the new file to WAL): try again for a while.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            match Self::connect(url, opts.clone()).await {
+                Err(e) if is_locked(&e) && std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                result => return result,
+            }
+        }
+    }
+
+    async fn connect(url: &str, opts: SqliteConnectOptions) -> Result<Self, StoreError> {
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(opts)
@@ -75,6 +90,17 @@ impl SqliteStore {
         .await
         .ctx("applied migrations")
     }
+}
+
+/// SQLITE_BUSY ("database is locked") when opening or migrating.
+fn is_locked(e: &StoreError) -> bool {
+    let source = match e {
+        StoreError::Open { source, .. } => source,
+        StoreError::Migrate(sqlx::migrate::MigrateError::Execute(source))
+        | StoreError::Migrate(sqlx::migrate::MigrateError::ExecuteMigration(source, _)) => source,
+        _ => return false,
+    };
+    matches!(source, sqlx::Error::Database(d) if d.code().as_deref() == Some("5"))
 }
 
 /// Runs pending migrations inside one `BEGIN IMMEDIATE` transaction: sqlx does not
