@@ -499,7 +499,7 @@ async fn migrate(cfg: &Config) -> ExitCode {
 
 async fn store_stats(cfg: &Config) -> ExitCode {
     let result = async {
-        let store = store::open(&cfg.database_url).await?;
+        let store = store::open_existing(&cfg.database_url).await?;
         Ok::<_, store::StoreError>((store.stats().await?, store.database_bytes().await?))
     }
     .await;
@@ -566,7 +566,7 @@ async fn status(cfg: &Config, topic: &str, since: Option<&str>, json: bool) -> E
             return ExitCode::from(EXIT_CONFIG);
         }
     };
-    let store = match store::open(&cfg.database_url).await {
+    let store = match store::open_existing(&cfg.database_url).await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("readout status: {e}");

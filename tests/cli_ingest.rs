@@ -349,3 +349,21 @@ fn logs_are_plain_when_stderr_is_not_a_terminal() {
     assert!(err.contains("keeping the feed summary"), "{err}");
     assert!(!err.contains('\u{1b}'), "{err:?}");
 }
+
+/// `status` on a mistyped SQLite path created an empty store there and printed
+/// "Nothing found"; commands that only read now say the store is not there.
+#[test]
+fn reading_commands_do_not_create_a_store_at_a_mistyped_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    for args in [&["status", "ukraine"][..], &["store", "stats"][..]] {
+        let out = readout(&db, args, &[]);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("there is no store at"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!db.exists(), "{args:?} created {}", db.display());
+    }
+}

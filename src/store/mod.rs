@@ -40,6 +40,10 @@ pub enum StoreError {
     Corrupt { what: &'static str, detail: String },
     #[error("unsupported DATABASE_URL {0:?}: use sqlite://FILE or postgres://...")]
     Unsupported(String),
+    #[error(
+        "there is no store at {0} (check the path; `readout ingest` or `readout migrate` creates one)"
+    )]
+    Missing(String),
 }
 
 /// A cause chain without a part said twice in a row: sqlx prefixes its
@@ -287,6 +291,25 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     }
 }
 
+/// Opens a store that must exist already, for commands that only read: a
+/// mistyped SQLite path used to create an empty store and report "nothing found".
+pub async fn open_existing(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    if let Some(path) = sqlite_file(url) {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+    }
+    open(url).await
+}
+
+/// The file a `sqlite:` URL names; `None` for other stores and in-memory ones.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
+}
+
 /// Opens the store a `DATABASE_URL` names, which applies pending migrations, and
 /// returns every applied migration (version, description), oldest first: what
 /// `readout migrate` prints.
@@ -346,6 +369,18 @@ pub(crate) fn from_ts(s: i64) -> DateTime<Utc> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn sqlite_urls_name_their_file() {
+        let f = |u: &str| sqlite_file(u).map(|p| p.display().to_string());
+        assert_eq!(f("sqlite://readout.db").as_deref(), Some("readout.db"));
+        assert_eq!(
+            f("sqlite:///tmp/r.db?mode=rwc").as_deref(),
+            Some("/tmp/r.db")
+        );
+        assert_eq!(f("sqlite::memory:"), None);
+        assert_eq!(f("postgres://h/db"), None);
+    }
 
     #[test]
     fn a_cause_said_twice_is_said_once() {
