@@ -140,9 +140,12 @@ pub fn main() -> ExitCode {
 fn init_logging(filter: &str) {
     let filter = tracing_subscriber::EnvFilter::try_new(filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Colours only on a terminal: in a log file or a pipe they are noise.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(ansi)
         .try_init();
 }
 
@@ -170,7 +173,10 @@ async fn dispatch(cli: Cli) -> ExitCode {
             Ok(cfg) => ingest(&cfg, &sources).await,
             Err(code) => code,
         },
-        Command::ArticleText { json, files } => article_text(&files, json),
+        Command::ArticleText { json, files } => match load_config(&cli.database_url) {
+            Ok(cfg) => article_text(&files, json, cfg.fetch.max_body_bytes),
+            Err(code) => code,
+        },
         Command::Watch { once, seed } => match load_config(&cli.database_url) {
             Ok(cfg) => watch(&cfg, once, seed).await,
             Err(code) => code,
@@ -249,23 +255,27 @@ async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
         Err(code) => return code,
     };
     let mut failed = 0;
+    // Titles and error details come from feeds: printed through `terminal_safe`.
+    let safe = |t: &str| render::terminal_safe(t, false);
     for s in sources {
         let source = FeedSource::parse(s);
         match ingestor.ingest(&source, cfg.watch.default_interval).await {
-            Ok((_, FetchResult::Unchanged)) => println!("{s}: unchanged"),
+            Ok((_, FetchResult::Unchanged)) => println!("{}: unchanged", safe(s)),
             Ok((_, FetchResult::Ingested(r))) => {
                 println!(
-                    "{s}: {} new item(s), {} new article(s)",
+                    "{}: {} new item(s), {} new article(s)",
+                    safe(s),
                     r.new_items,
                     r.new_articles.len()
                 );
                 for a in &r.new_articles {
-                    println!("  + {} ({})", a.title, a.published.format("%Y-%m-%d"));
+                    let date = a.published.format("%Y-%m-%d");
+                    println!("  + {} ({date})", safe(&a.title));
                 }
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("readout ingest: feed {s}: {e}");
+                eprintln!("readout ingest: feed {}: {}", safe(s), safe(&e.to_string()));
             }
         }
     }
@@ -433,7 +443,9 @@ async fn digests(cfg: &Config, once: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn article_text(files: &[PathBuf], json: bool) -> ExitCode {
+/// Prints the main text of saved pages; a page larger than `limit` (the fetch
+/// limit, counted after decompression) is refused like a fetched one.
+fn article_text(files: &[PathBuf], json: bool, limit: u64) -> ExitCode {
     let mut failed = false;
     let mut out = serde_json::Map::new();
     for f in files {
@@ -442,11 +454,15 @@ fn article_text(files: &[PathBuf], json: bool) -> ExitCode {
             .trim_end_matches(".gz")
             .trim_end_matches(".html")
             .to_string();
-        match crate::article_text::main_text_of_file(f) {
+        match crate::article_text::main_text_of_file(f, limit) {
             Ok(text) if json => {
                 out.insert(id, serde_json::json!({ "articleBody": text }));
             }
-            Ok(text) => println!("== {name}\n{text}\n"),
+            Ok(text) => println!(
+                "== {}\n{}\n",
+                render::terminal_safe(name, false),
+                render::terminal_safe(&text, true)
+            ),
             Err(e) => {
                 failed = true;
                 eprintln!("readout article-text: {}: {e}", f.display());
@@ -483,7 +499,7 @@ async fn migrate(cfg: &Config) -> ExitCode {
 
 async fn store_stats(cfg: &Config) -> ExitCode {
     let result = async {
-        let store = store::open(&cfg.database_url).await?;
+        let store = store::open_existing(&cfg.database_url).await?;
         Ok::<_, store::StoreError>((store.stats().await?, store.database_bytes().await?))
     }
     .await;
@@ -512,6 +528,10 @@ pub fn parse_since(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Strin
     let raw = raw.trim();
     if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    }
+    // Shaped like a date but not one (2024-02-30): say so, not "bad unit".
+    if raw.len() == 10 && raw.chars().filter(|c| *c == '-').count() == 2 {
+        return Err(format!("--since {raw:?} is not a date (YYYY-MM-DD)"));
     }
     let split = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
     let (num, unit) = raw.split_at(split);
@@ -546,7 +566,7 @@ async fn status(cfg: &Config, topic: &str, since: Option<&str>, json: bool) -> E
             return ExitCode::from(EXIT_CONFIG);
         }
     };
-    let store = match store::open(&cfg.database_url).await {
+    let store = match store::open_existing(&cfg.database_url).await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("readout status: {e}");
@@ -593,5 +613,9 @@ mod tests {
         assert!(parse_since("7x", now).is_err());
         assert!(parse_since("d", now).is_err());
         assert!(parse_since("99999999999999w", now).is_err());
+        assert_eq!(
+            parse_since("2024-02-30", now).unwrap_err(),
+            "--since \"2024-02-30\" is not a date (YYYY-MM-DD)"
+        );
     }
 }

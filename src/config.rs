@@ -34,6 +34,37 @@ impl fmt::Display for Secret {
     }
 }
 
+/// A database URL fit for a message: the password of `user:password@` and every
+/// `password=` query parameter are masked, whether or not the URL parses (an
+/// unparseable one is exactly the one that ends up in an error message).
+pub fn redacted_url(url: &str) -> String {
+    let (head, query) = match url.split_once('?') {
+        Some((h, q)) => (h, Some(q)),
+        None => (url, None),
+    };
+    let mut out = match head.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((userinfo, host)) => match userinfo.split_once(':') {
+                Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+                None => head.to_string(),
+            },
+            None => head.to_string(),
+        },
+        None => head.to_string(),
+    };
+    if let Some(query) = query {
+        let params: Vec<String> = query
+            .split('&')
+            .map(|p| match p.split_once('=') {
+                Some((k, _)) if k.to_ascii_lowercase().contains("password") => format!("{k}=***"),
+                _ => p.to_string(),
+            })
+            .collect();
+        out = format!("{out}?{}", params.join("&"));
+    }
+    out
+}
+
 /// Limits and politeness for every HTTP fetch of a feed or article page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchConfig {
@@ -212,7 +243,14 @@ impl Config {
     /// Reads `.env` if present (without overriding variables already set), then
     /// builds the config from the environment.
     pub fn from_env() -> Result<Self, ConfigError> {
-        let _ = dotenvy::dotenv();
+        match dotenvy::dotenv() {
+            Ok(_) => {}
+            Err(e) if e.not_found() => {}
+            Err(e) => {
+                let env = std::fs::read_to_string(".env").unwrap_or_default();
+                return Err(ConfigError(vec![dotenv_problem(&e, &env)]));
+            }
+        }
         Self::from_lookup(|k| std::env::var(k).ok())
     }
 
@@ -231,7 +269,8 @@ impl Config {
             || database_url.starts_with("postgresql://"))
         {
             problems.push(format!(
-                "DATABASE_URL={database_url:?} is neither sqlite://FILE nor postgres://...; e.g. DATABASE_URL=sqlite://readout.db"
+                "DATABASE_URL={:?} is neither sqlite://FILE nor postgres://...; e.g. DATABASE_URL=sqlite://readout.db",
+                redacted_url(&database_url)
             ));
         }
 
@@ -243,6 +282,9 @@ impl Config {
             fetch.max_body_bytes = v;
         }
         if let Some(v) = parse_num::<u64>(&get, "READOUT_FETCH_TIMEOUT_SECS", &mut problems) {
+            if v == 0 {
+                problems.push("READOUT_FETCH_TIMEOUT_SECS must be at least 1".into());
+            }
             fetch.timeout = Duration::from_secs(v.max(1));
         }
         if let Some(v) = parse_num::<usize>(&get, "READOUT_FETCH_MAX_REDIRECTS", &mut problems) {
@@ -272,6 +314,12 @@ impl Config {
             watch.per_host = v.max(1);
         }
         if let Some(v) = parse_num::<u64>(&get, "READOUT_FEED_LEASE_SECS", &mut problems) {
+            if v == 0 {
+                problems.push(
+                    "READOUT_FEED_LEASE_SECS must be at least 1 (a zero lease lets every watcher take every feed)"
+                        .into(),
+                );
+            }
             watch.feed_lease = Duration::from_secs(v.max(1));
         }
 
@@ -295,6 +343,14 @@ impl Config {
             }
         }
 
+        if let Some(base) = get("LLM_BASE_URL") {
+            if !url::Url::parse(&base).is_ok_and(|u| matches!(u.scheme(), "http" | "https")) {
+                problems.push(format!(
+                    "LLM_BASE_URL={:?} is not an http(s) URL, e.g. https://api.openai.com/v1",
+                    redacted_url(&base)
+                ));
+            }
+        }
         let llm = get("LLM_BASE_URL").map(|base_url| LlmConfig {
             base_url,
             api_key: get("LLM_API_KEY").map(Secret::new),
@@ -348,6 +404,30 @@ impl Config {
             log_filter: get("READOUT_LOG").unwrap_or_else(|| "info".into()),
         })
     }
+}
+
+/// Why `.env` cannot be used. dotenvy stops at the first line it cannot parse
+/// and drops every later one, so a bad line must stop the program: before, a
+/// `DATABASE_URL` after it was silently lost. The line is named by its number
+/// and first word only, since a line of `.env` may hold a secret.
+fn dotenv_problem(e: &dotenvy::Error, contents: &str) -> String {
+    let dotenvy::Error::LineParse(line, _) = e else {
+        return format!(".env cannot be read: {e}");
+    };
+    let number = contents
+        .lines()
+        .position(|l| l.trim() == line.trim())
+        .map(|i| format!(" {}", i + 1))
+        .unwrap_or_default();
+    let word: String = line
+        .trim()
+        .chars()
+        .take_while(|c| *c != '=' && !c.is_whitespace())
+        .take(40)
+        .collect();
+    format!(
+        ".env line{number} (starting {word:?}) is not NAME=value; fix or remove it (nothing after it would be read)"
+    )
 }
 
 fn parse_num<T: std::str::FromStr>(
@@ -424,6 +504,64 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains("super-secret-token"), "{shown}");
         assert_eq!(c.discord.token.unwrap().expose(), "super-secret-token");
+    }
+
+    /// Before, only URLs that parsed were masked: `host:notaport`, `[::1` and a
+    /// `password=` parameter printed the password in the error.
+    #[test]
+    fn database_passwords_are_masked_even_when_the_url_does_not_parse() {
+        for url in [
+            "postgres://u:secretpw@127.0.0.1:notaport/db",
+            "postgres://u:secretpw@[::1",
+            "postgres://127.0.0.1:1/db?user=u&password=secretpw",
+            "postgresql://u:secretpw@h/db?sslmode=require&sslpassword=secretpw",
+            "mysql://u:secret@pw@host/db",
+        ] {
+            let shown = redacted_url(url);
+            assert!(!shown.contains("secret"), "{url} -> {shown}");
+            assert!(shown.contains("***"), "{url} -> {shown}");
+        }
+        assert_eq!(
+            redacted_url("postgres://u:pw@db.example:5432/readout?sslmode=require"),
+            "postgres://u:***@db.example:5432/readout?sslmode=require"
+        );
+        assert_eq!(redacted_url("sqlite://readout.db"), "sqlite://readout.db");
+        let err = load(&[("DATABASE_URL", "mysql://u:secretpw@h/db")]).unwrap_err();
+        assert!(!err.to_string().contains("secretpw"), "{err}");
+    }
+
+    #[test]
+    fn a_bad_env_line_is_named_by_number_without_its_value() {
+        let contents = "# settings\nDISCORD_TOKEN secret-token-value\nDATABASE_URL=sqlite://x.db\n";
+        let err = dotenvy::from_read_iter(contents.as_bytes())
+            .find_map(Result::err)
+            .expect("dotenvy rejects the line");
+        let problem = dotenv_problem(&err, contents);
+        assert!(problem.contains(".env line 2"), "{problem}");
+        assert!(problem.contains("DISCORD_TOKEN"), "{problem}");
+        assert!(!problem.contains("secret-token-value"), "{problem}");
+    }
+
+    /// Before, a zero timeout became 1 s and a zero lease was accepted silently,
+    /// and an invalid LLM_BASE_URL failed every article with "builder error".
+    #[test]
+    fn values_that_cannot_work_are_refused_at_start() {
+        let err = load(&[
+            ("READOUT_FETCH_TIMEOUT_SECS", "0"),
+            ("READOUT_FEED_LEASE_SECS", "0"),
+            ("LLM_BASE_URL", "not a url"),
+        ])
+        .unwrap_err();
+        let text = err.to_string();
+        assert_eq!(err.0.len(), 3, "{text}");
+        for var in [
+            "READOUT_FETCH_TIMEOUT_SECS",
+            "READOUT_FEED_LEASE_SECS",
+            "LLM_BASE_URL",
+        ] {
+            assert!(text.contains(var), "{text}");
+        }
+        assert!(load(&[("LLM_BASE_URL", "http://127.0.0.1:8080/v1")]).is_ok());
     }
 
     #[test]

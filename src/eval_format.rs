@@ -13,45 +13,67 @@ use crate::extract::Extractor;
 use crate::model::{Article, Extraction, Speech};
 
 /// Reads every article and story under `paths` and writes one JSON line per
-/// article, then one per story with the brief state after its last article.
+/// article, then one per story with the brief state after its last article. A
+/// file that cannot be read is skipped whole (a story's lines are written only
+/// when all its articles read) and the run goes on; the skipped files are then
+/// the error, one line each, so one bad file no longer hides every later one.
 pub fn run(
     paths: &[PathBuf],
     extractor: &dyn Extractor,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
     let mut files = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
-        collect(p, &mut files)?;
-    }
-    for f in files {
-        let raw =
-            std::fs::read_to_string(&f).with_context(|| format!("cannot read {}", f.display()))?;
-        let v: Value = serde_json::from_str(&raw)
-            .with_context(|| format!("{} is not valid JSON", f.display()))?;
-        if let Some(list) = v.get("articles") {
-            let list = list
-                .as_array()
-                .with_context(|| format!("{}: \"articles\" is not a list", f.display()))?;
-            let mut story = Vec::new();
-            for (n, a) in list.iter().enumerate() {
-                let article =
-                    article(a).with_context(|| format!("{}: article {n}", f.display()))?;
-                let x = extractor.extract(&article);
-                writeln!(out, "{}", prediction(&article, &x))?;
-                story.push((article, x));
-            }
-            let id = v
-                .get("id")
-                .and_then(Value::as_str)
-                .with_context(|| format!("{}: story without an id", f.display()))?;
-            writeln!(out, "{}", brief(id, &story))?;
-        } else {
-            let article = article(&v).with_context(|| format!("{}", f.display()))?;
-            let x = extractor.extract(&article);
-            writeln!(out, "{}", prediction(&article, &x))?;
+        if let Err(e) = collect(p, &mut files) {
+            skipped.push(format!("{e:#}"));
         }
     }
-    Ok(())
+    for f in &files {
+        match predict_file(f, extractor) {
+            Ok(lines) => out.write_all(&lines)?,
+            Err(e) => skipped.push(format!("{e:#}")),
+        }
+    }
+    if skipped.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "{} of {} file(s) skipped:\n  {}",
+        skipped.len(),
+        files.len().max(skipped.len()),
+        skipped.join("\n  ")
+    )
+}
+
+/// The JSON lines of one article or story file.
+fn predict_file(f: &Path, extractor: &dyn Extractor) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let raw = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
+    let v: Value =
+        serde_json::from_str(&raw).with_context(|| format!("{} is not valid JSON", f.display()))?;
+    if let Some(list) = v.get("articles") {
+        let list = list
+            .as_array()
+            .with_context(|| format!("{}: \"articles\" is not a list", f.display()))?;
+        let mut story = Vec::new();
+        for (n, a) in list.iter().enumerate() {
+            let article = article(a).with_context(|| format!("{}: article {n}", f.display()))?;
+            let x = extractor.extract(&article);
+            writeln!(out, "{}", prediction(&article, &x))?;
+            story.push((article, x));
+        }
+        let id = v
+            .get("id")
+            .and_then(Value::as_str)
+            .with_context(|| format!("{}: story without an id", f.display()))?;
+        writeln!(out, "{}", brief(id, &story))?;
+    } else {
+        let article = article(&v).with_context(|| format!("{}", f.display()))?;
+        let x = extractor.extract(&article);
+        writeln!(out, "{}", prediction(&article, &x))?;
+    }
+    Ok(out)
 }
 
 /// Every `*.json` below `p` (or `p` itself), sorted.
@@ -81,8 +103,14 @@ pub fn collect(p: &Path, files: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 /// An article of the evaluation format (its gold, if any, is not read here).
 pub fn article(v: &Value) -> anyhow::Result<Article> {
     let s = |k: &str| v.get(k).and_then(Value::as_str);
-    let id = s("id").context("missing \"id\"")?.to_string();
-    let published = s("published").context("missing \"published\"")?;
+    // A field that is there but not a string is named as such, not as missing.
+    let required = |k: &str| match v.get(k) {
+        None | Some(Value::Null) => bail!("missing \"{k}\""),
+        Some(Value::String(s)) => Ok(s.as_str()),
+        Some(other) => bail!("\"{k}\" is not a string: {other}"),
+    };
+    let id = required("id")?.to_string();
+    let published = required("published")?;
     let published: DateTime<Utc> = DateTime::parse_from_rfc3339(published)
         .with_context(|| format!("\"published\" is not an RFC 3339 time: {published:?}"))?
         .with_timezone(&Utc);
@@ -93,7 +121,7 @@ pub fn article(v: &Value) -> anyhow::Result<Article> {
         url: s("url").unwrap_or_default().to_string(),
         title: s("title").unwrap_or_default().to_string(),
         published,
-        text: s("text").context("missing \"text\"")?.to_string(),
+        text: required("text")?.to_string(),
     })
 }
 
@@ -229,6 +257,57 @@ mod tests {
         );
         assert_eq!(lines[3]["open_pending"].as_array().map(Vec::len), Some(0));
         Ok(())
+    }
+
+    /// Before, the run stopped at the first bad file and the later ones were never
+    /// read.
+    #[test]
+    fn a_bad_file_is_reported_and_the_files_after_it_are_read() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let article = |id: &str| {
+            format!(
+                r#"{{"id":"{id}","published":"2030-06-12T10:00:00Z","text":"Ola Brek met Tam Ruen."}}"#
+            )
+        };
+        std::fs::write(dir.path().join("a.json"), article("a"))?;
+        std::fs::write(
+            dir.path().join("b.json"),
+            r#"{"id":"b","published":"2030-06-12T10:00:00Z"}"#,
+        )?;
+        let story = r#"{"id":"s","articles":[{"id":"s1","published":"2030-06-12T10:00:00Z","text":"x"},{"id":"s2"}]}"#;
+        std::fs::write(dir.path().join("b2.json"), story)?;
+        std::fs::write(dir.path().join("c.json"), article("c"))?;
+        let mut out = Vec::new();
+        let err = run(&[dir.path().to_path_buf()], &RuleExtractor::new(), &mut out)
+            .expect_err("two files are bad");
+        let ids: Vec<Value> = String::from_utf8(out)?
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).map(|v| v["id"].clone()))
+            .collect::<Result<_, _>>()?;
+        assert_eq!(
+            ids,
+            ["a", "c"],
+            "a story with a bad article is skipped whole"
+        );
+        let err = format!("{err:#}");
+        assert!(err.starts_with("2 of 4 file(s) skipped"), "{err}");
+        assert!(
+            err.contains("b.json: missing \"text\"") && err.contains("b2.json: article 1"),
+            "{err}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_type_is_not_called_missing() {
+        let e = article(&json!({"id": 5, "published": "2024-01-01T00:00:00Z", "text": "x"}))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "\"id\" is not a string: 5");
+        let e = article(&json!({"id": "a", "published": "2024-01-01T00:00:00Z"}))
+            .unwrap_err()
+            .to_string();
+        assert_eq!(e, "missing \"text\"");
     }
 
     #[test]

@@ -27,6 +27,24 @@ use crate::validate::validate;
 /// fetched for the full text.
 pub const SUMMARY_MAX_CHARS: usize = 700;
 
+/// How far past "now" a publication date may lie: a feed that misstates its time
+/// zone is a few hours ahead. A later date (9999-12-31, the year 100000) is not a
+/// date, and would head every brief until then.
+pub const MAX_FUTURE_SKEW: chrono::TimeDelta = chrono::TimeDelta::hours(24);
+
+/// The date an article is filed under: the feed's, unless it is missing or lies
+/// more than [`MAX_FUTURE_SKEW`] ahead, in which case the time it was read.
+pub fn publication_date(given: Option<DateTime<Utc>>, now: DateTime<Utc>) -> DateTime<Utc> {
+    match given {
+        Some(d) if d <= now + MAX_FUTURE_SKEW => d,
+        Some(d) => {
+            tracing::debug!(date = %d, "publication date in the future; using the time read");
+            now
+        }
+        None => now,
+    }
+}
+
 /// Schedules the next poll from the server's cache hints and the feed's TTL.
 pub type NextPoll<'a> = dyn Fn(&CacheHints, Option<Duration>) -> DateTime<Utc> + Send + Sync + 'a;
 
@@ -76,6 +94,14 @@ pub enum IngestError {
 }
 
 impl IngestError {
+    /// The wait the feed's server asked for, if it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            IngestError::Fetch(e) => e.retry_after(),
+            _ => None,
+        }
+    }
+
     /// The short reason shown to moderators and stored as the feed's last error.
     pub fn reason(&self) -> String {
         match self {
@@ -116,6 +142,39 @@ impl Ingestor {
     ) -> Result<(FeedRecord, FetchResult), IngestError> {
         let now = self.clock.now();
         let feed = self.store.add_feed(&source.store_url(), now).await?;
+        match self.read_source(&feed, source, next_in, now).await {
+            Ok(result) => Ok((feed, result)),
+            Err(e) => {
+                self.record_failure(&feed, &e, now).await;
+                Err(e)
+            }
+        }
+    }
+
+    /// Records a failed read on the feed as the watcher does: moderators see the
+    /// reason as its last error, and its next poll backs off (or waits as long as
+    /// the server asked). Before, a failed `ingest URL` left the feed subscribed
+    /// with no error.
+    async fn record_failure(&self, feed: &FeedRecord, e: &IngestError, now: DateTime<Utc>) {
+        let failing_since = feed.failing_since.or(Some(now));
+        let next = crate::watch::schedule::next_after_error(now, failing_since, e.retry_after());
+        let reason = e.reason();
+        if let Err(se) = self
+            .store
+            .record_failure(feed.id, now, &reason, next, None)
+            .await
+        {
+            tracing::error!(feed = %feed.url, error = %se, "cannot record the failure");
+        }
+    }
+
+    async fn read_source(
+        &self,
+        feed: &FeedRecord,
+        source: &FeedSource,
+        next_in: Duration,
+        now: DateTime<Utc>,
+    ) -> Result<FetchResult, IngestError> {
         let fetched = match source {
             FeedSource::File(p) => Fetched::Body {
                 bytes: read_file(p)?,
@@ -131,8 +190,7 @@ impl Ingestor {
         };
         let next = now
             + chrono::Duration::from_std(next_in).unwrap_or_else(|_| chrono::Duration::minutes(10));
-        let result = self.store_fetched(&feed, fetched, &|_, _| next).await?;
-        Ok((feed, result))
+        self.store_fetched(feed, fetched, &|_, _| next).await
     }
 
     /// Stores a fetched body (or records a 304), skipping the parse when the body
@@ -222,7 +280,8 @@ impl Ingestor {
                     .await
                 {
                     Ok(Fetched::Body { bytes, .. }) => {
-                        match article_text::main_text(&String::from_utf8_lossy(&bytes)) {
+                        let budget = self.fetcher.config().timeout;
+                        match article_text::main_text_off_runtime(bytes, budget).await {
                             Ok(full) if full.len() > text.len() => text = full,
                             Ok(_) => {}
                             Err(e) => tracing::debug!(link, error = %e, "keeping the feed summary"),
@@ -241,7 +300,7 @@ impl Ingestor {
             outlet: outlet.to_string(),
             url: item.link.clone().unwrap_or_default(),
             title: item.title.clone(),
-            published: item.published.unwrap_or(now),
+            published: publication_date(item.published, now),
             text,
         }
     }
@@ -289,6 +348,25 @@ mod tests {
                 .store_url()
                 .starts_with("file:///tmp/a.xml")
         );
+    }
+
+    #[test]
+    fn dates_far_in_the_future_are_replaced_by_the_time_read() {
+        let now = "2024-08-01T08:00:00Z".parse::<DateTime<Utc>>().unwrap();
+        let soon = now + chrono::TimeDelta::hours(10);
+        let past = now - chrono::TimeDelta::days(400);
+        assert_eq!(publication_date(Some(soon), now), soon);
+        assert_eq!(publication_date(Some(past), now), past);
+        assert_eq!(publication_date(None, now), now);
+        for far in [
+            "2024-08-03T08:00:00Z",
+            "2300-01-01T00:00:00Z",
+            "9999-12-31T23:59:59Z",
+        ] {
+            let far = far.parse::<DateTime<Utc>>().unwrap();
+            assert_eq!(publication_date(Some(far), now), now, "{far}");
+        }
+        assert_eq!(publication_date(Some(DateTime::<Utc>::MAX_UTC), now), now);
     }
 
     #[test]

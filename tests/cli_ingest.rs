@@ -138,3 +138,232 @@ async fn feeds_over_http_use_conditional_get() {
     assert_eq!(bad_config.status.code(), Some(2));
     assert!(stderr(&bad_config).contains("READOUT_FETCH_MAX_BYTES"));
 }
+
+/// A saved page that inflates past the fetch limit is refused by name, like a
+/// fetched one: before, 2 MB inflating to 2 GiB took 4.4 GB and panicked.
+#[test]
+fn article_text_refuses_a_gzip_bomb_by_name() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = dir.path().join("bomb.html.gz");
+    let mut gz = flate2::write::GzEncoder::new(
+        std::fs::File::create(&bomb).unwrap(),
+        flate2::Compression::best(),
+    );
+    gz.write_all(b"<html><body><article><p>Blinken met Lavrov.</p>")
+        .unwrap();
+    for _ in 0..16 {
+        gz.write_all(&[b' '; 1 << 20]).unwrap();
+    }
+    gz.finish().unwrap();
+    let out = readout(
+        &dir.path().join("r.db"),
+        &["article-text", bomb.to_str().unwrap()],
+        &[("READOUT_FETCH_MAX_BYTES", "4194304")],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("bomb.html.gz") && err.contains("larger than 4194304 bytes"),
+        "{err}"
+    );
+}
+
+/// Several processes opening one new SQLite file at once: before, each saw it empty
+/// and tried to create the tables, and about four in ten failed ("table feeds
+/// already exists", "duplicate column"). Now one migrates and the others wait.
+#[test]
+fn processes_migrating_a_new_file_together_all_succeed() {
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..6 {
+        let db = dir.path().join(format!("m{round}.db"));
+        let outs: Vec<_> = std::thread::scope(|s| {
+            let runs: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| readout(&db, &["migrate"], &[])))
+                .collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        for out in &outs {
+            assert!(out.status.success(), "round {round}: {}", stderr(out));
+            assert_eq!(stdout(out), stdout(&outs[0]), "round {round}");
+        }
+    }
+}
+
+/// A database URL that does not parse, or that carries the password as a query
+/// parameter, is named in the error without its password (before, it was printed).
+#[test]
+fn a_bad_database_url_is_reported_without_its_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    for url in [
+        "postgres://u:secretpw@127.0.0.1:notaport/db",
+        "postgres://u:secretpw@[::1",
+        "postgres://127.0.0.1:1/db?user=u&password=secretpw",
+        "mysql://u:secretpw@127.0.0.1/db",
+    ] {
+        let out = readout(&db, &["status", "ukraine", "--database-url", url], &[]);
+        assert!(!out.status.success(), "{url}");
+        let err = stderr(&out);
+        assert!(!err.contains("secretpw"), "{err}");
+        assert!(err.contains("***"), "{err}");
+    }
+}
+
+/// Escape sequences in a feed (clear screen, window title, OSC 8 links, colours)
+/// never reach the terminal: before, `ingest` and `status` printed them raw.
+#[test]
+fn control_characters_from_a_feed_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let feed = dir.path().join("esc.json");
+    let nasty = "\u{1b}[2J\u{1b}]0;PWNED\u{7}\u{9b}31m\u{202e}";
+    let sentence = format!(
+        "Secretary of State Antony Blinken met Russian Foreign Minister Sergei Lavrov in Geneva on Friday. \
+         \u{201c}We will respond {nasty} in writing next week,\u{201d} Blinken told reporters. "
+    );
+    let body = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": format!("Esc {nasty}Wire"),
+        "items": [{
+            "id": "esc1",
+            // Long enough that no page is fetched; loopback is refused anyway.
+            "url": "http://127.0.0.1:9/esc",
+            "title": format!("Title {nasty}\u{1b}]8;;http://evil.invalid\u{1b}\\click"),
+            "date_published": "2022-01-21T10:00:00Z",
+            "content_text": sentence.repeat(5),
+        }]
+    });
+    std::fs::write(&feed, body.to_string()).unwrap();
+    let ingest = readout(&db, &["ingest", feed.to_str().unwrap()], &[]);
+    assert!(ingest.status.success(), "{}", stderr(&ingest));
+    let status = readout(&db, &["status", "lavrov"], &[]);
+    assert!(status.status.success(), "{}", stderr(&status));
+    for (what, out) in [("ingest", stdout(&ingest)), ("status", stdout(&status))] {
+        assert!(out.contains("Title"), "{what}: {out}");
+        let bad: Vec<char> = out
+            .chars()
+            .filter(|c| (c.is_control() && *c != '\n') || *c == '\u{202e}')
+            .collect();
+        assert!(bad.is_empty(), "{what} printed {bad:?}: {out}");
+    }
+}
+
+/// A `.env` line dotenvy cannot parse stops the program naming it: before, every
+/// later line was dropped without a word (a `DATABASE_URL` after it was lost and
+/// the store quietly became ./readout.db).
+#[test]
+fn a_malformed_env_line_stops_the_program_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    std::fs::write(
+        dir.path().join(".env"),
+        "# local settings\nthis line is garbage\nREADOUT_LOG=info\n",
+    )
+    .unwrap();
+    let out = readout(&db, &["store", "stats"], &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(err.contains(".env line 2"), "{err}");
+    assert!(!db.exists(), "no store was opened");
+}
+
+/// Items with no guid, link, title or date: before, they all shared one key and
+/// only the first was stored; now each is known by its text.
+#[tokio::test]
+async fn bare_items_with_different_text_are_all_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let feed = dir.path().join("bare.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
+         <item><description>Secretary of State Antony Blinken met Foreign Minister Sergei Lavrov in Geneva.</description></item>\
+         <item><description>Putin met Xi in Beijing.</description></item>\
+         <item><description>Putin met Xi in Beijing.</description></item>\
+         </channel></rss>",
+    )
+    .unwrap();
+    let out = readout(&db, &["ingest", feed.to_str().unwrap()], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2 new item(s)"), "{}", stdout(&out));
+    assert_eq!(count(&sqlite_counts(&db).await, "articles"), 2);
+}
+
+/// A failed `ingest URL` left the feed subscribed with no last error (and polled
+/// again in five minutes whatever the server asked); now the failure is recorded
+/// as the watcher records it, Retry-After included.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_ingest_of_a_url_records_the_error_and_the_servers_wait() {
+    let server = FeedServer::start().await;
+    server.put(
+        "busy.xml",
+        Resource::raw(429, "text/plain", "").with_header("retry-after", "3600"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let url = server.url("busy.xml");
+    let out = readout(
+        &db,
+        &["ingest", &url],
+        &[("READOUT_ALLOW_LOOPBACK", "true")],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("429"), "{}", stderr(&out));
+    let store = readout::store::sqlite::SqliteStore::open(&format!("sqlite://{}", db.display()))
+        .await
+        .unwrap();
+    use readout::store::ContentStore;
+    let feed = store.feed_by_url(&url).await.unwrap().unwrap();
+    assert!(
+        feed.last_error
+            .as_deref()
+            .is_some_and(|e| e.contains("429")),
+        "{:?}",
+        feed.last_error
+    );
+    let wait = (feed.next_fetch_at - chrono::Utc::now()).num_seconds();
+    assert!(wait > 3500, "next poll in {wait} s");
+}
+
+/// Logs kept their ANSI colours when stderr was a file or a pipe.
+#[test]
+fn logs_are_plain_when_stderr_is_not_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let feed = dir.path().join("f.xml");
+    std::fs::write(
+        &feed,
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><guid>a</guid>\
+         <title>A</title><link>http://127.0.0.1:9/a</link><description>Short.</description></item></channel></rss>",
+    )
+    .unwrap();
+    let out = readout(
+        &db,
+        &["ingest", feed.to_str().unwrap()],
+        &[("READOUT_LOG", "info")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("keeping the feed summary"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+}
+
+/// `status` on a mistyped SQLite path created an empty store there and printed
+/// "Nothing found"; commands that only read now say the store is not there.
+#[test]
+fn reading_commands_do_not_create_a_store_at_a_mistyped_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("typo.db");
+    for args in [&["status", "ukraine"][..], &["store", "stats"][..]] {
+        let out = readout(&db, args, &[]);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("there is no store at"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!db.exists(), "{args:?} created {}", db.display());
+    }
+}

@@ -60,7 +60,7 @@ impl CommandError {
                 FetchError::BlockedAddress { reason, .. } => format!(
                     "That address is not allowed ({reason}): feeds must be on the public internet."
                 ),
-                FetchError::HttpStatus(code) => {
+                FetchError::HttpStatus(code) | FetchError::Throttled { status: code, .. } => {
                     format!("The feed server answered HTTP {code}.")
                 }
                 other => format!("Could not fetch the feed: {}.", other.class()),

@@ -77,19 +77,75 @@ impl RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn extract(&self, article: &Article) -> Extraction {
-        let doc = Doc::read(&article.text, article.published.date_naive());
+        let doc = Doc::read(readable_part(&article.text), article.published.date_naive());
         let said = speech::statements(&doc);
         let models = self.meetings.as_deref().unwrap_or(&MEETING_MODELS);
         let meetings = meetings::meetings(&doc, &said.subjects, models);
         let model = self.pending.as_deref().unwrap_or(&PENDING_MODEL);
         let (pending, outcomes) = pending::pending(&doc, &said.subjects, model);
-        Extraction {
+        cap(Extraction {
             meetings,
             statements: said.statements,
             pending,
             outcomes,
-        }
+        })
     }
+}
+
+/// Most bytes of an article the rules read: fifteen times the longest article
+/// page of the sample (17 KB). The rules' memory grows with the text (a 4.9 MB
+/// item took 238 MB); the article itself is stored whole.
+pub const MAX_TEXT_READ: usize = 256 * 1024;
+
+/// The text up to [`MAX_TEXT_READ`], cut after the last paragraph or sentence
+/// that fits (a prefix, so every span stays a span of the whole text).
+fn readable_part(text: &str) -> &str {
+    if text.len() <= MAX_TEXT_READ {
+        return text;
+    }
+    let mut cut = MAX_TEXT_READ;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let end = head
+        .rfind("\n\n")
+        .or_else(|| head.rfind(". ").map(|i| i + 1))
+        .unwrap_or(cut);
+    &text[..end]
+}
+
+/// Most items of one kind read from one sentence. A sentence that repeats a
+/// promise a thousand times is one promise to a reader, and one 1.6 MB sentence of
+/// "we will respond" was 99,000 pending items (648 MB of output).
+pub const MAX_ITEMS_PER_SENTENCE: usize = 4;
+
+/// Most items of one kind read from one article: more than a brief shows, and a
+/// bound on what one hostile item costs the store.
+pub const MAX_ITEMS_PER_ARTICLE: usize = 100;
+
+/// The extraction within [`MAX_ITEMS_PER_SENTENCE`] and [`MAX_ITEMS_PER_ARTICLE`],
+/// keeping the first items in text order.
+pub fn cap(x: Extraction) -> Extraction {
+    Extraction {
+        meetings: capped(x.meetings, |m| m.evidence.span),
+        statements: capped(x.statements, |s| s.evidence.span),
+        pending: capped(x.pending, |p| p.evidence.span),
+        outcomes: capped(x.outcomes, |o| o.evidence.span),
+    }
+}
+
+fn capped<T>(items: Vec<T>, sentence: impl Fn(&T) -> Span) -> Vec<T> {
+    let mut per_sentence: std::collections::HashMap<Span, usize> = Default::default();
+    items
+        .into_iter()
+        .filter(|item| {
+            let n = per_sentence.entry(sentence(item)).or_default();
+            *n += 1;
+            *n <= MAX_ITEMS_PER_SENTENCE
+        })
+        .take(MAX_ITEMS_PER_ARTICLE)
+        .collect()
 }
 
 /// One article as the rules see it.
@@ -218,6 +274,52 @@ mod tests {
                 .expect("valid date"),
             text: text.into(),
         }
+    }
+
+    /// One sentence repeating a promise, then many sentences each with one: before,
+    /// every repetition was an item (99,000 from one 1.6 MB sentence).
+    #[test]
+    fn items_are_capped_per_sentence_and_per_article() {
+        let one = format!(
+            "\u{201c}{}\u{201d} Blinken said. ",
+            "we will respond ".repeat(2_000)
+        );
+        let many = "Ruritania will send its reply next week, Ola Brek said. ".repeat(300);
+        let x = RuleExtractor::new().extract(&article(&format!("{one}{many}")));
+        let mut per_sentence: std::collections::HashMap<Span, usize> = Default::default();
+        for p in &x.pending {
+            *per_sentence.entry(p.evidence.span).or_default() += 1;
+        }
+        assert!(
+            per_sentence.values().all(|n| *n <= MAX_ITEMS_PER_SENTENCE),
+            "{per_sentence:?}"
+        );
+        assert_eq!(x.pending.len(), MAX_ITEMS_PER_ARTICLE);
+        assert!(x.statements.len() <= MAX_ITEMS_PER_ARTICLE);
+    }
+
+    #[test]
+    fn only_the_first_part_of_a_huge_text_is_read() {
+        let first = "Foreign Minister Ola Brek met his counterpart Tam Ruen in Oslo on Monday. ";
+        let last = "Foreign Minister Ola Brek met his counterpart Ivo Stan in Rome on Monday.";
+        let text = format!(
+            "{first}{}{last}",
+            "Nothing happened. ".repeat(MAX_TEXT_READ / 18)
+        );
+        let x = RuleExtractor::new().extract(&article(&text));
+        let met: Vec<String> = x
+            .meetings
+            .iter()
+            .flat_map(|m| m.participants.iter().map(|p| p.as_str().to_string()))
+            .collect();
+        assert!(met.iter().any(|p| p.contains("Ruen")), "{met:?}");
+        assert!(!met.iter().any(|p| p.contains("Stan")), "{met:?}");
+        let cut = readable_part(&text);
+        assert!(
+            cut.len() <= MAX_TEXT_READ && cut.ends_with("happened."),
+            "{}",
+            &cut[cut.len() - 20..]
+        );
     }
 
     #[test]

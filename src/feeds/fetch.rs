@@ -28,15 +28,30 @@ pub enum FetchError {
     Timeout(Duration),
     #[error("HTTP status {0}")]
     HttpStatus(u16),
+    /// 429 or 503 with a `Retry-After` the next poll must honour.
+    #[error("HTTP status {status} (retry after {} s)", .retry_after.as_secs())]
+    Throttled { status: u16, retry_after: Duration },
     #[error("too large: more than {limit} bytes")]
     TooLarge { limit: u64 },
     #[error("too many redirects (more than {0})")]
     TooManyRedirects(usize),
     #[error("unexpected content type {0:?}")]
     ContentType(String),
+    /// The server answered, but its body could not be decoded (a broken gzip or
+    /// brotli stream): not a network problem, so not "unreachable".
+    #[error("undecodable body: {0}")]
+    BadBody(String),
 }
 
 impl FetchError {
+    /// How long the server asked us to wait before asking again, if it did.
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            FetchError::Throttled { retry_after, .. } => Some(*retry_after),
+            _ => None,
+        }
+    }
+
     /// Short machine-readable class for metrics and the paused reason.
     pub fn class(&self) -> &'static str {
         match self {
@@ -44,10 +59,11 @@ impl FetchError {
             FetchError::BlockedAddress { .. } => "blocked address",
             FetchError::Unreachable(_) => "unreachable",
             FetchError::Timeout(_) => "timeout",
-            FetchError::HttpStatus(_) => "http status",
+            FetchError::HttpStatus(_) | FetchError::Throttled { .. } => "http status",
             FetchError::TooLarge { .. } => "too large",
             FetchError::TooManyRedirects(_) => "too many redirects",
             FetchError::ContentType(_) => "not a feed",
+            FetchError::BadBody(_) => "undecodable body",
         }
     }
 }
@@ -171,7 +187,7 @@ impl Fetcher {
                 return Ok(Fetched::NotModified { cache });
             }
             if !status.is_success() {
-                return Err(FetchError::HttpStatus(status.as_u16()));
+                return Err(http_error(status, resp.headers()));
             }
             check_content_type(resp.headers(), expect)?;
             let limit = self.cfg.max_body_bytes;
@@ -245,6 +261,9 @@ impl Fetcher {
         if e.is_timeout() {
             return FetchError::Timeout(self.cfg.timeout);
         }
+        if e.is_decode() {
+            return FetchError::BadBody(root_cause(&e));
+        }
         let host = url.host_str().unwrap_or("?");
         FetchError::Unreachable(format!("{host}: {}", root_cause(&e)))
     }
@@ -302,6 +321,33 @@ fn check_content_type(headers: &HeaderMap, expect: Expect) -> Result<(), FetchEr
     }
 }
 
+/// Longest `Retry-After` honoured: a server cannot park a feed for longer than
+/// the pause rule would.
+const RETRY_AFTER_MAX: Duration = Duration::from_secs(24 * 3600);
+
+/// The error for a non-success status; 429 and 503 carry the server's
+/// `Retry-After` (seconds or an HTTP date) so the next poll waits that long.
+fn http_error(status: StatusCode, headers: &HeaderMap) -> FetchError {
+    let code = status.as_u16();
+    let retry_after = headers
+        .get(header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .and_then(|v| {
+            v.parse::<u64>().map(Duration::from_secs).ok().or_else(|| {
+                let at = DateTime::parse_from_rfc2822(v).ok()?;
+                (at.with_timezone(&Utc) - Utc::now()).to_std().ok()
+            })
+        });
+    match retry_after {
+        Some(wait) if matches!(code, 429 | 503) => FetchError::Throttled {
+            status: code,
+            retry_after: wait.min(RETRY_AFTER_MAX),
+        },
+        _ => FetchError::HttpStatus(code),
+    }
+}
+
 fn header_string(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
     headers
         .get(name)
@@ -348,6 +394,39 @@ mod tests {
         let c = cache_hints(&h);
         assert_eq!(c.max_age, Some(Duration::from_secs(1800)));
         assert_eq!(c.expires.unwrap().to_rfc3339(), "2022-01-23T16:00:00+00:00");
+    }
+
+    #[test]
+    fn retry_after_is_read_from_429_and_503_only() {
+        let with = |v: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::RETRY_AFTER, HeaderValue::from_str(v).unwrap());
+            h
+        };
+        let wait = |e: FetchError| e.retry_after().map(|d| d.as_secs());
+        assert_eq!(
+            wait(http_error(StatusCode::TOO_MANY_REQUESTS, &with("3600"))),
+            Some(3600)
+        );
+        assert_eq!(
+            wait(http_error(StatusCode::SERVICE_UNAVAILABLE, &with("120"))),
+            Some(120)
+        );
+        let later = (Utc::now() + chrono::TimeDelta::hours(2)).to_rfc2822();
+        let w = wait(http_error(StatusCode::TOO_MANY_REQUESTS, &with(&later))).unwrap();
+        assert!((7000..=7200).contains(&w), "{w}");
+        assert_eq!(
+            wait(http_error(StatusCode::TOO_MANY_REQUESTS, &with("9999999"))),
+            Some(86_400)
+        );
+        assert_eq!(
+            http_error(StatusCode::NOT_FOUND, &with("60")),
+            FetchError::HttpStatus(404)
+        );
+        assert_eq!(
+            http_error(StatusCode::TOO_MANY_REQUESTS, &with("soon")),
+            FetchError::HttpStatus(429)
+        );
     }
 
     #[test]

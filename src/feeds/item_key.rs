@@ -1,5 +1,6 @@
 //! The identity of a feed item, so the same item is stored once however often the
-//! feed is fetched: its guid, else its canonical link, else a hash of title + date.
+//! feed is fetched: its guid, else its canonical link, else a hash of title + date
+//! (+ its text, for an item with neither title nor date).
 
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
@@ -20,11 +21,15 @@ impl ItemKey {
         ItemKey(s)
     }
 
+    /// `text` counts only for an item with no title and no date: such items all
+    /// shared one key before, so the second of them was dropped without a word.
+    /// Keys of items with a title or a date are unchanged (a store keeps them).
     pub fn derive(
         guid: Option<&str>,
         link: Option<&str>,
         title: &str,
         date: Option<DateTime<Utc>>,
+        text: &str,
     ) -> Self {
         if let Some(g) = guid.map(str::trim).filter(|g| !g.is_empty()) {
             return ItemKey(format!("guid:{g}"));
@@ -36,6 +41,10 @@ impl ItemKey {
         h.update(title.trim().as_bytes());
         h.update([0]);
         h.update(date.map(|d| d.to_rfc3339()).unwrap_or_default().as_bytes());
+        if title.trim().is_empty() && date.is_none() {
+            h.update([0]);
+            h.update(text.trim().as_bytes());
+        }
         ItemKey(format!("hash:{}", hex::encode(&h.finalize()[..16])))
     }
 }
@@ -97,17 +106,31 @@ mod tests {
     #[test]
     fn guid_wins_then_link_then_hash() {
         assert_eq!(
-            ItemKey::derive(Some(" abc "), Some("https://x.org/a"), "t", None).as_str(),
+            ItemKey::derive(Some(" abc "), Some("https://x.org/a"), "t", None, "").as_str(),
             "guid:abc"
         );
         assert_eq!(
-            ItemKey::derive(Some(""), Some("https://x.org/a"), "t", None).as_str(),
+            ItemKey::derive(Some(""), Some("https://x.org/a"), "t", None, "").as_str(),
             "link:https://x.org/a"
         );
-        let h = ItemKey::derive(None, None, "Title", None);
+        let h = ItemKey::derive(None, None, "Title", None, "a");
         assert!(h.as_str().starts_with("hash:"));
-        assert_eq!(h, ItemKey::derive(None, Some("not a url"), " Title ", None));
-        assert_ne!(h, ItemKey::derive(None, None, "Other", None));
+        assert_eq!(
+            h,
+            ItemKey::derive(None, Some("not a url"), " Title ", None, "b")
+        );
+        assert_ne!(h, ItemKey::derive(None, None, "Other", None, "a"));
+    }
+
+    #[test]
+    fn items_with_no_title_and_no_date_are_told_apart_by_their_text() {
+        let a = ItemKey::derive(None, None, "", None, "Putin met Xi in Beijing.");
+        let b = ItemKey::derive(None, None, " ", None, "Blinken met Lavrov.");
+        assert_ne!(a, b);
+        assert_eq!(
+            a,
+            ItemKey::derive(None, None, "", None, " Putin met Xi in Beijing. ")
+        );
     }
 
     #[test]

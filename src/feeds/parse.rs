@@ -61,12 +61,13 @@ pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<ParsedFeed, ParseE
         .base_uri(base)
         .id_generator(|_, _, _| String::new())
         .build();
-    let feed = parser.parse(bytes).map_err(|e| match e {
-        feed_rs::parser::ParseFeedError::ParseError(
-            feed_rs::parser::ParseErrorKind::NoFeedRoot,
-        ) => ParseError::NotAFeed,
-        other => ParseError::Malformed(other.to_string()),
-    })?;
+    let feed = match read(&parser, bytes) {
+        Ok(feed) => feed,
+        Err(e) => match json_feed_without_bad_items(&parser, bytes) {
+            Some(repaired) => read(&parser, &repaired)?,
+            None => return Err(e),
+        },
+    };
 
     let items = feed
         .entries
@@ -93,8 +94,9 @@ pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<ParsedFeed, ParseE
                 .map(|b| html_to_text(&b))
                 .filter(|s| !s.is_empty());
             let guid = (!e.id.is_empty()).then_some(e.id.as_str());
+            let text = content.as_deref().or(summary.as_deref()).unwrap_or("");
             FeedItem {
-                key: ItemKey::derive(guid, link.as_deref(), &title, published),
+                key: ItemKey::derive(guid, link.as_deref(), &title, published, text),
                 title,
                 link,
                 published,
@@ -117,6 +119,64 @@ pub fn parse_feed(bytes: &[u8], base: Option<&str>) -> Result<ParsedFeed, ParseE
         ttl: feed.ttl.map(|m| Duration::from_secs(u64::from(m) * 60)),
         items,
     })
+}
+
+fn read(
+    parser: &feed_rs::parser::Parser,
+    bytes: &[u8],
+) -> Result<feed_rs::model::Feed, ParseError> {
+    parser.parse(bytes).map_err(|e| match e {
+        feed_rs::parser::ParseFeedError::ParseError(
+            feed_rs::parser::ParseErrorKind::NoFeedRoot,
+        ) => ParseError::NotAFeed,
+        other => ParseError::Malformed(other.to_string()),
+    })
+}
+
+/// A JSON Feed that feed-rs refuses as a whole, read again item by item: feed-rs
+/// is all or nothing, so one `null` item or one number where a string belongs cost
+/// every good item. Each item it cannot read is skipped with a logged reason, and
+/// so are feed-level fields it cannot read (a numeric title). `None` when the body
+/// is not a JSON object, or is unreadable even without its items.
+fn json_feed_without_bad_items(parser: &feed_rs::parser::Parser, bytes: &[u8]) -> Option<Vec<u8>> {
+    use serde_json::Value;
+    let Ok(Value::Object(mut feed)) = serde_json::from_slice::<Value>(bytes) else {
+        return None;
+    };
+    let items = match feed.remove("items") {
+        Some(Value::Array(items)) => items,
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => {
+            tracing::warn!("JSON Feed \"items\" is not a list; no item read");
+            Vec::new()
+        }
+    };
+    let with = |feed: &serde_json::Map<String, Value>, items: Vec<Value>| {
+        let mut f = feed.clone();
+        f.insert("items".into(), Value::Array(items));
+        serde_json::to_vec(&Value::Object(f)).unwrap_or_default()
+    };
+    if read(parser, &with(&feed, Vec::new())).is_err() {
+        feed.retain(|k, v| {
+            let keep = k == "version" || v.is_string();
+            if !keep {
+                tracing::warn!(field = %k, "JSON Feed field of the wrong type ignored");
+            }
+            keep
+        });
+        // feed-rs needs a title; an empty one names the outlet by its host.
+        feed.entry("title")
+            .or_insert_with(|| Value::String(String::new()));
+        read(parser, &with(&feed, Vec::new())).ok()?;
+    }
+    let mut kept = Vec::new();
+    for (i, item) in items.into_iter().enumerate() {
+        match read(parser, &with(&feed, vec![item.clone()])) {
+            Ok(_) => kept.push(item),
+            Err(e) => tracing::warn!(item = i, reason = %e, "JSON Feed item skipped"),
+        }
+    }
+    Some(with(&feed, kept))
 }
 
 #[cfg(test)]
@@ -142,6 +202,26 @@ mod tests {
             "2022-01-23T16:00:00+00:00"
         );
         assert_eq!(f.items[1].key.as_str(), "guid:id-2");
+    }
+
+    /// Before, feed-rs refused the whole feed for one bad item or a numeric title.
+    #[test]
+    fn a_json_feed_keeps_its_good_items_when_some_are_bad() {
+        let good = |id: &str| {
+            serde_json::json!({"id": id, "url": format!("https://wire.example/{id}"),
+                "content_text": "Blinken met Lavrov.", "date_published": "2022-01-21T10:00:00Z"})
+        };
+        let feed = serde_json::json!({
+            "version": "https://jsonfeed.org/version/1.1", "title": 5,
+            "items": [null, 5, "x", good("ok1"), {"id": 5, "content_text": 7}, good("ok2")]
+        });
+        let f = parse_feed(feed.to_string().as_bytes(), None).unwrap();
+        let keys: Vec<&str> = f.items.iter().map(|i| i.key.as_str()).collect();
+        assert_eq!(keys, ["guid:ok1", "guid:ok2"]);
+        assert_eq!(f.items[0].best_text(), Some("Blinken met Lavrov."));
+        let empty =
+            r#"{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": {"a": 1}}"#;
+        assert!(parse_feed(empty.as_bytes(), None).unwrap().items.is_empty());
     }
 
     #[test]

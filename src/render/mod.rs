@@ -8,6 +8,23 @@ pub mod text;
 use crate::developments::PendingState;
 use crate::model::{Meeting, MeetingKind, MeetingStatus};
 
+/// Untrusted text made safe to print on a terminal: control characters (ESC and
+/// CSI start the sequences that clear a screen, retitle a window or plant a link;
+/// BEL, backspace and carriage return rewrite what is shown) and the bidirectional
+/// overrides that reorder a line are dropped. Line breaks are kept when
+/// `keep_lines`, else they become spaces, as do tabs.
+pub fn terminal_safe(text: &str, keep_lines: bool) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' if keep_lines => Some('\n'),
+            '\n' | '\t' => Some(' '),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// "Antony Blinken – Sergei Lavrov".
 pub fn participants(m: &Meeting) -> String {
     m.participants

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{kind_label, participants, pending_label, status_label};
+use super::{kind_label, participants, pending_label, status_label, terminal_safe};
 use crate::brief::Brief;
 use crate::developments::{PendingState, Report};
 use crate::model::Speech;
@@ -30,7 +30,13 @@ fn more(out: &mut String, total: usize) {
     }
 }
 
+/// The brief as terminal text. Titles, quotes and outlets come from feeds, so the
+/// whole text is passed through [`terminal_safe`] once, at the end.
 pub fn render(brief: &Brief) -> String {
+    terminal_safe(&render_unfiltered(brief), true)
+}
+
+fn render_unfiltered(brief: &Brief) -> String {
     let mut out = String::new();
     let window = match brief.since {
         Some(s) => format!("since {}", s.format("%Y-%m-%d %H:%M UTC")),

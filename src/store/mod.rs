@@ -27,7 +27,7 @@ use crate::model::{Article, Extraction, TopicName};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("cannot open the store at {url}: {source}")]
+    #[error("cannot open the store at {url}: {}", without_repeats(&source.to_string()))]
     Open { url: String, source: sqlx::Error },
     #[error("cannot migrate the store: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
@@ -40,6 +40,23 @@ pub enum StoreError {
     Corrupt { what: &'static str, detail: String },
     #[error("unsupported DATABASE_URL {0:?}: use sqlite://FILE or postgres://...")]
     Unsupported(String),
+    #[error(
+        "there is no store at {0} (check the path; `readout ingest` or `readout migrate` creates one)"
+    )]
+    Missing(String),
+}
+
+/// A cause chain without a part said twice in a row: sqlx prefixes its
+/// configuration errors with "error with configuration" and so does the error it
+/// wraps, which read "error with configuration: error with configuration: ...".
+fn without_repeats(message: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in message.split(": ") {
+        if parts.last() != Some(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join(": ")
 }
 
 /// Attaches the name of the query to a sqlx error.
@@ -270,8 +287,27 @@ pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
         Ok(Arc::new(postgres::PostgresStore::open(url).await?))
     } else {
-        Err(StoreError::Unsupported(url.to_string()))
+        Err(StoreError::Unsupported(crate::config::redacted_url(url)))
     }
+}
+
+/// Opens a store that must exist already, for commands that only read: a
+/// mistyped SQLite path used to create an empty store and report "nothing found".
+pub async fn open_existing(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    if let Some(path) = sqlite_file(url) {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+    }
+    open(url).await
+}
+
+/// The file a `sqlite:` URL names; `None` for other stores and in-memory ones.
+fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url.strip_prefix("sqlite:")?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
 }
 
 /// Opens the store a `DATABASE_URL` names, which applies pending migrations, and
@@ -289,7 +325,7 @@ pub async fn migrate(url: &str) -> Result<Vec<(i64, String)>, StoreError> {
             .applied_migrations()
             .await
     } else {
-        Err(StoreError::Unsupported(url.to_string()))
+        Err(StoreError::Unsupported(crate::config::redacted_url(url)))
     }
 }
 
@@ -333,6 +369,30 @@ pub(crate) fn from_ts(s: i64) -> DateTime<Utc> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn sqlite_urls_name_their_file() {
+        let f = |u: &str| sqlite_file(u).map(|p| p.display().to_string());
+        assert_eq!(f("sqlite://readout.db").as_deref(), Some("readout.db"));
+        assert_eq!(
+            f("sqlite:///tmp/r.db?mode=rwc").as_deref(),
+            Some("/tmp/r.db")
+        );
+        assert_eq!(f("sqlite::memory:"), None);
+        assert_eq!(f("postgres://h/db"), None);
+    }
+
+    #[test]
+    fn a_cause_said_twice_is_said_once() {
+        assert_eq!(
+            without_repeats(
+                "error with configuration: error with configuration: unknown value \"bogus\""
+            ),
+            "error with configuration: unknown value \"bogus\""
+        );
+        assert_eq!(without_repeats("a: b: a"), "a: b: a");
+    }
+
     use super::*;
 
     #[test]

@@ -83,7 +83,7 @@ impl PostgresStore {
     /// Connects with explicit pool limits and applies pending migrations.
     pub async fn open_with(url: &str, limits: PoolLimits) -> Result<Self, StoreError> {
         let open_err = |source| StoreError::Open {
-            url: redact(url),
+            url: crate::config::redacted_url(url),
             source,
         };
         let opts = PgConnectOptions::from_str(url)
@@ -154,17 +154,6 @@ async fn migrate(opts: &PgConnectOptions) -> Result<(), MigrateFailure> {
     // The migrations are applied (or failed) either way; closing only tidies up.
     let _ = conn.close().await;
     result.map_err(MigrateFailure::Migrate)
-}
-
-/// The URL without its password, for error messages.
-fn redact(url: &str) -> String {
-    match url::Url::parse(url) {
-        Ok(mut u) if u.password().is_some() => {
-            let _ = u.set_password(Some("***"));
-            u.to_string()
-        }
-        _ => url.to_string(),
-    }
 }
 
 /// Times are kept to the second, as the SQLite store keeps them, so both stores

@@ -48,6 +48,21 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
             .busy_timeout(Duration::from_secs(10));
+        // Processes starting together on a new file can get "database is locked"
+        // straight away (SQLite skips the busy handler where waiting could
+        // deadlock, as when switching the new file to WAL): try again for a while.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            match Self::connect(url, opts.clone()).await {
+                Err(e) if is_locked(&e) && std::time::Instant::now() < deadline => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+                result => return result,
+            }
+        }
+    }
+
+    async fn connect(url: &str, opts: SqliteConnectOptions) -> Result<Self, StoreError> {
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(opts)
@@ -56,7 +71,7 @@ impl SqliteStore {
                 url: url.to_string(),
                 source,
             })?;
-        MIGRATOR.run(&pool).await?;
+        migrate_exclusively(&pool).await?;
         Ok(SqliteStore { pool })
     }
 
@@ -75,6 +90,34 @@ impl SqliteStore {
         .await
         .ctx("applied migrations")
     }
+}
+
+/// SQLITE_BUSY ("database is locked") when opening or migrating.
+fn is_locked(e: &StoreError) -> bool {
+    let source = match e {
+        StoreError::Open { source, .. } => source,
+        StoreError::Migrate(sqlx::migrate::MigrateError::Execute(source))
+        | StoreError::Migrate(sqlx::migrate::MigrateError::ExecuteMigration(source, _)) => source,
+        _ => return false,
+    };
+    matches!(source, sqlx::Error::Database(d) if d.code().as_deref() == Some("5"))
+}
+
+/// Runs pending migrations inside one `BEGIN IMMEDIATE` transaction: sqlx does not
+/// lock SQLite while it migrates, so processes opening a new file together each
+/// saw it empty and each tried to create the tables ("table feeds already
+/// exists"). Holding the write lock from the check to the last migration makes the
+/// others wait (the busy timeout) and then find the schema up to date.
+async fn migrate_exclusively(pool: &SqlitePool) -> Result<(), StoreError> {
+    let mut tx = pool
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(|e| StoreError::Migrate(e.into()))?;
+    MIGRATOR.run(&mut *tx).await?;
+    tx.commit()
+        .await
+        .map_err(|e| StoreError::Migrate(e.into()))?;
+    Ok(())
 }
 
 const FEED_COLUMNS: &str = "id, url, title, added_at, etag, last_modified, body_hash, last_fetch_at, last_success_at, \

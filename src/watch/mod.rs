@@ -230,7 +230,7 @@ impl Watcher {
         let paused = schedule::should_pause(now, failing_since, self.cfg.pause_after);
         let reason = e.reason();
         tracing::warn!(feed = %feed.url, error = %e, paused, "feed fetch failed");
-        let next = schedule::next_after_failure(now, failing_since);
+        let next = schedule::next_after_error(now, failing_since, e.retry_after());
         if let Err(se) = self
             .ingestor
             .store

@@ -58,6 +58,20 @@ pub fn next_after_failure(
     now + chrono(failing_for.clamp(BACKOFF_MIN, BACKOFF_MAX))
 }
 
+/// The next poll after a failure: the backoff, or later when the server asked
+/// for a longer wait (`Retry-After` on a 429 or 503), which a polite client honours.
+pub fn next_after_error(
+    now: DateTime<Utc>,
+    failing_since: Option<DateTime<Utc>>,
+    retry_after: Option<Duration>,
+) -> DateTime<Utc> {
+    let backoff = next_after_failure(now, failing_since);
+    match retry_after {
+        Some(wait) => backoff.max(now + chrono(wait)),
+        None => backoff,
+    }
+}
+
 /// Whether a feed failing since `failing_since` has failed long enough to pause.
 pub fn should_pause(
     now: DateTime<Utc>,
