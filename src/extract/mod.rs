@@ -115,10 +115,11 @@ fn readable_part(text: &str) -> &str {
     &text[..end]
 }
 
-/// Most items of one kind read from one sentence. A sentence that repeats a
-/// promise a thousand times is one promise to a reader, and one 1.6 MB sentence of
-/// "we will respond" was 99,000 pending items (648 MB of output).
-pub const MAX_ITEMS_PER_SENTENCE: usize = 4;
+/// Most items of one kind read from one sentence: room for a minister who "met
+/// A, B, C … separately" (one meeting each), while a sentence that repeats a
+/// promise a thousand times is one promise to a reader (one 1.6 MB sentence of
+/// "we will respond" was 99,000 pending items, 648 MB of output).
+pub const MAX_ITEMS_PER_SENTENCE: usize = 12;
 
 /// Most items of one kind read from one article: more than a brief shows, and a
 /// bound on what one hostile item costs the store.
