@@ -37,6 +37,12 @@ const MONTHS: &[(&str, u32)] = &[
 // of every word.
 
 fn month(word: &str) -> Option<u32> {
+    // Most words are no month: their first letter or length says so before the
+    // 24 comparisons (this runs on every word of every sentence).
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=10).contains(&word.len()) || !b"jfmasond".contains(&first) {
+        return None;
+    }
     let w = word.trim_end_matches('.');
     MONTHS
         .iter()
