@@ -339,6 +339,20 @@ fn same_action(a: &str, b: &str) -> bool {
     (same_verb && shared >= 1) || all_shared >= 2
 }
 
+/// "name a special envoy for the Sahel" and, later in the same article, "name a
+/// special envoy": the same verb, and every content word of the shorter in the
+/// longer. (Sharing one word is not enough within one article: "present a report"
+/// and "present a list" are two items.)
+fn told_again(a: &str, b: &str) -> bool {
+    let (ca, cb) = (content(a), content(b));
+    let (short, long) = if ca.len() <= cb.len() {
+        (&ca, &cb)
+    } else {
+        (&cb, &ca)
+    };
+    short.len() >= 2 && short.first() == long.first() && short.iter().all(|w| long.contains(w))
+}
+
 /// Tracks pending items through later outcomes. An outcome closes a pending item
 /// when it comes from a later article and says the same thing was done; the same
 /// item announced again by a later article is one development.
@@ -354,6 +368,7 @@ pub fn track_pending(
         match out.iter_mut().find(|d| {
             let other = &d.development.item.what;
             fold(other) == w
+                || told_again(other, &r.item.what)
                 || (d
                     .development
                     .reports
@@ -469,6 +484,30 @@ mod tests {
         assert!(
             matches!(t[1].state, PendingState::Open),
             "an outcome in the same article does not close it"
+        );
+    }
+
+    #[test]
+    fn a_promise_told_again_in_one_article_is_one_item() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let t = track_pending(
+            vec![
+                pend("name a special envoy for the Sahel", "a", 1),
+                pend("name a special envoy", "a", 1),
+                pend("present a report on the fund", "a", 1),
+                pend("present a list of posts", "a", 1),
+            ],
+            &[],
+            today,
+        );
+        let whats: Vec<&str> = t.iter().map(|d| d.development.item.what.as_str()).collect();
+        assert_eq!(
+            whats,
+            [
+                "name a special envoy for the Sahel",
+                "present a report on the fund",
+                "present a list of posts"
+            ]
         );
     }
 
