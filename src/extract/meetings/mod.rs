@@ -876,12 +876,29 @@ fn not_a_leader(title: &str) -> bool {
 
 /// An officer's title: "Thai and Cambodian army commanders" are the generals the
 /// article names, not the countries' diplomats.
+/// Ranks and services are whole words ("Lt. Gen.", "army commander"), and
+/// "General" only as the first: a "secretary-general" or a "director general" is
+/// no officer.
 fn military(title: &str) -> bool {
-    [
-        "gen", "command", "army", "military", "colonel", "admiral", "marshal",
-    ]
-    .iter()
-    .any(|r| title.contains(r))
+    let mut words = title.split(' ').map(|w| w.trim_end_matches('.'));
+    let first = words.clone().next();
+    first == Some("general")
+        || words.any(|w| {
+            matches!(
+                w,
+                "gen"
+                    | "lt"
+                    | "maj"
+                    | "brig"
+                    | "col"
+                    | "colonel"
+                    | "admiral"
+                    | "marshal"
+                    | "commander"
+                    | "army"
+                    | "military"
+            )
+        })
 }
 
 /// Whether a country's group of people (starting at word `k`) are its officers
@@ -1374,6 +1391,16 @@ mod tests {
             parties,
             [["Ola Brek", "Tam Ruen"], ["Ola Brek", "Ana Veld"]]
         );
+    }
+
+    #[test]
+    fn officers_are_titled_by_rank_or_service() {
+        assert!(military("lt. gen."));
+        assert!(military("general"));
+        assert!(military("army commander"));
+        assert!(!military("secretary-general"));
+        assert!(!military("director general"));
+        assert!(!military("foreign minister"));
     }
 
     #[test]
