@@ -248,6 +248,9 @@ fn features(doc: &Doc, i: usize, words: Words, c: &Cue, base: &str, item: &Pendi
     flag(hyp, "hyp");
     flag(desc, "desc");
     flag(passive, "passive");
+    // "will be destroyed by March 15", "is to be formed within 30 days": a passive
+    // with a due date is a commitment, unlike "the talks will be held".
+    flag(passive && item.due.is_some(), "passive_due");
     flag(intransitive && meeting_near, "meet_subj");
     flag(words.starts(c.verb, starts::MEETING), "meet_verb");
     flag(item.due.is_some(), "due");

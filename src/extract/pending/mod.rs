@@ -432,6 +432,14 @@ mod tests {
     }
 
     #[test]
+    fn passive_commitments_with_a_due_date_are_pending() {
+        let (p, _) = read("A technical committee is to be formed within 30 days.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        let (p, _) = read("The talks will be held in Lima next week.");
+        assert!(p.is_empty(), "a meeting's own course is no promise: {p:?}");
+    }
+
+    #[test]
     fn a_deadline_inside_a_promise_is_part_of_it() {
         let (p, _) =
             read("The group said it would delay the release of prisoners due on Saturday.");
