@@ -1,4 +1,5 @@
-//! The date of a meeting its own sentence leaves undated.
+//! A meeting read against the sentences around it: the date its own sentence
+//! leaves out, and the people who met for the countries it names.
 //!
 //! News copy dates an event once and then tells it: "The minister flew to Pasto on
 //! Thursday. There she met the rebels' negotiator for two hours", or a dated lead
@@ -7,6 +8,8 @@
 //! before it in its paragraph, or of a lead that itself reports a meeting. Only a
 //! recent past date is taken (news, not history), and never when the sentence
 //! marks its meeting as an earlier one ("earlier", "previously", "in 2019").
+//! A meeting of countries told again a few sentences on by the people who met
+//! that day is one event, of those people.
 
 use chrono::NaiveDate;
 
