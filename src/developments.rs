@@ -257,21 +257,45 @@ const ANSWERS: &[&str] = &[
     "answer", "respond", "reply", "decide", "give", "accept", "attend", "join",
 ];
 
-/// Content words of an action description, crudely stemmed ("crossed" = "cross"),
-/// so "cross at Adre" and "crossed at Adre on Tuesday" share words.
+/// A word crudely stemmed ("crossed" = "cross", "responses" = "respons").
+fn stem(w: &str) -> &str {
+    let w = w.strip_suffix("ed").filter(|r| r.len() >= 4).unwrap_or(w);
+    let w = w.strip_suffix('s').filter(|r| r.len() >= 4).unwrap_or(w);
+    w.strip_suffix('e').filter(|r| r.len() >= 4).unwrap_or(w)
+}
+
+/// Content words of an action description, stemmed, so "cross at Adre" and
+/// "crossed at Adre on Tuesday" share words.
 fn content(s: &str) -> Vec<String> {
     fold(s)
         .split(' ')
         .filter(|w| w.len() >= 3 && !STOP.contains(w))
-        .map(|w| {
-            let w = w.strip_suffix("ed").filter(|r| r.len() >= 4).unwrap_or(w);
-            let w = w.strip_suffix('s').filter(|r| r.len() >= 4).unwrap_or(w);
-            w.strip_suffix('e')
-                .filter(|r| r.len() >= 4)
-                .unwrap_or(w)
-                .to_string()
-        })
+        .map(|w| stem(w).to_string())
         .collect()
+}
+
+/// An action description ("base-verb object…") read once: tracking compares
+/// every item with every other and with every outcome, so nothing is folded or
+/// stemmed per comparison.
+struct Action {
+    folded: String,
+    /// Content words, the verb first.
+    words: Vec<String>,
+    /// For a refusal ("refuse …"), the content words of what was refused.
+    refused: Option<Vec<String>>,
+    /// The verb is one a refusal can answer ("respond", "attend").
+    answerable: bool,
+}
+
+impl Action {
+    fn read(what: &str) -> Self {
+        Action {
+            folded: fold(what),
+            words: content(what),
+            refused: what.strip_prefix("refuse ").map(content),
+            answerable: ANSWERS.contains(&what.split(' ').next().unwrap_or_default()),
+        }
+    }
 }
 
 /// Promised actions and the thing handed over when they are done: "report its
@@ -301,34 +325,27 @@ const HANDED: &[&str] = &[
 
 /// "report its findings" and "deliver its report to both governments": the
 /// promise's verb is the noun of what was handed over.
-fn delivered(a: &str, b: &str) -> bool {
-    let (ca, cb) = (content(a), content(b));
-    let (Some(verb), Some(done)) = (ca.first(), cb.first()) else {
+fn delivered(promise: &[String], done: &[String]) -> bool {
+    let (Some(verb), Some(handed)) = (promise.first(), done.first()) else {
         return false;
     };
-    let handed = HANDED.iter().any(|h| content(h).first() == Some(done));
-    handed
-        && DELIVERABLES.iter().any(|(v, noun)| {
-            content(v).first() == Some(verb)
-                && content(noun)
-                    .first()
-                    .is_some_and(|n| cb.iter().skip(1).any(|w| w == n))
-        })
+    HANDED.iter().any(|h| stem(h) == handed)
+        && DELIVERABLES
+            .iter()
+            .any(|(v, noun)| stem(v) == verb && done[1..].iter().any(|w| w == stem(noun)))
 }
 
-/// Whether two action descriptions ("base-verb object...") name the same action:
-/// the same verb and a shared content word, or two shared content words, or a
-/// promise and the handing over of what it promised.
-fn same_action(a: &str, b: &str) -> bool {
-    if delivered(a, b) {
+/// Whether two action descriptions name the same action: the same verb and a
+/// shared content word, or two shared content words, or a promise and the
+/// handing over of what it promised.
+fn same_action(a: &Action, b: &Action) -> bool {
+    if delivered(&a.words, &b.words) {
         return true;
     }
-    if let Some(rest) = b.strip_prefix("refuse ") {
-        let verb = a.split(' ').next().unwrap_or_default();
-        let (ca, cb) = (content(a), content(rest));
-        return ANSWERS.contains(&verb) && ca.iter().skip(1).any(|w| cb.contains(w));
+    if let Some(refused) = &b.refused {
+        return a.answerable && a.words.iter().skip(1).any(|w| refused.contains(w));
     }
-    let (ca, cb) = (content(a), content(b));
+    let (ca, cb) = (&a.words, &b.words);
     let shared = ca
         .iter()
         .skip(1)
@@ -343,12 +360,11 @@ fn same_action(a: &str, b: &str) -> bool {
 /// special envoy": the same verb, and every content word of the shorter in the
 /// longer. (Sharing one word is not enough within one article: "present a report"
 /// and "present a list" are two items.)
-fn told_again(a: &str, b: &str) -> bool {
-    let (ca, cb) = (content(a), content(b));
-    let (short, long) = if ca.len() <= cb.len() {
-        (&ca, &cb)
+fn told_again(a: &Action, b: &Action) -> bool {
+    let (short, long) = if a.words.len() <= b.words.len() {
+        (&a.words, &b.words)
     } else {
-        (&cb, &ca)
+        (&b.words, &a.words)
     };
     short.len() >= 2 && short.first() == long.first() && short.iter().all(|w| long.contains(w))
 }
@@ -362,34 +378,43 @@ pub fn track_pending(
     today: NaiveDate,
 ) -> Vec<PendingDevelopment> {
     let mut out: Vec<PendingDevelopment> = Vec::new();
+    // The action of each development of `out`, in the same order.
+    let mut actions: Vec<Action> = Vec::new();
     for r in pending {
         let report = report_of(&r, &r.item.evidence);
-        let w = fold(&r.item.what);
-        match out.iter_mut().find(|d| {
-            let other = &d.development.item.what;
-            fold(other) == w
-                || told_again(other, &r.item.what)
+        let action = Action::read(&r.item.what);
+        let same = out.iter().zip(&actions).position(|(d, other)| {
+            other.folded == action.folded
+                || told_again(other, &action)
                 || (d
                     .development
                     .reports
                     .iter()
                     .all(|x| x.article.id != r.article.id)
-                    && same_action(other, &r.item.what))
-        }) {
-            Some(d) => d.development.reports.push(report),
-            None => out.push(PendingDevelopment {
-                state: match r.item.due.as_ref().and_then(|d| d.date) {
-                    Some(due) if due < today => PendingState::Overdue,
-                    _ => PendingState::Open,
-                },
-                development: Development {
-                    item: r.item,
-                    reports: vec![report],
-                },
-            }),
+                    && same_action(other, &action))
+        });
+        match same {
+            Some(at) => out[at].development.reports.push(report),
+            None => {
+                out.push(PendingDevelopment {
+                    state: match r.item.due.as_ref().and_then(|d| d.date) {
+                        Some(due) if due < today => PendingState::Overdue,
+                        _ => PendingState::Open,
+                    },
+                    development: Development {
+                        item: r.item,
+                        reports: vec![report],
+                    },
+                });
+                actions.push(action);
+            }
         }
     }
-    for d in &mut out {
+    let done: Vec<Action> = outcomes
+        .iter()
+        .map(|o| Action::read(&o.item.what))
+        .collect();
+    for (d, action) in out.iter_mut().zip(&actions) {
         let first = d
             .development
             .reports
@@ -398,8 +423,10 @@ pub fn track_pending(
             .min();
         let closing = outcomes
             .iter()
-            .filter(|o| first.is_some_and(|f| o.article.published > f))
-            .filter(|o| same_action(&d.development.item.what, &o.item.what))
+            .zip(&done)
+            .filter(|(o, _)| first.is_some_and(|f| o.article.published > f))
+            .filter(|(_, outcome)| same_action(action, outcome))
+            .map(|(o, _)| o)
             .min_by_key(|o| o.article.published);
         if let Some(o) = closing {
             let by = report_of(o, &o.item.evidence);

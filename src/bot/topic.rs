@@ -39,7 +39,9 @@ pub fn parse_alias_list(raw: &str) -> Result<Vec<String>, CommandError> {
                 "An alias has at most {MAX_ALIAS_CHARS} characters."
             )));
         }
-        if a.chars().any(|c| c.is_control() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')) {
+        if a.chars()
+            .any(|c| crate::render::hidden(c) || matches!(c, '\u{200B}'..='\u{200F}'))
+        {
             return Err(CommandError::Invalid(
                 "Aliases cannot contain control or direction characters.".into(),
             ));

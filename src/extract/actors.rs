@@ -46,6 +46,10 @@ pub struct Mention {
     /// A country named through a group of its people ("EU officials", "the Indian
     /// and Pakistani commissioners"): it takes part in meetings as that country.
     pub group: bool,
+    /// One side of a compound that names both ("an India-EU summit", "a
+    /// Japan-China ministers' meeting"), not its broker ("Saudi-brokered"): when
+    /// people meet, the side one of them acts for.
+    pub side: bool,
     /// The title in front of the name, lower case ("foreign minister").
     pub title: Option<String>,
 }
@@ -569,6 +573,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
                     possessive: false,
                     modifier: false,
                     group: false,
+                    side: false,
                     title: title.clone(),
                 });
             } else if let Some(a) = affiliation.take()
@@ -656,6 +661,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
                 possessive,
                 modifier: false,
                 group: false,
+                side: false,
                 title,
             });
         }
@@ -693,6 +699,7 @@ fn compass(text: &str, toks: &[Tok], i: usize, reg: &Registry) -> Option<Mention
         possessive: bare(w) != w,
         modifier: false,
         group: false,
+        side: false,
         title: None,
     })
 }
@@ -724,11 +731,13 @@ fn compound(text: &str, toks: &[Tok], i: usize) -> Option<Vec<Mention>> {
         return None;
     }
     let mut parts: Vec<&str> = word.split(['-', '‑']).collect();
+    let mut broker = false;
     if parts
         .last()
         .is_some_and(|p| AGENT_PARTICIPLES.contains(&lower(p).as_ref()))
     {
         parts.pop();
+        broker = true;
     } else if parts.len() < 2 {
         return None;
     }
@@ -761,6 +770,7 @@ fn compound(text: &str, toks: &[Tok], i: usize) -> Option<Vec<Mention>> {
                 possessive,
                 modifier: false,
                 group: true,
+                side: !broker,
                 title: None,
             })
             .collect(),
@@ -821,6 +831,7 @@ fn known_mention(
         possessive,
         modifier: (next_lower && !group) || after_prep,
         group,
+        side: false,
         title: None,
     }
 }

@@ -182,6 +182,8 @@ pub struct Lexicon {
     pub reported_that_first: HashSet<String>,
     pub reported_bare: HashSet<String>,
     pub audience_verbs: HashSet<String>,
+    /// Verbs that deny what their "that" clause tells.
+    pub denials: HashSet<String>,
     /// Speech acts whose object is what was said ("reaffirmed the commitment").
     pub acts: HashSet<String>,
     /// First words of the acts of two words or more.
@@ -347,6 +349,7 @@ impl Lexicon {
             .collect();
         lx.reported_bare = set(verbs.remove("reported_bare"));
         lx.audience_verbs = set(verbs.remove("audience_verbs"));
+        lx.denials = set(verbs.remove("denials"));
         lx.acts = set(verbs.remove("acts"));
         lx.courtesy = verbs.remove("courtesy").unwrap_or_default();
         lx.acts_first = lx

@@ -192,7 +192,7 @@ pub fn escape(text: &str) -> String {
             }
             '@' => out.push_str("@\u{200B}"),
             '\r' | '\n' | '\t' => out.push(' '),
-            c if c.is_control() => {}
+            c if super::hidden(c) => {}
             c => out.push(c),
         }
     }
@@ -773,6 +773,11 @@ mod tests {
         assert!(e.contains("\\<@\u{200B}&1\\>"));
         assert!(!e.contains('\n'));
         assert_eq!(escape("plain words"), "plain words");
+        assert_eq!(
+            escape("Kyiv\u{202E}txt.exe\u{2066} \u{1b}[2Jtalks"),
+            "Kyivtxt.exe \\[2Jtalks",
+            "direction overrides and ESC are dropped, as on a terminal"
+        );
     }
 
     #[test]

@@ -8,18 +8,24 @@ pub mod text;
 use crate::developments::PendingState;
 use crate::model::{Meeting, MeetingKind, MeetingStatus};
 
-/// Untrusted text made safe to print on a terminal: control characters (ESC and
-/// CSI start the sequences that clear a screen, retitle a window or plant a link;
-/// BEL, backspace and carriage return rewrite what is shown) and the bidirectional
-/// overrides that reorder a line are dropped. Line breaks are kept when
-/// `keep_lines`, else they become spaces, as do tabs.
+/// Whether a character of untrusted text changes how a line shows rather than
+/// what it says: control characters (ESC and CSI start the sequences that clear a
+/// screen, retitle a window or plant a link; BEL, backspace and carriage return
+/// rewrite what is shown) and the bidirectional overrides and isolates that
+/// reorder a line. No rendering passes them on, in a terminal or in Discord.
+pub fn hidden(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Untrusted text made safe to print on a terminal: [`hidden`] characters are
+/// dropped. Line breaks are kept when `keep_lines`, else they become spaces, as do
+/// tabs.
 pub fn terminal_safe(text: &str, keep_lines: bool) -> String {
     text.chars()
         .filter_map(|c| match c {
             '\n' if keep_lines => Some('\n'),
             '\n' | '\t' => Some(' '),
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
-            c if c.is_control() => None,
+            c if hidden(c) => None,
             c => Some(c),
         })
         .collect()

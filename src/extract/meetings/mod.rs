@@ -370,9 +370,9 @@ fn adverbs_after(words: Words, from: usize) -> usize {
 
 /// "Takeshi Iwaya, Minister for Foreign Affairs of Japan, held a Japan-China
 /// Foreign Ministers' Meeting with Wang Yi": when two people or more meet, the
-/// countries of a compound that names their meeting are the sides those people
-/// act for, not further parties. (A broker, "Qatari-mediated talks", is no
-/// compound of countries and stays.)
+/// sides of a compound that names their meeting are the sides those people act
+/// for, not further parties. (A broker, "Qatari-mediated talks", is no side and
+/// stays; a country whose name has a hyphen, "Guinea-Bissau", is no compound.)
 fn people_over_compounds(names: &mut Vec<String>, compounds: &[&str]) {
     let people = names.iter().filter(|n| LEXICON.lookup(n).is_none()).count();
     if people >= 2 {
@@ -380,30 +380,13 @@ fn people_over_compounds(names: &mut Vec<String>, compounds: &[&str]) {
     }
 }
 
-/// A word that joins capitalised names with hyphens: "Japan-China", "U.S.-EU".
-fn compound_name(word: &str) -> bool {
-    let parts: Vec<&str> = word.split(['-', '–', '‑']).collect();
-    parts.len() >= 2 && parts.iter().all(|p| is_capitalised(p))
-}
-
-/// Verbs that deny what their "that" clause says ("denied that A met B",
-/// "dismissed reports that …").
-const DENIALS: &[&str] = &[
-    "denied",
-    "denies",
-    "deny",
-    "dismissed",
-    "refuted",
-    "rejected",
-];
-
 /// Whether the clause `left..` around the cue at `first` tells a meeting only to
 /// deny it or to ask about it: "officials denied that A met B", "readers asked
 /// whether A and B met". (A future asked about, "whether they will meet", stays
 /// a meeting that may come.)
 fn unasserted(words: Words, left: usize, first: usize, rule: Option<MeetingStatus>) -> bool {
     let denied = words.key_at(left) == Some("that")
-        && (left.saturating_sub(4)..left).any(|k| DENIALS.contains(&words.key(k)));
+        && (left.saturating_sub(4)..left).any(|k| LEXICON.denials.contains(words.key(k)));
     let asked =
         rule == Some(MeetingStatus::Held) && (left..first).any(|k| words.key(k) == "whether");
     denied || asked
@@ -590,7 +573,7 @@ fn meeting_in(
     // Countries named through a group of their people ("the Indian commissioners").
     // Each country named through a group of its people, and whether they are officers.
     let mut groups: Vec<(&str, bool)> = Vec::new();
-    // Countries named inside a compound ("a Japan-China ministers' meeting").
+    // The sides of a compound naming the meeting ("a Japan-China ministers' meeting").
     let mut compounds: Vec<&str> = Vec::new();
     let mut role_unfilled = false;
     for m in doc.mentions[i]
@@ -640,7 +623,7 @@ fn meeting_in(
             }
             continue;
         }
-        if m.kind == ActorKind::Country && compound_name(words[m.first]) {
+        if m.side {
             compounds.push(&m.name);
         }
         add(&m.name, &mut names);
