@@ -2,13 +2,19 @@
 //! itself is about the topic, not because its article mentions the topic somewhere.
 //!
 //! An item is about a topic when one of its own names (participants, speaker,
-//! actors) or the paragraph that holds its evidence names the topic or one of its
-//! aliases (a country's demonym, capital or leader names the country). The
-//! paragraph is found once, at ingest ([`paragraph_of`]), and stored beside the
-//! item, so a brief only compares a handful of aliases with a few short texts per
-//! item it already reads.
+//! actors) or its context names the topic or one of its aliases (a country's
+//! demonym, capital or leader names the country). The context is the paragraph
+//! that holds its evidence and, when that paragraph names no country the lede
+//! (headline and first paragraph) does not, the lede too: a report names its
+//! subject once at the top ("Colombia's government and the CNEB armed group
+//! ended a round of talks") and then says "the group will destroy two tonnes of
+//! explosives". A paragraph that names a country of its own (a digest's item on
+//! Korea under a lede on Venezuela) keeps only itself. The context is found once,
+//! at ingest ([`ArticleContext`]), and stored beside the item, so a brief only
+//! compares a handful of aliases with a few short texts per item it already reads.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -27,6 +33,53 @@ pub fn paragraph_of(text: &str, start: usize, end: usize) -> &str {
     let from = text[..start].rfind("\n\n").map_or(0, |i| i + 2);
     let to = text[end..].find("\n\n").map_or(text.len(), |i| end + i);
     text[from..to].trim()
+}
+
+/// The countries (and regional bodies) of the built-in topic list, each as a
+/// matcher: what a paragraph must not name beyond its lede's to read under the
+/// lede's subject.
+static COUNTRIES: LazyLock<Vec<TopicMatcher>> = LazyLock::new(|| {
+    crate::topics::countries()
+        .iter()
+        .map(|t| TopicMatcher::new(&t.aliases))
+        .collect()
+});
+
+/// One article, read once at ingest for the context of each of its items.
+pub struct ArticleContext<'a> {
+    text: &'a str,
+    title: &'a str,
+}
+
+impl<'a> ArticleContext<'a> {
+    pub fn new(title: &'a str, text: &'a str) -> Self {
+        ArticleContext {
+            text,
+            title: title.trim(),
+        }
+    }
+
+    /// The context of a quotation: its paragraph alone. What a speaker says may be
+    /// about anything; only its own words or its speaker place it.
+    pub fn of_quote(&self, start: usize, end: usize) -> String {
+        paragraph_of(self.text, start, end).to_string()
+    }
+
+    /// The context of the event (meeting, commitment, outcome) whose evidence spans
+    /// `start..end`: its paragraph, followed by the headline when the paragraph
+    /// names no country at all. Empty when the span is not in the text.
+    pub fn of(&self, start: usize, end: usize) -> String {
+        let paragraph = paragraph_of(self.text, start, end);
+        if paragraph.is_empty() {
+            return String::new();
+        }
+        let folded = Folded::new([paragraph]);
+        if COUNTRIES.iter().any(|c| c.named_in(&folded)) {
+            paragraph.to_string()
+        } else {
+            format!("{paragraph}\n\n{}", self.title)
+        }
+    }
 }
 
 /// One alias, folded the way the texts it is looked for in are folded.
@@ -90,6 +143,8 @@ fn occurs_as_words(hay: &str, needle: &str) -> bool {
 pub struct Folded {
     exact: String,
     lower: String,
+    exact_words: HashSet<String>,
+    lower_words: HashSet<String>,
 }
 
 impl Folded {
@@ -97,7 +152,14 @@ impl Folded {
         // A line break between texts keeps an alias from spanning two of them.
         let exact = texts.into_iter().map(fold).collect::<Vec<_>>().join(" \n ");
         let lower = exact.to_lowercase();
-        Folded { exact, lower }
+        let exact_words = words(&exact).map(str::to_string).collect();
+        let lower_words = words(&lower).map(str::to_string).collect();
+        Folded {
+            exact,
+            lower,
+            exact_words,
+            lower_words,
+        }
     }
 }
 
@@ -132,13 +194,11 @@ impl TopicMatcher {
     /// its first word is one of the text's words, so a long alias list (every
     /// country) costs a hash look-up per alias, not a scan of the text.
     pub fn named_in(&self, text: &Folded) -> bool {
-        let exact_words: HashSet<&str> = words(&text.exact).collect();
-        let lower_words: HashSet<&str> = words(&text.lower).collect();
         self.aliases.iter().any(|a| {
             let (hay, seen) = if a.exact {
-                (&text.exact, &exact_words)
+                (&text.exact, &text.exact_words)
             } else {
-                (&text.lower, &lower_words)
+                (&text.lower, &text.lower_words)
             };
             seen.contains(a.first.as_str()) && occurs_as_words(hay, &a.folded)
         })
@@ -155,10 +215,11 @@ fn context<'a>(stored: &'a [String], i: usize, evidence: &'a str) -> &'a str {
 }
 
 /// What decides whether an item is about a topic: its names (participants,
-/// speaker, actors) or its paragraph name the topic or one of its aliases. The
-/// article's other paragraphs and its headline do not count: a digest whose lede
-/// is about Venezuela carries a meeting about Korea, and a quote in a story about
-/// one country may be about another.
+/// speaker, actors) or its stored context name the topic or one of its aliases.
+/// The article's other paragraphs do not count, and its lede only for paragraphs
+/// that name no country of their own: a digest whose lede is about Venezuela
+/// carries a meeting about Korea, and a quote in a story about one country may be
+/// about another.
 #[derive(Debug, Clone)]
 pub struct Relevance {
     topic: TopicMatcher,
@@ -248,6 +309,34 @@ mod tests {
         assert!(us.names_topic(["the U.S. side"]));
         assert!(us.names_topic(["the United\n States"]));
         assert!(!us.names_topic(["he told us so", "bonus talks"]));
+    }
+
+    /// A report names its subject in the headline and then leaves it implicit ("the
+    /// group will ..."); a paragraph that names a country of its own is about that
+    /// country, and a quotation is placed only by its own paragraph.
+    #[test]
+    fn a_paragraph_naming_no_country_reads_under_the_headline() {
+        let title = "Mozambique and insurgent council end Pemba round";
+        let text = "PEMBA, May 4 (Wire) - Negotiators ended a round of talks on Sunday.\n\n\
+                    The council will hand over 40 rifles by the end of June.\n\n\
+                    In Nairobi, Kenyan officials will reopen the border post next week.\n\n\
+                    \"We will keep our word,\" the council's envoy said.";
+        let article = ArticleContext::new(title, text);
+        let span = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            (at, at + needle.len())
+        };
+        let mozambique = Relevance::new(&["Mozambique".to_string()]);
+        let on_topic = |context: &str| mozambique.keeps(&[], context);
+
+        let (s, e) = span("The council will hand over 40 rifles");
+        assert!(on_topic(&article.of(s, e)));
+        let (s, e) = span("Kenyan officials will reopen");
+        assert!(!on_topic(&article.of(s, e)));
+        let (s, e) = span("We will keep our word");
+        assert!(!on_topic(&article.of_quote(s, e)));
+        assert!(on_topic(&article.of(s, e)));
+        assert_eq!(article.of(9_999, 10_000), "");
     }
 
     #[test]

@@ -44,6 +44,20 @@ pub fn built_in() -> &'static [Topic] {
     &BUILT_IN
 }
 
+/// Where the built-in list's countries end and its world bodies and themes begin.
+const BODIES_AND_THEMES: &str = "# World bodies and themes";
+
+static COUNTRIES: LazyLock<Vec<Topic>> = LazyLock::new(|| {
+    let text = include_str!("topics.txt");
+    parse_topic_list(text.split(BODIES_AND_THEMES).next().unwrap_or(text))
+});
+
+/// The built-in topics of the regional sections of `topics.txt`: countries,
+/// territories and regional bodies, without the world bodies and themes after them.
+pub fn countries() -> &'static [Topic] {
+    &COUNTRIES
+}
+
 /// The topic a name means for this scope, with its aliases (the name itself always
 /// among them).
 pub async fn resolve(

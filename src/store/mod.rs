@@ -164,15 +164,16 @@ pub enum Window {
 pub struct StoredArticle {
     pub article: ArticleRef,
     pub extraction: Extraction,
-    /// The paragraph around each item, for per-item topic relevance.
+    /// The context of each item, for per-item topic relevance.
     pub contexts: Contexts,
 }
 
-/// The paragraph of the article that holds each item's evidence, found at ingest
-/// (`relevance::paragraph_of`), in the order of the extraction's items: element
-/// `i` of `meetings` belongs to `extraction.meetings[i]`. Empty where unknown
-/// (items stored before paragraphs were kept), and the brief then reads the
-/// evidence sentence instead.
+/// The context of each item, found at ingest (`relevance::ArticleContext`): the
+/// paragraph that holds its evidence, and the article's lede after it when the
+/// paragraph reads under the lede's subject. In the order of the extraction's
+/// items: element `i` of `meetings` belongs to `extraction.meetings[i]`. Empty
+/// where unknown (items stored before paragraphs were kept), and the brief then
+/// reads the evidence sentence instead.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Contexts {
     pub meetings: Vec<String>,

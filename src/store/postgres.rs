@@ -380,7 +380,7 @@ impl PostgresStore {
             })?;
             item_articles.push(id);
             if new && reported.insert(id) {
-                extractions.push(id, &item.article.text, &item.extraction);
+                extractions.push(id, &item.article, &item.extraction);
                 let a = &item.article;
                 report.new_articles.push(ArticleRef {
                     id: id.to_string(),

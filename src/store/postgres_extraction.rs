@@ -10,10 +10,10 @@ use sqlx::types::Json;
 use sqlx::{PgPool, Postgres, Transaction};
 
 use crate::model::{
-    ActorName, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
+    ActorName, Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement,
 };
-use crate::relevance::paragraph_of;
+use crate::relevance::ArticleContext;
 use crate::store::{Contexts, QueryContext, StoreError};
 
 /// Column arrays for the extractions of several articles, filled by `push` and
@@ -39,13 +39,12 @@ struct Rows<C> {
 }
 
 impl<C> Rows<C> {
-    fn push_common(&mut self, article_id: i64, text: &str, e: &Evidence) {
+    fn push_common(&mut self, article_id: i64, e: &Evidence, context: String) {
         self.article_id.push(article_id);
         self.evidence.push(e.sentence.clone());
         self.span_start.push(e.span.start as i64);
         self.span_end.push(e.span.end as i64);
-        self.context
-            .push(paragraph_of(text, e.span.start, e.span.end).to_string());
+        self.context.push(context);
     }
 }
 
@@ -93,12 +92,16 @@ fn outcome_kind_str(k: OutcomeKind) -> &'static str {
 }
 
 impl Batch {
-    /// Adds one article's extraction; `text` is the article's, to find the
-    /// paragraph around each item.
-    pub(super) fn push(&mut self, article_id: i64, text: &str, x: &Extraction) {
+    /// Adds one article's extraction, with the context of each item.
+    pub(super) fn push(&mut self, article_id: i64, article: &Article, x: &Extraction) {
+        let context = &ArticleContext::new(&article.title, &article.text);
         for m in &x.meetings {
             let r = &mut self.meetings;
-            r.push_common(article_id, text, &m.evidence);
+            r.push_common(
+                article_id,
+                &m.evidence,
+                context.of(m.evidence.span.start, m.evidence.span.end),
+            );
             r.cols.participants.push(names_json(&m.participants));
             r.cols.status.push(m.status.as_str());
             r.cols.date.push(m.date);
@@ -107,7 +110,11 @@ impl Batch {
         }
         for s in &x.statements {
             let r = &mut self.statements;
-            r.push_common(article_id, text, &s.evidence);
+            r.push_common(
+                article_id,
+                &s.evidence,
+                context.of_quote(s.evidence.span.start, s.evidence.span.end),
+            );
             r.cols.speaker.push(s.speaker.as_str().to_string());
             r.cols.quote.push(s.quote.clone());
             r.cols.direct.push(s.speech == Speech::Direct);
@@ -115,7 +122,11 @@ impl Batch {
         }
         for p in &x.pending {
             let r = &mut self.pending;
-            r.push_common(article_id, text, &p.evidence);
+            r.push_common(
+                article_id,
+                &p.evidence,
+                context.of(p.evidence.span.start, p.evidence.span.end),
+            );
             r.cols.what.push(p.what.clone());
             r.cols.actors.push(names_json(&p.actors));
             r.cols.due_text.push(p.due.as_ref().map(|d| d.text.clone()));
@@ -123,7 +134,11 @@ impl Batch {
         }
         for o in &x.outcomes {
             let r = &mut self.outcomes;
-            r.push_common(article_id, text, &o.evidence);
+            r.push_common(
+                article_id,
+                &o.evidence,
+                context.of(o.evidence.span.start, o.evidence.span.end),
+            );
             r.cols.kind.push(outcome_kind_str(o.kind));
             r.cols.actors.push(names_json(&o.actors));
             r.cols.what.push(o.what.clone());

@@ -25,7 +25,7 @@ use crate::model::{
     ActorName, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement, TopicName,
 };
-use crate::relevance::paragraph_of;
+use crate::relevance::ArticleContext;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/sqlite");
 
@@ -189,10 +189,10 @@ fn date_from_text(what: &'static str, s: Option<String>) -> Result<Option<NaiveD
 async fn insert_extraction(
     tx: &mut Transaction<'_, Sqlite>,
     article_id: i64,
-    text: &str,
+    article: &ArticleContext<'_>,
     x: &Extraction,
 ) -> Result<(), StoreError> {
-    let context = |e: &Evidence| paragraph_of(text, e.span.start, e.span.end).to_string();
+    let context = |e: &Evidence| article.of(e.span.start, e.span.end);
     for m in &x.meetings {
         sqlx::query(
             "INSERT INTO meetings (article_id, participants, status, date, place, kind, evidence, span_start, span_end, context) \
@@ -225,7 +225,7 @@ async fn insert_extraction(
         .bind(&s.evidence.sentence)
         .bind(s.evidence.span.start as i64)
         .bind(s.evidence.span.end as i64)
-        .bind(context(&s.evidence))
+        .bind(article.of_quote(s.evidence.span.start, s.evidence.span.end))
         .execute(&mut **tx)
         .await
         .ctx("insert statement")?;
@@ -572,7 +572,13 @@ impl ContentStore for SqliteStore {
             .ctx("insert article")?;
             let article_id = match new_id {
                 Some(id) => {
-                    insert_extraction(&mut tx, id, &a.text, &item.extraction).await?;
+                    insert_extraction(
+                        &mut tx,
+                        id,
+                        &ArticleContext::new(&a.title, &a.text),
+                        &item.extraction,
+                    )
+                    .await?;
                     report.new_articles.push(ArticleRef {
                         id: id.to_string(),
                         url: a.url.clone(),
