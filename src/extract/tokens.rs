@@ -43,6 +43,16 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '%'
 }
 
+/// Whether a comma after `before` (the word so far) and before `after` separates
+/// thousands: digits on its left, exactly three digits on its right.
+fn thousands_group(before: &str, after: &str) -> bool {
+    let b = after.as_bytes();
+    before.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && !b.get(3).is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
 /// Splits `text[start..end]` into tokens. Linear in the length.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
     let s = &text[start..end];
@@ -66,6 +76,14 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 Some((k, d)) if is_word_char(d) => {
                     j = k + d.len_utf8();
                     it.next();
+                }
+                // "1,200 kilograms": a thousands separator keeps the number whole.
+                Some((k, ',')) if thousands_group(&s[i..k], &s[k + 1..]) => {
+                    j = k + 4;
+                    it.next();
+                    for _ in 0..3 {
+                        it.next();
+                    }
                 }
                 Some((k, d)) if matches!(d, '\'' | '’' | '-' | '.' | '‑') => {
                     // Inner joiners stay when a letter follows.
@@ -121,6 +139,30 @@ mod tests {
         assert_eq!(
             words("The U.S. envoy met Gen. Ortiz."),
             ["The", "U.S.", "envoy", "met", "Gen.", "Ortiz", "."]
+        );
+    }
+
+    #[test]
+    fn a_thousands_separator_keeps_a_number_whole() {
+        assert_eq!(
+            words("return 1,200 detainees and 3,000,000 doses, 2023, 150 people"),
+            [
+                "return",
+                "1,200",
+                "detainees",
+                "and",
+                "3,000,000",
+                "doses",
+                ",",
+                "2023",
+                ",",
+                "150",
+                "people"
+            ]
+        );
+        assert_eq!(
+            words("items 1,20 and 1,2345"),
+            ["items", "1", ",", "20", "and", "1", ",", "2345"]
         );
     }
 
