@@ -8,7 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{Evidence, Meeting, Outcome, OutcomeKind, Pending, Statement};
+use crate::model::{Evidence, Meeting, MeetingStatus, Outcome, OutcomeKind, Pending, Statement};
 
 /// The article a claim links to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -125,21 +125,22 @@ fn shared_participants(a: &Meeting, b: &Meeting) -> usize {
 /// Whether two reports of meetings are one event. Meetings on different dates
 /// never are. Two outlets name the same meeting's participants differently (one
 /// adds the host, the other the bloc), so on the same date two shared
-/// participants are enough; undated, the participants must be the same, or share
-/// two within one article (the article coming back to its meeting).
+/// participants are enough; otherwise the participants must be the same, or share
+/// two within one article: an article coming back to its meeting need not repeat
+/// its date ("Todd joined the discussions"), nor tell an offer from a plan the
+/// same way twice ("ready to host a further round", "the next round is planned").
 fn same_meeting(a: &Reported<Meeting>, b: &Development<Meeting>) -> bool {
     let (x, y) = (&a.item, &b.item);
-    if x.status != y.status {
+    let same_article = || b.reports.iter().any(|r| r.article.id == a.article.id);
+    let not_yet = |s: MeetingStatus| matches!(s, MeetingStatus::Planned | MeetingStatus::Proposed);
+    if x.status != y.status && !(not_yet(x.status) && not_yet(y.status) && same_article()) {
         return false;
     }
     let shared = shared_participants(x, y);
     let same_set = shared == x.participants.len() && shared == y.participants.len();
     match (x.date, y.date) {
         (Some(d), Some(e)) => d == e && (same_set || shared >= 2),
-        (None, None) if shared >= 2 => {
-            same_set || b.reports.iter().any(|r| r.article.id == a.article.id)
-        }
-        _ => same_set,
+        _ => same_set || (shared >= 2 && same_article()),
     }
 }
 
@@ -491,6 +492,59 @@ mod tests {
             },
             article: art(a, day),
         }
+    }
+
+    fn meeting(
+        who: &[&str],
+        status: MeetingStatus,
+        day: Option<u32>,
+        a: &str,
+    ) -> Reported<Meeting> {
+        Reported {
+            item: Meeting {
+                participants: who
+                    .iter()
+                    .filter_map(|n| crate::model::ActorName::new(n))
+                    .collect(),
+                status,
+                date: day.and_then(|d| NaiveDate::from_ymd_opt(2030, 6, d)),
+                place: None,
+                kind: crate::model::MeetingKind::InPerson,
+                evidence: ev(&who.join(" ")),
+            },
+            article: art(a, 20),
+        }
+    }
+
+    /// An article comes back to its meeting without its date, or tells a plan as
+    /// an offer; another article's undated meeting of two of the parties may be
+    /// another event, and a held meeting is never the plan.
+    #[test]
+    fn an_article_coming_back_to_its_meeting_is_one_line() {
+        use MeetingStatus::{Held, Planned, Proposed};
+        let merged = merge_meetings(vec![
+            meeting(
+                &["Irfaan Ali", "Marco Rubio", "Hugh Todd"],
+                Held,
+                Some(3),
+                "a",
+            ),
+            meeting(&["Hugh Todd", "Marco Rubio"], Held, None, "a"),
+            meeting(&["Hugh Todd", "Marco Rubio"], Held, None, "b"),
+            meeting(&["Armenia", "Azerbaijan", "Kazakhstan"], Planned, None, "a"),
+            meeting(
+                &["Kazakhstan", "Armenia", "Azerbaijan", "Ararat Mirzoyan"],
+                Proposed,
+                None,
+                "a",
+            ),
+            meeting(&["Armenia", "Azerbaijan"], Held, None, "a"),
+        ]);
+        let lines: Vec<(usize, usize)> = merged
+            .iter()
+            .map(|d| (d.item.participants.len(), d.reports.len()))
+            .collect();
+        assert_eq!(lines, [(3, 2), (2, 1), (3, 2), (2, 1)]);
     }
 
     #[test]
