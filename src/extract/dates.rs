@@ -178,31 +178,51 @@ pub fn starts(words: &[&str], published: NaiveDate, future: bool) -> bool {
 }
 
 /// The last day of the month `words` name after "end of" ("by the end of May",
-/// "before the end of the month"), for deadlines.
+/// "before the end of the month"), or right after "by" or "until" ("by June": the
+/// whole month is the time given), for deadlines.
 pub fn end_of(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
+    // After "by", a capitalised "May" is the month: no verb follows a preposition.
+    let by_month = (words.len() >= 2
+        && (words[0].eq_ignore_ascii_case("by") || words[0].eq_ignore_ascii_case("until"))
+        && !words
+            .get(2)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+    .then(|| full_month(words[1]).or_else(|| (words[1] == "May").then_some(5)))
+    .flatten();
+    if let Some(m) = by_month {
+        return last_day(ahead(m, published), m);
+    }
     let pos = words
         .windows(2)
         .position(|w| w[0].eq_ignore_ascii_case("end") && w[1] == "of")?;
     let rest = &words[pos + 2..];
-    let target = rest.iter().take(3).find_map(|w| {
+    let (y, m) = rest.iter().take(3).find_map(|w| {
         if w.eq_ignore_ascii_case("month") {
             Some((published.year(), published.month()))
         } else if w.eq_ignore_ascii_case("year") {
             Some((published.year(), 12))
         } else {
-            month(w)
-                .filter(|_| w.len() > 3 || w.ends_with('.'))
-                .map(|m| {
-                    let y = if m < published.month() {
-                        published.year() + 1
-                    } else {
-                        published.year()
-                    };
-                    (y, m)
-                })
+            full_month(w).map(|m| (ahead(m, published), m))
         }
     })?;
-    let (y, m) = target;
+    last_day(y, m)
+}
+
+/// A month's name, not a three-letter word that may be another ("may", "mar").
+fn full_month(w: &str) -> Option<u32> {
+    month(w).filter(|_| w.len() > 3 || w.ends_with('.'))
+}
+
+/// The year of the next month `m` from the publication date (this one included).
+fn ahead(m: u32, published: NaiveDate) -> i32 {
+    if m < published.month() {
+        published.year() + 1
+    } else {
+        published.year()
+    }
+}
+
+fn last_day(y: i32, m: u32) -> Option<NaiveDate> {
     let first_next = if m == 12 {
         NaiveDate::from_ymd_opt(y + 1, 1, 1)
     } else {
@@ -239,6 +259,18 @@ mod tests {
             find_in("a session next Wednesday", true),
             Some(d("2030-06-19"))
         );
+    }
+
+    /// "by June" gives the whole month; "by June 3" is a day.
+    #[test]
+    fn a_month_after_by_is_its_last_day() {
+        let e = |s: &str| end_of(&s.split(' ').collect::<Vec<_>>(), d(PUB));
+        assert_eq!(e("by June"), Some(d("2030-06-30")));
+        assert_eq!(e("until February"), Some(d("2031-02-28")));
+        assert_eq!(e("by the end of March"), Some(d("2031-03-31")));
+        assert_eq!(e("by May"), Some(d("2031-05-31")));
+        assert_eq!(e("by June 3"), None);
+        assert_eq!(e("by Hamas"), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use super::super::lexicon::{LEXICON, starts};
 use super::super::words::Words;
 use super::{
     ADVERBS, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due, describes,
-    hypothetical, object,
+    hypothetical, object, passive_subject,
 };
 
 /// One possible pending item: where its cue and verb are, what the rules make of
@@ -27,6 +27,8 @@ pub struct Candidate {
     pub sentence: usize,
     /// Word index of the action's first word.
     pub verb: usize,
+    /// How many words the action and its object run from `verb`.
+    pub reach: usize,
     pub item: Pending,
     pub features: Vec<String>,
 }
@@ -44,11 +46,12 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
         if out.iter().any(|c| c.verb == cue.verb) {
             continue;
         }
-        let (item, base) = if cue.awaiting {
+        let (item, base, reach) = if cue.awaiting {
             let Some(item) = awaited(doc, i, words, k, cue.end - k, last) else {
                 continue;
             };
-            (item, "respond".to_string())
+            let reach = item.what.split(' ').count();
+            (item, "respond".to_string(), reach)
         } else {
             action_item(doc, i, words, &cue, last)
         };
@@ -60,6 +63,7 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
         out.push(Candidate {
             sentence: i,
             verb: cue.verb,
+            reach,
             item,
             features,
         });
@@ -67,23 +71,36 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
     out
 }
 
-/// The item an action cue announces: its verb and object, its actor and due phrase.
+/// The item an action cue announces: its verb and object, its actor and due
+/// phrase; with the base form of its verb, and how many words the verb and object
+/// run.
 fn action_item(
     doc: &Doc,
     i: usize,
     words: Words,
     cue: &Cue,
     last: Option<&str>,
-) -> (Pending, String) {
+) -> (Pending, String, usize) {
     let base = match (&cue.act, cue.deadline) {
         (Some(base), _) => base.clone(),
         (None, true) => words.slice(cue.verb..cue.verb + cue.len).phrase_key(),
         (None, false) => words.key(cue.verb).to_string(),
     };
     let (described, due) = before_due(doc, words.from(cue.verb + cue.len));
-    let what = match object(described, 0) {
-        Some(o) => format!("{base} {o}"),
-        None => base.clone(),
+    let object = object(described, 0);
+    let reach = cue.len + object.as_ref().map_or(0, |o| o.split(' ').count());
+    let passive = cue.verb > 0 && words.key(cue.verb - 1) == "be";
+    let subject = passive
+        .then(|| passive_subject(words, cue.at, cue.end, cue.object_cue))
+        .flatten();
+    let what = match (subject, object) {
+        (Some(s), o) => {
+            let verb = words[cue.verb..cue.verb + cue.len].join(" ");
+            let o = o.map(|o| format!(" {o}")).unwrap_or_default();
+            format!("{s} to be {verb}{o}")
+        }
+        (None, Some(o)) => format!("{base} {o}"),
+        (None, None) => base.clone(),
     };
     let item = Pending {
         what,
@@ -91,7 +108,7 @@ fn action_item(
         due,
         evidence: doc.evidence(i),
     };
-    (item, base)
+    (item, base, reach)
 }
 
 /// The cue that starts at word `k`, if one does: a future or obligation cue and

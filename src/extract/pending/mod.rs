@@ -127,8 +127,7 @@ pub fn pending(
 /// Whether candidate `c` starts inside what `outer` promises: "delay the release
 /// of hostages due on Saturday" is one item, not also "due on Saturday".
 fn inside(c: &candidates::Candidate, outer: &candidates::Candidate) -> bool {
-    let len = outer.item.what.split(' ').count();
-    c.verb > outer.verb && c.verb < outer.verb + len
+    c.verb > outer.verb && c.verb < outer.verb + outer.reach
 }
 
 /// The candidates of the whole article, for training and inspection.
@@ -222,6 +221,68 @@ fn object(words: Words, from: usize) -> Option<String> {
     }
     (end > from).then(|| words[from..end].join(" "))
 }
+
+/// The subject of a passive commitment ("the remaining tanks | will be moved
+/// back"): what the action is done to, which its description must name, since the
+/// verb alone ("moved back") says nothing. The words from the start of the clause
+/// to the cue at `at`, or for an object cue between it and its "to" (`end` is the
+/// word after it: "expects | the remaining commitments | to be honoured"), without
+/// a leading article or preposition or a trailing auxiliary; none when that is a
+/// pronoun, empty or longer than a noun phrase runs.
+fn passive_subject(words: Words, at: usize, end: usize, object_cue: bool) -> Option<String> {
+    let (mut start, mut end) = if object_cue {
+        (at + 1, end.saturating_sub(1))
+    } else {
+        let start = (0..at)
+            .rev()
+            .find(|&j| SUBJECT_START.contains(&words.key(j)))
+            .map_or(0, |j| j + 1);
+        (start, at)
+    };
+    while start < end && matches!(words.key(start), "the" | "a" | "an" | "for" | "of") {
+        start += 1;
+    }
+    while end > start && AUXILIARIES.contains(&words.key(end - 1)) {
+        end -= 1;
+    }
+    let n = end - start;
+    let pronoun = n == 1 && PRONOUNS.contains(&words.key(start));
+    (n > 0 && n <= 8 && !pronoun).then(|| words[start..end].join(" "))
+}
+
+/// Verbs that end a subject where the cue begins after them ("is | due to be").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would",
+];
+
+/// Words after which a clause, and its subject, begins.
+const SUBJECT_START: &[&str] = &[
+    ",",
+    ";",
+    ":",
+    "—",
+    "–",
+    "“",
+    "”",
+    "\"",
+    "(",
+    "and",
+    "but",
+    "that",
+    "which",
+    "while",
+    "as",
+    "said",
+    "says",
+    "added",
+    "announced",
+    "confirmed",
+];
+
+/// Subjects that name nothing by themselves.
+const PRONOUNS: &[&str] = &[
+    "it", "they", "this", "these", "those", "he", "she", "we", "i", "you", "which", "who", "all",
+];
 
 /// Words a description cannot end on.
 const DANGLING: &[&str] = &[
@@ -342,6 +403,7 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
                 n.chars().next().is_some_and(char::is_uppercase)
                     && !TIME_NOUNS.contains(&words.key(pos + 1))
                     && dates::find(&words[pos + 1..pos + 2], doc.published, true).is_none()
+                    && dates::end_of(&words[pos..pos + 2], doc.published).is_none()
             });
         if !agent {
             return Some((
@@ -437,6 +499,33 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
         let (p, _) = read("The talks will be held in Lima next week.");
         assert!(p.is_empty(), "a meeting's own course is no promise: {p:?}");
+    }
+
+    /// A passive commitment is described by what it is done to: "moved back" alone
+    /// says nothing.
+    #[test]
+    fn a_passive_commitment_names_what_it_is_done_to() {
+        let whats = |text: &str| read(text).0.into_iter().map(|p| p.what).collect::<Vec<_>>();
+        assert_eq!(
+            whats("The remaining mines will be destroyed by April 30."),
+            ["remaining mines to be destroyed"]
+        );
+        assert_eq!(
+            whats("A spokesman said the 40 prisoners would be released within a week."),
+            ["40 prisoners to be released"]
+        );
+        assert_eq!(
+            whats("The envoy asked for the remaining funds to be transferred by Friday."),
+            ["remaining funds to be transferred"]
+        );
+    }
+
+    /// "by June" is a deadline, the end of the month; "by Hamas" stays an agent.
+    #[test]
+    fn a_month_after_by_is_a_deadline() {
+        let (p, _) = read("The rebels pledged to hand over their heavy weapons by June.");
+        let due = p.first().and_then(|p| p.due.clone());
+        assert_eq!(due.map(|d| d.text), Some("by June".to_string()), "{p:?}");
     }
 
     #[test]
