@@ -1175,3 +1175,63 @@ async fn readout_run_refuses_a_token_with_a_line_break() {
     })
     .await;
 }
+
+/// Before, poise ran the cooldown check on autocomplete: typing `/status` again
+/// within 5 s of one got a message (type 4), which Discord refuses there.
+#[tokio::test]
+async fn autocomplete_answers_with_choices_during_a_cooldown_and_starts_none() {
+    within_limit(async {
+        let bot = TestBot::spawn(false).await;
+        seed_store(&bot).await;
+        let member = Member::plain(80);
+        let reqs = bot
+            .command(GUILD_A, &member, "status", vec![opt("topic", "ukraine")])
+            .await;
+        assert!(
+            !final_message(&reqs)["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("wait")
+        );
+
+        // Within the cooldown of that /status: choices, never a message.
+        let reqs = bot
+            .autocomplete(GUILD_A, &member, "status", vec![focused("topic", "ukr")])
+            .await;
+        assert_eq!(reqs.len(), 1, "{reqs:#?}");
+        assert_eq!(reqs[0].callback_type(), Some(8), "{reqs:#?}");
+        let choices = reqs[0].body["data"]["choices"].as_array().expect("choices");
+        assert_eq!(choices[0]["value"], "ukraine");
+
+        // The command itself still waits out its cooldown.
+        let reqs = bot
+            .command(GUILD_A, &member, "status", vec![opt("topic", "ukraine")])
+            .await;
+        let msg = final_message(&reqs);
+        assert!(is_ephemeral(&msg));
+        assert!(
+            msg["content"].as_str().unwrap_or("").contains("wait"),
+            "{msg:#}"
+        );
+
+        // Autocomplete counts against no cooldown: another member autocompletes
+        // many times, then runs the command at once.
+        let other = Member::plain(81);
+        for _ in 0..3 {
+            let reqs = bot
+                .autocomplete(GUILD_A, &other, "status", vec![focused("topic", "uk")])
+                .await;
+            assert_eq!(reqs[0].callback_type(), Some(8));
+        }
+        let reqs = bot
+            .command(GUILD_A, &other, "status", vec![opt("topic", "ukraine")])
+            .await;
+        assert!(
+            !final_message(&reqs)["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("wait")
+        );
+    })
+    .await;
+}

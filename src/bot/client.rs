@@ -21,7 +21,7 @@ use serenity::all::{
 use thiserror::Error;
 
 use super::reply::{no_mentions, send_ephemeral_notice};
-use super::{Data, Error, commands};
+use super::{Data, Error, commands, cooldown};
 use crate::clock::SystemClock;
 use crate::config::{Config, DiscordConfig, Secret, token_problem};
 use crate::digest::{Digests, clock_for};
@@ -184,6 +184,9 @@ fn framework_options() -> poise::FrameworkOptions<Data, Error> {
         allowed_mentions: Some(no_mentions()),
         // Owners are not used, and asking for them costs a request at start.
         initialize_owners: false,
+        // poise's cooldown check would run on autocomplete too (see `cooldown`).
+        manual_cooldowns: true,
+        command_check: Some(|ctx| Box::pin(cooldown::check(ctx))),
         ..Default::default()
     }
 }
@@ -253,6 +256,11 @@ async fn cooldown_notice(ctx: super::Context<'_>, left: Duration) {
 /// answered in `reply::respond`.
 async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     use poise::FrameworkError as F;
+    if let Some(ctx) = error.ctx().filter(|c| cooldown::is_autocomplete(*c)) {
+        tracing::info!(command = %ctx.command().qualified_name, error = %error, "autocomplete failed; no choices offered");
+        cooldown::answer_no_choices(ctx).await;
+        return;
+    }
     match error {
         F::Setup { error, .. } => tracing::error!(error = %error, "bot setup failed"),
         F::Command { error, ctx, .. } => {
@@ -263,6 +271,16 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             ctx,
             ..
         } => cooldown_notice(ctx, remaining_cooldown).await,
+        F::CommandCheckFailed {
+            error: Some(error),
+            ctx,
+            ..
+        } if error.is::<cooldown::CooldownActive>() => {
+            let left = error
+                .downcast_ref::<cooldown::CooldownActive>()
+                .map_or(Duration::from_secs(1), |c| c.0);
+            cooldown_notice(ctx, left).await;
+        }
         F::ArgumentParse { ctx, error, .. } => {
             tracing::info!(command = %ctx.command().qualified_name, error = %error, "bad option");
             send_ephemeral_notice(ctx, "One of the options is not valid; please check it.").await;
