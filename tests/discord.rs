@@ -84,6 +84,7 @@ async fn seed_store(bot: &TestBot) {
         fetcher: Fetcher::new(Default::default()).expect("fetcher"),
         clock: bot.clock.clone(),
         fetch_pages: false,
+        pages: readout::ingest::PagePolicy::default(),
     };
     for name in ["sample-ukraine.atom", "sample-elsewhere.json"] {
         ingestor
