@@ -46,8 +46,15 @@ pub enum RunError {
     TokenRejected(String),
     #[error("cannot reach Discord at {base}: {error}")]
     Unreachable { base: String, error: String },
+    /// Boxed: serenity's error is large, and `RunError` travels in `Result`s.
     #[error("Discord client failed: {0}")]
-    Client(#[from] serenity::Error),
+    Client(Box<serenity::Error>),
+}
+
+impl From<serenity::Error> for RunError {
+    fn from(e: serenity::Error) -> Self {
+        RunError::Client(Box::new(e))
+    }
 }
 
 impl RunError {
@@ -171,7 +178,7 @@ pub async fn start(
         serenity::Error::Gateway(serenity::all::GatewayError::InvalidAuthentication) => {
             RunError::TokenRejected("the gateway closed with code 4004".into())
         }
-        e => RunError::Client(e),
+        e => RunError::from(e),
     })
 }
 

@@ -397,7 +397,9 @@ async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
             json!({"message": "unavailable", "code": 0}),
         );
     }
-    if !authorized && !(discovery && segs.len() == 1) {
+    // `GET /gateway` needs no token, as on Discord.
+    let open_route = discovery && segs.len() == 1;
+    if !(authorized || open_route) {
         return json_response(
             StatusCode::UNAUTHORIZED,
             json!({"message": "401: Unauthorized", "code": 0}),
