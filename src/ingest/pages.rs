@@ -90,7 +90,7 @@ async fn page_within(
     match tokio::time::timeout_at(deadline, text).await {
         Ok(text) => text,
         Err(_) => {
-            tracing::info!(link, budget = ?policy.budget, "article page not read within the feed's budget; keeping the feed's text");
+            tracing::info!(link, budget = ?policy.budget, "article page not read within the feed's budget; keeping the feed summary");
             None
         }
     }
@@ -113,7 +113,7 @@ async fn page_text(
         Ok(Fetched::Body { bytes, .. }) => bytes,
         Ok(Fetched::NotModified { .. }) => return None,
         Err(e) => {
-            tracing::info!(link, error = %e, "article page not fetched; keeping the feed's text");
+            tracing::info!(link, error = %e, "article page not fetched; keeping the feed summary");
             return None;
         }
     };
@@ -121,7 +121,7 @@ async fn page_text(
     match article_text::main_text_off_runtime(bytes, left).await {
         Ok(text) => Some(text),
         Err(e) => {
-            tracing::debug!(link, error = %e, "keeping the feed's text");
+            tracing::debug!(link, error = %e, "keeping the feed summary");
             None
         }
     }
