@@ -112,6 +112,7 @@ fn main() {
             fetcher: Fetcher::new(FetchConfig { allow_loopback: true, ..FetchConfig::default() }).expect("fetcher"),
             clock: clock.clone(),
             fetch_pages: false,
+            pages: readout::ingest::PagePolicy::default(),
         };
         // Every feed is on one loopback host, so the per-host cap is lifted to the
         // overall one; in production feeds spread over many hosts.

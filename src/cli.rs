@@ -14,7 +14,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
 use crate::extract::{Extractor, RuleExtractor};
 use crate::feeds::fetch::Fetcher;
-use crate::ingest::{FeedSource, FetchResult, Ingestor};
+use crate::ingest::{FeedSource, FetchResult, Ingestor, PagePolicy};
 use crate::llm::LlmExtractor;
 use crate::model::TopicName;
 use crate::render;
@@ -306,6 +306,7 @@ async fn ingestor(cfg: &Config, what: &str) -> Result<Ingestor, ExitCode> {
         fetcher,
         clock: Arc::new(SystemClock),
         fetch_pages: true,
+        pages: PagePolicy::new(cfg.watch.per_host, cfg.fetch.timeout),
     })
 }
 

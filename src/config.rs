@@ -34,6 +34,32 @@ impl fmt::Display for Secret {
     }
 }
 
+/// Why a Discord token cannot be one, if it cannot: a bot token is a single word
+/// of printable characters, so a space, a line break or a control character means
+/// a paste went wrong (two lines of `.env` run together, a quoted value with a
+/// newline). Caught at start, because Discord's answer would only be a 401 later.
+/// The message names the character's position, never the token. The `Bot `
+/// prefix of an Authorization header is allowed (serenity adds it when missing).
+pub fn token_problem(token: &str) -> Option<String> {
+    let skip = if token.starts_with("Bot ") { 4 } else { 0 };
+    let (at, c) = token
+        .chars()
+        .enumerate()
+        .skip(skip)
+        .find(|(_, c)| c.is_whitespace() || c.is_control())?;
+    let what = if matches!(c, '\n' | '\r') {
+        "a line break"
+    } else if c.is_whitespace() {
+        "a space"
+    } else {
+        "a control character"
+    };
+    Some(format!(
+        "DISCORD_TOKEN holds {what} (character {}): a bot token is one line with no spaces; copy it again from the developer portal",
+        at + 1
+    ))
+}
+
 /// A database URL fit for a message: the password of `user:password@` and every
 /// `password=` query parameter are masked, whether or not the URL parses (an
 /// unparseable one is exactly the one that ends up in an error message).
@@ -335,6 +361,13 @@ impl Config {
                 }
             }),
         };
+        if let Some(problem) = discord
+            .token
+            .as_ref()
+            .and_then(|t| token_problem(t.expose()))
+        {
+            problems.push(problem);
+        }
         if let Some(base) = &discord.api_base {
             if url::Url::parse(base).is_err() {
                 problems.push(format!(
@@ -504,6 +537,26 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains("super-secret-token"), "{shown}");
         assert_eq!(c.discord.token.unwrap().expose(), "super-secret-token");
+    }
+
+    /// Before, a token with a space or a line break inside passed the start
+    /// checks and only failed as a 401 (and a reconnect loop) once connected.
+    #[test]
+    fn tokens_with_spaces_or_control_characters_are_refused_without_their_value() {
+        for (token, what) in [
+            ("abc.def ghi", "a space"),
+            ("abc.def\nghi", "a line break"),
+            ("abc.def\tghi", "a space"),
+            ("abc.def\u{7}ghi", "a control character"),
+        ] {
+            let err = load(&[("DISCORD_TOKEN", token)]).unwrap_err().to_string();
+            assert!(err.contains("DISCORD_TOKEN") && err.contains(what), "{err}");
+            assert!(!err.contains("ghi") && !err.contains("abc"), "{err}");
+        }
+        // Surrounding whitespace is trimmed like every other value.
+        let c = load(&[("DISCORD_TOKEN", "  abc.def-ghi\n")]).unwrap();
+        assert_eq!(c.discord.token.unwrap().expose(), "abc.def-ghi");
+        assert!(load(&[("DISCORD_TOKEN", "Bot abc.def-ghi")]).is_ok());
     }
 
     /// Before, only URLs that parsed were masked: `host:notaport`, `[::1` and a

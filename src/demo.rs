@@ -9,7 +9,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::config::FetchConfig;
 use crate::extract::{Extractor, RuleExtractor};
 use crate::feeds::fetch::{Fetched, Fetcher};
-use crate::ingest::{FetchResult, Ingestor};
+use crate::ingest::{FetchResult, Ingestor, PagePolicy};
 use crate::model::TopicName;
 use crate::store::{Scope, Store, sqlite::SqliteStore};
 
@@ -43,6 +43,7 @@ pub async fn run(topic: &TopicName) -> anyhow::Result<(Vec<String>, Brief)> {
         fetcher: Fetcher::new(FetchConfig::default())?,
         clock: clock.clone(),
         fetch_pages: false,
+        pages: PagePolicy::default(),
     };
     let mut log = Vec::new();
     for (name, bytes) in DEMO_FEEDS {

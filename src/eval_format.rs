@@ -50,6 +50,14 @@ pub fn run(
 fn predict_file(f: &Path, extractor: &dyn Extractor) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
     let raw = std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
+    let (raw, lines) = lone_surrogates_replaced(&raw);
+    for line in lines {
+        // stdout carries the JSON lines; the warning goes beside them.
+        eprintln!(
+            "readout extract: warning: {}:{line}: the text holds an unpaired UTF-16 surrogate escape (\\uD800-\\uDFFF); read as U+FFFD",
+            f.display()
+        );
+    }
     let v: Value =
         serde_json::from_str(&raw).with_context(|| format!("{} is not valid JSON", f.display()))?;
     if let Some(list) = v.get("articles") {
@@ -74,6 +82,51 @@ fn predict_file(f: &Path, extractor: &dyn Extractor) -> anyhow::Result<Vec<u8>> 
         writeln!(out, "{}", prediction(&article, &x))?;
     }
     Ok(out)
+}
+
+/// `raw` with every unpaired surrogate escape (`\ud800` without a low surrogate
+/// after it, or a low one alone) replaced by `\ufffd`, and the lines where that
+/// happened. serde_json refuses such a string ("unexpected end of hex escape"),
+/// which names neither the file's problem nor a way on; a scraped article with
+/// one broken character is still worth reading. Escaped backslashes (`\\u...`)
+/// are left alone.
+fn lone_surrogates_replaced(raw: &str) -> (std::borrow::Cow<'_, str>, Vec<usize>) {
+    let b = raw.as_bytes();
+    let unit = |i: usize| -> Option<u16> {
+        let hex = raw.get(i + 2..i + 6)?;
+        (b.get(i + 1) == Some(&b'u')).then_some(())?;
+        u16::from_str_radix(hex, 16).ok()
+    };
+    let (mut out, mut lines, mut last, mut i, mut line) = (String::new(), Vec::new(), 0, 0, 1);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            line += usize::from(b[i] == b'\n');
+            i += 1;
+            continue;
+        }
+        let Some(u) = unit(i).filter(|u| (0xD800..=0xDFFF).contains(u)) else {
+            i += 2; // any other escape, `\\` included
+            continue;
+        };
+        let paired = u < 0xDC00
+            && b.get(i + 6) == Some(&b'\\')
+            && unit(i + 6).is_some_and(|l| (0xDC00..=0xDFFF).contains(&l));
+        if paired {
+            i += 12;
+            continue;
+        }
+        out.push_str(&raw[last..i]);
+        out.push_str("\\ufffd");
+        lines.push(line);
+        i += 6;
+        last = i;
+    }
+    if lines.is_empty() {
+        return (std::borrow::Cow::Borrowed(raw), lines);
+    }
+    out.push_str(&raw[last..]);
+    lines.dedup();
+    (std::borrow::Cow::Owned(out), lines)
 }
 
 /// Every `*.json` below `p` (or `p` itself), sorted.
@@ -256,6 +309,31 @@ mod tests {
             Some(1)
         );
         assert_eq!(lines[3]["open_pending"].as_array().map(Vec::len), Some(0));
+        Ok(())
+    }
+
+    /// Before, `"a \ud800 b"` stopped the file with serde's "unexpected end of hex
+    /// escape"; now the character reads as U+FFFD and the article is extracted.
+    #[test]
+    fn unpaired_surrogate_escapes_read_as_replacement_characters() -> anyhow::Result<()> {
+        let raw = "{\"id\":\"x\",\n\"text\":\"a \\ud800 b \\udc00 c \\ud83d\\ude00 \\\\ud800\"}";
+        let (fixed, lines) = lone_surrogates_replaced(raw);
+        assert_eq!(lines, [2]);
+        let v: Value = serde_json::from_str(&fixed)?;
+        assert_eq!(v["text"], "a \u{fffd} b \u{fffd} c \u{1f600} \\ud800");
+        let (same, none) = lone_surrogates_replaced(r#"{"t":"\u00e9 \ud83d\ude00"}"#);
+        assert!(none.is_empty() && matches!(same, std::borrow::Cow::Borrowed(_)));
+
+        let dir = tempfile::tempdir()?;
+        let f = dir.path().join("sur.json");
+        std::fs::write(
+            &f,
+            r#"{"id":"x","published":"2024-01-01T00:00:00Z","text":"Ola Brek met Tam Ruen. a \ud800 b"}"#,
+        )?;
+        let mut out = Vec::new();
+        run(&[f], &RuleExtractor::new(), &mut out)?;
+        let line: Value = serde_json::from_slice(&out)?;
+        assert_eq!(line["id"], "x");
         Ok(())
     }
 

@@ -4,6 +4,10 @@
 //! Items the store already has are skipped before any page is fetched or any text
 //! extracted, so re-reading a feed costs one query.
 
+mod pages;
+
+pub use pages::PagePolicy;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -12,7 +16,6 @@ use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 use thiserror::Error;
 
-use crate::article_text;
 use crate::clock::Clock;
 use crate::extract::Extractor;
 use crate::feeds::fetch::{CacheHints, Expect, FetchError, Fetched, Fetcher, Validators};
@@ -131,6 +134,8 @@ pub struct Ingestor {
     pub clock: Arc<dyn Clock>,
     /// Fetch article pages for summary-only items (off for offline runs).
     pub fetch_pages: bool,
+    /// How those pages are fetched: per-host slots and one budget per feed.
+    pub pages: PagePolicy,
 }
 
 impl Ingestor {
@@ -230,20 +235,12 @@ impl Ingestor {
         let keys: Vec<_> = parsed.items.iter().map(|i| i.key.clone()).collect();
         let known = self.store.known_keys(feed.id, &keys).await?;
         let outlet = outlet_name(&parsed, &final_url);
-        let mut items = Vec::new();
-        for item in parsed.items.iter().filter(|i| !known.contains(&i.key)) {
-            let article = self.article_for(item, &outlet, &feed.url, now).await;
-            let (extraction, rejected) = validate(&article, self.extractor.extract(&article));
-            if rejected.total() > 0 {
-                metrics::inc(&METRICS.extraction_rejected, rejected.total() as u64);
-                tracing::warn!(article = %article.url, ?rejected, "extracted items not found in the text were dropped");
-            }
-            items.push(IngestItem {
-                key: item.key.clone(),
-                article,
-                extraction,
-            });
-        }
+        let new: Vec<&FeedItem> = parsed
+            .items
+            .iter()
+            .filter(|i| !known.contains(&i.key))
+            .collect();
+        let items = self.read_items(new, &outlet, &feed.url, now).await;
         let report = self
             .store
             .commit_fetch(FetchCommit {
@@ -261,48 +258,60 @@ impl Ingestor {
         Ok(FetchResult::Ingested(report))
     }
 
-    /// Builds the article for an item, fetching the page when the feed's text is
-    /// only a teaser. A failed page fetch keeps the teaser: a short article is
-    /// better than none.
-    async fn article_for(
+    /// The new items as articles with their extractions: the teasers' pages are
+    /// fetched together first (see [`pages`]), then each article is extracted.
+    async fn read_items(
         &self,
-        item: &FeedItem,
+        new: Vec<&FeedItem>,
         outlet: &str,
         feed_url: &str,
         now: DateTime<Utc>,
-    ) -> Article {
-        let mut text = item.best_text().unwrap_or("").to_string();
-        if self.fetch_pages && text.chars().count() < SUMMARY_MAX_CHARS {
-            if let Some(link) = item.link.as_deref().filter(|l| l.starts_with("http")) {
-                match self
-                    .fetcher
-                    .fetch(link, Expect::Page, &Validators::default())
-                    .await
-                {
-                    Ok(Fetched::Body { bytes, .. }) => {
-                        let budget = self.fetcher.config().timeout;
-                        match article_text::main_text_off_runtime(bytes, budget).await {
-                            Ok(full) if full.len() > text.len() => text = full,
-                            Ok(_) => {}
-                            Err(e) => tracing::debug!(link, error = %e, "keeping the feed summary"),
-                        }
-                    }
-                    Ok(Fetched::NotModified { .. }) => {}
-                    Err(e) => {
-                        tracing::info!(link, error = %e, "article page not fetched; keeping the feed summary")
-                    }
-                }
+    ) -> Vec<IngestItem> {
+        let pages = if self.fetch_pages {
+            pages::page_texts(&self.fetcher, &self.pages, &new).await
+        } else {
+            vec![None; new.len()]
+        };
+        let mut items = Vec::new();
+        for (item, page) in new.into_iter().zip(pages) {
+            let article = article_for(item, page, outlet, feed_url, now);
+            let (extraction, rejected) = validate(&article, self.extractor.extract(&article));
+            if rejected.total() > 0 {
+                metrics::inc(&METRICS.extraction_rejected, rejected.total() as u64);
+                tracing::warn!(article = %article.url, ?rejected, "extracted items not found in the text were dropped");
             }
+            items.push(IngestItem {
+                key: item.key.clone(),
+                article,
+                extraction,
+            });
         }
-        Article {
-            id: item.key.as_str().to_string(),
-            feed: Some(feed_url.to_string()),
-            outlet: outlet.to_string(),
-            url: item.link.clone().unwrap_or_default(),
-            title: item.title.clone(),
-            published: publication_date(item.published, now),
-            text,
-        }
+        items
+    }
+}
+
+/// The article for an item: its page's main text when that is longer than the
+/// feed's own (a teaser), else the feed's text.
+fn article_for(
+    item: &FeedItem,
+    page: Option<String>,
+    outlet: &str,
+    feed_url: &str,
+    now: DateTime<Utc>,
+) -> Article {
+    let own = item.best_text().unwrap_or("");
+    let text = match page {
+        Some(full) if full.len() > own.len() => full,
+        _ => own.to_string(),
+    };
+    Article {
+        id: item.key.as_str().to_string(),
+        feed: Some(feed_url.to_string()),
+        outlet: outlet.to_string(),
+        url: item.link.clone().unwrap_or_default(),
+        title: item.title.clone(),
+        published: publication_date(item.published, now),
+        text,
     }
 }
 

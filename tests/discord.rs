@@ -84,6 +84,7 @@ async fn seed_store(bot: &TestBot) {
         fetcher: Fetcher::new(Default::default()).expect("fetcher"),
         clock: bot.clock.clone(),
         fetch_pages: false,
+        pages: readout::ingest::PagePolicy::default(),
     };
     for name in ["sample-ukraine.atom", "sample-elsewhere.json"] {
         ingestor
@@ -1011,6 +1012,227 @@ async fn feed_and_store_failures_get_a_short_private_message() {
         assert_eq!(last.method, "POST");
         assert!(is_ephemeral(&last.body));
         assert!(mentions_disabled(&last.body));
+    })
+    .await;
+}
+
+/// Starts the bot against `fake` with `token` and returns how `start` ended (it
+/// must end on its own: a shutdown that never comes).
+async fn start_against(fake: &FakeDiscord, token: &str) -> readout::bot::RunError {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("bot.db").display());
+    let store = readout::store::sqlite::SqliteStore::open(&url)
+        .await
+        .expect("open store");
+    let data = readout::bot::Data {
+        store: Arc::new(store),
+        fetcher: Fetcher::new(readout::config::FetchConfig::default()).expect("fetcher"),
+        clock: Arc::new(readout::clock::FixedClock::new(test_now())),
+        digest_catchup: chrono::Duration::hours(48),
+    };
+    let discord = readout::config::DiscordConfig {
+        token: None,
+        guild_id: None,
+        api_base: Some(fake.base.clone()),
+        shards: None,
+    };
+    let token = readout::config::Secret::new(token.into());
+    let ended = tokio::time::timeout(
+        WAIT,
+        readout::bot::start(&token, &discord, data, std::future::pending()),
+    )
+    .await
+    .expect("the bot kept running (restarting its shard) instead of stopping");
+    ended.expect_err("the bot cannot serve with this token or gateway")
+}
+
+/// Before, a 401 made serenity restart the shard every 5 s for ever.
+#[tokio::test]
+async fn a_rejected_token_stops_the_bot_with_one_error_naming_it() {
+    within_limit(async {
+        let fake = FakeDiscord::start(vec![GUILD_A]).await;
+        let err = start_against(&fake, "wrong-token-value").await;
+        let text = err.to_string();
+        assert!(
+            matches!(err, readout::bot::RunError::TokenRejected(_)),
+            "{text}"
+        );
+        assert_eq!(err.exit_code(), 1);
+        assert!(
+            text.contains("DISCORD_TOKEN") && text.contains("401"),
+            "{text}"
+        );
+        assert!(!text.contains("wrong-token-value"), "{text}");
+        assert!(fake.identify().is_none(), "no shard may start");
+    })
+    .await;
+}
+
+/// A token Discord's REST accepts but its gateway refuses (close code 4004) ends
+/// the bot the same way.
+#[tokio::test]
+async fn a_token_refused_on_the_gateway_stops_the_bot() {
+    within_limit(async {
+        let fake = FakeDiscord::start(vec![GUILD_A]).await;
+        fake.refuse_identify();
+        let err = start_against(&fake, FAKE_TOKEN).await;
+        assert!(
+            matches!(err, readout::bot::RunError::TokenRejected(_)),
+            "{err}"
+        );
+        assert!(fake.identify().is_some(), "the shard identified once");
+    })
+    .await;
+}
+
+/// Before, a failed gateway discovery through `DISCORD_API_BASE` sent serenity
+/// to Discord's own gateway (wss://gateway.discord.gg).
+#[tokio::test]
+async fn gateway_discovery_never_leaves_the_api_base() {
+    within_limit(async {
+        let fake = FakeDiscord::start(vec![GUILD_A]).await;
+        fake.refuse_gateway_discovery(503);
+        let err = start_against(&fake, FAKE_TOKEN).await;
+        let text = err.to_string();
+        assert!(
+            matches!(err, readout::bot::RunError::Unreachable { .. }),
+            "{text}"
+        );
+        assert!(text.contains(&fake.base), "{text}");
+        assert!(fake.identify().is_none());
+    })
+    .await;
+}
+
+/// `readout run` with a rejected token: one line on stderr naming the problem
+/// (never the token), exit status 1, and no shard restarts.
+#[tokio::test]
+async fn readout_run_with_a_rejected_token_exits_1_with_one_line() {
+    within_limit(async {
+        let fake = FakeDiscord::start(vec![GUILD_A]).await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
+            .arg("run")
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("r.db").display()),
+            )
+            .env("DISCORD_TOKEN", "wrong-token-value")
+            .env("DISCORD_API_BASE", &fake.base)
+            .env("READOUT_LOG", "warn")
+            .current_dir(dir.path())
+            .kill_on_drop(true)
+            .output();
+        let out = tokio::time::timeout(WAIT, out)
+            .await
+            .expect("readout run kept running")
+            .expect("spawn readout");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(lines.len(), 1, "{stderr}");
+        assert!(
+            lines[0].contains("Discord rejected DISCORD_TOKEN"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("wrong-token-value"), "{stderr}");
+    })
+    .await;
+}
+
+/// A token with a line break inside is refused at start, before any request.
+#[tokio::test]
+async fn readout_run_refuses_a_token_with_a_line_break() {
+    within_limit(async {
+        let fake = FakeDiscord::start(vec![GUILD_A]).await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
+            .arg("run")
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("r.db").display()),
+            )
+            .env("DISCORD_TOKEN", "first-half\nsecond-half")
+            .env("DISCORD_API_BASE", &fake.base)
+            .current_dir(dir.path())
+            .kill_on_drop(true)
+            .output();
+        let out = tokio::time::timeout(WAIT, out)
+            .await
+            .expect("readout run kept running")
+            .expect("spawn readout");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains("DISCORD_TOKEN holds a line break"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("half"), "{stderr}");
+        assert!(fake.requests().is_empty(), "{:?}", fake.requests());
+    })
+    .await;
+}
+
+/// Before, poise ran the cooldown check on autocomplete: typing `/status` again
+/// within 5 s of one got a message (type 4), which Discord refuses there.
+#[tokio::test]
+async fn autocomplete_answers_with_choices_during_a_cooldown_and_starts_none() {
+    within_limit(async {
+        let bot = TestBot::spawn(false).await;
+        seed_store(&bot).await;
+        let member = Member::plain(80);
+        let reqs = bot
+            .command(GUILD_A, &member, "status", vec![opt("topic", "ukraine")])
+            .await;
+        assert!(
+            !final_message(&reqs)["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("wait")
+        );
+
+        // Within the cooldown of that /status: choices, never a message.
+        let reqs = bot
+            .autocomplete(GUILD_A, &member, "status", vec![focused("topic", "ukr")])
+            .await;
+        assert_eq!(reqs.len(), 1, "{reqs:#?}");
+        assert_eq!(reqs[0].callback_type(), Some(8), "{reqs:#?}");
+        let choices = reqs[0].body["data"]["choices"].as_array().expect("choices");
+        assert_eq!(choices[0]["value"], "ukraine");
+
+        // The command itself still waits out its cooldown.
+        let reqs = bot
+            .command(GUILD_A, &member, "status", vec![opt("topic", "ukraine")])
+            .await;
+        let msg = final_message(&reqs);
+        assert!(is_ephemeral(&msg));
+        assert!(
+            msg["content"].as_str().unwrap_or("").contains("wait"),
+            "{msg:#}"
+        );
+
+        // Autocomplete counts against no cooldown: another member autocompletes
+        // many times, then runs the command at once.
+        let other = Member::plain(81);
+        for _ in 0..3 {
+            let reqs = bot
+                .autocomplete(GUILD_A, &other, "status", vec![focused("topic", "uk")])
+                .await;
+            assert_eq!(reqs[0].callback_type(), Some(8));
+        }
+        let reqs = bot
+            .command(GUILD_A, &other, "status", vec![opt("topic", "ukraine")])
+            .await;
+        assert!(
+            !final_message(&reqs)["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("wait")
+        );
     })
     .await;
 }

@@ -14,7 +14,7 @@ use readout::clock::{Clock, FixedClock};
 use readout::config::{FetchConfig, WatchConfig};
 use readout::extract::RuleExtractor;
 use readout::feeds::fetch::{Expect, FetchError, Fetched, Fetcher, Validators};
-use readout::ingest::Ingestor;
+use readout::ingest::{Ingestor, PagePolicy};
 use readout::store::ContentStore;
 use readout::store::sqlite::SqliteStore;
 use readout::watch::Watcher;
@@ -42,6 +42,7 @@ fn loopback_fetch() -> FetchConfig {
 }
 
 async fn world(fetch: FetchConfig, watch: WatchConfig, fetch_pages: bool) -> World {
+    let fetch_timeout = fetch.timeout;
     let dir = tempfile::tempdir().unwrap();
     let store = Arc::new(
         SqliteStore::open(&format!("sqlite://{}", dir.path().join("w.db").display()))
@@ -55,6 +56,7 @@ async fn world(fetch: FetchConfig, watch: WatchConfig, fetch_pages: bool) -> Wor
         fetcher: Fetcher::new(fetch).unwrap(),
         clock: clock.clone(),
         fetch_pages,
+        pages: PagePolicy::new(watch.per_host, fetch_timeout),
     };
     World {
         _dir: dir,
@@ -366,6 +368,107 @@ async fn a_hostile_article_page_does_not_hold_up_the_other_feeds() {
     for t in &texts {
         assert!(t.contains("agreed to resume the talks"), "{t}");
     }
+}
+
+/// Six summary-only items whose pages take 1.2 s each, a 3 s fetch deadline and a
+/// 2 s lease (the repro `13_slow_article_pages.sh`, scaled down). Before, the
+/// pages were fetched one after another, each with the whole deadline (7+ s for
+/// the feed), and the lease ran out: a second watcher claimed the feed and fetched
+/// every page again. Now they are fetched two at a time (the per-host limit)
+/// within one 3 s budget, the pages still pending then keep the feed's text, and
+/// the lease is renewed meanwhile, so the second watcher finds nothing to claim.
+#[tokio::test]
+async fn slow_article_pages_share_one_budget_and_the_feed_keeps_its_lease() {
+    let server = FeedServer::start().await;
+    let sentence =
+        "The foreign ministers met in Vienna on Tuesday and agreed to resume the talks next month.";
+    let page =
+        format!("<html><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>");
+    let mut items = String::new();
+    for i in 0..6 {
+        let r = Resource {
+            delay: Some(Duration::from_millis(1200)),
+            ..Resource::raw(200, "text/html", page.clone())
+        };
+        server.put(&format!("art{i}.html"), r);
+        items.push_str(&format!(
+            "<item><guid>s{i}</guid><title>Slow {i}</title><link>{}</link><description>Short.</description></item>",
+            server.url(&format!("art{i}.html"))
+        ));
+    }
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title>{items}</channel></rss>"
+    );
+    server.put("slow.xml", Resource::feed(feed));
+    let watch = WatchConfig {
+        per_host: 2,
+        feed_lease: Duration::from_secs(2),
+        ..WatchConfig::default()
+    };
+    let fetch = FetchConfig {
+        timeout: Duration::from_secs(3),
+        ..loopback_fetch()
+    };
+    let w = world(fetch.clone(), watch.clone(), true).await;
+    let second = world_sharing(&w, fetch, watch);
+    w.store
+        .add_feed(&server.url("slow.xml"), w.clock.now())
+        .await
+        .unwrap();
+
+    let started = std::time::Instant::now();
+    let first = w.watcher.poll_due_feeds_once();
+    let meanwhile = async {
+        // The claim's lease ends, by the clock, while the pages are read...
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        w.clock.advance(chrono::Duration::seconds(3));
+        // ...and a second watcher comes after the first renewal beat.
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        second.poll_due_feeds_once().await.unwrap()
+    };
+    let (first, second) = tokio::join!(first, meanwhile);
+    let took = started.elapsed();
+    let first = first.unwrap();
+    assert_eq!((first.polled, first.new_items), (1, 6), "{first:?}");
+    assert_eq!(second.polled, 0, "the feed was claimed twice: {second:?}");
+    assert!(took < Duration::from_secs(5), "the feed took {took:?}");
+    for i in 0..6 {
+        assert!(
+            server.requests_for(&format!("art{i}.html")) <= 1,
+            "page {i}"
+        );
+    }
+    assert_eq!(server.state.max_in_flight.load(Ordering::SeqCst), 2);
+    let texts: Vec<String> = sqlx::query_scalar("SELECT text FROM articles")
+        .fetch_all(w.store.pool())
+        .await
+        .unwrap();
+    let full = texts
+        .iter()
+        .filter(|t| t.contains("agreed to resume"))
+        .count();
+    assert_eq!(texts.len(), 6);
+    assert!(
+        (2..6).contains(&full),
+        "{full} of 6 pages read within the budget"
+    );
+    assert!(
+        texts.iter().any(|t| t == "Short."),
+        "pages past the budget keep the feed's text"
+    );
+}
+
+/// Another watcher (another process, in effect) on `w`'s store and clock.
+fn world_sharing(w: &World, fetch: FetchConfig, watch: WatchConfig) -> Watcher {
+    let ingestor = Ingestor {
+        store: w.store.clone(),
+        extractor: Arc::new(RuleExtractor::new()),
+        pages: PagePolicy::new(watch.per_host, fetch.timeout),
+        fetcher: Fetcher::new(fetch).unwrap(),
+        clock: w.clock.clone(),
+        fetch_pages: true,
+    };
+    Watcher::new(ingestor, watch, Some(8))
 }
 
 /// Items dated 9999-12-31 and the year 100000 were stored as dated and headed

@@ -5,19 +5,25 @@
 //! gateway discovery elsewhere (a proxy, or the fake Discord of the tests; serenity
 //! only honours the proxy with its rate limiter off), and `DISCORD_SHARDS` lets
 //! several processes share one bot's shards.
+//!
+//! Before connecting, the token is tried once (`GET /users/@me`) and the gateway
+//! URL asked for: serenity itself would answer a rejected token by restarting the
+//! shard every 5 s for ever, and a failed gateway discovery by connecting to
+//! Discord's own gateway whatever `DISCORD_API_BASE` says.
 
 use std::num::NonZeroU64;
 use std::sync::Arc;
+use std::time::Duration;
 
 use serenity::all::{
-    ClientBuilder, Command, CreateAllowedMentions, GatewayIntents, GuildId, HttpBuilder,
+    ClientBuilder, Command, CreateAllowedMentions, GatewayIntents, GuildId, Http, HttpBuilder,
 };
 use thiserror::Error;
 
 use super::reply::{no_mentions, send_ephemeral_notice};
-use super::{Data, Error, commands};
+use super::{Data, Error, commands, cooldown};
 use crate::clock::SystemClock;
-use crate::config::{Config, DiscordConfig, Secret};
+use crate::config::{Config, DiscordConfig, Secret, token_problem};
 use crate::digest::{Digests, clock_for};
 use crate::feeds::fetch::{FetchError, Fetcher};
 use crate::store::{self, StoreError};
@@ -34,8 +40,21 @@ pub enum RunError {
     Store(#[from] StoreError),
     #[error("cannot build the HTTP client: {0}")]
     Fetcher(FetchError),
+    #[error(
+        "Discord rejected DISCORD_TOKEN ({0}): the token is wrong or was reset; copy the current one from the developer portal (Bot, Reset Token) into .env"
+    )]
+    TokenRejected(String),
+    #[error("cannot reach Discord at {base}: {error}")]
+    Unreachable { base: String, error: String },
+    /// Boxed: serenity's error is large, and `RunError` travels in `Result`s.
     #[error("Discord client failed: {0}")]
-    Client(#[from] serenity::Error),
+    Client(Box<serenity::Error>),
+}
+
+impl From<serenity::Error> for RunError {
+    fn from(e: serenity::Error) -> Self {
+        RunError::Client(Box::new(e))
+    }
 }
 
 impl RunError {
@@ -43,6 +62,7 @@ impl RunError {
     pub fn exit_code(&self) -> u8 {
         match self {
             RunError::MissingToken | RunError::Config(_) => 2,
+            RunError::TokenRejected(_) => 1,
             _ => 1,
         }
     }
@@ -104,17 +124,8 @@ pub async fn start(
     // With several processes, the one running shard 0 registers the commands.
     let registers = discord.shards.is_none_or(|s| s.first == 0);
 
-    let options = poise::FrameworkOptions {
-        commands: commands(),
-        on_error: |e| Box::pin(on_error(e)),
-        // poise's default lets user mentions through; nothing may ping.
-        allowed_mentions: Some(no_mentions()),
-        // Owners are not used, and asking for them costs a request at start.
-        initialize_owners: false,
-        ..Default::default()
-    };
     let framework = poise::Framework::builder()
-        .options(options)
+        .options(framework_options())
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 tracing::info!(user = %ready.user.name, guilds = ready.guilds.len(), "connected to Discord");
@@ -139,14 +150,16 @@ pub async fn start(
         })
         .build();
 
-    let mut http = HttpBuilder::new(token.expose())
-        .default_allowed_mentions(CreateAllowedMentions::new().empty_users().empty_roles());
-    if let Some(base) = &discord.api_base {
-        http = http.proxy(base.clone()).ratelimiter_disabled(true);
-    }
-    let mut client = ClientBuilder::new_with_http(http.build(), GatewayIntents::GUILDS)
+    let http = http_client(token, discord)?;
+    let gateway = preflight(&http, discord).await?;
+    let mut client = ClientBuilder::new_with_http(http, GatewayIntents::GUILDS)
         .framework(framework)
         .await?;
+    // The client asked for the gateway too, and falls back to Discord's own when
+    // that fails: the URL found through `DISCORD_API_BASE` is the one to use.
+    if let Some(url) = gateway {
+        *client.ws_url.lock().await = url;
+    }
 
     let shards = client.shard_manager.clone();
     tokio::spawn(async move {
@@ -155,18 +168,106 @@ pub async fn start(
         shards.shutdown_all().await;
     });
 
-    match discord.shards {
+    let served = match discord.shards {
         // serenity's range end is inclusive.
-        Some(s) => client.start_shard_range(s.first..s.last, s.total).await?,
-        None => client.start().await?,
+        Some(s) => client.start_shard_range(s.first..s.last, s.total).await,
+        None => client.start().await,
+    };
+    served.map_err(|e| match e {
+        // Close code 4004: the gateway refused the token at IDENTIFY.
+        serenity::Error::Gateway(serenity::all::GatewayError::InvalidAuthentication) => {
+            RunError::TokenRejected("the gateway closed with code 4004".into())
+        }
+        e => RunError::from(e),
+    })
+}
+
+/// Every command, and how poise treats errors, mentions and cooldowns.
+fn framework_options() -> poise::FrameworkOptions<Data, Error> {
+    poise::FrameworkOptions {
+        commands: commands(),
+        on_error: |e| Box::pin(on_error(e)),
+        // poise's default lets user mentions through; nothing may ping.
+        allowed_mentions: Some(no_mentions()),
+        // Owners are not used, and asking for them costs a request at start.
+        initialize_owners: false,
+        // poise's cooldown check would run on autocomplete too (see `cooldown`).
+        manual_cooldowns: true,
+        command_check: Some(|ctx| Box::pin(cooldown::check(ctx))),
+        ..Default::default()
     }
-    Ok(())
+}
+
+/// The REST client: through `DISCORD_API_BASE` when set. A token that cannot be
+/// one (a space, a line break) is refused here too, for callers that skip
+/// `Config`.
+fn http_client(token: &Secret, discord: &DiscordConfig) -> Result<Http, RunError> {
+    if let Some(problem) = token_problem(token.expose()) {
+        return Err(RunError::Config(problem));
+    }
+    let mut http = HttpBuilder::new(token.expose())
+        .default_allowed_mentions(CreateAllowedMentions::new().empty_users().empty_roles());
+    if let Some(base) = &discord.api_base {
+        http = http.proxy(base.clone()).ratelimiter_disabled(true);
+    }
+    Ok(http.build())
+}
+
+/// Tries the token once and finds the gateway before any shard starts. A 401 or
+/// 403 is [`RunError::TokenRejected`] (one line, exit 1) rather than serenity's
+/// endless shard restarts. With `DISCORD_API_BASE`, the gateway URL must come
+/// from there: serenity's fallback, Discord's own gateway, is never the one meant.
+/// Without it, `None` leaves serenity's discovery (and fallback) as they are.
+async fn preflight(http: &Http, discord: &DiscordConfig) -> Result<Option<String>, RunError> {
+    let base = discord
+        .api_base
+        .clone()
+        .unwrap_or_else(|| "https://discord.com".into());
+    let unreachable = |e: serenity::Error| RunError::Unreachable {
+        base: base.clone(),
+        error: e.to_string(),
+    };
+    if let Err(e) = http.get_current_user().await {
+        return Err(match rejection(&e) {
+            Some(status) => RunError::TokenRejected(status),
+            None => unreachable(e),
+        });
+    }
+    if discord.api_base.is_none() {
+        return Ok(None);
+    }
+    let gateway = http.get_gateway().await.map_err(unreachable)?;
+    Ok(Some(gateway.url))
+}
+
+/// The HTTP status of a refused token ("401 Unauthorized"), if `e` is one.
+fn rejection(e: &serenity::Error) -> Option<String> {
+    let serenity::Error::Http(http) = e else {
+        return None;
+    };
+    let status = http.status_code()?;
+    matches!(status.as_u16(), 401 | 403).then(|| status.to_string())
+}
+
+/// Tells the member how long to wait before using the command again (ephemeral).
+async fn cooldown_notice(ctx: super::Context<'_>, left: Duration) {
+    let secs = left.as_secs().max(1);
+    send_ephemeral_notice(
+        ctx,
+        &format!("Please wait {secs} s before using this command again."),
+    )
+    .await;
 }
 
 /// Errors poise meets before or around a command. Command failures themselves are
 /// answered in `reply::respond`.
 async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     use poise::FrameworkError as F;
+    if let Some(ctx) = error.ctx().filter(|c| cooldown::is_autocomplete(*c)) {
+        tracing::info!(command = %ctx.command().qualified_name, error = %error, "autocomplete failed; no choices offered");
+        cooldown::answer_no_choices(ctx).await;
+        return;
+    }
     match error {
         F::Setup { error, .. } => tracing::error!(error = %error, "bot setup failed"),
         F::Command { error, ctx, .. } => {
@@ -176,13 +277,16 @@ async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             remaining_cooldown,
             ctx,
             ..
-        } => {
-            let secs = remaining_cooldown.as_secs().max(1);
-            send_ephemeral_notice(
-                ctx,
-                &format!("Please wait {secs} s before using this command again."),
-            )
-            .await;
+        } => cooldown_notice(ctx, remaining_cooldown).await,
+        F::CommandCheckFailed {
+            error: Some(error),
+            ctx,
+            ..
+        } if error.is::<cooldown::CooldownActive>() => {
+            let left = error
+                .downcast_ref::<cooldown::CooldownActive>()
+                .map_or(Duration::from_secs(1), |c| c.0);
+            cooldown_notice(ctx, left).await;
         }
         F::ArgumentParse { ctx, error, .. } => {
             tracing::info!(command = %ctx.command().qualified_name, error = %error, "bad option");

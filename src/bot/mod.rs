@@ -12,6 +12,7 @@
 
 pub mod client;
 pub mod config;
+pub mod cooldown;
 pub mod digest;
 pub mod error;
 pub mod feeds;
@@ -47,9 +48,10 @@ pub struct Data {
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
 pub type Context<'a> = poise::Context<'a, Data, Error>;
 
-/// Every command the bot registers.
+/// Every command the bot registers (their cooldowns checked by
+/// [`cooldown::check`], never on autocomplete).
 pub fn commands() -> Vec<poise::Command<Data, Error>> {
-    vec![
+    let mut commands = vec![
         status::status(),
         status::pending(),
         status::said(),
@@ -59,7 +61,9 @@ pub fn commands() -> Vec<poise::Command<Data, Error>> {
         topic::topic(),
         digest::digest(),
         config::config(),
-    ]
+    ];
+    cooldown::start_cooldowns_after_parsing(&mut commands);
+    commands
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod fetch;
 pub mod guard;
+pub mod hosts;
 pub mod html_text;
 pub mod item_key;
 pub mod parse;

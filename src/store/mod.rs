@@ -241,6 +241,17 @@ pub trait ContentStore: Send + Sync {
     /// Hands a claimed feed back before its lease runs out (graceful shutdown);
     /// false when `worker` did not hold it.
     async fn release_lease(&self, feed: FeedId, worker: &str) -> Result<bool, StoreError>;
+    /// Extends `worker`'s leases on `feeds` to `now + lease`, for a claimer still
+    /// working on them (slow article pages), so no other claimer takes them
+    /// meanwhile. Feeds already recorded, or taken by another after the lease ran
+    /// out, are left alone; returns how many leases were extended.
+    async fn renew_leases(
+        &self,
+        worker: &str,
+        feeds: &[FeedId],
+        now: DateTime<Utc>,
+        lease: std::time::Duration,
+    ) -> Result<usize, StoreError>;
 
     async fn upsert_topic(&self, scope: Scope, topic: &Topic) -> Result<(), StoreError>;
     async fn remove_topic(&self, scope: Scope, name: &TopicName) -> Result<bool, StoreError>;

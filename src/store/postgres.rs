@@ -521,6 +521,25 @@ impl PostgresStore {
         Ok(feeds)
     }
 
+    /// Moves the end of `worker`'s leases on `ids` to `until`.
+    async fn extend_leases(
+        &self,
+        worker: &str,
+        ids: &[i64],
+        until: DateTime<Utc>,
+    ) -> Result<usize, StoreError> {
+        let n =
+            sqlx::query("UPDATE feeds SET lease_until = $1 WHERE leased_by = $2 AND id = ANY($3)")
+                .bind(whole_seconds(until))
+                .bind(worker)
+                .bind(ids)
+                .execute(&self.pool)
+                .await
+                .ctx("renew leases")?
+                .rows_affected();
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
     /// Ends `worker`'s lease on the feed, if it holds it.
     async fn unlease_feed(&self, feed: FeedId, worker: &str) -> Result<bool, StoreError> {
         let n = sqlx::query(
@@ -771,6 +790,18 @@ impl ContentStore for PostgresStore {
 
     async fn release_lease(&self, feed: FeedId, worker: &str) -> Result<bool, StoreError> {
         retry::transient("release lease", || self.unlease_feed(feed, worker)).await
+    }
+
+    async fn renew_leases(
+        &self,
+        worker: &str,
+        feeds: &[FeedId],
+        now: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<usize, StoreError> {
+        let until = lease_end(now, lease);
+        let ids: Vec<i64> = feeds.iter().map(|f| f.0).collect();
+        retry::transient("renew leases", || self.extend_leases(worker, &ids, until)).await
     }
 
     async fn upsert_topic(&self, scope: Scope, topic: &Topic) -> Result<(), StoreError> {

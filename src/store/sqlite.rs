@@ -721,6 +721,33 @@ impl ContentStore for SqliteStore {
         Ok(n > 0)
     }
 
+    async fn renew_leases(
+        &self,
+        worker: &str,
+        feeds: &[FeedId],
+        now: DateTime<Utc>,
+        lease: Duration,
+    ) -> Result<usize, StoreError> {
+        if feeds.is_empty() {
+            return Ok(0);
+        }
+        let marks = vec!["?"; feeds.len()].join(", ");
+        let sql =
+            format!("UPDATE feeds SET lease_until = ? WHERE leased_by = ? AND id IN ({marks})");
+        let mut q = sqlx::query(&sql)
+            .bind(ts(lease_end(now, lease)))
+            .bind(worker);
+        for f in feeds {
+            q = q.bind(f.0);
+        }
+        let n = q
+            .execute(&self.pool)
+            .await
+            .ctx("renew leases")?
+            .rows_affected();
+        Ok(usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
     async fn upsert_topic(&self, scope: Scope, topic: &Topic) -> Result<(), StoreError> {
         sqlx::query(
             "INSERT INTO topics (guild_id, name, aliases) VALUES (?, ?, ?) \

@@ -9,21 +9,20 @@
 
 pub mod schedule;
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use futures::StreamExt;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use tokio::sync::Semaphore;
 
 use crate::config::WatchConfig;
 use crate::developments::ArticleRef;
 use crate::feeds::fetch::{Expect, FetchError, Fetched};
+use crate::feeds::hosts::HostGates;
 use crate::ingest::{FetchResult, IngestError, Ingestor};
 use crate::metrics::{self, METRICS};
-use crate::store::{FeedRecord, StoreError};
+use crate::store::{FeedId, FeedRecord, StoreError};
 
 /// What one round did, for logs, metrics and tests.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -59,7 +58,9 @@ pub struct Watcher {
     cfg: WatchConfig,
     /// Jitter source; seeded in tests so schedules are reproducible.
     rng: Mutex<StdRng>,
-    hosts: Mutex<HashMap<String, Arc<Semaphore>>>,
+    /// Feed fetches in flight per host (article pages have their own, in the
+    /// ingestor: a feed holding its host's only slot must still get its pages).
+    hosts: HostGates,
 }
 
 impl Watcher {
@@ -74,9 +75,9 @@ impl Watcher {
         Watcher {
             ingestor,
             worker,
-            cfg,
             rng: Mutex::new(rng),
-            hosts: Mutex::new(HashMap::new()),
+            hosts: HostGates::new(cfg.per_host),
+            cfg,
         }
     }
 
@@ -98,25 +99,58 @@ impl Watcher {
                 return Ok(report);
             }
             report.polled += due.len();
-            let mut results = futures::stream::iter(due)
-                .map(|f| self.poll_one(f))
-                .buffer_unordered(self.cfg.concurrency.max(1));
-            while let Some(outcome) = results.next().await {
-                match outcome {
-                    PollOutcome::Ingested {
-                        new_items,
-                        announced,
-                    } => {
-                        report.ingested += 1;
-                        report.new_items += new_items;
-                        report.announced.extend(announced);
-                    }
-                    PollOutcome::Unchanged => report.unchanged += 1,
-                    PollOutcome::Failed { paused } => {
-                        report.failed += 1;
-                        report.paused += usize::from(paused);
-                    }
+            let ids: Vec<FeedId> = due.iter().map(|f| f.id).collect();
+            let batch_done = self.poll_batch(due, &mut report);
+            tokio::select! {
+                () = batch_done => {}
+                never = self.renew_leases(&ids) => match never {},
+            }
+        }
+    }
+
+    /// Polls one claimed batch, `concurrency` feeds at a time, into `report`.
+    async fn poll_batch(&self, due: Vec<FeedRecord>, report: &mut RoundReport) {
+        let mut results = futures::stream::iter(due)
+            .map(|f| self.poll_one(f))
+            .buffer_unordered(self.cfg.concurrency.max(1));
+        while let Some(outcome) = results.next().await {
+            match outcome {
+                PollOutcome::Ingested {
+                    new_items,
+                    announced,
+                } => {
+                    report.ingested += 1;
+                    report.new_items += new_items;
+                    report.announced.extend(announced);
                 }
+                PollOutcome::Unchanged => report.unchanged += 1,
+                PollOutcome::Failed { paused } => {
+                    report.failed += 1;
+                    report.paused += usize::from(paused);
+                }
+            }
+        }
+    }
+
+    /// Keeps the batch's leases alive while it is polled: every third of a lease,
+    /// the leases of the feeds not yet recorded are extended by a whole lease.
+    /// A feed's time is bounded (its fetch deadline, then one budget for all its
+    /// article pages) but a batch waits for free slots and hosts, so a lease sized
+    /// once at the claim could still run out, and a second watcher would fetch
+    /// the same feed and pages again. Runs until dropped; a failed renewal is
+    /// logged and tried again at the next beat.
+    async fn renew_leases(&self, ids: &[FeedId]) -> std::convert::Infallible {
+        let beat = (self.cfg.feed_lease / 3).max(Duration::from_millis(100));
+        loop {
+            tokio::time::sleep(beat).await;
+            let now = self.ingestor.clock.now();
+            if let Err(e) = self
+                .ingestor
+                .store
+                .renew_leases(&self.worker, ids, now, self.cfg.feed_lease)
+                .await
+            {
+                tracing::warn!(error = %e, "cannot renew the feed leases; retrying at the next beat");
             }
         }
     }
@@ -147,18 +181,6 @@ impl Watcher {
         }
     }
 
-    fn host_gate(&self, url: &str) -> Arc<Semaphore> {
-        let host = url::Url::parse(url)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_string))
-            .unwrap_or_default();
-        let mut hosts = self.hosts.lock().unwrap_or_else(|e| e.into_inner());
-        hosts
-            .entry(host)
-            .or_insert_with(|| Arc::new(Semaphore::new(self.cfg.per_host.max(1))))
-            .clone()
-    }
-
     fn jitter(&self) -> f64 {
         self.rng
             .lock()
@@ -167,7 +189,7 @@ impl Watcher {
     }
 
     async fn poll_one(&self, feed: FeedRecord) -> PollOutcome {
-        let gate = self.host_gate(&feed.url);
+        let gate = self.hosts.gate(&feed.url);
         let _permit = gate.acquire().await;
         let started = std::time::Instant::now();
         let interval = self.cfg.default_interval;

@@ -89,6 +89,21 @@ struct FakeState {
     guilds: Vec<u64>,
     /// Channel messages: scripted answers, nonces seen, messages created.
     channels: Mutex<Channels>,
+    /// Faults to play: a refused gateway discovery, a refused IDENTIFY.
+    faults: Mutex<Faults>,
+}
+
+/// The one token the fake accepts, like Discord: REST calls with another get 401
+/// (except `GET /gateway`, which needs none), an IDENTIFY with another is closed
+/// with code 4004.
+pub const FAKE_TOKEN: &str = "fake-token";
+
+#[derive(Default, Clone, Copy)]
+struct Faults {
+    /// Answer `GET /gateway` (and `/gateway/bot`) with this status.
+    gateway_status: Option<u16>,
+    /// Close every IDENTIFY with 4004 (authentication failed), whatever the token.
+    refuse_identify: bool,
 }
 
 /// A scripted answer to the next `POST /channels/{id}/messages` of a channel, in
@@ -154,6 +169,7 @@ impl FakeDiscord {
             identify: Mutex::new(None),
             guilds,
             channels: Mutex::new(Channels::default()),
+            faults: Mutex::new(Faults::default()),
         });
         let app = Router::new()
             .route("/ws", axum::routing::get(gateway_upgrade))
@@ -193,6 +209,25 @@ impl FakeDiscord {
                 ),
             }
         }
+    }
+
+    /// Answers gateway discovery with `status` from now on (e.g. 503).
+    pub fn refuse_gateway_discovery(&self, status: u16) {
+        self.state
+            .faults
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .gateway_status = Some(status);
+    }
+
+    /// Closes every IDENTIFY with 4004, as Discord does for a token it refuses on
+    /// the gateway.
+    pub fn refuse_identify(&self) {
+        self.state
+            .faults
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .refuse_identify = true;
     }
 
     /// Makes every channel post take `delay` before it is answered.
@@ -342,6 +377,11 @@ fn json_response(status: StatusCode, v: Value) -> Response {
 async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_string();
+    let authorized = req
+        .headers()
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.strip_prefix("Bot ").unwrap_or(v) == FAKE_TOKEN);
     let body = axum::body::to_bytes(req.into_body(), 10 * 1024 * 1024)
         .await
         .unwrap_or_default();
@@ -349,8 +389,30 @@ async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
     let body_json: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
     let segs: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
     let ws_url = format!("ws://127.0.0.1:{}/ws", state.port);
+    let faults = *state.faults.lock().unwrap_or_else(|e| e.into_inner());
+    let discovery = method == Method::GET && segs.first() == Some(&"gateway");
+    if let (true, Some(status)) = (discovery, faults.gateway_status) {
+        return json_response(
+            StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE),
+            json!({"message": "unavailable", "code": 0}),
+        );
+    }
+    // `GET /gateway` needs no token, as on Discord.
+    let open_route = discovery && segs.len() == 1;
+    if !(authorized || open_route) {
+        return json_response(
+            StatusCode::UNAUTHORIZED,
+            json!({"message": "401: Unauthorized", "code": 0}),
+        );
+    }
     match (method.as_str(), segs.as_slice()) {
         ("GET", ["gateway"]) => json_response(StatusCode::OK, json!({"url": ws_url})),
+        ("GET", ["users", "@me"]) => {
+            let me = user_json(BOT_ID, "readout", true);
+            serde_json::from_value::<serenity::all::CurrentUser>(me.clone())
+                .expect("fake current user deserializes");
+            json_response(StatusCode::OK, me)
+        }
         ("GET", ["gateway", "bot"]) => json_response(
             StatusCode::OK,
             json!({"url": ws_url, "shards": 1, "session_start_limit":
@@ -489,6 +551,15 @@ async fn send_json(socket: &mut WebSocket, v: &Value) -> bool {
         .is_ok()
 }
 
+/// Closes the connection as Discord does for a refused token: code 4004.
+async fn close_authentication_failed(mut socket: WebSocket) {
+    let frame = axum::extract::ws::CloseFrame {
+        code: 4004,
+        reason: "Authentication failed.".into(),
+    };
+    let _ = socket.send(Message::Close(Some(frame))).await;
+}
+
 /// HELLO, wait for IDENTIFY, READY, then dispatches and heartbeat ACKs.
 async fn gateway(mut socket: WebSocket, state: Arc<FakeState>) {
     let hello = json!({"op": 10, "s": null, "t": null, "d": {"heartbeat_interval": 41250}});
@@ -504,6 +575,16 @@ async fn gateway(mut socket: WebSocket, state: Arc<FakeState>) {
         match v["op"].as_u64() {
             Some(2) => {
                 *state.identify.lock().unwrap_or_else(|e| e.into_inner()) = Some(v["d"].clone());
+                let refused = state
+                    .faults
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .refuse_identify;
+                let token = v["d"]["token"].as_str().unwrap_or("");
+                if refused || token.strip_prefix("Bot ").unwrap_or(token) != FAKE_TOKEN {
+                    close_authentication_failed(socket).await;
+                    return;
+                }
                 break;
             }
             Some(1) if !send_json(&mut socket, &heartbeat_ack()).await => return,
@@ -706,14 +787,14 @@ impl TestBot {
             digest_catchup: chrono::Duration::hours(48),
         };
         let discord = DiscordConfig {
-            token: Some(Secret::new("fake-token".into())),
+            token: Some(Secret::new(FAKE_TOKEN.into())),
             guild_id,
             api_base: Some(fake.base.clone()),
             shards,
         };
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            let token = Secret::new("fake-token".into());
+            let token = Secret::new(FAKE_TOKEN.into());
             let shutdown = async move {
                 let _ = stopped.await;
             };
