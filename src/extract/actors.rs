@@ -54,6 +54,11 @@ pub struct Mention {
     pub title: Option<String>,
 }
 
+/// The Arabic article as it is written before a surname.
+const ARTICLES: &[&str] = &[
+    "al-", "Al-", "el-", "El-", "ad-", "ash-", "as-", "at-", "az-", "ar-",
+];
+
 /// Full names of the people an article introduces, by surname and by first name, so
 /// a later "Lavrov" or "Kim" finds "Sergei Lavrov" or "Kim Seo-yeon".
 #[derive(Debug, Default, Clone)]
@@ -83,7 +88,15 @@ impl Registry {
         // for "Kim Seo-yeon". The surname is tried first, so it wins a clash.
         let last = words.len() - 1;
         for w in std::iter::once(words[last]).chain(words[..last].iter().copied()) {
-            if !PARTICLES.contains(&w) {
+            if PARTICLES.contains(&w) {
+                continue;
+            }
+            // "al-Sisi" is "Sisi" again later: the Arabic article is left off.
+            let bare = ARTICLES
+                .iter()
+                .find_map(|a| w.strip_prefix(a))
+                .filter(|b| b.chars().next().is_some_and(char::is_uppercase));
+            for w in std::iter::once(w).chain(bare) {
                 self.by_word
                     .entry(key(w))
                     .or_insert_with(|| full.to_string());
@@ -1197,6 +1210,20 @@ mod tests {
         assert_eq!(v[0].0, "Ana von der Veld");
         let v = names("Maria de la Cruz spoke.", &reg);
         assert_eq!(v[0].0, "Maria de la Cruz");
+    }
+
+    #[test]
+    fn a_surname_without_its_arabic_article_is_the_full_name() {
+        let mut reg = Registry::default();
+        reg.add("Faisal al-Qahtani", None);
+        assert_eq!(
+            names("Later Qahtani said no.", &reg)[0].0,
+            "Faisal al-Qahtani"
+        );
+        assert_eq!(reg.full("al-Qahtani"), Some("Faisal al-Qahtani"));
+        // A lower-case remainder is no name ("al-" before a digit or a word).
+        reg.add("Omar ad-din", None);
+        assert_eq!(reg.full("din"), None);
     }
 
     #[test]
