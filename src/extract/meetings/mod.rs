@@ -61,11 +61,32 @@ const BOUNDARIES: &[&str] = &[
     "according",
 ];
 
+/// Nouns of time a demonstrative "that" may stand before.
+const TIME_UNITS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "time",
+];
+
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
 /// of saying (what follows is what was said, not who said it).
 fn is_boundary(words: Words, k: usize) -> bool {
     let w = words.key(k);
-    BOUNDARIES.contains(&w)
+    // "in April of that year", "later that day": a demonstrative, no clause.
+    let that_time = w == "that" && words.key_at(k + 1).is_some_and(|n| TIME_UNITS.contains(&n));
+    (BOUNDARIES.contains(&w) && !that_time)
         || (words[k] == ","
             && words
                 .get(k + 1)
@@ -1788,6 +1809,14 @@ mod tests {
             "Ana Veld has no country: not mixed in"
         );
         assert_eq!(v[2].1, MeetingStatus::Cancelled);
+    }
+
+    #[test]
+    fn that_before_a_time_noun_opens_no_clause() {
+        let v = met(
+            "Envoy Lara Voss held talks in Quito in May of that year with Dan Ruiz, the rebel commander.",
+        );
+        assert_eq!(parties(&v), [["Lara Voss", "Dan Ruiz"]]);
     }
 
     #[test]
