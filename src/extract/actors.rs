@@ -1042,12 +1042,31 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> 
                     && (q.possessive || gap.ends_with(&["of"]) || gap.ends_with(&["of", "the"]));
                 (of_next || appositive).then(|| q.name.clone())
             };
+            // "a Saudi delegation led by Ambassador Tam Ruen", "Chile's team, led by
+            // Tam Ruen": the leader acts for the delegation's country.
+            let led_by = || {
+                let by = run.checked_sub(1).filter(|&b| toks[b].text(text) == "by")?;
+                let led = by.checked_sub(1).filter(|&l| toks[l].text(text) == "led")?;
+                let from = led.saturating_sub(5);
+                let known = (from..led).rev().find_map(|k| match look.known(k) {
+                    Some((_, Known::Demonym(c))) => Some(c.clone()),
+                    _ => None,
+                });
+                known.or_else(|| {
+                    ms[..n]
+                        .iter()
+                        .rev()
+                        .find(|q| q.kind == ActorKind::Country && q.first >= from && q.last <= led)
+                        .map(|q| q.name.clone())
+                })
+            };
             let aff = m
                 .affiliation
                 .clone()
                 .or_else(appositive)
                 .or_else(demonym)
-                .or_else(after);
+                .or_else(after)
+                .or_else(led_by);
             reg.add(&m.name, aff.as_deref());
             if let Some(t) = &m.title {
                 // "Secretary of State X" is also "the Secretary".
@@ -1210,6 +1229,18 @@ mod tests {
         assert_eq!(v[0].0, "Ana von der Veld");
         let v = names("Maria de la Cruz spoke.", &reg);
         assert_eq!(v[0].0, "Maria de la Cruz");
+    }
+
+    #[test]
+    fn the_leader_of_a_delegation_acts_for_its_country() {
+        for text in [
+            "A Chilean delegation led by Ambassador Tam Ruen arrived.",
+            "Chile's negotiating team, led by Tam Ruen, arrived.",
+        ] {
+            let toks = tokenize(text, 0, text.len());
+            let reg = build_registry(text, std::slice::from_ref(&toks), &[lookups_of(text)]);
+            assert_eq!(reg.affiliation("Tam Ruen"), Some("Chile"), "{text}");
+        }
     }
 
     #[test]
