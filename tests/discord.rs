@@ -1104,31 +1104,37 @@ async fn gateway_discovery_never_leaves_the_api_base() {
     .await;
 }
 
+/// `readout run` against the fake Discord with this token and a fresh store, to
+/// its end (a test fails if it keeps running).
+async fn readout_run(fake: &FakeDiscord, token: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
+        .arg("run")
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("r.db").display()),
+        )
+        .env("DISCORD_TOKEN", token)
+        .env("DISCORD_API_BASE", &fake.base)
+        .env("READOUT_LOG", "warn")
+        .current_dir(dir.path())
+        .kill_on_drop(true)
+        .output();
+    tokio::time::timeout(WAIT, out)
+        .await
+        .expect("readout run kept running")
+        .expect("spawn readout")
+}
+
 /// `readout run` with a rejected token: one line on stderr naming the problem
 /// (never the token), exit status 1, and no shard restarts.
 #[tokio::test]
 async fn readout_run_with_a_rejected_token_exits_1_with_one_line() {
     within_limit(async {
         let fake = FakeDiscord::start(vec![GUILD_A]).await;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
-            .arg("run")
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}", dir.path().join("r.db").display()),
-            )
-            .env("DISCORD_TOKEN", "wrong-token-value")
-            .env("DISCORD_API_BASE", &fake.base)
-            .env("READOUT_LOG", "warn")
-            .current_dir(dir.path())
-            .kill_on_drop(true)
-            .output();
-        let out = tokio::time::timeout(WAIT, out)
-            .await
-            .expect("readout run kept running")
-            .expect("spawn readout");
+        let out = readout_run(&fake, "wrong-token-value").await;
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{stderr}");
         let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
@@ -1147,24 +1153,7 @@ async fn readout_run_with_a_rejected_token_exits_1_with_one_line() {
 async fn readout_run_refuses_a_token_with_a_line_break() {
     within_limit(async {
         let fake = FakeDiscord::start(vec![GUILD_A]).await;
-        let dir = tempfile::tempdir().expect("temp dir");
-        let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
-            .arg("run")
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}", dir.path().join("r.db").display()),
-            )
-            .env("DISCORD_TOKEN", "first-half\nsecond-half")
-            .env("DISCORD_API_BASE", &fake.base)
-            .current_dir(dir.path())
-            .kill_on_drop(true)
-            .output();
-        let out = tokio::time::timeout(WAIT, out)
-            .await
-            .expect("readout run kept running")
-            .expect("spawn readout");
+        let out = readout_run(&fake, "first-half\nsecond-half").await;
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(
