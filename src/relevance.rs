@@ -45,6 +45,9 @@ static COUNTRIES: LazyLock<Vec<TopicMatcher>> = LazyLock::new(|| {
         .collect()
 });
 
+/// How much of a long paragraph around an item's evidence is its context.
+const CONTEXT_AROUND: usize = 1_500;
+
 /// One article, read once at ingest for the context of each of its items.
 pub struct ArticleContext<'a> {
     text: &'a str,
@@ -62,14 +65,34 @@ impl<'a> ArticleContext<'a> {
     /// The context of a quotation: its paragraph alone. What a speaker says may be
     /// about anything; only its own words or its speaker place it.
     pub fn of_quote(&self, start: usize, end: usize) -> String {
-        paragraph_of(self.text, start, end).to_string()
+        self.paragraph(start, end).to_string()
+    }
+
+    /// The paragraph around `start..end`, at most [`CONTEXT_AROUND`] bytes either
+    /// side of it: a page that is one long paragraph would otherwise be stored
+    /// whole beside each of its items.
+    fn paragraph(&self, start: usize, end: usize) -> &'a str {
+        let p = paragraph_of(self.text, start, end);
+        if p.len() <= 2 * CONTEXT_AROUND || p.is_empty() {
+            return p;
+        }
+        let base = p.as_ptr() as usize - self.text.as_ptr() as usize;
+        let mut from = start.saturating_sub(CONTEXT_AROUND).max(base);
+        let mut to = (end + CONTEXT_AROUND).min(base + p.len());
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        &self.text[from..to]
     }
 
     /// The context of the event (meeting, commitment, outcome) whose evidence spans
     /// `start..end`: its paragraph, followed by the headline when the paragraph
     /// names no country at all. Empty when the span is not in the text.
     pub fn of(&self, start: usize, end: usize) -> String {
-        let paragraph = paragraph_of(self.text, start, end);
+        let paragraph = self.paragraph(start, end);
         if paragraph.is_empty() {
             return String::new();
         }
@@ -337,6 +360,21 @@ mod tests {
         assert!(!on_topic(&article.of_quote(s, e)));
         assert!(on_topic(&article.of(s, e)));
         assert_eq!(article.of(9_999, 10_000), "");
+    }
+
+    #[test]
+    fn a_long_paragraph_is_cut_around_the_evidence() {
+        let filler = "Talks went on. ".repeat(1_000);
+        let text = format!("{filler}The council will hand over 40 rifles. {filler}");
+        let article = ArticleContext::new("Mozambique talks", &text);
+        let at = text.find("The council").unwrap();
+        let context = article.of_quote(at, at + 10);
+        assert!(
+            context.len() <= 2 * CONTEXT_AROUND + 10,
+            "{}",
+            context.len()
+        );
+        assert!(context.contains("The council will hand over 40 rifles."));
     }
 
     #[test]
