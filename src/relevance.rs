@@ -4,14 +4,15 @@
 //! An item is about a topic when one of its own names (participants, speaker,
 //! actors) or its context names the topic or one of its aliases (a country's
 //! demonym, capital or leader names the country). The context is the paragraph
-//! that holds its evidence and, when that paragraph names no country the lede
-//! (headline and first paragraph) does not, the lede too: a report names its
-//! subject once at the top ("Colombia's government and the CNEB armed group
-//! ended a round of talks") and then says "the group will destroy two tonnes of
-//! explosives". A paragraph that names a country of its own (a digest's item on
-//! Korea under a lede on Venezuela) keeps only itself. The context is found once,
-//! at ingest ([`ArticleContext`]), and stored beside the item, so a brief only
-//! compares a handful of aliases with a few short texts per item it already reads.
+//! that holds its evidence and, for a meeting, commitment or outcome whose
+//! paragraph names no country at all, the article's headline too: a report names
+//! its subject at the top ("Colombia and CNEB armed group close Pasto round") and
+//! then says "the group will destroy two tonnes of explosives". A paragraph that
+//! names a country (a digest's item on Korea under a headline on Venezuela) keeps
+//! only itself, and so does a quotation, which may be about anything. The context
+//! is found once, at ingest ([`ArticleContext`]), and stored beside the item, so a
+//! brief only compares a handful of aliases with a few short texts per item it
+//! already reads.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -36,8 +37,7 @@ pub fn paragraph_of(text: &str, start: usize, end: usize) -> &str {
 }
 
 /// The countries (and regional bodies) of the built-in topic list, each as a
-/// matcher: what a paragraph must not name beyond its lede's to read under the
-/// lede's subject.
+/// matcher: a paragraph that names none of them reads under its headline.
 static COUNTRIES: LazyLock<Vec<TopicMatcher>> = LazyLock::new(|| {
     crate::topics::countries()
         .iter()
@@ -73,9 +73,10 @@ impl<'a> ArticleContext<'a> {
     /// whole beside each of its items.
     fn paragraph(&self, start: usize, end: usize) -> &'a str {
         let p = paragraph_of(self.text, start, end);
-        if p.len() <= 2 * CONTEXT_AROUND || p.is_empty() {
+        if p.len() <= 2 * CONTEXT_AROUND {
             return p;
         }
+        // `p` is a slice of the text: where it starts there.
         let base = p.as_ptr() as usize - self.text.as_ptr() as usize;
         let mut from = start.saturating_sub(CONTEXT_AROUND).max(base);
         let mut to = (end + CONTEXT_AROUND).min(base + p.len());
@@ -239,10 +240,10 @@ fn context<'a>(stored: &'a [String], i: usize, evidence: &'a str) -> &'a str {
 
 /// What decides whether an item is about a topic: its names (participants,
 /// speaker, actors) or its stored context name the topic or one of its aliases.
-/// The article's other paragraphs do not count, and its lede only for paragraphs
-/// that name no country of their own: a digest whose lede is about Venezuela
-/// carries a meeting about Korea, and a quote in a story about one country may be
-/// about another.
+/// The article's other paragraphs do not count, and its headline only for events
+/// whose paragraph names no country: a digest headlined on Venezuela carries a
+/// meeting about Korea, and a quote in a story about one country may be about
+/// another.
 #[derive(Debug, Clone)]
 pub struct Relevance {
     topic: TopicMatcher,

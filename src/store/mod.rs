@@ -169,8 +169,9 @@ pub struct StoredArticle {
 }
 
 /// The context of each item, found at ingest (`relevance::ArticleContext`): the
-/// paragraph that holds its evidence, and the article's lede after it when the
-/// paragraph reads under the lede's subject. In the order of the extraction's
+/// paragraph that holds its evidence (cut around it when long), and the article's
+/// headline after it for an event whose paragraph names no country. In the order
+/// of the extraction's
 /// items: element `i` of `meetings` belongs to `extraction.meetings[i]`. Empty
 /// where unknown (items stored before paragraphs were kept), and the brief then
 /// reads the evidence sentence instead.
