@@ -1757,12 +1757,13 @@ mod tests {
             "Ministers from Chile and Peru ended two days of talks in Lima on Monday. The Chilean delegation was led by Ola Brek. Ana Veld and Per Lund also took part. A meeting of experts from both sides was cancelled.",
         );
         assert_eq!(v.len(), 2, "{v:?}");
+        // The Chilean delegation's leader stands for Chile.
         assert_eq!(
             v[0].0,
-            ["Chile", "Peru", "Ola Brek", "Ana Veld", "Per Lund"],
+            ["Ola Brek", "Peru", "Ana Veld", "Per Lund"],
             "{v:?}"
         );
-        assert_eq!(v[1].0, ["Chile", "Peru"], "both sides: the first two");
+        assert_eq!(v[1].0, ["Ola Brek", "Peru"], "both sides: the first two");
         assert_eq!(v[1].1, MeetingStatus::Cancelled);
         // Not a meeting that was called off, nor one more than two sentences back.
         let v = met(
