@@ -124,10 +124,18 @@ fn sentence(doc: &Doc, i: usize, st: &mut State) -> Option<String> {
         && let Some(m) = doc.mentions[i]
             .iter()
             .find(|m| m.kind == ActorKind::Person && !m.possessive)
+        && !pronoun_before(doc.words(i), m.first)
     {
         st.last_person = Some(m.name.clone());
     }
     subject
+}
+
+/// "Last month he flew to Bangkok, where he met General Tam Ruen": a sentence
+/// whose subject is a pronoun goes on about the person the text was about; the
+/// person it names after the pronoun is the one acted on, not the next "he".
+fn pronoun_before(words: Words, first: usize) -> bool {
+    (0..first.min(words.len())).any(|k| matches!(words.key(k), "he" | "she"))
 }
 
 /// Reads the paragraph of sentence `i` inside a transcript turn: the speaker's

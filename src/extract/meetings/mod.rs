@@ -1812,6 +1812,19 @@ mod tests {
         assert_eq!(v[2].1, MeetingStatus::Cancelled);
     }
 
+    /// The person named after a pronoun subject is acted on: the next "she" is
+    /// still the one the text was about.
+    #[test]
+    fn a_pronoun_subject_keeps_whom_the_text_is_about() {
+        let v = met(
+            "Ana Veld flew to Lima on Monday. Later she met General Tam Ruen, the army chief. On the same day she held a video call with Per Lund.",
+        );
+        assert_eq!(
+            parties(&v),
+            [["Ana Veld", "Tam Ruen"], ["Ana Veld", "Per Lund"]]
+        );
+    }
+
     #[test]
     fn that_before_a_time_noun_opens_no_clause() {
         let v = met(
