@@ -17,8 +17,8 @@ use super::super::dates;
 use super::super::lexicon::{LEXICON, starts};
 use super::super::words::Words;
 use super::{
-    ADVERBS, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due, describes,
-    hypothetical, object, passive_subject,
+    ADVERBS, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due, clause_subject,
+    describes, hypothetical, object,
 };
 
 /// One possible pending item: where its cue and verb are, what the rules make of
@@ -47,10 +47,9 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
             continue;
         }
         let (item, base, reach) = if cue.awaiting {
-            let Some(item) = awaited(doc, i, words, k, cue.end - k, last) else {
+            let Some((item, reach)) = awaited(doc, i, words, k, cue.end - k, last) else {
                 continue;
             };
-            let reach = item.what.split(' ').count();
             (item, "respond".to_string(), reach)
         } else {
             action_item(doc, i, words, &cue, last)
@@ -91,16 +90,23 @@ fn action_item(
     let reach = cue.len + object.as_ref().map_or(0, |o| o.split(' ').count());
     let passive = cue.verb > 0 && words.key(cue.verb - 1) == "be";
     let subject = passive
-        .then(|| passive_subject(words, cue.at, cue.end, cue.object_cue))
+        .then(|| clause_subject(words, cue.at, cue.end, cue.object_cue))
         .flatten();
-    let what = match (subject, object) {
-        (Some(s), o) => {
-            let verb = words[cue.verb..cue.verb + cue.len].join(" ");
+    // "The current authorisation expires on 15 March": a deadline of something's
+    // own course names that thing, since "expire" alone says nothing.
+    let lapses = cue.deadline && cue.act.is_none() && object.is_none();
+    let lapsing = lapses
+        .then(|| clause_subject(words, cue.at, cue.end, false))
+        .flatten();
+    let verb = words[cue.verb..cue.verb + cue.len].join(" ");
+    let what = match (subject, object, lapsing) {
+        (Some(s), o, _) => {
             let o = o.map(|o| format!(" {o}")).unwrap_or_default();
             format!("{s} to be {verb}{o}")
         }
-        (None, Some(o)) => format!("{base} {o}"),
-        (None, None) => base.clone(),
+        (None, Some(o), _) => format!("{base} {o}"),
+        (None, None, Some(s)) => format!("{s} {verb}"),
+        (None, None, None) => base.clone(),
     };
     let item = Pending {
         what,

@@ -139,7 +139,8 @@ pub fn all_candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> 
 }
 
 /// A response still awaited ("still waiting for a reply") or an expiry with its
-/// date, found at word `at` (`len` words).
+/// date, found at word `at` (`len` words), with how many words the cue and its
+/// object run.
 fn awaited(
     doc: &Doc,
     i: usize,
@@ -147,22 +148,33 @@ fn awaited(
     at: usize,
     len: usize,
     last: Option<&str>,
-) -> Option<Pending> {
+) -> Option<(Pending, usize)> {
     let (described, _) = before_due(doc, words.from(at + len));
     let what = object(described, 0).unwrap_or_default();
+    let reach = len + what.split(' ').filter(|w| !w.is_empty()).count();
     let lemma = if words.key(at).starts_with("expire") {
         "expire"
     } else {
         "respond"
     };
     let due = due(doc, words.from(at));
+    // "The current authorisation expires": what lapses, when the text names it.
+    let lapsing = (lemma == "expire" && what.is_empty())
+        .then(|| clause_subject(words, at, at + len, false))
+        .flatten();
+    let what = match lapsing {
+        Some(s) => format!("{s} {}", words[at..at + len].join(" ")),
+        None => format!("{lemma} {what}").trim().to_string(),
+    };
     // An expiry is pending only with the date it falls on.
-    (lemma == "respond" || due.as_ref().is_some_and(|d| d.date.is_some())).then(|| Pending {
-        what: format!("{lemma} {what}").trim().to_string(),
+    let item = Pending {
+        what,
         actors: actors_of(doc, i, at, last),
         due,
         evidence: doc.evidence(i),
-    })
+    };
+    (lemma == "respond" || item.due.as_ref().is_some_and(|d| d.date.is_some()))
+        .then_some((item, reach))
 }
 
 /// The action (any form) at word `v`, longest first.
@@ -223,13 +235,14 @@ fn object(words: Words, from: usize) -> Option<String> {
 }
 
 /// The subject of a passive commitment ("the remaining tanks | will be moved
-/// back"): what the action is done to, which its description must name, since the
-/// verb alone ("moved back") says nothing. The words from the start of the clause
+/// back") or of a lapsing deadline ("the current authorisation | expires"): what
+/// the item is about, which its description must name, since the verb alone
+/// ("moved back", "expires") says nothing. The words from the start of the clause
 /// to the cue at `at`, or for an object cue between it and its "to" (`end` is the
 /// word after it: "expects | the remaining commitments | to be honoured"), without
 /// a leading article or preposition or a trailing auxiliary; none when that is a
 /// pronoun, empty or longer than a noun phrase runs.
-fn passive_subject(words: Words, at: usize, end: usize, object_cue: bool) -> Option<String> {
+fn clause_subject(words: Words, at: usize, end: usize, object_cue: bool) -> Option<String> {
     let (mut start, mut end) = if object_cue {
         (at + 1, end.saturating_sub(1))
     } else {
@@ -517,6 +530,16 @@ mod tests {
         assert_eq!(
             whats("The envoy asked for the remaining funds to be transferred by Friday."),
             ["remaining funds to be transferred"]
+        );
+    }
+
+    /// A deadline of something's own course names that thing.
+    #[test]
+    fn a_lapsing_deadline_names_what_lapses() {
+        let whats = |text: &str| read(text).0.into_iter().map(|p| p.what).collect::<Vec<_>>();
+        assert_eq!(
+            whats("The current grazing accord expires on 15 March."),
+            ["current grazing accord expires"]
         );
     }
 
