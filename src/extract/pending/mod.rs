@@ -355,6 +355,16 @@ const TIME_NOUNS: &[&str] = &[
     "summit",
 ];
 
+/// Whether an article at `j` opens the object after a complete time phrase ("by
+/// March 10 | a list of the members", "within 15 days | a decree"): it follows a
+/// number or a plural unit, where no time phrase goes on.
+fn object_after_time(words: Words, j: usize) -> bool {
+    matches!(words.key(j), "a" | "an" | "the")
+        && j > 0
+        && (words[j - 1].starts_with(|c: char| c.is_ascii_digit())
+            || matches!(words.key(j - 1), "days" | "weeks" | "months" | "years"))
+}
+
 fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
     const OPENERS: &[&str] = &[
         "by", "before", "within", "until", "next", "this", "later", "in", "on", "tomorrow", "today",
@@ -403,7 +413,7 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
         let end = (pos + 2..clause_end)
             .find(|&j| {
                 let w = words.key(j);
-                STOPS.contains(&w) && !(clausal && w == "and")
+                (STOPS.contains(&w) && !(clausal && w == "and")) || object_after_time(words, j)
             })
             .unwrap_or(clause_end);
         let phrase = &words[pos..end];
@@ -530,6 +540,23 @@ mod tests {
         assert_eq!(
             whats("The envoy asked for the remaining funds to be transferred by Friday."),
             ["remaining funds to be transferred"]
+        );
+    }
+
+    /// A time phrase ends where the object it was put before begins.
+    #[test]
+    fn an_object_after_its_due_phrase_is_no_part_of_it() {
+        let (p, _) = read("The rebels agreed to hand over by June 10 a list of their fighters.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(
+            p[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("by June 10")
+        );
+        assert!(p[0].what.ends_with("a list of their fighters"), "{p:?}");
+        let (p, _) = read("The ministry promised to publish within 30 days a report on the flood.");
+        assert_eq!(
+            p[0].due.as_ref().map(|d| d.text.as_str()),
+            Some("within 30 days")
         );
     }
 
