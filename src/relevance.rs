@@ -36,13 +36,14 @@ pub fn paragraph_of(text: &str, start: usize, end: usize) -> &str {
     text[from..to].trim()
 }
 
-/// The countries (and regional bodies) of the built-in topic list, each as a
-/// matcher: a paragraph that names none of them reads under its headline.
-static COUNTRIES: LazyLock<Vec<TopicMatcher>> = LazyLock::new(|| {
-    crate::topics::countries()
-        .iter()
-        .map(|t| TopicMatcher::new(&t.aliases))
-        .collect()
+/// Every alias of the countries (and regional bodies) of the built-in topic
+/// list, as one matcher: a paragraph that names none of them reads under its
+/// headline.
+static ANY_COUNTRY: LazyLock<TopicMatcher> = LazyLock::new(|| {
+    let aliases: Vec<String> = (crate::topics::countries().iter())
+        .flat_map(|t| t.aliases.iter().cloned())
+        .collect();
+    TopicMatcher::new(&aliases)
 });
 
 /// How much of a long paragraph around an item's evidence is its context.
@@ -97,8 +98,7 @@ impl<'a> ArticleContext<'a> {
         if paragraph.is_empty() {
             return String::new();
         }
-        let folded = Folded::new([paragraph]);
-        if COUNTRIES.iter().any(|c| c.named_in(&folded)) {
+        if ANY_COUNTRY.names_topic([paragraph]) {
             paragraph.to_string()
         } else {
             format!("{paragraph}\n\n{}", self.title)
@@ -163,12 +163,10 @@ fn occurs_as_words(hay: &str, needle: &str) -> bool {
 }
 
 /// A text folded once for every matcher that reads it: accents removed, and a
-/// lower-cased copy, each with its set of words.
+/// lower-cased copy.
 pub struct Folded {
     exact: String,
     lower: String,
-    exact_words: HashSet<String>,
-    lower_words: HashSet<String>,
 }
 
 impl Folded {
@@ -176,14 +174,7 @@ impl Folded {
         // A line break between texts keeps an alias from spanning two of them.
         let exact = texts.into_iter().map(fold).collect::<Vec<_>>().join(" \n ");
         let lower = exact.to_lowercase();
-        let exact_words = words(&exact).map(str::to_string).collect();
-        let lower_words = words(&lower).map(str::to_string).collect();
-        Folded {
-            exact,
-            lower,
-            exact_words,
-            lower_words,
-        }
+        Folded { exact, lower }
     }
 }
 
@@ -218,11 +209,13 @@ impl TopicMatcher {
     /// its first word is one of the text's words, so a long alias list (every
     /// country) costs a hash look-up per alias, not a scan of the text.
     pub fn named_in(&self, text: &Folded) -> bool {
+        let exact_words: HashSet<&str> = words(&text.exact).collect();
+        let lower_words: HashSet<&str> = words(&text.lower).collect();
         self.aliases.iter().any(|a| {
             let (hay, seen) = if a.exact {
-                (&text.exact, &text.exact_words)
+                (&text.exact, &exact_words)
             } else {
-                (&text.lower, &text.lower_words)
+                (&text.lower, &lower_words)
             };
             seen.contains(a.first.as_str()) && occurs_as_words(hay, &a.folded)
         })

@@ -62,7 +62,6 @@ impl RunError {
     pub fn exit_code(&self) -> u8 {
         match self {
             RunError::MissingToken | RunError::Config(_) => 2,
-            RunError::TokenRejected(_) => 1,
             _ => 1,
         }
     }
