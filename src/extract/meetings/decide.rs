@@ -41,6 +41,13 @@ pub struct Clause<'w, 'd, 'a> {
     pub right: usize,
 }
 
+impl Clause<'_, '_, '_> {
+    /// Where the clause's first cue stands.
+    pub fn first(&self) -> usize {
+        self.group.first().map_or(0, |c| c.0)
+    }
+}
+
 /// The meeting as the models decide it, or `None` when it is no meeting.
 ///
 /// The rules stay the fallback: a candidate they gave a status keeps it unless the

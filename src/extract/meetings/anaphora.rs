@@ -1,0 +1,219 @@
+//! Words that point back at parties told before: "the two leaders" are the
+//! most-named parties of recent meetings with a leader's title, "the two
+//! countries" the countries of one recent meeting, "they" and "the next round"
+//! the last meeting's parties, and "a joint session" the parties of the last
+//! sentence's meetings together.
+
+use crate::model::Meeting;
+
+use super::super::Doc;
+use super::super::lexicon::{Known, LEXICON};
+use super::decide::Clause;
+use super::participants::{add, role_filter};
+
+/// The clause in lower case, read once; a phrase may run a little past it.
+fn lower_case<'d>(clause: &Clause<'_, 'd, '_>) -> Vec<&'d str> {
+    let ext = (clause.right + 3).min(clause.words.len());
+    (clause.left..ext).map(|k| clause.words.key(k)).collect()
+}
+
+/// "the two leaders", "both sides", "they", "a fourth round": the parties of the
+/// meetings told before, when the clause names fewer than two. Inside a quotation
+/// "both sides", "they" or "the next round" are the speaker's: the last meeting
+/// told is no safe guide to whom they mean. A counted "the two leaders" still
+/// names the parties the article is about.
+pub fn referred_back(
+    doc: &Doc,
+    i: usize,
+    clause: &Clause,
+    history: &[(Meeting, bool, usize)],
+    names: &mut Vec<String>,
+) {
+    let full = lower_case(clause);
+    let lc = &full[..clause.right - clause.left];
+    let anaphoric = (0..lc.len()).any(|k| {
+        ANAPHORA.iter().any(|a| {
+            a.iter()
+                .enumerate()
+                .all(|(n, x)| full.get(k + n).is_some_and(|w| w == x))
+        }) || (ROUND_ORDINALS.contains(&lc[k])
+            && full
+                .get(k + 1)
+                .is_some_and(|w| matches!(*w, "round" | "rounds")))
+    });
+    // "the two" and "both sides" are the first two parties of the last meeting;
+    // "they", all.
+    let count = lc.iter().find_map(|w| match *w {
+        "two" | "both" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        _ => None,
+    });
+    let numbered = lc.iter().any(|w| matches!(*w, "two" | "three" | "four"));
+    if names.len() >= 2 || !anaphoric || (!numbered && doc.in_quote(i, clause.first())) {
+        return;
+    }
+    let role = count.and_then(|_| {
+        lc.iter()
+            .skip_while(|w| !matches!(**w, "two" | "both" | "three" | "four"))
+            .nth(1)
+            .and_then(|w| role_filter(w))
+    });
+    // "the two countries' ministers": the countries the last parties act for.
+    let of_countries = count.is_some()
+        && lc.iter().any(|w| {
+            matches!(
+                w.trim_end_matches(['\'', '’']),
+                "countries" | "nations" | "governments" | "capitals"
+            )
+        });
+    let referred = if of_countries {
+        countries_of(doc, history, count.unwrap_or(2))
+    } else {
+        referents(doc, history, count, role)
+    };
+    for p in referred.iter().flatten() {
+        add(p, names);
+    }
+}
+
+/// "a joint session": the parties of the last sentence's meetings together ("X
+/// met A and B separately. A joint session did not take place."). A joint body
+/// ("a joint border commission") is of the countries those parties act for.
+pub fn joint_session(
+    doc: &Doc,
+    clause: &Clause,
+    history: &[(Meeting, bool, usize)],
+    names: &mut Vec<String>,
+) {
+    let lc = lower_case(clause);
+    let lc = &lc[..clause.right - clause.left];
+    let joint = lc.iter().position(|w| *w == "joint");
+    if names.len() < 2
+        && let Some(j) = joint
+        && let Some(&(_, _, at)) = history.last()
+    {
+        let body = lc[j + 1..].iter().take(3).any(|w| {
+            matches!(
+                *w,
+                "commission" | "committee" | "body" | "group" | "council" | "force"
+            )
+        });
+        for (m, _, _) in history.iter().rev().take_while(|x| x.2 == at) {
+            for p in &m.participants {
+                let p = p.as_str();
+                let country = body.then(|| doc.registry.affiliation(p)).flatten();
+                add(country.unwrap_or(p), names);
+            }
+        }
+    }
+}
+
+/// Words that refer back to the parties of the last meeting.
+const ANAPHORA: &[&[&str]] = &[
+    &["the", "two"],
+    &["the", "three"],
+    &["the", "four"],
+    &["the", "parties"],
+    &["the", "ministers"],
+    &["the", "leaders"],
+    &["the", "commissions"],
+    &["the", "delegations"],
+    &["their"],
+    &["both", "sides"],
+    &["both", "leaders"],
+    &["they"],
+    &["again"],
+    &["next", "round"],
+    &["another", "round"],
+    &["next", "meeting"],
+    &["the", "sides"],
+    &["their", "next"],
+    &["follow-up"],
+];
+
+/// Words that number or renew a round ("a fourth round", "a fresh round"): the
+/// round continues a series between parties already named.
+const ROUND_ORDINALS: &[&str] = &[
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "new",
+    "fresh",
+    "further",
+    "follow-up",
+];
+
+/// The parties an anaphor ("the two leaders", "they", "the next round") refers
+/// to: the last meeting's, the first `count` of them; a role noun picks the
+/// parties with that role, looking further back when the last meeting has too
+/// few, and falls back to the last meeting's when the role fits no one.
+fn referents(
+    doc: &Doc,
+    history: &[(Meeting, bool, usize)],
+    count: Option<usize>,
+    role: Option<fn(&str) -> bool>,
+) -> Option<Vec<String>> {
+    let last_parties = || {
+        let m = &history.last()?.0;
+        Some(
+            m.participants
+                .iter()
+                .take(count.unwrap_or(usize::MAX))
+                .map(|p| p.as_str().to_string())
+                .collect(),
+        )
+    };
+    let Some(role) = role else {
+        return last_parties();
+    };
+    let eligible = history.iter().rev().map(|x| &x.0);
+    // Of the people with that role in the last few meetings, the ones the article
+    // names most: "the two leaders" are the two it is about, even when a meeting
+    // with two other leaders was told last.
+    let want = count.unwrap_or(2);
+    let mut found: Vec<&str> = Vec::new();
+    for m in eligible.take(4) {
+        for p in &m.participants {
+            let fits = doc.registry.title_of(p.as_str()).is_some_and(role);
+            if fits && !found.contains(&p.as_str()) {
+                found.push(p.as_str());
+            }
+        }
+    }
+    if found.len() < want {
+        return last_parties();
+    }
+    found.sort_by_key(|p| std::cmp::Reverse(doc.registry.mentions_of(p)));
+    Some(found.into_iter().take(want).map(str::to_string).collect())
+}
+
+/// The countries the parties of a recent meeting are or act for: the last of the
+/// last few meetings whose every party has a known country, when they make
+/// `count` countries. Countries are never pieced together from two meetings.
+fn countries_of(
+    doc: &Doc,
+    history: &[(Meeting, bool, usize)],
+    count: usize,
+) -> Option<Vec<String>> {
+    history.iter().rev().take(4).find_map(|(m, _, _)| {
+        let mut found: Vec<String> = Vec::new();
+        for p in &m.participants {
+            let p = p.as_str();
+            let c = match LEXICON.lookup(p) {
+                Some(k @ (Known::Country(_) | Known::Demonym(_))) => k.canonical(),
+                _ => doc.registry.affiliation(p)?,
+            };
+            if !found.iter().any(|f| f == c) {
+                found.push(c.to_string());
+            }
+        }
+        (found.len() >= count).then(|| found.into_iter().take(count).collect())
+    })
+}

@@ -1,0 +1,445 @@
+//! Where a meeting is told: the cues of a sentence ("met", "held talks",
+//! "telephone call"), grouped by clause, and the clause around each group, which
+//! ends at words that start another event. Each clause gives one candidate
+//! meeting, its parties read by `participants` and its status by `status`.
+
+use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
+
+use super::super::Doc;
+use super::super::dates;
+use super::super::lexicon::{LEXICON, MeetingCue, phrase_at, starts};
+use super::super::tokens::is_capitalised;
+use super::super::words::Words;
+use super::decide::{self, Clause};
+use super::participants;
+use super::status::{self, false_call, negated};
+
+/// Words that close one event's clause and open another's.
+/// "about", "regarding" and "concerning" open the topic of talks, "according" their
+/// source: neither names a party.
+const BOUNDARIES: &[&str] = &[
+    ";",
+    "after",
+    "before",
+    "when",
+    "while",
+    "where",
+    "since",
+    "but",
+    "although",
+    "that",
+    "who",
+    "which",
+    "—",
+    "about",
+    "regarding",
+    "concerning",
+    "according",
+];
+
+/// Nouns of time a demonstrative "that" may stand before.
+const TIME_UNITS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "time",
+];
+
+/// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
+/// of saying (what follows is what was said, not who said it).
+pub fn is_boundary(words: Words, k: usize) -> bool {
+    let w = words.key(k);
+    // "in April of that year", "later that day": a demonstrative, no clause.
+    let that_time = w == "that" && words.key_at(k + 1).is_some_and(|n| TIME_UNITS.contains(&n));
+    (BOUNDARIES.contains(&w) && !that_time)
+        || (words[k] == ","
+            && words
+                .get(k + 1)
+                .is_some_and(|n| matches!(*n, "and" | "but"))
+            && !appositive_list(words, k))
+        || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
+}
+
+/// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":
+/// the comma at `k` closes a name set off by commas and ", and" goes on with
+/// another "X's …": a list of people, not a new clause.
+fn appositive_list(words: Words, k: usize) -> bool {
+    // "X's envoy, A, and its minister, B": a possessive name or determiner.
+    let possessive_next = words.get(k + 2).is_some_and(|n| {
+        (is_capitalised(n) && (n.ends_with("'s") || n.ends_with("’s")))
+            || matches!(*n, "its" | "his" | "her" | "their")
+    });
+    if !possessive_next {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 && k - j < 5 && is_capitalised(words[j - 1]) {
+        j -= 1;
+    }
+    j < k && j > 0 && words[j - 1] == ","
+}
+
+/// A meeting as the rules read it, before the models decide it.
+pub struct Candidate {
+    pub meeting: Meeting,
+    /// Split from a distributive meeting ("each met X"): kept apart by `dedupe`.
+    pub split: bool,
+    pub features: Vec<String>,
+    /// The sentence it was read from.
+    pub sentence: usize,
+}
+
+/// Every candidate meeting of the article, in order.
+pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
+    // Each meeting with whether it was split from a distributive one, and the
+    // sentence it was read from; its features alongside.
+    let mut out: Vec<(Meeting, bool, usize)> = Vec::new();
+    let mut features: Vec<Vec<String>> = Vec::new();
+    for i in 0..doc.sentences.len() {
+        if doc.sentences[i].heading {
+            continue;
+        }
+        let words = doc.words(i);
+        let cues = find_cues(words);
+        if cues.is_empty() {
+            participants::add_participants(doc, i, &mut out);
+        }
+        // Where the previous group's cues end: the next clause starts after it.
+        let mut prev_end = 0;
+        for (g, group) in cues.iter().enumerate() {
+            let (first, last_end) = (
+                group.first().map_or(0, |c| c.0),
+                group.last().map_or(0, |c| c.0 + c.1),
+            );
+            let left = (prev_end..first)
+                .rev()
+                .find(|&k| is_boundary(words, k))
+                .map_or(prev_end, |k| k);
+            let next_cue = cues
+                .get(g + 1)
+                .and_then(|n| n.first())
+                .map_or(words.len(), |c| c.0);
+            let mut right = right_edge(words, last_end, next_cue);
+            // A cue inside a quotation: its clause ends with the quotation; the
+            // speaker outside it is not a party.
+            let mut left = left;
+            if let Some((a, b)) = doc.quote_words(i, first) {
+                left = left.max(a).min(first);
+                right = right.min(b).max(last_end);
+            }
+            prev_end = last_end;
+            let clause = Clause {
+                words,
+                group,
+                left,
+                right,
+            };
+            if let Some((m, callers, rule)) = meeting_in(doc, i, &clause, subjects, &out)
+                .filter(|(_, _, rule)| !status::unasserted(words, left, first, *rule))
+            {
+                let one_by_one = participants::separately(words.slice(left..right));
+                let parts = participants::split(m, words, group, callers, one_by_one);
+                let was_split = parts.len() > 1;
+                for m in parts
+                    .into_iter()
+                    .flat_map(|m| each_date(m, &words[left..right], doc))
+                {
+                    features.push(decide::features(doc, i, &clause, &m, rule));
+                    out.push((m, was_split, i));
+                }
+            }
+        }
+    }
+    out.into_iter()
+        .zip(features)
+        .map(|((meeting, split, sentence), features)| Candidate {
+            meeting,
+            split,
+            features,
+            sentence,
+        })
+        .collect()
+}
+
+/// The meeting a cue group tells, with how many of its parties were named before
+/// the cue (the callers of a call) and the status the rules alone give it, if any
+/// (the models weigh that verdict; `decide`).
+fn meeting_in(
+    doc: &Doc,
+    i: usize,
+    clause: &Clause,
+    subjects: &[Option<String>],
+    history: &[(Meeting, bool, usize)],
+) -> Option<(Meeting, usize, Option<MeetingStatus>)> {
+    let Clause {
+        words,
+        group,
+        left,
+        right,
+    } = *clause;
+    let first = group.first()?.0;
+    let parties = participants::parties(doc, i, clause, subjects, history);
+    if parties.names.len() < 2 {
+        return None;
+    }
+    // No status from the rules is still a candidate: the models decide it.
+    let rule = status::status(words, group, left, right);
+    let kinds: Vec<MeetingKind> = group.iter().map(|c| c.2.kind).collect();
+    let kind = [MeetingKind::Video, MeetingKind::Call, MeetingKind::InPerson]
+        .into_iter()
+        .find(|k| kinds.contains(k))
+        .unwrap_or(MeetingKind::Unknown);
+    // With no status from the rules, the cue's own tense tells which way a
+    // weekday points ("signed ... on Monday" is the last Monday).
+    let future = match rule {
+        Some(s) => s != MeetingStatus::Held,
+        None => !words.key(first).ends_with("ed"),
+    };
+    // Only the clause's own date: a date further on belongs to another event.
+    let date = dates::find(&words[left..right], doc.published, future).map(|d| d.0);
+    let meeting = Meeting {
+        participants: parties
+            .names
+            .iter()
+            .filter_map(|n| ActorName::new(n))
+            .collect(),
+        status: rule.unwrap_or(MeetingStatus::Proposed),
+        date,
+        place: place(words, left, right),
+        kind,
+        evidence: doc.evidence(i),
+    };
+    // Parties named before the cue are the callers of a call; "Before the round
+    // opened, X met each minister": those before the verb of the distributive cue.
+    let verb = if parties.each_after {
+        group.last().map_or(first, |c| c.0)
+    } else {
+        first
+    };
+    let callers = doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= left && m.last <= verb && !m.possessive && !m.modifier)
+        .count();
+    Some((
+        meeting,
+        callers.max(usize::from(parties.pronoun_subject)),
+        rule,
+    ))
+}
+
+/// Cues of a sentence grouped by clause: (position, length, cue).
+pub fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> {
+    let mut groups: Vec<Vec<(usize, usize, &'static MeetingCue)>> = Vec::new();
+    let mut k = 0;
+    let mut boundary_since_last = true;
+    while k < words.len() {
+        let lw = words.key(k);
+        if is_boundary(words, k) {
+            boundary_since_last = true;
+        }
+        let cues = if words.starts(k, starts::MEETING) {
+            LEXICON.meeting_first.get(lw)
+        } else {
+            None
+        };
+        let found = cues
+            .and_then(|c| {
+                c.iter()
+                    .map(|&n| &LEXICON.meeting[n])
+                    .find(|c| phrase_at(words, k, &c.words))
+            })
+            .map(|c| (c.words.len(), c))
+            .or_else(|| {
+                // "spoke yesterday with", "spoke on Saturday by phone": a time
+                // adverb between a verb of speaking and the rest of its cue.
+                if !SPLIT_VERBS.contains(&lw) {
+                    return None;
+                }
+                let j = adverbs_after(words, k + 1);
+                if j == k + 1 {
+                    return None;
+                }
+                cues?.iter().map(|&n| &LEXICON.meeting[n]).find_map(|c| {
+                    (c.words.len() > 1 && phrase_at(words, j, &c.words[1..]))
+                        .then(|| (j - k + c.words.len() - 1, c))
+                })
+            });
+        match found {
+            Some((len, c)) if !negated(words, k) && !false_call(words, k) => {
+                if boundary_since_last || groups.is_empty() {
+                    groups.push(Vec::new());
+                }
+                if let Some(g) = groups.last_mut() {
+                    g.push((k, len, c));
+                }
+                boundary_since_last = false;
+                k += len;
+            }
+            _ => k += 1,
+        }
+    }
+    groups
+}
+
+/// Verbs whose cue may be interrupted by a time adverb ("spoke yesterday with").
+const SPLIT_VERBS: &[&str] = &["spoke", "spoken", "speak", "speaks", "speaking"];
+
+/// Time words that may stand inside a cue.
+const TIME_ADVERBS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "then",
+    "first",
+    "on",
+    "this",
+    "last",
+    "late",
+    "early",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The first word at or after `from` that is not a time adverb ("briefly",
+/// "yesterday", "on Monday morning"), at most four words on.
+fn adverbs_after(words: Words, from: usize) -> usize {
+    let mut j = from;
+    while j < words.len() && j < from + 4 {
+        let w = words.key(j);
+        if TIME_ADVERBS.contains(&w) || (w.len() > 4 && w.ends_with("ly")) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Purpose clauses after a cue ("hosted X at the White House to reinforce the
+/// partnership between A and B") tell why they met, not who met.
+fn purpose_at(words: Words, k: usize) -> bool {
+    words.key(k) == "to"
+        && words.get(k + 1).is_some_and(|n| {
+            n.chars().all(|c| c.is_ascii_lowercase())
+                && n.len() > 2
+                && !matches!(
+                    *n,
+                    "the" | "its" | "his" | "her" | "their" | "our" | "this" | "that"
+                )
+        })
+}
+
+/// ", and this morning with B" after "spoke by phone last night with A": the
+/// same verb goes on with another party, so the clause goes on too.
+fn another_with(words: Words, k: usize) -> bool {
+    if words[k] != "," || words.key_at(k + 1) != Some("and") {
+        return false;
+    }
+    let mut j = k + 2;
+    while j < words.len()
+        && j < k + 6
+        && (TIME_ADVERBS.contains(&words.key(j))
+            || matches!(words.key(j), "this" | "on" | "last" | "the"))
+    {
+        j += 1;
+    }
+    j > k + 2 && words.key_at(j) == Some("with")
+}
+
+/// Where the clause of a cue ends, looking right from `from`: at a boundary, but
+/// past a parenthetical relative clause ("The round, which began on Monday, was
+/// led by …").
+fn right_edge(words: Words, from: usize, limit: usize) -> usize {
+    let mut k = from;
+    while k < limit {
+        let w = words.key(k);
+        if matches!(w, "which" | "who") && k > 0 && words[k - 1] == "," {
+            match (k + 1..limit).find(|&j| words[j] == ",") {
+                Some(c) => {
+                    k = c + 1;
+                    continue;
+                }
+                None => return k,
+            }
+        }
+        if ((is_boundary(words, k) && !LEXICON.reported_that.contains(w)) || purpose_at(words, k))
+            && !another_with(words, k)
+        {
+            return k;
+        }
+        k += 1;
+    }
+    limit
+}
+
+/// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one
+/// meeting that took place per date listed.
+fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
+    if m.status != MeetingStatus::Held {
+        return vec![m];
+    }
+    let mut dates = Vec::new();
+    let mut k = 0;
+    while let Some((d, at)) = words
+        .get(k..)
+        .and_then(|w| dates::find(w, doc.published, false))
+    {
+        if !dates.contains(&d) {
+            dates.push(d);
+        }
+        k += at + 2;
+    }
+    if dates.len() < 2 {
+        return vec![m];
+    }
+    dates
+        .into_iter()
+        .map(|d| Meeting {
+            date: Some(d),
+            ..m.clone()
+        })
+        .collect()
+}
+
+/// "in Geneva", "at Panmunjom": the capitalised words after the first such
+/// preposition that are not a date.
+fn place(words: Words, left: usize, right: usize) -> Option<String> {
+    (left..right).find_map(|k| {
+        if !matches!(words[k], "in" | "at") {
+            return None;
+        }
+        let mut e = k + 1;
+        if words.get(e) == Some(&"the") {
+            e += 1;
+        }
+        let s = e;
+        while e < right && is_capitalised(words[e]) && !LEXICON.function.contains(words.key(e)) {
+            e += 1;
+        }
+        (e > s).then(|| words[s..e].join(" "))
+    })
+}

@@ -1,0 +1,583 @@
+//! Who took part in a meeting: the actors its clause names, with countries
+//! read as the people the article introduced as acting for them, pronouns and
+//! "his counterpart" resolved, and anaphors ("the two leaders", "a fourth round",
+//! "a joint session") read against the meetings told before (`anaphora`). A sentence that only
+//! says who "took part" adds them to the meeting just told; "met A and B
+//! separately" is one meeting per party.
+
+use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
+
+use super::super::Doc;
+use super::super::actors::{ActorKind, Mention};
+use super::super::lexicon::{LEXICON, MeetingCue};
+use super::super::words::Words;
+use super::anaphora;
+use super::candidates::is_boundary;
+use super::decide::Clause;
+
+/// The parties one clause names, as `parties` reads them.
+pub struct Parties {
+    /// One entry per party, the fullest form of each name.
+    pub names: Vec<String>,
+    /// A pronoun ("he met …", "his call with …") stands for the clause's subject,
+    /// who leads: the caller of a call.
+    pub pronoun_subject: bool,
+    /// "met each leader": the parties are the people told before.
+    pub each_after: bool,
+}
+
+/// Who takes part in the meeting of one clause: the people and countries it
+/// names, the subject a pronoun or relative "who" stands for, countries read as
+/// the people acting for them, and the parties an anaphor ("the two leaders",
+/// "a joint session") points back to.
+pub fn parties(
+    doc: &Doc,
+    i: usize,
+    clause: &Clause,
+    subjects: &[Option<String>],
+    history: &[(Meeting, bool, usize)],
+) -> Parties {
+    let mut names: Vec<String> = Vec::new();
+    subject_of_relative(doc, i, clause, &mut names);
+    subjects_of_mediated_talks(doc, i, clause, &mut names);
+    let named = named_in_clause(doc, i, clause, &mut names);
+    countries_as_their_people(doc, &named, &mut names);
+    drop_represented_countries(doc, &named.groups, &mut names);
+    let pronoun_subject = pronouns_and_counterparts(doc, i, clause, subjects, &mut names);
+    let each_after = each_party(doc, i, clause, history, &mut names);
+    anaphora::referred_back(doc, i, clause, history, &mut names);
+    anaphora::joint_session(doc, clause, history, &mut names);
+    people_over_compounds(&mut names, &named.compounds);
+    // "the first foreign leader I spoke with": the writer, whom the text does not
+    // name, is no name a reader can use.
+    names.retain(|n| !matches!(n.as_str(), "I" | "We" | "Me" | "Us" | "we" | "me" | "us"));
+    Parties {
+        names,
+        pronoun_subject,
+        each_after,
+    }
+}
+
+/// Adds a party unless a form of its name is there already; "Borg Camilleri"
+/// after "Petra Borg Camilleri" is one person, under the fuller name.
+pub fn add(n: &str, names: &mut Vec<String>) {
+    match names.iter().position(|x| same_name(x, n)) {
+        Some(at) => {
+            if n.len() > names[at].len() {
+                names[at] = n.to_string();
+            }
+        }
+        None => names.push(n.to_string()),
+    }
+}
+
+/// "X, who met Y": X takes part.
+fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
+    let left = clause.left;
+    if left > 0
+        && clause.words.key(left) == "who"
+        && let Some(m) = doc.mentions[i]
+            .iter()
+            .rfind(|m| m.last <= left && !m.possessive)
+    {
+        add(&m.name, names);
+    }
+}
+
+/// "X and Y signed the accord after talks mediated by Z": the subjects of the
+/// clause before "after talks" took part in them.
+fn subjects_of_mediated_talks(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
+    let Clause {
+        words, left, right, ..
+    } = *clause;
+    let first = clause.first();
+    if matches!(words.key(left), "after" | "following")
+        && first == left + 1
+        && words[first..right]
+            .iter()
+            .any(|w| matches!(*w, "by" | "with"))
+        && !words[first..right].contains(&"between")
+    {
+        let start = (0..left)
+            .rev()
+            .find(|&k| is_boundary(words, k))
+            .map_or(0, |k| k + 1);
+        for m in doc.mentions[i]
+            .iter()
+            .filter(|m| m.first >= start && m.last <= left && !m.possessive && !m.modifier)
+        {
+            add(&m.name, names);
+        }
+    }
+}
+
+/// What the names of a clause say beyond the names themselves.
+struct Named<'d> {
+    /// Each country named through a group of its people ("the Indian
+    /// commissioners"), and whether they are its officers.
+    groups: Vec<(&'d str, bool)>,
+    /// The sides of a compound naming the meeting ("a Japan-China ministers' meeting").
+    compounds: Vec<&'d str>,
+    /// "the foreign ministers of A and B" where the article names no such minister.
+    role_unfilled: bool,
+}
+
+/// The actors the clause names as parties: not possessors or modifiers ("Iran's
+/// capital"), except one whose offer it is ("Seoul's offer of talks"); "the Maduro
+/// government" is the country; "the foreign ministers of A and B" are the people,
+/// when the article names them. After a verb of discussing ("X and Y discussed
+/// Z") what follows is the topic.
+fn named_in_clause<'d>(
+    doc: &'d Doc,
+    i: usize,
+    clause: &Clause,
+    names: &mut Vec<String>,
+) -> Named<'d> {
+    let Clause {
+        words,
+        group,
+        left,
+        right,
+    } = *clause;
+    // A passive "negotiated by X and Y" names the parties after it.
+    let topic_verb = group.iter().all(|c| {
+        matches!(c.2.words[0].as_str(), "discussed" | "negotiated")
+            && words.get(c.0 + c.1) != Some(&"by")
+    });
+    let right_of_parties = if topic_verb { clause.first() } else { right };
+    let mut named = Named {
+        groups: Vec::new(),
+        compounds: Vec::new(),
+        role_unfilled: false,
+    };
+    for m in doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= left && m.last <= right_of_parties)
+    {
+        let offers = m.possessive
+            && m.kind != ActorKind::Person
+            && words.get(m.last).is_some_and(|w| {
+                matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
+            });
+        if ((m.possessive || m.modifier) && !offers) || describes_next(doc, i, m) {
+            continue;
+        }
+        if m.group {
+            named.groups.push((&m.name, officers(words, m.last)));
+        }
+        if m.kind == ActorKind::Person
+            && words.key_at(m.last).is_some_and(|w| {
+                matches!(w, "government" | "administration" | "regime" | "cabinet")
+            })
+            && let Some(c) = doc.registry.affiliation(&m.name)
+        {
+            add(c, names);
+            continue;
+        }
+        let role_before = (m.first.saturating_sub(5)..m.first)
+            .rev()
+            .find(|&k| ROLES.contains(&words.key(k)));
+        if m.kind == ActorKind::Country
+            && let Some(r) = role_before
+        {
+            match doc
+                .registry
+                .of_country_as(&m.name, role_filter(words.key(r)))
+            {
+                Some(p) => add(p, names),
+                // No one the article names holds that role for the country: it
+                // stays the country, not whoever else acts for it.
+                None => {
+                    named.role_unfilled = true;
+                    add(&m.name, names);
+                }
+            }
+            continue;
+        }
+        if m.side {
+            named.compounds.push(&m.name);
+        }
+        add(&m.name, names);
+    }
+    named
+}
+
+/// Two countries meeting are, in practice, the people the article introduced as
+/// acting for them ("Iran and the United States held talks"). A country named
+/// through its delegation or negotiators is not its head of state or government,
+/// and one named through its officers only an officer the article gives a title.
+fn countries_as_their_people(doc: &Doc, named: &Named, names: &mut Vec<String>) {
+    let mapped: Vec<String> = names
+        .iter()
+        .filter_map(|n| {
+            let group = named.groups.iter().find(|(g, _)| *g == n.as_str());
+            let officers = group.is_some_and(|(_, o)| *o);
+            let role: Option<fn(&str) -> bool> =
+                group.map(|_| if officers { military } else { not_a_leader });
+            let p = doc.registry.of_country_as(n, role)?;
+            let officer = doc.registry.title_of(p).is_some_and(military);
+            (!officers || officer).then(|| p.to_string())
+        })
+        .collect();
+    let distinct = mapped
+        .iter()
+        .enumerate()
+        .all(|(n, p)| !mapped[..n].contains(p));
+    if names.len() >= 2 && mapped.len() == names.len() && distinct && !named.role_unfilled {
+        *names = mapped;
+    }
+}
+
+/// A country named beside the person who acts for it ("X met China's foreign
+/// minister Y") is that person: naming both counts one side twice.
+fn drop_represented_countries(doc: &Doc, groups: &[(&str, bool)], names: &mut Vec<String>) {
+    let represented: Vec<bool> = names
+        .iter()
+        .map(|c| {
+            !groups.iter().any(|(g, _)| *g == c.as_str())
+                && names
+                    .iter()
+                    .any(|p| p != c && doc.registry.affiliation(p) == Some(c.as_str()))
+        })
+        .collect();
+    if represented.iter().any(|&r| r) {
+        let mut r = represented.into_iter();
+        names.retain(|_| !r.next().unwrap_or(false));
+    }
+}
+
+/// Pronoun subjects ("he met …", "his call with …") and "his Kazakh
+/// counterpart". Returns whether a pronoun stood for the subject.
+fn pronouns_and_counterparts(
+    doc: &Doc,
+    i: usize,
+    clause: &Clause,
+    subjects: &[Option<String>],
+    names: &mut Vec<String>,
+) -> bool {
+    let Clause {
+        words, left, right, ..
+    } = *clause;
+    let first = clause.first();
+    let mut pronoun_subject = false;
+    for k in left..right.min(words.len()) {
+        let w = words.key(k);
+        let possessive_before = (w == "his" || w == "her") && k + 1 == first;
+        if ((w == "he" || w == "she") && k < first) || possessive_before {
+            pronoun_subject = true;
+            // "Ana Veld flew to Oslo, where he met …": the person the sentence
+            // opened with; otherwise whom the text was about. The subject leads:
+            // it is the caller of a call.
+            // A person named after an earlier pronoun is that pronoun's object ("she
+            // will meet A …, and she will join B"), not what the next one refers to.
+            let first_pronoun = (0..words.len())
+                .position(|x| matches!(words.key(x), "he" | "she" | "his" | "her"))
+                .unwrap_or(k);
+            let earlier = doc.mentions[i]
+                .iter()
+                .find(|m| {
+                    m.kind == ActorKind::Person
+                        && !m.possessive
+                        && m.last <= k
+                        && m.last <= first_pronoun
+                })
+                .map(|m| &m.name);
+            if let Some(s) = earlier.or(subjects[i].as_ref())
+                && !names.iter().any(|x| x.eq_ignore_ascii_case(s))
+            {
+                names.insert(0, s.clone());
+            }
+        }
+        if w == "counterpart" && k >= 1 {
+            let country = doc.mentions[i]
+                .iter()
+                .find(|m| m.last == k)
+                .map(|m| m.name.clone());
+            if let Some(p) = country.and_then(|c| doc.registry.of_country(&c).map(str::to_string)) {
+                add(&p, names);
+            }
+        }
+    }
+    pronoun_subject
+}
+
+/// "met each leader separately", "met each side": the people the previous
+/// sentence named, when none follows the cue, or else the other parties of the
+/// last meeting. Returns whether "each" follows the cue.
+fn each_party(
+    doc: &Doc,
+    i: usize,
+    clause: &Clause,
+    history: &[(Meeting, bool, usize)],
+    names: &mut Vec<String>,
+) -> bool {
+    let Clause {
+        words,
+        group,
+        right,
+        ..
+    } = *clause;
+    let after_cue = group.last().map_or(clause.first(), |c| c.0 + c.1);
+    let each_after = words.key_at(after_cue) == Some("each");
+    let named_after = doc.mentions[i]
+        .iter()
+        .any(|m| m.first >= after_cue && m.last <= right && !m.modifier);
+    if each_after && !named_after && i > 0 {
+        let before = names.len();
+        for m in doc.mentions[i - 1]
+            .iter()
+            .filter(|m| m.kind == ActorKind::Person && !m.possessive && !m.modifier)
+        {
+            add(&m.name, names);
+        }
+        if names.len() == before
+            && let Some((prev, _, _)) = history.last()
+        {
+            for p in &prev.participants {
+                add(p.as_str(), names);
+            }
+        }
+    }
+    each_after
+}
+
+/// Plural roles after which a country stands for its minister ("the foreign
+/// ministers of A and B").
+const ROLES: &[&str] = &[
+    "ministers",
+    "leaders",
+    "presidents",
+    "envoys",
+    "negotiators",
+    "counterparts",
+    "commissioners",
+];
+
+/// Adds the actors of sentence `i` to the meeting told in one of the two sentences
+/// before, when `i` only says who took part ("Ministers from A and B took part";
+/// "The X delegation was led by Y"; lexicon sections `took_part`, `will_take_part`). Countries stand for the person the
+/// article introduced as acting for them ("Ministers from A and B").
+pub fn add_participants(doc: &Doc, i: usize, history: &mut [(Meeting, bool, usize)]) {
+    let Some((m, _, at)) = history.last_mut() else {
+        return;
+    };
+    if *at + 2 < i || doc.in_quote(i, 0) || m.status == MeetingStatus::Cancelled {
+        return;
+    }
+    // A past phrase adds to a meeting held, a future one to a meeting to come.
+    let phrases = if m.status == MeetingStatus::Held {
+        &LEXICON.took_part
+    } else {
+        &LEXICON.will_take_part
+    };
+    let words = doc.words(i);
+    if phrases.find(words, 0..words.len()).is_none() {
+        return;
+    }
+    for a in doc.mentions[i]
+        .iter()
+        .filter(|a| !a.possessive && !a.modifier)
+    {
+        let name = match a.kind {
+            ActorKind::Person => a.name.as_str(),
+            _ => doc.registry.of_country(&a.name).unwrap_or(&a.name),
+        };
+        let known = m.participants.iter().any(|p| same_name(p.as_str(), name));
+        if !known && let Some(n) = ActorName::new(name) {
+            m.participants.push(n);
+        }
+    }
+}
+
+/// "Takeshi Iwaya, Minister for Foreign Affairs of Japan, held a Japan-China
+/// Foreign Ministers' Meeting with Wang Yi": when two people or more meet, the
+/// sides of a compound that names their meeting are the sides those people act
+/// for, not further parties. (A broker, "Qatari-mediated talks", is no side and
+/// stays; a country whose name has a hyphen, "Guinea-Bissau", is no compound.)
+fn people_over_compounds(names: &mut Vec<String>, compounds: &[&str]) {
+    let people = names.iter().filter(|n| LEXICON.lookup(n).is_none()).count();
+    if people >= 2 {
+        names.retain(|n| !compounds.contains(&n.as_str()));
+    }
+}
+
+fn not_a_leader(title: &str) -> bool {
+    !is_leader(title)
+}
+
+/// An officer's title: "Thai and Cambodian army commanders" are the generals the
+/// article names, not the countries' diplomats.
+/// Ranks and services are whole words ("Lt. Gen.", "army commander"), and
+/// "General" only as the first: a "secretary-general" or a "director general" is
+/// no officer.
+pub fn military(title: &str) -> bool {
+    let mut words = title.split(' ').map(|w| w.trim_end_matches('.'));
+    let first = words.clone().next();
+    first == Some("general")
+        || words.any(|w| {
+            matches!(
+                w,
+                "gen"
+                    | "lt"
+                    | "maj"
+                    | "brig"
+                    | "col"
+                    | "colonel"
+                    | "admiral"
+                    | "marshal"
+                    | "commander"
+                    | "army"
+                    | "military"
+            )
+        })
+}
+
+/// Whether a country's group of people (starting at word `k`) are its officers
+/// ("army commanders"): they stand for its officers, not its diplomats.
+fn officers(words: Words, k: usize) -> bool {
+    (k..(k + 3).min(words.len())).any(|j| {
+        matches!(
+            words.key(j),
+            "army" | "military" | "commanders" | "generals" | "naval" | "navy"
+        )
+    })
+}
+
+/// Whether a title is a head of state's or government's.
+fn is_leader(t: &str) -> bool {
+    !t.starts_with("vice")
+        && !t.starts_with("deputy")
+        && [
+            "president",
+            "prime minister",
+            "chancellor",
+            "king",
+            "emir",
+            "premier",
+            "supreme leader",
+            "crown prince",
+            "sultan",
+        ]
+        .iter()
+        .any(|r| t.ends_with(r))
+}
+
+/// Which titles a plural role noun covers: "the two leaders" are heads of state
+/// or government, "the two ministers" ministers and secretaries.
+pub fn role_filter(noun: &str) -> Option<fn(&str) -> bool> {
+    fn minister(t: &str) -> bool {
+        (t.contains("minister") || t.contains("secretary")) && !is_leader(t)
+    }
+    match noun {
+        "leaders" | "presidents" | "heads" => Some(is_leader),
+        "ministers" | "foreign" => Some(minister),
+        _ => None,
+    }
+}
+
+/// "Republic of Norway (RN) Foreign Minister Ana Veld": a country or organisation
+/// right before a titled person, only an abbreviation between, describes that person.
+fn describes_next(doc: &Doc, i: usize, m: &Mention) -> bool {
+    if m.kind == ActorKind::Person {
+        return false;
+    }
+    let toks = &doc.toks[i];
+    let words = doc.words(i);
+    doc.mentions[i]
+        .iter()
+        .find(|p| p.first >= m.last)
+        .is_some_and(|p| {
+            let title_start = toks.partition_point(|t| t.start < p.span.start);
+            p.kind == ActorKind::Person
+                && p.titled
+                && title_start >= m.last
+                && title_start < p.first
+                && words[m.last..title_start].iter().all(|w| {
+                    matches!(*w, "(" | ")")
+                        || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+                })
+        })
+}
+
+/// Two forms of one name: equal, or one the other's ending ("Borg Camilleri",
+/// "Petra Borg Camilleri").
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.len() >= short.len()
+        && (long.eq_ignore_ascii_case(short)
+            || (long.is_char_boundary(long.len() - short.len())
+                && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
+                && long[..long.len() - short.len()].ends_with(' ')))
+}
+
+/// "met each leader separately", "saw them one by one": the parties after the
+/// cue met those before it one at a time.
+pub fn separately(clause: Words) -> bool {
+    (0..clause.len()).any(|k| {
+        let w = clause.key(k);
+        matches!(w, "separately" | "individually")
+            || (w == "one"
+                && clause.get(k + 1) == Some(&"by")
+                && clause.key_at(k + 2) == Some("one"))
+    })
+}
+
+/// Splits a meeting whose parties met one by one: a call is between two sides, so
+/// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
+pub fn split(
+    m: Meeting,
+    words: Words,
+    group: &[(usize, usize, &'static MeetingCue)],
+    callers: usize,
+    one_by_one: bool,
+) -> Vec<Meeting> {
+    let first = group.first().map_or(0, |c| c.0);
+    let each = first > 0 && words.key(first - 1) == "each";
+    let n = m.participants.len();
+    // Only when one party stands before the cue: "X spoke with A and with B".
+    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && callers == 1 {
+        let host = m.participants[0].clone();
+        return m.participants[1..]
+            .iter()
+            .map(|p| Meeting {
+                participants: vec![host.clone(), p.clone()],
+                ..m.clone()
+            })
+            .collect();
+    }
+    if each && n >= 3 {
+        // The parties before the cue met the others separately.
+        let subjects = callers;
+        if subjects >= 1 && subjects < n {
+            let (subj, rest) = m.participants.split_at(subjects.min(n - 1));
+            return subj
+                .iter()
+                .map(|s| {
+                    let mut p = vec![s.clone()];
+                    p.extend(rest.iter().cloned());
+                    Meeting {
+                        participants: p,
+                        ..m.clone()
+                    }
+                })
+                .collect();
+        }
+    }
+    // "X met A and B separately": one meeting per party after the cue, each with
+    // all the parties before it.
+    if one_by_one && !each && callers >= 1 && n >= callers + 2 {
+        let (subj, rest) = m.participants.split_at(callers);
+        return rest
+            .iter()
+            .map(|o| {
+                let mut p = subj.to_vec();
+                p.push(o.clone());
+                Meeting {
+                    participants: p,
+                    ..m.clone()
+                }
+            })
+            .collect();
+    }
+    vec![m]
+}

@@ -1,0 +1,125 @@
+//! The status the rules give a meeting from the words of its clause: a
+//! cancellation ("called off", "refused") wins, then an offer or a condition
+//! ("ready to host", "could meet if"), then a plan ("will meet", "next round"),
+//! then the past ("met", "held"). A cue that is negated ("did not meet") or no
+//! meeting at all ("called for talks") is no cue; a meeting told only to be
+//! denied or asked about is none.
+
+use crate::model::MeetingStatus;
+
+use super::super::lexicon::{LEXICON, MeetingCue};
+use super::super::words::Words;
+
+pub fn status(
+    words: Words,
+    group: &[(usize, usize, &'static MeetingCue)],
+    left: usize,
+    right: usize,
+) -> Option<MeetingStatus> {
+    let first = group.first()?.0;
+    let last_end = group.last().map_or(first, |c| c.0 + c.1);
+    let lx = &*LEXICON;
+    // A cancellation may follow the clause ("a meeting that ... has been called off"),
+    // but not past a new coordinated clause.
+    let hard = (last_end..words.len())
+        .find(|&k| {
+            words[k] == ";"
+                || (words[k] == ","
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(*n, "and" | "but")))
+        })
+        .unwrap_or(words.len());
+    if lx.cancelled.find(words, left..hard).is_some() {
+        return Some(MeetingStatus::Cancelled);
+    }
+    // Offers and plans are read before the cue and just after it ("meet again").
+    let first_end = group.first().map_or(first, |c| c.0 + c.1);
+    let around = left..(first_end + 3).min(right).max(first_end);
+    if offer_in(words, around.clone()) {
+        return Some(MeetingStatus::Proposed);
+    }
+    let past_verb = group
+        .iter()
+        .any(|c| c.2.past_status == Some(MeetingStatus::Held) && !is_modal_before(words, c.0));
+    if !past_verb && lx.planned_cues.find(words, around).is_some() {
+        return Some(MeetingStatus::Planned);
+    }
+    // A past tense in the clause ("accepted", "ended") dates a noun cue.
+    let past_tense = (left..right).any(|k| {
+        let w = words.key(k);
+        w.len() > 4
+            && w.ends_with("ed")
+            && !is_modal_before(words, k)
+            && !group.iter().any(|c| c.0 == k)
+    });
+    if past_verb || past_tense || lx.held_cues.find(words, left..right).is_some() {
+        return Some(MeetingStatus::Held);
+    }
+    if group
+        .iter()
+        .any(|c| c.2.past_status == Some(MeetingStatus::Planned))
+    {
+        return Some(MeetingStatus::Planned);
+    }
+    None
+}
+
+/// Whether the clause `left..` around the cue at `first` tells a meeting only to
+/// deny it or to ask about it: "officials denied that A met B", "readers asked
+/// whether A and B met". (A future asked about, "whether they will meet", stays
+/// a meeting that may come.)
+pub fn unasserted(words: Words, left: usize, first: usize, rule: Option<MeetingStatus>) -> bool {
+    let denied = words.key_at(left) == Some("that")
+        && (left.saturating_sub(4)..left).any(|k| LEXICON.denials.contains(words.key(k)));
+    let asked =
+        rule == Some(MeetingStatus::Held) && (left..first).any(|k| words.key(k) == "whether");
+    denied || asked
+}
+
+/// An offer or condition in `words[range]`; "May" inside a sentence is the month
+/// ("signed on May 11"), not the modal.
+fn offer_in(words: Words, range: std::ops::Range<usize>) -> bool {
+    let mut from = range.start;
+    while let Some((p, _)) = LEXICON.proposed_cues.find(words, from..range.end) {
+        if !(p > 0 && words[p] == "May") {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
+}
+
+fn is_modal_before(words: Words, k: usize) -> bool {
+    (k.saturating_sub(2)..k).any(|j| {
+        matches!(
+            words.key(j),
+            "will" | "would" | "to" | "could" | "may" | "might" | "should"
+        )
+    })
+}
+
+/// "called his counterpart" is a call; "called on", "called off", "called for" are not.
+pub fn false_call(words: Words, k: usize) -> bool {
+    words.key(k) == "called"
+        && !words.get(k + 1).is_some_and(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*n, "his" | "her" | "their")
+        })
+}
+
+pub fn negated(words: Words, k: usize) -> bool {
+    // "did not meet face to face": the negation reaches past the verb.
+    let past_verb = k > 1
+        && matches!(words.key(k - 2), "not" | "never")
+        && matches!(
+            words.key(k - 1),
+            "meet" | "met" | "sit" | "sat" | "speak" | "spoke" | "talk" | "hold" | "held"
+        );
+    past_verb
+        || (k > 0
+            && matches!(
+                words.key(k - 1),
+                "no" | "not" | "without" | "as" | "through" | "via"
+            ))
+}
