@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 
 use crate::brief::brief_for;
@@ -524,31 +524,9 @@ async fn store_stats(cfg: &Config) -> ExitCode {
     }
 }
 
-/// Parses `--since`: a span back from now (`90m`, `12h`, `7d`, `2w`) or a date.
-pub fn parse_since(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
-    let raw = raw.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-        return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
-    }
-    // Shaped like a date but not one (2024-02-30): say so, not "bad unit".
-    if raw.len() == 10 && raw.chars().filter(|c| *c == '-').count() == 2 {
-        return Err(format!("--since {raw:?} is not a date (YYYY-MM-DD)"));
-    }
-    let split = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
-    let (num, unit) = raw.split_at(split);
-    let n: i64 = num
-        .parse()
-        .map_err(|_| format!("--since {raw:?}: expected e.g. 12h, 7d, 2w or 2024-08-01"))?;
-    let span = match unit {
-        "m" | "min" => chrono::Duration::try_minutes(n),
-        "h" => chrono::Duration::try_hours(n),
-        "d" => chrono::Duration::try_days(n),
-        "w" => chrono::Duration::try_weeks(n),
-        _ => None,
-    }
-    .ok_or_else(|| format!("--since {raw:?}: the unit must be m, h, d or w"))?;
-    now.checked_sub_signed(span)
-        .ok_or_else(|| format!("--since {raw:?} is too far back"))
+/// Parses `--since` (see [`crate::window`]), naming the flag in the error.
+fn parse_since(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    crate::window::parse_since(raw, now).map_err(|e| format!("--since {e}"))
 }
 
 async fn status(cfg: &Config, topic: &str, since: Option<&str>, json: bool) -> ExitCode {

@@ -23,7 +23,8 @@
 //!   It keeps the items about the topic ([`relevance`]: their own names or
 //!   paragraph name it), orders meeting lines ([`ranking`]: news before
 //!   background, by their own date and sources) and leaves out housekeeping
-//!   quotes ([`quotes`]).
+//!   quotes ([`quotes`]). Its window starts where [`window`] says (`12h`, `7d`,
+//!   a date), as both adapters accept it.
 //! - [`render`]: the brief as text, JSON, Discord embeds.
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
@@ -56,3 +57,4 @@ pub mod store;
 pub mod topics;
 pub mod validate;
 pub mod watch;
+pub mod window;
