@@ -66,7 +66,7 @@ pub enum Command {
         json: bool,
     },
     /// Poll every feed in the store on its schedule until interrupted (Ctrl-C
-    /// finishes the round in flight, then exits).
+    /// finishes the feeds being fetched, hands the rest back, then exits).
     Watch {
         /// Run one round over the feeds that are due, then exit.
         #[arg(long)]
@@ -388,7 +388,7 @@ async fn watch(cfg: &Config, once: bool, seed: Option<u64>) -> ExitCode {
     let (stop, stopped) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         let _ = tokio::signal::ctrl_c().await;
-        tracing::info!("shutting down after the round in flight");
+        tracing::info!("shutting down after the feeds being fetched");
         let _ = stop.send(true);
     });
     watcher.run(stopped).await;

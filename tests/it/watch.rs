@@ -810,3 +810,64 @@ async fn polls_show_up_in_metrics_and_health_follows_the_store() {
         .unwrap();
     assert_eq!(health.status(), 503);
 }
+
+/// Shutdown stops taking work: the feed being fetched is finished and recorded,
+/// and the feeds claimed with it but not started are handed back at once, so
+/// another process polls them now rather than when the lease runs out.
+#[tokio::test]
+async fn shutdown_finishes_the_feed_in_flight_and_hands_back_the_rest() {
+    let server = FeedServer::start().await;
+    let watch = WatchConfig {
+        concurrency: 1,
+        ..WatchConfig::default()
+    };
+    let w = world(loopback_fetch(), watch, false).await;
+    for i in 0..4 {
+        let path = format!("s{i}.xml");
+        let guid = format!("s{i}");
+        server.put(
+            &path,
+            Resource {
+                delay: Some(Duration::from_millis(500)),
+                ..Resource::feed(rss(&[(&guid, "Slow", "Ministers met.")]))
+            },
+        );
+        w.store
+            .add_feed(&server.url(&path), w.clock.now())
+            .await
+            .unwrap();
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let watcher = w.watcher;
+    let running = tokio::spawn(async move { watcher.run(stopped).await });
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while server.requests() == 0 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .expect("the first feed is fetched");
+    stop.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), running)
+        .await
+        .expect("the watcher stops after the feed in flight")
+        .unwrap();
+
+    assert_eq!(
+        server.requests(),
+        1,
+        "no feed is started after the shutdown"
+    );
+    assert_eq!(
+        rows(&*w.store, "items").await,
+        1,
+        "the feed in flight is recorded"
+    );
+    let lease = Duration::from_secs(600);
+    let claimed = w
+        .store
+        .claim_due_feeds("another", w.clock.now(), lease, 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 3, "the other three are claimable at once");
+}
