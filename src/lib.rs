@@ -29,10 +29,13 @@
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
 //! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
+//! - [`app`]: the wiring adapters start processes through (ingest pipeline,
+//!   metrics, the bot with the watcher beside it), so no adapter calls another.
 //! - [`digest`]: scheduled digests: scheduler → outbox in the store → sender, each posted once.
 //! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
 //!   [`metrics`] (Prometheus counters and `/healthz`).
 
+pub mod app;
 pub mod article_text;
 pub mod bot;
 pub mod brief;
