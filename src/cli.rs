@@ -4,18 +4,16 @@
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 
+use crate::app;
 use crate::brief::brief_for;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
-use crate::extract::{Extractor, RuleExtractor};
-use crate::feeds::fetch::Fetcher;
-use crate::ingest::{FeedSource, FetchResult, Ingestor, PagePolicy};
-use crate::llm::LlmExtractor;
+use crate::extract::RuleExtractor;
+use crate::ingest::{FeedSource, FetchResult};
 use crate::model::TopicName;
 use crate::render;
 use crate::store::{self, Scope};
@@ -66,7 +64,7 @@ pub enum Command {
         json: bool,
     },
     /// Poll every feed in the store on its schedule until interrupted (Ctrl-C
-    /// finishes the round in flight, then exits).
+    /// finishes the feeds being fetched, hands the rest back, then exits).
     Watch {
         /// Run one round over the feeds that are due, then exit.
         #[arg(long)]
@@ -250,9 +248,9 @@ fn extract(paths: &[PathBuf]) -> ExitCode {
 }
 
 async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
-    let ingestor = match ingestor(cfg, "ingest").await {
+    let ingestor = match app::ingestor(cfg).await {
         Ok(i) => i,
-        Err(code) => return code,
+        Err(e) => return start_failed("ingest", &e),
     };
     let mut failed = 0;
     // Titles and error details come from feeds: printed through `terminal_safe`.
@@ -286,88 +284,28 @@ async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
     }
 }
 
-/// Builds the ingest pipeline on the configured store.
-async fn ingestor(cfg: &Config, what: &str) -> Result<Ingestor, ExitCode> {
-    let fail = |e: &dyn std::fmt::Display| {
-        eprintln!("readout {what}: {e}");
-        ExitCode::FAILURE
-    };
-    let store = store::open(&cfg.database_url).await.map_err(|e| fail(&e))?;
-    let fetcher = Fetcher::new(cfg.fetch.clone()).map_err(|e| fail(&e))?;
-    let extractor: Arc<dyn Extractor> = match &cfg.llm {
-        Some(llm) => {
-            Arc::new(LlmExtractor::new(llm.clone(), cfg.fetch.timeout * 4).map_err(|e| fail(&e))?)
-        }
-        None => Arc::new(RuleExtractor::new()),
-    };
-    Ok(Ingestor {
-        store,
-        extractor,
-        fetcher,
-        clock: Arc::new(SystemClock),
-        fetch_pages: true,
-        pages: PagePolicy::new(cfg.watch.per_host, cfg.fetch.timeout),
-    })
-}
-
-/// Serves `/metrics` and `/healthz` in the background when configured.
-async fn start_metrics(cfg: &Config, store: Arc<dyn crate::store::Store>) -> Result<(), ExitCode> {
-    let Some(addr) = cfg.metrics_addr else {
-        return Ok(());
-    };
-    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
-        eprintln!("readout: cannot serve metrics on {addr}: {e}");
-        ExitCode::FAILURE
-    })?;
-    tokio::spawn(async move {
-        if let Err(e) = crate::metrics::serve(listener, store).await {
-            tracing::error!(error = %e, "the metrics server stopped");
-        }
-    });
-    Ok(())
+/// Prints why `readout WHAT` could not start and gives its exit status.
+fn start_failed(what: &str, e: &app::StartError) -> ExitCode {
+    eprintln!("readout {what}: {e}");
+    ExitCode::from(e.exit_code())
 }
 
 /// The bot, with the watcher polling feeds beside it in the same process.
+/// Without a token nothing else starts: one clear line, exit status 2.
 async fn run(cfg: &Config) -> ExitCode {
-    // Without a token nothing else starts: one clear line, exit status 2.
-    if cfg.discord.token.is_none() {
-        return match crate::bot::run(cfg).await {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("readout run: {e}");
-                ExitCode::from(e.exit_code())
-            }
-        };
-    }
-    let ingestor = match ingestor(cfg, "run").await {
-        Ok(i) => i,
-        Err(code) => return code,
-    };
-    if let Err(code) = start_metrics(cfg, ingestor.store.clone()).await {
-        return code;
-    }
-    let watcher = crate::watch::Watcher::new(ingestor, cfg.watch.clone(), None);
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let polling = tokio::spawn(async move { watcher.run(stopped).await });
-    let result = crate::bot::run(cfg).await;
-    let _ = stop.send(true);
-    let _ = polling.await;
-    match result {
+    match app::run_bot(cfg).await {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("readout run: {e}");
-            ExitCode::from(e.exit_code())
-        }
+        Err(e) => start_failed("run", &e),
     }
 }
 
 async fn watch(cfg: &Config, once: bool, seed: Option<u64>) -> ExitCode {
-    let ingestor = match ingestor(cfg, "watch").await {
+    let ingestor = match app::ingestor(cfg).await {
         Ok(i) => i,
-        Err(code) => return code,
+        Err(e) => return start_failed("watch", &e),
     };
-    if let Err(code) = start_metrics(cfg, ingestor.store.clone()).await {
-        return code;
+    if let Err(e) = app::start_metrics(cfg, ingestor.store.clone()).await {
+        return start_failed("watch", &e);
     }
     let watcher = crate::watch::Watcher::new(ingestor, cfg.watch.clone(), seed);
     if once {
@@ -388,7 +326,7 @@ async fn watch(cfg: &Config, once: bool, seed: Option<u64>) -> ExitCode {
     let (stop, stopped) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {
         let _ = tokio::signal::ctrl_c().await;
-        tracing::info!("shutting down after the round in flight");
+        tracing::info!("shutting down after the feeds being fetched");
         let _ = stop.send(true);
     });
     watcher.run(stopped).await;
@@ -524,31 +462,9 @@ async fn store_stats(cfg: &Config) -> ExitCode {
     }
 }
 
-/// Parses `--since`: a span back from now (`90m`, `12h`, `7d`, `2w`) or a date.
-pub fn parse_since(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
-    let raw = raw.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-        return Ok(d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
-    }
-    // Shaped like a date but not one (2024-02-30): say so, not "bad unit".
-    if raw.len() == 10 && raw.chars().filter(|c| *c == '-').count() == 2 {
-        return Err(format!("--since {raw:?} is not a date (YYYY-MM-DD)"));
-    }
-    let split = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
-    let (num, unit) = raw.split_at(split);
-    let n: i64 = num
-        .parse()
-        .map_err(|_| format!("--since {raw:?}: expected e.g. 12h, 7d, 2w or 2024-08-01"))?;
-    let span = match unit {
-        "m" | "min" => chrono::Duration::try_minutes(n),
-        "h" => chrono::Duration::try_hours(n),
-        "d" => chrono::Duration::try_days(n),
-        "w" => chrono::Duration::try_weeks(n),
-        _ => None,
-    }
-    .ok_or_else(|| format!("--since {raw:?}: the unit must be m, h, d or w"))?;
-    now.checked_sub_signed(span)
-        .ok_or_else(|| format!("--since {raw:?} is too far back"))
+/// Parses `--since` (see [`crate::window`]), naming the flag in the error.
+fn parse_since(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
+    crate::window::parse_since(raw, now).map_err(|e| format!("--since {e}"))
 }
 
 async fn status(cfg: &Config, topic: &str, since: Option<&str>, json: bool) -> ExitCode {

@@ -23,15 +23,19 @@
 //!   It keeps the items about the topic ([`relevance`]: their own names or
 //!   paragraph name it), orders meeting lines ([`ranking`]: news before
 //!   background, by their own date and sources) and leaves out housekeeping
-//!   quotes ([`quotes`]).
+//!   quotes ([`quotes`]). Its window starts where [`window`] says (`12h`, `7d`,
+//!   a date), as both adapters accept it.
 //! - [`render`]: the brief as text, JSON, Discord embeds.
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
 //! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
+//! - [`app`]: the wiring adapters start processes through (ingest pipeline,
+//!   metrics, the bot with the watcher beside it), so no adapter calls another.
 //! - [`digest`]: scheduled digests: scheduler → outbox in the store → sender, each posted once.
 //! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
 //!   [`metrics`] (Prometheus counters and `/healthz`).
 
+pub mod app;
 pub mod article_text;
 pub mod bot;
 pub mod brief;
@@ -56,3 +60,4 @@ pub mod store;
 pub mod topics;
 pub mod validate;
 pub mod watch;
+pub mod window;

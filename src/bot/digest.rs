@@ -74,12 +74,6 @@ pub fn parse_topic_list(raw: Option<&str>) -> Result<Vec<TopicName>, CommandErro
     Ok(out)
 }
 
-/// The next time a daily digest at `time` in `zone` falls due after `now` (see
-/// [`crate::digest::schedule`] for the daylight-saving rules).
-pub fn next_run(time: NaiveTime, zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
-    next_after(&Cadence::Daily { time }, zone, now).unwrap_or(now + chrono::Duration::days(1))
-}
-
 /// A weekday for weekly digests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, poise::ChoiceParameter)]
 pub enum Day {
@@ -474,36 +468,5 @@ mod tests {
                 == 2
         );
         assert!(parse_topic_list(Some("@everyone")).is_err());
-    }
-
-    #[test]
-    fn next_run_follows_the_zone_across_daylight_saving() {
-        let paris = parse_zone("Europe/Paris").unwrap();
-        let t = NaiveTime::from_hms_opt(8, 0, 0).unwrap();
-        // Summer: 08:00 Paris is 06:00 UTC.
-        let now = DateTime::parse_from_rfc3339("2024-07-01T05:00:00Z")
-            .unwrap()
-            .to_utc();
-        assert_eq!(
-            next_run(t, paris, now).to_rfc3339(),
-            "2024-07-01T06:00:00+00:00"
-        );
-        // Past today's time: tomorrow.
-        let now = DateTime::parse_from_rfc3339("2024-07-01T07:00:00Z")
-            .unwrap()
-            .to_utc();
-        assert_eq!(
-            next_run(t, paris, now).to_rfc3339(),
-            "2024-07-02T06:00:00+00:00"
-        );
-        // Skipped local time (02:30 on 2024-03-31 does not exist): an hour later.
-        let t = NaiveTime::from_hms_opt(2, 30, 0).unwrap();
-        let now = DateTime::parse_from_rfc3339("2024-03-30T23:00:00Z")
-            .unwrap()
-            .to_utc();
-        assert_eq!(
-            next_run(t, paris, now).to_rfc3339(),
-            "2024-03-31T01:30:00+00:00"
-        );
     }
 }

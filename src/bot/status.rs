@@ -39,6 +39,8 @@ fn capitalise(s: &str) -> String {
     }
 }
 
+/// Parses the `since` option (see [`crate::window`]); the member reads why a
+/// value was refused and what would be accepted.
 fn parse_since(
     raw: Option<&str>,
     now: chrono::DateTime<chrono::Utc>,
@@ -49,11 +51,8 @@ fn parse_since(
                 "`since` is too long: use e.g. 12h, 7d, 2w or 2024-08-01.".into(),
             ));
         }
-        crate::cli::parse_since(s, now).map_err(|_| {
-            CommandError::Invalid(
-                "`since` should look like 12h, 7d, 2w or a date such as 2024-08-01.".into(),
-            )
-        })
+        crate::window::parse_since(s, now)
+            .map_err(|e| CommandError::Invalid(format!("`since` {e}.")))
     })
     .transpose()
 }

@@ -266,3 +266,23 @@ async fn feeds_are_found_again_by_the_url_as_typed() {
         Err(CommandError::NotFound(_))
     ));
 }
+
+#[tokio::test]
+async fn status_tells_the_member_why_since_was_refused() {
+    let (_d, data) = data().await;
+    let member = caller(Permissions::SEND_MESSAGES);
+    for (since, why) in [
+        (
+            "2024-02-30",
+            "`since` \"2024-02-30\" is not a date (YYYY-MM-DD).",
+        ),
+        ("7x", "`since` \"7x\": the unit must be m, h, d or w."),
+    ] {
+        let p = Progress::detached();
+        let e = status::answer_status(&data, &member, &p, "ukraine", Some(since), false)
+            .await
+            .unwrap_err();
+        assert_eq!(e.user_message(), why);
+        assert!(!p.is_deferred());
+    }
+}

@@ -206,6 +206,27 @@ mod tests {
     }
 
     #[test]
+    fn daily_is_due_today_until_its_time_then_tomorrow() {
+        let paris: Tz = "Europe/Paris".parse().unwrap();
+        let next = |time, now| next_after(&Cadence::Daily { time }, paris, now).unwrap();
+        // Summer: 08:00 Paris is 06:00 UTC.
+        assert_eq!(
+            next(hm(8, 0), at("2024-07-01T05:00:00Z")).to_rfc3339(),
+            "2024-07-01T06:00:00+00:00"
+        );
+        // Past today's time: tomorrow.
+        assert_eq!(
+            next(hm(8, 0), at("2024-07-01T07:00:00Z")).to_rfc3339(),
+            "2024-07-02T06:00:00+00:00"
+        );
+        // Skipped local time (02:30 on 2024-03-31 does not exist): an hour later.
+        assert_eq!(
+            next(hm(2, 30), at("2024-03-30T23:00:00Z")).to_rfc3339(),
+            "2024-03-31T01:30:00+00:00"
+        );
+    }
+
+    #[test]
     fn gap_moves_forward_and_repeat_takes_the_first() {
         let paris: Tz = "Europe/Paris".parse().unwrap();
         let c = Cadence::Daily { time: hm(2, 30) };

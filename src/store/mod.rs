@@ -239,8 +239,9 @@ pub trait ContentStore: Send + Sync {
         lease: std::time::Duration,
         limit: usize,
     ) -> Result<Vec<FeedRecord>, StoreError>;
-    /// Hands a claimed feed back before its lease runs out (graceful shutdown);
-    /// false when `worker` did not hold it.
+    /// Hands a claimed feed back before its lease runs out: a watcher shutting
+    /// down returns the feeds it claimed but did not start, so another process
+    /// polls them now. False when `worker` did not hold it.
     async fn release_lease(&self, feed: FeedId, worker: &str) -> Result<bool, StoreError>;
     /// Extends `worker`'s leases on `feeds` to `now + lease`, for a claimer still
     /// working on them (slow article pages), so no other claimer takes them

@@ -1,6 +1,6 @@
 //! The PostgreSQL store, for deployments where several processes (watchers, bots)
 //! share one database. Same tables and behaviour as the SQLite store (the
-//! conformance suite in `tests/store_conformance.rs` runs both), with three
+//! conformance suite in `tests/it/store_conformance.rs` runs both), with three
 //! differences that only PostgreSQL can offer:
 //!
 //! - topic search is PostgreSQL full-text search: stored `tsvector` columns with

@@ -1,7 +1,9 @@
 //! The watcher: polls every due feed, politely and safely, for months on end.
 //!
 //! One step, [`Watcher::poll_due_feeds_once`], does a whole round (tests and the
-//! benchmark call it directly); [`Watcher::run`] repeats it until shutdown. Each feed
+//! benchmark call it directly); [`Watcher::run`] repeats it until shutdown, which
+//! stops taking work: the feeds in flight are finished and recorded, and those
+//! claimed but not started are handed back to the store for another process. Each feed
 //! URL is one row in the store however many servers follow it, so it is fetched once.
 //! Fetches run with bounded concurrency overall and per host; each result is written
 //! in one transaction with the feed's new validators, so a kill at any moment loses
@@ -86,9 +88,24 @@ impl Watcher {
     /// due feed goes to one of them, and the feeds of a process that dies come back
     /// when its lease runs out.
     pub async fn poll_due_feeds_once(&self) -> Result<RoundReport, StoreError> {
+        // Kept alive for the round, so the round is never told to stop.
+        let (_never, shutdown) = tokio::sync::watch::channel(false);
+        self.poll_round(&shutdown).await
+    }
+
+    /// One round, stopping early once `shutdown` turns true: no batch is claimed
+    /// after that, the feeds in flight are finished, and the rest of the batch
+    /// is handed back (see [`Watcher::hand_back`]).
+    async fn poll_round(
+        &self,
+        shutdown: &tokio::sync::watch::Receiver<bool>,
+    ) -> Result<RoundReport, StoreError> {
         let mut report = RoundReport::default();
         let batch = self.cfg.concurrency.max(1) * 4;
         loop {
+            if *shutdown.borrow() {
+                return Ok(report);
+            }
             let now = self.ingestor.clock.now();
             let due = self
                 .ingestor
@@ -98,22 +115,46 @@ impl Watcher {
             if due.is_empty() {
                 return Ok(report);
             }
-            report.polled += due.len();
             let ids: Vec<FeedId> = due.iter().map(|f| f.id).collect();
-            let batch_done = self.poll_batch(due, &mut report);
-            tokio::select! {
-                () = batch_done => {}
+            let batch_done = self.poll_batch(due, &mut report, shutdown.clone());
+            // The leases stop being renewed before any is handed back: a renewal
+            // racing the hand-back could otherwise lease a feed again.
+            let unstarted = tokio::select! {
+                unstarted = batch_done => unstarted,
                 never = self.renew_leases(&ids) => match never {},
-            }
+            };
+            self.hand_back(&unstarted).await;
         }
     }
 
     /// Polls one claimed batch, `concurrency` feeds at a time, into `report`.
-    async fn poll_batch(&self, due: Vec<FeedRecord>, report: &mut RoundReport) {
-        let mut results = futures::stream::iter(due)
-            .map(|f| self.poll_one(f))
-            .buffer_unordered(self.cfg.concurrency.max(1));
-        while let Some(outcome) = results.next().await {
+    /// Once `shutdown` turns true no further feed is started; returns the feeds
+    /// that were not.
+    async fn poll_batch(
+        &self,
+        due: Vec<FeedRecord>,
+        report: &mut RoundReport,
+        mut shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> Vec<FeedId> {
+        let mut unstarted: Vec<FeedId> = due.iter().map(|f| f.id).collect();
+        let stop = async move {
+            if shutdown.wait_for(|stop| *stop).await.is_err() {
+                // Nobody can ask any more: the batch runs to its end.
+                std::future::pending::<()>().await;
+            }
+        };
+        let mut results = std::pin::pin!(
+            futures::stream::iter(due)
+                .take_until(stop)
+                .map(|f| {
+                    let id = f.id;
+                    async move { (id, self.poll_one(f).await) }
+                })
+                .buffer_unordered(self.cfg.concurrency.max(1))
+        );
+        while let Some((id, outcome)) = results.next().await {
+            unstarted.retain(|f| *f != id);
+            report.polled += 1;
             match outcome {
                 PollOutcome::Ingested {
                     new_items,
@@ -129,6 +170,24 @@ impl Watcher {
                     report.paused += usize::from(paused);
                 }
             }
+        }
+        unstarted
+    }
+
+    /// Hands feeds claimed but never started back to the store at shutdown, so
+    /// another process polls them now rather than when their lease runs out. A
+    /// feed that cannot be handed back is only late: its lease still runs out.
+    async fn hand_back(&self, feeds: &[FeedId]) {
+        for &feed in feeds {
+            if let Err(e) = self.ingestor.store.release_lease(feed, &self.worker).await {
+                tracing::warn!(error = %e, feed = feed.0, "cannot hand a feed back; it returns when its lease runs out");
+            }
+        }
+        if !feeds.is_empty() {
+            tracing::info!(
+                feeds = feeds.len(),
+                "shutting down: handed back the feeds not yet polled"
+            );
         }
     }
 
@@ -155,11 +214,12 @@ impl Watcher {
         }
     }
 
-    /// Repeats rounds until `shutdown` turns true; a round in flight is finished
-    /// first, so nothing is left half-done.
+    /// Repeats rounds until `shutdown` turns true. The feeds in flight then are
+    /// finished first, so nothing is left half-done; those claimed but not yet
+    /// started are handed back.
     pub async fn run(&self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
         loop {
-            match self.poll_due_feeds_once().await {
+            match self.poll_round(&shutdown).await {
                 Ok(r) if r.polled > 0 => tracing::info!(
                     polled = r.polled,
                     ingested = r.ingested,

@@ -6,8 +6,6 @@
 //! deserialized into serenity's own types: a payload serenity can't read would be
 //! dropped silently and the test would only time out (see FAKE_DISCORD.md).
 
-#![allow(dead_code)]
-
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -751,9 +749,7 @@ impl Drop for TestBot {
 }
 
 pub fn test_now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2022-01-24T12:00:00Z")
-        .expect("literal date")
-        .with_timezone(&Utc)
+    super::at("2022-01-24T12:00:00Z")
 }
 
 impl TestBot {

@@ -1,12 +1,11 @@
 //! Crash safety: `readout watch` is killed with SIGKILL in the middle of a round,
 //! then restarted; the store must end with every item exactly once.
 
-mod support;
-
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use support::feed_server::{FeedServer, Resource};
+use crate::support::feed_server::{FeedServer, Resource};
+use crate::support::{process, rss};
 
 const FEEDS: usize = 120;
 const ITEMS: usize = 15;
@@ -14,25 +13,12 @@ const ITEMS: usize = 15;
 fn feed(n: usize) -> String {
     // Long bodies, so no article page is fetched.
     let body = "The delegations met again and agreed to continue. ".repeat(20);
-    let items: String = (0..ITEMS)
-        .map(|i| {
-            format!(
-                "<item><guid>feed{n}-item{i}</guid><title>Feed {n} item {i}</title>\
-                 <link>https://news.example/{n}/{i}</link><pubDate>Thu, 01 Aug 2024 07:00:00 GMT</pubDate>\
-                 <description>{body}</description></item>"
-            )
-        })
-        .collect();
-    format!(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed {n}</title>{items}</channel></rss>"
-    )
+    rss::numbered_feed(n, ITEMS, &body)
 }
 
 fn watch_once(db: &std::path::Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_readout"));
-    cmd.args(["watch", "--once"])
-        .env_clear()
-        .env("DATABASE_URL", format!("sqlite://{}", db.display()))
+    let mut cmd = process::command(&["watch", "--once"]);
+    cmd.env("DATABASE_URL", format!("sqlite://{}", db.display()))
         .env("READOUT_ALLOW_LOOPBACK", "true")
         .env("READOUT_FETCH_PER_HOST", "4")
         .env("READOUT_FEED_LEASE_SECS", "2")

@@ -2,8 +2,6 @@
 //! fixed clock, or as the `readout digests` binary with `READOUT_NOW`) against the
 //! fake Discord over real HTTP. Every test runs under a time limit.
 
-mod discord_support;
-
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,7 +9,8 @@ use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use serde_json::{Value, json};
 use serenity::all::Permissions;
 
-use discord_support::{FakeDiscord, Scripted, limit_violations, mentions_disabled};
+use crate::support::fake_discord::{FakeDiscord, Scripted, limit_violations, mentions_disabled};
+use crate::support::{actor, at, process, within_limit};
 use readout::bot::{Caller, Data};
 use readout::clock::FixedClock;
 use readout::config::Config;
@@ -20,8 +19,8 @@ use readout::digest::outbox::embed_json;
 use readout::feeds::ItemKey;
 use readout::feeds::fetch::Fetcher;
 use readout::model::{
-    ActorName, Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span,
-    Speech, Statement, TopicName,
+    Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
+    Statement, TopicName,
 };
 use readout::store::digest::{Cadence, DigestSchedule, DigestSpec, DigestStore, PostStatus};
 use readout::store::guild::GuildId;
@@ -30,20 +29,6 @@ use readout::store::{FetchCommit, IngestItem, Store};
 
 const GUILD: u64 = 800_000_000_000_000_001;
 const CHANNEL: u64 = 700_000_000_000_000_009;
-const TEST_LIMIT: Duration = Duration::from_secs(40);
-
-async fn within_limit<F: std::future::Future<Output = ()>>(f: F) {
-    tokio::time::timeout(TEST_LIMIT, f)
-        .await
-        .expect("test exceeded its time limit");
-}
-
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .expect("literal time")
-        .to_utc()
-}
-
 fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).expect("literal time")
 }
@@ -168,10 +153,6 @@ fn moderator() -> Caller {
         permissions: Permissions::MANAGE_GUILD,
         roles: vec![],
     }
-}
-
-fn actor(name: &str) -> ActorName {
-    ActorName::new(name).expect("literal name")
 }
 
 fn evidence(s: &str) -> Evidence {
@@ -569,19 +550,15 @@ fn readout_process(
     now: &str,
     failpoint: Option<&str>,
 ) -> tokio::process::Command {
-    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"));
-    cmd.args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABASE_URL", &app.cfg.database_url)
+    let mut cmd = process::async_command(args);
+    cmd.env("DATABASE_URL", &app.cfg.database_url)
         .env("DISCORD_TOKEN", "fake-token")
         .env("DISCORD_API_BASE", &app.fake.base)
         .env("READOUT_NOW", now)
         .env("READOUT_LOG", "warn")
         .current_dir(app.db.parent().expect("db dir"))
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true);
+        .stderr(std::process::Stdio::piped());
     if let Some(f) = failpoint {
         cmd.env("READOUT_FAILPOINT", f);
     }

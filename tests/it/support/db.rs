@@ -3,14 +3,13 @@
 //! and dropped when the handle goes out of scope, even when the test panics.
 //! Without `TEST_DATABASE_URL` the PostgreSQL variants are skipped with a notice.
 
-#![allow(dead_code)]
-
+use std::path::Path;
 use std::sync::{Arc, Once};
 
 use rand::Rng;
 use readout::store::postgres::PostgresStore;
 use readout::store::sqlite::SqliteStore;
-use readout::store::{Store, StoreError};
+use readout::store::{ContentStore, Store, StoreError};
 use sqlx::{Connection, Executor, PgConnection};
 
 /// The variable naming a PostgreSQL server the tests may create databases on.
@@ -26,7 +25,6 @@ pub enum Backend {
 /// One empty database, and the means to open more handles on it (another
 /// "process").
 pub struct TestDb {
-    pub backend: Backend,
     /// The URL `readout::store::open` takes.
     pub url: String,
     /// The first handle, opened (and migrated) at creation.
@@ -56,7 +54,6 @@ pub async fn sqlite() -> TestDb {
     let url = format!("sqlite://{}", dir.path().join("test.db").display());
     let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&url).await.expect("open SQLite"));
     TestDb {
-        backend: Backend::Sqlite,
         url,
         store,
         _dir: Some(dir),
@@ -104,7 +101,6 @@ pub async fn postgres() -> Option<TestDb> {
     let (url, guard) = empty_postgres().await?;
     let store: Arc<dyn Store> = Arc::new(PostgresStore::open(&url).await.expect("open PostgreSQL"));
     Some(TestDb {
-        backend: Backend::Postgres,
         url,
         store,
         _dir: None,
@@ -139,4 +135,26 @@ impl Drop for DropDatabase {
             eprintln!("note: could not drop test database {}", self.name);
         }
     }
+}
+
+/// Rows in `table`, from the store's own statistics.
+pub async fn rows(store: &(impl ContentStore + ?Sized), table: &str) -> i64 {
+    row_count(&store.stats().await.expect("store statistics"), table)
+}
+
+/// Rows of `table` in a statistics snapshot.
+pub fn row_count(stats: &[(String, i64)], table: &str) -> i64 {
+    stats
+        .iter()
+        .find(|(t, _)| t == table)
+        .map(|(_, n)| *n)
+        .unwrap_or_else(|| panic!("stats has no {table}"))
+}
+
+/// Row counts of the SQLite store at `db`, read directly.
+pub async fn sqlite_counts(db: &Path) -> Vec<(String, i64)> {
+    let store = SqliteStore::open(&format!("sqlite://{}", db.display()))
+        .await
+        .expect("open SQLite");
+    store.stats().await.expect("store statistics")
 }

@@ -2,13 +2,15 @@
 //! GET, every fetch limit and guard case, backoff and pausing, announcements, full
 //! text of summary-only items, and concurrency per host.
 
-mod support;
-
 use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use crate::support::db::rows;
+use crate::support::feed_server::{FeedServer, Resource};
+use crate::support::rss::{self, AUG_1_2024, Item};
+use crate::support::{at, repo_path};
 use chrono::{DateTime, Utc};
 use readout::clock::{Clock, FixedClock};
 use readout::config::{FetchConfig, WatchConfig};
@@ -18,8 +20,6 @@ use readout::ingest::{Ingestor, PagePolicy};
 use readout::store::ContentStore;
 use readout::store::sqlite::SqliteStore;
 use readout::watch::Watcher;
-use support::feed_server::{FeedServer, Resource};
-use support::repo_path;
 
 struct World {
     _dir: tempfile::TempDir,
@@ -29,9 +29,7 @@ struct World {
 }
 
 fn start_time() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2024-08-01T08:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
+    at("2024-08-01T08:00:00Z")
 }
 
 fn loopback_fetch() -> FetchConfig {
@@ -66,30 +64,19 @@ async fn world(fetch: FetchConfig, watch: WatchConfig, fetch_pages: bool) -> Wor
     }
 }
 
+/// A feed of items given as (guid, title, body), each linking to its own page.
 fn rss(items: &[(&str, &str, &str)]) -> String {
-    let items: String = items
-        .iter()
-        .map(|(guid, title, body)| {
-            format!(
-                "<item><guid>{guid}</guid><title>{title}</title><link>https://news.example/{guid}</link>\
-                 <pubDate>Thu, 01 Aug 2024 07:00:00 GMT</pubDate><description>{body}</description></item>"
-            )
-        })
-        .collect();
-    format!(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Test Wire</title>{items}</channel></rss>"
+    rss::channel(
+        "Test Wire",
+        items.iter().map(|(guid, title, body)| {
+            Item::new()
+                .guid(*guid)
+                .title(*title)
+                .link(format!("https://news.example/{guid}"))
+                .pub_date(AUG_1_2024)
+                .description(*body)
+        }),
     )
-}
-
-async fn count(store: &SqliteStore, table: &str) -> i64 {
-    store
-        .stats()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|(t, _)| t == table)
-        .unwrap()
-        .1
 }
 
 #[tokio::test]
@@ -142,7 +129,7 @@ async fn real_world_feeds_parse_or_fail_with_a_named_reason_and_then_cost_a_304(
     }
     // The 64 parseable fixtures hold 102 entries between them (the three bare items
     // of rss_0.92_spec_1.xml, with neither title nor date, are told apart by text).
-    let items = count(&w.store, "items").await;
+    let items = rows(&*w.store, "items").await;
     assert_eq!(items, 102);
 
     // Twelve minutes on, feeds whose publisher set a longer TTL are left alone; the
@@ -166,7 +153,7 @@ async fn real_world_feeds_parse_or_fail_with_a_named_reason_and_then_cost_a_304(
         "{r:?}"
     );
     assert_eq!(server.requests() - before, 65);
-    assert_eq!(count(&w.store, "items").await, items);
+    assert_eq!(rows(&*w.store, "items").await, items);
 }
 
 #[tokio::test]
@@ -299,9 +286,13 @@ async fn summary_only_items_get_the_text_of_their_article_page() {
         Resource::raw(200, "text/html; charset=utf-8", page),
     );
     let link = server.url("story.html");
-    let feed = format!(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title><item><guid>s1</guid>\
-         <title>Talks</title><link>{link}</link><description>Ministers met.</description></item></channel></rss>"
+    let feed = rss::channel(
+        "W",
+        [Item::new()
+            .guid("s1")
+            .title("Talks")
+            .link(link)
+            .description("Ministers met.")],
     );
     server.put("f.xml", Resource::feed(feed));
     let w = world(loopback_fetch(), WatchConfig::default(), true).await;
@@ -345,9 +336,13 @@ async fn a_hostile_article_page_does_not_hold_up_the_other_feeds() {
             );
             server.url(&format!("story{i}.html"))
         };
-        let feed = format!(
-            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W{i}</title><item><guid>s{i}</guid>\
-             <title>Talks {i}</title><link>{link}</link><description>Ministers met.</description></item></channel></rss>"
+        let feed = rss::channel(
+            &format!("W{i}"),
+            [Item::new()
+                .guid(format!("s{i}"))
+                .title(format!("Talks {i}"))
+                .link(link)
+                .description("Ministers met.")],
         );
         server.put(&format!("f{i}.xml"), Resource::feed(feed));
         w.store
@@ -384,21 +379,22 @@ async fn slow_article_pages_share_one_budget_and_the_feed_keeps_its_lease() {
         "The foreign ministers met in Vienna on Tuesday and agreed to resume the talks next month.";
     let page =
         format!("<html><body><article><p>{sentence}</p><p>{sentence}</p></article></body></html>");
-    let mut items = String::new();
+    let mut items = Vec::new();
     for i in 0..6 {
         let r = Resource {
             delay: Some(Duration::from_millis(1200)),
             ..Resource::raw(200, "text/html", page.clone())
         };
         server.put(&format!("art{i}.html"), r);
-        items.push_str(&format!(
-            "<item><guid>s{i}</guid><title>Slow {i}</title><link>{}</link><description>Short.</description></item>",
-            server.url(&format!("art{i}.html"))
-        ));
+        items.push(
+            Item::new()
+                .guid(format!("s{i}"))
+                .title(format!("Slow {i}"))
+                .link(server.url(&format!("art{i}.html")))
+                .description("Short."),
+        );
     }
-    let feed = format!(
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>W</title>{items}</channel></rss>"
-    );
+    let feed = rss::channel("W", items);
     server.put("slow.xml", Resource::feed(feed));
     let watch = WatchConfig {
         per_host: 2,
@@ -478,23 +474,19 @@ async fn far_future_publication_dates_are_not_stored() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.xml");
     let item = |guid: &str, date: &str| {
-        format!(
-            "<item><guid>{guid}</guid><title>T {guid}</title><pubDate>{date}</pubDate>\
-             <description>Blinken met Lavrov in Geneva. Item {guid}.</description></item>"
-        )
+        Item::new()
+            .guid(guid)
+            .title(format!("T {guid}"))
+            .pub_date(date)
+            .description(format!("Blinken met Lavrov in Geneva. Item {guid}."))
     };
     let items = [
         item("far", "Fri, 31 Dec 9999 23:59:59 GMT"),
         item("farther", "Fri, 01 Jan 100000 00:00:00 GMT"),
         item("ahead", "Sat, 01 Jan 2300 00:00:00 GMT"),
         item("past", "Wed, 31 Jul 2024 07:00:00 GMT"),
-    ]
-    .concat();
-    std::fs::write(
-        &path,
-        format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title>{items}</channel></rss>"),
-    )
-    .unwrap();
+    ];
+    std::fs::write(&path, rss::channel("F", items)).unwrap();
     let w = world(loopback_fetch(), WatchConfig::default(), false).await;
     w.store
         .add_feed(&format!("file://{}", path.display()), w.clock.now())
@@ -817,4 +809,65 @@ async fn polls_show_up_in_metrics_and_health_follows_the_store() {
         .await
         .unwrap();
     assert_eq!(health.status(), 503);
+}
+
+/// Shutdown stops taking work: the feed being fetched is finished and recorded,
+/// and the feeds claimed with it but not started are handed back at once, so
+/// another process polls them now rather than when the lease runs out.
+#[tokio::test]
+async fn shutdown_finishes_the_feed_in_flight_and_hands_back_the_rest() {
+    let server = FeedServer::start().await;
+    let watch = WatchConfig {
+        concurrency: 1,
+        ..WatchConfig::default()
+    };
+    let w = world(loopback_fetch(), watch, false).await;
+    for i in 0..4 {
+        let path = format!("s{i}.xml");
+        let guid = format!("s{i}");
+        server.put(
+            &path,
+            Resource {
+                delay: Some(Duration::from_millis(500)),
+                ..Resource::feed(rss(&[(&guid, "Slow", "Ministers met.")]))
+            },
+        );
+        w.store
+            .add_feed(&server.url(&path), w.clock.now())
+            .await
+            .unwrap();
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let watcher = w.watcher;
+    let running = tokio::spawn(async move { watcher.run(stopped).await });
+    tokio::time::timeout(Duration::from_secs(10), async {
+        while server.requests() == 0 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    })
+    .await
+    .expect("the first feed is fetched");
+    stop.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), running)
+        .await
+        .expect("the watcher stops after the feed in flight")
+        .unwrap();
+
+    assert_eq!(
+        server.requests(),
+        1,
+        "no feed is started after the shutdown"
+    );
+    assert_eq!(
+        rows(&*w.store, "items").await,
+        1,
+        "the feed in flight is recorded"
+    );
+    let lease = Duration::from_secs(600);
+    let claimed = w
+        .store
+        .claim_due_feeds("another", w.clock.now(), lease, 10)
+        .await
+        .unwrap();
+    assert_eq!(claimed.len(), 3, "the other three are claimable at once");
 }

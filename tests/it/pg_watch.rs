@@ -3,40 +3,26 @@
 //! stored once, and a process killed mid-round loses nothing: its leased feeds go
 //! to the others when the lease runs out. Skipped without `TEST_DATABASE_URL`.
 
-#[path = "common/db.rs"]
-mod db;
-mod support;
-
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use support::feed_server::{FeedServer, Resource};
+use crate::support::db::{self, rows};
+use crate::support::feed_server::{FeedServer, Resource};
+use crate::support::{process, rss};
 
 const FEEDS: usize = 300;
 const LEASE_SECS: u64 = 15;
 
 fn feed(n: usize, items: usize) -> Resource {
-    let items: String = (0..items)
-        .map(|i| {
-            format!(
-                "<item><guid>f{n}-i{i}</guid><title>Feed {n} item {i}</title><link>https://news.example/{n}/{i}</link>\
-                 <pubDate>Thu, 01 Aug 2024 07:00:00 GMT</pubDate><description>{}</description></item>",
-                "Envoys met in Geneva and agreed to talk again next week. ".repeat(14)
-            )
-        })
-        .collect();
+    let body = "Envoys met in Geneva and agreed to talk again next week. ".repeat(14);
     Resource {
         delay: Some(Duration::from_millis(5)),
-        ..Resource::feed(format!(
-            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed {n}</title>{items}</channel></rss>"
-        ))
+        ..Resource::feed(rss::numbered_feed(n, items, &body))
     }
 }
 
 fn watcher(db_url: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_readout"))
-        .args(["watch", "--once"])
-        .env_clear()
+    process::command(&["watch", "--once"])
         .env("DATABASE_URL", db_url)
         .env("READOUT_ALLOW_LOOPBACK", "true")
         .env("READOUT_FETCH_PER_HOST", "8")
@@ -60,17 +46,6 @@ fn wait_all(children: Vec<Child>) {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-}
-
-async fn scalar(store: &dyn readout::store::Store, table: &str) -> i64 {
-    store
-        .stats()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|(t, _)| t == table)
-        .map(|(_, n)| n)
-        .unwrap()
 }
 
 /// Makes every feed due again, as if an interval had passed.
@@ -101,7 +76,7 @@ async fn three_processes_share_the_feeds_of_one_postgres_store() {
     // Round 1: every feed fetched exactly once among the three.
     wait_all((0..3).map(|_| watcher(&db.url)).collect());
     assert_eq!(server.requests(), FEEDS);
-    assert_eq!(scalar(db.store.as_ref(), "items").await, (FEEDS * 2) as i64);
+    assert_eq!(rows(db.store.as_ref(), "items").await, (FEEDS * 2) as i64);
 
     // Round 2: one new item per feed; again one fetch per feed.
     for n in 0..FEEDS {
@@ -113,7 +88,7 @@ async fn three_processes_share_the_feeds_of_one_postgres_store() {
     for n in 0..FEEDS {
         assert_eq!(server.requests_for(&format!("f{n}.xml")), 2, "feed {n}");
     }
-    assert_eq!(scalar(db.store.as_ref(), "items").await, (FEEDS * 3) as i64);
+    assert_eq!(rows(db.store.as_ref(), "items").await, (FEEDS * 3) as i64);
 
     // Round 3: one process is killed mid-round.
     for n in 0..FEEDS {
@@ -137,12 +112,12 @@ async fn three_processes_share_the_feeds_of_one_postgres_store() {
     wait_all((0..3).map(|_| watcher(&db.url)).collect());
 
     assert_eq!(
-        scalar(db.store.as_ref(), "items").await,
+        rows(db.store.as_ref(), "items").await,
         (FEEDS * 4) as i64,
         "nothing lost"
     );
     assert_eq!(
-        scalar(db.store.as_ref(), "articles").await,
+        rows(db.store.as_ref(), "articles").await,
         (FEEDS * 4) as i64,
         "nothing stored twice"
     );

@@ -7,22 +7,20 @@
 //! (migration locking, surviving dropped connections) and the cross-store brief
 //! comparison come after.
 
-#[path = "common/db.rs"]
-mod db;
-
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::support::db::{self, Backend, TestDb, rows};
+use crate::support::{actor, process};
 use chrono::NaiveTime;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use db::{Backend, TestDb};
 use readout::brief::brief_for;
 use readout::feeds::ItemKey;
 use readout::feeds::fetch::Validators;
 use readout::model::{
-    ActorName, Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
-    OutcomeKind, Pending, Span, Speech, Statement, TopicName,
+    Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome, OutcomeKind,
+    Pending, Span, Speech, Statement, TopicName,
 };
 use readout::store::digest::{Cadence, DigestSpec};
 use readout::store::guild::{GuildId, GuildSettings};
@@ -33,10 +31,6 @@ use readout::store::{FeedId, FetchCommit, IngestItem, Scope, Store, Topic, Windo
 /// 2024-03-01 00:00:00 UTC plus `hours`.
 fn at(hours: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 3, 1, 0, 0, 0).unwrap() + chrono::Duration::hours(hours)
-}
-
-fn name(s: &str) -> ActorName {
-    ActorName::new(s).unwrap()
 }
 
 fn ev(sentence: &str, start: usize) -> Evidence {
@@ -65,7 +59,7 @@ fn item(slug: &str, title: &str, text: &str, published: DateTime<Utc>) -> Ingest
         key: ItemKey::from_stored(a.id.clone()),
         extraction: Extraction {
             meetings: vec![Meeting {
-                participants: vec![name("Ann Lee"), name(&format!("Envoy {slug}"))],
+                participants: vec![actor("Ann Lee"), actor(&format!("Envoy {slug}"))],
                 status: MeetingStatus::Held,
                 date: None,
                 place: None,
@@ -98,7 +92,7 @@ fn full_extraction() -> Extraction {
     Extraction {
         meetings: vec![
             Meeting {
-                participants: vec![name("Recep Tayyip Erdoğan"), name("Volodymyr Zelensky")],
+                participants: vec![actor("Recep Tayyip Erdoğan"), actor("Volodymyr Zelensky")],
                 status: MeetingStatus::Held,
                 date: NaiveDate::from_ymd_opt(2024, 2, 28),
                 place: Some("Istanbul".into()),
@@ -106,7 +100,7 @@ fn full_extraction() -> Extraction {
                 evidence: ev("Erdoğan met Zelensky in Istanbul on Wednesday.", 0),
             },
             Meeting {
-                participants: vec![name("Ann Lee"), name("Bo Park"), name("Cy Moe")],
+                participants: vec![actor("Ann Lee"), actor("Bo Park"), actor("Cy Moe")],
                 status: MeetingStatus::Planned,
                 date: None,
                 place: None,
@@ -114,7 +108,7 @@ fn full_extraction() -> Extraction {
                 evidence: ev("Lee will call Park and Moe.", 49),
             },
             Meeting {
-                participants: vec![name("Ann Lee"), name("Bo Park")],
+                participants: vec![actor("Ann Lee"), actor("Bo Park")],
                 status: MeetingStatus::Cancelled,
                 date: NaiveDate::from_ymd_opt(2024, 3, 9),
                 place: Some("Genève".into()),
@@ -122,7 +116,7 @@ fn full_extraction() -> Extraction {
                 evidence: ev("The video summit was called off.", 77),
             },
             Meeting {
-                participants: vec![name("Ann Lee"), name("Dee Roe")],
+                participants: vec![actor("Ann Lee"), actor("Dee Roe")],
                 status: MeetingStatus::Proposed,
                 date: None,
                 place: None,
@@ -132,7 +126,7 @@ fn full_extraction() -> Extraction {
         ],
         statements: vec![
             Statement {
-                speaker: name("Volodymyr Zelensky"),
+                speaker: actor("Volodymyr Zelensky"),
                 quote: "We will not give up «one inch»".into(),
                 speech: Speech::Direct,
                 audience: Some("reporters".into()),
@@ -142,7 +136,7 @@ fn full_extraction() -> Extraction {
                 ),
             },
             Statement {
-                speaker: name("Ann Lee"),
+                speaker: actor("Ann Lee"),
                 quote: "the talks were useful".into(),
                 speech: Speech::Reported,
                 audience: None,
@@ -152,7 +146,7 @@ fn full_extraction() -> Extraction {
         pending: vec![
             Pending {
                 what: "a response to the proposal".into(),
-                actors: vec![name("Kremlin")],
+                actors: vec![actor("Kremlin")],
                 due: Some(Due {
                     text: "by Friday".into(),
                     date: NaiveDate::from_ymd_opt(2024, 3, 8),
@@ -170,7 +164,7 @@ fn full_extraction() -> Extraction {
             },
             Pending {
                 what: "talks".into(),
-                actors: vec![name("Ann Lee"), name("Bo Park")],
+                actors: vec![actor("Ann Lee"), actor("Bo Park")],
                 due: None,
                 evidence: ev("Talks are to follow.", 294),
             },
@@ -178,7 +172,7 @@ fn full_extraction() -> Extraction {
         outcomes: vec![
             Outcome {
                 kind: OutcomeKind::Done,
-                actors: vec![name("Ann Lee")],
+                actors: vec![actor("Ann Lee")],
                 what: "delivered the message".into(),
                 evidence: ev("Lee delivered the message.", 315),
             },
@@ -190,17 +184,6 @@ fn full_extraction() -> Extraction {
             },
         ],
     }
-}
-
-async fn count(store: &dyn Store, table: &str) -> i64 {
-    store
-        .stats()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|(t, _)| t == table)
-        .unwrap_or_else(|| panic!("stats has no {table}"))
-        .1
 }
 
 fn aliases(list: &[&str]) -> Vec<String> {
@@ -319,9 +302,9 @@ async fn a_replayed_commit_adds_nothing(db: &TestDb) {
     assert_eq!(replay.new_items, 0);
     assert!(replay.new_articles.is_empty());
     assert_eq!(s.stats().await.unwrap(), before, "a replay writes no rows");
-    assert_eq!(count(s, "items").await, 2);
-    assert_eq!(count(s, "articles").await, 2);
-    assert_eq!(count(s, "meetings").await, 2);
+    assert_eq!(rows(s, "items").await, 2);
+    assert_eq!(rows(s, "articles").await, 2);
+    assert_eq!(rows(s, "meetings").await, 2);
 }
 
 async fn the_same_article_via_two_feeds_is_one_article(db: &TestDb) {
@@ -343,9 +326,9 @@ async fn the_same_article_via_two_feeds_is_one_article(db: &TestDb) {
     assert_eq!(ra.new_articles.len(), 1);
     assert_eq!(rb.new_items, 1, "the item is new to feed b");
     assert!(rb.new_articles.is_empty(), "the article is not");
-    assert_eq!(count(s, "items").await, 2);
-    assert_eq!(count(s, "articles").await, 1);
-    assert_eq!(count(s, "meetings").await, 1, "extracted once");
+    assert_eq!(rows(s, "items").await, 2);
+    assert_eq!(rows(s, "articles").await, 1);
+    assert_eq!(rows(s, "meetings").await, 1, "extracted once");
     assert_eq!(titles(s, &["Kyiv"], Window::Latest(10)).await, ["Story"]);
 }
 
@@ -377,9 +360,9 @@ async fn one_fetch_repeating_an_item_or_an_article_stores_each_once(db: &TestDb)
             .collect::<Vec<_>>(),
         ["X", "Y"]
     );
-    assert_eq!(count(s, "items").await, 3);
-    assert_eq!(count(s, "articles").await, 2);
-    assert_eq!(count(s, "meetings").await, 2);
+    assert_eq!(rows(s, "items").await, 3);
+    assert_eq!(rows(s, "articles").await, 2);
+    assert_eq!(rows(s, "meetings").await, 2);
 }
 
 async fn known_keys_are_per_feed(db: &TestDb) {
@@ -664,10 +647,10 @@ async fn every_extraction_field_round_trips(db: &TestDb) {
     assert_eq!(got[1].article.outlet, "Wire");
     assert_eq!(got[1].article.url, "https://news.example/full");
     assert_eq!(got[1].article.published, at(1));
-    assert_eq!(count(s, "meetings").await, 4);
-    assert_eq!(count(s, "statements").await, 2);
-    assert_eq!(count(s, "pending").await, 3);
-    assert_eq!(count(s, "outcomes").await, 2);
+    assert_eq!(rows(s, "meetings").await, 4);
+    assert_eq!(rows(s, "statements").await, 2);
+    assert_eq!(rows(s, "pending").await, 3);
+    assert_eq!(rows(s, "outcomes").await, 2);
 }
 
 /// Enough matches that the SQLite store walks by date instead of sorting the
@@ -1000,9 +983,9 @@ async fn racing_commits_ingest_each_item_once(db: &TestDb) {
         reports.iter().map(|r| r.new_articles.len()).sum::<usize>(),
         40
     );
-    assert_eq!(count(s, "items").await, 40);
-    assert_eq!(count(s, "articles").await, 40);
-    assert_eq!(count(s, "meetings").await, 40);
+    assert_eq!(rows(s, "items").await, 40);
+    assert_eq!(rows(s, "articles").await, 40);
+    assert_eq!(rows(s, "meetings").await, 40);
 }
 
 async fn servers_see_only_their_own_feeds_and_settings(db: &TestDb) {
@@ -1120,7 +1103,7 @@ async fn known_actors_rank_by_mentions(db: &TestDb) {
     let mut x = item("a", "A", "x", at(0));
     x.extraction = full_extraction();
     let mut y = item("b", "B", "y", at(1));
-    y.extraction.meetings[0].participants = vec![name("Ann Lee"), name("Annika 100%_Sure")];
+    y.extraction.meetings[0].participants = vec![actor("Ann Lee"), actor("Annika 100%_Sure")];
     s.commit_fetch(commit(f.id, at(2), "h", vec![x, y]))
         .await
         .unwrap();
@@ -1128,16 +1111,16 @@ async fn known_actors_rank_by_mentions(db: &TestDb) {
     // full extraction, item b's meeting); Annika one.
     assert_eq!(
         s.known_actors("ann", 10).await.unwrap(),
-        [name("Ann Lee"), name("Annika 100%_Sure")]
+        [actor("Ann Lee"), actor("Annika 100%_Sure")]
     );
-    assert_eq!(s.known_actors("ANN", 1).await.unwrap(), [name("Ann Lee")]);
+    assert_eq!(s.known_actors("ANN", 1).await.unwrap(), [actor("Ann Lee")]);
     assert_eq!(
         s.known_actors("%_", 10).await.unwrap(),
-        [name("Annika 100%_Sure")]
+        [actor("Annika 100%_Sure")]
     );
     assert_eq!(
         s.known_actors("zelensky", 10).await.unwrap(),
-        [name("Volodymyr Zelensky")]
+        [actor("Volodymyr Zelensky")]
     );
     assert!(s.known_actors("nobody", 10).await.unwrap().is_empty());
 }
@@ -1164,7 +1147,7 @@ async fn briefs_keep_only_items_about_the_topic(db: &TestDb) {
     let korea = "Kim Jong Un met Sergei Shoigu in Pyongyang on Monday.";
     let phone = "Separately, Nicolás Maduro spoke with Gustavo Petro by phone.";
     let meeting = |a: &str, b: &str, sentence: &str| Meeting {
-        participants: vec![name(a), name(b)],
+        participants: vec![actor(a), actor(b)],
         status: MeetingStatus::Held,
         date: None,
         place: None,
@@ -1178,7 +1161,7 @@ async fn briefs_keep_only_items_about_the_topic(db: &TestDb) {
             meeting("Nicolás Maduro", "Gustavo Petro", phone),
         ],
         statements: vec![Statement {
-            speaker: name("Ana Ruiz"),
+            speaker: actor("Ana Ruiz"),
             quote: "We will march,".into(),
             speech: Speech::Direct,
             audience: None,
@@ -1242,7 +1225,7 @@ async fn one_line_per_meeting_news_before_background(db: &TestDb) {
     let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
     let day = |d: u32| NaiveDate::from_ymd_opt(2024, 3, d);
     let held = |who: &[&str], date: Option<NaiveDate>, text: &str, sentence: &str| Meeting {
-        participants: who.iter().map(|w| name(w)).collect(),
+        participants: who.iter().map(|w| actor(w)).collect(),
         status: MeetingStatus::Held,
         date,
         place: None,
@@ -1340,8 +1323,7 @@ async fn one_line_per_meeting_news_before_background(db: &TestDb) {
 
 /// Runs the `readout` binary on the test database.
 async fn readout(db: &TestDb, args: &[&str]) -> String {
-    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
-        .args(args)
+    let out = process::async_command(args)
         .env("DATABASE_URL", &db.url)
         .env("READOUT_LOG", "warn")
         .output()

@@ -7,16 +7,13 @@
 //! `postgres://postgres@127.0.0.1:5432/postgres`); skipped with a notice when it
 //! is unset. A fresh database is created per run and dropped afterwards.
 
-#[path = "common/db.rs"]
-mod db;
-mod discord_support;
-
 use std::collections::HashSet;
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::NaiveTime;
 
-use discord_support::FakeDiscord;
+use crate::support::fake_discord::FakeDiscord;
+use crate::support::{at, db, process};
 use readout::store::digest::{Cadence, DigestSpec, PostStatus};
 use readout::store::guild::GuildId;
 
@@ -24,13 +21,7 @@ const DIGESTS: u64 = 200;
 const GUILD: u64 = 800_000_000_000_000_001;
 const FIRST_CHANNEL: u64 = 710_000_000_000_000_000;
 
-fn at(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .expect("literal time")
-        .to_utc()
-}
-
-/// A new empty database on the test server (`tests/common/db.rs`), dropped with
+/// A new empty database on the test server ([`db`]), dropped with
 /// its guard.
 struct FreshDb {
     url: String,
@@ -45,18 +36,14 @@ impl FreshDb {
 }
 
 fn sender_process(db: &FreshDb, fake: &FakeDiscord, now: &str) -> tokio::process::Command {
-    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"));
-    cmd.args(["digests", "--once"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("DATABASE_URL", &db.url)
+    let mut cmd = process::async_command(&["digests", "--once"]);
+    cmd.env("DATABASE_URL", &db.url)
         .env("DISCORD_TOKEN", "fake-token")
         .env("DISCORD_API_BASE", &fake.base)
         .env("READOUT_NOW", now)
         .env("READOUT_LOG", "warn")
         .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .kill_on_drop(true);
+        .stderr(std::process::Stdio::piped());
     cmd
 }
 

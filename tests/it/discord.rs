@@ -2,8 +2,6 @@
 //! a fake Discord on loopback, checking what the bot sends back. Every test runs
 //! under a time limit so a hang fails fast.
 
-mod discord_support;
-
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -11,29 +9,23 @@ use axum::Router;
 use chrono::NaiveDate;
 use serde_json::Value;
 
-use discord_support::*;
+use crate::support::fake_discord::*;
+use crate::support::{actor, process, repo_path, within_limit};
 use readout::extract::{Extractor, RuleExtractor};
 use readout::feeds::fetch::Fetcher;
 use readout::feeds::parse_feed;
 use readout::ingest::{FeedSource, Ingestor};
 use readout::model::{
-    ActorName, Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span,
-    Speech, Statement, TopicName,
+    Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
+    Statement, TopicName,
 };
 use readout::store::digest::DigestStore;
 use readout::store::guild::{GuildId, GuildStore};
 use readout::store::{ContentStore, FetchCommit, IngestItem, Scope, Store, Topic};
 
-const TEST_LIMIT: Duration = Duration::from_secs(40);
-
-async fn within_limit<F: std::future::Future<Output = ()>>(f: F) {
-    tokio::time::timeout(TEST_LIMIT, f)
-        .await
-        .expect("test exceeded its time limit");
-}
-
-fn feed_path(name: &str) -> String {
-    format!("{}/demo/feeds/{name}", env!("CARGO_MANIFEST_DIR"))
+/// A bundled demo feed.
+fn feed_path(name: &str) -> std::path::PathBuf {
+    repo_path(&format!("demo/feeds/{name}"))
 }
 
 fn evidence(text: &str, sentence: &str) -> Evidence {
@@ -47,10 +39,6 @@ fn evidence(text: &str, sentence: &str) -> Evidence {
         sentence: sentence.to_string(),
         span: Span::new(start, end),
     }
-}
-
-fn actor(name: &str) -> ActorName {
-    ActorName::new(name).expect("non-blank literal name")
 }
 
 /// Commits items as one fetch of a feed named `feed`.
@@ -88,10 +76,7 @@ async fn seed_store(bot: &TestBot) {
     };
     for name in ["sample-ukraine.atom", "sample-elsewhere.json"] {
         ingestor
-            .ingest(
-                &FeedSource::File(feed_path(name).into()),
-                Duration::from_secs(600),
-            )
+            .ingest(&FeedSource::File(feed_path(name)), Duration::from_secs(600))
             .await
             .expect("ingest demo feed");
     }
@@ -1108,10 +1093,7 @@ async fn gateway_discovery_never_leaves_the_api_base() {
 /// its end (a test fails if it keeps running).
 async fn readout_run(fake: &FakeDiscord, token: &str) -> std::process::Output {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_readout"))
-        .arg("run")
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
+    let out = process::async_command(&["run"])
         .env(
             "DATABASE_URL",
             format!("sqlite://{}", dir.path().join("r.db").display()),
@@ -1120,7 +1102,6 @@ async fn readout_run(fake: &FakeDiscord, token: &str) -> std::process::Output {
         .env("DISCORD_API_BASE", &fake.base)
         .env("READOUT_LOG", "warn")
         .current_dir(dir.path())
-        .kill_on_drop(true)
         .output();
     tokio::time::timeout(WAIT, out)
         .await

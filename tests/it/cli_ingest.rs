@@ -1,18 +1,11 @@
 //! The walking skeleton from the outside: the `readout` binary ingesting feeds into
 //! a real SQLite file, from disk and over real HTTP on loopback.
 
-mod support;
-
-use support::feed_server::{FeedServer, Resource};
-use support::{readout, repo_path, sqlite_counts, stderr, stdout};
-
-fn count(counts: &[(String, i64)], table: &str) -> i64 {
-    counts
-        .iter()
-        .find(|(t, _)| t == table)
-        .map(|(_, n)| *n)
-        .unwrap()
-}
+use crate::support::db::{row_count, sqlite_counts};
+use crate::support::feed_server::{FeedServer, Resource};
+use crate::support::process::{readout, stderr, stdout};
+use crate::support::repo_path;
+use crate::support::rss::{self, Item};
 
 #[tokio::test]
 async fn ingesting_the_same_feed_twice_stores_nothing_new() {
@@ -48,9 +41,13 @@ async fn ingesting_the_same_feed_twice_stores_nothing_new() {
     );
     let after = sqlite_counts(&db).await;
     for table in ["items", "articles", "meetings", "statements", "pending"] {
-        assert_eq!(count(&after, table), count(&after_first, table), "{table}");
+        assert_eq!(
+            row_count(&after, table),
+            row_count(&after_first, table),
+            "{table}"
+        );
     }
-    assert_eq!(count(&after, "articles"), 1);
+    assert_eq!(row_count(&after, "articles"), 1);
 }
 
 #[tokio::test]
@@ -83,7 +80,11 @@ async fn a_malformed_feed_fails_with_one_line_naming_it_and_leaves_the_store_int
 
     let after = sqlite_counts(&db).await;
     for table in ["items", "articles"] {
-        assert_eq!(count(&after, table), count(&before, table), "{table}");
+        assert_eq!(
+            row_count(&after, table),
+            row_count(&before, table),
+            "{table}"
+        );
     }
 }
 
@@ -102,7 +103,7 @@ async fn an_unreachable_or_forbidden_url_fails_naming_the_feed() {
     // Without the loopback switch the guard refuses before connecting.
     let out = readout(&db, &["ingest", url], &[]);
     assert!(stderr(&out).contains("blocked address"), "{}", stderr(&out));
-    assert_eq!(count(&sqlite_counts(&db).await, "articles"), 0);
+    assert_eq!(row_count(&sqlite_counts(&db).await, "articles"), 0);
 }
 
 // Multi-threaded: the feed server must answer while this thread waits on the CLI.
@@ -276,19 +277,23 @@ async fn bare_items_with_different_text_are_all_stored() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.db");
     let feed = dir.path().join("bare.xml");
+    let bare = |text: &str| Item::new().description(text);
     std::fs::write(
         &feed,
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>\
-         <item><description>Secretary of State Antony Blinken met Foreign Minister Sergei Lavrov in Geneva.</description></item>\
-         <item><description>Putin met Xi in Beijing.</description></item>\
-         <item><description>Putin met Xi in Beijing.</description></item>\
-         </channel></rss>",
+        rss::channel(
+            "T",
+            [
+                bare("Secretary of State Antony Blinken met Foreign Minister Sergei Lavrov in Geneva."),
+                bare("Putin met Xi in Beijing."),
+                bare("Putin met Xi in Beijing."),
+            ],
+        ),
     )
     .unwrap();
     let out = readout(&db, &["ingest", feed.to_str().unwrap()], &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("2 new item(s)"), "{}", stdout(&out));
-    assert_eq!(count(&sqlite_counts(&db).await, "articles"), 2);
+    assert_eq!(row_count(&sqlite_counts(&db).await, "articles"), 2);
 }
 
 /// A failed `ingest URL` left the feed subscribed with no last error (and polled
@@ -335,8 +340,14 @@ fn logs_are_plain_when_stderr_is_not_a_terminal() {
     let feed = dir.path().join("f.xml");
     std::fs::write(
         &feed,
-        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><guid>a</guid>\
-         <title>A</title><link>http://127.0.0.1:9/a</link><description>Short.</description></item></channel></rss>",
+        rss::channel(
+            "T",
+            [Item::new()
+                .guid("a")
+                .title("A")
+                .link("http://127.0.0.1:9/a")
+                .description("Short.")],
+        ),
     )
     .unwrap();
     let out = readout(

@@ -14,6 +14,8 @@ use readout::llm::LlmExtractor;
 use readout::model::{Article, MeetingStatus};
 use serde_json::{Value, json};
 
+use crate::support::at;
+
 const TEXT: &str = "Foreign Minister Ana Ruiz met her Chilean counterpart Tomas Vidal in Lima on Monday. \
 \u{201c}We will sign the water accord in March,\u{201d} Ruiz told reporters after the talks.";
 
@@ -24,9 +26,7 @@ fn article() -> Article {
         outlet: "Test Wire".into(),
         url: "https://news.example/t1".into(),
         title: "Ruiz and Vidal meet".into(),
-        published: chrono::DateTime::parse_from_rfc3339("2024-03-05T10:00:00Z")
-            .unwrap()
-            .to_utc(),
+        published: at("2024-03-05T10:00:00Z"),
         text: TEXT.into(),
     }
 }

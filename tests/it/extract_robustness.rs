@@ -5,6 +5,7 @@
 
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
 use readout::extract::{Extractor, RuleExtractor};
 use readout::model::{Article, Extraction};
 
@@ -72,8 +73,22 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+/// 200 cases a run. Failures are kept beside this file
+/// (`extract_robustness.proptest-regressions`) and replayed first: proptest's
+/// default would put them under `tests/proptest-regressions/`, since it climbs
+/// from the source file to the nearest `main.rs` (this binary's).
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 200,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+            "proptest-regressions",
+        ))),
+        ..ProptestConfig::default()
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {

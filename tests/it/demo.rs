@@ -6,11 +6,10 @@
 
 use serde_json::Value;
 
+use crate::support::process;
+
 fn demo_brief() -> Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_readout"))
-        .args(["demo", "united states", "--json"])
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
+    let out = process::command(&["demo", "united states", "--json"])
         .output()
         .expect("run readout demo");
     assert!(

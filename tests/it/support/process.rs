@@ -1,0 +1,46 @@
+//! The built `readout` binary as a child process. A test runs it when it needs a
+//! process of its own: one that is killed at a failpoint, several sharing one
+//! store, or the command line exactly as a user types it. The child starts from
+//! a clean environment (only `PATH`), so neither the developer's shell nor
+//! another test leaks configuration into it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// `readout ARGS` with a clean environment; the caller adds the variables it means.
+pub fn command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_readout"));
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd
+}
+
+/// The same, for a test that waits on the child asynchronously (and kills it if
+/// the test ends first).
+pub fn async_command(args: &[&str]) -> tokio::process::Command {
+    let mut cmd = tokio::process::Command::from(command(args));
+    cmd.kill_on_drop(true);
+    cmd
+}
+
+/// Runs `readout ARGS` to its end on the SQLite store at `db`, from the store's
+/// directory, with `extra_env` on top.
+pub fn readout(db: &Path, args: &[&str], extra_env: &[(&str, &str)]) -> Output {
+    let mut cmd = command(args);
+    cmd.env("DATABASE_URL", format!("sqlite://{}", db.display()))
+        .env("READOUT_LOG", "warn")
+        .current_dir(db.parent().expect("db in a directory"));
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    cmd.output().expect("run readout")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
