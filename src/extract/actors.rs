@@ -652,7 +652,8 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
         }
         let full: Vec<String> = name.split(' ').map(str::to_string).collect();
         let person = if full.len() >= 2 {
-            !after_prep || reg.full(&full[full.len() - 1]).is_some()
+            (!after_prep || reg.full(&full[full.len() - 1]).is_some())
+                && !names_a_place(text, toks, run_start, k, titled)
         } else {
             titled || reg.full(&full[0]).is_some()
         };
@@ -681,6 +682,18 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
         i = k;
     }
     out
+}
+
+/// "the Fukushima Daiichi site", "the northern province of Cabo Delgado": an
+/// untitled run that a noun of place follows, or that follows "province of",
+/// names a place; "Cabo Delgado" is no one a reader could meet.
+fn names_a_place(text: &str, toks: &[Tok], first: usize, end: usize, titled: bool) -> bool {
+    let place = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| LEXICON.place_noun.contains(&key(t.text(text))))
+    };
+    let of_place = first >= 2 && toks[first - 1].text(text) == "of" && place(first - 2);
+    !titled && (place(end) || of_place)
 }
 
 /// "the North has rejected the offer": a compass point after "the", not followed
@@ -1210,6 +1223,14 @@ mod tests {
         let reg = Registry::default();
         assert!(names("They met in Port Vila.", &reg).is_empty());
         assert!(names("The Harbour Council voted.", &reg).is_empty());
+    }
+
+    #[test]
+    fn names_beside_a_noun_of_place_are_places() {
+        let reg = Registry::default();
+        assert!(names("Water flowed from the Tova Marren site.", &reg).is_empty());
+        assert!(names("Troops stayed in the province of Bela Oruma.", &reg).is_empty());
+        assert_eq!(names("Tova Marren arrived.", &reg).len(), 1);
     }
 
     #[test]

@@ -221,6 +221,8 @@ pub struct Lexicon {
     pub function: HashSet<String>,
     /// Words that make a capitalised run a thing rather than a person.
     pub thing: HashSet<String>,
+    /// Nouns of place that make a capitalised run beside them a place.
+    pub place_noun: HashSet<String>,
     /// Word to the lists it starts an entry of (bits of `starts`).
     first: HashMap<String, u32>,
 }
@@ -419,6 +421,7 @@ impl Lexicon {
         let mut w = sections(include_str!("lexicon/words.txt"));
         lx.function = set(w.remove("function"));
         lx.thing = set(w.remove("thing"));
+        lx.place_noun = set(w.remove("place_noun"));
         lx.first = lx.first_words();
         lx
     }

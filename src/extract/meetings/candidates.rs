@@ -370,6 +370,27 @@ fn another_with(words: Words, k: usize) -> bool {
     j > k + 2 && words.key_at(j) == Some("with")
 }
 
+/// ", the bloc's spokesperson, Ola Brek, announced on Monday.": the comma at `k`
+/// opens the attribution that closes the sentence; the speaker told the event
+/// and is no party to it.
+fn trailing_attribution(words: Words, k: usize) -> bool {
+    if words[k] != "," {
+        return false;
+    }
+    let end = (k + 16).min(words.len());
+    let Some(verb) = (k + 2..end).find(|&j| LEXICON.reported_that.contains(words.key(j))) else {
+        return false;
+    };
+    // Only the time or the channel of the telling may follow the verb.
+    let tail = verb + 1..words.len();
+    tail.len() <= 6
+        && tail.into_iter().all(|j| {
+            let w = words.key(j);
+            TIME_ADVERBS.contains(&w)
+                || matches!(w, "." | "," | "on" | "in" | "a" | "statement" | "reporters")
+        })
+}
+
 /// Where the clause of a cue ends, looking right from `from`: at a boundary, but
 /// past a parenthetical relative clause ("The round, which began on Monday, was
 /// led by …").
@@ -386,7 +407,9 @@ fn right_edge(words: Words, from: usize, limit: usize) -> usize {
                 None => return k,
             }
         }
-        if ((is_boundary(words, k) && !LEXICON.reported_that.contains(w)) || purpose_at(words, k))
+        if ((is_boundary(words, k) && !LEXICON.reported_that.contains(w))
+            || purpose_at(words, k)
+            || trailing_attribution(words, k))
             && !another_with(words, k)
         {
             return k;
@@ -397,7 +420,9 @@ fn right_edge(words: Words, from: usize, limit: usize) -> usize {
 }
 
 /// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one
-/// meeting that took place per date listed.
+/// meeting that took place per date listed. Only dates a round is held "on"
+/// count: "yesterday" dates the telling, and a date inside a name ("the
+/// Commission on October 7 Crimes") dates nothing.
 fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
     if m.status != MeetingStatus::Held {
         return vec![m];
@@ -408,10 +433,15 @@ fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
         .get(k..)
         .and_then(|w| dates::find(w, doc.published, false))
     {
-        if !dates.contains(&d) {
+        let at = k + at;
+        let on = at > 0 && words[at - 1].eq_ignore_ascii_case("on");
+        let in_name = words.get(at + 2).is_some_and(|w| {
+            is_capitalised(w) && !LEXICON.function.contains(&super::super::lexicon::key(w))
+        });
+        if on && !in_name && !dates.contains(&d) {
             dates.push(d);
         }
-        k += at + 2;
+        k = at + 2;
     }
     if dates.len() < 2 {
         return vec![m];

@@ -166,6 +166,40 @@ mod tests {
     }
 
     #[test]
+    fn rounds_are_split_by_the_days_they_were_held_on() {
+        let v = met(
+            "Ola Brek and Tam Ruen have held three rounds: in Lima on April 12, \
+             in Quito on April 19 and again in Lima on April 26.",
+        );
+        assert_eq!(v.len(), 3, "{v:?}");
+        let v = met(
+            "Yesterday, Ola Brek met Tam Ruen, chair of the Commission on \
+             October 7 Crimes.",
+        );
+        assert_eq!(v.len(), 1, "a date inside a name dates nothing: {v:?}");
+    }
+
+    #[test]
+    fn a_speaker_who_closes_the_sentence_is_no_party() {
+        let v = met(
+            "A summit that Kenya was due to host on Thursday has been postponed, \
+             the bloc's spokesperson, Ola Brek, announced on Monday.",
+        );
+        assert!(
+            v.iter()
+                .all(|(p, _, _)| !p.contains(&"Ola Brek".to_string())),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_meeting_is_on_is_no_party() {
+        assert!(met("An emergency summit on Sudan and Chad was called off.").is_empty());
+        let v = met("Ola Brek held talks on Syria and Iraq with Tam Ruen.");
+        assert_eq!(v[0].0, vec!["Ola Brek", "Tam Ruen"]);
+    }
+
+    #[test]
     fn denied_and_questioned_meetings_are_none() {
         assert!(met("Officials denied that Ola Brek met Tam Ruen in Lima.").is_empty());
         assert!(met("Officials dismissed reports that Ola Brek had met Tam Ruen.").is_empty());

@@ -150,10 +150,23 @@ fn named_in_clause<'d>(
         compounds: Vec::new(),
         role_unfilled: false,
     };
+    // "a summit on Somalia and South Sudan", "talks on Syria": what follows "on"
+    // right after the cue is the subject of the meeting, and so is the list it
+    // opens. ("The envoy on Myanmar" is a title: its country may be a party.)
+    let on_after_cue = |k: usize| group.iter().any(|c| c.0 + c.1 == k);
+    let mut topic_end = None;
     for m in doc.mentions[i]
         .iter()
         .filter(|m| m.first >= left && m.last <= right_of_parties)
     {
+        let before = m.first.checked_sub(1).map(|k| words.key(k));
+        let listed = topic_end
+            .is_some_and(|e: usize| m.first <= e + 2 && matches!(before, Some("and" | "," | "or")));
+        let topic = before == Some("on") && on_after_cue(m.first - 1);
+        if m.kind != ActorKind::Person && (topic || listed) {
+            topic_end = Some(m.last);
+            continue;
+        }
         let offers = m.possessive
             && m.kind != ActorKind::Person
             && words.get(m.last).is_some_and(|w| {
