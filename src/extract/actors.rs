@@ -572,8 +572,14 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
                 .filter(|_| affiliation.is_none())
                 .and_then(|t| reg.by_title(t));
             let definite = |k: usize| toks[k].text(text).eq_ignore_ascii_case("the");
+            // "Assistant to the President Tam Ruen": the end of another's title.
+            let in_title = run_start >= 3
+                && definite(run_start - 1)
+                && toks[run_start - 2].text(text) == "to"
+                && is_capitalised(toks[run_start - 3].text(text));
             if let Some(p) = by_title
                 && (definite(run_start) || (run_start > 0 && definite(run_start - 1)))
+                && !in_title
             {
                 out.push(Mention {
                     first: run_start,
@@ -681,7 +687,30 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
         }
         i = k;
     }
+    office_before_name(text, toks, look, &mut out);
     out
+}
+
+/// "the Minister of Foreign Affairs of the Republic of Chile, Ola Brek": a
+/// country named through an office, set off by a comma before a person, is that
+/// person's country, not a second party. Honorifics may stand between
+/// ("…, Mr. Ola Brek").
+fn office_before_name(text: &str, toks: &[Tok], look: &Lookups, out: &mut [Mention]) {
+    for n in 1..out.len() {
+        let (before, after) = out.split_at_mut(n);
+        let (c, p) = (&mut before[n - 1], &mut after[0]);
+        let gap = p.first.saturating_sub(c.last);
+        let office = c.kind == ActorKind::Country && look.title(c.first) > 0 && !c.possessive;
+        let apposed = toks.get(c.last).is_some_and(|t| t.text(text) == ",")
+            && (1..=3).contains(&gap)
+            && p.kind == ActorKind::Person;
+        if office && apposed {
+            c.modifier = true;
+            if p.affiliation.is_none() {
+                p.affiliation = Some(c.name.clone());
+            }
+        }
+    }
 }
 
 /// "the Fukushima Daiichi site", "the northern province of Cabo Delgado": an
@@ -1223,6 +1252,19 @@ mod tests {
         let reg = Registry::default();
         assert!(names("They met in Port Vila.", &reg).is_empty());
         assert!(names("The Harbour Council voted.", &reg).is_empty());
+    }
+
+    #[test]
+    fn an_office_set_off_before_a_name_is_that_persons_country() {
+        let reg = Registry::default();
+        let s =
+            "A call came from the Minister of Foreign Affairs of the Republic of Chile, Ola Brek.";
+        let toks = tokenize(s, 0, s.len());
+        let ms = mentions(s, &toks, &reg);
+        let chile = ms.iter().find(|m| m.name == "Chile");
+        assert!(chile.is_none_or(|m| m.modifier), "Chile is no party here");
+        let brek = ms.iter().find(|m| m.name == "Ola Brek");
+        assert_eq!(brek.and_then(|m| m.affiliation.as_deref()), Some("Chile"));
     }
 
     #[test]

@@ -207,7 +207,20 @@ fn meeting_in(
         None => !words.key(first).ends_with("ed"),
     };
     // Only the clause's own date: a date further on belongs to another event.
-    let date = dates::find(&words[left..right], doc.published, future).map(|d| d.0);
+    let find = |future| dates::find(&words[left..right], doc.published, future).map(|d| d.0);
+    let date = if rule == Some(MeetingStatus::Cancelled) {
+        // A meeting called off may have been due before the telling or after it:
+        // the nearer reading of "Dec. 15".
+        match (find(false), find(true)) {
+            (Some(a), Some(b)) => {
+                let away = |d: chrono::NaiveDate| (d - doc.published).num_days().abs();
+                Some(if away(a) <= away(b) { a } else { b })
+            }
+            (a, b) => a.or(b),
+        }
+    } else {
+        find(future)
+    };
     let meeting = Meeting {
         participants: parties
             .names

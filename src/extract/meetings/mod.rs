@@ -193,6 +193,23 @@ mod tests {
     }
 
     #[test]
+    fn a_meeting_called_off_is_dated_to_the_nearer_day() {
+        let v = met("A summit in Lima on March 3 between Ola Brek and Tam Ruen was called off.");
+        assert_eq!(v[0].2, d("2030-03-03"), "{v:?}");
+        let v = met("A summit in Lima on July 1 between Ola Brek and Tam Ruen was called off.");
+        assert_eq!(v[0].2, d("2030-07-01"), "{v:?}");
+    }
+
+    #[test]
+    fn an_office_to_the_president_is_no_president() {
+        let v = met(
+            "President Ola Brek arrived in Lima on Monday. Yesterday, Assistant \
+             to the President and Director of the Policy Council Tam Ruen met with Ana Veld.",
+        );
+        assert_eq!(v[0].0, vec!["Tam Ruen", "Ana Veld"], "{v:?}");
+    }
+
+    #[test]
     fn what_a_meeting_is_on_is_no_party() {
         assert!(met("An emergency summit on Sudan and Chad was called off.").is_empty());
         let v = met("Ola Brek held talks on Syria and Iraq with Tam Ruen.");
