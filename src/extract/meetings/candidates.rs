@@ -69,6 +69,33 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
                 .is_some_and(|n| matches!(*n, "and" | "but"))
             && !appositive_list(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
+        || future_predicate(words, k)
+}
+
+/// "met in Rome on Saturday and agreed to meet again next week": "and" opening a
+/// second predicate that looks ahead starts another event, told by the same
+/// subject.
+pub fn future_predicate(words: Words, k: usize) -> bool {
+    words.key(k) == "and"
+        && words.key_at(k + 1).is_some_and(|n| {
+            matches!(n, "will" | "would" | "shall")
+                || (matches!(
+                    n,
+                    "agreed"
+                        | "plan"
+                        | "plans"
+                        | "planned"
+                        | "hope"
+                        | "hoped"
+                        | "promised"
+                        | "pledged"
+                        | "decided"
+                        | "intend"
+                        | "intends"
+                        | "expect"
+                        | "expects"
+                ) && words.key_at(k + 2) == Some("to"))
+        })
 }
 
 /// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":

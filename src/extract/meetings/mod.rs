@@ -193,6 +193,28 @@ mod tests {
     }
 
     #[test]
+    fn a_body_led_by_a_party_is_on_that_partys_side() {
+        let v = met("A team of ASEAN observers led by Gen. Ola Brek of Chile met Tam Ruen.");
+        assert_eq!(v[0].0, vec!["Ola Brek", "Tam Ruen"], "{v:?}");
+    }
+
+    #[test]
+    fn a_second_predicate_that_looks_ahead_is_another_meeting() {
+        let v = met("Ola Brek met Tam Ruen in Lima on Monday and agreed to meet again next month.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!((v[0].1, v[0].2), (MeetingStatus::Held, d("2030-06-10")));
+        assert_ne!(v[1].1, MeetingStatus::Held);
+        assert_ne!(
+            v[1].2,
+            d("2030-06-10"),
+            "Monday dates the first meeting only"
+        );
+        let v = met("Ola Brek met Tam Ruen on Monday and will meet Ana Veld on Friday.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, vec!["Ola Brek", "Ana Veld"]);
+    }
+
+    #[test]
     fn a_meeting_called_off_is_dated_to_the_nearer_day() {
         let v = met("A summit in Lima on March 3 between Ola Brek and Tam Ruen was called off.");
         assert_eq!(v[0].2, d("2030-03-03"), "{v:?}");

@@ -12,7 +12,7 @@ use super::super::actors::{ActorKind, Mention};
 use super::super::lexicon::{LEXICON, MeetingCue};
 use super::super::words::Words;
 use super::anaphora;
-use super::candidates::is_boundary;
+use super::candidates::{find_cues, future_predicate, is_boundary};
 use super::decide::Clause;
 
 /// The parties one clause names, as `parties` reads them.
@@ -39,6 +39,7 @@ pub fn parties(
 ) -> Parties {
     let mut names: Vec<String> = Vec::new();
     subject_of_relative(doc, i, clause, &mut names);
+    subject_of_first_verb(doc, i, clause, &mut names);
     subjects_of_mediated_talks(doc, i, clause, &mut names);
     let named = named_in_clause(doc, i, clause, &mut names);
     countries_as_their_people(doc, &named, &mut names);
@@ -79,6 +80,33 @@ fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<Str
         && let Some(m) = doc.mentions[i]
             .iter()
             .rfind(|m| m.last <= left && !m.possessive)
+    {
+        add(&m.name, names);
+    }
+}
+
+/// "X met Y on Monday and will meet Z on Friday": a predicate that looks ahead,
+/// joined by "and", has the subject of the sentence's first meeting verb.
+fn subject_of_first_verb(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
+    let (words, left) = (clause.words, clause.left);
+    if !future_predicate(words, left) {
+        return;
+    }
+    let start = (0..left)
+        .rev()
+        .find(|&k| is_boundary(words, k))
+        .map_or(0, |k| k + 1);
+    let Some(verb) = find_cues(words)
+        .into_iter()
+        .flatten()
+        .map(|c| c.0)
+        .find(|&c| c >= start && c < left)
+    else {
+        return;
+    };
+    for m in doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= start && m.last <= verb && !m.possessive && !m.modifier)
     {
         add(&m.name, names);
     }
@@ -167,6 +195,9 @@ fn named_in_clause<'d>(
             topic_end = Some(m.last);
             continue;
         }
+        if led_by_someone(doc, i, words, m) {
+            continue;
+        }
         let offers = m.possessive
             && m.kind != ActorKind::Person
             && words.get(m.last).is_some_and(|w| {
@@ -213,6 +244,19 @@ fn named_in_clause<'d>(
         add(&m.name, names);
     }
     named
+}
+
+/// "A team of ASEAN observers led by Gen. Ola Brek": a body or country whose
+/// people someone named leads is on that person's side, not a party beside them.
+fn led_by_someone(doc: &Doc, i: usize, words: Words, m: &Mention) -> bool {
+    m.kind != ActorKind::Person
+        && doc.mentions[i].iter().any(|p| {
+            p.kind == ActorKind::Person
+                && p.first > m.last
+                && p.first <= m.last + 8
+                && (m.last..p.first)
+                    .any(|k| words.key(k) == "led" && words.key_at(k + 1) == Some("by"))
+        })
 }
 
 /// Two countries meeting are, in practice, the people the article introduced as
