@@ -34,9 +34,22 @@ pub struct Candidate {
 }
 
 /// The candidates of sentence `i`, at most one per action word.
+/// "Is the U.S. prepared to go further?", "Q Will you meet him?": a question
+/// commits no one. A question quoted inside a statement ends inside its quotation.
+fn asks(doc: &Doc, i: usize) -> bool {
+    let words = doc.words(i);
+    let last = (0..words.len())
+        .rev()
+        .find(|&k| !matches!(words[k], "\"" | "”" | "’" | ")"));
+    last.is_some_and(|k| words[k] == "?" && !doc.in_quote(i, k))
+}
+
 pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
     let words = doc.words(i);
     let mut out: Vec<Candidate> = Vec::new();
+    if asks(doc, i) {
+        return out;
+    }
     // Read once per sentence, and only when it has a candidate.
     let mut old_date: Option<bool> = None;
     for k in 0..words.len() {

@@ -517,6 +517,16 @@ mod tests {
     }
 
     #[test]
+    fn a_question_commits_no_one() {
+        let (p, _) = read("Is Chile prepared to release the prisoners by Friday?");
+        assert!(p.is_empty(), "{p:?}");
+        let (p, _) = read("Q Will you sign the accord by Friday?");
+        assert!(p.is_empty(), "{p:?}");
+        let (p, _) = read("Chile will release the prisoners by Friday, the minister said.");
+        assert_eq!(p.len(), 1, "{p:?}");
+    }
+
+    #[test]
     fn passive_commitments_with_a_due_date_are_pending() {
         let (p, _) = read("A technical committee is to be formed within 30 days.");
         assert_eq!(p.len(), 1, "{p:?}");
