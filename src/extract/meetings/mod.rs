@@ -193,6 +193,12 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_in_the_past_perfect_was_overtaken() {
+        let v = met("Ola Brek had been due to receive Tam Ruen for the round.");
+        assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");
+    }
+
+    #[test]
     fn a_body_led_by_a_party_is_on_that_partys_side() {
         let v = met("A team of ASEAN observers led by Gen. Ola Brek of Chile met Tam Ruen.");
         assert_eq!(v[0].0, vec!["Ola Brek", "Tam Ruen"], "{v:?}");

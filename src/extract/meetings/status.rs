@@ -30,7 +30,7 @@ pub fn status(
                         .is_some_and(|n| matches!(*n, "and" | "but")))
         })
         .unwrap_or(words.len());
-    if lx.cancelled.find(words, left..hard).is_some() {
+    if lx.cancelled.find(words, left..hard).is_some() || plan_overtaken(words, left, first) {
         return Some(MeetingStatus::Cancelled);
     }
     // Offers and plans are read before the cue and just after it ("meet again").
@@ -69,6 +69,21 @@ pub fn status(
 /// deny it or to ask about it: "officials denied that A met B", "readers asked
 /// whether A and B met". (A future asked about, "whether they will meet", stays
 /// a meeting that may come.)
+/// "Ola Brek had been due to receive Tam Ruen": a plan told in the past perfect
+/// was overtaken by events; the meeting did not take place as planned.
+fn plan_overtaken(words: Words, left: usize, first: usize) -> bool {
+    (left..first.saturating_sub(2)).any(|k| {
+        words.key(k) == "had"
+            && words.key_at(k + 1) == Some("been")
+            && words.key_at(k + 2).is_some_and(|w| {
+                matches!(
+                    w,
+                    "due" | "expected" | "scheduled" | "set" | "supposed" | "meant"
+                )
+            })
+    })
+}
+
 pub fn unasserted(words: Words, left: usize, first: usize, rule: Option<MeetingStatus>) -> bool {
     let denied = words.key_at(left) == Some("that")
         && (left.saturating_sub(4)..left).any(|k| LEXICON.denials.contains(words.key(k)));
