@@ -557,7 +557,13 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
         }
         // The name proper: capitalised words from j.
         let mut k = j;
-        while k < toks.len() && look.name(k) && (k == j || look.title(k) == 0) {
+        while k < toks.len()
+            && look.name(k)
+            && (k == j
+                || (look.title(k) == 0
+                    && !line_break_before(text, toks, k)
+                    && !dateline_after_name(text, toks, look, j, k)))
+        {
             k += 1;
             if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
                 break;
@@ -711,6 +717,24 @@ fn office_before_name(text: &str, toks: &[Tok], look: &Lookups, out: &mut [Menti
             }
         }
     }
+}
+
+/// Whether a line ends before token `k`. A name does not run over a line: a
+/// briefing's header gives the speaker and the dateline on lines of their own
+/// ("DEPUTY SPOKESPERSON TAM RUEN" / "WASHINGTON, D.C.").
+fn line_break_before(text: &str, toks: &[Tok], k: usize) -> bool {
+    k > 0 && text[toks[k - 1].end..toks[k].start].contains('\n')
+}
+
+/// "SPOKESPERSON TAM RUEN LIMA, THURSDAY": in a header set in capitals, a
+/// country or capital after a name of two words or more is the dateline, even
+/// where the lines of the header were run together.
+fn dateline_after_name(text: &str, toks: &[Tok], look: &Lookups, j: usize, k: usize) -> bool {
+    let caps = |x: usize| {
+        let w = toks[x].text(text);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    };
+    k >= j + 2 && (j..=k).all(caps) && matches!(look.known(k), Some((_, Known::Country(_))))
 }
 
 /// "the Fukushima Daiichi site", "the northern province of Cabo Delgado": an
@@ -1252,6 +1276,21 @@ mod tests {
         let reg = Registry::default();
         assert!(names("They met in Port Vila.", &reg).is_empty());
         assert!(names("The Harbour Council voted.", &reg).is_empty());
+    }
+
+    #[test]
+    fn a_name_ends_with_its_line_or_at_the_dateline() {
+        let reg = Registry::default();
+        let v = names(
+            "DEPUTY SPOKESPERSON TAM RUEN\nLIMA, PERU\n\nMR. RUEN: Hello.",
+            &reg,
+        );
+        assert_eq!(v[0].0, "Tam Ruen", "{v:?}");
+        let v = names(
+            "DEPUTY SPOKESPERSON TAM RUEN NAIROBI, THURSDAY. MR. RUEN: Hi.",
+            &reg,
+        );
+        assert_eq!(v[0].0, "Tam Ruen", "{v:?}");
     }
 
     #[test]
