@@ -577,6 +577,18 @@ fn opens_clause(w: &str) -> bool {
 /// Object pronouns that may stand between a verb of telling and its clause.
 const OBJECTS: &[&str] = &["him", "her", "them", "us", "me", "reporters", "journalists"];
 
+/// "declined to say which states asked", "would not say": a refusal to speak
+/// reports nothing said.
+fn withheld(words: Words, v: usize) -> bool {
+    let before = |n: usize| v.checked_sub(n).map(|k| words.key(k));
+    matches!(before(1), Some("not" | "never"))
+        || (before(1) == Some("to")
+            && matches!(
+                before(2),
+                Some("declined" | "refused" | "declining" | "refusing")
+            ))
+}
+
 /// A verb of reporting at word `v`, one word or two ("made clear"): its length.
 fn reporting_verb(words: Words, v: usize) -> Option<usize> {
     if !words.starts(v, starts::REPORTED) {
@@ -745,6 +757,11 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
             v += 1;
             continue;
         };
+        // What someone would not say is not said, nor anything the sentence goes
+        // on to ask ("declined to say which states had asked for the delay").
+        if withheld(words, v) {
+            break;
+        }
         if inside_quote(toks[v].start) {
             v += 1;
             continue;
@@ -854,6 +871,18 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_refusal_to_say_reports_nothing() {
+        let v = said(
+            "No new date was given, and Ola Brek declined to say which states had asked for it.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = said("Ola Brek would not say whether the talks would resume.");
+        assert!(v.is_empty(), "{v:?}");
+        let v = said("Ola Brek said the talks would resume.");
+        assert_eq!(v.len(), 1, "{v:?}");
     }
 
     #[test]
