@@ -46,20 +46,37 @@ static ANY_COUNTRY: LazyLock<TopicMatcher> = LazyLock::new(|| {
     TopicMatcher::new(&aliases)
 });
 
+/// Each country's aliases as a matcher of its own: how many countries a
+/// headline names.
+static EACH_COUNTRY: LazyLock<Vec<TopicMatcher>> = LazyLock::new(|| {
+    (crate::topics::countries().iter())
+        .map(|t| TopicMatcher::new(&t.aliases))
+        .collect()
+});
+
 /// How much of a long paragraph around an item's evidence is its context.
 const CONTEXT_AROUND: usize = 1_500;
 
 /// One article, read once at ingest for the context of each of its items.
 pub struct ArticleContext<'a> {
     text: &'a str,
-    title: &'a str,
+    /// The headline, when it can place a paragraph that names no country: a
+    /// headline naming several ("Morning digest: Japan-China row deepens, Iraq's
+    /// blocs start talking") tells which story a paragraph belongs to no better
+    /// than the paragraph does.
+    title: Option<&'a str>,
 }
 
 impl<'a> ArticleContext<'a> {
     pub fn new(title: &'a str, text: &'a str) -> Self {
+        let title = title.trim();
+        // "Japan-China row": each side of a compound counts.
+        let spaced = title.replace(['-', '–'], " ");
+        let folded = Folded::new([spaced.as_str()]);
+        let countries = EACH_COUNTRY.iter().filter(|c| c.named_in(&folded)).count();
         ArticleContext {
             text,
-            title: title.trim(),
+            title: (countries <= 1).then_some(title),
         }
     }
 
@@ -98,10 +115,11 @@ impl<'a> ArticleContext<'a> {
         if paragraph.is_empty() {
             return String::new();
         }
-        if ANY_COUNTRY.names_topic([paragraph]) {
-            paragraph.to_string()
-        } else {
-            format!("{paragraph}\n\n{}", self.title)
+        match self.title {
+            Some(title) if !ANY_COUNTRY.names_topic([paragraph]) => {
+                format!("{paragraph}\n\n{title}")
+            }
+            _ => paragraph.to_string(),
         }
     }
 }
@@ -354,6 +372,18 @@ mod tests {
         assert!(!on_topic(&article.of_quote(s, e)));
         assert!(on_topic(&article.of(s, e)));
         assert_eq!(article.of(9_999, 10_000), "");
+    }
+
+    /// A digest's headline names each of its stories: it places none of its
+    /// paragraphs.
+    #[test]
+    fn a_headline_naming_several_countries_places_no_paragraph() {
+        let text = "Negotiators agreed to meet again next week.";
+        let digest = ArticleContext::new("Digest: Kenya-Ethiopia row deepens, Somalia votes", text);
+        let kenya = Relevance::new(&["Kenya".to_string()]);
+        assert!(!kenya.keeps(&[], &digest.of(0, 10)));
+        let report = ArticleContext::new("Kenya and rebels close a round of talks", text);
+        assert!(kenya.keeps(&[], &report.of(0, 10)));
     }
 
     #[test]
