@@ -33,7 +33,6 @@ pub struct Candidate {
     pub features: Vec<String>,
 }
 
-/// The candidates of sentence `i`, at most one per action word.
 /// "Is the U.S. prepared to go further?", "Q Will you meet him?": a question
 /// commits no one. A question quoted inside a statement ends inside its quotation.
 fn asks(doc: &Doc, i: usize) -> bool {
@@ -44,6 +43,25 @@ fn asks(doc: &Doc, i: usize) -> bool {
     last.is_some_and(|k| words[k] == "?" && !doc.in_quote(i, k))
 }
 
+/// Whether the cue at `k` is no one's undertaking: the future inside an indirect
+/// question ("to decide how the units will be folded into the army", "whether
+/// talks will resume"), or the consequence a threat holds out ("…, or he would
+/// propose cancelling the ceasefire").
+fn not_undertaken(words: Words, k: usize) -> bool {
+    let clause_before = (k.saturating_sub(5)..k)
+        .rev()
+        .take_while(|&j| !matches!(words[j], "," | ";"));
+    let asked = clause_before
+        .clone()
+        .any(|j| matches!(words.key(j), "how" | "whether"));
+    let threat =
+        (k.saturating_sub(3)..k).any(|j| words.key(j) == "or" && j > 0 && words[j - 1] == ",");
+    asked || threat
+}
+
+/// The candidates of sentence `i`, at most one per action word, and one wait for
+/// an answer: "has not answered calls …, and there was no response by Tuesday"
+/// waits once.
 pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
     let words = doc.words(i);
     let mut out: Vec<Candidate> = Vec::new();
@@ -52,13 +70,18 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
     }
     // Read once per sentence, and only when it has a candidate.
     let mut old_date: Option<bool> = None;
+    let mut awaiting_seen = false;
     for k in 0..words.len() {
         let Some(cue) = cue_at(words, k) else {
             continue;
         };
-        if out.iter().any(|c| c.verb == cue.verb) {
+        if out.iter().any(|c| c.verb == cue.verb) || not_undertaken(words, k) {
             continue;
         }
+        if cue.awaiting && awaiting_seen {
+            continue;
+        }
+        awaiting_seen |= cue.awaiting;
         let (item, base, reach) = if cue.awaiting {
             let Some((item, reach)) = awaited(doc, i, words, k, cue.end - k, last) else {
                 continue;

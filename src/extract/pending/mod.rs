@@ -517,6 +517,26 @@ mod tests {
     }
 
     #[test]
+    fn indirect_questions_threats_and_a_second_wait_are_no_items() {
+        let (p, _) = read(
+            "Committees will meet next week to decide how the units will be folded into \
+             the army, and Damascus will present a list of posts by the end of the month.",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].what.starts_with("present a list"), "{p:?}");
+        let (p, _) = read(
+            "Ola Brek said the group had until Saturday to free the hostages, or he would \
+             propose cancelling the ceasefire.",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        let (p, _) = read(
+            "The North has not answered calls on that line since April, and there was no \
+             response from Pyongyang by late Tuesday.",
+        );
+        assert!(p.len() <= 1, "{p:?}");
+    }
+
+    #[test]
     fn a_question_commits_no_one() {
         let (p, _) = read("Is Chile prepared to release the prisoners by Friday?");
         assert!(p.is_empty(), "{p:?}");
