@@ -67,7 +67,8 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
             && words
                 .get(k + 1)
                 .is_some_and(|n| matches!(*n, "and" | "but"))
-            && !appositive_list(words, k))
+            && !appositive_list(words, k)
+            && !last_of_a_list(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
         || future_predicate(words, k)
 }
@@ -95,6 +96,22 @@ pub fn future_predicate(words: Words, k: usize) -> bool {
                         | "expect"
                         | "expects"
                 ) && words.key_at(k + 2) == Some("to"))
+        })
+}
+
+/// "…, Minister of Foreign Affairs of Mali Abdoulaye Diop, and Minister of Foreign
+/// Affairs of Niger Bakary Yaou Sangaré.": ", and" before the last item of a list
+/// of offices and names that closes the sentence goes on with the list.
+fn last_of_a_list(words: Words, k: usize) -> bool {
+    words.key_at(k + 1) == Some("and")
+        && words.get(k + 2).is_some_and(|w| is_capitalised(w))
+        && (k + 2..words.len()).all(|j| {
+            let w = words[j];
+            is_capitalised(w)
+                || matches!(
+                    words.key(j),
+                    "of" | "the" | "and" | "for" | "," | "." | "(" | ")"
+                )
         })
 }
 

@@ -193,6 +193,30 @@ mod tests {
     }
 
     #[test]
+    fn members_describing_a_body_are_no_parties() {
+        let v = met(
+            "Ola Brek held talks with the Alliance of Sahel States, the \
+             confederation formed by Mali, Burkina Faso and Niger.",
+        );
+        assert_eq!(
+            v[0].0,
+            vec!["Ola Brek", "Alliance of Sahel States"],
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_last_of_a_list_of_offices_and_names_is_a_party() {
+        let v = met(
+            "Foreign Minister Ola Brek held talks in Lima with Foreign Minister of \
+             Mali Tam Ruen, Foreign Minister of Chad Ana Veld, and Foreign Minister of \
+             Niger Per Lund.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0.len(), 4, "{v:?}");
+    }
+
+    #[test]
     fn a_plan_in_the_past_perfect_was_overtaken() {
         let v = met("Ola Brek had been due to receive Tam Ruen for the round.");
         assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");

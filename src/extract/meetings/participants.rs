@@ -195,7 +195,7 @@ fn named_in_clause<'d>(
             topic_end = Some(m.last);
             continue;
         }
-        if led_by_someone(doc, i, words, m) {
+        if led_by_someone(doc, i, words, m) || a_member(words, left, m.first) {
             continue;
         }
         let offers = m.possessive
@@ -244,6 +244,21 @@ fn named_in_clause<'d>(
         add(&m.name, names);
     }
     named
+}
+
+/// "talks with the Alliance of Sahel States, the confederation formed by Mali,
+/// Burkina Faso and Niger": the members a body is described by are no parties
+/// beside it.
+fn a_member(words: Words, left: usize, at: usize) -> bool {
+    (left..at).any(|k| {
+        matches!(
+            (words.key(k), words.key_at(k + 1)),
+            (
+                "formed" | "made" | "composed" | "founded",
+                Some("by" | "up" | "of")
+            ) | ("comprising" | "grouping", _)
+        )
+    })
 }
 
 /// "A team of ASEAN observers led by Gen. Ola Brek": a body or country whose
