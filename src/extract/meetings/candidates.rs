@@ -102,17 +102,35 @@ pub fn future_predicate(words: Words, k: usize) -> bool {
 /// "…, Minister of Foreign Affairs of Mali Abdoulaye Diop, and Minister of Foreign
 /// Affairs of Niger Bakary Yaou Sangaré.": ", and" before the last item of a list
 /// of offices and names that closes the sentence goes on with the list.
+/// Only the place and time may follow the last item ("…, and the United Kingdom
+/// at the White House today"), up to the end of the sentence or of its clause.
 fn last_of_a_list(words: Words, k: usize) -> bool {
+    let item = k + 2 + usize::from(words.key_at(k + 2) == Some("the"));
     words.key_at(k + 1) == Some("and")
-        && words.get(k + 2).is_some_and(|w| is_capitalised(w))
-        && (k + 2..words.len()).all(|j| {
-            let w = words[j];
-            is_capitalised(w)
-                || matches!(
-                    words.key(j),
-                    "of" | "the" | "and" | "for" | "," | "." | "(" | ")"
-                )
-        })
+        && words.get(item).is_some_and(|w| is_capitalised(w))
+        && (item..words.len())
+            .take_while(|&j| !matches!(words.key(j), "where" | "which" | "who" | "when" | ";"))
+            .all(|j| {
+                let w = words[j];
+                is_capitalised(w)
+                    || w.chars().all(|c| c.is_ascii_digit())
+                    || matches!(
+                        words.key(j),
+                        "of" | "the"
+                            | "and"
+                            | "for"
+                            | "at"
+                            | "in"
+                            | "on"
+                            | "during"
+                            | "today"
+                            | "yesterday"
+                            | ","
+                            | "."
+                            | "("
+                            | ")"
+                    )
+            })
 }
 
 /// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":

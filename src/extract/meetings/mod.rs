@@ -214,6 +214,13 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0.len(), 4, "{v:?}");
+        let v = met(
+            "Ola Brek convened the envoys of France, Germany, Italy, and the United \
+             Kingdom at the White House today.",
+        );
+        assert_eq!(v[0].0.len(), 5, "{v:?}");
+        let v = met("Ola Brek met Tam Ruen in Lima, and Ana Veld flew home on Monday.");
+        assert_eq!(v[0].0, vec!["Ola Brek", "Tam Ruen"], "a new clause: {v:?}");
     }
 
     #[test]
