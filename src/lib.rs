@@ -23,8 +23,10 @@
 //!   It keeps the items about the topic ([`relevance`]: their own names or
 //!   paragraph name it), orders meeting lines ([`ranking`]: news before
 //!   background, by their own date and sources) and leaves out housekeeping
-//!   quotes ([`quotes`]). Its window starts where [`window`] says (`12h`, `7d`,
-//!   a date), as both adapters accept it.
+//!   quotes ([`quotes`]). It opens with a bottom line and the dates ahead
+//!   (`brief::bottom_line`, `brief::calendar`). Its window starts where
+//!   [`window`] says (`12h`, `7d`, a date), as both adapters accept it, and
+//!   keeps developments by their own date (`brief::recency`).
 //! - [`render`]: the brief as text, JSON, Discord embeds.
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).

@@ -102,7 +102,9 @@ pub async fn answer_status(
         now,
     )
     .await?;
-    if brief.is_empty() && !is_defined_topic(data, caller.guild, &topic).await? {
+    // A window with nothing in it is no unknown topic when there is news before it.
+    let nothing_at_all = brief.is_empty() && brief.window_is_empty().is_none();
+    if nothing_at_all && !is_defined_topic(data, caller.guild, &topic).await? {
         return Err(CommandError::UnknownTopic(topic.to_string()));
     }
     Ok(Reply::embeds(discord::brief_embeds(&brief, detail)))

@@ -15,6 +15,7 @@ use crate::render::discord::{
     COLOR, Embed, EmbedField, Section, TimeStyle, bounded_list, escape, fit_message, limits,
     section_lines, source_lines, timestamp,
 };
+use crate::render::discord_opening as opening;
 use crate::store::digest::DigestSchedule;
 use crate::store::{Scope, Store, StoreError, Window};
 use crate::topics;
@@ -164,7 +165,9 @@ fn header(c: Coverage) -> String {
     s
 }
 
-/// The digest as one message: a header, then an embed per topic with news.
+/// The digest as one message: a header, then an embed per topic with news, each
+/// opening with the topic's bottom line and the calendar ahead (made from all
+/// the material read, the lookback included: they tell where things stand).
 pub fn render(news: &[Brief], c: Coverage) -> BuiltDigest {
     let mut content = header(c);
     let with_news: Vec<&Brief> = news.iter().filter(|b| !b.is_empty()).collect();
@@ -194,9 +197,10 @@ pub fn render(news: &[Brief], c: Coverage) -> BuiltDigest {
     if !quiet.is_empty() {
         content.push_str(&format!("\nNothing new on {}.", quiet.join(", ")));
     }
-    // Every topic gets an equal share of the 6000 characters, in four fields.
+    // Every topic gets an equal share of the 6000 characters, in up to six parts:
+    // the bottom line, the calendar, three sections and the sources.
     let share = limits::TOTAL / with_news.len();
-    let field_max = (share / 4)
+    let field_max = (share / 6)
         .saturating_sub(60)
         .clamp(120, limits::FIELD_VALUE);
     let embeds = with_news
@@ -226,6 +230,9 @@ fn topic_embed(b: &Brief, field_max: usize) -> Embed {
             });
         }
     }
+    if !b.calendar.is_empty() {
+        fields.insert(0, opening::calendar_field(b, field_max));
+    }
     fields.push(EmbedField {
         name: "Sources".into(),
         value: bounded_list(&source_lines(b), b.sources.len(), field_max),
@@ -233,7 +240,7 @@ fn topic_embed(b: &Brief, field_max: usize) -> Embed {
     });
     Embed {
         title: format!("{} — what is new", escape(b.topic.as_str())),
-        description: None,
+        description: Some(opening::bottom_line(b, field_max)),
         fields,
         footer: Some(format!(
             "Readout · {} source{}",

@@ -8,6 +8,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::discord_opening as opening;
 use super::{kind_label, participants, pending_label, status_label};
 use crate::brief::Brief;
 use crate::developments::{PendingState, Report};
@@ -243,7 +244,7 @@ pub fn timestamp(t: DateTime<Utc>, style: TimeStyle) -> String {
 
 /// A calendar date as a timestamp at noon UTC, so it shows as the same day in
 /// almost every time zone.
-fn date_stamp(d: NaiveDate) -> String {
+pub(super) fn date_stamp(d: NaiveDate) -> String {
     let noon = d.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
     timestamp(noon, TimeStyle::Date)
 }
@@ -458,15 +459,30 @@ fn section_total(brief: &Brief, section: Section) -> usize {
     }
 }
 
-/// "As of …, most recent developments" / "As of …, since …".
+/// "As of …, most recent developments" / "As of …, since …", and a second line
+/// when the newest development is old.
 fn window_line(brief: &Brief) -> String {
     let window = match brief.since {
         Some(s) => format!("since {}", timestamp(s, TimeStyle::DateTime)),
         None => "most recent developments, whatever their age".to_string(),
     };
-    format!(
+    let mut line = format!(
         "As of {} · {window}",
         timestamp(brief.as_of, TimeStyle::DateTime)
+    );
+    if let Some(stale) = opening::stale_line(brief) {
+        line.push('\n');
+        line.push_str(&stale);
+    }
+    line
+}
+
+/// The window line and the bottom line: what opens a whole brief.
+fn opening_text(brief: &Brief) -> String {
+    format!(
+        "{}\n\n{}",
+        window_line(brief),
+        opening::bottom_line(brief, opening::BOTTOM_LINE_ROOM)
     )
 }
 
@@ -488,7 +504,11 @@ fn footer_for(brief: &Brief) -> String {
 /// The whole brief for `/status`: one embed with a field per section and the
 /// sources, or with `detail` one embed per section (longer lists, evidence).
 pub fn brief_embeds(brief: &Brief, detail: bool) -> Vec<Embed> {
-    let sections = [Section::Met, Section::Said, Section::Pending];
+    if let Some(e) =
+        opening::empty_window_embed(brief, title_for(brief, "Brief"), window_line(brief))
+    {
+        return vec![e.clamped()];
+    }
     if brief.is_empty() {
         return vec![Embed {
             title: title_for(brief, "Brief"),
@@ -503,65 +523,83 @@ pub fn brief_embeds(brief: &Brief, detail: bool) -> Vec<Embed> {
         }];
     }
     let embeds = if detail {
-        let mut embeds: Vec<Embed> = sections
-            .iter()
-            .map(|&s| section_embed(brief, s, true, limits::TOTAL / 4))
-            .collect();
-        embeds[0].description = embeds[0]
-            .description
-            .take()
-            .map(|d| format!("{}\n\n{d}", window_line(brief)));
-        embeds.push(Embed {
-            title: "Sources".into(),
-            description: Some(bounded_list(
-                &source_lines(brief),
-                brief.sources.len(),
-                limits::TOTAL / 5,
-            )),
-            footer: Some(footer_for(brief)),
-            timestamp: Some(brief.as_of),
-            color: Some(COLOR),
-            ..Default::default()
-        });
-        embeds
+        detail_embeds(brief)
     } else {
-        // Four fields of at most 1024 and a short description stay under 6000.
-        let mut fields: Vec<EmbedField> = sections
-            .iter()
-            .map(|&s| {
-                let lines = section_lines(brief, s, false);
-                let value = if lines.is_empty() {
-                    s.empty().to_string()
-                } else {
-                    bounded_list(&lines, lines.len(), limits::FIELD_VALUE)
-                };
-                EmbedField {
-                    name: s.heading().into(),
-                    value,
-                    inline: false,
-                }
-            })
-            .collect();
-        fields.push(EmbedField {
-            name: "Sources".into(),
-            value: bounded_list(
-                &source_lines(brief),
-                brief.sources.len(),
-                limits::FIELD_VALUE,
-            ),
-            inline: false,
-        });
-        vec![Embed {
-            title: title_for(brief, "Brief"),
-            description: Some(window_line(brief)),
-            fields,
-            footer: Some(footer_for(brief)),
-            timestamp: Some(brief.as_of),
-            color: Some(COLOR),
-            ..Default::default()
-        }]
+        vec![compact_embed(brief)]
     };
     fit_message(embeds)
+}
+
+/// Room the opening (window line, bottom line, calendar) takes from a message.
+const OPENING_ROOM: usize = 1400;
+
+/// `/status detail:`: the opening and the calendar with the first section, then
+/// an embed per section and the sources.
+fn detail_embeds(brief: &Brief) -> Vec<Embed> {
+    let room = limits::TOTAL - OPENING_ROOM;
+    let mut embeds: Vec<Embed> = [Section::Met, Section::Said, Section::Pending]
+        .iter()
+        .map(|&s| section_embed(brief, s, true, room / 4))
+        .collect();
+    embeds[0].description = embeds[0]
+        .description
+        .take()
+        .map(|d| format!("{}\n\n{d}", opening_text(brief)));
+    embeds[0]
+        .fields
+        .insert(0, opening::calendar_field(brief, opening::CALENDAR_ROOM));
+    embeds.push(Embed {
+        title: "Sources".into(),
+        description: Some(bounded_list(
+            &source_lines(brief),
+            brief.sources.len(),
+            room / 5,
+        )),
+        footer: Some(footer_for(brief)),
+        timestamp: Some(brief.as_of),
+        color: Some(COLOR),
+        ..Default::default()
+    });
+    embeds
+}
+
+/// `/status`: one embed, the opening in the description, the calendar, a field
+/// per section and the sources. Five fields of at most 1024 (the calendar less)
+/// and the opening stay under 6000.
+fn compact_embed(brief: &Brief) -> Embed {
+    let sections = [Section::Met, Section::Said, Section::Pending].map(|s| {
+        let lines = section_lines(brief, s, false);
+        let value = if lines.is_empty() {
+            s.empty().to_string()
+        } else {
+            bounded_list(&lines, lines.len(), limits::FIELD_VALUE)
+        };
+        EmbedField {
+            name: s.heading().into(),
+            value,
+            inline: false,
+        }
+    });
+    let mut fields = vec![opening::calendar_field(brief, opening::CALENDAR_ROOM)];
+    fields.extend(sections);
+    fields.push(EmbedField {
+        name: "Sources".into(),
+        value: bounded_list(
+            &source_lines(brief),
+            brief.sources.len(),
+            limits::FIELD_VALUE,
+        ),
+        inline: false,
+    });
+    Embed {
+        title: title_for(brief, "Brief"),
+        description: Some(opening_text(brief)),
+        fields,
+        footer: Some(footer_for(brief)),
+        timestamp: Some(brief.as_of),
+        color: Some(COLOR),
+        ..Default::default()
+    }
 }
 
 /// One section, longer (for `/met`, `/said`, `/pending`): the list in the

@@ -2,6 +2,7 @@
 //! (for the bot) Discord embeds.
 
 pub mod discord;
+pub mod discord_opening;
 pub mod json;
 pub mod text;
 

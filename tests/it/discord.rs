@@ -202,6 +202,134 @@ async fn status_answers_with_the_three_sections_and_the_blinken_lavrov_meeting()
     .await;
 }
 
+/// Issue #13, points 5 and 6 in Discord: `/status` opens with the bottom line
+/// and "Next on the calendar", made from the stored items (names stay inert);
+/// `/status since:` with nothing in the window says when the latest
+/// development was and how to see it.
+#[tokio::test]
+async fn status_opens_with_the_bottom_line_and_the_calendar() {
+    within_limit(async {
+        let bot = TestBot::spawn(false).await;
+        let text = "Ann Lee met Bo Park in Kyiv on Friday. \
+                    Lee will meet @everyone Moe in Kyiv on 3 February.";
+        let held = "Ann Lee met Bo Park in Kyiv on Friday.";
+        let plan = "Lee will meet @everyone Moe in Kyiv on 3 February.";
+        let meeting = |who: [&str; 2], status, date, sentence| Meeting {
+            participants: who.iter().map(|w| actor(w)).collect(),
+            status,
+            date,
+            place: Some("Kyiv".into()),
+            kind: MeetingKind::InPerson,
+            evidence: evidence(text, sentence),
+        };
+        let published = test_now() - chrono::Duration::days(2);
+        let item = IngestItem {
+            key: readout::feeds::ItemKey::from_stored("calendar-1".into()),
+            article: Article {
+                id: "calendar-1".into(),
+                feed: None,
+                outlet: "Wire".into(),
+                url: "https://news.example/calendar-1".into(),
+                title: "Talks in Kyiv".into(),
+                published,
+                text: text.into(),
+            },
+            extraction: Extraction {
+                meetings: vec![
+                    meeting(
+                        ["Ann Lee", "Bo Park"],
+                        MeetingStatus::Held,
+                        NaiveDate::from_ymd_opt(2022, 1, 21),
+                        held,
+                    ),
+                    meeting(
+                        ["Ann Lee", "@everyone Moe"],
+                        MeetingStatus::Planned,
+                        NaiveDate::from_ymd_opt(2022, 2, 3),
+                        plan,
+                    ),
+                ],
+                ..Default::default()
+            },
+        };
+        commit(bot.store.as_ref(), "https://news.example/rss", vec![item]).await;
+
+        let reqs = bot
+            .command(
+                GUILD_A,
+                &Member::plain(31),
+                "status",
+                vec![opt("topic", "ukraine")],
+            )
+            .await;
+        let msg = final_message(&reqs);
+        assert!(mentions_disabled(&msg), "{msg:#}");
+        assert_eq!(limit_violations(&msg), Vec::<String>::new());
+        let embed = &msg["embeds"][0];
+        let description = embed["description"].as_str().unwrap_or("");
+        assert!(
+            description.contains(
+                "**Bottom line** · Latest meeting\\: Ann Lee and Bo Park met on 2022-01-21 in Kyiv."
+            ),
+            "{description}"
+        );
+        assert!(
+            description.contains(
+                "Next\\: Ann Lee and @\u{200B}everyone Moe, planned for 2022-02-03 in Kyiv."
+            ),
+            "{description}"
+        );
+        let calendar = field(embed, "Next on the calendar");
+        assert!(
+            calendar.contains("**Ann Lee – @\u{200B}everyone Moe** · planned · Kyiv"),
+            "{calendar}"
+        );
+        assert!(
+            calendar.contains("(https://news.example/calendar-1)"),
+            "{calendar}"
+        );
+        assert!(
+            !msg.to_string().contains("@everyone"),
+            "no live mention: {msg:#}"
+        );
+        let fields: Vec<&str> = embed["fields"]
+            .as_array()
+            .expect("fields")
+            .iter()
+            .filter_map(|f| f["name"].as_str())
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                "Next on the calendar",
+                "Who met",
+                "What was said",
+                "What is pending",
+                "Sources"
+            ]
+        );
+
+        let reqs = bot
+            .command(
+                GUILD_A,
+                &Member::plain(32),
+                "status",
+                vec![opt("topic", "ukraine"), opt("since", "1d")],
+            )
+            .await;
+        let msg = final_message(&reqs);
+        let description = msg["embeds"][0]["description"].as_str().unwrap_or("");
+        assert!(
+            description.contains(&format!(
+                "The latest development is from <t:{}:d>; use `/status` without `since` to see it.",
+                published.timestamp()
+            )),
+            "{msg:#}"
+        );
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn autocomplete_answers_at_once_with_at_most_25_choices() {
     within_limit(async {

@@ -1321,6 +1321,135 @@ async fn one_line_per_meeting_news_before_background(db: &TestDb) {
     );
 }
 
+/// Issue #13, points 5 and 6: the brief opens with a bottom line and the dates
+/// ahead, made from the stored items; `since` keeps developments by their own
+/// date (a meeting recalled by a new article is not new); an empty window says
+/// when the latest development was; an old store's brief says it is stale.
+async fn briefs_open_with_a_bottom_line_and_window_by_own_date(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let day = |d: u32| NaiveDate::from_ymd_opt(2024, 3, d);
+    let meeting = |who: [&str; 2], status, date, text: &str| Meeting {
+        participants: who.iter().map(|w| actor(w)).collect(),
+        status,
+        date,
+        place: Some("Kyiv".into()),
+        kind: MeetingKind::InPerson,
+        evidence: ev(text, 0),
+    };
+    let with = |slug: &str, text: &str, hours: i64, extraction: Extraction| {
+        let mut it = item(slug, slug, text, at(hours));
+        it.extraction = extraction;
+        it
+    };
+    let held = "Ann Lee met Bo Park in Kyiv on Friday.";
+    let plan = "Ann Lee will meet Cy Moe in Kyiv on 20 March; Kyiv must reply by 15 March.";
+    let recall = "Ann Lee first met Dee Roe in Kyiv in February.";
+    let items = vec![
+        with(
+            "held",
+            held,
+            24 + 1,
+            Extraction {
+                meetings: vec![meeting(
+                    ["Ann Lee", "Bo Park"],
+                    MeetingStatus::Held,
+                    day(1),
+                    held,
+                )],
+                ..Default::default()
+            },
+        ),
+        with(
+            "plan",
+            plan,
+            24 * 5,
+            Extraction {
+                meetings: vec![meeting(
+                    ["Ann Lee", "Cy Moe"],
+                    MeetingStatus::Planned,
+                    day(20),
+                    plan,
+                )],
+                pending: vec![Pending {
+                    what: "reply to the offer".into(),
+                    actors: vec![actor("Kyiv")],
+                    due: Some(Due {
+                        text: "by 15 March".into(),
+                        date: day(15),
+                    }),
+                    evidence: ev(plan, 0),
+                }],
+                ..Default::default()
+            },
+        ),
+        with(
+            "recall",
+            recall,
+            24 * 4,
+            Extraction {
+                meetings: vec![meeting(
+                    ["Ann Lee", "Dee Roe"],
+                    MeetingStatus::Held,
+                    NaiveDate::from_ymd_opt(2024, 2, 1),
+                    recall,
+                )],
+                ..Default::default()
+            },
+        ),
+    ];
+    s.commit_fetch(commit(f.id, at(24 * 6), "h", items))
+        .await
+        .unwrap();
+    let ukraine = TopicName::parse("ukraine").unwrap();
+    let brief = |since, now| {
+        let topic = ukraine.clone();
+        async move {
+            brief_for(s, Scope::Global, &topic, since, now)
+                .await
+                .unwrap()
+        }
+    };
+
+    let b = brief(None, at(24 * 7)).await;
+    assert_eq!(
+        b.bottom_line.sentences,
+        [
+            "Latest meeting: Ann Lee and Bo Park met on 2024-03-01 in Kyiv.",
+            "Next: “reply to the offer” (Kyiv), due 2024-03-15.",
+            "Pending: 1 item open, none overdue.",
+        ]
+    );
+    let ahead: Vec<Option<NaiveDate>> = b.calendar.iter().map(|e| Some(e.date)).collect();
+    assert_eq!(ahead, [day(15), day(20)]);
+    assert_eq!(b.latest, Some(at(24 * 5)));
+    assert_eq!(b.stale, None);
+    assert_eq!(b.latest_before_window, None);
+
+    let w = brief(Some(at(24 * 3)), at(24 * 7)).await;
+    let met: Vec<&str> = w
+        .met
+        .iter()
+        .map(|d| d.item.participants[1].as_str())
+        .collect();
+    assert_eq!(
+        met,
+        ["Cy Moe"],
+        "held on 1 March and recalled from February: out"
+    );
+    assert_eq!(w.bottom_line.sentences[0], "No meeting reported held.");
+
+    let empty = brief(Some(at(24 * 6)), at(24 * 7)).await;
+    assert!(empty.is_empty());
+    assert_eq!(empty.window_is_empty(), Some((at(24 * 6), at(24 * 5))));
+
+    let later = Utc.with_ymd_and_hms(2025, 5, 1, 0, 0, 0).unwrap();
+    assert_eq!(
+        brief(None, later).await.stale.as_deref(),
+        Some("14 months ago")
+    );
+}
+
 /// Runs the `readout` binary on the test database.
 async fn readout(db: &TestDb, args: &[&str]) -> String {
     let out = process::async_command(args)
@@ -1417,6 +1546,7 @@ conformance!(
     known_actors_rank_by_mentions,
     briefs_keep_only_items_about_the_topic,
     one_line_per_meeting_news_before_background,
+    briefs_open_with_a_bottom_line_and_window_by_own_date,
 );
 
 // ------------------------------------------------ across stores, PostgreSQL only

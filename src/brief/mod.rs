@@ -1,6 +1,17 @@
-//! The brief: for a topic and a window, who met, what was said, what is pending,
-//! and the sources behind every item. `assemble` is a pure function of the store's
-//! contents and the clock; `brief_for` only fetches the material.
+//! The brief: for a topic and a window, a bottom line and the dates ahead, then
+//! who met, what was said, what is pending, and the sources behind every item.
+//! `assemble` is a pure function of the store's contents and the clock;
+//! `brief_for` only fetches the material and applies the window.
+//!
+//! # Layout
+//! - [`calendar`]: the meetings and due dates ahead ("Next on the calendar").
+//! - [`bottom_line`]: the three opening sentences, from the items by a template.
+//! - [`recency`]: each development's own date, the `since` window by it, and
+//!   the stale header.
+
+pub mod bottom_line;
+pub mod calendar;
+pub mod recency;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -16,6 +27,9 @@ use crate::relevance::Relevance;
 use crate::store::{Scope, Store, StoreError, StoredArticle, Window};
 use crate::topics;
 
+pub use bottom_line::BottomLine;
+pub use calendar::{CalendarEntry, Upcoming};
+
 /// How many recent articles a brief reads when no `since` is given.
 pub const LATEST_ARTICLES: usize = 60;
 
@@ -25,6 +39,18 @@ pub struct Brief {
     pub as_of: DateTime<Utc>,
     /// `None`: the most recent developments whatever their age.
     pub since: Option<DateTime<Utc>>,
+    /// Opening sentences made from the items below, and the facts behind them.
+    pub bottom_line: BottomLine,
+    /// Meetings not yet held and open items due on or after `as_of`, by date.
+    pub calendar: Vec<CalendarEntry>,
+    /// The own date of the newest development in the brief.
+    pub latest: Option<DateTime<Utc>>,
+    /// "14 months ago" when `latest` is old (see [`recency::STALE_AFTER`]), so
+    /// the header warns the reader.
+    pub stale: Option<String>,
+    /// When the `since` window holds nothing: the own date of the newest
+    /// development before it, so the reader learns where to look.
+    pub latest_before_window: Option<DateTime<Utc>>,
     pub met: Vec<Development<Meeting>>,
     pub said: Vec<Development<Statement>>,
     pub pending: Vec<PendingDevelopment>,
@@ -44,11 +70,28 @@ impl Brief {
             .position(|s| s.id == article.id)
             .map(|i| i + 1)
     }
+
+    /// Whether the window holds nothing though the topic has developments
+    /// before it: the renderings then say when the last one was.
+    pub fn window_is_empty(&self) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+        match (self.since, self.latest_before_window) {
+            (Some(since), Some(latest)) if self.is_empty() => Some((since, latest)),
+            _ => None,
+        }
+    }
+}
+
+/// The ranked lines of a brief, before the parts made from them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lines {
+    pub met: Vec<Development<Meeting>>,
+    pub said: Vec<Development<Statement>>,
+    pub pending: Vec<PendingDevelopment>,
 }
 
 /// Loads the topic's material from the store, keeps the items that are about the
-/// topic themselves (not merely in an article that mentions it) and assembles
-/// the brief.
+/// topic themselves (not merely in an article that mentions it), keeps the
+/// developments whose own date is in the window, and assembles the brief.
 pub async fn brief_for(
     store: &dyn Store,
     scope: Scope,
@@ -61,7 +104,19 @@ pub async fn brief_for(
     let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
     let material = store.topic_material(&t.aliases, window).await?;
     let material = Relevance::new(&t.aliases).on_topic(material);
-    let brief = assemble(topic.clone(), now, since, material);
+    let mut lines = lines_of(material, now);
+    if let Some(since) = since {
+        recency::keep_since(&mut lines, since);
+    }
+    let mut brief = finish(topic.clone(), now, since, lines);
+    if since.is_some() && brief.is_empty() {
+        // Only for an empty window: the second read costs a brief without `since`.
+        let material = store
+            .topic_material(&t.aliases, Window::Latest(LATEST_ARTICLES))
+            .await?;
+        let material = Relevance::new(&t.aliases).on_topic(material);
+        brief.latest_before_window = recency::latest(&lines_of(material, now));
+    }
     crate::metrics::METRICS
         .brief_seconds
         .observe(started.elapsed());
@@ -69,13 +124,20 @@ pub async fn brief_for(
 }
 
 /// Builds the brief from articles (any order) and their extractions, every item
-/// taken as on topic.
+/// taken as on topic and in the window (the digest reads `since` as its own
+/// window and keeps what is new itself).
 pub fn assemble(
     topic: TopicName,
     as_of: DateTime<Utc>,
     since: Option<DateTime<Utc>>,
-    mut material: Vec<StoredArticle>,
+    material: Vec<StoredArticle>,
 ) -> Brief {
+    finish(topic, as_of, since, lines_of(material, as_of))
+}
+
+/// Merges and ranks the items of the material into lines; pending items are
+/// tracked up to `as_of`.
+pub fn lines_of(mut material: Vec<StoredArticle>, as_of: DateTime<Utc>) -> Lines {
     // Oldest first, so a later article can close an earlier pending item.
     material.sort_by(|a, b| {
         a.article
@@ -127,14 +189,19 @@ pub fn assemble(
         );
         (closed, std::cmp::Reverse(p.development.latest()))
     });
+    Lines { met, said, pending }
+}
 
+/// Every article the lines cite, newest first.
+fn sources_of(lines: &Lines) -> Vec<ArticleRef> {
     let mut sources: Vec<ArticleRef> = Vec::new();
-    let cited = met
+    let cited = lines
+        .met
         .iter()
         .flat_map(|d| &d.reports)
-        .chain(said.iter().flat_map(|d| &d.reports))
-        .chain(pending.iter().flat_map(|p| &p.development.reports))
-        .chain(pending.iter().filter_map(|p| match &p.state {
+        .chain(lines.said.iter().flat_map(|d| &d.reports))
+        .chain(lines.pending.iter().flat_map(|p| &p.development.reports))
+        .chain(lines.pending.iter().filter_map(|p| match &p.state {
             PendingState::Done { by } | PendingState::Abandoned { by } => Some(by),
             _ => None,
         }));
@@ -144,14 +211,33 @@ pub fn assemble(
         }
     }
     sources.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
+    sources
+}
 
+/// The brief of the lines: the sources they cite, and the parts made from them
+/// (calendar, bottom line, the newest development's date).
+pub fn finish(
+    topic: TopicName,
+    as_of: DateTime<Utc>,
+    since: Option<DateTime<Utc>>,
+    lines: Lines,
+) -> Brief {
+    let sources = sources_of(&lines);
+    let calendar = calendar::calendar(&lines.met, &lines.pending, as_of.date_naive());
+    let bottom_line = bottom_line::bottom_line(&lines.met, &lines.pending, &calendar);
+    let latest = recency::latest(&lines);
     Brief {
         topic,
         as_of,
         since,
-        met,
-        said,
-        pending,
+        bottom_line,
+        calendar,
+        latest,
+        stale: latest.and_then(|l| recency::stale_age(l, as_of)),
+        latest_before_window: None,
+        met: lines.met,
+        said: lines.said,
+        pending: lines.pending,
         sources,
     }
 }
@@ -305,5 +391,114 @@ mod tests {
         );
         assert_eq!(b.said[0].item.quote, "New words.");
         assert!(!b.is_empty());
+    }
+
+    fn with_meetings(id: &str, day: u32, meetings: Vec<Meeting>) -> StoredArticle {
+        StoredArticle {
+            contexts: Default::default(),
+            article: article(id, day),
+            extraction: Extraction {
+                meetings,
+                ..Default::default()
+            },
+        }
+    }
+
+    #[test]
+    fn the_brief_opens_with_a_bottom_line_and_the_dates_ahead() {
+        let material = vec![
+            with_meetings(
+                "a",
+                2,
+                vec![meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))],
+            ),
+            with_meetings(
+                "b",
+                4,
+                vec![
+                    meeting("Cy Moe", "Ann Lee", MeetingStatus::Planned, Some(9)),
+                    meeting("Dee Roe", "Ann Lee", MeetingStatus::Planned, Some(3)),
+                ],
+            ),
+        ];
+        let b = assemble(
+            TopicName::parse("x").unwrap(),
+            article("z", 5).published,
+            None,
+            material,
+        );
+        assert_eq!(
+            b.calendar.len(),
+            1,
+            "the meeting planned for the 3rd is past"
+        );
+        assert_eq!(
+            b.calendar[0].date,
+            NaiveDate::from_ymd_opt(2024, 3, 9).unwrap()
+        );
+        assert_eq!(b.calendar[0].reports[0].article.id, "b");
+        assert_eq!(
+            b.bottom_line.sentences,
+            [
+                "Latest meeting: Ann Lee and Bo Park met on 2024-03-01.",
+                "Next: Cy Moe and Ann Lee, planned for 2024-03-09.",
+                "Nothing pending is open or overdue.",
+            ]
+        );
+        assert_eq!(b.latest, Some(article("b", 4).published));
+        assert_eq!(b.stale, None);
+        let v = serde_json::to_value(&b).unwrap();
+        assert_eq!(v["calendar"][0]["kind"], "meeting");
+        assert_eq!(v["bottom_line"]["sentences"][1], b.bottom_line.sentences[1]);
+    }
+
+    #[test]
+    fn an_old_newest_development_makes_the_brief_stale() {
+        let material = vec![with_meetings(
+            "a",
+            2,
+            vec![meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))],
+        )];
+        let as_of = NaiveDate::from_ymd_opt(2025, 5, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_utc();
+        let b = assemble(TopicName::parse("x").unwrap(), as_of, None, material);
+        assert_eq!(b.stale.as_deref(), Some("14 months ago"));
+    }
+
+    #[test]
+    fn the_window_keeps_developments_by_their_own_date() {
+        let mut recalled = meeting("Ann Lee", "Bo Park", MeetingStatus::Held, None);
+        recalled.date = NaiveDate::from_ymd_opt(2023, 5, 15);
+        let material = vec![
+            with_meetings(
+                "old",
+                3,
+                vec![meeting("Ann Lee", "Cy Moe", MeetingStatus::Held, Some(3))],
+            ),
+            with_meetings(
+                "new",
+                8,
+                vec![
+                    meeting("Ann Lee", "Dee Roe", MeetingStatus::Held, Some(7)),
+                    recalled,
+                ],
+            ),
+        ];
+        let mut lines = lines_of(material, article("z", 9).published);
+        assert_eq!(lines.met.len(), 3);
+        recency::keep_since(&mut lines, article("since", 6).published);
+        let kept: Vec<&str> = lines
+            .met
+            .iter()
+            .map(|d| d.item.participants[1].as_str())
+            .collect();
+        assert_eq!(
+            kept,
+            ["Dee Roe"],
+            "a meeting the article recalls is not in the window"
+        );
     }
 }
