@@ -256,7 +256,14 @@ async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
     // Titles and error details come from feeds: printed through `terminal_safe`.
     let safe = |t: &str| render::terminal_safe(t, false);
     for s in sources {
-        let source = FeedSource::parse(s);
+        let source = match FeedSource::parse(s) {
+            Ok(source) => source,
+            Err(e) => {
+                failed += 1;
+                eprintln!("readout ingest: {}", safe(&e.to_string()));
+                continue;
+            }
+        };
         match ingestor.ingest(&source, cfg.watch.default_interval).await {
             Ok((_, FetchResult::Unchanged)) => println!("{}: unchanged", safe(s)),
             Ok((_, FetchResult::Ingested(r))) => {

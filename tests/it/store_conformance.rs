@@ -1346,7 +1346,8 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
             "2  guilds",
             "3  feed leases",
             "4  digest schedule",
-            "5  item context"
+            "5  item context",
+            "6  merge duplicate feeds"
         ]
     );
     db.store
@@ -1513,7 +1514,7 @@ async fn postgres_migrations_run_once_when_processes_start_together() {
             .unwrap();
     }
     let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
-    assert_eq!(versions, [1, 2, 3, 4, 5], "each migration applied once");
+    assert_eq!(versions, [1, 2, 3, 4, 5, 6], "each migration applied once");
 }
 
 /// `readout migrate` started three times at once on one new PostgreSQL database
@@ -1545,7 +1546,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             listed.push(String::from_utf8(out.stdout).unwrap());
         }
         assert!(listed.iter().all(|l| l == &listed[0]), "{listed:#?}");
-        assert_eq!(listed[0].lines().count(), 5, "{}", listed[0]);
+        assert_eq!(listed[0].lines().count(), 6, "{}", listed[0]);
         let store = readout::store::postgres::PostgresStore::open(&url)
             .await
             .unwrap();
@@ -1556,7 +1557,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             .iter()
             .map(|(v, _)| *v)
             .collect();
-        assert_eq!(versions, [1, 2, 3, 4, 5]);
+        assert_eq!(versions, [1, 2, 3, 4, 5, 6]);
     }
 }
 
