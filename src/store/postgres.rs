@@ -112,6 +112,8 @@ impl PostgresStore {
             .idle_timeout(Duration::from_secs(300))
             .max_lifetime(Duration::from_secs(1800))
             .connect_lazy_with(opts);
+        // One line per pool: a process that opened its store twice shows here.
+        tracing::debug!(store = %crate::config::redacted_url(url), "opened the store");
         Ok(PostgresStore { pool })
     }
 

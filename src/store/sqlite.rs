@@ -72,6 +72,8 @@ impl SqliteStore {
                 source,
             })?;
         migrate_exclusively(&pool).await?;
+        // One line per pool: a process that opened its store twice shows here.
+        tracing::debug!(store = url, "opened the store");
         Ok(SqliteStore { pool })
     }
 
