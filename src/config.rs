@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use thiserror::Error;
 
+use crate::store::DatabaseUrl;
+
 /// A value that must never reach a log line: `Debug` and `Display` print a mask.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -245,8 +247,9 @@ pub struct LlmConfig {
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// `sqlite://path` (embedded default) or `postgres://...`.
-    pub database_url: String,
+    /// `sqlite://path` (embedded default) or `postgres://...`, its scheme
+    /// checked here once.
+    pub database_url: DatabaseUrl,
     pub fetch: FetchConfig,
     pub watch: WatchConfig,
     pub discord: DiscordConfig,
@@ -289,14 +292,13 @@ impl Config {
                 .filter(|v| !v.is_empty())
         };
 
-        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
-        if !(database_url.starts_with("sqlite:")
-            || database_url.starts_with("postgres://")
-            || database_url.starts_with("postgresql://"))
-        {
+        let raw_database_url =
+            get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        let database_url = DatabaseUrl::parse(&raw_database_url).ok();
+        if database_url.is_none() {
             problems.push(format!(
                 "DATABASE_URL={:?} is neither sqlite://FILE nor postgres://...; e.g. DATABASE_URL=sqlite://readout.db",
-                redacted_url(&database_url)
+                redacted_url(&raw_database_url)
             ));
         }
 
@@ -423,9 +425,9 @@ impl Config {
             }
         });
 
-        if !problems.is_empty() {
+        let Some(database_url) = database_url.filter(|_| problems.is_empty()) else {
             return Err(ConfigError(problems));
-        }
+        };
         Ok(Config {
             database_url,
             fetch,
@@ -510,7 +512,7 @@ mod tests {
     #[test]
     fn defaults_need_no_variables() {
         let c = load(&[]).unwrap();
-        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.database_url.as_str(), DEFAULT_DATABASE_URL);
         assert!(!c.fetch.allow_loopback);
         assert_eq!(c.fetch.max_redirects, 5);
         assert!(c.discord.token.is_none());

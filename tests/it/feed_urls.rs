@@ -162,7 +162,9 @@ async fn the_migration_merges_duplicate_feeds_on_sqlite() {
         .expect("insert a subscription");
     }
     pool.close().await;
-    let store = readout::store::open(&url).await.expect("open and migrate");
+    let store = crate::support::db::open(&url)
+        .await
+        .expect("open and migrate");
     assert_merged(store.as_ref()).await;
 }
 
@@ -205,6 +207,8 @@ async fn the_migration_merges_duplicate_feeds_on_postgres() {
         .expect("insert a subscription");
     }
     pool.close().await;
-    let store = readout::store::open(&url).await.expect("open and migrate");
+    let store = crate::support::db::open(&url)
+        .await
+        .expect("open and migrate");
     assert_merged(store.as_ref()).await;
 }

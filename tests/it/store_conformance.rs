@@ -1611,14 +1611,14 @@ async fn postgres_survives_dropped_connections() {
 async fn open_selects_the_store_by_url_scheme() {
     let dir = tempfile::tempdir().unwrap();
     let lite = format!("sqlite://{}", dir.path().join("x.db").display());
-    assert!(readout::store::open(&lite).await.is_ok());
+    assert!(crate::support::db::open(&lite).await.is_ok());
     assert!(matches!(
-        readout::store::open("mysql://x").await,
+        crate::support::db::open("mysql://x").await,
         Err(readout::store::StoreError::Unsupported(_))
     ));
     if let Some(db) = TestDb::new(Backend::Postgres).await {
         let alt = db.url.replacen("postgres://", "postgresql://", 1);
-        let s: Arc<dyn Store> = readout::store::open(&alt).await.unwrap();
+        let s: Arc<dyn Store> = crate::support::db::open(&alt).await.unwrap();
         assert!(s.feeds().await.unwrap().is_empty());
     }
 }

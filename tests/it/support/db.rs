@@ -45,8 +45,14 @@ impl TestDb {
 
     /// Another independent handle (own pool) on the same database.
     pub async fn open_another(&self) -> Result<Arc<dyn Store>, StoreError> {
-        readout::store::open(&self.url).await
+        open(&self.url).await
     }
+}
+
+/// Opens the store `url` names as `readout` does: the scheme checked by
+/// `DatabaseUrl`, then the store opened and migrated.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    readout::store::open(&url.parse()?).await
 }
 
 pub async fn sqlite() -> TestDb {
