@@ -8,7 +8,6 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
 use super::build::{BuiltDigest, Coverage, build};
 use super::outbox::{message_body, nonce};
@@ -47,14 +46,6 @@ pub struct Scheduler {
     pub settings: DigestSettings,
 }
 
-/// A digest's zone (validated when it was set; a corrupt one is an error here).
-pub fn zone_of(d: &DigestSchedule) -> Result<Tz, DigestError> {
-    d.spec
-        .timezone
-        .parse::<Tz>()
-        .map_err(|_| DigestError::BadZone(d.spec.timezone.clone()))
-}
-
 /// The window the digest of `d` would cover if built at `now`, and the due time it
 /// answers: the latest one passed, or (for a preview before it is due) the next.
 pub fn coverage_at(
@@ -62,7 +53,7 @@ pub fn coverage_at(
     now: DateTime<Utc>,
     max_catchup: Duration,
 ) -> Result<(Coverage, DateTime<Utc>), DigestError> {
-    let zone = zone_of(d)?;
+    let zone = d.spec.timezone;
     let next = match d.next_run_at {
         Some(n) => n,
         None => next_after(&d.spec.cadence, zone, now)?,
@@ -123,7 +114,7 @@ impl Scheduler {
         now: DateTime<Utc>,
         report: &mut ScheduleReport,
     ) -> Result<(), DigestError> {
-        let zone = zone_of(d)?;
+        let zone = d.spec.timezone;
         let next_run_at = next_after(&d.spec.cadence, zone, now)?;
         if d.next_run_at.is_none() {
             // A row from before scheduling existed (or set without one): schedule it.

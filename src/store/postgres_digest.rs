@@ -23,7 +23,7 @@ use super::PostgresStore;
 use super::retry;
 use crate::store::digest::{
     DigestId, DigestRun, DigestSchedule, DigestSpec, DigestStore, OutboxPost, PostStatus,
-    cadence_columns, cadence_from_columns, topics_from_json, topics_json,
+    cadence_columns, cadence_from_columns, topics_from_json, topics_json, zone_from_column,
 };
 use crate::store::guild::GuildId;
 use crate::store::{QueryContext, StoreError, from_ts, ts};
@@ -59,7 +59,7 @@ fn schedule_from_row(r: &PgRow) -> Result<DigestSchedule, StoreError> {
                 r.get("cron"),
                 &time,
             )?,
-            timezone: r.get("timezone"),
+            timezone: zone_from_column(&r.get::<String, _>("timezone"))?,
             topics: topics_from_json(&topics)?,
             skip_empty: r.get("skip_empty"),
         },
@@ -113,7 +113,7 @@ impl PostgresStore {
         .bind(guild.db())
         .bind(spec.channel as i64)
         .bind(time)
-        .bind(&spec.timezone)
+        .bind(spec.timezone.name())
         .bind(topics_json(&spec.topics))
         .bind(cadence)
         .bind(weekday.map(|d| d as i16))

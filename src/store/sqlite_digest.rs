@@ -12,7 +12,7 @@ use sqlx::sqlite::SqliteRow;
 
 use super::digest::{
     DigestId, DigestRun, DigestSchedule, DigestSpec, DigestStore, OutboxPost, PostStatus,
-    cadence_columns, cadence_from_columns, topics_from_json, topics_json,
+    cadence_columns, cadence_from_columns, topics_from_json, topics_json, zone_from_column,
 };
 use super::guild::GuildId;
 use super::sqlite::SqliteStore;
@@ -38,7 +38,7 @@ fn schedule_from_row(r: &SqliteRow) -> Result<DigestSchedule, StoreError> {
                 r.get("cron"),
                 &time,
             )?,
-            timezone: r.get("timezone"),
+            timezone: zone_from_column(&r.get::<String, _>("timezone"))?,
             topics: topics_from_json(&topics)?,
             skip_empty: r.get::<i64, _>("skip_empty") != 0,
         },
@@ -93,7 +93,7 @@ impl DigestStore for SqliteStore {
         .bind(guild.db())
         .bind(spec.channel as i64)
         .bind(time)
-        .bind(&spec.timezone)
+        .bind(spec.timezone.name())
         .bind(topics_json(&spec.topics))
         .bind(cadence)
         .bind(weekday)
@@ -337,7 +337,7 @@ mod tests {
                 weekday: chrono::Weekday::Tue,
                 time: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
             },
-            timezone: "UTC".into(),
+            timezone: chrono_tz::UTC,
             topics: vec![],
             skip_empty: true,
         };

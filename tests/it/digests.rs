@@ -89,7 +89,7 @@ impl App {
         let spec = DigestSpec {
             channel: CHANNEL,
             cadence,
-            timezone: zone.into(),
+            timezone: zone.parse().expect("zone"),
             topics: vec![TopicName::parse("ukraine").expect("topic")],
             skip_empty,
         };

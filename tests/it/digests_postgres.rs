@@ -69,7 +69,7 @@ async fn two_processes_deliver_200_due_digests_each_exactly_once() {
                 cadence: Cadence::Daily {
                     time: NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
                 },
-                timezone: "UTC".into(),
+                timezone: chrono_tz::UTC,
                 topics: vec![],
                 skip_empty: false,
             };
@@ -151,7 +151,7 @@ async fn digest_store_contract(store: &dyn readout::store::Store) {
             weekday: chrono::Weekday::Tue,
             time: NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
         },
-        timezone: "Europe/Paris".into(),
+        timezone: chrono_tz::Europe::Paris,
         topics: vec![readout::model::TopicName::parse("ukraine").expect("topic")],
         skip_empty: true,
     };

@@ -812,7 +812,7 @@ async fn digests_and_moderator_roles_are_validated_and_kept_per_server() {
             .await
             .expect("digests");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].spec.timezone, "Europe/Paris");
+        assert_eq!(d[0].spec.timezone.name(), "Europe/Paris");
         assert!(
             bot.store
                 .digest_schedules(GuildId(GUILD_B))

@@ -1045,7 +1045,7 @@ async fn digests_are_per_channel_and_saving_again_replaces(db: &TestDb) {
         cadence: Cadence::Daily {
             time: NaiveTime::from_hms_opt(h, m, sec).unwrap(),
         },
-        timezone: "Europe/Paris".into(),
+        timezone: chrono_tz::Europe::Paris,
         topics: topics
             .iter()
             .map(|t| TopicName::parse(t).unwrap())
