@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use thiserror::Error;
 
+use crate::digest::failpoint::Failpoint;
 use crate::store::DatabaseUrl;
 
 /// A value that must never reach a log line: `Debug` and `Display` print a mask.
@@ -220,7 +221,7 @@ pub struct DigestSettings {
     pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
     /// Test only (`READOUT_FAILPOINT`): a point at which the process prints a
     /// marker and blocks, so a crash test can SIGKILL it exactly there.
-    pub failpoint: Option<String>,
+    pub failpoint: Option<Failpoint>,
 }
 
 impl Default for DigestSettings {
@@ -413,7 +414,13 @@ impl Config {
                 )),
             }
         }
-        digests.failpoint = get("READOUT_FAILPOINT");
+        digests.failpoint = get("READOUT_FAILPOINT").and_then(|v| match v.parse() {
+            Ok(point) => Some(point),
+            Err(e) => {
+                problems.push(format!("{e}"));
+                None
+            }
+        });
 
         let metrics_addr = get("READOUT_METRICS_ADDR").and_then(|s| match s.parse() {
             Ok(a) => Some(a),
@@ -507,6 +514,17 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup(|k| map.get(k).cloned())
+    }
+
+    #[test]
+    fn a_misspelt_failpoint_stops_the_start() {
+        let e = load(&[("READOUT_FAILPOINT", "after_sned")]).unwrap_err();
+        assert!(
+            e.to_string().contains("READOUT_FAILPOINT=\"after_sned\""),
+            "{e}"
+        );
+        let c = load(&[("READOUT_FAILPOINT", "after_send")]).unwrap();
+        assert_eq!(c.digests.failpoint, Some(Failpoint::AfterSend));
     }
 
     #[test]

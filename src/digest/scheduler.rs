@@ -9,10 +9,11 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::DigestError;
 use super::build::{BuiltDigest, Coverage, build};
+use super::failpoint::{self, Failpoint};
 use super::outbox::{message_body, nonce};
 use super::schedule::{latest_due, next_after, period};
-use super::{DigestError, failpoint};
 use crate::clock::Clock;
 use crate::config::DigestSettings;
 use crate::store::Store;
@@ -169,7 +170,7 @@ impl Scheduler {
         if queued {
             report.queued += 1;
             tracing::info!(digest = d.id.0, guild = d.guild.0, channel = d.spec.channel, runs = coverage.runs, %run_at, "digest queued");
-            failpoint::reach(self.settings.failpoint.as_deref(), failpoint::AFTER_ENQUEUE).await;
+            failpoint::reach(self.settings.failpoint, Failpoint::AfterEnqueue).await;
         } else {
             report.skipped_empty += 1;
             tracing::info!(digest = d.id.0, "nothing new; digest skipped");
