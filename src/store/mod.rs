@@ -11,8 +11,6 @@ pub mod digest;
 pub mod guild;
 pub mod postgres;
 pub mod sqlite;
-mod sqlite_digest;
-mod sqlite_guild;
 
 use std::collections::HashSet;
 use std::sync::Arc;

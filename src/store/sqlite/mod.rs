@@ -13,6 +13,9 @@ use sqlx::sqlite::{
 };
 use sqlx::{Row, Sqlite, Transaction};
 
+mod digest_store;
+mod guild;
+
 use super::{
     ContentStore, Contexts, FeedId, FeedRecord, FetchCommit, IngestReport, QueryContext, Scope,
     StoreError, StoredArticle, Topic, Window, from_ts, fts_any_phrase, lease_end, ts,

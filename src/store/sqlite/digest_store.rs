@@ -10,13 +10,13 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::digest::{
+use super::SqliteStore;
+use crate::store::digest::{
     DigestId, DigestRun, DigestSchedule, DigestSpec, DigestStore, OutboxPost, PostStatus,
     cadence_columns, cadence_from_columns, topics_from_json, topics_json, zone_from_column,
 };
-use super::guild::GuildId;
-use super::sqlite::SqliteStore;
-use super::{QueryContext, StoreError, from_ts, ts};
+use crate::store::guild::GuildId;
+use crate::store::{QueryContext, StoreError, from_ts, ts};
 
 const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, time_of_day, timezone, topics, cadence, weekday, cron, \
      skip_empty, next_run_at, covered_until, paused_reason, paused_at, created_at";

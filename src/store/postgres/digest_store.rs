@@ -11,8 +11,8 @@
 //! Every operation goes through the store's transient-error retry; each is safe to
 //! repeat (a replayed `commit_run` finds its run taken).
 //!
-//! Compiled as a submodule of `postgres.rs` (`#[path = "postgres_digest.rs"] mod
-//! digest_store;`), so it can use the store's private `retry` module.
+//! A submodule of the PostgreSQL store, so it can use the store's private `retry`
+//! module.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

@@ -15,13 +15,9 @@
 //! Migrations run under sqlx's PostgreSQL advisory lock, on a connection of their
 //! own, so processes starting together apply each migration once.
 
-#[path = "postgres_digest.rs"]
 mod digest_store;
-#[path = "postgres_extraction.rs"]
 mod extraction;
-#[path = "postgres_guild.rs"]
 mod guild;
-#[path = "postgres_retry.rs"]
 mod retry;
 
 use std::collections::{HashMap, HashSet};
