@@ -97,7 +97,7 @@ async fn run() -> anyhow::Result<()> {
                     println!("sqlite: keeping {}", path.display());
                 }
                 let url = format!("sqlite://{}", path.display());
-                let store = readout::store::open(&url).await?;
+                let store = readout::store::open(&url.parse()?).await?;
                 bench("sqlite", store, &settings, None).await?;
             }
             "postgres" => {
@@ -109,7 +109,7 @@ async fn run() -> anyhow::Result<()> {
                     continue;
                 };
                 let db = BenchDatabase::create(&server).await?;
-                let store = readout::store::open(&db.url).await?;
+                let store = readout::store::open(&db.url.parse()?).await?;
                 let result = bench("postgres", store, &settings, Some(&db.url)).await;
                 db.drop_now().await;
                 result?;

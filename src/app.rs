@@ -87,18 +87,19 @@ pub async fn start_metrics(cfg: &Config, store: Arc<dyn Store>) -> Result<(), St
 }
 
 /// The bot until Ctrl-C, with the watcher polling feeds beside it in the same
-/// process (stopped after the bot, finishing the feeds in flight). Without a
-/// token nothing else starts: the bot's error says what is missing.
+/// process (stopped after the bot, finishing the feeds in flight). The store is
+/// opened once, here, and shared by the watcher, the bot and its digests: one
+/// pool and one migration run per process. Without a token nothing starts: the
+/// error says what is missing.
 pub async fn run_bot(cfg: &Config) -> Result<(), StartError> {
-    if cfg.discord.token.is_none() {
-        return Ok(crate::bot::run(cfg).await?);
-    }
+    let token = cfg.discord.token.clone().ok_or(RunError::MissingToken)?;
     let ingestor = ingestor(cfg).await?;
-    start_metrics(cfg, ingestor.store.clone()).await?;
+    let store = ingestor.store.clone();
+    start_metrics(cfg, store.clone()).await?;
     let watcher = Watcher::new(ingestor, cfg.watch.clone(), None);
     let (stop, stopped) = tokio::sync::watch::channel(false);
     let polling = tokio::spawn(async move { watcher.run(stopped).await });
-    let result = crate::bot::run(cfg).await;
+    let result = crate::bot::run(cfg, &token, store).await;
     let _ = stop.send(true);
     let _ = polling.await;
     Ok(result?)

@@ -16,7 +16,7 @@ use crate::extract::RuleExtractor;
 use crate::ingest::{FeedSource, FetchResult};
 use crate::model::TopicName;
 use crate::render;
-use crate::store::{self, Scope};
+use crate::store::{self, DatabaseUrl, Scope};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -151,7 +151,12 @@ fn load_config(cli_db: &Option<String>) -> Result<Config, ExitCode> {
     match Config::from_env() {
         Ok(mut c) => {
             if let Some(db) = cli_db {
-                c.database_url = db.clone();
+                // Parsed here, not by clap: clap's error repeats the value, and
+                // with it a password.
+                c.database_url = DatabaseUrl::parse(db).map_err(|e| {
+                    eprintln!("readout: --database-url: {e}");
+                    ExitCode::from(EXIT_CONFIG)
+                })?;
             }
             init_logging(&c.log_filter);
             Ok(c)
@@ -256,7 +261,14 @@ async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
     // Titles and error details come from feeds: printed through `terminal_safe`.
     let safe = |t: &str| render::terminal_safe(t, false);
     for s in sources {
-        let source = FeedSource::parse(s);
+        let source = match FeedSource::parse(s) {
+            Ok(source) => source,
+            Err(e) => {
+                failed += 1;
+                eprintln!("readout ingest: {}", safe(&e.to_string()));
+                continue;
+            }
+        };
         match ingestor.ingest(&source, cfg.watch.default_interval).await {
             Ok((_, FetchResult::Unchanged)) => println!("{}: unchanged", safe(s)),
             Ok((_, FetchResult::Ingested(r))) => {

@@ -8,6 +8,9 @@ use std::time::Duration;
 
 use thiserror::Error;
 
+use crate::digest::failpoint::Failpoint;
+use crate::store::DatabaseUrl;
+
 /// A value that must never reach a log line: `Debug` and `Display` print a mask.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
@@ -218,7 +221,7 @@ pub struct DigestSettings {
     pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
     /// Test only (`READOUT_FAILPOINT`): a point at which the process prints a
     /// marker and blocks, so a crash test can SIGKILL it exactly there.
-    pub failpoint: Option<String>,
+    pub failpoint: Option<Failpoint>,
 }
 
 impl Default for DigestSettings {
@@ -245,8 +248,9 @@ pub struct LlmConfig {
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// `sqlite://path` (embedded default) or `postgres://...`.
-    pub database_url: String,
+    /// `sqlite://path` (embedded default) or `postgres://...`, its scheme
+    /// checked here once.
+    pub database_url: DatabaseUrl,
     pub fetch: FetchConfig,
     pub watch: WatchConfig,
     pub discord: DiscordConfig,
@@ -289,14 +293,13 @@ impl Config {
                 .filter(|v| !v.is_empty())
         };
 
-        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
-        if !(database_url.starts_with("sqlite:")
-            || database_url.starts_with("postgres://")
-            || database_url.starts_with("postgresql://"))
-        {
+        let raw_database_url =
+            get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string());
+        let database_url = DatabaseUrl::parse(&raw_database_url).ok();
+        if database_url.is_none() {
             problems.push(format!(
                 "DATABASE_URL={:?} is neither sqlite://FILE nor postgres://...; e.g. DATABASE_URL=sqlite://readout.db",
-                redacted_url(&database_url)
+                redacted_url(&raw_database_url)
             ));
         }
 
@@ -411,7 +414,13 @@ impl Config {
                 )),
             }
         }
-        digests.failpoint = get("READOUT_FAILPOINT");
+        digests.failpoint = get("READOUT_FAILPOINT").and_then(|v| match v.parse() {
+            Ok(point) => Some(point),
+            Err(e) => {
+                problems.push(format!("{e}"));
+                None
+            }
+        });
 
         let metrics_addr = get("READOUT_METRICS_ADDR").and_then(|s| match s.parse() {
             Ok(a) => Some(a),
@@ -423,9 +432,9 @@ impl Config {
             }
         });
 
-        if !problems.is_empty() {
+        let Some(database_url) = database_url.filter(|_| problems.is_empty()) else {
             return Err(ConfigError(problems));
-        }
+        };
         Ok(Config {
             database_url,
             fetch,
@@ -508,9 +517,20 @@ mod tests {
     }
 
     #[test]
+    fn a_misspelt_failpoint_stops_the_start() {
+        let e = load(&[("READOUT_FAILPOINT", "after_sned")]).unwrap_err();
+        assert!(
+            e.to_string().contains("READOUT_FAILPOINT=\"after_sned\""),
+            "{e}"
+        );
+        let c = load(&[("READOUT_FAILPOINT", "after_send")]).unwrap();
+        assert_eq!(c.digests.failpoint, Some(Failpoint::AfterSend));
+    }
+
+    #[test]
     fn defaults_need_no_variables() {
         let c = load(&[]).unwrap();
-        assert_eq!(c.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(c.database_url.as_str(), DEFAULT_DATABASE_URL);
         assert!(!c.fetch.allow_loopback);
         assert_eq!(c.fetch.max_redirects, 5);
         assert!(c.discord.token.is_none());

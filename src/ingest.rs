@@ -20,7 +20,7 @@ use crate::clock::Clock;
 use crate::extract::Extractor;
 use crate::feeds::fetch::{CacheHints, Expect, FetchError, Fetched, Fetcher, Validators};
 use crate::feeds::parse::ParseError;
-use crate::feeds::{FeedItem, ParsedFeed, parse_feed};
+use crate::feeds::{FeedItem, FeedUrl, FeedUrlError, ParsedFeed, parse_feed};
 use crate::metrics::{self, METRICS};
 use crate::model::Article;
 use crate::store::{FeedRecord, FetchCommit, IngestItem, IngestReport, Store, StoreError};
@@ -54,25 +54,26 @@ pub type NextPoll<'a> = dyn Fn(&CacheHints, Option<Duration>) -> DateTime<Utc> +
 /// Where a feed comes from: the web, or a file (tests, the demo, offline use).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FeedSource {
-    Url(String),
+    Url(FeedUrl),
     File(PathBuf),
 }
 
 impl FeedSource {
-    /// `http(s)://…` is a URL; anything else is a path.
-    pub fn parse(arg: &str) -> Self {
-        if arg.starts_with("http://") || arg.starts_with("https://") {
-            FeedSource::Url(arg.to_string())
+    /// `http(s)://…` (in any case) is a URL, normalised as the bot normalises it
+    /// so both add the same feed; anything else is a path.
+    pub fn parse(arg: &str) -> Result<Self, FeedUrlError> {
+        if FeedUrl::looks_like_one(arg) {
+            Ok(FeedSource::Url(FeedUrl::parse(arg)?))
         } else {
-            FeedSource::File(PathBuf::from(arg))
+            Ok(FeedSource::File(PathBuf::from(arg)))
         }
     }
 
-    /// The identity the store keeps for the feed: the URL, or `file://` + the
-    /// absolute path.
+    /// The identity the store keeps for the feed: the normalised URL, or
+    /// `file://` + the absolute path.
     pub fn store_url(&self) -> String {
         match self {
-            FeedSource::Url(u) => u.clone(),
+            FeedSource::Url(u) => u.to_string(),
             FeedSource::File(p) => {
                 let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
                 format!("file://{}", abs.display())
@@ -189,7 +190,7 @@ impl Ingestor {
             },
             FeedSource::Url(u) => {
                 self.fetcher
-                    .fetch(u, Expect::Feed, &feed.validators)
+                    .fetch(u.as_str(), Expect::Feed, &feed.validators)
                     .await?
             }
         };
@@ -345,15 +346,21 @@ mod tests {
     #[test]
     fn sources_are_urls_or_paths() {
         assert_eq!(
-            FeedSource::parse("https://x.org/feed"),
-            FeedSource::Url("https://x.org/feed".into())
+            FeedSource::parse("https://x.org/feed").unwrap(),
+            FeedSource::Url(FeedUrl::parse("https://x.org/feed").unwrap())
         );
+        assert_eq!(
+            FeedSource::parse("HTTPS://X.org/feed").unwrap().store_url(),
+            "https://x.org/feed"
+        );
+        assert!(FeedSource::parse("https://").is_err());
         assert!(matches!(
-            FeedSource::parse("feeds/a.xml"),
+            FeedSource::parse("feeds/a.xml").unwrap(),
             FeedSource::File(_)
         ));
         assert!(
             FeedSource::parse("/tmp/a.xml")
+                .unwrap()
                 .store_url()
                 .starts_with("file:///tmp/a.xml")
         );

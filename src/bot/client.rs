@@ -26,7 +26,7 @@ use crate::clock::SystemClock;
 use crate::config::{Config, DiscordConfig, Secret, token_problem};
 use crate::digest::{Digests, clock_for};
 use crate::feeds::fetch::{FetchError, Fetcher};
-use crate::store::{self, StoreError};
+use crate::store::Store;
 
 #[derive(Debug, Error)]
 pub enum RunError {
@@ -36,8 +36,6 @@ pub enum RunError {
     MissingToken,
     #[error("{0}")]
     Config(String),
-    #[error("cannot open the store: {0}")]
-    Store(#[from] StoreError),
     #[error("cannot build the HTTP client: {0}")]
     Fetcher(FetchError),
     #[error(
@@ -67,12 +65,11 @@ impl RunError {
     }
 }
 
-/// Runs the bot with the deployment's configuration until Ctrl-C, with the digest
-/// scheduler and sender beside it (stopped by the same Ctrl-C, after the pass in
-/// flight).
-pub async fn run(cfg: &Config) -> Result<(), RunError> {
-    let token = cfg.discord.token.clone().ok_or(RunError::MissingToken)?;
-    let store = store::open(&cfg.database_url).await?;
+/// Runs the bot with the deployment's configuration on `store` (the one the
+/// process opened: [`crate::app::run_bot`] shares it with the watcher) until
+/// Ctrl-C, with the digest scheduler and sender beside it (stopped by the same
+/// Ctrl-C, after the pass in flight).
+pub async fn run(cfg: &Config, token: &Secret, store: Arc<dyn Store>) -> Result<(), RunError> {
     let fetcher = Fetcher::new(cfg.fetch.clone()).map_err(RunError::Fetcher)?;
     let data = Data {
         store: store.clone(),
@@ -94,7 +91,7 @@ pub async fn run(cfg: &Config) -> Result<(), RunError> {
         }
         let _ = stop.send(true);
     };
-    let served = start(&token, &cfg.discord, data, ctrl_c).await;
+    let served = start(token, &cfg.discord, data, ctrl_c).await;
     let _ = stop_digests.send(true);
     if tokio::time::timeout(std::time::Duration::from_secs(30), digest_task)
         .await

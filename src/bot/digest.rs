@@ -172,23 +172,22 @@ fn describe(d: &DigestSchedule, now: DateTime<Utc>) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let next = match (&d.paused_reason, parse_zone(&d.spec.timezone)) {
-        (Some(_), _) => String::new(),
-        (None, Ok(z)) => {
+    let next = match &d.paused_reason {
+        Some(_) => String::new(),
+        None => {
             let at = d
                 .next_run_at
                 .filter(|t| *t > now)
-                .or_else(|| next_after(&d.spec.cadence, z, now).ok());
+                .or_else(|| next_after(&d.spec.cadence, d.spec.timezone, now).ok());
             at.map(|t| format!(" (next: {})", timestamp(t, TimeStyle::DateTime)))
                 .unwrap_or_default()
         }
-        (None, Err(_)) => String::new(),
     };
     let mut s = format!(
         "<#{}> {} {}{next} — {topics}",
         d.spec.channel,
         cadence_text(&d.spec.cadence),
-        escape(&d.spec.timezone)
+        escape(d.spec.timezone.name())
     );
     if d.spec.skip_empty {
         s.push_str(" · skipped when nothing is new");
@@ -246,7 +245,7 @@ pub async fn set_with(
     let spec = DigestSpec {
         channel,
         cadence,
-        timezone: zone.name().to_string(),
+        timezone: zone,
         topics,
         skip_empty: o.skip_empty,
     };

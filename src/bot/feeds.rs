@@ -12,39 +12,36 @@ use super::reply::{Progress, Reply, respond};
 use super::status::{answer_choices, autocomplete_topic};
 use super::{Caller, CommandError, Context, Data, Error};
 use crate::feeds::fetch::{Expect, FetchError, Fetched, Validators};
-use crate::feeds::parse_feed;
+use crate::feeds::{FeedUrl, FeedUrlError, parse_feed};
 use crate::model::TopicName;
 use crate::render::discord::{
     COLOR, Embed, EmbedField, TimeStyle, bounded_list, escape, limits, masked_link, timestamp,
     truncate,
 };
 
-/// Longest feed URL accepted.
-pub const MAX_URL_CHARS: usize = 2048;
+pub use crate::feeds::feed_url::MAX_URL_CHARS;
 
 /// Items shown from the test fetch.
 const PREVIEW_ITEMS: usize = 3;
 
-fn parse_url(raw: &str) -> Result<url::Url, CommandError> {
-    let raw = raw.trim();
-    if raw.chars().count() > MAX_URL_CHARS {
-        return Err(CommandError::Invalid(format!(
+/// The moderator's URL as a [`FeedUrl`], with the reason said for a member.
+fn parse_url(raw: &str) -> Result<FeedUrl, CommandError> {
+    FeedUrl::parse(raw).map_err(|e| match e {
+        FeedUrlError::TooLong { .. } => CommandError::Invalid(format!(
             "That URL is too long: at most {MAX_URL_CHARS} characters."
-        )));
-    }
-    match url::Url::parse(raw) {
-        Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(u),
-        _ => Err(CommandError::Invalid(
-            "That is not a valid http(s) URL, e.g. https://example.org/rss.xml.".into(),
         )),
-    }
+        _ => CommandError::Invalid(
+            "That is not a valid http(s) URL, e.g. https://example.org/rss.xml.".into(),
+        ),
+    })
 }
 
-/// The form a feed URL is stored in (`Url`'s serialisation, as `add` stores it),
-/// so `remove` and `retry` find "https://example.org" added as
-/// "https://example.org/".
+/// The form a feed URL is stored in ([`FeedUrl`]'s, as `add` stores it), so
+/// `remove` and `retry` find "https://Example.org" added as
+/// "https://example.org/". Input that is no feed URL stays as typed: it matches
+/// no stored feed, and the member hears that this server does not follow it.
 fn stored_form(raw: &str) -> String {
-    url::Url::parse(raw.trim()).map_or_else(|_| raw.trim().to_string(), |u| u.to_string())
+    FeedUrl::parse(raw).map_or_else(|_| raw.trim().to_string(), |u| u.to_string())
 }
 
 fn parse_optional_topic(raw: Option<&str>) -> Result<Option<TopicName>, CommandError> {

@@ -43,8 +43,6 @@ pub enum DigestError {
     Store(#[from] StoreError),
     #[error("digest schedule: {0}")]
     Schedule(#[from] schedule::ScheduleError),
-    #[error("stored time zone {0:?} is not an IANA zone")]
-    BadZone(String),
     #[error(
         "DISCORD_TOKEN is not set: digests are posted as the bot (see the README, section Scheduled digests)"
     )]

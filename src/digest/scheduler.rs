@@ -8,12 +8,12 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
+use super::DigestError;
 use super::build::{BuiltDigest, Coverage, build};
+use super::failpoint::{self, Failpoint};
 use super::outbox::{message_body, nonce};
 use super::schedule::{latest_due, next_after, period};
-use super::{DigestError, failpoint};
 use crate::clock::Clock;
 use crate::config::DigestSettings;
 use crate::store::Store;
@@ -47,14 +47,6 @@ pub struct Scheduler {
     pub settings: DigestSettings,
 }
 
-/// A digest's zone (validated when it was set; a corrupt one is an error here).
-pub fn zone_of(d: &DigestSchedule) -> Result<Tz, DigestError> {
-    d.spec
-        .timezone
-        .parse::<Tz>()
-        .map_err(|_| DigestError::BadZone(d.spec.timezone.clone()))
-}
-
 /// The window the digest of `d` would cover if built at `now`, and the due time it
 /// answers: the latest one passed, or (for a preview before it is due) the next.
 pub fn coverage_at(
@@ -62,7 +54,7 @@ pub fn coverage_at(
     now: DateTime<Utc>,
     max_catchup: Duration,
 ) -> Result<(Coverage, DateTime<Utc>), DigestError> {
-    let zone = zone_of(d)?;
+    let zone = d.spec.timezone;
     let next = match d.next_run_at {
         Some(n) => n,
         None => next_after(&d.spec.cadence, zone, now)?,
@@ -123,7 +115,7 @@ impl Scheduler {
         now: DateTime<Utc>,
         report: &mut ScheduleReport,
     ) -> Result<(), DigestError> {
-        let zone = zone_of(d)?;
+        let zone = d.spec.timezone;
         let next_run_at = next_after(&d.spec.cadence, zone, now)?;
         if d.next_run_at.is_none() {
             // A row from before scheduling existed (or set without one): schedule it.
@@ -178,7 +170,7 @@ impl Scheduler {
         if queued {
             report.queued += 1;
             tracing::info!(digest = d.id.0, guild = d.guild.0, channel = d.spec.channel, runs = coverage.runs, %run_at, "digest queued");
-            failpoint::reach(self.settings.failpoint.as_deref(), failpoint::AFTER_ENQUEUE).await;
+            failpoint::reach(self.settings.failpoint, Failpoint::AfterEnqueue).await;
         } else {
             report.skipped_empty += 1;
             tracing::info!(digest = d.id.0, "nothing new; digest skipped");

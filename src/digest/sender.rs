@@ -13,8 +13,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::DigestError;
 use super::discord::{DiscordPoster, PostOutcome};
-use super::{DigestError, failpoint};
+use super::failpoint::{self, Failpoint};
 use crate::clock::Clock;
 use crate::config::DigestSettings;
 use crate::store::Store;
@@ -114,8 +115,7 @@ impl Sender {
             let outcome = self.poster.post(post.channel, &post.payload).await;
             let wait = match outcome {
                 PostOutcome::Sent { message_id } => {
-                    failpoint::reach(self.settings.failpoint.as_deref(), failpoint::AFTER_SEND)
-                        .await;
+                    failpoint::reach(self.settings.failpoint, Failpoint::AfterSend).await;
                     let now = self.clock.now();
                     self.store
                         .mark_sent(post.id, message_id.as_deref(), now)

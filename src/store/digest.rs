@@ -11,6 +11,7 @@
 
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
 
 use super::StoreError;
 use super::guild::GuildId;
@@ -36,8 +37,9 @@ pub enum Cadence {
 pub struct DigestSpec {
     pub channel: u64,
     pub cadence: Cadence,
-    /// A valid IANA zone name (checked before it is stored).
-    pub timezone: String,
+    /// The zone the cadence is read in: parsed where a moderator typed it, stored
+    /// by its IANA name, and parsed back once when the row is read.
+    pub timezone: Tz,
     /// Empty: every topic the server follows.
     pub topics: Vec<TopicName>,
     /// Post nothing when nothing is new.
@@ -261,6 +263,15 @@ pub(crate) fn cadence_from_columns(
     }
 }
 
+/// The zone of a stored row, from its IANA name; a name `chrono_tz` no longer
+/// knows is a corrupt row, said with the name.
+pub(crate) fn zone_from_column(name: &str) -> Result<Tz, StoreError> {
+    name.parse().map_err(|_| StoreError::Corrupt {
+        what: "digest time zone",
+        detail: format!("{name:?} is not an IANA zone"),
+    })
+}
+
 /// Topic names from the stored JSON array.
 pub(crate) fn topics_from_json(s: &str) -> Result<Vec<TopicName>, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt {
@@ -278,4 +289,20 @@ pub(crate) fn topics_from_json(s: &str) -> Result<Vec<TopicName>, StoreError> {
 pub(crate) fn topics_json(topics: &[TopicName]) -> String {
     let names: Vec<&str> = topics.iter().map(TopicName::as_str).collect();
     serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_zone_is_read_back_or_named_as_corrupt() {
+        assert_eq!(
+            zone_from_column("Europe/Paris").unwrap(),
+            chrono_tz::Europe::Paris
+        );
+        let e = zone_from_column("Mars/Olympus_Mons").unwrap_err();
+        assert!(matches!(e, StoreError::Corrupt { .. }), "{e}");
+        assert!(e.to_string().contains("\"Mars/Olympus_Mons\""), "{e}");
+    }
 }

@@ -6,12 +6,11 @@
 //! whole fetch (items, articles, extractions, the feed's new validators) in one
 //! transaction, so a crash can neither lose nor repeat an item.
 
+mod database_url;
 pub mod digest;
 pub mod guild;
 pub mod postgres;
 pub mod sqlite;
-mod sqlite_digest;
-mod sqlite_guild;
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -24,6 +23,8 @@ use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
 use crate::feeds::fetch::Validators;
 use crate::model::{Article, Extraction, TopicName};
+
+pub use database_url::{DatabaseUrl, StoreKind};
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -295,20 +296,17 @@ pub(crate) const COUNTED_TABLES: [&str; 12] = [
 pub(crate) const SINCE_LIMIT: i64 = 500;
 
 /// Opens the store a `DATABASE_URL` names and brings its schema up to date.
-pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
-    if url.starts_with("sqlite:") {
-        Ok(Arc::new(sqlite::SqliteStore::open(url).await?))
-    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        Ok(Arc::new(postgres::PostgresStore::open(url).await?))
-    } else {
-        Err(StoreError::Unsupported(crate::config::redacted_url(url)))
-    }
+pub async fn open(url: &DatabaseUrl) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(match url.kind() {
+        StoreKind::Sqlite => Arc::new(sqlite::SqliteStore::open(url.as_str()).await?),
+        StoreKind::Postgres => Arc::new(postgres::PostgresStore::open(url.as_str()).await?),
+    })
 }
 
 /// Opens a store that must exist already, for commands that only read: a
 /// mistyped SQLite path used to create an empty store and report "nothing found".
-pub async fn open_existing(url: &str) -> Result<Arc<dyn Store>, StoreError> {
-    if let Some(path) = sqlite_file(url) {
+pub async fn open_existing(url: &DatabaseUrl) -> Result<Arc<dyn Store>, StoreError> {
+    if let Some(path) = url.sqlite_file() {
         if !path.exists() {
             return Err(StoreError::Missing(path.display().to_string()));
         }
@@ -316,30 +314,23 @@ pub async fn open_existing(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     open(url).await
 }
 
-/// The file a `sqlite:` URL names; `None` for other stores and in-memory ones.
-fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
-    let rest = url.strip_prefix("sqlite:")?;
-    let rest = rest.strip_prefix("//").unwrap_or(rest);
-    let path = rest.split('?').next().unwrap_or_default();
-    (!path.is_empty() && path != ":memory:").then(|| std::path::PathBuf::from(path))
-}
-
 /// Opens the store a `DATABASE_URL` names, which applies pending migrations, and
 /// returns every applied migration (version, description), oldest first: what
 /// `readout migrate` prints.
-pub async fn migrate(url: &str) -> Result<Vec<(i64, String)>, StoreError> {
-    if url.starts_with("sqlite:") {
-        sqlite::SqliteStore::open(url)
-            .await?
-            .applied_migrations()
-            .await
-    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-        postgres::PostgresStore::open(url)
-            .await?
-            .applied_migrations()
-            .await
-    } else {
-        Err(StoreError::Unsupported(crate::config::redacted_url(url)))
+pub async fn migrate(url: &DatabaseUrl) -> Result<Vec<(i64, String)>, StoreError> {
+    match url.kind() {
+        StoreKind::Sqlite => {
+            sqlite::SqliteStore::open(url.as_str())
+                .await?
+                .applied_migrations()
+                .await
+        }
+        StoreKind::Postgres => {
+            postgres::PostgresStore::open(url.as_str())
+                .await?
+                .applied_migrations()
+                .await
+        }
     }
 }
 
@@ -383,18 +374,6 @@ pub(crate) fn from_ts(s: i64) -> DateTime<Utc> {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn sqlite_urls_name_their_file() {
-        let f = |u: &str| sqlite_file(u).map(|p| p.display().to_string());
-        assert_eq!(f("sqlite://readout.db").as_deref(), Some("readout.db"));
-        assert_eq!(
-            f("sqlite:///tmp/r.db?mode=rwc").as_deref(),
-            Some("/tmp/r.db")
-        );
-        assert_eq!(f("sqlite::memory:"), None);
-        assert_eq!(f("postgres://h/db"), None);
-    }
 
     #[test]
     fn a_cause_said_twice_is_said_once() {

@@ -89,7 +89,7 @@ impl App {
         let spec = DigestSpec {
             channel: CHANNEL,
             cadence,
-            timezone: zone.into(),
+            timezone: zone.parse().expect("zone"),
             topics: vec![TopicName::parse("ukraine").expect("topic")],
             skip_empty,
         };
@@ -551,7 +551,7 @@ fn readout_process(
     failpoint: Option<&str>,
 ) -> tokio::process::Command {
     let mut cmd = process::async_command(args);
-    cmd.env("DATABASE_URL", &app.cfg.database_url)
+    cmd.env("DATABASE_URL", app.cfg.database_url.as_str())
         .env("DISCORD_TOKEN", "fake-token")
         .env("DISCORD_API_BASE", &app.fake.base)
         .env("READOUT_NOW", now)

@@ -53,7 +53,7 @@ async fn two_processes_deliver_200_due_digests_each_exactly_once() {
         return;
     };
     tokio::time::timeout(Duration::from_secs(50), async {
-        let store = match readout::store::open(&db.url).await {
+        let store = match crate::support::db::open(&db.url).await {
             Ok(s) => s,
             // Before the PostgreSQL store is merged, `open` knows only SQLite.
             Err(readout::store::StoreError::Unsupported(_)) => {
@@ -69,7 +69,7 @@ async fn two_processes_deliver_200_due_digests_each_exactly_once() {
                 cadence: Cadence::Daily {
                     time: NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
                 },
-                timezone: "UTC".into(),
+                timezone: chrono_tz::UTC,
                 topics: vec![],
                 skip_empty: false,
             };
@@ -151,7 +151,7 @@ async fn digest_store_contract(store: &dyn readout::store::Store) {
             weekday: chrono::Weekday::Tue,
             time: NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
         },
-        timezone: "Europe/Paris".into(),
+        timezone: chrono_tz::Europe::Paris,
         topics: vec![readout::model::TopicName::parse("ukraine").expect("topic")],
         skip_empty: true,
     };
@@ -281,12 +281,12 @@ async fn the_digest_store_contract_holds_on_sqlite_and_postgresql() {
     tokio::time::timeout(Duration::from_secs(30), async {
         let dir = tempfile::tempdir().expect("temp dir");
         let url = format!("sqlite://{}", dir.path().join("c.db").display());
-        let sqlite = readout::store::open(&url).await.expect("open SQLite");
+        let sqlite = crate::support::db::open(&url).await.expect("open SQLite");
         digest_store_contract(sqlite.as_ref()).await;
         let Some(db) = FreshDb::create().await else {
             return;
         };
-        match readout::store::open(&db.url).await {
+        match crate::support::db::open(&db.url).await {
             Ok(pg) => digest_store_contract(pg.as_ref()).await,
             Err(readout::store::StoreError::Unsupported(_)) => {
                 eprintln!("note: this build has no PostgreSQL store; skipping its half");

@@ -940,7 +940,7 @@ async fn digests_and_moderator_roles_are_validated_and_kept_per_server() {
             .await
             .expect("digests");
         assert_eq!(d.len(), 1);
-        assert_eq!(d[0].spec.timezone, "Europe/Paris");
+        assert_eq!(d[0].spec.timezone.name(), "Europe/Paris");
         assert!(
             bot.store
                 .digest_schedules(GuildId(GUILD_B))
@@ -1331,6 +1331,51 @@ async fn autocomplete_answers_with_choices_during_a_cooldown_and_starts_none() {
                 .unwrap_or("")
                 .contains("wait")
         );
+    })
+    .await;
+}
+
+/// `readout run` opens its store once: the watcher, the bot and the digests share
+/// one pool (before, the bot opened a second pool beside the watcher's and ran the
+/// migrations again). The store logs each pool it opens.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_run_opens_one_pool() {
+    within_limit(async {
+        let fake = FakeDiscord::start(vec![GUILD_A]).await;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let child = process::async_command(&["run"])
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.path().join("r.db").display()),
+            )
+            .env("DISCORD_TOKEN", FAKE_TOKEN)
+            .env("DISCORD_API_BASE", &fake.base)
+            .env("READOUT_LOG", "warn,readout::store=debug")
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn readout run");
+        fake.wait_ready().await;
+        fake.wait_for("command registration", |reqs| {
+            reqs.iter()
+                .any(|r| r.method == "PUT" && r.path.ends_with("/commands"))
+                .then_some(())
+        })
+        .await;
+        let pid = child.id().expect("pid").to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill -INT");
+        assert!(sent.success());
+        let out = tokio::time::timeout(WAIT, child.wait_with_output())
+            .await
+            .expect("readout run stopped after Ctrl-C")
+            .expect("output");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert_eq!(stderr.matches("opened the store").count(), 1, "{stderr}");
     })
     .await;
 }

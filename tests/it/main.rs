@@ -10,6 +10,8 @@
 //! - [`llm`]: the LLM extractor against a fake completions endpoint.
 //! - [`watch`], [`watch_crash`], [`pg_watch`]: polling feeds, a watcher killed
 //!   mid-round, three watchers sharing one PostgreSQL store.
+//! - [`feed_urls`]: one feed however its URL is typed, through the command line,
+//!   the bot and the migration that merged the duplicates.
 //! - [`store_conformance`]: every store scenario on SQLite and PostgreSQL.
 //! - [`discord`]: the bot against a fake Discord.
 //! - [`digests`], [`digests_postgres`]: scheduled digests, posted once through
@@ -28,6 +30,7 @@ mod digests_postgres;
 mod discord;
 mod extract_fixtures;
 mod extract_robustness;
+mod feed_urls;
 mod llm;
 mod pg_watch;
 mod store_conformance;

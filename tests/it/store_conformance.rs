@@ -1045,7 +1045,7 @@ async fn digests_are_per_channel_and_saving_again_replaces(db: &TestDb) {
         cadence: Cadence::Daily {
             time: NaiveTime::from_hms_opt(h, m, sec).unwrap(),
         },
-        timezone: "Europe/Paris".into(),
+        timezone: chrono_tz::Europe::Paris,
         topics: topics
             .iter()
             .map(|t| TopicName::parse(t).unwrap())
@@ -1475,7 +1475,8 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
             "2  guilds",
             "3  feed leases",
             "4  digest schedule",
-            "5  item context"
+            "5  item context",
+            "6  merge duplicate feeds"
         ]
     );
     db.store
@@ -1643,7 +1644,7 @@ async fn postgres_migrations_run_once_when_processes_start_together() {
             .unwrap();
     }
     let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
-    assert_eq!(versions, [1, 2, 3, 4, 5], "each migration applied once");
+    assert_eq!(versions, [1, 2, 3, 4, 5, 6], "each migration applied once");
 }
 
 /// `readout migrate` started three times at once on one new PostgreSQL database
@@ -1675,7 +1676,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             listed.push(String::from_utf8(out.stdout).unwrap());
         }
         assert!(listed.iter().all(|l| l == &listed[0]), "{listed:#?}");
-        assert_eq!(listed[0].lines().count(), 5, "{}", listed[0]);
+        assert_eq!(listed[0].lines().count(), 6, "{}", listed[0]);
         let store = readout::store::postgres::PostgresStore::open(&url)
             .await
             .unwrap();
@@ -1686,7 +1687,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             .iter()
             .map(|(v, _)| *v)
             .collect();
-        assert_eq!(versions, [1, 2, 3, 4, 5]);
+        assert_eq!(versions, [1, 2, 3, 4, 5, 6]);
     }
 }
 
@@ -1740,14 +1741,14 @@ async fn postgres_survives_dropped_connections() {
 async fn open_selects_the_store_by_url_scheme() {
     let dir = tempfile::tempdir().unwrap();
     let lite = format!("sqlite://{}", dir.path().join("x.db").display());
-    assert!(readout::store::open(&lite).await.is_ok());
+    assert!(crate::support::db::open(&lite).await.is_ok());
     assert!(matches!(
-        readout::store::open("mysql://x").await,
+        crate::support::db::open("mysql://x").await,
         Err(readout::store::StoreError::Unsupported(_))
     ));
     if let Some(db) = TestDb::new(Backend::Postgres).await {
         let alt = db.url.replacen("postgres://", "postgresql://", 1);
-        let s: Arc<dyn Store> = readout::store::open(&alt).await.unwrap();
+        let s: Arc<dyn Store> = crate::support::db::open(&alt).await.unwrap();
         assert!(s.feeds().await.unwrap().is_empty());
     }
 }

@@ -45,8 +45,14 @@ impl TestDb {
 
     /// Another independent handle (own pool) on the same database.
     pub async fn open_another(&self) -> Result<Arc<dyn Store>, StoreError> {
-        readout::store::open(&self.url).await
+        open(&self.url).await
     }
+}
+
+/// Opens the store `url` names as `readout` does: the scheme checked by
+/// `DatabaseUrl`, then the store opened and migrated.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    readout::store::open(&url.parse()?).await
 }
 
 pub async fn sqlite() -> TestDb {
@@ -106,6 +112,61 @@ pub async fn postgres() -> Option<TestDb> {
         _dir: None,
         _drop: Some(guard),
     })
+}
+
+/// The repository's migrations for `backend` up to `version`, copied to a folder
+/// of their own: a schema as an older release left it, for a test of a later
+/// migration.
+fn migrations_up_to(backend: Backend, version: u32) -> tempfile::TempDir {
+    let from = super::repo_path(match backend {
+        Backend::Sqlite => "migrations/sqlite",
+        Backend::Postgres => "migrations/postgres",
+    });
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for entry in std::fs::read_dir(&from).expect("the migrations folder") {
+        let path = entry.expect("a migration").path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let number = name.split('_').next().and_then(|v| v.parse::<u32>().ok());
+        if number.is_some_and(|n| n <= version) {
+            std::fs::copy(&path, dir.path().join(name)).expect("copy a migration");
+        }
+    }
+    dir
+}
+
+/// A SQLite file in `dir` migrated up to `version` only, and its URL; opening
+/// it as a store then applies the later migrations.
+pub async fn sqlite_at_version(dir: &Path, version: u32) -> (String, sqlx::SqlitePool) {
+    let url = format!("sqlite://{}", dir.join("old.db").display());
+    let pool = sqlx::SqlitePool::connect(&format!("{url}?mode=rwc"))
+        .await
+        .expect("open SQLite");
+    let migrations = migrations_up_to(Backend::Sqlite, version);
+    sqlx::migrate::Migrator::new(migrations.path())
+        .await
+        .expect("read migrations")
+        .run(&pool)
+        .await
+        .expect("migrate to the old version");
+    (url, pool)
+}
+
+/// A new PostgreSQL database migrated up to `version` only (`None` without a
+/// test server), its URL, a pool on it and the guard that drops it.
+pub async fn postgres_at_version(version: u32) -> Option<(String, sqlx::PgPool, DropDatabase)> {
+    let (url, guard) = empty_postgres().await?;
+    let pool = sqlx::PgPool::connect(&url).await.expect("connect");
+    let migrations = migrations_up_to(Backend::Postgres, version);
+    sqlx::migrate::Migrator::new(migrations.path())
+        .await
+        .expect("read migrations")
+        .run(&pool)
+        .await
+        .expect("migrate to the old version");
+    Some((url, pool, guard))
 }
 
 /// Drops a test database when dropped. Runs on a thread of its own with its own

@@ -818,6 +818,11 @@ impl TestBot {
         }
     }
 
+    /// The bot's SQLite file, for a `readout` process sharing its store.
+    pub fn db_path(&self) -> std::path::PathBuf {
+        self._dir.path().join("bot.db")
+    }
+
     /// Asks the bot to shut down and waits until `start` has returned.
     pub async fn shutdown(mut self) {
         if let Some(stop) = self.stop.take() {

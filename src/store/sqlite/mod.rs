@@ -13,6 +13,9 @@ use sqlx::sqlite::{
 };
 use sqlx::{Row, Sqlite, Transaction};
 
+mod digest_store;
+mod guild;
+
 use super::{
     ContentStore, Contexts, FeedId, FeedRecord, FetchCommit, IngestReport, QueryContext, Scope,
     StoreError, StoredArticle, Topic, Window, from_ts, fts_any_phrase, lease_end, ts,
@@ -72,6 +75,8 @@ impl SqliteStore {
                 source,
             })?;
         migrate_exclusively(&pool).await?;
+        // One line per pool: a process that opened its store twice shows here.
+        tracing::debug!(store = url, "opened the store");
         Ok(SqliteStore { pool })
     }
 

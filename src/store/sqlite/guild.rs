@@ -5,11 +5,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::Row;
 
-use super::guild::{GuildFeed, GuildId, GuildSettings, GuildStore};
-use super::sqlite::SqliteStore;
-use super::sqlite::feed_from_row;
-use super::{FeedId, QueryContext, StoreError, from_ts, ts};
+use super::{SqliteStore, feed_from_row};
 use crate::model::{ActorName, TopicName};
+use crate::store::guild::{GuildFeed, GuildId, GuildSettings, GuildStore};
+use crate::store::{FeedId, QueryContext, StoreError, from_ts, ts};
 
 fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
     StoreError::Corrupt {

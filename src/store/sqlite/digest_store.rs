@@ -10,13 +10,13 @@ use chrono::{DateTime, Utc};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::digest::{
+use super::SqliteStore;
+use crate::store::digest::{
     DigestId, DigestRun, DigestSchedule, DigestSpec, DigestStore, OutboxPost, PostStatus,
-    cadence_columns, cadence_from_columns, topics_from_json, topics_json,
+    cadence_columns, cadence_from_columns, topics_from_json, topics_json, zone_from_column,
 };
-use super::guild::GuildId;
-use super::sqlite::SqliteStore;
-use super::{QueryContext, StoreError, from_ts, ts};
+use crate::store::guild::GuildId;
+use crate::store::{QueryContext, StoreError, from_ts, ts};
 
 const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, time_of_day, timezone, topics, cadence, weekday, cron, \
      skip_empty, next_run_at, covered_until, paused_reason, paused_at, created_at";
@@ -38,7 +38,7 @@ fn schedule_from_row(r: &SqliteRow) -> Result<DigestSchedule, StoreError> {
                 r.get("cron"),
                 &time,
             )?,
-            timezone: r.get("timezone"),
+            timezone: zone_from_column(&r.get::<String, _>("timezone"))?,
             topics: topics_from_json(&topics)?,
             skip_empty: r.get::<i64, _>("skip_empty") != 0,
         },
@@ -93,7 +93,7 @@ impl DigestStore for SqliteStore {
         .bind(guild.db())
         .bind(spec.channel as i64)
         .bind(time)
-        .bind(&spec.timezone)
+        .bind(spec.timezone.name())
         .bind(topics_json(&spec.topics))
         .bind(cadence)
         .bind(weekday)
@@ -337,7 +337,7 @@ mod tests {
                 weekday: chrono::Weekday::Tue,
                 time: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
             },
-            timezone: "UTC".into(),
+            timezone: chrono_tz::UTC,
             topics: vec![],
             skip_empty: true,
         };

@@ -11,8 +11,8 @@
 //! Every operation goes through the store's transient-error retry; each is safe to
 //! repeat (a replayed `commit_run` finds its run taken).
 //!
-//! Compiled as a submodule of `postgres.rs` (`#[path = "postgres_digest.rs"] mod
-//! digest_store;`), so it can use the store's private `retry` module.
+//! A submodule of the PostgreSQL store, so it can use the store's private `retry`
+//! module.
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -23,7 +23,7 @@ use super::PostgresStore;
 use super::retry;
 use crate::store::digest::{
     DigestId, DigestRun, DigestSchedule, DigestSpec, DigestStore, OutboxPost, PostStatus,
-    cadence_columns, cadence_from_columns, topics_from_json, topics_json,
+    cadence_columns, cadence_from_columns, topics_from_json, topics_json, zone_from_column,
 };
 use crate::store::guild::GuildId;
 use crate::store::{QueryContext, StoreError, from_ts, ts};
@@ -59,7 +59,7 @@ fn schedule_from_row(r: &PgRow) -> Result<DigestSchedule, StoreError> {
                 r.get("cron"),
                 &time,
             )?,
-            timezone: r.get("timezone"),
+            timezone: zone_from_column(&r.get::<String, _>("timezone"))?,
             topics: topics_from_json(&topics)?,
             skip_empty: r.get("skip_empty"),
         },
@@ -113,7 +113,7 @@ impl PostgresStore {
         .bind(guild.db())
         .bind(spec.channel as i64)
         .bind(time)
-        .bind(&spec.timezone)
+        .bind(spec.timezone.name())
         .bind(topics_json(&spec.topics))
         .bind(cadence)
         .bind(weekday.map(|d| d as i16))

@@ -15,13 +15,9 @@
 //! Migrations run under sqlx's PostgreSQL advisory lock, on a connection of their
 //! own, so processes starting together apply each migration once.
 
-#[path = "postgres_digest.rs"]
 mod digest_store;
-#[path = "postgres_extraction.rs"]
 mod extraction;
-#[path = "postgres_guild.rs"]
 mod guild;
-#[path = "postgres_retry.rs"]
 mod retry;
 
 use std::collections::{HashMap, HashSet};
@@ -112,6 +108,8 @@ impl PostgresStore {
             .idle_timeout(Duration::from_secs(300))
             .max_lifetime(Duration::from_secs(1800))
             .connect_lazy_with(opts);
+        // One line per pool: a process that opened its store twice shows here.
+        tracing::debug!(store = %crate::config::redacted_url(url), "opened the store");
         Ok(PostgresStore { pool })
     }
 
