@@ -3,6 +3,8 @@
 //! ends at words that start another event. Each clause gives one candidate
 //! meeting, its parties read by `participants` and its status by `status`.
 
+use chrono::NaiveDate;
+
 use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
 use super::super::Doc;
@@ -281,7 +283,7 @@ fn meeting_in(
             (a, b) => a.or(b),
         }
     } else {
-        find(future)
+        find(future).map(|d| first_day(words, left, right, d))
     };
     let meeting = Meeting {
         participants: parties
@@ -492,6 +494,32 @@ fn right_edge(words: Words, from: usize, limit: usize) -> usize {
         k += 1;
     }
     limit
+}
+
+/// "ended a week of negotiations on Friday", "concluded two days of talks on
+/// Thursday": a meeting over several days is dated by its first, the day the
+/// clause gives being its last.
+fn first_day(words: Words, left: usize, right: usize, day: NaiveDate) -> NaiveDate {
+    let ends =
+        (left..right).any(|k| matches!(words.key(k), "ended" | "concluded" | "closed" | "wrapped"));
+    let span = (left..right.saturating_sub(2)).find_map(|k| {
+        let of = words.key_at(k + 2) == Some("of");
+        match (words.key(k), words.key_at(k + 1)) {
+            ("a", Some("week")) if of => Some(4),
+            (n, Some("days")) if of => match n {
+                "two" => Some(1),
+                "three" => Some(2),
+                "four" => Some(3),
+                "five" => Some(4),
+                _ => None,
+            },
+            _ => None,
+        }
+    });
+    match span {
+        Some(n) if ends => day - chrono::Days::new(n),
+        _ => day,
+    }
 }
 
 /// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one

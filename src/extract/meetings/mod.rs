@@ -193,6 +193,25 @@ mod tests {
     }
 
     #[test]
+    fn talks_over_several_days_are_dated_by_the_first() {
+        let v = met("Ola Brek and Tam Ruen ended a week of negotiations in Lima on Friday.");
+        assert_eq!(v[0].2, d("2030-06-03"), "{v:?}");
+        let v = met("Ola Brek and Tam Ruen concluded two days of talks in Lima on Friday.");
+        assert_eq!(v[0].2, d("2030-06-06"), "{v:?}");
+    }
+
+    #[test]
+    fn a_refusal_in_a_later_clause_cancels_nothing() {
+        let v = met(
+            "Ola Brek and Tam Ruen had a phone conversation on Wednesday, their first \
+             since Ruen again declined to rule out sanctions.",
+        );
+        assert_eq!(v[0].1, MeetingStatus::Held, "{v:?}");
+        let v = met("President-elect Ola Brek met Tam Ruen on Wednesday.");
+        assert_eq!(v[0].0, vec!["Ola Brek", "Tam Ruen"], "{v:?}");
+    }
+
+    #[test]
     fn members_describing_a_body_are_no_parties() {
         let v = met(
             "Ola Brek held talks with the Alliance of Sahel States, the \
@@ -499,7 +518,8 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0.len(), 3);
-        assert_eq!(v[0].2, d("2030-06-10"));
+        // Two days of talks that ended on Monday began on Sunday: their first day.
+        assert_eq!(v[0].2, d("2030-06-09"));
         // Not when the places differ.
         let v = met(
             "Ola Brek and Tam Ruen held talks in Lima on Monday. They had met in Oslo with Ana Veld.",

@@ -21,6 +21,8 @@ pub fn status(
     let lx = &*LEXICON;
     // A cancellation may follow the clause ("a meeting that ... has been called off"),
     // but not past a new coordinated clause.
+    // Nor past a clause that tells another event: "their first call since Y
+    // declined to rule out sanctions".
     let hard = (last_end..words.len())
         .find(|&k| {
             words[k] == ";"
@@ -28,6 +30,7 @@ pub fn status(
                     && words
                         .get(k + 1)
                         .is_some_and(|n| matches!(*n, "and" | "but")))
+                || matches!(words.key(k), "since" | "because" | "although" | "while")
         })
         .unwrap_or(words.len());
     if lx.cancelled.find(words, left..hard).is_some() || plan_overtaken(words, left, first) {
