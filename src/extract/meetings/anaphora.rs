@@ -7,6 +7,7 @@
 use crate::model::Meeting;
 
 use super::super::Doc;
+use super::super::actors::ActorKind;
 use super::super::lexicon::{Known, LEXICON};
 use super::decide::Clause;
 use super::participants::{add, role_filter};
@@ -22,6 +23,25 @@ fn lower_case<'d>(clause: &Clause<'_, 'd, '_>) -> Vec<&'d str> {
 /// "both sides", "they" or "the next round" are the speaker's: the last meeting
 /// told is no safe guide to whom they mean. A counted "the two leaders" still
 /// names the parties the article is about.
+/// "the commitments Ola Brek and Tam Ruen made when they met in Lima": "they"
+/// in a clause that follows two people joined by "and" in the same sentence are
+/// those two, not the parties of the last meeting told.
+fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 2]> {
+    let words = clause.words;
+    let people: Vec<_> = doc.mentions[i]
+        .iter()
+        .filter(|m| {
+            m.kind == ActorKind::Person && !m.possessive && !m.modifier && m.last <= clause.left
+        })
+        .collect();
+    people.windows(2).rev().find_map(|w| {
+        let (a, b) = (w[0], w[1]);
+        let joined =
+            (a.last..b.first).any(|k| words.key(k) == "and") && b.first.saturating_sub(a.last) <= 4;
+        joined.then(|| [a.name.as_str(), b.name.as_str()])
+    })
+}
+
 pub fn referred_back(
     doc: &Doc,
     i: usize,
@@ -31,6 +51,15 @@ pub fn referred_back(
 ) {
     let full = lower_case(clause);
     let lc = &full[..clause.right - clause.left];
+    if names.len() < 2
+        && lc.contains(&"they")
+        && let Some(pair) = pair_before(doc, i, clause)
+    {
+        for p in pair {
+            add(p, names);
+        }
+        return;
+    }
     let anaphoric = (0..lc.len()).any(|k| {
         ANAPHORA.iter().any(|a| {
             a.iter()

@@ -193,6 +193,18 @@ mod tests {
     }
 
     #[test]
+    fn they_after_two_people_joined_by_and_are_those_two() {
+        let v = met(
+            "Ana Veld met Per Lund on Monday. The deal builds on the commitments \
+             Ola Brek and Tam Ruen made when they met in Lima last year.",
+        );
+        assert!(
+            v.iter().any(|(p, _, _)| p == &vec!["Ola Brek", "Tam Ruen"]),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn talks_over_several_days_are_dated_by_the_first() {
         let v = met("Ola Brek and Tam Ruen ended a week of negotiations in Lima on Friday.");
         assert_eq!(v[0].2, d("2030-06-03"), "{v:?}");
