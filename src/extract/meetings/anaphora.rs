@@ -38,7 +38,7 @@ fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 
         let (a, b) = (w[0], w[1]);
         let joined =
             (a.last..b.first).any(|k| words.key(k) == "and") && b.first.saturating_sub(a.last) <= 4;
-        joined.then(|| [a.name.as_str(), b.name.as_str()])
+        joined.then_some([a.name.as_str(), b.name.as_str()])
     })
 }
 
