@@ -194,14 +194,23 @@ pub fn lines_of(mut material: Vec<StoredArticle>, as_of: DateTime<Utc>) -> Lines
 
 /// Every article the lines cite, newest first.
 fn sources_of(lines: &Lines) -> Vec<ArticleRef> {
+    cited_sources(&lines.met, &lines.said, &lines.pending)
+}
+
+/// Every article these lines cite, a closing report included, newest first: the
+/// numbered sources a rendering refers to.
+pub(crate) fn cited_sources(
+    met: &[Development<Meeting>],
+    said: &[Development<Statement>],
+    pending: &[PendingDevelopment],
+) -> Vec<ArticleRef> {
     let mut sources: Vec<ArticleRef> = Vec::new();
-    let cited = lines
-        .met
+    let cited = met
         .iter()
         .flat_map(|d| &d.reports)
-        .chain(lines.said.iter().flat_map(|d| &d.reports))
-        .chain(lines.pending.iter().flat_map(|p| &p.development.reports))
-        .chain(lines.pending.iter().filter_map(|p| match &p.state {
+        .chain(said.iter().flat_map(|d| &d.reports))
+        .chain(pending.iter().flat_map(|p| &p.development.reports))
+        .chain(pending.iter().filter_map(|p| match &p.state {
             PendingState::Done { by } | PendingState::Abandoned { by } => Some(by),
             _ => None,
         }));

@@ -8,7 +8,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::brief::{Brief, assemble};
-use crate::developments::{ArticleRef, Development, PendingDevelopment, PendingState};
+use crate::developments::{Development, PendingDevelopment, PendingState};
 use crate::model::{MeetingStatus, TopicName};
 use crate::relevance::Relevance;
 use crate::render::discord::{
@@ -104,24 +104,7 @@ pub fn what_is_new(mut b: Brief, c: Coverage) -> Brief {
         .retain(|m| m.item.status == MeetingStatus::Held && in_window(first_reported(m), c));
     b.said.retain(|s| in_window(first_reported(s), c));
     b.pending.retain(|p| pending_is_new(p, c));
-    let mut sources: Vec<ArticleRef> = Vec::new();
-    let cited = b
-        .met
-        .iter()
-        .flat_map(|d| &d.reports)
-        .chain(b.said.iter().flat_map(|d| &d.reports))
-        .chain(b.pending.iter().flat_map(|p| &p.development.reports))
-        .chain(b.pending.iter().filter_map(|p| match &p.state {
-            PendingState::Done { by } | PendingState::Abandoned { by } => Some(by),
-            _ => None,
-        }));
-    for r in cited {
-        if !sources.iter().any(|s| s.id == r.article.id) {
-            sources.push(r.article.clone());
-        }
-    }
-    sources.sort_by(|a, b| b.published.cmp(&a.published).then(a.id.cmp(&b.id)));
-    b.sources = sources;
+    b.sources = crate::brief::cited_sources(&b.met, &b.said, &b.pending);
     b
 }
 
