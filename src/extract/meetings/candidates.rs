@@ -14,6 +14,7 @@ use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::decide::{self, Clause};
 use super::participants;
+use super::split;
 use super::status::{self, false_call, negated};
 
 /// Words that close one event's clause and open another's.
@@ -212,8 +213,8 @@ pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
             if let Some((m, callers, rule)) = meeting_in(doc, i, &clause, subjects, &out)
                 .filter(|(_, _, rule)| !status::unasserted(words, left, first, *rule))
             {
-                let one_by_one = participants::separately(words.slice(left..right));
-                let parts = participants::split(m, words, group, callers, one_by_one);
+                let one_by_one = split::separately(words.slice(left..right));
+                let parts = split::split(m, words, group, callers, one_by_one);
                 let was_split = parts.len() > 1;
                 for m in parts
                     .into_iter()

@@ -28,6 +28,7 @@ mod candidates;
 mod context;
 mod decide;
 mod participants;
+mod split;
 mod status;
 
 pub use candidates::candidates;

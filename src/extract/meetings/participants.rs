@@ -3,13 +3,13 @@
 //! "his counterpart" resolved, and anaphors ("the two leaders", "a fourth round",
 //! "a joint session") read against the meetings told before (`anaphora`). A sentence that only
 //! says who "took part" adds them to the meeting just told; "met A and B
-//! separately" is one meeting per party.
+//! separately" is one meeting per party (`split`).
 
-use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
+use crate::model::{ActorName, Meeting, MeetingStatus};
 
 use super::super::Doc;
 use super::super::actors::{ActorKind, Mention};
-use super::super::lexicon::{LEXICON, MeetingCue};
+use super::super::lexicon::LEXICON;
 use super::super::words::Words;
 use super::anaphora;
 use super::candidates::{find_cues, future_predicate, is_boundary};
@@ -580,76 +580,4 @@ pub fn same_name(a: &str, b: &str) -> bool {
             || (long.is_char_boundary(long.len() - short.len())
                 && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
                 && long[..long.len() - short.len()].ends_with(' ')))
-}
-
-/// "met each leader separately", "saw them one by one": the parties after the
-/// cue met those before it one at a time.
-pub fn separately(clause: Words) -> bool {
-    (0..clause.len()).any(|k| {
-        let w = clause.key(k);
-        matches!(w, "separately" | "individually")
-            || (w == "one"
-                && clause.get(k + 1) == Some(&"by")
-                && clause.key_at(k + 2) == Some("one"))
-    })
-}
-
-/// Splits a meeting whose parties met one by one: a call is between two sides, so
-/// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
-pub fn split(
-    m: Meeting,
-    words: Words,
-    group: &[(usize, usize, &'static MeetingCue)],
-    callers: usize,
-    one_by_one: bool,
-) -> Vec<Meeting> {
-    let first = group.first().map_or(0, |c| c.0);
-    let each = first > 0 && words.key(first - 1) == "each";
-    let n = m.participants.len();
-    // Only when one party stands before the cue: "X spoke with A and with B".
-    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && callers == 1 {
-        let host = m.participants[0].clone();
-        return m.participants[1..]
-            .iter()
-            .map(|p| Meeting {
-                participants: vec![host.clone(), p.clone()],
-                ..m.clone()
-            })
-            .collect();
-    }
-    if each && n >= 3 {
-        // The parties before the cue met the others separately.
-        let subjects = callers;
-        if subjects >= 1 && subjects < n {
-            let (subj, rest) = m.participants.split_at(subjects.min(n - 1));
-            return subj
-                .iter()
-                .map(|s| {
-                    let mut p = vec![s.clone()];
-                    p.extend(rest.iter().cloned());
-                    Meeting {
-                        participants: p,
-                        ..m.clone()
-                    }
-                })
-                .collect();
-        }
-    }
-    // "X met A and B separately": one meeting per party after the cue, each with
-    // all the parties before it.
-    if one_by_one && !each && callers >= 1 && n >= callers + 2 {
-        let (subj, rest) = m.participants.split_at(callers);
-        return rest
-            .iter()
-            .map(|o| {
-                let mut p = subj.to_vec();
-                p.push(o.clone());
-                Meeting {
-                    participants: p,
-                    ..m.clone()
-                }
-            })
-            .collect();
-    }
-    vec![m]
 }

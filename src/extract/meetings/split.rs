@@ -1,0 +1,79 @@
+//! "X met A and B separately", "A and B each met X", "X held calls with A and
+//! B": one meeting per party where the parties met one at a time.
+
+use crate::model::{Meeting, MeetingKind};
+
+use super::super::lexicon::MeetingCue;
+use super::super::words::Words;
+
+/// "met each leader separately", "saw them one by one": the parties after the
+/// cue met those before it one at a time.
+pub fn separately(clause: Words) -> bool {
+    (0..clause.len()).any(|k| {
+        let w = clause.key(k);
+        matches!(w, "separately" | "individually")
+            || (w == "one"
+                && clause.get(k + 1) == Some(&"by")
+                && clause.key_at(k + 2) == Some("one"))
+    })
+}
+
+/// Splits a meeting whose parties met one by one: a call is between two sides, so
+/// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
+pub fn split(
+    m: Meeting,
+    words: Words,
+    group: &[(usize, usize, &'static MeetingCue)],
+    callers: usize,
+    one_by_one: bool,
+) -> Vec<Meeting> {
+    let first = group.first().map_or(0, |c| c.0);
+    let each = first > 0 && words.key(first - 1) == "each";
+    let n = m.participants.len();
+    // Only when one party stands before the cue: "X spoke with A and with B".
+    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && callers == 1 {
+        let host = m.participants[0].clone();
+        return m.participants[1..]
+            .iter()
+            .map(|p| Meeting {
+                participants: vec![host.clone(), p.clone()],
+                ..m.clone()
+            })
+            .collect();
+    }
+    if each && n >= 3 {
+        // The parties before the cue met the others separately.
+        let subjects = callers;
+        if subjects >= 1 && subjects < n {
+            let (subj, rest) = m.participants.split_at(subjects.min(n - 1));
+            return subj
+                .iter()
+                .map(|s| {
+                    let mut p = vec![s.clone()];
+                    p.extend(rest.iter().cloned());
+                    Meeting {
+                        participants: p,
+                        ..m.clone()
+                    }
+                })
+                .collect();
+        }
+    }
+    // "X met A and B separately": one meeting per party after the cue, each with
+    // all the parties before it.
+    if one_by_one && !each && callers >= 1 && n >= callers + 2 {
+        let (subj, rest) = m.participants.split_at(callers);
+        return rest
+            .iter()
+            .map(|o| {
+                let mut p = subj.to_vec();
+                p.push(o.clone());
+                Meeting {
+                    participants: p,
+                    ..m.clone()
+                }
+            })
+            .collect();
+    }
+    vec![m]
+}
