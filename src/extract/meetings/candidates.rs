@@ -177,9 +177,12 @@ pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
         }
         let words = doc.words(i);
         let cues = find_cues(words);
-        if cues.is_empty() {
-            participants::add_participants(doc, i, &mut out);
-        }
+        // Who "took part" or "joined the talks" before any meeting of their own.
+        let first_cue = cues
+            .first()
+            .and_then(|g| g.first())
+            .map_or(words.len(), |c| c.0);
+        participants::add_participants(doc, i, first_cue, &mut out);
         // Where the previous group's cues end: the next clause starts after it.
         let mut prev_end = 0;
         for (g, group) in cues.iter().enumerate() {

@@ -194,6 +194,16 @@ mod tests {
     }
 
     #[test]
+    fn one_who_joined_the_talks_took_part_in_them() {
+        let v = met(
+            "Ola Brek met Tam Ruen in Lima on Monday. Ana Veld joined the talks and \
+             afterwards signed an accord with Brek.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0.len(), 3, "{v:?}");
+    }
+
+    #[test]
     fn they_after_two_people_joined_by_and_are_those_two() {
         let v = met(
             "Ana Veld met Per Lund on Monday. The deal builds on the commitments \

@@ -429,7 +429,12 @@ const ROLES: &[&str] = &[
 /// before, when `i` only says who took part ("Ministers from A and B took part";
 /// "The X delegation was led by Y"; lexicon sections `took_part`, `will_take_part`). Countries stand for the person the
 /// article introduced as acting for them ("Ministers from A and B").
-pub fn add_participants(doc: &Doc, i: usize, history: &mut [(Meeting, bool, usize)]) {
+pub fn add_participants(
+    doc: &Doc,
+    i: usize,
+    before: usize,
+    history: &mut [(Meeting, bool, usize)],
+) {
     let Some((m, _, at)) = history.last_mut() else {
         return;
     };
@@ -443,12 +448,22 @@ pub fn add_participants(doc: &Doc, i: usize, history: &mut [(Meeting, bool, usiz
         &LEXICON.will_take_part
     };
     let words = doc.words(i);
-    if phrases.find(words, 0..words.len()).is_none() {
+    let Some((at_phrase, _)) = phrases
+        .find(words, 0..words.len())
+        .filter(|(at, _)| *at <= before)
+    else {
         return;
-    }
+    };
+    // Only those named before a meeting the sentence tells of its own: "X joined
+    // the talks and afterwards signed an accord with Y" adds X, not Y.
+    let named_before = if before < words.len() {
+        at_phrase
+    } else {
+        words.len()
+    };
     for a in doc.mentions[i]
         .iter()
-        .filter(|a| !a.possessive && !a.modifier)
+        .filter(|a| !a.possessive && !a.modifier && a.last <= named_before)
     {
         let name = match a.kind {
             ActorKind::Person => a.name.as_str(),
