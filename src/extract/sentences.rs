@@ -258,13 +258,15 @@ fn split_line(text: &str, start: usize, end: usize, respect_quotes: bool) -> Vec
             };
             let next_word = line[stop_end..].trim_start();
             let has_gap = j < chars.len() && chars[j].1.is_whitespace();
+            let bullet = bullet_len(next_word);
             if has_gap
-                && starts_sentence(next_word)
+                && (starts_sentence(next_word) || bullet > 0)
                 && !(c == '.' && protects(&line[word_start..at], next_word))
             {
                 out.push(Span::new(start + sent_start, start + stop_end));
-                sent_start =
-                    stop_end + (next_word.as_ptr() as usize - line[stop_end..].as_ptr() as usize);
+                sent_start = stop_end
+                    + (next_word.as_ptr() as usize - line[stop_end..].as_ptr() as usize)
+                    + bullet;
             }
             i = j;
             continue;
@@ -284,6 +286,27 @@ fn split_line(text: &str, start: usize, end: usize, respect_quotes: bool) -> Vec
         }
     }
     out
+}
+
+/// "observers. - The agreement was signed …": a list item run into the line
+/// before it (a feed's HTML joins the lines of a paragraph) starts a sentence
+/// after its mark. The length of the mark and the space after it, or 0.
+fn bullet_len(next: &str) -> usize {
+    let mut chars = next.char_indices();
+    let Some((_, mark)) = chars.next() else {
+        return 0;
+    };
+    if !matches!(mark, '-' | '–' | '—' | '•' | '*') {
+        return 0;
+    }
+    let rest = &next[mark.len_utf8()..];
+    let item = rest.trim_start();
+    let gap = rest.len() - item.len();
+    if gap > 0 && starts_sentence(item) {
+        mark.len_utf8() + gap
+    } else {
+        0
+    }
 }
 
 fn starts_sentence(next: &str) -> bool {
@@ -318,6 +341,20 @@ mod tests {
             .into_iter()
             .map(|x| &s[x.span.start..x.span.end])
             .collect()
+    }
+
+    #[test]
+    fn list_items_run_into_one_line_are_sentences() {
+        assert_eq!(
+            texts(
+                "They attended as observers. - The accord was signed on June 27. • Talks resume."
+            ),
+            [
+                "They attended as observers.",
+                "The accord was signed on June 27.",
+                "Talks resume."
+            ]
+        );
     }
 
     #[test]
