@@ -48,11 +48,9 @@ fn asks(doc: &Doc, i: usize) -> bool {
 /// talks will resume"), or the consequence a threat holds out ("…, or he would
 /// propose cancelling the ceasefire").
 fn not_undertaken(words: Words, k: usize) -> bool {
-    let clause_before = (k.saturating_sub(5)..k)
+    let asked = (k.saturating_sub(5)..k)
         .rev()
-        .take_while(|&j| !matches!(words[j], "," | ";"));
-    let asked = clause_before
-        .clone()
+        .take_while(|&j| !matches!(words[j], "," | ";"))
         .any(|j| matches!(words.key(j), "how" | "whether"));
     let threat =
         (k.saturating_sub(3)..k).any(|j| words.key(j) == "or" && j > 0 && words[j - 1] == ",");
