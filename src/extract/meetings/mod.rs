@@ -194,6 +194,16 @@ mod tests {
     }
 
     #[test]
+    fn a_government_named_as_a_span_of_time_is_no_party() {
+        let v = met(
+            "Ola Brek spoke today with Chancellor Tam Ruen of Germany and thanked him \
+             for his partnership throughout the Brek-Veld Administration.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, vec!["Ola Brek", "Tam Ruen"], "{v:?}");
+    }
+
+    #[test]
     fn one_who_joined_the_talks_took_part_in_them() {
         let v = met(
             "Ola Brek met Tam Ruen in Lima on Monday. Ana Veld joined the talks and \

@@ -195,7 +195,10 @@ fn named_in_clause<'d>(
             topic_end = Some(m.last);
             continue;
         }
-        if led_by_someone(doc, i, words, m) || a_member(words, left, m.first) {
+        if led_by_someone(doc, i, words, m)
+            || a_member(words, left, m.first)
+            || names_a_period(words, m.first)
+        {
             continue;
         }
         let offers = m.possessive
@@ -244,6 +247,15 @@ fn named_in_clause<'d>(
         add(&m.name, names);
     }
     named
+}
+
+/// "thanked him for his partnership throughout the Biden-Harris Administration",
+/// "during the Obama presidency": a government named as a span of time is no
+/// party.
+fn names_a_period(words: Words, first: usize) -> bool {
+    let before = |n: usize| first.checked_sub(n).map(|k| words.key(k));
+    let period = |w: Option<&str>| matches!(w, Some("throughout" | "during"));
+    period(before(1)) || (before(1) == Some("the") && period(before(2)))
 }
 
 /// "talks with the Alliance of Sahel States, the confederation formed by Mali,
