@@ -84,8 +84,9 @@ pub async fn run(cfg: &Config, token: &Secret, store: Arc<dyn Store>) -> Result<
     let stop_digests = Arc::new(stop_digests);
     let digest_task = tokio::spawn(async move { digests.run(digests_stopped).await });
     let stop = stop_digests.clone();
+    let interrupted = ctrl_c_from_now();
     let ctrl_c = async move {
-        if let Err(e) = tokio::signal::ctrl_c().await {
+        if let Err(e) = interrupted.await {
             tracing::error!(error = %e, "cannot listen for Ctrl-C; stop the process to quit");
             std::future::pending::<()>().await;
         }
@@ -100,6 +101,25 @@ pub async fn run(cfg: &Config, token: &Secret, store: Arc<dyn Store>) -> Result<
         tracing::warn!("the digest pass in flight did not finish within 30 s");
     }
     served
+}
+
+/// Listens for Ctrl-C from now on, not from the first poll: a SIGINT that comes
+/// while the bot is still connecting and registering its commands stops it
+/// cleanly instead of killing the process with the default action.
+fn ctrl_c_from_now() -> impl std::future::Future<Output = std::io::Result<()>> {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let listening = signal(SignalKind::interrupt());
+        async move {
+            listening?.recv().await;
+            Ok(())
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        tokio::signal::ctrl_c()
+    }
 }
 
 /// Connects with `data` and serves until `shutdown` completes (then every shard
