@@ -359,7 +359,7 @@ pub fn section_lines(brief: &Brief, section: Section, detail: bool) -> Vec<Strin
                 }
                 let mut line = format!(
                     "• **{}** · {} · {}",
-                    escape(&participants(m)),
+                    escape(&participants(&m.participants)),
                     facts.join(" · "),
                     source_link(&d.reports)
                 );
@@ -400,12 +400,9 @@ pub fn section_lines(brief: &Brief, section: Section, detail: bool) -> Vec<Strin
             .iter()
             .map(|p| {
                 let item = &p.development.item;
-                let who = if item.actors.is_empty() {
-                    String::new()
-                } else {
-                    let names: Vec<&str> = item.actors.iter().map(|a| a.as_str()).collect();
-                    format!(" — {}", escape(&names.join(", ")))
-                };
+                let who = super::actors(&item.actors)
+                    .map(|w| format!(" — {}", escape(&w)))
+                    .unwrap_or_default();
                 let due = match &item.due {
                     Some(d) => match d.date {
                         Some(date) => format!(" — due {}", date_stamp(date)),

@@ -53,24 +53,20 @@ fn calendar_line(e: &CalendarEntry) -> String {
             status,
             place,
         } => {
-            let names: Vec<&str> = participants.iter().map(|p| p.as_str()).collect();
             let at = place
                 .as_ref()
                 .map(|p| format!(" · {}", escape(&truncate(p, 80))))
                 .unwrap_or_default();
             format!(
                 "**{}** · {}{at}",
-                escape(&truncate(&names.join(" – "), 150)),
+                escape(&truncate(&super::participants(participants), 150)),
                 status_label(*status)
             )
         }
         Upcoming::Due { what, actors, .. } => {
-            let who: Vec<&str> = actors.iter().map(|a| a.as_str()).collect();
-            let who = if who.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", escape(&truncate(&who.join(", "), 100)))
-            };
+            let who = super::actors(actors)
+                .map(|w| format!(" — {}", escape(&truncate(&w, 100))))
+                .unwrap_or_default();
             format!("due: {}{who}", escape(&truncate(what, 150)))
         }
     };

@@ -7,7 +7,7 @@ pub mod json;
 pub mod text;
 
 use crate::developments::PendingState;
-use crate::model::{Meeting, MeetingKind, MeetingStatus};
+use crate::model::{ActorName, MeetingKind, MeetingStatus};
 
 /// Whether a character of untrusted text changes how a line shows rather than
 /// what it says: control characters (ESC and CSI start the sequences that clear a
@@ -32,13 +32,24 @@ pub fn terminal_safe(text: &str, keep_lines: bool) -> String {
         .collect()
 }
 
-/// "Antony Blinken – Sergei Lavrov".
-pub fn participants(m: &Meeting) -> String {
-    m.participants
+/// "Antony Blinken – Sergei Lavrov": the parties of a meeting.
+pub fn participants(names: &[ActorName]) -> String {
+    names
         .iter()
         .map(|p| p.as_str())
         .collect::<Vec<_>>()
         .join(" – ")
+}
+
+/// "Ann Lee, Bo Park": who a pending item binds, when the article names anyone.
+pub fn actors(names: &[ActorName]) -> Option<String> {
+    (!names.is_empty()).then(|| {
+        names
+            .iter()
+            .map(|a| a.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 pub fn status_label(s: MeetingStatus) -> &'static str {

@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{kind_label, participants, pending_label, status_label, terminal_safe};
+use super::{actors, kind_label, participants, pending_label, status_label, terminal_safe};
 use crate::brief::{Brief, CalendarEntry, Upcoming};
 use crate::developments::{PendingState, Report};
 use crate::model::Speech;
@@ -105,18 +105,17 @@ fn calendar_line(e: &CalendarEntry) -> String {
             status,
             place,
         } => {
-            let names: Vec<&str> = participants.iter().map(|p| p.as_str()).collect();
-            let mut facts = vec![names.join(" – "), status_label(*status).to_string()];
+            let mut facts = vec![
+                super::participants(participants),
+                status_label(*status).to_string(),
+            ];
             facts.extend(place.clone());
             format!("{day} · {}", facts.join(" · "))
         }
         Upcoming::Due { what, actors, due } => {
-            let who: Vec<&str> = actors.iter().map(|a| a.as_str()).collect();
-            let who = if who.is_empty() {
-                String::new()
-            } else {
-                format!(" — {}", who.join(", "))
-            };
+            let who = super::actors(actors)
+                .map(|w| format!(" — {w}"))
+                .unwrap_or_default();
             format!("{day} · due: {what}{who} ({due})")
         }
     }
@@ -151,7 +150,7 @@ fn met(out: &mut String, brief: &Brief) {
         let _ = writeln!(
             out,
             "  • {} · {} {}",
-            participants(m),
+            participants(&m.participants),
             facts.join(" · "),
             refs(brief, &d.reports)
         );
@@ -195,18 +194,9 @@ fn pending(out: &mut String, brief: &Brief) {
     }
     for p in brief.pending.iter().take(ITEMS_PER_SECTION) {
         let item = &p.development.item;
-        let who = if item.actors.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " — {}",
-                item.actors
-                    .iter()
-                    .map(|a| a.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
+        let who = actors(&item.actors)
+            .map(|w| format!(" — {w}"))
+            .unwrap_or_default();
         let due = item
             .due
             .as_ref()
