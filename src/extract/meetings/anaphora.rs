@@ -12,17 +12,13 @@ use super::super::lexicon::{Known, LEXICON};
 use super::decide::Clause;
 use super::participants::{add, role_filter};
 
-/// The clause in lower case, read once; a phrase may run a little past it.
-fn lower_case<'d>(clause: &Clause<'_, 'd, '_>) -> Vec<&'d str> {
+/// The clause in lower case, read once for both readings here; a phrase may run
+/// a little past it.
+pub fn lower_case<'d>(clause: &Clause<'_, 'd, '_>) -> Vec<&'d str> {
     let ext = (clause.right + 3).min(clause.words.len());
     (clause.left..ext).map(|k| clause.words.key(k)).collect()
 }
 
-/// "the two leaders", "both sides", "they", "a fourth round": the parties of the
-/// meetings told before, when the clause names fewer than two. Inside a quotation
-/// "both sides", "they" or "the next round" are the speaker's: the last meeting
-/// told is no safe guide to whom they mean. A counted "the two leaders" still
-/// names the parties the article is about.
 /// "the commitments Ola Brek and Tam Ruen made when they met in Lima": "they"
 /// in a clause that follows two people joined by "and" in the same sentence are
 /// those two, not the parties of the last meeting told.
@@ -42,14 +38,19 @@ fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 
     })
 }
 
+/// "the two leaders", "both sides", "they", "a fourth round": the parties of the
+/// meetings told before, when the clause names fewer than two. Inside a quotation
+/// "both sides", "they" or "the next round" are the speaker's: the last meeting
+/// told is no safe guide to whom they mean. A counted "the two leaders" still
+/// names the parties the article is about.
 pub fn referred_back(
     doc: &Doc,
     i: usize,
     clause: &Clause,
+    full: &[&str],
     history: &[(Meeting, bool, usize)],
     names: &mut Vec<String>,
 ) {
-    let full = lower_case(clause);
     let lc = &full[..clause.right - clause.left];
     if names.len() < 2
         && lc.contains(&"they")
@@ -112,11 +113,11 @@ pub fn referred_back(
 pub fn joint_session(
     doc: &Doc,
     clause: &Clause,
+    full: &[&str],
     history: &[(Meeting, bool, usize)],
     names: &mut Vec<String>,
 ) {
-    let lc = lower_case(clause);
-    let lc = &lc[..clause.right - clause.left];
+    let lc = &full[..clause.right - clause.left];
     let joint = lc.iter().position(|w| *w == "joint");
     if names.len() < 2
         && let Some(j) = joint

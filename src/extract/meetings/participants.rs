@@ -46,8 +46,9 @@ pub fn parties(
     drop_represented_countries(doc, &named.groups, &mut names);
     let pronoun_subject = pronouns_and_counterparts(doc, i, clause, subjects, &mut names);
     let each_after = each_party(doc, i, clause, history, &mut names);
-    anaphora::referred_back(doc, i, clause, history, &mut names);
-    anaphora::joint_session(doc, clause, history, &mut names);
+    let keys = anaphora::lower_case(clause);
+    anaphora::referred_back(doc, i, clause, &keys, history, &mut names);
+    anaphora::joint_session(doc, clause, &keys, history, &mut names);
     people_over_compounds(&mut names, &named.compounds);
     // "the first foreign leader I spoke with": the writer, whom the text does not
     // name, is no name a reader can use.

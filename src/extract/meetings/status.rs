@@ -68,10 +68,6 @@ pub fn status(
     None
 }
 
-/// Whether the clause `left..` around the cue at `first` tells a meeting only to
-/// deny it or to ask about it: "officials denied that A met B", "readers asked
-/// whether A and B met". (A future asked about, "whether they will meet", stays
-/// a meeting that may come.)
 /// "Ola Brek had been due to receive Tam Ruen": a plan told in the past perfect
 /// was overtaken by events; the meeting did not take place as planned.
 fn plan_overtaken(words: Words, left: usize, first: usize) -> bool {
@@ -87,6 +83,10 @@ fn plan_overtaken(words: Words, left: usize, first: usize) -> bool {
     })
 }
 
+/// Whether the clause `left..` around the cue at `first` tells a meeting only to
+/// deny it or to ask about it: "officials denied that A met B", "readers asked
+/// whether A and B met". (A future asked about, "whether they will meet", stays
+/// a meeting that may come.)
 pub fn unasserted(words: Words, left: usize, first: usize, rule: Option<MeetingStatus>) -> bool {
     let denied = words.key_at(left) == Some("that")
         && (left.saturating_sub(4)..left).any(|k| LEXICON.denials.contains(words.key(k)));
