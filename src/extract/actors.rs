@@ -218,6 +218,11 @@ impl Registry {
         self.by_word.get(&key(word)).map(String::as_str)
     }
 
+    /// Whether the article names anyone acting for `country`.
+    pub fn names_someone_of(&self, country: &str) -> bool {
+        self.affiliation.values().any(|c| c == country)
+    }
+
     /// The person acting for `country`: the only one affiliated with it, or the one
     /// the article names most often when several are.
     pub fn of_country(&self, country: &str) -> Option<&str> {

@@ -29,6 +29,25 @@ pub struct Said {
     /// Per sentence: the person the sentence is about (its speaker, or the first
     /// person it names), or the last such person before it.
     pub subjects: Vec<Option<String>>,
+    /// Stretches of text a named person speaks in the first person: quotations and
+    /// transcript turns, so that "I met X" inside them has a subject.
+    pub voices: Vec<Voice>,
+}
+
+/// Text spoken by one person: "I" in it is that person.
+pub struct Voice {
+    pub span: Span,
+    pub speaker: String,
+}
+
+impl Said {
+    /// Who speaks the text at byte `at`, if a named person's quotation or turn holds it.
+    pub fn voice_at(&self, at: usize) -> Option<&str> {
+        self.voices
+            .iter()
+            .find(|v| v.span.start <= at && at < v.span.end)
+            .map(|v| v.speaker.as_str())
+    }
 }
 
 /// Words before a quotation that make it a name or a title, not speech.
@@ -99,10 +118,31 @@ pub fn statements(doc: &Doc) -> Said {
         i += 1;
     }
     st.out.sort_by_key(|s| s.evidence.span.start);
+    let voices = voices(&st.out);
     Said {
         statements: st.out,
         subjects,
+        voices,
     }
+}
+
+/// Where each direct statement's words stand in the text: the quotation is an exact
+/// substring of its evidence.
+fn voices(statements: &[Statement]) -> Vec<Voice> {
+    statements
+        .iter()
+        .filter(|s| s.speech == Speech::Direct)
+        .filter_map(|s| {
+            let at = s.evidence.span.start + s.evidence.sentence.find(s.quote.as_str())?;
+            Some(Voice {
+                span: Span {
+                    start: at,
+                    end: at + s.quote.len(),
+                },
+                speaker: s.speaker.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// Reads the speech of one prose sentence. Returns whom its pronouns mean: its

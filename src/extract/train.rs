@@ -32,7 +32,7 @@ pub struct MeetingRows {
 pub fn meeting_rows(article: &Article, gold: &[GoldMeeting]) -> MeetingRows {
     let doc = Doc::read(&article.text, article.published.date_naive());
     let said = speech::statements(&doc);
-    let cands = meetings::candidates(&doc, &said.subjects);
+    let cands = meetings::candidates(&doc, &said);
     let mut rows = MeetingRows {
         keep: Vec::new(),
         held: Vec::new(),

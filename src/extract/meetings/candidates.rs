@@ -10,6 +10,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 use super::super::Doc;
 use super::super::dates;
 use super::super::lexicon::{LEXICON, MeetingCue, phrase_at, starts};
+use super::super::speech::Said;
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::decide::{self, Clause};
@@ -166,7 +167,7 @@ pub struct Candidate {
 }
 
 /// Every candidate meeting of the article, in order.
-pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
+pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
     // Each meeting with whether it was split from a distributive one, and the
     // sentence it was read from; its features alongside.
     let mut out: Vec<(Meeting, bool, usize)> = Vec::new();
@@ -213,7 +214,7 @@ pub fn candidates(doc: &Doc, subjects: &[Option<String>]) -> Vec<Candidate> {
                 left,
                 right,
             };
-            if let Some((m, callers, rule)) = meeting_in(doc, i, &clause, subjects, &out)
+            if let Some((m, callers, rule)) = meeting_in(doc, i, &clause, said, &out)
                 .filter(|(_, _, rule)| !status::unasserted(words, left, first, *rule))
             {
                 let one_by_one = split::separately(words.slice(left..right));
@@ -247,7 +248,7 @@ fn meeting_in(
     doc: &Doc,
     i: usize,
     clause: &Clause,
-    subjects: &[Option<String>],
+    said: &Said,
     history: &[(Meeting, bool, usize)],
 ) -> Option<(Meeting, usize, Option<MeetingStatus>)> {
     let Clause {
@@ -257,7 +258,7 @@ fn meeting_in(
         right,
     } = *clause;
     let first = group.first()?.0;
-    let parties = participants::parties(doc, i, clause, subjects, history);
+    let parties = participants::parties(doc, i, clause, said, history);
     if parties.names.len() < 2 {
         return None;
     }

@@ -39,9 +39,10 @@ use crate::model::{Meeting, MeetingKind, MeetingStatus};
 
 use super::Doc;
 use super::lexicon::key;
+use super::speech::Said;
 
-pub fn meetings(doc: &Doc, subjects: &[Option<String>], models: &MeetingModels) -> Vec<Meeting> {
-    let mut decided: Vec<(Meeting, bool, usize)> = candidates(doc, subjects)
+pub fn meetings(doc: &Doc, said: &Said, models: &MeetingModels) -> Vec<Meeting> {
+    let mut decided: Vec<(Meeting, bool, usize)> = candidates(doc, said)
         .into_iter()
         .filter_map(|c| {
             let mut m = decide(models, c.meeting, &c.features)?;
@@ -150,7 +151,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
         let said = super::super::speech::statements(&doc);
-        meetings(&doc, &said.subjects, &MEETING_MODELS)
+        meetings(&doc, &said, &MEETING_MODELS)
             .into_iter()
             .map(|m| {
                 (
@@ -724,6 +725,50 @@ mod tests {
         assert_eq!(v.len(), 2, "{v:?}");
         assert_eq!(v[1].0, ["North Korea", "South Korea"]);
         assert_eq!(v[1].1, MeetingStatus::Cancelled);
+    }
+
+    #[test]
+    fn i_in_a_quotation_or_a_turn_is_its_speaker() {
+        // Language class: first-person accounts of a meeting in remarks,
+        // transcripts and quoted speech ("I spoke with", "my call with").
+        let v = met("“I spoke with President Tam Ruen on Monday about the border,” Ola Brek said.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        assert_eq!(v[0].1, MeetingStatus::Held);
+        let v = met(
+            "MINISTER OLA BREK: Good morning. Yesterday I met Prime Minister Tam Ruen in Lima.\n\nOn Friday I will speak with President Ana Veld.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        // A label in capitals gives the surname, as the transcript's statements do.
+        assert_eq!(v[0].0, ["Brek", "Tam Ruen"]);
+        assert_eq!(v[1].0, ["Brek", "Ana Veld"]);
+        assert_eq!(v[1].1, MeetingStatus::Planned);
+        // Outside anyone's words, "I" is the unnamed writer: no party.
+        assert!(met("Yesterday I met Prime Minister Tam Ruen in Lima.").is_empty());
+    }
+
+    #[test]
+    fn a_name_in_the_possessive_before_the_cue_holds_the_meeting() {
+        // Language class: "X's meeting with Y", "X's first talks with Y".
+        let v = met("Ana Veld's meeting with Tam Ruen on Monday was tense.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Tam Ruen"]);
+        let v = met("Chile's first talks with Peru in a decade ended without a deal on Monday.");
+        assert_eq!(v[0].0, ["Chile", "Peru"], "{v:?}");
+        // A possessive elsewhere in the clause describes something else.
+        let v = met("Peru's border dominated the talks between Ana Veld and Tam Ruen on Monday.");
+        assert_eq!(v[0].0, ["Ana Veld", "Tam Ruen"], "{v:?}");
+    }
+
+    #[test]
+    fn an_unnamed_counterpart_is_the_country() {
+        // Language class: "her Rwandan counterpart" with no name given and nobody
+        // named for that country elsewhere in the article.
+        let v = met("Ana Veld met her Peruvian counterpart in Lima on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Peru"]);
+        let v = met("Ana Veld met her Peruvian counterpart, Tam Ruen, in Lima on Monday.");
+        assert_eq!(v[0].0, ["Ana Veld", "Tam Ruen"]);
     }
 
     #[test]

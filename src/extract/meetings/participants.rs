@@ -9,7 +9,8 @@ use crate::model::{ActorName, Meeting, MeetingStatus};
 
 use super::super::Doc;
 use super::super::actors::{ActorKind, Mention};
-use super::super::lexicon::LEXICON;
+use super::super::lexicon::{Known, LEXICON, MeetingCue};
+use super::super::speech::Said;
 use super::super::words::Words;
 use super::anaphora;
 use super::candidates::{find_cues, future_predicate, is_boundary};
@@ -34,7 +35,7 @@ pub fn parties(
     doc: &Doc,
     i: usize,
     clause: &Clause,
-    subjects: &[Option<String>],
+    said: &Said,
     history: &[(Meeting, bool, usize)],
 ) -> Parties {
     let mut names: Vec<String> = Vec::new();
@@ -44,7 +45,8 @@ pub fn parties(
     let named = named_in_clause(doc, i, clause, &mut names);
     countries_as_their_people(doc, &named, &mut names);
     drop_represented_countries(doc, &named.groups, &mut names);
-    let pronoun_subject = pronouns_and_counterparts(doc, i, clause, subjects, &mut names);
+    let pronoun_subject = pronouns_and_counterparts(doc, i, clause, &said.subjects, &mut names)
+        | first_person(doc, i, clause, said, &mut names);
     let each_after = each_party(doc, i, clause, history, &mut names);
     let keys = anaphora::lower_case(clause);
     anaphora::referred_back(doc, i, clause, &keys, history, &mut names);
@@ -207,7 +209,9 @@ fn named_in_clause<'d>(
             && words.get(m.last).is_some_and(|w| {
                 matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
             });
-        if ((m.possessive || m.modifier) && !offers) || describes_next(doc, i, m) {
+        if ((m.possessive || m.modifier) && !offers && !holds_the_meeting(words, group, m))
+            || describes_next(doc, i, m)
+        {
             continue;
         }
         if m.group {
@@ -331,6 +335,28 @@ fn drop_represented_countries(doc: &Doc, groups: &[(&str, bool)], names: &mut Ve
     }
 }
 
+/// "I met X", "my call with X" inside a quotation or a transcript turn: the
+/// speaker is a party, and leads as the caller of a call.
+fn first_person(
+    doc: &Doc,
+    i: usize,
+    clause: &Clause,
+    said: &Said,
+    names: &mut Vec<String>,
+) -> bool {
+    let (words, first) = (clause.words, clause.first());
+    let speaker = (clause.left..first.min(words.len()))
+        .filter(|&k| words[k] == "I" || (words.key(k) == "my" && k + 1 == first))
+        .find_map(|k| said.voice_at(doc.toks[i][k].start));
+    match speaker {
+        Some(s) if !names.iter().any(|x| x.eq_ignore_ascii_case(s)) => {
+            names.insert(0, s.to_string());
+            true
+        }
+        _ => false,
+    }
+}
+
 /// Pronoun subjects ("he met …", "his call with …") and "his Kazakh
 /// counterpart". Returns whether a pronoun stood for the subject.
 fn pronouns_and_counterparts(
@@ -380,10 +406,41 @@ fn pronouns_and_counterparts(
                 .map(|m| m.name.clone());
             if let Some(p) = country.and_then(|c| doc.registry.of_country(&c).map(str::to_string)) {
                 add(&p, names);
+            } else if let Some(c) = unnamed_counterpart(doc, i, k) {
+                add(&c, names);
             }
         }
     }
     pronoun_subject
+}
+
+/// "Antony Blinken's meeting with Sergei Lavrov", "Russia's first talks with
+/// Ukraine": a name in the possessive right before the cue (a word or two of
+/// description between) holds the meeting, so it takes part.
+fn holds_the_meeting(words: Words, group: &[(usize, usize, &MeetingCue)], m: &Mention) -> bool {
+    let Some(&(cue, _, _)) = group.first() else {
+        return false;
+    };
+    m.possessive
+        && !m.modifier
+        && cue >= m.last
+        && cue - m.last <= 2
+        && (m.last..cue).all(|k| words[k].chars().all(|c| c.is_lowercase() || c == '-'))
+}
+
+/// "her Rwandan counterpart" that no name follows, in an article that names no one
+/// for Rwanda: the minister is left unnamed, so the country is the party. ("his
+/// Peruvian counterpart, Tam Ruen" is Tam Ruen, read as a name of the clause; with
+/// several people named for the country, which one is meant is unknown.)
+fn unnamed_counterpart(doc: &Doc, i: usize, k: usize) -> Option<String> {
+    let words = doc.words(i);
+    let Some(Known::Demonym(country)) = LEXICON.lookup(words[k - 1]) else {
+        return None;
+    };
+    let named_after = doc.mentions[i]
+        .iter()
+        .any(|m| m.kind == ActorKind::Person && m.first > k && m.first <= k + 4);
+    (!named_after && !doc.registry.names_someone_of(country)).then(|| country.clone())
 }
 
 /// "met each leader separately", "met each side": the people the previous
