@@ -44,3 +44,13 @@ pub fn stdout(o: &Output) -> String {
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
+
+/// The one line a command that failed with exit status `code` printed on
+/// stderr; panics, showing all of stderr, if it ended otherwise or said more.
+pub fn the_one_error_line(o: &Output, code: i32) -> String {
+    let all = stderr(o);
+    assert_eq!(o.status.code(), Some(code), "{all}");
+    let lines: Vec<&str> = all.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "{all}");
+    lines[0].to_string()
+}
