@@ -25,7 +25,7 @@ pub use digests::DigestSettings;
 pub use discord::{DiscordConfig, ShardRange};
 pub use fetch::{FetchConfig, default_user_agent};
 pub use llm::LlmConfig;
-pub use secret::{Secret, redacted_url, token_problem};
+pub use secret::{Secret, redacted_url, token_problem, token_rejected};
 pub use watch::WatchConfig;
 
 #[derive(Debug, Clone)]

@@ -56,6 +56,15 @@ pub fn token_problem(token: &str) -> Option<String> {
     ))
 }
 
+/// What to do about a token Discord refused with `status` ("401 Unauthorized"):
+/// the same words for the bot and the digests, naming the variable, never the
+/// token.
+pub fn token_rejected(status: &str) -> String {
+    format!(
+        "Discord rejected DISCORD_TOKEN ({status}): the token is wrong or was reset; copy the current one from the developer portal (Bot, Reset Token) into .env"
+    )
+}
+
 /// A database URL fit for a message: the password of `user:password@` and every
 /// `password=` query parameter are masked, whether or not the URL parses (an
 /// unparseable one is exactly the one that ends up in an error message).

@@ -14,8 +14,8 @@ use crate::support::{actor, at, process, within_limit};
 use readout::bot::{Caller, Data};
 use readout::clock::FixedClock;
 use readout::config::Config;
-use readout::digest::Digests;
 use readout::digest::outbox::embed_json;
+use readout::digest::{DigestError, Digests};
 use readout::feeds::ItemKey;
 use readout::feeds::fetch::Fetcher;
 use readout::model::{
@@ -335,21 +335,29 @@ async fn rate_limits_server_errors_and_a_lost_answer_are_retried_and_post_once()
     .await;
 }
 
+/// A daily 08:00 UTC digest with news tagged `tag`, its post queued at 08:00,
+/// and the fake Discord set to give `answer` to that post.
+async fn one_post_queued_for(tag: &str, answer: Scripted) -> App {
+    let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+    app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+        .await;
+    add_news(app.store.as_ref(), tag, at("2024-07-01T06:00:00Z")).await;
+    app.fake.script(CHANNEL, vec![answer]);
+    assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+    app
+}
+
 #[tokio::test]
 async fn missing_permissions_pause_the_digest_with_a_reason_moderators_see() {
     within_limit(async {
-        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
-        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
-            .await;
-        add_news(app.store.as_ref(), "p", at("2024-07-01T06:00:00Z")).await;
-        app.fake.script(
-            CHANNEL,
-            vec![Scripted::status(
+        let app = one_post_queued_for(
+            "p",
+            Scripted::status(
                 403,
                 json!({"message": "Missing Permissions", "code": 50013}),
-            )],
-        );
-        assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+            ),
+        )
+        .await;
         let r = app.deliver().await;
         assert_eq!((r.sent, r.paused), (0, 1), "{r:?}");
         assert_eq!(app.fake.channel_posts().len(), 1, "a 403 is not retried");
@@ -393,6 +401,43 @@ async fn missing_permissions_pause_the_digest_with_a_reason_moderators_see() {
         assert_eq!(app.deliver().await.sent, 1);
         let text = check_post(&app.fake.created(None)[0]);
         assert!(text.contains("https://news.example/p"), "{text}");
+    })
+    .await;
+}
+
+/// Before, a 401 counted as a refusal of the one post: every due post failed for
+/// good ("Discord refused the post: 401") and the sender went on. Now a token
+/// Discord rejects ends the digest loop with an error naming the variable, and
+/// the post waits in the outbox for the replaced token.
+#[tokio::test]
+async fn a_token_discord_rejects_stops_the_digests_and_keeps_the_post() {
+    within_limit(async {
+        let app = one_post_queued_for(
+            "t",
+            Scripted::status(401, json!({"message": "401: Unauthorized", "code": 0})),
+        )
+        .await;
+        let (_stop, stopped) = tokio::sync::watch::channel(false);
+        let err = app
+            .digests
+            .run(stopped)
+            .await
+            .expect_err("a rejected token ends the loop");
+        let text = err.to_string();
+        assert!(matches!(err, DigestError::TokenRejected(_)), "{text}");
+        assert!(
+            text.contains("DISCORD_TOKEN") && text.contains("401"),
+            "{text}"
+        );
+        assert_eq!(app.fake.channel_posts().len(), 1, "a 401 is not retried");
+        let post = &app.store.outbox(None).await.expect("outbox")[0];
+        assert_eq!(post.status, PostStatus::Pending, "the post is kept");
+        assert!(app.schedule().await.paused_reason.is_none());
+
+        // With the token accepted again, the next pass posts it once.
+        assert_eq!(app.deliver().await.sent, 1);
+        assert_eq!(app.fake.created(None).len(), 1);
+        check_post(&app.fake.created(None)[0]);
     })
     .await;
 }
@@ -661,13 +706,8 @@ async fn readout_run_posts_digests_beside_the_bot_and_stops_on_ctrl_c() {
             .expect("spawn readout run");
         app.fake.wait_ready().await;
         app.fake.wait_created(1).await;
-        let pid = child.id().expect("pid").to_string();
         // Ctrl-C: the bot disconnects and the digest loop stops after its pass.
-        let sent = std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .expect("kill -INT");
-        assert!(sent.success());
+        process::ctrl_c(&child);
         let out = tokio::time::timeout(Duration::from_secs(15), child.wait_with_output())
             .await
             .expect("readout run stopped after Ctrl-C")
@@ -679,6 +719,53 @@ async fn readout_run_posts_digests_beside_the_bot_and_stops_on_ctrl_c() {
         );
         assert_eq!(app.fake.created(None).len(), 1);
         check_post(&app.fake.created(None)[0]);
+    })
+    .await;
+}
+
+/// Before, `readout digests` took a rejected token for a refusal of each post
+/// (and with `--once` exited 0). Now it stops at start with one line naming the
+/// variable, never the token, and exit status 1, touching no digest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_digests_with_a_rejected_token_exits_1_with_one_line() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+            .await;
+        for args in [&["digests", "--once"][..], &["digests"][..]] {
+            let out = readout_process(&app, args, "2024-07-01T08:00:05Z", None)
+                .env("DISCORD_TOKEN", "wrong-token-value")
+                .output();
+            let out = tokio::time::timeout(Duration::from_secs(20), out)
+                .await
+                .expect("readout digests stopped on its own")
+                .expect("run readout");
+            let line = process::the_one_error_line(&out, 1);
+            assert!(
+                line.contains("Discord rejected DISCORD_TOKEN (401"),
+                "{args:?}: {line}"
+            );
+            assert!(!process::stderr(&out).contains("wrong-token-value"));
+        }
+        assert!(app.fake.channel_posts().is_empty());
+        assert!(app.store.outbox(None).await.expect("outbox").is_empty());
+    })
+    .await;
+}
+
+/// Before, `readout digests` listened for Ctrl-C only once its signal task first
+/// ran: a SIGINT just after the start killed it by the default action. It now
+/// listens from the start, like `readout run`, and exits cleanly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_digests_stops_cleanly_on_ctrl_c_right_after_the_start() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        let child = readout_process(&app, &["digests"], "2024-07-01T08:00:05Z", None)
+            .env("READOUT_LOG", "warn,readout::store=debug")
+            .spawn()
+            .expect("spawn readout digests");
+        let (status, stderr) = process::interrupt_after(child, "opened the store").await;
+        assert!(status.success(), "{status:?}: {stderr}");
     })
     .await;
 }

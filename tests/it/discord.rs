@@ -1244,15 +1244,9 @@ async fn readout_run_with_a_rejected_token_exits_1_with_one_line() {
     within_limit(async {
         let fake = FakeDiscord::start(vec![GUILD_A]).await;
         let out = readout_run(&fake, "wrong-token-value").await;
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{stderr}");
-        let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-        assert_eq!(lines.len(), 1, "{stderr}");
-        assert!(
-            lines[0].contains("Discord rejected DISCORD_TOKEN"),
-            "{stderr}"
-        );
-        assert!(!stderr.contains("wrong-token-value"), "{stderr}");
+        let line = process::the_one_error_line(&out, 1);
+        assert!(line.contains("Discord rejected DISCORD_TOKEN"), "{line}");
+        assert!(!process::stderr(&out).contains("wrong-token-value"));
     })
     .await;
 }
@@ -1363,12 +1357,7 @@ async fn readout_run_opens_one_pool() {
                 .then_some(())
         })
         .await;
-        let pid = child.id().expect("pid").to_string();
-        let sent = std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .expect("kill -INT");
-        assert!(sent.success());
+        process::ctrl_c(&child);
         let out = tokio::time::timeout(WAIT, child.wait_with_output())
             .await
             .expect("readout run stopped after Ctrl-C")

@@ -10,7 +10,7 @@ use std::time::Duration;
 use crate::support::db::rows;
 use crate::support::feed_server::{FeedServer, Resource};
 use crate::support::rss::{self, AUG_1_2024, Item};
-use crate::support::{at, repo_path};
+use crate::support::{at, process, repo_path};
 use chrono::{DateTime, Utc};
 use readout::clock::{Clock, FixedClock};
 use readout::config::{FetchConfig, WatchConfig};
@@ -870,4 +870,25 @@ async fn shutdown_finishes_the_feed_in_flight_and_hands_back_the_rest() {
         .await
         .unwrap();
     assert_eq!(claimed.len(), 3, "the other three are claimable at once");
+}
+
+/// Before, `readout watch` listened for Ctrl-C only once its signal task first
+/// ran: a SIGINT just after the start (the store open, no round yet) killed it
+/// by the default action. It now listens from the start and exits cleanly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_watch_stops_cleanly_on_ctrl_c_right_after_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = process::async_command(&["watch"])
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("w.db").display()),
+        )
+        .env("READOUT_LOG", "warn,readout::store=debug")
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn readout watch");
+    let (status, stderr) = process::interrupt_after(child, "opened the store").await;
+    assert!(status.success(), "{status:?}: {stderr}");
 }
