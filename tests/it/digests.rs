@@ -9,15 +9,15 @@ use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use serde_json::{Value, json};
 use serenity::all::Permissions;
 
+use crate::support::app::{AppOptions, TestApp};
 use crate::support::fake_discord::{FakeDiscord, Scripted, limit_violations, mentions_disabled};
 use crate::support::{actor, at, process, within_limit};
 use readout::bot::{Caller, Data};
 use readout::clock::FixedClock;
-use readout::config::Config;
+use readout::config::DigestSettings;
 use readout::digest::outbox::embed_json;
 use readout::digest::{DigestError, Digests};
 use readout::feeds::ItemKey;
-use readout::feeds::fetch::Fetcher;
 use readout::model::{
     Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
     Statement, TopicName,
@@ -33,54 +33,33 @@ fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).expect("literal time")
 }
 
-/// A temporary SQLite store, the fake Discord, a fixed clock and the digest
-/// scheduler + sender configured the way `readout digests` would be.
+/// The app as `readout digests` builds it (a temporary SQLite store, a fixed
+/// clock), against the fake Discord, and its digest scheduler + sender.
 struct App {
     fake: FakeDiscord,
     store: Arc<SqliteStore>,
     clock: Arc<FixedClock>,
     digests: Digests,
-    cfg: Config,
-    db: std::path::PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-fn config(db: &std::path::Path, fake: &FakeDiscord) -> Config {
-    let vars = [
-        ("DATABASE_URL", format!("sqlite://{}", db.display())),
-        ("DISCORD_TOKEN", "fake-token".to_string()),
-        ("DISCORD_API_BASE", fake.base.clone()),
-        ("READOUT_DIGEST_RETRY_BASE_MS", "20".to_string()),
-    ];
-    Config::from_lookup(|k| {
-        vars.iter()
-            .find(|(name, _)| *name == k)
-            .map(|(_, v)| v.clone())
-    })
-    .expect("test config")
+    app: TestApp,
 }
 
 async fn spawn_app(now: DateTime<Utc>) -> App {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("digests.db");
-    let store = Arc::new(
-        SqliteStore::open(&format!("sqlite://{}", db.display()))
-            .await
-            .expect("open store"),
-    );
     let fake = FakeDiscord::start(vec![GUILD]).await;
-    let clock = Arc::new(FixedClock::new(now));
-    let cfg = config(&db, &fake);
-    let digests =
-        Digests::new(&cfg, store.clone() as Arc<dyn Store>, clock.clone()).expect("digests");
+    let app = crate::support::app::spawn_app(AppOptions {
+        discord: fake.discord_config(),
+        digests: DigestSettings {
+            retry_base: Duration::from_millis(20),
+            ..DigestSettings::default()
+        },
+        ..AppOptions::at(now)
+    })
+    .await;
     App {
         fake,
-        store,
-        clock,
-        digests,
-        cfg,
-        db,
-        _dir: dir,
+        store: app.store.clone(),
+        clock: app.clock.clone(),
+        digests: app.digests().expect("digests"),
+        app,
     }
 }
 
@@ -133,13 +112,9 @@ impl App {
             .expect("delivery pass")
     }
 
+    /// What the bot's commands get from the same app.
     fn data(&self) -> Data {
-        Data {
-            store: self.store.clone(),
-            fetcher: Fetcher::new(Default::default()).expect("fetcher"),
-            clock: self.clock.clone(),
-            digest_catchup: chrono::Duration::hours(48),
-        }
+        self.app.bot_data()
     }
 }
 
@@ -596,12 +571,12 @@ fn readout_process(
     failpoint: Option<&str>,
 ) -> tokio::process::Command {
     let mut cmd = process::async_command(args);
-    cmd.env("DATABASE_URL", app.cfg.database_url.as_str())
+    cmd.env("DATABASE_URL", app.app.config().database_url.as_str())
         .env("DISCORD_TOKEN", "fake-token")
         .env("DISCORD_API_BASE", &app.fake.base)
         .env("READOUT_NOW", now)
         .env("READOUT_LOG", "warn")
-        .current_dir(app.db.parent().expect("db dir"))
+        .current_dir(app.app.db.parent().expect("db dir"))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     if let Some(f) = failpoint {

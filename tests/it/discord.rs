@@ -9,12 +9,12 @@ use axum::Router;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use crate::support::app::{AppOptions, spawn_app};
 use crate::support::fake_discord::*;
 use crate::support::{actor, process, repo_path, within_limit};
-use readout::extract::{Extractor, RuleExtractor};
-use readout::feeds::fetch::Fetcher;
+use readout::app::{Shutdown, StartError};
 use readout::feeds::parse_feed;
-use readout::ingest::{FeedSource, Ingestor};
+use readout::ingest::FeedSource;
 use readout::model::{
     Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
     Statement, TopicName,
@@ -60,20 +60,12 @@ async fn commit(store: &dyn Store, feed: &str, items: Vec<IngestItem>) {
 }
 
 /// The store the acceptance asks for: the bundled demo feeds ingested with the
-/// real `Ingestor` and `RuleExtractor`, plus the seed article with a hand-built
+/// app's own `Ingestor` (the `RuleExtractor`), plus the seed article with a hand-built
 /// extraction (the Blinken–Lavrov meeting), so the test checks the bot and not
 /// the extractor.
 async fn seed_store(bot: &TestBot) {
     let store: Arc<dyn Store> = bot.store.clone();
-    let extractor: Arc<dyn Extractor> = Arc::new(RuleExtractor::new());
-    let ingestor = Ingestor {
-        store: store.clone(),
-        extractor,
-        fetcher: Fetcher::new(Default::default()).expect("fetcher"),
-        clock: bot.clock.clone(),
-        fetch_pages: false,
-        pages: readout::ingest::PagePolicy::default(),
-    };
+    let ingestor = bot.app.ingestor();
     for name in ["sample-ukraine.atom", "sample-elsewhere.json"] {
         ingestor
             .ingest(&FeedSource::File(feed_path(name)), Duration::from_secs(600))
@@ -1132,31 +1124,21 @@ async fn feed_and_store_failures_get_a_short_private_message() {
 /// Starts the bot against `fake` with `token` and returns how `start` ended (it
 /// must end on its own: a shutdown that never comes).
 async fn start_against(fake: &FakeDiscord, token: &str) -> readout::bot::RunError {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("bot.db").display());
-    let store = readout::store::sqlite::SqliteStore::open(&url)
+    let app = spawn_app(AppOptions {
+        discord: readout::config::DiscordConfig {
+            token: Some(readout::config::Secret::new(token.into())),
+            ..fake.discord_config()
+        },
+        ..AppOptions::at(test_now())
+    })
+    .await;
+    let ended = tokio::time::timeout(WAIT, app.start_bot(Shutdown::new()))
         .await
-        .expect("open store");
-    let data = readout::bot::Data {
-        store: Arc::new(store),
-        fetcher: Fetcher::new(readout::config::FetchConfig::default()).expect("fetcher"),
-        clock: Arc::new(readout::clock::FixedClock::new(test_now())),
-        digest_catchup: chrono::Duration::hours(48),
-    };
-    let discord = readout::config::DiscordConfig {
-        token: None,
-        guild_id: None,
-        api_base: Some(fake.base.clone()),
-        shards: None,
-    };
-    let token = readout::config::Secret::new(token.into());
-    let ended = tokio::time::timeout(
-        WAIT,
-        readout::bot::start(&token, &discord, data, std::future::pending()),
-    )
-    .await
-    .expect("the bot kept running (restarting its shard) instead of stopping");
-    ended.expect_err("the bot cannot serve with this token or gateway")
+        .expect("the bot kept running (restarting its shard) instead of stopping");
+    match ended.expect_err("the bot cannot serve with this token or gateway") {
+        StartError::Bot(e) => e,
+        other => panic!("not the bot's error: {other}"),
+    }
 }
 
 /// Before, a 401 made serenity restart the shard every 5 s for ever.

@@ -1,5 +1,7 @@
 //! Helpers every area of the integration tests shares, each in one place:
 //!
+//! - [`app`]: `spawn_app(options)`, the app as `readout` builds it, on a fresh
+//!   store and a test clock.
 //! - [`db`]: a fresh SQLite file or PostgreSQL database per test.
 //! - [`feed_server`]: a real HTTP server on loopback serving feeds and pages.
 //! - [`rss`]: hand-written RSS documents, built the same way everywhere.
@@ -11,6 +13,7 @@
 //! and, here, the small things several areas need: literal times and names, a
 //! time limit for a whole test, the repository's own files.
 
+pub mod app;
 pub mod db;
 pub mod fake_discord;
 pub mod feed_server;
