@@ -22,6 +22,7 @@ use thiserror::Error;
 use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
 use crate::feeds::fetch::Validators;
+use crate::ingest::ArticleKey;
 use crate::model::{Article, Extraction, TopicName};
 
 pub use database_url::{DatabaseUrl, StoreKind};
@@ -100,6 +101,9 @@ pub struct FeedRecord {
 #[derive(Debug, Clone)]
 pub struct IngestItem {
     pub key: ItemKey,
+    /// Which stored article the item is: ingest decides (see `ArticleKey`), and
+    /// items of any feed with the same key share one article.
+    pub article_key: ArticleKey,
     /// The article behind the item with what was extracted from it.
     pub article: Article,
     pub extraction: Extraction,

@@ -18,6 +18,7 @@ use readout::digest::Digests;
 use readout::digest::outbox::embed_json;
 use readout::feeds::ItemKey;
 use readout::feeds::fetch::Fetcher;
+use readout::ingest::ArticleKey;
 use readout::model::{
     Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
     Statement, TopicName,
@@ -210,6 +211,7 @@ async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
         .add_feed(&format!("https://news.example/feed-{tag}"), published)
         .await
         .expect("add feed");
+    let key = ItemKey::from_stored(format!("item-{tag}"));
     store
         .commit_fetch(FetchCommit {
             feed: feed.id,
@@ -219,7 +221,8 @@ async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
             body_hash: format!("hash-{tag}"),
             next_fetch_at: published,
             items: vec![IngestItem {
-                key: ItemKey::from_stored(format!("item-{tag}")),
+                article_key: ArticleKey::of(feed.id, &key, &article.url),
+                key,
                 article,
                 extraction,
             }],

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::support::fake_discord::*;
-use crate::support::{actor, process, repo_path, within_limit};
+use crate::support::{actor, keyed_for, process, repo_path, unkeyed, within_limit};
 use readout::extract::{Extractor, RuleExtractor};
 use readout::feeds::fetch::Fetcher;
 use readout::feeds::parse_feed;
@@ -53,7 +53,7 @@ async fn commit(store: &dyn Store, feed: &str, items: Vec<IngestItem>) {
             validators: Default::default(),
             body_hash: format!("hash-of-{feed}"),
             next_fetch_at: now,
-            items,
+            items: keyed_for(f.id, items),
         })
         .await
         .expect("commit fetch");
@@ -126,6 +126,7 @@ async fn seed_store(bot: &TestBot) {
         "demo:seed-wire.xml",
         vec![IngestItem {
             key: item.key.clone(),
+            article_key: unkeyed(),
             article,
             extraction,
         }],
@@ -225,6 +226,7 @@ async fn status_opens_with_the_bottom_line_and_the_calendar() {
         let published = test_now() - chrono::Duration::days(2);
         let item = IngestItem {
             key: readout::feeds::ItemKey::from_stored("calendar-1".into()),
+            article_key: unkeyed(),
             article: Article {
                 id: "calendar-1".into(),
                 feed: None,
@@ -609,6 +611,7 @@ async fn an_article_quoting_everyone_is_sent_with_no_mentions_allowed() {
         let quote = "@everyone should hear this <@&1234> **now**,";
         let item = IngestItem {
             key: readout::feeds::ItemKey::from_stored("ping-1".into()),
+            article_key: unkeyed(),
             article: Article {
                 id: "ping-1".into(),
                 feed: None,
@@ -660,6 +663,7 @@ async fn an_oversized_brief_stays_within_every_discord_limit() {
                 let text = format!("{long} Item {i}.");
                 IngestItem {
                     key: readout::feeds::ItemKey::from_stored(format!("big-{i}")),
+                    article_key: unkeyed(),
                     article: Article {
                         id: format!("big-{i}"),
                         feed: None,

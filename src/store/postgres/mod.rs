@@ -36,7 +36,6 @@ use super::{
 use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
 use crate::feeds::fetch::Validators;
-use crate::feeds::item_key::canonical_link;
 use crate::model::TopicName;
 
 static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("migrations/postgres");
@@ -163,13 +162,6 @@ fn whole_seconds(t: DateTime<Utc>) -> DateTime<Utc> {
 /// The windows `search_articles` tries before searching everything, in days back
 /// from the newest article.
 const SEARCH_WINDOWS_DAYS: [i64; 3] = [7, 60, 365];
-
-/// The identity of an item's article: its canonical link, so the same article
-/// through two feeds is stored once; without a link, the feed and item key.
-fn article_key(feed: FeedId, item: &IngestItem) -> String {
-    canonical_link(&item.article.url)
-        .unwrap_or_else(|| format!("feed:{}:{}", feed.0, item.key.as_str()))
-}
 
 /// Inserts the articles of new items that are not stored yet, in feed order (so
 /// ids follow it, as in the SQLite store), and returns every item's article id by
@@ -359,7 +351,7 @@ impl PostgresStore {
             .items
             .iter()
             .filter(|i| !known.contains(i.key.as_str()) && taken.insert(i.key.as_str()))
-            .map(|i| (i, article_key(c.feed, i)))
+            .map(|i| (i, i.article_key.as_str().to_string()))
             .collect();
         let ids = insert_articles(&mut tx, &fresh, at).await?;
 

@@ -23,7 +23,6 @@ use super::{
 use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
 use crate::feeds::fetch::Validators;
-use crate::feeds::item_key::canonical_link;
 use crate::model::{
     ActorName, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement, TopicName,
@@ -559,13 +558,12 @@ impl ContentStore for SqliteStore {
             }
             report.new_items += 1;
             let a = &item.article;
-            let key = canonical_link(&a.url)
-                .unwrap_or_else(|| format!("feed:{}:{}", c.feed.0, item.key.as_str()));
+            let key = item.article_key.as_str();
             let new_id: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO articles (key, url, outlet, title, published, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?) \
                  ON CONFLICT (key) DO NOTHING RETURNING id",
             )
-            .bind(&key)
+            .bind(key)
             .bind(&a.url)
             .bind(&a.outlet)
             .bind(&a.title)
@@ -597,7 +595,7 @@ impl ContentStore for SqliteStore {
                 }
                 // The same article through another feed: link the item to it.
                 None => sqlx::query_scalar("SELECT id FROM articles WHERE key = ?")
-                    .bind(&key)
+                    .bind(key)
                     .fetch_one(&mut *tx)
                     .await
                     .ctx("existing article")?,
