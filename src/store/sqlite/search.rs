@@ -27,11 +27,12 @@ pub(super) async fn search(
         Window::Since(t) => (t.timestamp(), SINCE_LIMIT),
         Window::Latest(n) => (i64::MIN, n as i64),
     };
-    if count_matches(pool, &query, SCAN_BY_DATE_ABOVE).await? > SCAN_BY_DATE_ABOVE {
-        search_by_date(pool, &query, since, limit).await
+    let plan = if count_matches(pool, &query, SCAN_BY_DATE_ABOVE).await? > SCAN_BY_DATE_ABOVE {
+        (BY_DATE, "topic search by date")
     } else {
-        search_by_match(pool, &query, since, limit).await
-    }
+        (BY_MATCH, "topic search")
+    };
+    search_with(pool, plan, &query, since, limit).await
 }
 
 /// Builds an FTS query that matches any alias as a phrase. Aliases are user input:
@@ -58,45 +59,34 @@ async fn count_matches(pool: &SqlitePool, query: &str, cap: i64) -> Result<i64, 
 }
 
 /// Topic search for a rare topic: every match, looked up and sorted.
-async fn search_by_match(
-    pool: &SqlitePool,
-    query: &str,
-    since: i64,
-    limit: i64,
-) -> Result<Vec<ArticleRow>, StoreError> {
-    sqlx::query_as(
-        "SELECT a.id, a.url, a.outlet, a.title, a.published FROM articles_fts f JOIN articles a ON a.id = f.rowid \
-         WHERE articles_fts MATCH ? AND a.published >= ? ORDER BY a.published DESC, a.id DESC LIMIT ?",
-    )
-    .bind(query)
-    .bind(since)
-    .bind(limit)
-    .fetch_all(pool)
-    .await
-    .ctx("topic search")
-}
+const BY_MATCH: &str = "SELECT a.id, a.url, a.outlet, a.title, a.published \
+     FROM articles_fts f JOIN articles a ON a.id = f.rowid \
+     WHERE articles_fts MATCH $1 AND a.published >= $2 ORDER BY a.published DESC, a.id DESC LIMIT $3";
 
 /// Topic search for a common topic: the publication index walked newest
 /// first, each article kept when its id is in the match set. `INDEXED BY` and
 /// the `+` (which stops `id` from driving the lookup) pin this plan, which the
 /// planner would otherwise not choose without statistics.
-async fn search_by_date(
+const BY_DATE: &str = "SELECT a.id, a.url, a.outlet, a.title, a.published \
+     FROM articles a INDEXED BY articles_published \
+     WHERE +a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $1) AND a.published >= $2 \
+     ORDER BY a.published DESC, a.id DESC LIMIT $3";
+
+/// Runs one of the two plans.
+async fn search_with(
     pool: &SqlitePool,
+    (plan, what): (&str, &'static str),
     query: &str,
     since: i64,
     limit: i64,
 ) -> Result<Vec<ArticleRow>, StoreError> {
-    sqlx::query_as(
-        "SELECT a.id, a.url, a.outlet, a.title, a.published FROM articles a INDEXED BY articles_published \
-         WHERE +a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) AND a.published >= ? \
-         ORDER BY a.published DESC, a.id DESC LIMIT ?",
-    )
-    .bind(query)
-    .bind(since)
-    .bind(limit)
-    .fetch_all(pool)
-    .await
-    .ctx("topic search by date")
+    sqlx::query_as(plan)
+        .bind(query)
+        .bind(since)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+        .ctx(what)
 }
 
 #[cfg(test)]
