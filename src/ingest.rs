@@ -4,8 +4,10 @@
 //! Items the store already has are skipped before any page is fetched or any text
 //! extracted, so re-reading a feed costs one query.
 
+mod article_key;
 mod pages;
 
+pub use article_key::ArticleKey;
 pub use pages::PagePolicy;
 
 use std::path::{Path, PathBuf};
@@ -241,7 +243,7 @@ impl Ingestor {
             .iter()
             .filter(|i| !known.contains(&i.key))
             .collect();
-        let items = self.read_items(new, &outlet, &feed.url, now).await;
+        let items = self.read_items(new, &outlet, feed, now).await;
         let report = self
             .store
             .commit_fetch(FetchCommit {
@@ -265,7 +267,7 @@ impl Ingestor {
         &self,
         new: Vec<&FeedItem>,
         outlet: &str,
-        feed_url: &str,
+        feed: &FeedRecord,
         now: DateTime<Utc>,
     ) -> Vec<IngestItem> {
         let pages = if self.fetch_pages {
@@ -275,7 +277,7 @@ impl Ingestor {
         };
         let mut items = Vec::new();
         for (item, page) in new.into_iter().zip(pages) {
-            let article = article_for(item, page, outlet, feed_url, now);
+            let article = article_for(item, page, outlet, &feed.url, now);
             let (extraction, rejected) = validate(&article, self.extractor.extract(&article));
             if rejected.total() > 0 {
                 metrics::inc(&METRICS.extraction_rejected, rejected.total() as u64);
@@ -283,6 +285,7 @@ impl Ingestor {
             }
             items.push(IngestItem {
                 key: item.key.clone(),
+                article_key: ArticleKey::of(feed.id, &item.key, &article.url),
                 article,
                 extraction,
             });

@@ -18,6 +18,7 @@ use readout::config::DigestSettings;
 use readout::digest::outbox::embed_json;
 use readout::digest::{DigestError, Digests};
 use readout::feeds::ItemKey;
+use readout::ingest::ArticleKey;
 use readout::model::{
     Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
     Statement, TopicName,
@@ -185,6 +186,7 @@ async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
         .add_feed(&format!("https://news.example/feed-{tag}"), published)
         .await
         .expect("add feed");
+    let key = ItemKey::from_stored(format!("item-{tag}"));
     store
         .commit_fetch(FetchCommit {
             feed: feed.id,
@@ -194,7 +196,8 @@ async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
             body_hash: format!("hash-{tag}"),
             next_fetch_at: published,
             items: vec![IngestItem {
-                key: ItemKey::from_stored(format!("item-{tag}")),
+                article_key: ArticleKey::of(feed.id, &key, &article.url),
+                key,
                 article,
                 extraction,
             }],

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::support::app::{AppOptions, spawn_app};
 use crate::support::fake_discord::*;
-use crate::support::{actor, process, repo_path, within_limit};
+use crate::support::{actor, keyed_for, process, repo_path, unkeyed, within_limit};
 use readout::app::{Shutdown, StartError};
 use readout::feeds::parse_feed;
 use readout::ingest::FeedSource;
@@ -53,7 +53,7 @@ async fn commit(store: &dyn Store, feed: &str, items: Vec<IngestItem>) {
             validators: Default::default(),
             body_hash: format!("hash-of-{feed}"),
             next_fetch_at: now,
-            items,
+            items: keyed_for(f.id, items),
         })
         .await
         .expect("commit fetch");
@@ -118,6 +118,7 @@ async fn seed_store(bot: &TestBot) {
         "demo:seed-wire.xml",
         vec![IngestItem {
             key: item.key.clone(),
+            article_key: unkeyed(),
             article,
             extraction,
         }],
@@ -217,6 +218,7 @@ async fn status_opens_with_the_bottom_line_and_the_calendar() {
         let published = test_now() - chrono::Duration::days(2);
         let item = IngestItem {
             key: readout::feeds::ItemKey::from_stored("calendar-1".into()),
+            article_key: unkeyed(),
             article: Article {
                 id: "calendar-1".into(),
                 feed: None,
@@ -601,6 +603,7 @@ async fn an_article_quoting_everyone_is_sent_with_no_mentions_allowed() {
         let quote = "@everyone should hear this <@&1234> **now**,";
         let item = IngestItem {
             key: readout::feeds::ItemKey::from_stored("ping-1".into()),
+            article_key: unkeyed(),
             article: Article {
                 id: "ping-1".into(),
                 feed: None,
@@ -652,6 +655,7 @@ async fn an_oversized_brief_stays_within_every_discord_limit() {
                 let text = format!("{long} Item {i}.");
                 IngestItem {
                     key: readout::feeds::ItemKey::from_stored(format!("big-{i}")),
+                    article_key: unkeyed(),
                     article: Article {
                         id: format!("big-{i}"),
                         feed: None,

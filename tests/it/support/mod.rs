@@ -24,7 +24,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use readout::feeds::ItemKey;
+use readout::ingest::ArticleKey;
 use readout::model::ActorName;
+use readout::store::{FeedId, IngestItem};
 
 /// How long a whole test that talks over sockets may take: long enough for a
 /// debug build on a loaded 2-core machine, short enough that a lost message
@@ -53,4 +56,19 @@ pub fn actor(name: &str) -> ActorName {
 /// The repository's own files (fixtures, demo feeds).
 pub fn repo_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// An article key to build an item with before its feed is known; [`keyed_for`]
+/// replaces it.
+pub fn unkeyed() -> ArticleKey {
+    ArticleKey::of(FeedId(0), &ItemKey::from_stored(String::new()), "")
+}
+
+/// The items with their article keys as ingest sets them for `feed` (from the
+/// article's link, else the feed and the item key).
+pub fn keyed_for(feed: FeedId, mut items: Vec<IngestItem>) -> Vec<IngestItem> {
+    for item in &mut items {
+        item.article_key = ArticleKey::of(feed, &item.key, &item.article.url);
+    }
+    items
 }
