@@ -35,11 +35,12 @@ use rand::{Rng, SeedableRng};
 use readout::brief::{LATEST_ARTICLES, brief_for};
 use readout::feeds::ItemKey;
 use readout::feeds::fetch::Validators;
+use readout::ingest::ArticleKey;
 use readout::model::{
     ActorName, Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement, TopicName,
 };
-use readout::store::{FetchCommit, IngestItem, Scope, Store, Topic, Window};
+use readout::store::{FeedId, FetchCommit, IngestItem, Scope, Store, Topic, Window};
 use sqlx::{Connection, Executor, PgConnection};
 
 const TOPICS: usize = 50;
@@ -160,7 +161,7 @@ async fn bench(
         let feed = feeds[round % FEEDS];
         let upto = (next + s.batch).min(s.articles);
         let items: Vec<IngestItem> = (next..upto)
-            .map(|i| corpus.item(i, s.articles, &mut rng))
+            .map(|i| corpus.item(feed, i, s.articles, &mut rng))
             .collect();
         let commit = FetchCommit {
             feed,
@@ -378,7 +379,7 @@ impl Corpus {
     /// Article `i`: about topic `i % 50` (title or text names it by one of its
     /// aliases), a tenth also naming another topic, with one of each extracted
     /// item.
-    fn item(&self, i: usize, n: usize, rng: &mut SmallRng) -> IngestItem {
+    fn item(&self, feed: FeedId, i: usize, n: usize, rng: &mut SmallRng) -> IngestItem {
         let t = i % TOPICS;
         let topic = &self.topics[t];
         let alias = &topic.aliases[rng.gen_range(0..topic.aliases.len())];
@@ -448,8 +449,10 @@ impl Corpus {
             }],
         };
         let url = format!("https://news{}.bench.example/{i}", i % 37);
+        let key = ItemKey::from_stored(format!("guid:{i}"));
         IngestItem {
-            key: ItemKey::from_stored(format!("guid:{i}")),
+            article_key: ArticleKey::of(feed, &key, &url),
+            key,
             article: Article {
                 id: format!("guid:{i}"),
                 feed: None,

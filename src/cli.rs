@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 
-use crate::app;
+use crate::app::{App, Service, StartError};
 use crate::brief::brief_for;
 use crate::clock::{Clock, SystemClock};
 use crate::config::Config;
@@ -170,42 +170,36 @@ fn load_config(cli_db: &Option<String>) -> Result<Config, ExitCode> {
 
 async fn dispatch(cli: Cli) -> ExitCode {
     match cli.command {
+        // The two commands that need no configuration (and must work without one).
         Command::Demo { topic, json } => demo(&topic, json).await,
         Command::Extract { json: _, paths } => extract(&paths),
-        Command::Ingest { sources } => match load_config(&cli.database_url) {
-            Ok(cfg) => ingest(&cfg, &sources).await,
+        command => match load_config(&cli.database_url) {
+            Ok(cfg) => configured(command, &cfg).await,
             Err(code) => code,
         },
-        Command::ArticleText { json, files } => match load_config(&cli.database_url) {
-            Ok(cfg) => article_text(&files, json, cfg.fetch.max_body_bytes),
-            Err(code) => code,
-        },
-        Command::Watch { once, seed } => match load_config(&cli.database_url) {
-            Ok(cfg) => watch(&cfg, once, seed).await,
-            Err(code) => code,
-        },
-        Command::Migrate => match load_config(&cli.database_url) {
-            Ok(cfg) => migrate(&cfg).await,
-            Err(code) => code,
-        },
+    }
+}
+
+/// Every command that reads the configuration.
+async fn configured(command: Command, cfg: &Config) -> ExitCode {
+    match command {
+        Command::Ingest { sources } => ingest(cfg, &sources).await,
+        Command::ArticleText { json, files } => {
+            article_text(&files, json, cfg.fetch.max_body_bytes)
+        }
+        Command::Watch { once, seed } => watch(cfg, once, seed).await,
+        Command::Migrate => migrate(cfg).await,
         Command::Store {
             command: StoreCommand::Stats,
-        } => match load_config(&cli.database_url) {
-            Ok(cfg) => store_stats(&cfg).await,
-            Err(code) => code,
-        },
-        Command::Run => match load_config(&cli.database_url) {
-            Ok(cfg) => run(&cfg).await,
-            Err(code) => code,
-        },
-        Command::Digests { once } => match load_config(&cli.database_url) {
-            Ok(cfg) => digests(&cfg, once).await,
-            Err(code) => code,
-        },
-        Command::Status { topic, since, json } => match load_config(&cli.database_url) {
-            Ok(cfg) => status(&cfg, &topic, since.as_deref(), json).await,
-            Err(code) => code,
-        },
+        } => store_stats(cfg).await,
+        // The bot, with the watcher and the digests beside it. Without a token
+        // nothing else starts: one clear line, exit status 2.
+        Command::Run => finish("run", App::serve(cfg, Service::Bot).await),
+        Command::Digests { once } => digests(cfg, once).await,
+        Command::Status { topic, since, json } => status(cfg, &topic, since.as_deref(), json).await,
+        Command::Demo { .. } | Command::Extract { .. } => {
+            unreachable!("dispatch runs these without a configuration")
+        }
     }
 }
 
@@ -253,10 +247,11 @@ fn extract(paths: &[PathBuf]) -> ExitCode {
 }
 
 async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
-    let ingestor = match app::ingestor(cfg).await {
-        Ok(i) => i,
+    let app = match App::build(cfg).await {
+        Ok(app) => app,
         Err(e) => return start_failed("ingest", &e),
     };
+    let ingestor = app.ingestor();
     let mut failed = 0;
     // Titles and error details come from feeds: printed through `terminal_safe`.
     let safe = |t: &str| render::terminal_safe(t, false);
@@ -297,101 +292,75 @@ async fn ingest(cfg: &Config, sources: &[String]) -> ExitCode {
 }
 
 /// Prints why `readout WHAT` could not start and gives its exit status.
-fn start_failed(what: &str, e: &app::StartError) -> ExitCode {
+fn start_failed(what: &str, e: &StartError) -> ExitCode {
     eprintln!("readout {what}: {e}");
     ExitCode::from(e.exit_code())
 }
 
-/// The bot, with the watcher polling feeds beside it in the same process.
-/// Without a token nothing else starts: one clear line, exit status 2.
-async fn run(cfg: &Config) -> ExitCode {
-    match app::run_bot(cfg).await {
+/// The exit status of a service that ran until Ctrl-C, or why it could not.
+fn finish(what: &str, result: Result<(), StartError>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => start_failed("run", &e),
+        Err(e) => start_failed(what, &e),
     }
 }
 
+/// Polls the feeds until Ctrl-C, or one round with `once`.
 async fn watch(cfg: &Config, once: bool, seed: Option<u64>) -> ExitCode {
-    let ingestor = match app::ingestor(cfg).await {
-        Ok(i) => i,
+    if !once {
+        return finish("watch", App::serve(cfg, Service::Watcher { seed }).await);
+    }
+    let app = match App::build(cfg).await {
+        Ok(app) => app,
         Err(e) => return start_failed("watch", &e),
     };
-    if let Err(e) = app::start_metrics(cfg, ingestor.store.clone()).await {
+    if let Err(e) = app.serve_metrics().await {
         return start_failed("watch", &e);
     }
-    let watcher = crate::watch::Watcher::new(ingestor, cfg.watch.clone(), seed);
-    if once {
-        return match watcher.poll_due_feeds_once().await {
-            Ok(r) => {
-                println!(
-                    "polled {} feed(s): {} ingested, {} unchanged, {} failed ({} paused), {} new item(s)",
-                    r.polled, r.ingested, r.unchanged, r.failed, r.paused, r.new_items
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("readout watch: {e}");
-                ExitCode::FAILURE
-            }
-        };
+    match app.watcher(seed).poll_due_feeds_once().await {
+        Ok(r) => {
+            println!(
+                "polled {} feed(s): {} ingested, {} unchanged, {} failed ({} paused), {} new item(s)",
+                r.polled, r.ingested, r.unchanged, r.failed, r.paused, r.new_items
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("readout watch: {e}");
+            ExitCode::FAILURE
+        }
     }
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    tokio::spawn(async move {
-        let _ = tokio::signal::ctrl_c().await;
-        tracing::info!("shutting down after the feeds being fetched");
-        let _ = stop.send(true);
-    });
-    watcher.run(stopped).await;
-    ExitCode::SUCCESS
 }
 
+/// Schedules and posts digests until Ctrl-C, or one pass of each with `once`.
 async fn digests(cfg: &Config, once: bool) -> ExitCode {
-    let store = match store::open(&cfg.database_url).await {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("readout digests: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let digests =
-        match crate::digest::Digests::new(cfg, store, crate::digest::clock_for(&cfg.digests)) {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("readout digests: {e}");
-                return ExitCode::from(EXIT_CONFIG);
-            }
-        };
-    if once {
-        return match digests.run_once().await {
-            Ok((s, d)) => {
-                println!(
-                    "digests: {} queued, {} skipped as empty, {} lost to another scheduler, {} failed; \
-                     posts: {} sent, {} retried later, {} failed ({} digests paused)",
-                    s.queued,
-                    s.skipped_empty,
-                    s.lost_races,
-                    s.failed,
-                    d.sent,
-                    d.deferred,
-                    d.failed,
-                    d.paused
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("readout digests: {e}");
-                ExitCode::FAILURE
-            }
-        };
+    if !once {
+        return finish("digests", App::serve(cfg, Service::Digests).await);
     }
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    tokio::spawn(async move {
-        let _ = tokio::signal::ctrl_c().await;
-        tracing::info!("shutting down after the digest pass in flight");
-        let _ = stop.send(true);
-    });
-    digests.run(stopped).await;
-    ExitCode::SUCCESS
+    let passes = async {
+        App::build_for(cfg, Service::Digests)
+            .await?
+            .post_digests_once()
+            .await
+    };
+    match passes.await {
+        Ok((s, d)) => {
+            println!(
+                "digests: {} queued, {} skipped as empty, {} lost to another scheduler, {} failed; \
+                 posts: {} sent, {} retried later, {} failed ({} digests paused)",
+                s.queued,
+                s.skipped_empty,
+                s.lost_races,
+                s.failed,
+                d.sent,
+                d.deferred,
+                d.failed,
+                d.paused
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => start_failed("digests", &e),
+    }
 }
 
 /// Prints the main text of saved pages; a page larger than `limit` (the fetch

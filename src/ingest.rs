@@ -4,8 +4,10 @@
 //! Items the store already has are skipped before any page is fetched or any text
 //! extracted, so re-reading a feed costs one query.
 
+mod article_key;
 mod pages;
 
+pub use article_key::ArticleKey;
 pub use pages::PagePolicy;
 
 use std::path::{Path, PathBuf};
@@ -183,7 +185,7 @@ impl Ingestor {
     ) -> Result<FetchResult, IngestError> {
         let fetched = match source {
             FeedSource::File(p) => Fetched::Body {
-                bytes: read_file(p)?,
+                bytes: read_file(p, self.fetcher.config().max_body_bytes)?,
                 final_url: source.store_url(),
                 validators: Validators::default(),
                 cache: Default::default(),
@@ -241,7 +243,7 @@ impl Ingestor {
             .iter()
             .filter(|i| !known.contains(&i.key))
             .collect();
-        let items = self.read_items(new, &outlet, &feed.url, now).await;
+        let items = self.read_items(new, &outlet, feed, now).await;
         let report = self
             .store
             .commit_fetch(FetchCommit {
@@ -265,7 +267,7 @@ impl Ingestor {
         &self,
         new: Vec<&FeedItem>,
         outlet: &str,
-        feed_url: &str,
+        feed: &FeedRecord,
         now: DateTime<Utc>,
     ) -> Vec<IngestItem> {
         let pages = if self.fetch_pages {
@@ -275,7 +277,7 @@ impl Ingestor {
         };
         let mut items = Vec::new();
         for (item, page) in new.into_iter().zip(pages) {
-            let article = article_for(item, page, outlet, feed_url, now);
+            let article = article_for(item, page, outlet, &feed.url, now);
             let (extraction, rejected) = validate(&article, self.extractor.extract(&article));
             if rejected.total() > 0 {
                 metrics::inc(&METRICS.extraction_rejected, rejected.total() as u64);
@@ -283,6 +285,7 @@ impl Ingestor {
             }
             items.push(IngestItem {
                 key: item.key.clone(),
+                article_key: ArticleKey::of(feed.id, &item.key, &article.url),
                 article,
                 extraction,
             });
@@ -316,11 +319,32 @@ fn article_for(
     }
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, IngestError> {
-    std::fs::read(path).map_err(|source| IngestError::Read {
+/// A feed file's bytes, decompressed when it is gzip (told by its first two
+/// bytes, whatever its name: a `feed.xml.gz`, or a body saved as it came over
+/// the wire). Once decompressed it may hold at most `limit` bytes, the limit of
+/// a fetched body, so a small file that inflates to gigabytes stops there.
+fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, IngestError> {
+    use std::io::{Error, ErrorKind, Read};
+    let failed = |source| IngestError::Read {
         path: path.display().to_string(),
         source,
-    })
+    };
+    let bytes = std::fs::read(path).map_err(failed)?;
+    if !bytes.starts_with(&[0x1f, 0x8b]) {
+        return Ok(bytes);
+    }
+    let mut inflated = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes.as_slice())
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut inflated)
+        .map_err(|e| failed(Error::new(e.kind(), format!("not valid gzip: {e}"))))?;
+    if inflated.len() as u64 > limit {
+        return Err(failed(Error::new(
+            ErrorKind::InvalidData,
+            format!("larger than {limit} bytes once decompressed"),
+        )));
+    }
+    Ok(inflated)
 }
 
 /// The outlet a reader recognises: the feed's title, else the site's host name.

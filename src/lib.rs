@@ -31,8 +31,9 @@
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
 //! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
-//! - [`app`]: the wiring adapters start processes through (ingest pipeline,
-//!   metrics, the bot with the watcher beside it), so no adapter calls another.
+//! - [`app`]: the one way in: `App::build` opens the store once and wires the
+//!   ingest pipeline, watcher, digests, bot and metrics; every long-running
+//!   command and the integration tests start from it, so no adapter calls another.
 //! - [`digest`]: scheduled digests: scheduler → outbox in the store → sender, each posted once.
 //! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
 //!   [`metrics`] (Prometheus counters and `/healthz`).

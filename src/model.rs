@@ -214,6 +214,22 @@ pub enum OutcomeKind {
     Abandoned,
 }
 
+impl OutcomeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OutcomeKind::Done => "done",
+            OutcomeKind::Abandoned => "abandoned",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "done" => OutcomeKind::Done,
+            "abandoned" => OutcomeKind::Abandoned,
+            _ => return None,
+        })
+    }
+}
+
 /// A report that some action happened or was dropped. Outcomes are what close
 /// pending items from earlier articles; on their own they are not shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,7 +12,6 @@
 //! Discord's own gateway whatever `DISCORD_API_BASE` says.
 
 use std::num::NonZeroU64;
-use std::sync::Arc;
 use std::time::Duration;
 
 use serenity::all::{
@@ -22,11 +21,7 @@ use thiserror::Error;
 
 use super::reply::{no_mentions, send_ephemeral_notice};
 use super::{Data, Error, commands, cooldown};
-use crate::clock::SystemClock;
-use crate::config::{Config, DiscordConfig, Secret, token_problem};
-use crate::digest::{Digests, clock_for};
-use crate::feeds::fetch::{FetchError, Fetcher};
-use crate::store::Store;
+use crate::config::{DiscordConfig, Secret, token_problem};
 
 #[derive(Debug, Error)]
 pub enum RunError {
@@ -36,11 +31,7 @@ pub enum RunError {
     MissingToken,
     #[error("{0}")]
     Config(String),
-    #[error("cannot build the HTTP client: {0}")]
-    Fetcher(FetchError),
-    #[error(
-        "Discord rejected DISCORD_TOKEN ({0}): the token is wrong or was reset; copy the current one from the developer portal (Bot, Reset Token) into .env"
-    )]
+    #[error("{}", crate::config::token_rejected(.0))]
     TokenRejected(String),
     #[error("cannot reach Discord at {base}: {error}")]
     Unreachable { base: String, error: String },
@@ -65,66 +56,10 @@ impl RunError {
     }
 }
 
-/// Runs the bot with the deployment's configuration on `store` (the one the
-/// process opened: [`crate::app::run_bot`] shares it with the watcher) until
-/// Ctrl-C, with the digest scheduler and sender beside it (stopped by the same
-/// Ctrl-C, after the pass in flight).
-pub async fn run(cfg: &Config, token: &Secret, store: Arc<dyn Store>) -> Result<(), RunError> {
-    let fetcher = Fetcher::new(cfg.fetch.clone()).map_err(RunError::Fetcher)?;
-    let data = Data {
-        store: store.clone(),
-        fetcher,
-        clock: Arc::new(SystemClock),
-        digest_catchup: chrono::Duration::from_std(cfg.digests.max_catchup)
-            .unwrap_or(chrono::Duration::hours(48)),
-    };
-    let digests = Digests::new(cfg, store, clock_for(&cfg.digests))
-        .map_err(|e| RunError::Config(e.to_string()))?;
-    let (stop_digests, digests_stopped) = tokio::sync::watch::channel(false);
-    let stop_digests = Arc::new(stop_digests);
-    let digest_task = tokio::spawn(async move { digests.run(digests_stopped).await });
-    let stop = stop_digests.clone();
-    let interrupted = ctrl_c_from_now();
-    let ctrl_c = async move {
-        if let Err(e) = interrupted.await {
-            tracing::error!(error = %e, "cannot listen for Ctrl-C; stop the process to quit");
-            std::future::pending::<()>().await;
-        }
-        let _ = stop.send(true);
-    };
-    let served = start(token, &cfg.discord, data, ctrl_c).await;
-    let _ = stop_digests.send(true);
-    if tokio::time::timeout(std::time::Duration::from_secs(30), digest_task)
-        .await
-        .is_err()
-    {
-        tracing::warn!("the digest pass in flight did not finish within 30 s");
-    }
-    served
-}
-
-/// Listens for Ctrl-C from now on, not from the first poll: a SIGINT that comes
-/// while the bot is still connecting and registering its commands stops it
-/// cleanly instead of killing the process with the default action.
-fn ctrl_c_from_now() -> impl std::future::Future<Output = std::io::Result<()>> {
-    #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        let listening = signal(SignalKind::interrupt());
-        async move {
-            listening?.recv().await;
-            Ok(())
-        }
-    }
-    #[cfg(not(unix))]
-    {
-        tokio::signal::ctrl_c()
-    }
-}
-
 /// Connects with `data` and serves until `shutdown` completes (then every shard
-/// closes its connection). Tests call this with a temporary store, a fake Discord
-/// behind `DISCORD_API_BASE`, and a shutdown that never comes.
+/// closes its connection). The app calls this with its own store and clock
+/// ([`crate::app::App::start_bot`]); so do the tests, with a temporary store and
+/// a fake Discord behind `DISCORD_API_BASE`.
 pub async fn start(
     token: &Secret,
     discord: &DiscordConfig,

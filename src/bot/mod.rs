@@ -27,7 +27,7 @@ use crate::clock::Clock;
 use crate::feeds::fetch::Fetcher;
 use crate::store::Store;
 
-pub use client::{RunError, run, start};
+pub use client::{RunError, start};
 pub use error::CommandError;
 pub use permissions::Caller;
 pub use reply::Reply;

@@ -11,11 +11,11 @@ use crate::brief::{Brief, assemble};
 use crate::developments::{Development, PendingDevelopment, PendingState};
 use crate::model::{MeetingStatus, TopicName};
 use crate::relevance::Relevance;
+use crate::render::discord::opening;
 use crate::render::discord::{
     COLOR, Embed, EmbedField, Section, TimeStyle, bounded_list, escape, fit_message, limits,
     section_lines, source_lines, timestamp,
 };
-use crate::render::discord_opening as opening;
 use crate::store::digest::DigestSchedule;
 use crate::store::{Scope, Store, StoreError, Window};
 use crate::topics;

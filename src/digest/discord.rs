@@ -1,7 +1,8 @@
 //! Posting one message to a channel over Discord's REST API, and sorting the
 //! answer into what the sender should do: done, wait and retry (429, 5xx, network),
-//! stop and pause the digest (no access, unknown channel), or give up on this post
-//! (any other 4xx: retrying it blindly counts towards Discord's invalid-request ban).
+//! stop and pause the digest (no access, unknown channel), stop every digest (401:
+//! the token itself is refused), or give up on this post (any other 4xx: retrying
+//! it blindly counts towards Discord's invalid-request ban).
 //!
 //! Plain reqwest rather than serenity's client: the sender needs the status, the
 //! JSON error code and `retry_after` exactly, and nothing of the gateway.
@@ -11,6 +12,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::Value;
 
+use super::DigestError;
 use crate::config::Secret;
 
 /// Discord's REST base when `DISCORD_API_BASE` is not set.
@@ -28,6 +30,9 @@ pub enum PostOutcome {
     Transient(String),
     /// The channel cannot be posted to until a moderator acts: pause the digest.
     ChannelRefused(String),
+    /// 401: Discord refuses the bot's token itself (this status): no post can
+    /// succeed until an operator replaces it.
+    TokenRejected(String),
     /// Any other refusal: this post will never succeed as it is.
     Rejected(String),
 }
@@ -59,6 +64,33 @@ impl DiscordPoster {
                 .to_string(),
             token,
         })
+    }
+
+    /// Asks Discord whose token this is (`GET /users/@me`): a 401 or 403 is
+    /// [`DigestError::TokenRejected`]. Any other failure (no answer, a 5xx) is
+    /// only logged: the sender retries its posts anyway.
+    pub async fn check_token(&self) -> Result<(), DigestError> {
+        let url = format!("{}/api/v10/users/@me", self.base);
+        let answer = self
+            .http
+            .get(&url)
+            .header("Authorization", format!("Bot {}", self.token.expose()))
+            .send()
+            .await;
+        match answer {
+            Ok(r) if matches!(r.status().as_u16(), 401 | 403) => {
+                Err(DigestError::TokenRejected(r.status().to_string()))
+            }
+            Ok(r) if !r.status().is_success() => {
+                tracing::warn!(status = %r.status(), "cannot check DISCORD_TOKEN; posting anyway");
+                Ok(())
+            }
+            Ok(_) => Ok(()),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot reach Discord to check DISCORD_TOKEN; posting anyway");
+                Ok(())
+            }
+        }
     }
 
     /// POSTs `payload` (a JSON message body) to `channel`.
@@ -113,6 +145,9 @@ pub fn classify(
     }
     if status.is_server_error() {
         return PostOutcome::Transient(format!("Discord answered {status}"));
+    }
+    if status == StatusCode::UNAUTHORIZED {
+        return PostOutcome::TokenRejected(status.to_string());
     }
     match (status, code) {
         (_, Some(50001)) => PostOutcome::ChannelRefused(format!(
@@ -183,5 +218,13 @@ mod tests {
             ),
             PostOutcome::Rejected(_)
         ));
+        assert_eq!(
+            c(
+                401,
+                None,
+                json!({"code": 0, "message": "401: Unauthorized"})
+            ),
+            PostOutcome::TokenRejected("401 Unauthorized".into())
+        );
     }
 }

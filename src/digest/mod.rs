@@ -49,6 +49,11 @@ pub enum DigestError {
     MissingToken,
     #[error("cannot build the HTTP client for Discord: {0}")]
     Http(#[from] reqwest::Error),
+    /// Discord answered 401 or 403 to the bot's own token: no post can succeed
+    /// until the token is replaced, so the digests stop instead of failing every
+    /// post for good.
+    #[error("{}", crate::config::token_rejected(.0))]
+    TokenRejected(String),
 }
 
 /// The scheduler and the sender over one store.
@@ -97,16 +102,31 @@ impl Digests {
         Ok((s, d))
     }
 
+    /// Asks Discord who the token belongs to, so a rejected token stops the
+    /// start with [`DigestError::TokenRejected`]; any other failure is left to
+    /// the sender's retries.
+    pub async fn check_token(&self) -> Result<(), DigestError> {
+        self.sender.poster.check_token().await
+    }
+
     /// Runs passes every `tick` until `shutdown` turns true. A pass in flight
     /// finishes first; a post claimed and not finished is taken again after its
-    /// lease by the next process.
-    pub async fn run(&self, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+    /// lease by the next process. A rejected token ends the loop with its error;
+    /// any other failed pass is tried again next tick.
+    pub async fn run(
+        &self,
+        mut shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> Result<(), DigestError> {
         loop {
             if *shutdown.borrow() {
                 break;
             }
-            if let Err(e) = self.run_once().await {
-                tracing::error!(error = %e, "digest pass failed; trying again next tick");
+            match self.run_once().await {
+                Ok(_) => {}
+                Err(e @ DigestError::TokenRejected(_)) => return Err(e),
+                Err(e) => {
+                    tracing::error!(error = %e, "digest pass failed; trying again next tick")
+                }
             }
             tokio::select! {
                 _ = tokio::time::sleep(self.scheduler.settings.tick) => {}
@@ -118,5 +138,6 @@ impl Digests {
             }
         }
         tracing::info!("digest scheduler stopped");
+        Ok(())
     }
 }

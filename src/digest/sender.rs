@@ -6,7 +6,8 @@
 //! the post's nonce, so a message that was created before its answer got lost is
 //! not created again. A channel the bot cannot post to pauses its digest with a
 //! reason the moderators see in `/digest list`; any other refusal fails the one
-//! post. Nothing else stops the sender.
+//! post. Only a refused token (401) stops the sender: the post goes back to the
+//! outbox and the pass ends with [`DigestError::TokenRejected`].
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -93,6 +94,8 @@ impl Sender {
                         report.failed += 1;
                         report.paused += 1;
                     }
+                    // No post can go out with this token: the pass stops.
+                    Err(e @ DigestError::TokenRejected(_)) => return Err(e),
                     // The lease runs out and a later pass tries again.
                     Err(e) => {
                         tracing::error!(post = post.id, error = %e, "cannot record a delivery");
@@ -148,6 +151,13 @@ impl Sender {
                         .fail_post(post.id, &reason, Some(&reason), now)
                         .await?;
                     return Ok(Done::Paused);
+                }
+                PostOutcome::TokenRejected(status) => {
+                    // Handed back untouched: it goes out once the token is replaced.
+                    let now = self.clock.now();
+                    let reason = format!("Discord rejected the token ({status})");
+                    self.store.retry_later(post.id, now, &reason).await?;
+                    return Err(DigestError::TokenRejected(status));
                 }
                 PostOutcome::Rejected(e) => {
                     tracing::error!(post = post.id, digest = post.digest.0, error = %e, "digest post refused");

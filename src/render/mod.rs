@@ -2,7 +2,6 @@
 //! (for the bot) Discord embeds.
 
 pub mod discord;
-pub mod discord_opening;
 pub mod json;
 pub mod text;
 

@@ -15,6 +15,7 @@ use chrono_tz::Tz;
 
 use super::StoreError;
 use super::guild::GuildId;
+use super::stored::ClockTime;
 use crate::model::TopicName;
 
 /// A digest row's id (the `digests` table of `0002_guilds.sql`).
@@ -215,46 +216,45 @@ pub trait DigestStore: Send + Sync {
 /// A cadence as the columns store it: `(cadence, weekday, cron, time_of_day)`.
 /// A cron digest keeps `time_of_day` at `00:00` (the column predates cron and is
 /// not null); only `cron` matters for it.
-pub(crate) fn cadence_columns(c: &Cadence) -> (&'static str, Option<i64>, Option<String>, String) {
-    let hm = |t: &NaiveTime| t.format("%H:%M").to_string();
+pub(crate) fn cadence_columns(c: &Cadence) -> (&'static str, Option<i16>, Option<&str>, ClockTime) {
     match c {
-        Cadence::Daily { time } => ("daily", None, None, hm(time)),
+        Cadence::Daily { time } => ("daily", None, None, ClockTime::from(*time)),
         Cadence::Weekly { weekday, time } => (
             "weekly",
-            Some(i64::from(weekday.num_days_from_monday())),
+            // 0..=6: Monday is 0.
+            Some(weekday.num_days_from_monday() as i16),
             None,
-            hm(time),
+            ClockTime::from(*time),
         ),
-        Cadence::Cron(expr) => ("cron", None, Some(expr.clone()), "00:00".into()),
+        Cadence::Cron(expr) => (
+            "cron",
+            None,
+            Some(expr.as_str()),
+            ClockTime::from(NaiveTime::MIN),
+        ),
     }
 }
 
 /// The inverse of [`cadence_columns`].
 pub(crate) fn cadence_from_columns(
     cadence: &str,
-    weekday: Option<i64>,
+    weekday: Option<i16>,
     cron: Option<String>,
-    time_of_day: &str,
+    time_of_day: ClockTime,
 ) -> Result<Cadence, StoreError> {
     let corrupt = |detail: String| StoreError::Corrupt {
         what: "digest cadence",
         detail,
     };
-    let time = || {
-        NaiveTime::parse_from_str(time_of_day, "%H:%M")
-            .map_err(|e| corrupt(format!("time {time_of_day:?}: {e}")))
-    };
+    let time = time_of_day.time();
     match cadence {
-        "daily" => Ok(Cadence::Daily { time: time()? }),
+        "daily" => Ok(Cadence::Daily { time }),
         "weekly" => {
             let day = weekday
                 .and_then(|d| u8::try_from(d).ok())
                 .and_then(|d| Weekday::try_from(d).ok())
                 .ok_or_else(|| corrupt(format!("weekday {weekday:?}")))?;
-            Ok(Cadence::Weekly {
-                weekday: day,
-                time: time()?,
-            })
+            Ok(Cadence::Weekly { weekday: day, time })
         }
         "cron" => cron
             .map(Cadence::Cron)
@@ -272,23 +272,17 @@ pub(crate) fn zone_from_column(name: &str) -> Result<Tz, StoreError> {
     })
 }
 
-/// Topic names from the stored JSON array.
-pub(crate) fn topics_from_json(s: &str) -> Result<Vec<TopicName>, StoreError> {
-    let corrupt = |detail: String| StoreError::Corrupt {
-        what: "digest topics",
-        detail,
-    };
-    let names: Vec<String> = serde_json::from_str(s).map_err(|e| corrupt(e.to_string()))?;
+/// Topic names from the stored list.
+pub(crate) fn topic_names(names: &[String]) -> Result<Vec<TopicName>, StoreError> {
     names
         .iter()
-        .map(|t| TopicName::parse(t).map_err(|e| corrupt(e.to_string())))
+        .map(|t| {
+            TopicName::parse(t).map_err(|e| StoreError::Corrupt {
+                what: "digest topics",
+                detail: e.to_string(),
+            })
+        })
         .collect()
-}
-
-/// Topic names as the stored JSON array.
-pub(crate) fn topics_json(topics: &[TopicName]) -> String {
-    let names: Vec<&str> = topics.iter().map(TopicName::as_str).collect();
-    serde_json::to_string(&names).unwrap_or_else(|_| "[]".into())
 }
 
 #[cfg(test)]

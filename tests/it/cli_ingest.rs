@@ -3,7 +3,7 @@
 
 use crate::support::db::{row_count, sqlite_counts};
 use crate::support::feed_server::{FeedServer, Resource};
-use crate::support::process::{readout, stderr, stdout};
+use crate::support::process::{readout, stderr, stdout, the_one_error_line};
 use crate::support::repo_path;
 use crate::support::rss::{self, Item};
 
@@ -167,6 +167,62 @@ fn article_text_refuses_a_gzip_bomb_by_name() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(
         err.contains("bomb.html.gz") && err.contains("larger than 4194304 bytes"),
+        "{err}"
+    );
+}
+
+/// Before, `readout ingest feed.xml.gz` failed with "unable to parse JSON": the
+/// compressed bytes went to the feed parser. A gzip file is now read as the feed
+/// it holds; a broken one, or one inflating past the fetch limit, is refused in
+/// one line naming the file.
+#[test]
+fn gzip_feed_files_are_ingested_and_broken_ones_named() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let gzip = |name: &str, chunks: &[&[u8]]| {
+        let path = dir.path().join(name);
+        let mut gz = flate2::write::GzEncoder::new(
+            std::fs::File::create(&path).unwrap(),
+            flate2::Compression::default(),
+        );
+        for chunk in chunks {
+            gz.write_all(chunk).unwrap();
+        }
+        gz.finish().unwrap();
+        path
+    };
+    let feed = std::fs::read(repo_path("demo/feeds/seed-wire.xml")).unwrap();
+    let packed = gzip("seed-wire.xml.gz", &[&feed]);
+    let out = readout(&db, &["ingest", packed.to_str().unwrap()], &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("1 new item(s), 1 new article(s)"),
+        "{}",
+        stdout(&out)
+    );
+
+    let mut cut = std::fs::read(&packed).unwrap();
+    cut.truncate(cut.len() / 2);
+    let broken = dir.path().join("broken.xml.gz");
+    std::fs::write(&broken, cut).unwrap();
+    let out = readout(&db, &["ingest", broken.to_str().unwrap()], &[]);
+    let err = the_one_error_line(&out, 1);
+    assert!(
+        err.contains("broken.xml.gz") && err.contains("not valid gzip"),
+        "{err}"
+    );
+
+    let spaces = vec![b' '; 1 << 20];
+    let bomb = gzip("bomb.xml.gz", &[&feed, &spaces, &spaces]);
+    let out = readout(
+        &db,
+        &["ingest", bomb.to_str().unwrap()],
+        &[("READOUT_FETCH_MAX_BYTES", "1048576")],
+    );
+    let err = the_one_error_line(&out, 1);
+    assert!(
+        err.contains("bomb.xml.gz") && err.contains("larger than 1048576 bytes"),
         "{err}"
     );
 }

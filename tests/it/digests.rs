@@ -9,15 +9,16 @@ use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use serde_json::{Value, json};
 use serenity::all::Permissions;
 
+use crate::support::app::{AppOptions, TestApp};
 use crate::support::fake_discord::{FakeDiscord, Scripted, limit_violations, mentions_disabled};
 use crate::support::{actor, at, process, within_limit};
 use readout::bot::{Caller, Data};
 use readout::clock::FixedClock;
-use readout::config::Config;
-use readout::digest::Digests;
+use readout::config::DigestSettings;
 use readout::digest::outbox::embed_json;
+use readout::digest::{DigestError, Digests};
 use readout::feeds::ItemKey;
-use readout::feeds::fetch::Fetcher;
+use readout::ingest::ArticleKey;
 use readout::model::{
     Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
     Statement, TopicName,
@@ -33,54 +34,33 @@ fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).expect("literal time")
 }
 
-/// A temporary SQLite store, the fake Discord, a fixed clock and the digest
-/// scheduler + sender configured the way `readout digests` would be.
+/// The app as `readout digests` builds it (a temporary SQLite store, a fixed
+/// clock), against the fake Discord, and its digest scheduler + sender.
 struct App {
     fake: FakeDiscord,
     store: Arc<SqliteStore>,
     clock: Arc<FixedClock>,
     digests: Digests,
-    cfg: Config,
-    db: std::path::PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-fn config(db: &std::path::Path, fake: &FakeDiscord) -> Config {
-    let vars = [
-        ("DATABASE_URL", format!("sqlite://{}", db.display())),
-        ("DISCORD_TOKEN", "fake-token".to_string()),
-        ("DISCORD_API_BASE", fake.base.clone()),
-        ("READOUT_DIGEST_RETRY_BASE_MS", "20".to_string()),
-    ];
-    Config::from_lookup(|k| {
-        vars.iter()
-            .find(|(name, _)| *name == k)
-            .map(|(_, v)| v.clone())
-    })
-    .expect("test config")
+    app: TestApp,
 }
 
 async fn spawn_app(now: DateTime<Utc>) -> App {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("digests.db");
-    let store = Arc::new(
-        SqliteStore::open(&format!("sqlite://{}", db.display()))
-            .await
-            .expect("open store"),
-    );
     let fake = FakeDiscord::start(vec![GUILD]).await;
-    let clock = Arc::new(FixedClock::new(now));
-    let cfg = config(&db, &fake);
-    let digests =
-        Digests::new(&cfg, store.clone() as Arc<dyn Store>, clock.clone()).expect("digests");
+    let app = crate::support::app::spawn_app(AppOptions {
+        discord: fake.discord_config(),
+        digests: DigestSettings {
+            retry_base: Duration::from_millis(20),
+            ..DigestSettings::default()
+        },
+        ..AppOptions::at(now)
+    })
+    .await;
     App {
         fake,
-        store,
-        clock,
-        digests,
-        cfg,
-        db,
-        _dir: dir,
+        store: app.store.clone(),
+        clock: app.clock.clone(),
+        digests: app.digests().expect("digests"),
+        app,
     }
 }
 
@@ -133,13 +113,9 @@ impl App {
             .expect("delivery pass")
     }
 
+    /// What the bot's commands get from the same app.
     fn data(&self) -> Data {
-        Data {
-            store: self.store.clone(),
-            fetcher: Fetcher::new(Default::default()).expect("fetcher"),
-            clock: self.clock.clone(),
-            digest_catchup: chrono::Duration::hours(48),
-        }
+        self.app.bot_data()
     }
 }
 
@@ -210,6 +186,7 @@ async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
         .add_feed(&format!("https://news.example/feed-{tag}"), published)
         .await
         .expect("add feed");
+    let key = ItemKey::from_stored(format!("item-{tag}"));
     store
         .commit_fetch(FetchCommit {
             feed: feed.id,
@@ -219,7 +196,8 @@ async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
             body_hash: format!("hash-{tag}"),
             next_fetch_at: published,
             items: vec![IngestItem {
-                key: ItemKey::from_stored(format!("item-{tag}")),
+                article_key: ArticleKey::of(feed.id, &key, &article.url),
+                key,
                 article,
                 extraction,
             }],
@@ -335,21 +313,29 @@ async fn rate_limits_server_errors_and_a_lost_answer_are_retried_and_post_once()
     .await;
 }
 
+/// A daily 08:00 UTC digest with news tagged `tag`, its post queued at 08:00,
+/// and the fake Discord set to give `answer` to that post.
+async fn one_post_queued_for(tag: &str, answer: Scripted) -> App {
+    let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+    app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+        .await;
+    add_news(app.store.as_ref(), tag, at("2024-07-01T06:00:00Z")).await;
+    app.fake.script(CHANNEL, vec![answer]);
+    assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+    app
+}
+
 #[tokio::test]
 async fn missing_permissions_pause_the_digest_with_a_reason_moderators_see() {
     within_limit(async {
-        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
-        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
-            .await;
-        add_news(app.store.as_ref(), "p", at("2024-07-01T06:00:00Z")).await;
-        app.fake.script(
-            CHANNEL,
-            vec![Scripted::status(
+        let app = one_post_queued_for(
+            "p",
+            Scripted::status(
                 403,
                 json!({"message": "Missing Permissions", "code": 50013}),
-            )],
-        );
-        assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+            ),
+        )
+        .await;
         let r = app.deliver().await;
         assert_eq!((r.sent, r.paused), (0, 1), "{r:?}");
         assert_eq!(app.fake.channel_posts().len(), 1, "a 403 is not retried");
@@ -393,6 +379,43 @@ async fn missing_permissions_pause_the_digest_with_a_reason_moderators_see() {
         assert_eq!(app.deliver().await.sent, 1);
         let text = check_post(&app.fake.created(None)[0]);
         assert!(text.contains("https://news.example/p"), "{text}");
+    })
+    .await;
+}
+
+/// Before, a 401 counted as a refusal of the one post: every due post failed for
+/// good ("Discord refused the post: 401") and the sender went on. Now a token
+/// Discord rejects ends the digest loop with an error naming the variable, and
+/// the post waits in the outbox for the replaced token.
+#[tokio::test]
+async fn a_token_discord_rejects_stops_the_digests_and_keeps_the_post() {
+    within_limit(async {
+        let app = one_post_queued_for(
+            "t",
+            Scripted::status(401, json!({"message": "401: Unauthorized", "code": 0})),
+        )
+        .await;
+        let (_stop, stopped) = tokio::sync::watch::channel(false);
+        let err = app
+            .digests
+            .run(stopped)
+            .await
+            .expect_err("a rejected token ends the loop");
+        let text = err.to_string();
+        assert!(matches!(err, DigestError::TokenRejected(_)), "{text}");
+        assert!(
+            text.contains("DISCORD_TOKEN") && text.contains("401"),
+            "{text}"
+        );
+        assert_eq!(app.fake.channel_posts().len(), 1, "a 401 is not retried");
+        let post = &app.store.outbox(None).await.expect("outbox")[0];
+        assert_eq!(post.status, PostStatus::Pending, "the post is kept");
+        assert!(app.schedule().await.paused_reason.is_none());
+
+        // With the token accepted again, the next pass posts it once.
+        assert_eq!(app.deliver().await.sent, 1);
+        assert_eq!(app.fake.created(None).len(), 1);
+        check_post(&app.fake.created(None)[0]);
     })
     .await;
 }
@@ -551,12 +574,12 @@ fn readout_process(
     failpoint: Option<&str>,
 ) -> tokio::process::Command {
     let mut cmd = process::async_command(args);
-    cmd.env("DATABASE_URL", app.cfg.database_url.as_str())
+    cmd.env("DATABASE_URL", app.app.config().database_url.as_str())
         .env("DISCORD_TOKEN", "fake-token")
         .env("DISCORD_API_BASE", &app.fake.base)
         .env("READOUT_NOW", now)
         .env("READOUT_LOG", "warn")
-        .current_dir(app.db.parent().expect("db dir"))
+        .current_dir(app.app.db.parent().expect("db dir"))
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped());
     if let Some(f) = failpoint {
@@ -661,13 +684,8 @@ async fn readout_run_posts_digests_beside_the_bot_and_stops_on_ctrl_c() {
             .expect("spawn readout run");
         app.fake.wait_ready().await;
         app.fake.wait_created(1).await;
-        let pid = child.id().expect("pid").to_string();
         // Ctrl-C: the bot disconnects and the digest loop stops after its pass.
-        let sent = std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .expect("kill -INT");
-        assert!(sent.success());
+        process::ctrl_c(&child);
         let out = tokio::time::timeout(Duration::from_secs(15), child.wait_with_output())
             .await
             .expect("readout run stopped after Ctrl-C")
@@ -679,6 +697,53 @@ async fn readout_run_posts_digests_beside_the_bot_and_stops_on_ctrl_c() {
         );
         assert_eq!(app.fake.created(None).len(), 1);
         check_post(&app.fake.created(None)[0]);
+    })
+    .await;
+}
+
+/// Before, `readout digests` took a rejected token for a refusal of each post
+/// (and with `--once` exited 0). Now it stops at start with one line naming the
+/// variable, never the token, and exit status 1, touching no digest.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_digests_with_a_rejected_token_exits_1_with_one_line() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        app.set_digest(Cadence::Daily { time: hm(8, 0) }, "UTC", false)
+            .await;
+        for args in [&["digests", "--once"][..], &["digests"][..]] {
+            let out = readout_process(&app, args, "2024-07-01T08:00:05Z", None)
+                .env("DISCORD_TOKEN", "wrong-token-value")
+                .output();
+            let out = tokio::time::timeout(Duration::from_secs(20), out)
+                .await
+                .expect("readout digests stopped on its own")
+                .expect("run readout");
+            let line = process::the_one_error_line(&out, 1);
+            assert!(
+                line.contains("Discord rejected DISCORD_TOKEN (401"),
+                "{args:?}: {line}"
+            );
+            assert!(!process::stderr(&out).contains("wrong-token-value"));
+        }
+        assert!(app.fake.channel_posts().is_empty());
+        assert!(app.store.outbox(None).await.expect("outbox").is_empty());
+    })
+    .await;
+}
+
+/// Before, `readout digests` listened for Ctrl-C only once its signal task first
+/// ran: a SIGINT just after the start killed it by the default action. It now
+/// listens from the start, like `readout run`, and exits cleanly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_digests_stops_cleanly_on_ctrl_c_right_after_the_start() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        let child = readout_process(&app, &["digests"], "2024-07-01T08:00:05Z", None)
+            .env("READOUT_LOG", "warn,readout::store=debug")
+            .spawn()
+            .expect("spawn readout digests");
+        let (status, stderr) = process::interrupt_after(child, "opened the store").await;
+        assert!(status.success(), "{status:?}: {stderr}");
     })
     .await;
 }

@@ -9,12 +9,12 @@ use axum::Router;
 use chrono::NaiveDate;
 use serde_json::Value;
 
+use crate::support::app::{AppOptions, spawn_app};
 use crate::support::fake_discord::*;
-use crate::support::{actor, process, repo_path, within_limit};
-use readout::extract::{Extractor, RuleExtractor};
-use readout::feeds::fetch::Fetcher;
+use crate::support::{actor, keyed_for, process, repo_path, unkeyed, within_limit};
+use readout::app::{Shutdown, StartError};
 use readout::feeds::parse_feed;
-use readout::ingest::{FeedSource, Ingestor};
+use readout::ingest::FeedSource;
 use readout::model::{
     Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
     Statement, TopicName,
@@ -53,27 +53,19 @@ async fn commit(store: &dyn Store, feed: &str, items: Vec<IngestItem>) {
             validators: Default::default(),
             body_hash: format!("hash-of-{feed}"),
             next_fetch_at: now,
-            items,
+            items: keyed_for(f.id, items),
         })
         .await
         .expect("commit fetch");
 }
 
 /// The store the acceptance asks for: the bundled demo feeds ingested with the
-/// real `Ingestor` and `RuleExtractor`, plus the seed article with a hand-built
+/// app's own `Ingestor` (the `RuleExtractor`), plus the seed article with a hand-built
 /// extraction (the Blinken–Lavrov meeting), so the test checks the bot and not
 /// the extractor.
 async fn seed_store(bot: &TestBot) {
     let store: Arc<dyn Store> = bot.store.clone();
-    let extractor: Arc<dyn Extractor> = Arc::new(RuleExtractor::new());
-    let ingestor = Ingestor {
-        store: store.clone(),
-        extractor,
-        fetcher: Fetcher::new(Default::default()).expect("fetcher"),
-        clock: bot.clock.clone(),
-        fetch_pages: false,
-        pages: readout::ingest::PagePolicy::default(),
-    };
+    let ingestor = bot.app.ingestor();
     for name in ["sample-ukraine.atom", "sample-elsewhere.json"] {
         ingestor
             .ingest(&FeedSource::File(feed_path(name)), Duration::from_secs(600))
@@ -126,6 +118,7 @@ async fn seed_store(bot: &TestBot) {
         "demo:seed-wire.xml",
         vec![IngestItem {
             key: item.key.clone(),
+            article_key: unkeyed(),
             article,
             extraction,
         }],
@@ -225,6 +218,7 @@ async fn status_opens_with_the_bottom_line_and_the_calendar() {
         let published = test_now() - chrono::Duration::days(2);
         let item = IngestItem {
             key: readout::feeds::ItemKey::from_stored("calendar-1".into()),
+            article_key: unkeyed(),
             article: Article {
                 id: "calendar-1".into(),
                 feed: None,
@@ -609,6 +603,7 @@ async fn an_article_quoting_everyone_is_sent_with_no_mentions_allowed() {
         let quote = "@everyone should hear this <@&1234> **now**,";
         let item = IngestItem {
             key: readout::feeds::ItemKey::from_stored("ping-1".into()),
+            article_key: unkeyed(),
             article: Article {
                 id: "ping-1".into(),
                 feed: None,
@@ -660,6 +655,7 @@ async fn an_oversized_brief_stays_within_every_discord_limit() {
                 let text = format!("{long} Item {i}.");
                 IngestItem {
                     key: readout::feeds::ItemKey::from_stored(format!("big-{i}")),
+                    article_key: unkeyed(),
                     article: Article {
                         id: format!("big-{i}"),
                         feed: None,
@@ -1132,31 +1128,21 @@ async fn feed_and_store_failures_get_a_short_private_message() {
 /// Starts the bot against `fake` with `token` and returns how `start` ended (it
 /// must end on its own: a shutdown that never comes).
 async fn start_against(fake: &FakeDiscord, token: &str) -> readout::bot::RunError {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("bot.db").display());
-    let store = readout::store::sqlite::SqliteStore::open(&url)
+    let app = spawn_app(AppOptions {
+        discord: readout::config::DiscordConfig {
+            token: Some(readout::config::Secret::new(token.into())),
+            ..fake.discord_config()
+        },
+        ..AppOptions::at(test_now())
+    })
+    .await;
+    let ended = tokio::time::timeout(WAIT, app.start_bot(Shutdown::new()))
         .await
-        .expect("open store");
-    let data = readout::bot::Data {
-        store: Arc::new(store),
-        fetcher: Fetcher::new(readout::config::FetchConfig::default()).expect("fetcher"),
-        clock: Arc::new(readout::clock::FixedClock::new(test_now())),
-        digest_catchup: chrono::Duration::hours(48),
-    };
-    let discord = readout::config::DiscordConfig {
-        token: None,
-        guild_id: None,
-        api_base: Some(fake.base.clone()),
-        shards: None,
-    };
-    let token = readout::config::Secret::new(token.into());
-    let ended = tokio::time::timeout(
-        WAIT,
-        readout::bot::start(&token, &discord, data, std::future::pending()),
-    )
-    .await
-    .expect("the bot kept running (restarting its shard) instead of stopping");
-    ended.expect_err("the bot cannot serve with this token or gateway")
+        .expect("the bot kept running (restarting its shard) instead of stopping");
+    match ended.expect_err("the bot cannot serve with this token or gateway") {
+        StartError::Bot(e) => e,
+        other => panic!("not the bot's error: {other}"),
+    }
 }
 
 /// Before, a 401 made serenity restart the shard every 5 s for ever.
@@ -1244,15 +1230,9 @@ async fn readout_run_with_a_rejected_token_exits_1_with_one_line() {
     within_limit(async {
         let fake = FakeDiscord::start(vec![GUILD_A]).await;
         let out = readout_run(&fake, "wrong-token-value").await;
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{stderr}");
-        let lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
-        assert_eq!(lines.len(), 1, "{stderr}");
-        assert!(
-            lines[0].contains("Discord rejected DISCORD_TOKEN"),
-            "{stderr}"
-        );
-        assert!(!stderr.contains("wrong-token-value"), "{stderr}");
+        let line = process::the_one_error_line(&out, 1);
+        assert!(line.contains("Discord rejected DISCORD_TOKEN"), "{line}");
+        assert!(!process::stderr(&out).contains("wrong-token-value"));
     })
     .await;
 }
@@ -1363,12 +1343,7 @@ async fn readout_run_opens_one_pool() {
                 .then_some(())
         })
         .await;
-        let pid = child.id().expect("pid").to_string();
-        let sent = std::process::Command::new("kill")
-            .args(["-INT", &pid])
-            .status()
-            .expect("kill -INT");
-        assert!(sent.success());
+        process::ctrl_c(&child);
         let out = tokio::time::timeout(WAIT, child.wait_with_output())
             .await
             .expect("readout run stopped after Ctrl-C")

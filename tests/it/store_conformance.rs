@@ -12,7 +12,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::support::db::{self, Backend, TestDb, rows};
-use crate::support::{actor, process};
+use crate::support::{actor, keyed_for, process, unkeyed};
 use chrono::NaiveTime;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use readout::brief::brief_for;
@@ -57,6 +57,8 @@ fn item(slug: &str, title: &str, text: &str, published: DateTime<Utc>) -> Ingest
     let a = article(slug, title, text, published);
     IngestItem {
         key: ItemKey::from_stored(a.id.clone()),
+        // `commit` keys it for its feed.
+        article_key: unkeyed(),
         extraction: Extraction {
             meetings: vec![Meeting {
                 participants: vec![actor("Ann Lee"), actor(&format!("Envoy {slug}"))],
@@ -83,7 +85,7 @@ fn commit(feed: FeedId, when: DateTime<Utc>, body: &str, items: Vec<IngestItem>)
         },
         body_hash: body.into(),
         next_fetch_at: when + chrono::Duration::minutes(10),
-        items,
+        items: keyed_for(feed, items),
     }
 }
 

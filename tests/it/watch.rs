@@ -7,25 +7,26 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+use crate::support::app::{AppOptions, TestApp, spawn_app};
 use crate::support::db::rows;
 use crate::support::feed_server::{FeedServer, Resource};
 use crate::support::rss::{self, AUG_1_2024, Item};
-use crate::support::{at, repo_path};
+use crate::support::{at, process, repo_path};
 use chrono::{DateTime, Utc};
 use readout::clock::{Clock, FixedClock};
 use readout::config::{FetchConfig, WatchConfig};
-use readout::extract::RuleExtractor;
 use readout::feeds::fetch::{Expect, FetchError, Fetched, Fetcher, Validators};
-use readout::ingest::{Ingestor, PagePolicy};
 use readout::store::ContentStore;
 use readout::store::sqlite::SqliteStore;
 use readout::watch::Watcher;
 
+/// The app as `readout watch` builds it, on a temporary store and a fixed
+/// clock, and its watcher.
 struct World {
-    _dir: tempfile::TempDir,
     store: Arc<SqliteStore>,
     clock: Arc<FixedClock>,
     watcher: Watcher,
+    app: TestApp,
 }
 
 fn start_time() -> DateTime<Utc> {
@@ -40,27 +41,18 @@ fn loopback_fetch() -> FetchConfig {
 }
 
 async fn world(fetch: FetchConfig, watch: WatchConfig, fetch_pages: bool) -> World {
-    let fetch_timeout = fetch.timeout;
-    let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(
-        SqliteStore::open(&format!("sqlite://{}", dir.path().join("w.db").display()))
-            .await
-            .unwrap(),
-    );
-    let clock = Arc::new(FixedClock::new(start_time()));
-    let ingestor = Ingestor {
-        store: store.clone(),
-        extractor: Arc::new(RuleExtractor::new()),
-        fetcher: Fetcher::new(fetch).unwrap(),
-        clock: clock.clone(),
-        fetch_pages,
-        pages: PagePolicy::new(watch.per_host, fetch_timeout),
-    };
+    let app = spawn_app(AppOptions {
+        fetch,
+        watch,
+        offline: !fetch_pages,
+        ..AppOptions::at(start_time())
+    })
+    .await;
     World {
-        _dir: dir,
-        store,
-        clock,
-        watcher: Watcher::new(ingestor, watch, Some(7)),
+        store: app.store.clone(),
+        clock: app.clock.clone(),
+        watcher: app.watcher(Some(7)),
+        app,
     }
 }
 
@@ -406,7 +398,7 @@ async fn slow_article_pages_share_one_budget_and_the_feed_keeps_its_lease() {
         ..loopback_fetch()
     };
     let w = world(fetch.clone(), watch.clone(), true).await;
-    let second = world_sharing(&w, fetch, watch);
+    let second = world_sharing(&w, fetch, watch).await;
     w.store
         .add_feed(&server.url("slow.xml"), w.clock.now())
         .await
@@ -455,16 +447,8 @@ async fn slow_article_pages_share_one_budget_and_the_feed_keeps_its_lease() {
 }
 
 /// Another watcher (another process, in effect) on `w`'s store and clock.
-fn world_sharing(w: &World, fetch: FetchConfig, watch: WatchConfig) -> Watcher {
-    let ingestor = Ingestor {
-        store: w.store.clone(),
-        extractor: Arc::new(RuleExtractor::new()),
-        pages: PagePolicy::new(watch.per_host, fetch.timeout),
-        fetcher: Fetcher::new(fetch).unwrap(),
-        clock: w.clock.clone(),
-        fetch_pages: true,
-    };
-    Watcher::new(ingestor, watch, Some(8))
+async fn world_sharing(w: &World, fetch: FetchConfig, watch: WatchConfig) -> Watcher {
+    w.app.another(fetch, watch).await.watcher(Some(8))
 }
 
 /// Items dated 9999-12-31 and the year 100000 were stored as dated and headed
@@ -870,4 +854,25 @@ async fn shutdown_finishes_the_feed_in_flight_and_hands_back_the_rest() {
         .await
         .unwrap();
     assert_eq!(claimed.len(), 3, "the other three are claimable at once");
+}
+
+/// Before, `readout watch` listened for Ctrl-C only once its signal task first
+/// ran: a SIGINT just after the start (the store open, no round yet) killed it
+/// by the default action. It now listens from the start and exits cleanly.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readout_watch_stops_cleanly_on_ctrl_c_right_after_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let child = process::async_command(&["watch"])
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("w.db").display()),
+        )
+        .env("READOUT_LOG", "warn,readout::store=debug")
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn readout watch");
+    let (status, stderr) = process::interrupt_after(child, "opened the store").await;
+    assert!(status.success(), "{status:?}: {stderr}");
 }

@@ -3,18 +3,18 @@
 //! and a brief's are read with one `= ANY($1)` query per table, instead of one
 //! round trip per row or per article.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
-use sqlx::types::Json;
-use sqlx::{PgPool, Postgres, Transaction};
+use sqlx::postgres::{PgArguments, PgRow};
+use sqlx::query::Query;
+use sqlx::{FromRow, PgPool, Postgres, Transaction};
 
-use crate::model::{
-    ActorName, Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
-    OutcomeKind, Pending, Span, Speech, Statement,
-};
+use crate::model::{Article, Evidence, Extraction, Speech};
 use crate::relevance::ArticleContext;
-use crate::store::{Contexts, QueryContext, StoreError};
+use crate::store::rows::{ExtractionRows, names_json};
+use crate::store::sql::articles::{ItemTable, MEETINGS, OUTCOMES, PENDING, STATEMENTS};
+use crate::store::{ArticleId, QueryContext, StoreError};
+
+type Tx<'c> = Transaction<'c, Postgres>;
 
 /// Column arrays for the extractions of several articles, filled by `push` and
 /// written by `insert`.
@@ -39,8 +39,20 @@ struct Rows<C> {
 }
 
 impl<C> Rows<C> {
-    fn push_common(&mut self, article_id: i64, e: &Evidence, context: String) {
-        self.article_id.push(article_id);
+    /// The `UNNEST` insert `sql` with the five columns every table has bound as
+    /// `$1`..`$5`, and the table's own columns, to bind from `$6` on.
+    fn insert(self, sql: &str) -> (Query<'_, Postgres, PgArguments>, C) {
+        let q = sqlx::query(sql)
+            .bind(self.article_id)
+            .bind(self.evidence)
+            .bind(self.span_start)
+            .bind(self.span_end)
+            .bind(self.context);
+        (q, self.cols)
+    }
+
+    fn push_common(&mut self, article_id: ArticleId, e: &Evidence, context: String) {
+        self.article_id.push(article_id.0);
         self.evidence.push(e.sentence.clone());
         self.span_start.push(e.span.start as i64);
         self.span_end.push(e.span.end as i64);
@@ -80,20 +92,9 @@ struct OutcomeCols {
     what: Vec<String>,
 }
 
-fn names_json(names: &[ActorName]) -> String {
-    serde_json::to_string(names).unwrap_or_else(|_| "[]".into())
-}
-
-fn outcome_kind_str(k: OutcomeKind) -> &'static str {
-    match k {
-        OutcomeKind::Done => "done",
-        OutcomeKind::Abandoned => "abandoned",
-    }
-}
-
 impl Batch {
     /// Adds one article's extraction, with the context of each item.
-    pub(super) fn push(&mut self, article_id: i64, article: &Article, x: &Extraction) {
+    pub(super) fn push(&mut self, article_id: ArticleId, article: &Article, x: &Extraction) {
         let context = &ArticleContext::new(&article.title, &article.text);
         for m in &x.meetings {
             let r = &mut self.meetings;
@@ -139,7 +140,7 @@ impl Batch {
                 &o.evidence,
                 context.of(o.evidence.span.start, o.evidence.span.end),
             );
-            r.cols.kind.push(outcome_kind_str(o.kind));
+            r.cols.kind.push(o.kind.as_str());
             r.cols.actors.push(names_json(&o.actors));
             r.cols.what.push(o.what.clone());
         }
@@ -148,285 +149,123 @@ impl Batch {
     /// Writes every row pushed, one insert per non-empty table. `WITH ORDINALITY`
     /// and `ORDER BY` keep ids in push order, which is the order items are read
     /// back in.
-    pub(super) async fn insert(self, tx: &mut Transaction<'_, Postgres>) -> Result<(), StoreError> {
+    pub(super) async fn insert(self, tx: &mut Tx<'_>) -> Result<(), StoreError> {
         if !self.meetings.article_id.is_empty() {
-            let r = self.meetings;
-            sqlx::query(
-                "INSERT INTO meetings (article_id, participants, status, date, place, kind, evidence, span_start, span_end, context) \
-                 SELECT a, p::jsonb, s, d, pl, k, e, ss, se, c FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::date[], \
-                 $5::text[], $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[]) \
-                 WITH ORDINALITY AS t(a, p, s, d, pl, k, e, ss, se, c, n) \
-                 ORDER BY n",
-            )
-            .bind(r.article_id)
-            .bind(r.cols.participants)
-            .bind(r.cols.status)
-            .bind(r.cols.date)
-            .bind(r.cols.place)
-            .bind(r.cols.kind)
-            .bind(r.evidence)
-            .bind(r.span_start)
-            .bind(r.span_end)
-            .bind(r.context)
-            .execute(&mut **tx)
-            .await
-            .ctx("insert meetings")?;
+            insert_meetings(tx, self.meetings).await?;
         }
         if !self.statements.article_id.is_empty() {
-            let r = self.statements;
-            sqlx::query(
-                "INSERT INTO statements (article_id, speaker, quote, direct, audience, evidence, span_start, span_end, context) \
-                 SELECT a, sp, q, d, au, e, ss, se, c FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::boolean[], \
-                 $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::text[]) \
-                 WITH ORDINALITY AS t(a, sp, q, d, au, e, ss, se, c, n) \
-                 ORDER BY n",
-            )
-            .bind(r.article_id)
-            .bind(r.cols.speaker)
-            .bind(r.cols.quote)
-            .bind(r.cols.direct)
-            .bind(r.cols.audience)
-            .bind(r.evidence)
-            .bind(r.span_start)
-            .bind(r.span_end)
-            .bind(r.context)
-            .execute(&mut **tx)
-            .await
-            .ctx("insert statements")?;
+            insert_statements(tx, self.statements).await?;
         }
         if !self.pending.article_id.is_empty() {
-            let r = self.pending;
-            sqlx::query(
-                "INSERT INTO pending (article_id, what, actors, due_text, due_date, evidence, span_start, span_end, context) \
-                 SELECT a, w, ac::jsonb, dt, dd, e, ss, se, c FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], \
-                 $5::date[], $6::text[], $7::bigint[], $8::bigint[], $9::text[]) \
-                 WITH ORDINALITY AS t(a, w, ac, dt, dd, e, ss, se, c, n) \
-                 ORDER BY n",
-            )
-            .bind(r.article_id)
-            .bind(r.cols.what)
-            .bind(r.cols.actors)
-            .bind(r.cols.due_text)
-            .bind(r.cols.due_date)
-            .bind(r.evidence)
-            .bind(r.span_start)
-            .bind(r.span_end)
-            .bind(r.context)
-            .execute(&mut **tx)
-            .await
-            .ctx("insert pending")?;
+            insert_pending(tx, self.pending).await?;
         }
         if !self.outcomes.article_id.is_empty() {
-            let r = self.outcomes;
-            sqlx::query(
-                "INSERT INTO outcomes (article_id, kind, actors, what, evidence, span_start, span_end, context) \
-                 SELECT a, k, ac::jsonb, w, e, ss, se, c FROM UNNEST($1::bigint[], $2::text[], $3::text[], $4::text[], \
-                 $5::text[], $6::bigint[], $7::bigint[], $8::text[]) \
-                 WITH ORDINALITY AS t(a, k, ac, w, e, ss, se, c, n) \
-                 ORDER BY n",
-            )
-            .bind(r.article_id)
-            .bind(r.cols.kind)
-            .bind(r.cols.actors)
-            .bind(r.cols.what)
-            .bind(r.evidence)
-            .bind(r.span_start)
-            .bind(r.span_end)
-            .bind(r.context)
-            .execute(&mut **tx)
-            .await
-            .ctx("insert outcomes")?;
+            insert_outcomes(tx, self.outcomes).await?;
         }
         Ok(())
     }
 }
 
-fn corrupt(what: &'static str, detail: impl Into<String>) -> StoreError {
-    StoreError::Corrupt {
-        what,
-        detail: detail.into(),
-    }
+async fn insert_meetings(tx: &mut Tx<'_>, r: Rows<MeetingCols>) -> Result<(), StoreError> {
+    let (q, c) = r.insert(
+        "INSERT INTO meetings (article_id, evidence, span_start, span_end, context, \
+         participants, status, date, place, kind) \
+         SELECT a, e, ss, se, c, p::jsonb, s, d, pl, k FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], \
+         $4::bigint[], $5::text[], $6::text[], $7::text[], $8::date[], $9::text[], $10::text[]) \
+         WITH ORDINALITY AS t(a, e, ss, se, c, p, s, d, pl, k, n) ORDER BY n",
+    );
+    q.bind(c.participants)
+        .bind(c.status)
+        .bind(c.date)
+        .bind(c.place)
+        .bind(c.kind)
+        .execute(&mut **tx)
+        .await
+        .ctx("insert meetings")
+        .map(drop)
 }
 
-fn evidence(sentence: String, start: i64, end: i64) -> Result<Evidence, StoreError> {
-    let start = usize::try_from(start).map_err(|_| corrupt("evidence span", start.to_string()))?;
-    let end = usize::try_from(end).map_err(|_| corrupt("evidence span", end.to_string()))?;
-    if start > end {
-        return Err(corrupt("evidence span", format!("{start} > {end}")));
+async fn insert_statements(tx: &mut Tx<'_>, r: Rows<StatementCols>) -> Result<(), StoreError> {
+    let (q, c) = r.insert(
+        "INSERT INTO statements (article_id, evidence, span_start, span_end, context, \
+         speaker, quote, direct, audience) \
+         SELECT a, e, ss, se, c, sp, q, d, au FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], \
+         $4::bigint[], $5::text[], $6::text[], $7::text[], $8::boolean[], $9::text[]) \
+         WITH ORDINALITY AS t(a, e, ss, se, c, sp, q, d, au, n) ORDER BY n",
+    );
+    q.bind(c.speaker)
+        .bind(c.quote)
+        .bind(c.direct)
+        .bind(c.audience)
+        .execute(&mut **tx)
+        .await
+        .ctx("insert statements")
+        .map(drop)
+}
+
+async fn insert_pending(tx: &mut Tx<'_>, r: Rows<PendingCols>) -> Result<(), StoreError> {
+    let (q, c) = r.insert(
+        "INSERT INTO pending (article_id, evidence, span_start, span_end, context, \
+         what, actors, due_text, due_date) \
+         SELECT a, e, ss, se, c, w, ac::jsonb, dt, dd FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], \
+         $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[]) \
+         WITH ORDINALITY AS t(a, e, ss, se, c, w, ac, dt, dd, n) ORDER BY n",
+    );
+    q.bind(c.what)
+        .bind(c.actors)
+        .bind(c.due_text)
+        .bind(c.due_date)
+        .execute(&mut **tx)
+        .await
+        .ctx("insert pending")
+        .map(drop)
+}
+
+async fn insert_outcomes(tx: &mut Tx<'_>, r: Rows<OutcomeCols>) -> Result<(), StoreError> {
+    let (q, c) = r.insert(
+        "INSERT INTO outcomes (article_id, evidence, span_start, span_end, context, kind, actors, what) \
+         SELECT a, e, ss, se, c, k, ac::jsonb, w FROM UNNEST($1::bigint[], $2::text[], $3::bigint[], \
+         $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[]) \
+         WITH ORDINALITY AS t(a, e, ss, se, c, k, ac, w, n) ORDER BY n",
+    );
+    q.bind(c.kind)
+        .bind(c.actors)
+        .bind(c.what)
+        .execute(&mut **tx)
+        .await
+        .ctx("insert outcomes")
+        .map(drop)
+}
+
+/// The extraction rows of these articles, four queries in all (one per table),
+/// run concurrently on four connections: one round trip of latency, not four.
+pub(super) async fn load(pool: &PgPool, ids: &[ArticleId]) -> Result<ExtractionRows, StoreError> {
+    if ids.is_empty() {
+        return Ok(ExtractionRows::default());
     }
-    Ok(Evidence {
-        sentence,
-        span: Span::new(start, end),
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let (meetings, statements, pending, outcomes) = futures::try_join!(
+        rows(pool, MEETINGS, &ids),
+        rows(pool, STATEMENTS, &ids),
+        rows(pool, PENDING, &ids),
+        rows(pool, OUTCOMES, &ids),
+    )?;
+    Ok(ExtractionRows {
+        meetings,
+        statements,
+        pending,
+        outcomes,
     })
 }
 
-type MeetingRow = (
-    i64,
-    Json<Vec<ActorName>>,
-    String,
-    Option<NaiveDate>,
-    Option<String>,
-    String,
-    String,
-    i64,
-    i64,
-    String,
-);
-type StatementRow = (
-    i64,
-    String,
-    String,
-    bool,
-    Option<String>,
-    String,
-    i64,
-    i64,
-    String,
-);
-type PendingRow = (
-    i64,
-    String,
-    Json<Vec<ActorName>>,
-    Option<String>,
-    Option<NaiveDate>,
-    String,
-    i64,
-    i64,
-    String,
-);
-type OutcomeRow = (
-    i64,
-    String,
-    Json<Vec<ActorName>>,
-    String,
-    String,
-    i64,
-    i64,
-    String,
-);
-
-/// The meetings of these articles, in insertion order.
-async fn select_meetings(pool: &PgPool, ids: &[i64]) -> Result<Vec<MeetingRow>, StoreError> {
-    sqlx::query_as(
-        "SELECT article_id, participants, status, date, place, kind, evidence, span_start, span_end, COALESCE(context, '') \
-         FROM meetings WHERE article_id = ANY($1) ORDER BY id",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await
-    .ctx("load meetings")
-}
-
-/// The statements of these articles, in insertion order.
-async fn select_statements(pool: &PgPool, ids: &[i64]) -> Result<Vec<StatementRow>, StoreError> {
-    sqlx::query_as(
-        "SELECT article_id, speaker, quote, direct, audience, evidence, span_start, span_end, COALESCE(context, '') \
-         FROM statements WHERE article_id = ANY($1) ORDER BY id",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await
-    .ctx("load statements")
-}
-
-/// The pending items of these articles, in insertion order.
-async fn select_pending(pool: &PgPool, ids: &[i64]) -> Result<Vec<PendingRow>, StoreError> {
-    sqlx::query_as(
-        "SELECT article_id, what, actors, due_text, due_date, evidence, span_start, span_end, COALESCE(context, '') \
-         FROM pending WHERE article_id = ANY($1) ORDER BY id",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await
-    .ctx("load pending")
-}
-
-/// The outcomes of these articles, in insertion order.
-async fn select_outcomes(pool: &PgPool, ids: &[i64]) -> Result<Vec<OutcomeRow>, StoreError> {
-    sqlx::query_as(
-        "SELECT article_id, kind, actors, what, evidence, span_start, span_end, COALESCE(context, '') \
-         FROM outcomes WHERE article_id = ANY($1) ORDER BY id",
-    )
-    .bind(ids)
-    .fetch_all(pool)
-    .await
-    .ctx("load outcomes")
-}
-
-/// The extractions of these articles with the paragraph around each item, four
-/// queries in all, run concurrently; articles without any extracted item are
-/// absent from the map.
-pub(super) async fn load(
-    pool: &PgPool,
-    ids: &[i64],
-) -> Result<HashMap<i64, (Extraction, Contexts)>, StoreError> {
-    let mut out: HashMap<i64, (Extraction, Contexts)> = HashMap::new();
-    if ids.is_empty() {
-        return Ok(out);
-    }
-    // Four tables on four connections at once: one round trip of latency, not four.
-    let (meetings, statements, pending, outcomes) = futures::try_join!(
-        select_meetings(pool, ids),
-        select_statements(pool, ids),
-        select_pending(pool, ids),
-        select_outcomes(pool, ids),
-    )?;
-    for (article, participants, status, date, place, kind, ev, ss, se, c) in meetings {
-        let (x, cs) = out.entry(article).or_default();
-        cs.meetings.push(c);
-        x.meetings.push(Meeting {
-            participants: participants.0,
-            status: MeetingStatus::parse(&status)
-                .ok_or_else(|| corrupt("meeting status", &status))?,
-            date,
-            place,
-            kind: MeetingKind::parse(&kind).ok_or_else(|| corrupt("meeting kind", &kind))?,
-            evidence: evidence(ev, ss, se)?,
-        });
-    }
-    for (article, speaker, quote, direct, audience, ev, ss, se, c) in statements {
-        let (x, cs) = out.entry(article).or_default();
-        cs.statements.push(c);
-        x.statements.push(Statement {
-            speaker: ActorName::new(&speaker)
-                .ok_or_else(|| corrupt("statement speaker", "blank"))?,
-            quote,
-            speech: if direct {
-                Speech::Direct
-            } else {
-                Speech::Reported
-            },
-            audience,
-            evidence: evidence(ev, ss, se)?,
-        });
-    }
-    for (article, what, actors, due_text, due_date, ev, ss, se, c) in pending {
-        let (x, cs) = out.entry(article).or_default();
-        cs.pending.push(c);
-        x.pending.push(Pending {
-            what,
-            actors: actors.0,
-            due: due_text.map(|text| Due {
-                text,
-                date: due_date,
-            }),
-            evidence: evidence(ev, ss, se)?,
-        });
-    }
-    for (article, kind, actors, what, ev, ss, se, c) in outcomes {
-        let kind = match kind.as_str() {
-            "done" => OutcomeKind::Done,
-            "abandoned" => OutcomeKind::Abandoned,
-            _ => return Err(corrupt("outcome kind", kind)),
-        };
-        let (x, cs) = out.entry(article).or_default();
-        cs.outcomes.push(c);
-        x.outcomes.push(Outcome {
-            kind,
-            actors: actors.0,
-            what,
-            evidence: evidence(ev, ss, se)?,
-        });
-    }
-    Ok(out)
+/// One table's rows of these articles.
+async fn rows<R>(pool: &PgPool, table: ItemTable, ids: &[i64]) -> Result<Vec<R>, StoreError>
+where
+    R: for<'r> FromRow<'r, PgRow> + Send + Unpin,
+{
+    sqlx::query_as(&table.select("= ANY($1)"))
+        .bind(ids)
+        .fetch_all(pool)
+        .await
+        .ctx(table.what)
 }

@@ -1,6 +1,7 @@
 //! A fake Discord on loopback (REST + gateway, axum, plain `ws://` text frames) and
 //! a `TestBot` that runs the real bot (serenity + poise through
-//! `DISCORD_API_BASE`) against it with a temporary SQLite store.
+//! `DISCORD_API_BASE`) against it, started from the app (`spawn_app`) on a
+//! temporary SQLite store.
 //!
 //! Every payload the fake sends (READY, interactions, REST answers) is first
 //! deserialized into serenity's own types: a payload serenity can't read would be
@@ -20,11 +21,9 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use tokio::sync::{mpsc, watch};
 
-use readout::bot::Data;
-use readout::clock::FixedClock;
+use super::app::{AppOptions, TestApp, spawn_app};
+use readout::app::Shutdown;
 use readout::config::{DiscordConfig, FetchConfig, Secret, ShardRange};
-use readout::feeds::fetch::Fetcher;
-use readout::store::Store;
 use readout::store::sqlite::SqliteStore;
 
 pub const APP_ID: u64 = 900_000_000_000_000_001;
@@ -180,6 +179,16 @@ impl FakeDiscord {
             base: format!("http://{addr}"),
             state,
             _server: server,
+        }
+    }
+
+    /// `DISCORD_TOKEN` and `DISCORD_API_BASE` of a bot talking to this fake.
+    pub fn discord_config(&self) -> DiscordConfig {
+        DiscordConfig {
+            token: Some(Secret::new(FAKE_TOKEN.into())),
+            guild_id: None,
+            api_base: Some(self.base.clone()),
+            shards: None,
         }
     }
 
@@ -735,11 +744,11 @@ pub fn interaction(
 pub struct TestBot {
     pub fake: FakeDiscord,
     pub store: Arc<SqliteStore>,
-    pub clock: Arc<FixedClock>,
+    /// The app the bot runs on (offline: its ingest pipeline reads files only).
+    pub app: TestApp,
     next_id: std::sync::atomic::AtomicU64,
     task: tokio::task::JoinHandle<()>,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    _dir: tempfile::TempDir,
+    shutdown: Shutdown,
 }
 
 impl Drop for TestBot {
@@ -766,36 +775,29 @@ impl TestBot {
         guild_id: Option<u64>,
         shards: Option<ShardRange>,
     ) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", dir.path().join("bot.db").display());
-        let store = Arc::new(SqliteStore::open(&url).await.expect("open store"));
-        let clock = Arc::new(FixedClock::new(test_now()));
         let fake = FakeDiscord::start(vec![GUILD_A, GUILD_B]).await;
-        let data = Data {
-            store: store.clone() as Arc<dyn Store>,
-            fetcher: Fetcher::new(FetchConfig {
+        let app = spawn_app(AppOptions {
+            fetch: FetchConfig {
                 allow_loopback,
                 timeout: Duration::from_secs(5),
                 ..FetchConfig::default()
-            })
-            .expect("fetcher"),
-            clock: clock.clone(),
-            digest_catchup: chrono::Duration::hours(48),
-        };
-        let discord = DiscordConfig {
-            token: Some(Secret::new(FAKE_TOKEN.into())),
-            guild_id,
-            api_base: Some(fake.base.clone()),
-            shards,
-        };
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let token = Secret::new(FAKE_TOKEN.into());
-            let shutdown = async move {
-                let _ = stopped.await;
-            };
-            if let Err(e) = readout::bot::start(&token, &discord, data, shutdown).await {
-                eprintln!("bot stopped: {e}");
+            },
+            discord: DiscordConfig {
+                guild_id,
+                shards,
+                ..fake.discord_config()
+            },
+            offline: true,
+            ..AppOptions::at(test_now())
+        })
+        .await;
+        let shutdown = Shutdown::new();
+        let task = tokio::spawn({
+            let (app, shutdown) = (app.app.clone(), shutdown.clone());
+            async move {
+                if let Err(e) = app.start_bot(shutdown).await {
+                    eprintln!("bot stopped: {e}");
+                }
             }
         });
         fake.wait_ready().await;
@@ -809,25 +811,22 @@ impl TestBot {
         }
         TestBot {
             fake,
-            store,
-            clock,
+            store: app.store.clone(),
+            app,
             next_id: std::sync::atomic::AtomicU64::new(100_000_000_000_000_001),
             task,
-            stop: Some(stop),
-            _dir: dir,
+            shutdown,
         }
     }
 
     /// The bot's SQLite file, for a `readout` process sharing its store.
     pub fn db_path(&self) -> std::path::PathBuf {
-        self._dir.path().join("bot.db")
+        self.app.db.clone()
     }
 
     /// Asks the bot to shut down and waits until `start` has returned.
     pub async fn shutdown(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+        self.shutdown.trigger();
         tokio::time::timeout(WAIT, &mut self.task)
             .await
             .expect("the bot did not stop after shutdown")

@@ -1,5 +1,7 @@
 //! Helpers every area of the integration tests shares, each in one place:
 //!
+//! - [`app`]: `spawn_app(options)`, the app as `readout` builds it, on a fresh
+//!   store and a test clock.
 //! - [`db`]: a fresh SQLite file or PostgreSQL database per test.
 //! - [`feed_server`]: a real HTTP server on loopback serving feeds and pages.
 //! - [`rss`]: hand-written RSS documents, built the same way everywhere.
@@ -11,6 +13,7 @@
 //! and, here, the small things several areas need: literal times and names, a
 //! time limit for a whole test, the repository's own files.
 
+pub mod app;
 pub mod db;
 pub mod fake_discord;
 pub mod feed_server;
@@ -21,7 +24,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use readout::feeds::ItemKey;
+use readout::ingest::ArticleKey;
 use readout::model::ActorName;
+use readout::store::{FeedId, IngestItem};
 
 /// How long a whole test that talks over sockets may take: long enough for a
 /// debug build on a loaded 2-core machine, short enough that a lost message
@@ -50,4 +56,19 @@ pub fn actor(name: &str) -> ActorName {
 /// The repository's own files (fixtures, demo feeds).
 pub fn repo_path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// An article key to build an item with before its feed is known; [`keyed_for`]
+/// replaces it.
+pub fn unkeyed() -> ArticleKey {
+    ArticleKey::of(FeedId(0), &ItemKey::from_stored(String::new()), "")
+}
+
+/// The items with their article keys as ingest sets them for `feed` (from the
+/// article's link, else the feed and the item key).
+pub fn keyed_for(feed: FeedId, mut items: Vec<IngestItem>) -> Vec<IngestItem> {
+    for item in &mut items {
+        item.article_key = ArticleKey::of(feed, &item.key, &item.article.url);
+    }
+    items
 }

@@ -1,14 +1,15 @@
-//! The opening of a brief in Discord: the stale warning, the bottom line, "Next
-//! on the calendar", and what an empty `since:` window says instead. Kept apart
+//! The opening of a brief in Discord: the window line ("As of … · since …") and
+//! the stale warning, the bottom line, "Next on the calendar", and what an empty
+//! `since:` window says instead. Kept apart
 //! from the sections so each stays small; the same escaping rules hold (every
 //! name, place and phrase comes from a feed).
 
-use super::discord::{
+use super::{
     COLOR, Embed, EmbedField, TimeStyle, bounded_list, date_stamp, escape, masked_link, timestamp,
     truncate,
 };
-use super::status_label;
 use crate::brief::{Brief, CalendarEntry, Upcoming};
+use crate::render::{self, status_label};
 
 /// Room for the bottom line in a description: the whole message shares 6000
 /// characters with four lists of up to 1024.
@@ -59,12 +60,12 @@ fn calendar_line(e: &CalendarEntry) -> String {
                 .unwrap_or_default();
             format!(
                 "**{}** · {}{at}",
-                escape(&truncate(&super::participants(participants), 150)),
+                escape(&truncate(&render::participants(participants), 150)),
                 status_label(*status)
             )
         }
         Upcoming::Due { what, actors, .. } => {
-            let who = super::actors(actors)
+            let who = render::actors(actors)
                 .map(|w| format!(" — {}", escape(&truncate(&w, 100))))
                 .unwrap_or_default();
             format!("due: {}{who}", escape(&truncate(what, 150)))
@@ -105,4 +106,31 @@ pub fn empty_window_embed(brief: &Brief, title: String, window_line: String) -> 
         color: Some(COLOR),
         ..Default::default()
     })
+}
+
+/// "As of …, most recent developments" / "As of …, since …", and a second line
+/// when the newest development is old.
+pub(super) fn window_line(brief: &Brief) -> String {
+    let window = match brief.since {
+        Some(s) => format!("since {}", timestamp(s, TimeStyle::DateTime)),
+        None => "most recent developments, whatever their age".to_string(),
+    };
+    let mut line = format!(
+        "As of {} · {window}",
+        timestamp(brief.as_of, TimeStyle::DateTime)
+    );
+    if let Some(stale) = stale_line(brief) {
+        line.push('\n');
+        line.push_str(&stale);
+    }
+    line
+}
+
+/// The window line and the bottom line: what opens a whole brief.
+pub(super) fn opening_text(brief: &Brief) -> String {
+    format!(
+        "{}\n\n{}",
+        window_line(brief),
+        bottom_line(brief, BOTTOM_LINE_ROOM)
+    )
 }
