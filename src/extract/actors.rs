@@ -255,6 +255,32 @@ const PLACE_PREPS: &[&str] = &[
     "in", "at", "from", "near", "to", "toward", "towards", "outside", "across", "into",
 ];
 
+/// Words after which "from" or "to" leads to whoever speaks or is spoken to, not
+/// to a place: "a call from Antony Blinken", "spoke to Sergei Lavrov".
+const ADDRESS: &[&str] = &[
+    "call",
+    "calls",
+    "message",
+    "messages",
+    "letter",
+    "letters",
+    "invitation",
+    "spoke",
+    "spoken",
+    "speak",
+    "talked",
+    "talk",
+    "wrote",
+    "written",
+];
+
+/// Whether the preposition at `prep` follows a word of address (`ADDRESS`).
+fn addressed(text: &str, toks: &[Tok], prep: usize) -> bool {
+    prep > 0
+        && matches!(toks[prep].text(text), "from" | "to")
+        && ADDRESS.contains(&toks[prep - 1].text(text))
+}
+
 /// Whether word `i` can be part of a person's name; `compound` says whether it is a
 /// compound of actors ("Armenian-Azerbaijani"), which is not.
 fn is_name_token(text: &str, toks: &[Tok], i: usize, compound: bool) -> bool {
@@ -642,8 +668,10 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
         let last_word = words.last().copied().unwrap_or_default();
         let possessive = bare(last_word) != last_word;
         let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))));
-        let after_prep =
-            run_start > 0 && PLACE_PREPS.contains(&toks[run_start - 1].text(text)) && !titled;
+        let after_prep = run_start > 0
+            && PLACE_PREPS.contains(&toks[run_start - 1].text(text))
+            && !titled
+            && !addressed(text, toks, run_start - 1);
         let full: Vec<String> = words
             .iter()
             .enumerate()

@@ -761,6 +761,54 @@ mod tests {
     }
 
     #[test]
+    fn the_sides_of_a_relation_are_no_parties() {
+        // Language class: "the alliance / ties / border between A and B" told in a
+        // readout of someone else's meeting.
+        let v = met(
+            "Ana Veld met Prime Minister Tam Ruen in Lima on Monday. They reaffirmed the alliance between Chile and Peru and discussed the border.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Tam Ruen"]);
+        // Talks between two sides are still a meeting of both.
+        let v = met("The talks between Chile and Peru ended in Lima on Monday.");
+        assert_eq!(v[0].0, ["Chile", "Peru"], "{v:?}");
+    }
+
+    #[test]
+    fn a_second_predicate_after_and_has_the_first_subject() {
+        // Language class: ", and later held a separate call with Z": one subject,
+        // two meetings.
+        let v = met(
+            "Ana Veld received a phone call from President Tam Ruen on Monday, and later held a separate call with Per Lund.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Tam Ruen"]);
+        assert_eq!(v[1].0, ["Ana Veld", "Per Lund"]);
+        // A clause with a subject of its own keeps it.
+        let v = met(
+            "Ana Veld received a phone call from President Tam Ruen on Monday, and the two leaders later held a call with Per Lund.",
+        );
+        assert!(v.iter().all(|m| m.0 != ["Ana Veld", "Per Lund"]), "{v:?}");
+    }
+
+    #[test]
+    fn a_call_from_a_name_is_from_a_person() {
+        // Language class: "a call from X", "spoke to X": after a word of address,
+        // "from" and "to" lead to a person, not a place.
+        let v = met("Ana Veld received a phone call from Ola Brek on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Ola Brek"]);
+        let v = met("Ana Veld spoke to Ola Brek on Monday.");
+        assert_eq!(v[0].0, ["Ana Veld", "Ola Brek"], "{v:?}");
+        // A place after another preposition stays a place.
+        let v = met("Ana Veld flew to Santa Cruz on Monday and met Ola Brek.");
+        assert!(
+            v.iter().all(|m| !m.0.iter().any(|p| p == "Santa Cruz")),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn an_unnamed_counterpart_is_the_country() {
         // Language class: "her Rwandan counterpart" with no name given and nobody
         // named for that country elsewhere in the article.

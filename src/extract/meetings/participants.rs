@@ -11,6 +11,7 @@ use super::super::Doc;
 use super::super::actors::{ActorKind, Mention};
 use super::super::lexicon::{Known, LEXICON, MeetingCue};
 use super::super::speech::Said;
+use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::anaphora;
 use super::candidates::{find_cues, future_predicate, is_boundary};
@@ -75,6 +76,37 @@ pub fn add(n: &str, names: &mut Vec<String>) {
     }
 }
 
+/// Whether the clause opening at `left` is ", and" right before its cue at `first`
+/// with only lower-case words of the predicate between ("and later held a separate
+/// call with"): a second predicate of the subject. A subject of its own ("and the
+/// two", "and they") starts another sentence's worth.
+fn second_predicate(words: Words, left: usize, first: usize) -> bool {
+    let and = left + usize::from(words.get(left) == Some(&","));
+    words.key_at(and) == Some("and")
+        && first > and
+        && first - and <= 5
+        && (and + 1..first).all(|k| {
+            words[k].chars().all(|c| c.is_lowercase() || c == '-')
+                && !matches!(
+                    words.key(k),
+                    "the"
+                        | "they"
+                        | "both"
+                        | "he"
+                        | "she"
+                        | "we"
+                        | "it"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "all"
+                        | "each"
+                        | "i"
+                )
+        })
+}
+
 /// "X, who met Y": X takes part.
 fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
     let left = clause.left;
@@ -88,11 +120,13 @@ fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<Str
     }
 }
 
-/// "X met Y on Monday and will meet Z on Friday": a predicate that looks ahead,
-/// joined by "and", has the subject of the sentence's first meeting verb.
+/// "X met Y on Monday and will meet Z on Friday", "X received a call from Y, and
+/// later held a separate call with Z": a predicate that looks ahead, or a second
+/// meeting verb, joined by "and", has the subject of the sentence's first meeting
+/// verb.
 fn subject_of_first_verb(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
     let (words, left) = (clause.words, clause.left);
-    if !future_predicate(words, left) {
+    if !future_predicate(words, left) && !second_predicate(words, left, clause.first()) {
         return;
     }
     let start = (0..left)
@@ -201,6 +235,7 @@ fn named_in_clause<'d>(
         if led_by_someone(doc, i, words, m)
             || a_member(words, left, m.first)
             || names_a_period(words, m.first)
+            || a_side_of_a_relation(words, m.first)
         {
             continue;
         }
@@ -261,6 +296,36 @@ fn names_a_period(words: Words, first: usize) -> bool {
     let before = |n: usize| first.checked_sub(n).map(|k| words.key(k));
     let period = |w: Option<&str>| matches!(w, Some("throughout" | "during"));
     period(before(1)) || (before(1) == Some("the") && period(before(2)))
+}
+
+/// Nouns of a standing relation between countries: who stands in one is what the
+/// parties talk about, not who talks.
+const RELATIONS: &[&str] = &[
+    "alliance",
+    "relationship",
+    "relations",
+    "ties",
+    "partnership",
+    "cooperation",
+    "border",
+    "war",
+    "conflict",
+    "dispute",
+    "rivalry",
+    "trade",
+];
+
+/// "They reaffirmed the alliance between the United States and the Philippines
+/// and discussed …": the names after a relation noun and "between" are its sides,
+/// no parties to the meeting (which "they" tells).
+fn a_side_of_a_relation(words: Words, first: usize) -> bool {
+    let between = (first.saturating_sub(10)..first).rev().find(|&k| {
+        words.key(k) == "between"
+            || !(is_capitalised(words[k]) || matches!(words.key(k), "and" | "," | "the" | "of"))
+    });
+    between.is_some_and(|k| {
+        words.key(k) == "between" && k > 0 && RELATIONS.contains(&words.key(k - 1))
+    })
 }
 
 /// "talks with the Alliance of Sahel States, the confederation formed by Mali,
