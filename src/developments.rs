@@ -75,6 +75,11 @@ pub struct PendingDevelopment {
     /// Flattened in JSON: `"state": "done", "by": {...}` beside `development`.
     #[serde(flatten)]
     pub state: PendingState,
+    /// Still awaited, but past its due date or without news for
+    /// [`QUIET_AFTER_DAYS`]: the day of its newest report, shown as "no follow-up
+    /// reported since …" so a desk does not read a stale promise as live business.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_follow_up_since: Option<NaiveDate>,
 }
 
 fn report_of<T>(r: &Reported<T>, evidence: &Evidence) -> Report {
@@ -370,6 +375,23 @@ fn told_again(a: &Action, b: &Action) -> bool {
     short.len() >= 2 && short.first() == long.first() && short.iter().all(|w| long.contains(w))
 }
 
+/// Days after its newest report that an item still open is marked as having no
+/// follow-up: a promise nobody has written about for a quarter is history to a
+/// desk (a brief over years of texts otherwise shows 2021's "will respond" as live).
+pub const QUIET_AFTER_DAYS: i64 = 90;
+
+/// The day of the newest report of an item still awaited that is overdue or has
+/// had no news for [`QUIET_AFTER_DAYS`] by `today`; `None` otherwise.
+fn quiet_since(p: &PendingDevelopment, today: NaiveDate) -> Option<NaiveDate> {
+    let newest = p.development.latest().date_naive();
+    let quiet = match p.state {
+        PendingState::Overdue => true,
+        PendingState::Open => (today - newest).num_days() > QUIET_AFTER_DAYS,
+        _ => false,
+    };
+    quiet.then_some(newest)
+}
+
 /// Tracks pending items through later outcomes. An outcome closes a pending item
 /// when it comes from a later article and says the same thing was done; the same
 /// item announced again by a later article is one development.
@@ -406,6 +428,7 @@ pub fn track_pending(
                         item: r.item,
                         reports: vec![report],
                     },
+                    no_follow_up_since: None,
                 });
                 actions.push(action);
             }
@@ -436,6 +459,7 @@ pub fn track_pending(
                 OutcomeKind::Abandoned => PendingState::Abandoned { by },
             };
         }
+        d.no_follow_up_since = quiet_since(d, today);
         // Oldest report first stays last: newest first, as for the other developments.
         d.development
             .reports
@@ -637,5 +661,32 @@ mod tests {
         );
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].development.reports.len(), 2);
+    }
+    /// A promise nobody has written about for a quarter reads "no follow-up
+    /// reported since" its last report, as an overdue one does.
+    #[test]
+    fn an_item_without_news_for_a_quarter_is_quiet() {
+        let june = |d: u32| NaiveDate::from_ymd_opt(2030, 6, d).unwrap_or_default();
+        let items = || vec![pend("send its formal reply to the border proposal", "a", 1)];
+        let fresh = track_pending(items(), &[], june(30));
+        assert_eq!(fresh[0].state, PendingState::Open);
+        assert_eq!(fresh[0].no_follow_up_since, None);
+        let later = june(1) + chrono::Duration::days(QUIET_AFTER_DAYS + 1);
+        let quiet = track_pending(items(), &[], later);
+        // Still open: a later report may yet close it.
+        assert_eq!(quiet[0].state, PendingState::Open);
+        assert_eq!(quiet[0].no_follow_up_since, Some(june(1)));
+        // Reported done before the quarter is out: closed, whatever the date.
+        let done = track_pending(
+            items(),
+            &[outcome("send the reply to the border proposal", "b", 3)],
+            later,
+        );
+        assert!(
+            matches!(done[0].state, PendingState::Done { .. }),
+            "{:?}",
+            done[0].state
+        );
+        assert_eq!(done[0].no_follow_up_since, None);
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::calendar::{CalendarEntry, Upcoming};
-use crate::developments::{Development, PendingDevelopment, PendingState};
+use crate::developments::{Development, PendingDevelopment, PendingState, QUIET_AFTER_DAYS};
 use crate::model::{ActorName, Meeting, MeetingStatus};
 use crate::ranking;
 
@@ -52,10 +52,14 @@ pub fn bottom_line(
     let next = calendar.first().cloned();
     let count = |want: &PendingState| pending.iter().filter(|p| &p.state == want).count();
     let (open, overdue) = (count(&PendingState::Open), count(&PendingState::Overdue));
+    let quiet = pending
+        .iter()
+        .filter(|p| p.state == PendingState::Open && p.no_follow_up_since.is_some())
+        .count();
     let sentences = vec![
         meeting_sentence(last_meeting.as_ref()),
         next_sentence(next.as_ref()),
-        pending_sentence(open, overdue),
+        pending_sentence(open, quiet, overdue),
     ];
     BottomLine {
         sentences,
@@ -133,13 +137,26 @@ fn next_sentence(e: Option<&CalendarEntry>) -> String {
     }
 }
 
-fn pending_sentence(open: usize, overdue: usize) -> String {
+/// How many items are open (`quiet` of them without news for a quarter) and overdue.
+fn pending_sentence(open: usize, quiet: usize, overdue: usize) -> String {
     let items = |n: usize| format!("{n} item{}", if n == 1 { "" } else { "s" });
+    let open_part = match quiet {
+        0 => format!("{} open", items(open)),
+        1 if open == 1 => format!("1 item open (without news for {QUIET_AFTER_DAYS} days)"),
+        q if q == open => format!(
+            "{} open (all without news for {QUIET_AFTER_DAYS} days)",
+            items(open)
+        ),
+        q => format!(
+            "{} open ({q} without news for {QUIET_AFTER_DAYS} days)",
+            items(open)
+        ),
+    };
     match (open, overdue) {
         (0, 0) => "Nothing pending is open or overdue.".into(),
-        (o, 0) => format!("Pending: {} open, none overdue.", items(o)),
+        (_, 0) => format!("Pending: {open_part}, none overdue."),
         (0, d) => format!("Pending: {} overdue, none open.", items(d)),
-        (o, d) => format!("Pending: {} open, {d} overdue.", items(o)),
+        (_, d) => format!("Pending: {open_part}, {d} overdue."),
     }
 }
 
@@ -205,6 +222,7 @@ mod tests {
                 reports: vec![report(1)],
             },
             state,
+            no_follow_up_since: None,
         }
     }
 
@@ -255,6 +273,19 @@ mod tests {
                 "Next: Ann Lee, Bo Park and Cy Moe, planned for 2024-03-20 in Rome.",
                 "Pending: 1 item open, none overdue.",
             ]
+        );
+        // Open items without news for a quarter are counted as such.
+        let mut stale = items.clone();
+        stale[1].no_follow_up_since = Some(day(1));
+        let b = bottom_line(&met, &stale, &calendar(&met, &stale, day(10)));
+        assert_eq!(
+            b.sentences[2],
+            "Pending: 2 items open (1 without news for 90 days), 1 overdue."
+        );
+        let b = bottom_line(&met, &stale[1..2], &calendar(&met, &[], day(10)));
+        assert_eq!(
+            b.sentences[2],
+            "Pending: 1 item open (without news for 90 days), none overdue."
         );
     }
 

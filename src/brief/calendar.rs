@@ -142,6 +142,7 @@ mod tests {
                 reports: vec![report()],
             },
             state,
+            no_follow_up_since: None,
         }
     }
 

@@ -211,6 +211,9 @@ fn pending(out: &mut String, brief: &Brief) {
             p.development.latest().format("%Y-%m-%d"),
             refs(brief, &p.development.reports)
         );
+        if let Some(since) = p.no_follow_up_since {
+            let _ = write!(line, " — no follow-up reported since {since}");
+        }
         if let PendingState::Done { by } | PendingState::Abandoned { by } = &p.state {
             let _ = write!(
                 line,
@@ -279,6 +282,15 @@ mod tests {
                     meeting(MeetingStatus::Held, 2),
                     meeting(MeetingStatus::Planned, 20),
                 ],
+                pending: vec![crate::model::Pending {
+                    what: "reply to the border proposal".into(),
+                    actors: vec![ActorName::new("Bo Park").unwrap()],
+                    due: None,
+                    evidence: Evidence {
+                        sentence: "x".into(),
+                        span: Span::new(0, 1),
+                    },
+                }],
                 ..Default::default()
             },
         }];
@@ -290,7 +302,7 @@ mod tests {
         let out = render(&brief(Utc.with_ymd_and_hms(2024, 6, 4, 0, 0, 0).unwrap()));
         let expected = "\nBottom line\n  Latest meeting: Ann Lee and Bo Park met on 2024-06-02 in Rome.\n  \
                         Next: Ann Lee and Bo Park, planned for 2024-06-20 in Rome.\n  \
-                        Nothing pending is open or overdue.\n\nNext on the calendar\n  \
+                        Pending: 1 item open, none overdue.\n\nNext on the calendar\n  \
                         • Thu 2024-06-20 · Ann Lee – Bo Park · planned · Rome [1]\n\nWho met\n";
         assert!(out.contains(expected), "{out}");
         assert!(!out.contains("Latest development:"), "fresh: {out}");
@@ -307,8 +319,23 @@ mod tests {
         b.since = Some(Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap());
         b.latest_before_window = b.latest;
         b.met.clear();
+        b.pending.clear();
         assert!(render(&b).contains(
             "Nothing since 2025-01-01. The latest development is from 2024-06-03; run without --since to see it."
         ));
+    }
+    #[test]
+    fn a_promise_without_news_for_months_says_since_when() {
+        let fresh = render(&brief(Utc.with_ymd_and_hms(2024, 6, 4, 0, 0, 0).unwrap()));
+        assert!(
+            fresh.contains("  • [open] reply to the border proposal — Bo Park (2024-06-03)"),
+            "{fresh}"
+        );
+        assert!(!fresh.contains("no follow-up"), "{fresh}");
+        let old = render(&brief(Utc.with_ymd_and_hms(2025, 8, 3, 0, 0, 0).unwrap()));
+        assert!(
+            old.contains("  • [open] reply to the border proposal — Bo Park (2024-06-03) [1] — no follow-up reported since 2024-06-03"),
+            "{old}"
+        );
     }
 }

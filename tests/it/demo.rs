@@ -96,6 +96,21 @@ fn the_demo_brief_shows_who_met_what_was_said_and_what_is_pending() {
         })
         .expect("the U.S. written response is pending");
     assert_eq!(response["state"], "open");
+    // Open, and marked once nobody has written about it for a quarter.
+    let reported = chrono::DateTime::parse_from_rfc3339(
+        response["development"]["reports"][0]["article"]["published"]
+            .as_str()
+            .unwrap(),
+    )
+    .unwrap();
+    let age = chrono::Utc::now()
+        .signed_duration_since(reported)
+        .num_days();
+    assert_eq!(
+        response.get("no_follow_up_since").is_some(),
+        age > readout::developments::QUIET_AFTER_DAYS,
+        "{response}"
+    );
     let due = response["development"]["item"]["due"]["text"]
         .as_str()
         .unwrap();

@@ -25,6 +25,12 @@ pub(super) fn line(p: &PendingDevelopment, detail: bool) -> String {
         timestamp(p.development.latest(), TimeStyle::Date),
         source_link(&p.development.reports)
     );
+    if let Some(since) = p.no_follow_up_since {
+        line.push_str(&format!(
+            " — no follow-up reported since {}",
+            date_stamp(since)
+        ));
+    }
     if let PendingState::Done { by } | PendingState::Abandoned { by } = &p.state {
         line.push_str(&format!(
             " → {} {}",
