@@ -208,6 +208,57 @@ pub fn end_of(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
     last_day(y, m)
 }
 
+/// The last day of a span counted from the publication date, for deadlines told
+/// relative to the article: "within 30 days", "within a week", "within two
+/// months", "this week" (to its Sunday), "next week", "this month", "next month",
+/// "this year". A brief marks the item overdue after that day.
+pub fn span_end(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
+    let key = |k: usize| words.get(k).map(|w| w.to_ascii_lowercase());
+    let first = key(0)?;
+    if first == "within" {
+        let n = count(&key(1)?)?;
+        return match key(2)?.trim_end_matches('s') {
+            "day" => published.checked_add_days(Days::new(n)),
+            "week" => published.checked_add_days(Days::new(7 * n)),
+            "month" => published.checked_add_months(chrono::Months::new(u32::try_from(n).ok()?)),
+            _ => None,
+        };
+    }
+    let ahead = match first.as_str() {
+        "this" => 0,
+        "next" => 1,
+        _ => return None,
+    };
+    let sunday = published.checked_add_days(Days::new(u64::from(
+        6 - published.weekday().num_days_from_monday(),
+    )))?;
+    match key(1)?.as_str() {
+        "week" => sunday.checked_add_days(Days::new(7 * ahead)),
+        "month" => {
+            let m =
+                published.checked_add_months(chrono::Months::new(u32::try_from(ahead).ok()?))?;
+            last_day(m.year(), m.month())
+        }
+        "year" if ahead == 0 => NaiveDate::from_ymd_opt(published.year(), 12, 31),
+        _ => None,
+    }
+}
+
+/// A count written in figures or as a word ("30", "a", "two").
+fn count(w: &str) -> Option<u64> {
+    if let Ok(n) = w.parse::<u64>() {
+        return (n > 0 && n <= 3660).then_some(n);
+    }
+    let words = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    match w {
+        "a" | "an" => Some(1),
+        _ => words.iter().position(|x| *x == w).map(|i| i as u64 + 1),
+    }
+}
+
 /// A month's name, not a three-letter word that may be another ("may", "mar").
 fn full_month(w: &str) -> Option<u32> {
     month(w).filter(|_| w.len() > 3 || w.ends_with('.'))
@@ -294,5 +345,20 @@ mod tests {
         assert_eq!(end_of(&w, d(PUB)), Some(d("2030-06-30")));
         let w = ["by", "the", "end", "of", "September"];
         assert_eq!(end_of(&w, d(PUB)), Some(d("2030-09-30")));
+    }
+    #[test]
+    fn spans_counted_from_publication_end_on_their_last_day() {
+        // Published on Friday 2024-05-10.
+        let p = d("2024-05-10");
+        let end = |s: &str| span_end(&s.split(' ').collect::<Vec<_>>(), p);
+        assert_eq!(end("within 30 days"), Some(d("2024-06-09")));
+        assert_eq!(end("within a week"), Some(d("2024-05-17")));
+        assert_eq!(end("within two months"), Some(d("2024-07-10")));
+        assert_eq!(end("this week"), Some(d("2024-05-12")));
+        assert_eq!(end("next week"), Some(d("2024-05-19")));
+        assert_eq!(end("next month"), Some(d("2024-06-30")));
+        assert_eq!(end("this year"), Some(d("2024-12-31")));
+        assert_eq!(end("within reach"), None);
+        assert_eq!(end("next round"), None);
     }
 }

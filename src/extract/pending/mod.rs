@@ -418,6 +418,7 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
             .unwrap_or(clause_end);
         let phrase = &words[pos..end];
         let date = dates::end_of(phrase, doc.published)
+            .or_else(|| dates::span_end(phrase, doc.published))
             .or_else(|| dates::find(phrase, doc.published, true).map(|d| d.0));
         // "by Hamas" names an agent, not a deadline: a "by" phrase needs a date or
         // a time word.
