@@ -10,7 +10,8 @@ use super::super::Doc;
 use super::super::actors::ActorKind;
 use super::super::lexicon::{Known, LEXICON};
 use super::decide::Clause;
-use super::participants::{add, role_filter};
+use super::participants::add;
+use super::roles::role_filter;
 
 /// The clause in lower case, read once for both readings here; a phrase may run
 /// a little past it.

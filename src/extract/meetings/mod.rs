@@ -27,7 +27,9 @@ mod anaphora;
 mod candidates;
 mod context;
 mod decide;
+mod no_party;
 mod participants;
+mod roles;
 mod split;
 mod status;
 
@@ -141,7 +143,8 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
 
 #[cfg(test)]
 mod tests {
-    use super::participants::{military, same_name};
+    use super::participants::same_name;
+    use super::roles::military;
     use super::*;
     use chrono::NaiveDate;
 

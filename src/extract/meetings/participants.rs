@@ -8,14 +8,18 @@
 use crate::model::{ActorName, Meeting, MeetingStatus};
 
 use super::super::Doc;
-use super::super::actors::{ActorKind, Mention};
-use super::super::lexicon::{Known, LEXICON, MeetingCue};
+use super::super::actors::ActorKind;
+use super::super::lexicon::{Known, LEXICON};
 use super::super::speech::Said;
-use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::anaphora;
 use super::candidates::{find_cues, future_predicate, is_boundary};
 use super::decide::Clause;
+use super::no_party::{
+    a_member, a_side_of_a_relation, describes_next, holds_the_meeting, led_by_someone,
+    names_a_period,
+};
+use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
 
 /// The parties one clause names, as `parties` reads them.
 pub struct Parties {
@@ -289,73 +293,6 @@ fn named_in_clause<'d>(
     named
 }
 
-/// "thanked him for his partnership throughout the Biden-Harris Administration",
-/// "during the Obama presidency": a government named as a span of time is no
-/// party.
-fn names_a_period(words: Words, first: usize) -> bool {
-    let before = |n: usize| first.checked_sub(n).map(|k| words.key(k));
-    let period = |w: Option<&str>| matches!(w, Some("throughout" | "during"));
-    period(before(1)) || (before(1) == Some("the") && period(before(2)))
-}
-
-/// Nouns of a standing relation between countries: who stands in one is what the
-/// parties talk about, not who talks.
-const RELATIONS: &[&str] = &[
-    "alliance",
-    "relationship",
-    "relations",
-    "ties",
-    "partnership",
-    "cooperation",
-    "border",
-    "war",
-    "conflict",
-    "dispute",
-    "rivalry",
-    "trade",
-];
-
-/// "They reaffirmed the alliance between the United States and the Philippines
-/// and discussed …": the names after a relation noun and "between" are its sides,
-/// no parties to the meeting (which "they" tells).
-fn a_side_of_a_relation(words: Words, first: usize) -> bool {
-    let between = (first.saturating_sub(10)..first).rev().find(|&k| {
-        words.key(k) == "between"
-            || !(is_capitalised(words[k]) || matches!(words.key(k), "and" | "," | "the" | "of"))
-    });
-    between.is_some_and(|k| {
-        words.key(k) == "between" && k > 0 && RELATIONS.contains(&words.key(k - 1))
-    })
-}
-
-/// "talks with the Alliance of Sahel States, the confederation formed by Mali,
-/// Burkina Faso and Niger": the members a body is described by are no parties
-/// beside it.
-fn a_member(words: Words, left: usize, at: usize) -> bool {
-    (left..at).any(|k| {
-        matches!(
-            (words.key(k), words.key_at(k + 1)),
-            (
-                "formed" | "made" | "composed" | "founded",
-                Some("by" | "up" | "of")
-            ) | ("comprising" | "grouping", _)
-        )
-    })
-}
-
-/// "A team of ASEAN observers led by Gen. Ola Brek": a body or country whose
-/// people someone named leads is on that person's side, not a party beside them.
-fn led_by_someone(doc: &Doc, i: usize, words: Words, m: &Mention) -> bool {
-    m.kind != ActorKind::Person
-        && doc.mentions[i].iter().any(|p| {
-            p.kind == ActorKind::Person
-                && p.first > m.last
-                && p.first <= m.last + 8
-                && (m.last..p.first)
-                    .any(|k| words.key(k) == "led" && words.key_at(k + 1) == Some("by"))
-        })
-}
-
 /// Two countries meeting are, in practice, the people the article introduced as
 /// acting for them ("Iran and the United States held talks"). A country named
 /// through its delegation or negotiators is not its head of state or government,
@@ -479,20 +416,6 @@ fn pronouns_and_counterparts(
     pronoun_subject
 }
 
-/// "Antony Blinken's meeting with Sergei Lavrov", "Russia's first talks with
-/// Ukraine": a name in the possessive right before the cue (a word or two of
-/// description between) holds the meeting, so it takes part.
-fn holds_the_meeting(words: Words, group: &[(usize, usize, &MeetingCue)], m: &Mention) -> bool {
-    let Some(&(cue, _, _)) = group.first() else {
-        return false;
-    };
-    m.possessive
-        && !m.modifier
-        && cue >= m.last
-        && cue - m.last <= 2
-        && (m.last..cue).all(|k| words[k].chars().all(|c| c.is_lowercase() || c == '-'))
-}
-
 /// "her Rwandan counterpart" that no name follows, in an article that names no one
 /// for Rwanda: the minister is left unnamed, so the country is the party. ("his
 /// Peruvian counterpart, Tam Ruen" is Tam Ruen, read as a name of the clause; with
@@ -547,18 +470,6 @@ fn each_party(
     }
     each_after
 }
-
-/// Plural roles after which a country stands for its minister ("the foreign
-/// ministers of A and B").
-const ROLES: &[&str] = &[
-    "ministers",
-    "leaders",
-    "presidents",
-    "envoys",
-    "negotiators",
-    "counterparts",
-    "commissioners",
-];
 
 /// Adds the actors of sentence `i` to the meeting told in one of the two sentences
 /// before, when `i` only says who took part ("Ministers from A and B took part";
@@ -621,104 +532,6 @@ fn people_over_compounds(names: &mut Vec<String>, compounds: &[&str]) {
     if people >= 2 {
         names.retain(|n| !compounds.contains(&n.as_str()));
     }
-}
-
-fn not_a_leader(title: &str) -> bool {
-    !is_leader(title)
-}
-
-/// An officer's title: "Thai and Cambodian army commanders" are the generals the
-/// article names, not the countries' diplomats.
-/// Ranks and services are whole words ("Lt. Gen.", "army commander"), and
-/// "General" only as the first: a "secretary-general" or a "director general" is
-/// no officer.
-pub fn military(title: &str) -> bool {
-    let mut words = title.split(' ').map(|w| w.trim_end_matches('.'));
-    let first = words.clone().next();
-    first == Some("general")
-        || words.any(|w| {
-            matches!(
-                w,
-                "gen"
-                    | "lt"
-                    | "maj"
-                    | "brig"
-                    | "col"
-                    | "colonel"
-                    | "admiral"
-                    | "marshal"
-                    | "commander"
-                    | "army"
-                    | "military"
-            )
-        })
-}
-
-/// Whether a country's group of people (starting at word `k`) are its officers
-/// ("army commanders"): they stand for its officers, not its diplomats.
-fn officers(words: Words, k: usize) -> bool {
-    (k..(k + 3).min(words.len())).any(|j| {
-        matches!(
-            words.key(j),
-            "army" | "military" | "commanders" | "generals" | "naval" | "navy"
-        )
-    })
-}
-
-/// Whether a title is a head of state's or government's.
-fn is_leader(t: &str) -> bool {
-    !t.starts_with("vice")
-        && !t.starts_with("deputy")
-        && [
-            "president",
-            "prime minister",
-            "chancellor",
-            "king",
-            "emir",
-            "premier",
-            "supreme leader",
-            "crown prince",
-            "sultan",
-        ]
-        .iter()
-        .any(|r| t.ends_with(r))
-}
-
-/// Which titles a plural role noun covers: "the two leaders" are heads of state
-/// or government, "the two ministers" ministers and secretaries.
-pub fn role_filter(noun: &str) -> Option<fn(&str) -> bool> {
-    fn minister(t: &str) -> bool {
-        (t.contains("minister") || t.contains("secretary")) && !is_leader(t)
-    }
-    match noun {
-        "leaders" | "presidents" | "heads" => Some(is_leader),
-        "ministers" | "foreign" => Some(minister),
-        _ => None,
-    }
-}
-
-/// "Republic of Norway (RN) Foreign Minister Ana Veld": a country or organisation
-/// right before a titled person, only an abbreviation between, describes that person.
-fn describes_next(doc: &Doc, i: usize, m: &Mention) -> bool {
-    if m.kind == ActorKind::Person {
-        return false;
-    }
-    let toks = &doc.toks[i];
-    let words = doc.words(i);
-    doc.mentions[i]
-        .iter()
-        .find(|p| p.first >= m.last)
-        .is_some_and(|p| {
-            let title_start = toks.partition_point(|t| t.start < p.span.start);
-            p.kind == ActorKind::Person
-                && p.titled
-                && title_start >= m.last
-                && title_start < p.first
-                && words[m.last..title_start].iter().all(|w| {
-                    matches!(*w, "(" | ")")
-                        || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
-                })
-        })
 }
 
 /// Two forms of one name: equal, or one the other's ending ("Borg Camilleri",

@@ -1,0 +1,120 @@
+//! Names in a meeting's clause that are no parties to it: a government named as a
+//! span of time, the sides of a relation the parties talk about, the members a
+//! body is described by, the leader of a delegation already counted, a name
+//! that describes the next one; and the one possessive that is a party, the
+//! holder of the meeting ("X's talks with Y").
+
+use super::super::Doc;
+use super::super::actors::{ActorKind, Mention};
+use super::super::lexicon::MeetingCue;
+use super::super::tokens::is_capitalised;
+use super::super::words::Words;
+
+/// "thanked him for his partnership throughout the Biden-Harris Administration",
+/// "during the Obama presidency": a government named as a span of time is no
+/// party.
+pub(super) fn names_a_period(words: Words, first: usize) -> bool {
+    let before = |n: usize| first.checked_sub(n).map(|k| words.key(k));
+    let period = |w: Option<&str>| matches!(w, Some("throughout" | "during"));
+    period(before(1)) || (before(1) == Some("the") && period(before(2)))
+}
+
+/// Nouns of a standing relation between countries: who stands in one is what the
+/// parties talk about, not who talks.
+const RELATIONS: &[&str] = &[
+    "alliance",
+    "relationship",
+    "relations",
+    "ties",
+    "partnership",
+    "cooperation",
+    "border",
+    "war",
+    "conflict",
+    "dispute",
+    "rivalry",
+    "trade",
+];
+
+/// "They reaffirmed the alliance between the United States and the Philippines
+/// and discussed …": the names after a relation noun and "between" are its sides,
+/// no parties to the meeting (which "they" tells).
+pub(super) fn a_side_of_a_relation(words: Words, first: usize) -> bool {
+    let between = (first.saturating_sub(10)..first).rev().find(|&k| {
+        words.key(k) == "between"
+            || !(is_capitalised(words[k]) || matches!(words.key(k), "and" | "," | "the" | "of"))
+    });
+    between.is_some_and(|k| {
+        words.key(k) == "between" && k > 0 && RELATIONS.contains(&words.key(k - 1))
+    })
+}
+
+/// "talks with the Alliance of Sahel States, the confederation formed by Mali,
+/// Burkina Faso and Niger": the members a body is described by are no parties
+/// beside it.
+pub(super) fn a_member(words: Words, left: usize, at: usize) -> bool {
+    (left..at).any(|k| {
+        matches!(
+            (words.key(k), words.key_at(k + 1)),
+            (
+                "formed" | "made" | "composed" | "founded",
+                Some("by" | "up" | "of")
+            ) | ("comprising" | "grouping", _)
+        )
+    })
+}
+
+/// "A team of ASEAN observers led by Gen. Ola Brek": a body or country whose
+/// people someone named leads is on that person's side, not a party beside them.
+pub(super) fn led_by_someone(doc: &Doc, i: usize, words: Words, m: &Mention) -> bool {
+    m.kind != ActorKind::Person
+        && doc.mentions[i].iter().any(|p| {
+            p.kind == ActorKind::Person
+                && p.first > m.last
+                && p.first <= m.last + 8
+                && (m.last..p.first)
+                    .any(|k| words.key(k) == "led" && words.key_at(k + 1) == Some("by"))
+        })
+}
+
+/// "Antony Blinken's meeting with Sergei Lavrov", "Russia's first talks with
+/// Ukraine": a name in the possessive right before the cue (a word or two of
+/// description between) holds the meeting, so it takes part.
+pub(super) fn holds_the_meeting(
+    words: Words,
+    group: &[(usize, usize, &MeetingCue)],
+    m: &Mention,
+) -> bool {
+    let Some(&(cue, _, _)) = group.first() else {
+        return false;
+    };
+    m.possessive
+        && !m.modifier
+        && cue >= m.last
+        && cue - m.last <= 2
+        && (m.last..cue).all(|k| words[k].chars().all(|c| c.is_lowercase() || c == '-'))
+}
+
+/// "Republic of Norway (RN) Foreign Minister Ana Veld": a country or organisation
+/// right before a titled person, only an abbreviation between, describes that person.
+pub(super) fn describes_next(doc: &Doc, i: usize, m: &Mention) -> bool {
+    if m.kind == ActorKind::Person {
+        return false;
+    }
+    let toks = &doc.toks[i];
+    let words = doc.words(i);
+    doc.mentions[i]
+        .iter()
+        .find(|p| p.first >= m.last)
+        .is_some_and(|p| {
+            let title_start = toks.partition_point(|t| t.start < p.span.start);
+            p.kind == ActorKind::Person
+                && p.titled
+                && title_start >= m.last
+                && title_start < p.first
+                && words[m.last..title_start].iter().all(|w| {
+                    matches!(*w, "(" | ")")
+                        || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
+                })
+        })
+}
