@@ -244,6 +244,12 @@ pub fn span_end(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
+/// Whether a due phrase is a span counted from the article ("within a week").
+pub fn counted_span(text: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').collect();
+    span_end(&words, NaiveDate::default()).is_some()
+}
+
 /// A count written in figures or as a word ("30", "a", "two").
 fn count(w: &str) -> Option<u64> {
     if let Ok(n) = w.parse::<u64>() {

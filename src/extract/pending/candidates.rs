@@ -287,7 +287,13 @@ fn features(doc: &Doc, i: usize, words: Words, c: &Cue, base: &str, item: &Pendi
             "in" | "on" | "at" | "by" | "next" | "this" | "later" | "soon" | "." | ","
         )
     });
-    let dated = item.due.as_ref().and_then(|d| d.date);
+    // The models were trained on dates the text names; a span counted from the
+    // article ("within 30 days") dates the item for the brief, not for them.
+    let dated = item
+        .due
+        .as_ref()
+        .filter(|d| !dates::counted_span(&d.text))
+        .and_then(|d| d.date);
     // What the hand rules alone would have kept: a listed action, affirmative,
     // unconditional, not a description, not a meeting's own course.
     let rule = !(c.act.is_none()
