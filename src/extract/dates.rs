@@ -170,6 +170,25 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
     None
 }
 
+/// Whether `words` date something before the article by their own wording: a
+/// day that stays in the past even read forward ("on 3 May 2022", "yesterday"),
+/// a month of an earlier year or an earlier month of this one with its year ("in
+/// November 2022"), or a past year ("in 2019"). A meeting so dated has been held,
+/// whatever its cue ("the President's visit to Manila in November 2022").
+pub fn told_as_past(words: &[&str], published: NaiveDate) -> bool {
+    if find(words, published, true).is_some_and(|(d, _)| d < published) {
+        return true;
+    }
+    words.iter().enumerate().any(|(i, w)| {
+        let Some(y) = year(w) else { return false };
+        let prev = if i > 0 { words[i - 1] } else { "" };
+        match full_month(prev).or_else(|| (prev == "May").then_some(5)) {
+            Some(m) => (y, m) < (published.year(), published.month()),
+            None => prev.eq_ignore_ascii_case("in") && y < published.year(),
+        }
+    })
+}
+
 /// Whether `words` open with a date ("on Friday", "in May 2031" after the
 /// preposition). A date found by `find` starts at most one word before the word
 /// that names it and reads at most three words after it, so five words decide.
@@ -316,6 +335,22 @@ mod tests {
             find_in("a session next Wednesday", true),
             Some(d("2030-06-19"))
         );
+    }
+
+    /// Class: a date whose own words put it before the article (a year, a month
+    /// with its year, a day that stays past read forward); a bare month or weekday
+    /// may lie ahead.
+    #[test]
+    fn a_date_told_in_the_past_is_past_whatever_the_cue() {
+        let past = |s: &str| told_as_past(&s.split(' ').collect::<Vec<_>>(), d(PUB));
+        assert!(past("her visit to Lima in November 2029"));
+        assert!(past("a summit in 2028"));
+        assert!(past("a visit on May 3 , 2030"));
+        assert!(past("a visit last Monday"));
+        assert!(!past("a visit in November"));
+        assert!(!past("a visit in May 2031"));
+        assert!(!past("a visit on Monday"));
+        assert!(!past("a visit in June 2030"));
     }
 
     /// "by June" gives the whole month; "by June 3" is a day.

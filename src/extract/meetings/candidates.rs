@@ -77,6 +77,22 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
         || future_predicate(words, k)
 }
 
+/// "discussed the border by phone with Y", "held talks by video link": the means
+/// named beside a cue that does not name one.
+fn means_of_contact(words: Words, left: usize, right: usize) -> Option<MeetingKind> {
+    (left..right).find_map(|k| {
+        let means = words.key_at(k + 1)?;
+        match (words.key(k), means) {
+            ("by" | "over", "phone" | "telephone") => Some(MeetingKind::Call),
+            ("over", "the") if matches!(words.key_at(k + 2), Some("phone" | "telephone")) => {
+                Some(MeetingKind::Call)
+            }
+            ("by" | "via", "video" | "videoconference" | "videolink") => Some(MeetingKind::Video),
+            _ => None,
+        }
+    })
+}
+
 /// "met in Rome on Saturday and agreed to meet again next week": "and" opening a
 /// second predicate that looks ahead starts another event, told by the same
 /// subject.
@@ -263,11 +279,21 @@ fn meeting_in(
         return None;
     }
     // No status from the rules is still a candidate: the models decide it.
-    let rule = status::status(words, group, left, right);
+    let rule = match status::status(words, group, left, right) {
+        // "the President's visit to Manila in November 2022": told as to come by
+        // its cue, dated before the article by its words.
+        Some(MeetingStatus::Planned) | None
+            if dates::told_as_past(&words[left..right], doc.published) =>
+        {
+            Some(MeetingStatus::Held)
+        }
+        r => r,
+    };
     let kinds: Vec<MeetingKind> = group.iter().map(|c| c.2.kind).collect();
     let kind = [MeetingKind::Video, MeetingKind::Call, MeetingKind::InPerson]
         .into_iter()
         .find(|k| kinds.contains(k))
+        .or_else(|| means_of_contact(words, left, right))
         .unwrap_or(MeetingKind::Unknown);
     // With no status from the rules, the cue's own tense tells which way a
     // weekday points ("signed ... on Monday" is the last Monday).

@@ -395,6 +395,37 @@ mod tests {
         assert!(!military("foreign minister"));
     }
 
+    /// Class: a verb of discussing with its topic first, then "with" and the other
+    /// side, and the means of contact told apart from the cue ("by phone").
+    #[test]
+    fn discussing_a_topic_with_someone_is_a_meeting_by_its_means() {
+        let v = met("Ola Brek discussed the border dispute with Tam Ruen on Monday.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        let doc = Doc::read(
+            "Ola Brek discussed the harvest over the phone with President Tam Ruen.",
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        let said = super::super::speech::statements(&doc);
+        let m = meetings(&doc, &said, &MEETING_MODELS);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].kind, MeetingKind::Call);
+        // What is discussed stays a topic.
+        let v = met("Ola Brek and Tam Ruen discussed the offer by Norway and Chile.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    /// Class: a name right after "at" is the venue, even one the article does not
+    /// know ("the Naval Observatory"); a meeting dated before the article by its
+    /// own words was held, though its cue ("visit") tells one to come.
+    #[test]
+    fn a_venue_is_no_party_and_a_past_date_a_held_meeting() {
+        let v = met("Ola Brek hosted Tam Ruen at the Lakeside Pavilion on Monday.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        let v = met("This follows the trip of Ola Brek to visit Tam Ruen in Lima in May 2029.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1, MeetingStatus::Held);
+    }
+
     #[test]
     fn the_unnamed_writer_is_no_party() {
         let v = met("Tam Ruen arrived. He was the first foreign leader I spoke with.");

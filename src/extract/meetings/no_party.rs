@@ -19,6 +19,18 @@ pub(super) fn names_a_period(words: Words, first: usize) -> bool {
     period(before(1)) || (before(1) == Some("the") && period(before(2)))
 }
 
+/// "hosted Y at the Naval Observatory", "met at the Lakeside Pavilion": a name
+/// the article does not know, read as a person's, right after "at" is where the
+/// parties met. (A country or body there is a modifier already, and its
+/// adjective a broker: "at Qatari-mediated talks".) A possessive is someone's
+/// ("at President X's invitation"), read elsewhere.
+pub(super) fn a_venue(words: Words, m: &Mention) -> bool {
+    let before = |n: usize| m.first.checked_sub(n).map(|k| words.key(k));
+    m.kind == ActorKind::Person
+        && !m.possessive
+        && (before(1) == Some("at") || (before(1) == Some("the") && before(2) == Some("at")))
+}
+
 /// Nouns of a standing relation between countries: who stands in one is what the
 /// parties talk about, not who talks.
 const RELATIONS: &[&str] = &[

@@ -8,7 +8,7 @@
 use crate::model::{ActorName, Meeting, MeetingStatus};
 
 use super::super::Doc;
-use super::super::actors::ActorKind;
+use super::super::actors::{ActorKind, Mention};
 use super::super::lexicon::{Known, LEXICON};
 use super::super::speech::Said;
 use super::super::words::Words;
@@ -16,7 +16,7 @@ use super::anaphora;
 use super::candidates::{find_cues, future_predicate, is_boundary};
 use super::decide::Clause;
 use super::no_party::{
-    a_member, a_side_of_a_relation, describes_next, holds_the_meeting, led_by_someone,
+    a_member, a_side_of_a_relation, a_venue, describes_next, holds_the_meeting, led_by_someone,
     names_a_period,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
@@ -214,6 +214,15 @@ fn named_in_clause<'d>(
             && words.get(c.0 + c.1) != Some(&"by")
     });
     let right_of_parties = if topic_verb { clause.first() } else { right };
+    // "X discussed the border with Y": after the topic, "with" names the other side.
+    let with_after_topic = topic_verb
+        .then(|| (clause.first()..right).find(|&k| words.key(k) == "with"))
+        .flatten();
+    let in_parties = |m: &Mention| {
+        m.first >= left
+            && (m.last <= right_of_parties
+                || with_after_topic.is_some_and(|w| m.first > w && m.last <= right))
+    };
     let mut named = Named {
         groups: Vec::new(),
         compounds: Vec::new(),
@@ -224,10 +233,7 @@ fn named_in_clause<'d>(
     // opens. ("The envoy on Myanmar" is a title: its country may be a party.)
     let on_after_cue = |k: usize| group.iter().any(|c| c.0 + c.1 == k);
     let mut topic_end = None;
-    for m in doc.mentions[i]
-        .iter()
-        .filter(|m| m.first >= left && m.last <= right_of_parties)
-    {
+    for m in doc.mentions[i].iter().filter(|m| in_parties(m)) {
         let before = m.first.checked_sub(1).map(|k| words.key(k));
         let listed = topic_end
             .is_some_and(|e: usize| m.first <= e + 2 && matches!(before, Some("and" | "," | "or")));
@@ -240,6 +246,7 @@ fn named_in_clause<'d>(
             || a_member(words, left, m.first)
             || names_a_period(words, m.first)
             || a_side_of_a_relation(words, m.first)
+            || a_venue(words, m)
         {
             continue;
         }
