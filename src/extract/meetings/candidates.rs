@@ -72,7 +72,8 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
                 .get(k + 1)
                 .is_some_and(|n| matches!(*n, "and" | "but"))
             && !appositive_list(words, k)
-            && !last_of_a_list(words, k))
+            && !last_of_a_list(words, k)
+            && !subject_list(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
         || future_predicate(words, k)
 }
@@ -117,6 +118,22 @@ pub fn future_predicate(words: Words, k: usize) -> bool {
                         | "expects"
                 ) && words.key_at(k + 2) == Some("to"))
         })
+}
+
+/// "Adviser A of Chile, Adviser B of Peru, and Adviser C of Bolivia gathered in
+/// Lima": ", and" before the last of a list of names that opens the sentence,
+/// before any meeting cue, goes on with the list of those who meet. After a cue
+/// (", and C met D") it opens another event.
+fn subject_list(words: Words, k: usize) -> bool {
+    let item = k + 2 + usize::from(words.key_at(k + 2) == Some("the"));
+    let cue_at = |j: usize| words.starts(j, starts::MEETING);
+    words.key_at(k + 1) == Some("and")
+        && words.get(item).is_some_and(|w| is_capitalised(w))
+        && k > 0
+        && is_capitalised(words[k - 1])
+        && (0..k).any(|j| words[j] == ",")
+        && !(0..k).any(cue_at)
+        && (item..words.len()).any(cue_at)
 }
 
 /// "…, Minister of Foreign Affairs of Mali Abdoulaye Diop, and Minister of Foreign

@@ -426,6 +426,26 @@ mod tests {
         assert_eq!(v[0].1, MeetingStatus::Held);
     }
 
+    /// Class: a list of those who meet opens the sentence, its last item after
+    /// ", and", before the cue; after a cue ", and" opens another meeting.
+    #[test]
+    fn a_list_of_subjects_with_a_serial_comma_meets_together() {
+        let v = met(
+            "Adviser Ola Brek of Norway, Adviser Tam Ruen of Chile, and Adviser Ana Veld \
+             of Peru gathered for the first time in Lima on Monday.",
+        );
+        assert_eq!(
+            parties(&v),
+            [vec!["Ola Brek", "Tam Ruen", "Ana Veld"]],
+            "{v:?}"
+        );
+        let v = met("Ola Brek met Tam Ruen on Monday, and Ana Veld met Per Lund on Tuesday.");
+        assert_eq!(
+            parties(&v),
+            [vec!["Ola Brek", "Tam Ruen"], vec!["Ana Veld", "Per Lund"]]
+        );
+    }
+
     #[test]
     fn the_unnamed_writer_is_no_party() {
         let v = met("Tam Ruen arrived. He was the first foreign leader I spoke with.");
