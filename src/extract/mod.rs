@@ -80,7 +80,7 @@ impl Extractor for RuleExtractor {
         let doc = Doc::read(readable_part(&article.text), article.published.date_naive());
         let said = speech::statements(&doc);
         let models = self.meetings.as_deref().unwrap_or(&MEETING_MODELS);
-        let meetings = meetings::meetings(&doc, &said, models);
+        let meetings = meetings::meetings(&doc, &article.title, &said, models);
         let model = self.pending.as_deref().unwrap_or(&PENDING_MODEL);
         let (pending, outcomes) = pending::pending(&doc, &said.subjects, model);
         cap(Extraction {

@@ -32,6 +32,7 @@ mod participants;
 mod roles;
 mod split;
 mod status;
+mod title;
 
 pub use candidates::candidates;
 use decide::decide;
@@ -43,7 +44,9 @@ use super::Doc;
 use super::lexicon::key;
 use super::speech::Said;
 
-pub fn meetings(doc: &Doc, said: &Said, models: &MeetingModels) -> Vec<Meeting> {
+/// The meetings of an article: those its text tells, and the one its title
+/// names (`title`).
+pub fn meetings(doc: &Doc, title: &str, said: &Said, models: &MeetingModels) -> Vec<Meeting> {
     let mut decided: Vec<(Meeting, bool, usize)> = candidates(doc, said)
         .into_iter()
         .filter_map(|c| {
@@ -55,6 +58,9 @@ pub fn meetings(doc: &Doc, said: &Said, models: &MeetingModels) -> Vec<Meeting> 
         })
         .collect();
     context::countries_told_by_their_people(doc, &mut decided);
+    if let Some(m) = title::meeting_of_title(title, doc) {
+        decided.insert(0, (m, false, 0));
+    }
     dedupe(
         decided
             .into_iter()
@@ -154,7 +160,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
         let said = super::super::speech::statements(&doc);
-        meetings(&doc, &said, &MEETING_MODELS)
+        meetings(&doc, "", &said, &MEETING_MODELS)
             .into_iter()
             .map(|m| {
                 (
@@ -406,7 +412,7 @@ mod tests {
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
         let said = super::super::speech::statements(&doc);
-        let m = meetings(&doc, &said, &MEETING_MODELS);
+        let m = meetings(&doc, "", &said, &MEETING_MODELS);
         assert_eq!(m.len(), 1, "{m:?}");
         assert_eq!(m[0].kind, MeetingKind::Call);
         // What is discussed stays a topic.

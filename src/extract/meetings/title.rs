@@ -1,0 +1,200 @@
+//! The meeting a record's title names. Official transcripts are titled by the
+//! meeting they were spoken at ("Remarks by President X and Prime Minister Y of Z
+//! Before Bilateral Meeting", "Secretary X and Foreign Minister Y before Their
+//! Meeting"), and their text seldom tells it again: the speakers greet each other
+//! and go on to their subject. Such a meeting was held on the day the remarks were
+//! published.
+
+use crate::model::{ActorName, Evidence, Meeting, MeetingKind, MeetingStatus};
+
+use super::super::Doc;
+use super::super::actors::{ActorKind, Mention};
+use super::participants::add;
+
+/// Words that put the remarks at the opening of a meeting ("before", "prior to",
+/// "ahead of", "at the start of").
+const OPENINGS: &[&[&str]] = &[
+    &["before"],
+    &["prior", "to"],
+    &["ahead", "of"],
+    &["at", "the", "start", "of"],
+    &["at", "the", "top", "of"],
+];
+
+/// What may stand between the opening words and "meeting": "their", "a",
+/// "bilateral", "expanded bilateral".
+const QUALIFIERS: &[&str] = &[
+    "their",
+    "a",
+    "the",
+    "an",
+    "bilateral",
+    "trilateral",
+    "multilateral",
+    "expanded",
+    "restricted",
+    "virtual",
+];
+
+/// The held meeting `title` names, with the first sentence of the text that names
+/// one of its parties as evidence (a claim must be checkable in the text); none
+/// when the title names no meeting opening, fewer than two parties, or the text
+/// is empty.
+pub fn meeting_of_title(title: &str, doc: &Doc) -> Option<Meeting> {
+    // The names are read before the opening words only: in a title's capitals
+    // "Kishida Before Bilateral Meeting" would read as one name.
+    let cut = opening(title)?;
+    let head_text = small_words(&title[..cut]);
+    let head = Doc::read(&head_text, doc.published);
+    let virtual_meeting = title.to_lowercase().contains("virtual");
+    let mentions: Vec<&Mention> = head.mentions.iter().flatten().collect();
+    let people = mentions
+        .iter()
+        .filter(|m| m.kind == ActorKind::Person)
+        .count();
+    let mut names: Vec<String> = Vec::new();
+    for m in mentions {
+        // Countries are those of the people named ("Prime Minister Y of Z"), unless
+        // the title names no two people.
+        if m.kind == ActorKind::Person || people < 2 {
+            add(&m.name, &mut names);
+        }
+    }
+    if names.len() < 2 {
+        return None;
+    }
+    // The remarks themselves are the record: their first sentence, when they
+    // name no one ("Mr. President, welcome").
+    let evidence = evidence_naming(doc, &names)
+        .or_else(|| (!doc.sentences.is_empty()).then(|| doc.evidence(0)))?;
+    Some(Meeting {
+        participants: names.iter().filter_map(|n| ActorName::new(n)).collect(),
+        status: MeetingStatus::Held,
+        date: Some(doc.published),
+        place: None,
+        kind: if virtual_meeting {
+            MeetingKind::Video
+        } else {
+            MeetingKind::InPerson
+        },
+        evidence,
+    })
+}
+
+/// Words a title capitalises that are no part of a name ("Secretary X And
+/// Foreign Minister Y", "Prime Minister Z Of Italy"), in lower case.
+fn small_words(title: &str) -> String {
+    title
+        .split(' ')
+        .map(|w| match w {
+            "And" | "Of" | "The" | "With" | "For" | "By" | "On" | "In" | "To" => w.to_lowercase(),
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The byte offset where the title's words put the remarks at a meeting's
+/// opening ("Before Bilateral Meeting", "Prior to Their Meeting"), if they do.
+fn opening(title: &str) -> Option<usize> {
+    let words: Vec<(usize, String)> = title
+        .split_whitespace()
+        .map(|w| {
+            let at = w.as_ptr() as usize - title.as_ptr() as usize;
+            (at, w.to_lowercase())
+        })
+        .collect();
+    let key = |j: usize| words.get(j).map(|(_, w)| w.as_str());
+    (0..words.len()).find_map(|k| {
+        OPENINGS.iter().find_map(|o| {
+            let end = k + o.len();
+            if !(k..end).all(|j| key(j) == Some(o[j - k])) {
+                return None;
+            }
+            let mut j = end;
+            while key(j).is_some_and(|w| QUALIFIERS.contains(&w)) {
+                j += 1;
+            }
+            matches!(key(j), Some("meeting" | "meetings")).then_some(words[k].0)
+        })
+    })
+}
+
+/// The first sentence of the text naming one of `names` by any word of the name
+/// (transcripts greet by first name, "Thank you, Tony"; their speaker labels are
+/// not sentences).
+fn evidence_naming(doc: &Doc, names: &[String]) -> Option<Evidence> {
+    let parts: Vec<String> = names
+        .iter()
+        .flat_map(|n| n.split_whitespace())
+        .map(|s| s.trim_end_matches(['.', ',']).to_lowercase())
+        .filter(|s| s.chars().count() > 2)
+        .collect();
+    (0..doc.sentences.len())
+        .find(|&i| {
+            let words = doc.words(i);
+            (0..words.len()).any(|k| parts.iter().any(|s| words.key(k) == s))
+        })
+        .map(|i| doc.evidence(i))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    fn of_title(title: &str, text: &str) -> Option<Meeting> {
+        let doc = Doc::read(
+            text,
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        meeting_of_title(title, &doc)
+    }
+
+    /// Class: remarks titled by the meeting they open ("… Before Bilateral
+    /// Meeting"): held that day, between the people the title names.
+    #[test]
+    fn remarks_before_a_meeting_record_it_as_held() {
+        let text = "PRESIDENT RUEN: Welcome, Ola. It is good to see Prime Minister Brek here.";
+        let m = of_title(
+            "Remarks by President Tam Ruen and Prime Minister Ola Brek of Norway Before Bilateral Meeting",
+            text,
+        )
+        .expect("a meeting");
+        let names: Vec<&str> = m.participants.iter().map(|p| p.as_str()).collect();
+        assert_eq!(names, ["Tam Ruen", "Ola Brek"]);
+        assert_eq!(m.status, MeetingStatus::Held);
+        assert_eq!(m.date, NaiveDate::from_ymd_opt(2030, 6, 12));
+        assert_eq!(m.evidence.sentence, "Welcome, Ola.");
+        // Title case: "And", "Of" are no part of the names.
+        let m = of_title(
+            "Secretary Ana Veld And Prime Minister Per Lund Of Chile Before Their Meeting",
+            "SECRETARY VELD: Welcome, Per.",
+        )
+        .expect("a meeting");
+        let names: Vec<&str> = m.participants.iter().map(|p| p.as_str()).collect();
+        assert_eq!(names, ["Ana Veld", "Per Lund"]);
+        let m = of_title(
+            "Minister Ana Veld and Foreign Minister Per Lund Prior to Their Meeting",
+            "MINISTER VELD: Thank you, Per.",
+        );
+        assert!(m.is_some());
+    }
+
+    /// A title that names no meeting's opening, or one with no text to point to,
+    /// gives none.
+    #[test]
+    fn other_titles_give_no_meeting() {
+        let text = "President Tam Ruen thanked Prime Minister Ola Brek.";
+        assert!(
+            of_title(
+                "Statement by President Tam Ruen on Prime Minister Ola Brek",
+                text
+            )
+            .is_none()
+        );
+        assert!(of_title("Tam Ruen and Ola Brek to meet before talks on trade", text).is_none());
+        assert!(of_title("Remarks by Tam Ruen and Ola Brek Before Their Meeting", "").is_none());
+    }
+}
