@@ -78,7 +78,10 @@ impl RuleExtractor {
 impl Extractor for RuleExtractor {
     fn extract(&self, article: &Article) -> Extraction {
         let doc = Doc::read(readable_part(&article.text), article.published.date_naive());
-        let said = speech::statements(&doc);
+        let mut said = speech::statements(&doc);
+        if let Some(writer) = meetings::author(&article.title, doc.published) {
+            said.speak_for_the_text(writer, doc.text.len());
+        }
         let models = self.meetings.as_deref().unwrap_or(&MEETING_MODELS);
         let meetings = meetings::meetings(&doc, &article.title, &said, models);
         let model = self.pending.as_deref().unwrap_or(&PENDING_MODEL);
@@ -275,6 +278,25 @@ mod tests {
                 .expect("valid date"),
             text: text.into(),
         }
+    }
+
+    /// Class: a statement or speech its title attributes to one person is that
+    /// person's: "I" outside others' quotations is the writer. A title naming no
+    /// one leaves "I" unnamed.
+    #[test]
+    fn the_writer_a_title_names_is_the_first_person() {
+        let text = "I spoke with Prime Minister Ola Brek yesterday about the harvest.";
+        let mut a = article(text);
+        a.title = "Statement from President Tam Ruen on the Harvest".into();
+        let x = RuleExtractor::new().extract(&a);
+        let parties: Vec<Vec<&str>> = x
+            .meetings
+            .iter()
+            .map(|m| m.participants.iter().map(|p| p.as_str()).collect())
+            .collect();
+        assert_eq!(parties, [vec!["Tam Ruen", "Ola Brek"]]);
+        a.title = "A statement on the harvest".into();
+        assert!(RuleExtractor::new().extract(&a).meetings.is_empty());
     }
 
     /// One sentence repeating a promise, then many sentences each with one: before,

@@ -48,6 +48,16 @@ impl Said {
             .find(|v| v.span.start <= at && at < v.span.end)
             .map(|v| v.speaker.as_str())
     }
+
+    /// The text is `writer`'s own (a statement or speech its title attributes):
+    /// "I" outside the quotations of others is the writer.
+    pub fn speak_for_the_text(&mut self, writer: String, len: usize) {
+        // After the quotations, so that theirs are found first.
+        self.voices.push(Voice {
+            span: Span { start: 0, end: len },
+            speaker: writer,
+        });
+    }
 }
 
 /// Words before a quotation that make it a name or a title, not speech.

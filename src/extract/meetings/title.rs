@@ -81,6 +81,62 @@ pub fn meeting_of_title(title: &str, doc: &Doc) -> Option<Meeting> {
     })
 }
 
+/// Title words that open the name of the one who wrote or spoke the text
+/// ("Statement from President X on …", "Remarks by X at …", "Op-Ed by X").
+const AUTHORED: &[&str] = &[
+    "statement",
+    "remarks",
+    "op-ed",
+    "letter",
+    "message",
+    "address",
+];
+
+/// Words after the author's name that open what the text is about or where it was
+/// given.
+const AFTER_AUTHOR: &[&str] = &[
+    "on",
+    "at",
+    "to",
+    "in",
+    "regarding",
+    "about",
+    "for",
+    "before",
+    "after",
+    "following",
+    "marking",
+];
+
+/// The one person a title names as the text's author: "I" in the text, outside
+/// anyone's quotation, is that person ("Statement from President X on Y": "I spoke
+/// to him yesterday"). None when the title names several speakers ("Remarks by X
+/// and Y") or no person.
+pub fn author(title: &str, published: chrono::NaiveDate) -> Option<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let lower = |k: usize| words[k].trim_end_matches(':').to_lowercase();
+    let kind = (0..words.len()).find(|&k| AUTHORED.contains(&lower(k).as_str()))?;
+    let from = (kind + 1..words.len().min(kind + 3))
+        .find(|&k| matches!(lower(k).as_str(), "from" | "by"))?;
+    let end = (from + 1..words.len())
+        .find(|&k| AFTER_AUTHOR.contains(&lower(k).as_str()) || words[k].ends_with(':'))
+        .unwrap_or(words.len());
+    let name = small_words(&words[from + 1..end].join(" "));
+    if name.split_whitespace().any(|w| w == "and") {
+        return None;
+    }
+    let head = Doc::read(&name, published);
+    let mut people = head
+        .mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.kind == ActorKind::Person);
+    match (people.next(), people.next()) {
+        (Some(m), None) => Some(m.name.clone()),
+        _ => None,
+    }
+}
+
 /// Words a title capitalises that are no part of a name ("Secretary X And
 /// Foreign Minister Y", "Prime Minister Z Of Italy"), in lower case.
 fn small_words(title: &str) -> String {
@@ -180,6 +236,28 @@ mod tests {
             "MINISTER VELD: Thank you, Per.",
         );
         assert!(m.is_some());
+    }
+
+    #[test]
+    fn the_author_is_the_one_person_after_from_or_by() {
+        let day = NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default();
+        let a = |t: &str| author(t, day);
+        assert_eq!(
+            a("Statement from President Tam Ruen on the Passing of Ola Brek").as_deref(),
+            Some("Tam Ruen")
+        );
+        assert_eq!(
+            a("Remarks by Secretary Ana Veld at the Opening of the Forum").as_deref(),
+            Some("Ana Veld")
+        );
+        assert_eq!(
+            a("Remarks by Tam Ruen and Ola Brek Before Their Meeting"),
+            None
+        );
+        assert_eq!(
+            a("Readout of President Tam Ruen's Call with Ola Brek"),
+            None
+        );
     }
 
     /// A title that names no meeting's opening, or one with no text to point to,
