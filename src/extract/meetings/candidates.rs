@@ -401,7 +401,9 @@ pub fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> 
                 })
             });
         match found {
-            Some((len, c)) if !negated(words, k) && !false_call(words, k) => {
+            Some((len, c))
+                if !negated(words, k) && !false_call(words, k) && !appeal_for(words, k) =>
+            {
                 if boundary_since_last || groups.is_empty() {
                     groups.push(Vec::new());
                 }
@@ -415,6 +417,40 @@ pub fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> 
         }
     }
     groups
+}
+
+/// "called for talks with Y", "urged a new round of talks", "pressing for direct
+/// negotiations": an appeal for a meeting is no meeting (nor one to come).
+fn appeal_for(words: Words, k: usize) -> bool {
+    const APPEALS: &[&str] = &[
+        "call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "press",
+        "pressed", "pressing", "push", "pushed", "pushing", "appealed", "appeals",
+    ];
+    let from = k.saturating_sub(5);
+    (from..k).rev().any(|j| {
+        let after_for = words.key(j) == "for" && j > 0 && APPEALS.contains(&words.key(j - 1));
+        let urged = matches!(words.key(j), "urged" | "urges" | "urging")
+            && (j + 1..k).all(|m| !is_capitalised(words[m]));
+        (after_for || urged)
+            && (j + 1..k).all(|m| {
+                matches!(
+                    words.key(m),
+                    "a" | "an"
+                        | "the"
+                        | "new"
+                        | "direct"
+                        | "further"
+                        | "fresh"
+                        | "round"
+                        | "of"
+                        | "urgent"
+                        | "immediate"
+                        | "peace"
+                        | "more"
+                        | "renewed"
+                )
+            })
+    })
 }
 
 /// Verbs whose cue may be interrupted by a time adverb ("spoke yesterday with").

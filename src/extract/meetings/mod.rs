@@ -453,6 +453,23 @@ mod tests {
         );
     }
 
+    /// Class: an appeal for talks ("called for talks with Y", "urged direct
+    /// talks") is no meeting; a gerund after "after" ("told reporters after
+    /// meeting Y") is the main subject's meeting, past a verb of saying.
+    #[test]
+    fn an_appeal_for_talks_is_none_and_after_meeting_is_the_subjects() {
+        let intro = "President Ola Brek spoke. Prime Minister Tam Ruen spoke. ";
+        let v = met(&format!("{intro}Brek called for talks with Ruen."));
+        assert!(v.is_empty(), "{v:?}");
+        let v = met(&format!("{intro}Brek urged direct talks with Ruen."));
+        assert!(v.is_empty(), "{v:?}");
+        let v = met(&format!(
+            "{intro}Brek told reporters after meeting Ruen that the talks went well."
+        ));
+        assert_eq!(parties(&v), [vec!["Ola Brek", "Tam Ruen"]], "{v:?}");
+        assert_eq!(v[0].1, MeetingStatus::Held);
+    }
+
     #[test]
     fn the_unnamed_writer_is_no_party() {
         let v = met("Tam Ruen arrived. He was the first foreign leader I spoke with.");

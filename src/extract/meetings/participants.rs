@@ -9,8 +9,9 @@ use crate::model::{ActorName, Meeting, MeetingStatus};
 
 use super::super::Doc;
 use super::super::actors::{ActorKind, Mention};
-use super::super::lexicon::{Known, LEXICON};
+use super::super::lexicon::{Known, LEXICON, starts};
 use super::super::speech::Said;
+use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::anaphora;
 use super::candidates::{find_cues, future_predicate, is_boundary};
@@ -160,16 +161,21 @@ fn subjects_of_mediated_talks(doc: &Doc, i: usize, clause: &Clause, names: &mut 
         words, left, right, ..
     } = *clause;
     let first = clause.first();
-    if matches!(words.key(left), "after" | "following")
+    // "X told reporters after meeting Y": a gerund cue takes its object at once.
+    let gerund = words.key(first).ends_with("ing")
+        && words.get(first + 1).is_some_and(|w| is_capitalised(w));
+    if matches!(words.key(left), "after" | "following" | "before")
         && first == left + 1
-        && words[first..right]
-            .iter()
-            .any(|w| matches!(*w, "by" | "with"))
+        && (gerund
+            || words[first..right]
+                .iter()
+                .any(|w| matches!(*w, "by" | "with")))
         && !words[first..right].contains(&"between")
     {
+        // The subject may stand before a verb of saying: "X said after talks with Y".
         let start = (0..left)
             .rev()
-            .find(|&k| is_boundary(words, k))
+            .find(|&k| is_boundary(words, k) && !words.starts(k, starts::REPORTED))
             .map_or(0, |k| k + 1);
         for m in doc.mentions[i]
             .iter()
