@@ -401,9 +401,7 @@ pub fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> 
                 })
             });
         match found {
-            Some((len, c))
-                if !negated(words, k) && !false_call(words, k) && !appeal_for(words, k) =>
-            {
+            Some((len, c)) if !no_meeting(words, k) => {
                 if boundary_since_last || groups.is_empty() {
                     groups.push(Vec::new());
                 }
@@ -417,6 +415,59 @@ pub fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> 
         }
     }
     groups
+}
+
+/// A cue read as no meeting: negated, a call that is no call, an appeal for
+/// talks, "meet" as satisfying a standard.
+fn no_meeting(words: Words, k: usize) -> bool {
+    negated(words, k) || false_call(words, k) || appeal_for(words, k) || meets_a_standard(words, k)
+}
+
+/// What one meets by satisfying it, not by sitting down with it.
+const STANDARDS: &[&str] = &[
+    "timetable",
+    "deadline",
+    "deadlines",
+    "target",
+    "targets",
+    "demand",
+    "demands",
+    "requirement",
+    "requirements",
+    "condition",
+    "conditions",
+    "criteria",
+    "criterion",
+    "expectations",
+    "expectation",
+    "goal",
+    "goals",
+    "obligations",
+    "obligation",
+    "needs",
+    "standard",
+    "standards",
+    "commitments",
+    "commitment",
+    "threshold",
+    "benchmarks",
+    "benchmark",
+    "terms",
+    "costs",
+    "cost",
+    "challenge",
+    "challenges",
+    "schedule",
+    "quota",
+];
+
+/// "both sides would meet the timetable", "failed to meet the deadline", "meets
+/// NATO's spending target": "meet" as satisfying a standard is no meeting.
+fn meets_a_standard(words: Words, k: usize) -> bool {
+    matches!(words.key(k), "meet" | "meets" | "met" | "meeting")
+        && (k + 1..(k + 5).min(words.len()))
+            .take_while(|&j| !matches!(words.key(j), "with" | "," | "." | "in" | "on"))
+            .any(|j| STANDARDS.contains(&words.key(j)))
 }
 
 /// "called for talks with Y", "urged a new round of talks", "pressing for direct

@@ -470,6 +470,16 @@ mod tests {
         assert_eq!(v[0].1, MeetingStatus::Held);
     }
 
+    /// Class: "meet" as satisfying a standard ("meet the timetable", "failed to
+    /// meet the deadline set by X") is no meeting.
+    #[test]
+    fn meeting_a_deadline_is_no_meeting() {
+        assert!(met("Ola Brek said both sides would meet the timetable.").is_empty());
+        assert!(met("Norway and Chile failed to meet the deadline set by Peru.").is_empty());
+        let v = met("Ola Brek met Tam Ruen to discuss the deadline.");
+        assert_eq!(parties(&v), [vec!["Ola Brek", "Tam Ruen"]]);
+    }
+
     #[test]
     fn the_unnamed_writer_is_no_party() {
         let v = met("Tam Ruen arrived. He was the first foreign leader I spoke with.");
