@@ -355,6 +355,12 @@ const TIME_NOUNS: &[&str] = &[
     "summit",
 ];
 
+/// Seasons, parts of a year and events a deadline may be set by ("by spring",
+/// "this quarter", "by the next round").
+const OTHER_TIMES: &[&str] = &[
+    "spring", "summer", "autumn", "fall", "winter", "round", "meeting", "quarter", "half",
+];
+
 /// Whether an article at `j` opens the object after a complete time phrase ("by
 /// March 10 | a list of the members", "within 15 days | a decree"): it follows a
 /// number or a plural unit, where no time phrase goes on.
@@ -420,8 +426,17 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
         let date = dates::end_of(phrase, doc.published)
             .or_else(|| dates::span_end(phrase, doc.published))
             .or_else(|| dates::find(phrase, doc.published, true).map(|d| d.0));
-        // "by Hamas" names an agent, not a deadline: a "by" phrase needs a date or
-        // a time word.
+        // "by Hamas", "by the military-led governments of Mali", "this
+        // Administration": a "by", "this" or "next" phrase with no date, time word
+        // or number names an agent or a thing, not a deadline.
+        let timeless = matches!(words.key(pos), "by" | "this" | "next")
+            && date.is_none()
+            && !(pos + 1..end).any(|j| {
+                TIME_NOUNS.contains(&words.key(j))
+                    || OTHER_TIMES.contains(&words.key(j))
+                    || words[j].starts_with(|c: char| c.is_ascii_digit())
+            });
+        // "by Norway by the end of June": a name right after "by" is its agent.
         let agent = words.key(pos) == "by"
             && words.get(pos + 1).is_some_and(|n| {
                 n.chars().next().is_some_and(char::is_uppercase)
@@ -429,7 +444,7 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
                     && dates::find(&words[pos + 1..pos + 2], doc.published, true).is_none()
                     && dates::end_of(&words[pos..pos + 2], doc.published).is_none()
             });
-        if !agent {
+        if !timeless && !agent {
             return Some((
                 pos,
                 end,
@@ -571,6 +586,34 @@ mod tests {
         assert_eq!(
             whats("The envoy asked for the remaining funds to be transferred by Friday."),
             ["remaining funds to be transferred"]
+        );
+    }
+
+    /// Class: a "by", "this" or "next" phrase with no date, time word or number
+    /// is an agent or a thing, no deadline ("named by the governments of the
+    /// region", "this administration"); with one it is ("by spring", "next month").
+    #[test]
+    fn a_by_phrase_without_a_time_is_no_deadline() {
+        let due = |text: &str| {
+            let (p, _) = read(text);
+            p.first()
+                .and_then(|p| p.due.as_ref().map(|d| d.text.clone()))
+        };
+        assert_eq!(
+            due("A new envoy will be named by the governments of the region."),
+            None
+        );
+        assert_eq!(
+            due("This administration will double the aid to the region."),
+            None
+        );
+        assert_eq!(
+            due("The envoy will be named by spring, officials said.").as_deref(),
+            Some("by spring")
+        );
+        assert_eq!(
+            due("Chile will release the prisoners next month.").as_deref(),
+            Some("next month")
         );
     }
 
