@@ -215,7 +215,7 @@ fn with_action(words: Words, mut cue: Cue) -> Cue {
 /// object-taking cue ("asks the envoy to").
 fn cue_end(words: Words, k: usize) -> Option<(usize, bool)> {
     if let Some(n) = LEXICON.future.at(words, k) {
-        return Some((k + n, false));
+        return (!an_aim(words, k)).then_some((k + n, false));
     }
     // "called on X to", not "called off after X refused to".
     let called_off = words.key(k) == "called" && words.get(k + 1) != Some(&"on");
@@ -225,6 +225,35 @@ fn cue_end(words: Words, k: usize) -> Option<(usize, bool)> {
     (k + 1..(k + 13).min(words.len()))
         .find(|&j| words[j] == "to")
         .map(|j| (j + 1, true))
+}
+
+/// Nouns of an aim: "the priority was to stop attacks", "the aim is to reduce
+/// tensions" describe what someone wants, and commit no one to a step.
+const AIMS: &[&str] = &[
+    "priority",
+    "priorities",
+    "aim",
+    "aims",
+    "goal",
+    "goals",
+    "objective",
+    "objectives",
+    "purpose",
+    "idea",
+    "task",
+    "challenge",
+    "hope",
+    "ambition",
+    "mission",
+    "point",
+    "intention",
+];
+
+/// Whether the cue at `k` is "is to"/"was to" after a noun of aim.
+fn an_aim(words: Words, k: usize) -> bool {
+    matches!(words.key(k), "is" | "was" | "are" | "were")
+        && k > 0
+        && AIMS.contains(&words.key(k - 1))
 }
 
 /// The first word after the adverbs that follow a cue, if it can be a verb (a

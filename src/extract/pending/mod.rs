@@ -617,6 +617,18 @@ mod tests {
         );
     }
 
+    /// Class: "the priority was to", "the aim is to" describe an aim and commit
+    /// no one; "X is to" does.
+    #[test]
+    fn an_aim_is_no_commitment() {
+        let (p, _) = read("Ana Obi said the priority was to stop attacks from spreading.");
+        assert!(p.is_empty(), "{p:?}");
+        let (p, _) = read("The aim is to reduce tensions along the border.");
+        assert!(p.is_empty(), "{p:?}");
+        let (p, _) = read("Chile is to release the prisoners by May.");
+        assert_eq!(p.len(), 1, "{p:?}");
+    }
+
     /// A time phrase ends where the object it was put before begins.
     #[test]
     fn an_object_after_its_due_phrase_is_no_part_of_it() {
