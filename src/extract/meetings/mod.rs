@@ -480,6 +480,18 @@ mod tests {
         assert_eq!(parties(&v), [vec!["Ola Brek", "Tam Ruen"]]);
     }
 
+    /// Class: shuttle diplomacy ("shuttled between the two delegations", "moved
+    /// between delegations led by A and B") is one meeting of the mediator and
+    /// both sides; moving between places is none.
+    #[test]
+    fn a_mediator_moving_between_delegations_meets_both() {
+        let v =
+            met("Envoy Ola Brek shuttled between the Chilean and Peruvian delegations in Quito.");
+        assert_eq!(parties(&v), [vec!["Ola Brek", "Chile", "Peru"]], "{v:?}");
+        assert_eq!(v[0].1, MeetingStatus::Held);
+        assert!(met("Ola Brek moved between the villages on Monday.").is_empty());
+    }
+
     #[test]
     fn the_unnamed_writer_is_no_party() {
         let v = met("Tam Ruen arrived. He was the first foreign leader I spoke with.");
