@@ -209,26 +209,9 @@ fn named_in_clause<'d>(
     names: &mut Vec<String>,
 ) -> Named<'d> {
     let Clause {
-        words,
-        group,
-        left,
-        right,
+        words, group, left, ..
     } = *clause;
-    // A passive "negotiated by X and Y" names the parties after it.
-    let topic_verb = group.iter().all(|c| {
-        matches!(c.2.words[0].as_str(), "discussed" | "negotiated")
-            && words.get(c.0 + c.1) != Some(&"by")
-    });
-    let right_of_parties = if topic_verb { clause.first() } else { right };
-    // "X discussed the border with Y": after the topic, "with" names the other side.
-    let with_after_topic = topic_verb
-        .then(|| (clause.first()..right).find(|&k| words.key(k) == "with"))
-        .flatten();
-    let in_parties = |m: &Mention| {
-        m.first >= left
-            && (m.last <= right_of_parties
-                || with_after_topic.is_some_and(|w| m.first > w && m.last <= right))
-    };
+    let in_parties = party_span(clause);
     let mut named = Named {
         groups: Vec::new(),
         compounds: Vec::new(),
@@ -239,7 +222,10 @@ fn named_in_clause<'d>(
     // opens. ("The envoy on Myanmar" is a title: its country may be a party.)
     let on_after_cue = |k: usize| group.iter().any(|c| c.0 + c.1 == k);
     let mut topic_end = None;
-    for m in doc.mentions[i].iter().filter(|m| in_parties(m)) {
+    for m in doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= left && in_parties(m))
+    {
         let before = m.first.checked_sub(1).map(|k| words.key(k));
         let listed = topic_end
             .is_some_and(|e: usize| m.first <= e + 2 && matches!(before, Some("and" | "," | "or")));
@@ -248,62 +234,107 @@ fn named_in_clause<'d>(
             topic_end = Some(m.last);
             continue;
         }
-        if led_by_someone(doc, i, words, m)
-            || a_member(words, left, m.first)
-            || names_a_period(words, m.first)
-            || a_side_of_a_relation(words, m.first)
-            || a_venue(words, m)
-        {
-            continue;
+        if !no_party(doc, i, clause, m) {
+            add_party(doc, words, m, &mut named, names);
         }
-        let offers = m.possessive
-            && m.kind != ActorKind::Person
-            && words.get(m.last).is_some_and(|w| {
-                matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
-            });
-        if ((m.possessive || m.modifier) && !offers && !holds_the_meeting(words, group, m))
-            || describes_next(doc, i, m)
-        {
-            continue;
-        }
-        if m.group {
-            named.groups.push((&m.name, officers(words, m.last)));
-        }
-        if m.kind == ActorKind::Person
-            && words.key_at(m.last).is_some_and(|w| {
-                matches!(w, "government" | "administration" | "regime" | "cabinet")
-            })
-            && let Some(c) = doc.registry.affiliation(&m.name)
-        {
-            add(c, names);
-            continue;
-        }
-        let role_before = (m.first.saturating_sub(5)..m.first)
-            .rev()
-            .find(|&k| ROLES.contains(&words.key(k)));
-        if m.kind == ActorKind::Country
-            && let Some(r) = role_before
-        {
-            match doc
-                .registry
-                .of_country_as(&m.name, role_filter(words.key(r)))
-            {
-                Some(p) => add(p, names),
-                // No one the article names holds that role for the country: it
-                // stays the country, not whoever else acts for it.
-                None => {
-                    named.role_unfilled = true;
-                    add(&m.name, names);
-                }
-            }
-            continue;
-        }
-        if m.side {
-            named.compounds.push(&m.name);
-        }
-        add(&m.name, names);
     }
     named
+}
+
+/// Where the clause names its parties: all of it, but after a verb of discussing
+/// ("X and Y discussed Z") only before the cue, and after the "with" that follows
+/// the topic ("X discussed the border with Y"). A passive "negotiated by X and Y"
+/// names them after it.
+fn party_span<'c>(clause: &'c Clause) -> impl Fn(&Mention) -> bool + 'c {
+    let Clause {
+        words,
+        group,
+        right,
+        ..
+    } = *clause;
+    let topic_verb = group.iter().all(|c| {
+        matches!(c.2.words[0].as_str(), "discussed" | "negotiated")
+            && words.get(c.0 + c.1) != Some(&"by")
+    });
+    let right_of_parties = if topic_verb { clause.first() } else { right };
+    let with_after_topic = topic_verb
+        .then(|| (clause.first()..right).find(|&k| words.key(k) == "with"))
+        .flatten();
+    move |m: &Mention| {
+        m.last <= right_of_parties
+            || with_after_topic.is_some_and(|w| m.first > w && m.last <= right)
+    }
+}
+
+/// A name in the clause that is no party (the families of `no_party.rs`): a delegation's
+/// leader, a member, a period, a side of a relation, a venue; a possessive or
+/// modifier that neither offers nor holds the meeting; a name describing the next.
+fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
+    let (words, left) = (clause.words, clause.left);
+    if led_by_someone(doc, i, words, m)
+        || a_member(words, left, m.first)
+        || names_a_period(words, m.first)
+        || a_side_of_a_relation(words, m.first)
+        || a_venue(words, m)
+    {
+        return true;
+    }
+    let offers = m.possessive
+        && m.kind != ActorKind::Person
+        && words.get(m.last).is_some_and(|w| {
+            matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
+        });
+    ((m.possessive || m.modifier) && !offers && !holds_the_meeting(words, clause.group, m))
+        || describes_next(doc, i, m)
+}
+
+/// Adds a party as named: "the Maduro government" is the country; "the foreign
+/// minister of X" is the person the article names in that role for X, or the
+/// country when it names none; a group of a country's people and a side of a
+/// compound are noted for the mappings that follow.
+fn add_party<'d>(
+    doc: &Doc,
+    words: Words,
+    m: &'d Mention,
+    named: &mut Named<'d>,
+    names: &mut Vec<String>,
+) {
+    if m.group {
+        named.groups.push((&m.name, officers(words, m.last)));
+    }
+    if m.kind == ActorKind::Person
+        && words
+            .key_at(m.last)
+            .is_some_and(|w| matches!(w, "government" | "administration" | "regime" | "cabinet"))
+        && let Some(c) = doc.registry.affiliation(&m.name)
+    {
+        add(c, names);
+        return;
+    }
+    let role_before = (m.first.saturating_sub(5)..m.first)
+        .rev()
+        .find(|&k| ROLES.contains(&words.key(k)));
+    if m.kind == ActorKind::Country
+        && let Some(r) = role_before
+    {
+        match doc
+            .registry
+            .of_country_as(&m.name, role_filter(words.key(r)))
+        {
+            Some(p) => add(p, names),
+            // No one the article names holds that role for the country: it
+            // stays the country, not whoever else acts for it.
+            None => {
+                named.role_unfilled = true;
+                add(&m.name, names);
+            }
+        }
+        return;
+    }
+    if m.side {
+        named.compounds.push(&m.name);
+    }
+    add(&m.name, names);
 }
 
 /// Two countries meeting are, in practice, the people the article introduced as

@@ -426,37 +426,48 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
         let date = dates::end_of(phrase, doc.published)
             .or_else(|| dates::span_end(phrase, doc.published))
             .or_else(|| dates::find(phrase, doc.published, true).map(|d| d.0));
-        // "by Hamas", "by the military-led governments of Mali", "this
-        // Administration": a "by", "this" or "next" phrase with no date, time word
-        // or number names an agent or a thing, not a deadline.
-        let timeless = matches!(words.key(pos), "by" | "this" | "next")
-            && date.is_none()
-            && !(pos + 1..end).any(|j| {
-                TIME_NOUNS.contains(&words.key(j))
-                    || OTHER_TIMES.contains(&words.key(j))
-                    || words[j].starts_with(|c: char| c.is_ascii_digit())
-            });
-        // "by Norway by the end of June": a name right after "by" is its agent.
-        let agent = words.key(pos) == "by"
-            && words.get(pos + 1).is_some_and(|n| {
-                n.chars().next().is_some_and(char::is_uppercase)
-                    && !TIME_NOUNS.contains(&words.key(pos + 1))
-                    && dates::find(&words[pos + 1..pos + 2], doc.published, true).is_none()
-                    && dates::end_of(&words[pos..pos + 2], doc.published).is_none()
-            });
-        if !timeless && !agent {
-            return Some((
-                pos,
-                end,
-                Due {
-                    text: phrase.join(" "),
-                    date,
-                },
-            ));
+        if no_deadline(doc, words, pos, end, date) {
+            from = pos + 1;
+            continue;
         }
-        from = pos + 1;
+        return Some((
+            pos,
+            end,
+            Due {
+                text: phrase.join(" "),
+                date,
+            },
+        ));
     }
     None
+}
+
+/// Whether the phrase `pos..end` opened by "by", "this" or "next" names no time:
+/// "by Hamas", "by Norway by the end of June" (a name right after "by" is its
+/// agent), "by the military-led governments of Mali", "this Administration" (no
+/// date, time word or number).
+fn no_deadline(
+    doc: &Doc,
+    words: Words,
+    pos: usize,
+    end: usize,
+    date: Option<chrono::NaiveDate>,
+) -> bool {
+    let timeless = matches!(words.key(pos), "by" | "this" | "next")
+        && date.is_none()
+        && !(pos + 1..end).any(|j| {
+            TIME_NOUNS.contains(&words.key(j))
+                || OTHER_TIMES.contains(&words.key(j))
+                || words[j].starts_with(|c: char| c.is_ascii_digit())
+        });
+    let agent = words.key(pos) == "by"
+        && words.get(pos + 1).is_some_and(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                && !TIME_NOUNS.contains(&words.key(pos + 1))
+                && dates::find(&words[pos + 1..pos + 2], doc.published, true).is_none()
+                && dates::end_of(&words[pos..pos + 2], doc.published).is_none()
+        });
+    timeless || agent
 }
 
 /// Actions reported done or refused in sentence `i`.
