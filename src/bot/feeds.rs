@@ -12,7 +12,7 @@ use super::reply::{Progress, Reply, respond};
 use super::status::{answer_choices, autocomplete_topic};
 use super::{Caller, CommandError, Context, Data, Error};
 use crate::feeds::fetch::{Expect, FetchError, Fetched, Validators};
-use crate::feeds::{FeedUrl, FeedUrlError, parse_feed};
+use crate::feeds::{FeedUrl, FeedUrlError, ParsedFeed, parse_feed};
 use crate::model::TopicName;
 use crate::render::discord::{
     COLOR, Embed, EmbedField, TimeStyle, bounded_list, escape, limits, masked_link, timestamp,
@@ -61,6 +61,26 @@ pub async fn add(
     let url = parse_url(url)?;
     let topic = parse_optional_topic(topic)?;
     progress.defer(true).await?;
+    let parsed = fetch_feed(data, &url).await?;
+    let now = data.clock.now();
+    let feed = data.store.add_feed(url.as_str(), now).await?;
+    let new = data
+        .store
+        .follow_feed(
+            caller.guild,
+            feed.id,
+            topic.as_ref(),
+            Some(caller.user),
+            now,
+        )
+        .await?;
+    tracing::info!(guild = caller.guild.0, feed = %url, new, "feed followed");
+    Ok(feed_added(&url, &parsed, topic.as_ref(), new))
+}
+
+/// Fetches and parses the feed a moderator names, before anything is stored: a
+/// page that is not a feed is refused with the reason.
+async fn fetch_feed(data: &Data, url: &FeedUrl) -> Result<ParsedFeed, CommandError> {
     let fetch_err = |source: FetchError| CommandError::Fetch {
         url: url.to_string(),
         source,
@@ -77,24 +97,15 @@ pub async fn add(
         // Impossible without validators; treat as an empty answer.
         Fetched::NotModified { .. } => (Vec::new(), url.to_string()),
     };
-    let parsed = parse_feed(&bytes, Some(&final_url)).map_err(|source| CommandError::NotAFeed {
+    parse_feed(&bytes, Some(&final_url)).map_err(|source| CommandError::NotAFeed {
         url: url.to_string(),
         source,
-    })?;
-    let now = data.clock.now();
-    let feed = data.store.add_feed(url.as_str(), now).await?;
-    let new = data
-        .store
-        .follow_feed(
-            caller.guild,
-            feed.id,
-            topic.as_ref(),
-            Some(caller.user),
-            now,
-        )
-        .await?;
-    tracing::info!(guild = caller.guild.0, feed = %url, new, "feed followed");
+    })
+}
 
+/// The answer to `/feeds add`: the feed's name, its latest items as links, and
+/// the topic it was filed under.
+fn feed_added(url: &FeedUrl, parsed: &ParsedFeed, topic: Option<&TopicName>, new: bool) -> Reply {
     let mut items: Vec<_> = parsed.items.iter().collect();
     items.sort_by_key(|i| std::cmp::Reverse(i.published));
     let lines: Vec<String> = items
@@ -126,25 +137,20 @@ pub async fn add(
         },
         inline: false,
     }];
-    if let Some(t) = &topic {
+    if let Some(t) = topic {
         fields.push(EmbedField {
             name: "Topic".into(),
             value: escape(t.as_str()),
             inline: true,
         });
     }
-    Ok(Reply::embeds(vec![Embed {
-        title: truncate(
-            &format!(
-                "{}: {name}",
-                if new {
-                    "Feed added"
-                } else {
-                    "Already followed (updated)"
-                }
-            ),
-            limits::TITLE,
-        ),
+    let verdict = if new {
+        "Feed added"
+    } else {
+        "Already followed (updated)"
+    };
+    Reply::embeds(vec![Embed {
+        title: truncate(&format!("{verdict}: {name}"), limits::TITLE),
         description: Some(format!(
             "{}\n{} item{} found. New articles will be read from the next poll on.",
             escape(url.as_str()),
@@ -155,7 +161,7 @@ pub async fn add(
         color: Some(COLOR),
         ..Default::default()
     }])
-    .ephemeral())
+    .ephemeral()
 }
 
 /// `/feeds remove`: this server stops following; others keep the feed.
