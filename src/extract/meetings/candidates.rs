@@ -16,7 +16,7 @@ use super::super::words::Words;
 use super::decide::{self, Clause};
 use super::participants;
 use super::split;
-use super::status::{self, false_call, negated};
+use super::status::{self, no_meeting};
 
 /// Words that close one event's clause and open another's.
 /// "about", "regarding" and "concerning" open the topic of talks, "according" their
@@ -415,93 +415,6 @@ pub fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static MeetingCue)>> 
         }
     }
     groups
-}
-
-/// A cue read as no meeting: negated, a call that is no call, an appeal for
-/// talks, "meet" as satisfying a standard.
-fn no_meeting(words: Words, k: usize) -> bool {
-    negated(words, k) || false_call(words, k) || appeal_for(words, k) || meets_a_standard(words, k)
-}
-
-/// What one meets by satisfying it, not by sitting down with it.
-const STANDARDS: &[&str] = &[
-    "timetable",
-    "deadline",
-    "deadlines",
-    "target",
-    "targets",
-    "demand",
-    "demands",
-    "requirement",
-    "requirements",
-    "condition",
-    "conditions",
-    "criteria",
-    "criterion",
-    "expectations",
-    "expectation",
-    "goal",
-    "goals",
-    "obligations",
-    "obligation",
-    "needs",
-    "standard",
-    "standards",
-    "commitments",
-    "commitment",
-    "threshold",
-    "benchmarks",
-    "benchmark",
-    "terms",
-    "costs",
-    "cost",
-    "challenge",
-    "challenges",
-    "schedule",
-    "quota",
-];
-
-/// "both sides would meet the timetable", "failed to meet the deadline", "meets
-/// NATO's spending target": "meet" as satisfying a standard is no meeting.
-fn meets_a_standard(words: Words, k: usize) -> bool {
-    matches!(words.key(k), "meet" | "meets" | "met" | "meeting")
-        && (k + 1..(k + 5).min(words.len()))
-            .take_while(|&j| !matches!(words.key(j), "with" | "," | "." | "in" | "on"))
-            .any(|j| STANDARDS.contains(&words.key(j)))
-}
-
-/// "called for talks with Y", "urged a new round of talks", "pressing for direct
-/// negotiations": an appeal for a meeting is no meeting (nor one to come).
-fn appeal_for(words: Words, k: usize) -> bool {
-    const APPEALS: &[&str] = &[
-        "call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "press",
-        "pressed", "pressing", "push", "pushed", "pushing", "appealed", "appeals",
-    ];
-    let from = k.saturating_sub(5);
-    (from..k).rev().any(|j| {
-        let after_for = words.key(j) == "for" && j > 0 && APPEALS.contains(&words.key(j - 1));
-        let urged = matches!(words.key(j), "urged" | "urges" | "urging")
-            && (j + 1..k).all(|m| !is_capitalised(words[m]));
-        (after_for || urged)
-            && (j + 1..k).all(|m| {
-                matches!(
-                    words.key(m),
-                    "a" | "an"
-                        | "the"
-                        | "new"
-                        | "direct"
-                        | "further"
-                        | "fresh"
-                        | "round"
-                        | "of"
-                        | "urgent"
-                        | "immediate"
-                        | "peace"
-                        | "more"
-                        | "renewed"
-                )
-            })
-    })
 }
 
 /// Verbs whose cue may be interrupted by a time adverb ("spoke yesterday with").

@@ -2,12 +2,13 @@
 //! cancellation ("called off", "refused") wins, then an offer or a condition
 //! ("ready to host", "could meet if"), then a plan ("will meet", "next round"),
 //! then the past ("met", "held"). A cue that is negated ("did not meet") or no
-//! meeting at all ("called for talks") is no cue; a meeting told only to be
-//! denied or asked about is none.
+//! meeting at all ("called for talks", "meet the deadline") is no cue; a meeting
+//! told only to be denied or asked about is none.
 
 use crate::model::MeetingStatus;
 
 use super::super::lexicon::{LEXICON, MeetingCue};
+use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 
 pub fn status(
@@ -118,7 +119,7 @@ fn is_modal_before(words: Words, k: usize) -> bool {
 }
 
 /// "called his counterpart" is a call; "called on", "called off", "called for" are not.
-pub fn false_call(words: Words, k: usize) -> bool {
+fn false_call(words: Words, k: usize) -> bool {
     words.key(k) == "called"
         && !words.get(k + 1).is_some_and(|n| {
             n.chars().next().is_some_and(char::is_uppercase)
@@ -126,7 +127,7 @@ pub fn false_call(words: Words, k: usize) -> bool {
         })
 }
 
-pub fn negated(words: Words, k: usize) -> bool {
+fn negated(words: Words, k: usize) -> bool {
     // "did not meet face to face": the negation reaches past the verb.
     let past_verb = k > 1
         && matches!(words.key(k - 2), "not" | "never")
@@ -140,4 +141,91 @@ pub fn negated(words: Words, k: usize) -> bool {
                 words.key(k - 1),
                 "no" | "not" | "without" | "as" | "through" | "via"
             ))
+}
+
+/// A cue read as no meeting: negated, a call that is no call, an appeal for
+/// talks, "meet" as satisfying a standard.
+pub fn no_meeting(words: Words, k: usize) -> bool {
+    negated(words, k) || false_call(words, k) || appeal_for(words, k) || meets_a_standard(words, k)
+}
+
+/// What one meets by satisfying it, not by sitting down with it.
+const STANDARDS: &[&str] = &[
+    "timetable",
+    "deadline",
+    "deadlines",
+    "target",
+    "targets",
+    "demand",
+    "demands",
+    "requirement",
+    "requirements",
+    "condition",
+    "conditions",
+    "criteria",
+    "criterion",
+    "expectations",
+    "expectation",
+    "goal",
+    "goals",
+    "obligations",
+    "obligation",
+    "needs",
+    "standard",
+    "standards",
+    "commitments",
+    "commitment",
+    "threshold",
+    "benchmarks",
+    "benchmark",
+    "terms",
+    "costs",
+    "cost",
+    "challenge",
+    "challenges",
+    "schedule",
+    "quota",
+];
+
+/// "both sides would meet the timetable", "failed to meet the deadline", "meets
+/// NATO's spending target": "meet" as satisfying a standard is no meeting.
+fn meets_a_standard(words: Words, k: usize) -> bool {
+    matches!(words.key(k), "meet" | "meets" | "met" | "meeting")
+        && (k + 1..(k + 5).min(words.len()))
+            .take_while(|&j| !matches!(words.key(j), "with" | "," | "." | "in" | "on"))
+            .any(|j| STANDARDS.contains(&words.key(j)))
+}
+
+/// "called for talks with Y", "urged a new round of talks", "pressing for direct
+/// negotiations": an appeal for a meeting is no meeting (nor one to come).
+fn appeal_for(words: Words, k: usize) -> bool {
+    const APPEALS: &[&str] = &[
+        "call", "calls", "called", "calling", "urge", "urges", "urged", "urging", "press",
+        "pressed", "pressing", "push", "pushed", "pushing", "appealed", "appeals",
+    ];
+    let from = k.saturating_sub(5);
+    (from..k).rev().any(|j| {
+        let after_for = words.key(j) == "for" && j > 0 && APPEALS.contains(&words.key(j - 1));
+        let urged = matches!(words.key(j), "urged" | "urges" | "urging")
+            && (j + 1..k).all(|m| !is_capitalised(words[m]));
+        (after_for || urged)
+            && (j + 1..k).all(|m| {
+                matches!(
+                    words.key(m),
+                    "a" | "an"
+                        | "the"
+                        | "new"
+                        | "direct"
+                        | "further"
+                        | "fresh"
+                        | "round"
+                        | "of"
+                        | "urgent"
+                        | "immediate"
+                        | "peace"
+                        | "more"
+                        | "renewed"
+                )
+            })
+    })
 }

@@ -1,9 +1,10 @@
-//! The meeting a record's title names. Official transcripts are titled by the
-//! meeting they were spoken at ("Remarks by President X and Prime Minister Y of Z
-//! Before Bilateral Meeting", "Secretary X and Foreign Minister Y before Their
-//! Meeting"), and their text seldom tells it again: the speakers greet each other
-//! and go on to their subject. Such a meeting was held on the day the remarks were
-//! published.
+//! What a record's title tells the meeting rules. Official transcripts are titled
+//! by the meeting they were spoken at ("Remarks by President X and Prime Minister
+//! Y of Z Before Bilateral Meeting", "Secretary X and Foreign Minister Y before
+//! Their Meeting"), and their text seldom tells it again: the speakers greet each
+//! other and go on to their subject. Such a meeting was held on the day the
+//! remarks were published. Statements and speeches are titled by their author
+//! ("Statement from President X on …"), whose "I" the text then uses.
 
 use crate::model::{ActorName, Evidence, Meeting, MeetingKind, MeetingStatus};
 
