@@ -163,11 +163,37 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
             if i > 0
                 && let Some(d) = day(prev)
             {
-                return with_year(m, d, yr_after(i + 1), published, future).map(|x| (x, i - 1));
+                // "on 2 and 3 September", "from 2 to 4 September": the first day.
+                let joint = i.checked_sub(2).map(|k| words[k]);
+                let (d, at) = match (i.checked_sub(3), joint) {
+                    (Some(f), Some("and" | "to" | "-" | "–" | "&")) => {
+                        day(words[f]).map_or((d, i - 1), |first| (first, f))
+                    }
+                    _ => (d, i - 1),
+                };
+                return with_year(m, d, yr_after(i + 1), published, future).map(|x| (x, at));
             }
+        }
+        if is(w, "ago")
+            && let Some(d) = ago(&words[..i], published)
+        {
+            return Some((d, i));
         }
     }
     None
+}
+
+/// "two days ago", "a week ago": the day that many days or weeks before the
+/// article, from the words before "ago".
+fn ago(before: &[&str], published: NaiveDate) -> Option<NaiveDate> {
+    let [.., n, unit] = before else { return None };
+    let n = count(&n.to_ascii_lowercase())?;
+    let days = match unit.to_ascii_lowercase().trim_end_matches('s') {
+        "day" => n,
+        "week" => 7 * n,
+        _ => return None,
+    };
+    published.checked_sub_days(Days::new(days))
 }
 
 /// Whether `words` date something before the article by their own wording: a
@@ -351,6 +377,27 @@ mod tests {
         assert!(!past("a visit in May 2031"));
         assert!(!past("a visit on Monday"));
         assert!(!past("a visit in June 2030"));
+    }
+
+    /// Class: a span of days is dated by its first ("on 2 and 3 June", "from 9 to
+    /// 11 June"), and "N days ago" or "a week ago" counts back from the article.
+    #[test]
+    fn spans_of_days_date_by_their_first_and_ago_counts_back() {
+        assert_eq!(
+            find_in("they met on 2 and 3 June", false),
+            Some(d("2030-06-02"))
+        );
+        assert_eq!(
+            find_in("talks from 9 to 11 June", false),
+            Some(d("2030-06-09"))
+        );
+        assert_eq!(find_in("they met on 3 June", false), Some(d("2030-06-03")));
+        assert_eq!(
+            find_in("they met two days ago", false),
+            Some(d("2030-06-10"))
+        );
+        assert_eq!(find_in("they met a week ago", false), Some(d("2030-06-05")));
+        assert_eq!(find_in("they met long ago", false), None);
     }
 
     /// "by June" gives the whole month; "by June 3" is a day.
