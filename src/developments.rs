@@ -375,6 +375,16 @@ fn told_again(a: &Action, b: &Action) -> bool {
     short.len() >= 2 && short.first() == long.first() && short.iter().all(|w| long.contains(w))
 }
 
+/// "would finish before the March 16 deadline", "the rest will follow before the
+/// March 16 deadline": an action of one content word, due on the very day an
+/// item already tracked is due, tells how that item is going; alone it says
+/// nothing a reader could follow.
+fn follows_up(action: &Action, due: Option<NaiveDate>, d: &PendingDevelopment) -> bool {
+    action.words.len() <= 1
+        && due.is_some()
+        && d.development.item.due.as_ref().and_then(|x| x.date) == due
+}
+
 /// Days after its newest report that an item still open is marked as having no
 /// follow-up: a promise nobody has written about for a quarter is history to a
 /// desk (a brief over years of texts otherwise shows 2021's "will respond" as live).
@@ -406,9 +416,11 @@ pub fn track_pending(
     for r in pending {
         let report = report_of(&r, &r.item.evidence);
         let action = Action::read(&r.item.what);
+        let due = r.item.due.as_ref().and_then(|d| d.date);
         let same = out.iter().zip(&actions).position(|(d, other)| {
             other.folded == action.folded
                 || told_again(other, &action)
+                || follows_up(&action, due, d)
                 || (d
                     .development
                     .reports
@@ -569,6 +581,34 @@ mod tests {
             .map(|d| (d.item.participants.len(), d.reports.len()))
             .collect();
         assert_eq!(lines, [(3, 2), (2, 1), (3, 2), (2, 1)]);
+    }
+
+    /// Class: a vague follow-up ("would finish", "the rest will follow") due on
+    /// the day an item is due is news of that item, not an item of its own; with
+    /// another day, or told in full, it stays apart.
+    #[test]
+    fn a_vague_follow_up_due_the_same_day_joins_its_item() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let due = |what: &str, a: &str, day: u32, by: u32| {
+            let mut p = pend(what, a, day);
+            p.item.due = Some(crate::model::Due {
+                text: format!("by June {by}"),
+                date: NaiveDate::from_ymd_opt(2030, 6, by),
+            });
+            p
+        };
+        let t = track_pending(
+            vec![
+                due("pull heavy artillery back from the frontier", "a", 1, 16),
+                due("finish", "b", 5, 16),
+                due("follow", "b", 5, 28),
+                due("release the detained fishermen", "b", 5, 16),
+            ],
+            &[],
+            today,
+        );
+        let reports: Vec<usize> = t.iter().map(|p| p.development.reports.len()).collect();
+        assert_eq!(reports, [2, 1, 1]);
     }
 
     #[test]
