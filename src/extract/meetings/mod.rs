@@ -492,6 +492,17 @@ mod tests {
         assert!(met("Ola Brek moved between the villages on Monday.").is_empty());
     }
 
+    /// Class: the purpose of a journey told in the past was carried out
+    /// ("traveled to Lima on Monday to meet Y"); a journey to come stays a plan.
+    #[test]
+    fn a_past_journey_to_meet_someone_is_a_held_meeting() {
+        let v = met("Ola Brek traveled to Lima on Monday to meet Tam Ruen.");
+        assert_eq!(v[0].1, MeetingStatus::Held, "{v:?}");
+        assert_eq!(v[0].2, NaiveDate::from_ymd_opt(2030, 6, 10));
+        let v = met("Ola Brek will travel to Lima to meet Tam Ruen.");
+        assert_eq!(v[0].1, MeetingStatus::Planned, "{v:?}");
+    }
+
     #[test]
     fn the_unnamed_writer_is_no_party() {
         let v = met("Tam Ruen arrived. He was the first foreign leader I spoke with.");

@@ -37,6 +37,9 @@ pub fn status(
     if lx.cancelled.find(words, left..hard).is_some() || plan_overtaken(words, left, first) {
         return Some(MeetingStatus::Cancelled);
     }
+    if travelled_to_meet(words, left, first) {
+        return Some(MeetingStatus::Held);
+    }
     // Offers and plans are read before the cue and just after it ("meet again").
     let first_end = group.first().map_or(first, |c| c.0 + c.1);
     let around = left..(first_end + 3).min(right).max(first_end);
@@ -67,6 +70,29 @@ pub fn status(
         return Some(MeetingStatus::Planned);
     }
     None
+}
+
+/// "X traveled to Lima on Monday to meet Y", "flew to Oslo to hold talks with Y":
+/// the purpose of a journey told in the past was carried out, as readouts of
+/// trips tell it. ("will travel to … to meet", "is traveling to …" stay plans.)
+fn travelled_to_meet(words: Words, left: usize, first: usize) -> bool {
+    const TRAVELLED: &[&str] = &[
+        "traveled",
+        "travelled",
+        "flew",
+        "went",
+        "came",
+        "arrived",
+        "headed",
+        "returned",
+    ];
+    first > left
+        && words.key(first - 1) == "to"
+        && (left..first - 1).any(|k| {
+            TRAVELLED.contains(&words.key(k))
+                && (k.saturating_sub(2)..k)
+                    .all(|j| !matches!(words.key(j), "will" | "would" | "to" | "is" | "be"))
+        })
 }
 
 /// "Ola Brek had been due to receive Tam Ruen": a plan told in the past perfect
