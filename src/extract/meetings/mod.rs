@@ -503,6 +503,18 @@ mod tests {
         assert_eq!(v[0].1, MeetingStatus::Planned, "{v:?}");
     }
 
+    /// Class: on a tour, "officials from the Governments of A and B" met the
+    /// visitor government by government.
+    #[test]
+    fn officials_of_several_governments_are_met_apart() {
+        let v = met("Ola Brek met with officials from the Governments of Chile and Peru in May.");
+        assert_eq!(
+            parties(&v),
+            [vec!["Ola Brek", "Chile"], vec!["Ola Brek", "Peru"]],
+            "{v:?}"
+        );
+    }
+
     #[test]
     fn the_unnamed_writer_is_no_party() {
         let v = met("Tam Ruen arrived. He was the first foreign leader I spoke with.");

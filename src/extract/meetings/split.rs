@@ -11,7 +11,13 @@ use super::super::words::Words;
 pub fn separately(clause: Words) -> bool {
     (0..clause.len()).any(|k| {
         let w = clause.key(k);
-        matches!(w, "separately" | "individually")
+        // "met with officials from the Governments of A, B and C": each
+        // government's officials, on a tour, met apart.
+        let officials_of = matches!(w, "officials" | "representatives")
+            && matches!(clause.key_at(k + 1), Some("from" | "of"))
+            && (k + 2..clause.len()).any(|j| clause.key(j) == "governments");
+        officials_of
+            || matches!(w, "separately" | "individually")
             || (w == "one"
                 && clause.get(k + 1) == Some(&"by")
                 && clause.key_at(k + 2) == Some("one"))
