@@ -78,10 +78,7 @@ impl RuleExtractor {
 impl Extractor for RuleExtractor {
     fn extract(&self, article: &Article) -> Extraction {
         let doc = Doc::read(readable_part(&article.text), article.published.date_naive());
-        let mut said = speech::statements(&doc);
-        if let Some(writer) = meetings::author(&article.title, doc.published) {
-            said.speak_for_the_text(writer, doc.text.len());
-        }
+        let said = said_in(&doc, &article.title);
         let models = self.meetings.as_deref().unwrap_or(&MEETING_MODELS);
         let meetings = meetings::meetings(&doc, &article.title, &said, models);
         let model = self.pending.as_deref().unwrap_or(&PENDING_MODEL);
@@ -93,6 +90,18 @@ impl Extractor for RuleExtractor {
             outcomes,
         })
     }
+}
+
+/// What the article's people say, and who speaks its first person: a named
+/// speaker inside their quotation or turn, the author its title names elsewhere
+/// ("Statement from President X on …"). Training reads candidates through the
+/// same function, so the two never see an article apart.
+pub(crate) fn said_in(doc: &Doc, title: &str) -> speech::Said {
+    let mut said = speech::statements(doc);
+    if let Some(writer) = meetings::author(title, doc.published) {
+        said.speak_for_the_text(writer, doc.text.len());
+    }
+    said
 }
 
 /// Most bytes of an article the rules read: fifteen times the longest article

@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::model::{Article, MeetingStatus};
 
 use super::linear::Row;
-use super::{Doc, meetings, pending, speech};
+use super::{Doc, meetings, pending};
 
 /// A gold meeting: its participants and whether it took place.
 pub struct GoldMeeting {
@@ -31,7 +31,7 @@ pub struct MeetingRows {
 /// least half of all named on both sides).
 pub fn meeting_rows(article: &Article, gold: &[GoldMeeting]) -> MeetingRows {
     let doc = Doc::read(&article.text, article.published.date_naive());
-    let said = speech::statements(&doc);
+    let said = super::said_in(&doc, &article.title);
     let cands = meetings::candidates(&doc, &said);
     let mut rows = MeetingRows {
         keep: Vec::new(),
@@ -173,7 +173,7 @@ pub fn held_status(status: &str) -> bool {
 /// sentence, and a second prediction from the same sentence would be a false hit.
 pub fn pending_rows<'g>(article: &Article, anchors: &'g [String]) -> (Vec<Row>, Vec<&'g str>) {
     let doc = Doc::read(&article.text, article.published.date_naive());
-    let said = speech::statements(&doc);
+    let said = super::said_in(&doc, &article.title);
     let cands = pending::all_candidates(&doc, &said.subjects);
     let mut labels = vec![false; cands.len()];
     let mut missed = Vec::new();
