@@ -5,6 +5,8 @@
 //! Pure functions over extracted items and the articles they came from, so the brief
 //! (from the store) and `readout extract` on a story file (from JSON) share them.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
@@ -181,19 +183,21 @@ pub fn merge_meetings(items: Vec<Reported<Meeting>>) -> Vec<Development<Meeting>
 /// Merges the same quote from the same speaker across articles.
 pub fn merge_statements(items: Vec<Reported<Statement>>) -> Vec<Development<Statement>> {
     let mut out: Vec<Development<Statement>> = Vec::new();
+    // Folded (quote, speaker) of each development, read once: a brief over years
+    // of texts holds thousands of quotes.
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
     for r in items {
-        let q = fold(&r.item.quote);
-        let s = fold(r.item.speaker.as_str());
+        let key = (fold(&r.item.quote), fold(r.item.speaker.as_str()));
         let report = report_of(&r, &r.item.evidence);
-        match out
-            .iter_mut()
-            .find(|d| fold(&d.item.quote) == q && fold(d.item.speaker.as_str()) == s)
-        {
-            Some(d) => d.reports.push(report),
-            None => out.push(Development {
-                item: r.item,
-                reports: vec![report],
-            }),
+        match seen.get(&key) {
+            Some(&at) => out[at].reports.push(report),
+            None => {
+                seen.insert(key, out.len());
+                out.push(Development {
+                    item: r.item,
+                    reports: vec![report],
+                });
+            }
         }
     }
     for d in &mut out {

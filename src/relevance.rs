@@ -14,7 +14,7 @@
 //! brief only compares a handful of aliases with a few short texts per item it
 //! already reads.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -136,6 +136,10 @@ struct Alias {
     exact: bool,
 }
 
+/// Up to this many aliases a text is scanned for each directly: cheaper than
+/// hashing every word of the text first.
+const FEW_ALIASES: usize = 12;
+
 /// A compiled list of a topic's aliases: does a text name the topic?
 #[derive(Debug, Clone)]
 pub struct TopicMatcher {
@@ -227,6 +231,12 @@ impl TopicMatcher {
     /// its first word is one of the text's words, so a long alias list (every
     /// country) costs a hash look-up per alias, not a scan of the text.
     pub fn named_in(&self, text: &Folded) -> bool {
+        if self.aliases.len() <= FEW_ALIASES {
+            return self.aliases.iter().any(|a| {
+                let hay = if a.exact { &text.exact } else { &text.lower };
+                occurs_as_words(hay, &a.folded)
+            });
+        }
         let exact_words: HashSet<&str> = words(&text.exact).collect();
         let lower_words: HashSet<&str> = words(&text.lower).collect();
         self.aliases.iter().any(|a| {
@@ -267,18 +277,24 @@ impl Relevance {
         }
     }
 
-    /// Whether an item with these names and this paragraph is about the topic.
-    fn keeps(&self, names: &[&str], context: &str) -> bool {
-        self.topic
-            .named_in(&Folded::new(names.iter().copied().chain([context])))
-    }
-
     /// Keeps the items of an article that are about the topic. Outcomes are kept
     /// whole: they are never shown, only matched against pending items by action,
     /// and the report that closes an item need not repeat its topic.
     fn keep_on_topic(&self, x: Extraction, c: &Contexts) -> Extraction {
-        let keep = |names: &[&str], stored: &[String], i: usize, evidence: &str| {
-            self.keeps(names, context(stored, i, evidence))
+        // Many items share a paragraph: each is read once per article. Names and
+        // paragraph are read apart, since an alias never spans the two.
+        let mut read: HashMap<String, bool> = HashMap::new();
+        let mut keep = |names: &[&str], stored: &[String], i: usize, evidence: &str| {
+            if self.topic.names_topic(names.iter().copied()) {
+                return true;
+            }
+            let text = context(stored, i, evidence);
+            if let Some(&known) = read.get(text) {
+                return known;
+            }
+            let named = self.topic.names_topic([text]);
+            read.insert(text.to_string(), named);
+            named
         };
         Extraction {
             meetings: (x.meetings.into_iter().enumerate())
@@ -362,7 +378,7 @@ mod tests {
             (at, at + needle.len())
         };
         let mozambique = Relevance::new(&["Mozambique".to_string()]);
-        let on_topic = |context: &str| mozambique.keeps(&[], context);
+        let on_topic = |context: &str| mozambique.topic.names_topic([context]);
 
         let (s, e) = span("The council will hand over 40 rifles");
         assert!(on_topic(&article.of(s, e)));
@@ -381,9 +397,9 @@ mod tests {
         let text = "Negotiators agreed to meet again next week.";
         let digest = ArticleContext::new("Digest: Kenya-Ethiopia row deepens, Somalia votes", text);
         let kenya = Relevance::new(&["Kenya".to_string()]);
-        assert!(!kenya.keeps(&[], &digest.of(0, 10)));
+        assert!(!kenya.topic.names_topic([digest.of(0, 10).as_str()]));
         let report = ArticleContext::new("Kenya and rebels close a round of talks", text);
-        assert!(kenya.keeps(&[], &report.of(0, 10)));
+        assert!(kenya.topic.names_topic([report.of(0, 10).as_str()]));
     }
 
     #[test]
