@@ -10,7 +10,7 @@ use super::super::Doc;
 use super::super::actors::ActorKind;
 use super::super::lexicon::{Known, LEXICON};
 use super::decide::Clause;
-use super::participants::add;
+use super::participants::{add, same_name};
 use super::roles::role_filter;
 
 /// The clause in lower case, read once for both readings here; a phrase may run
@@ -105,6 +105,69 @@ pub fn referred_back(
     };
     for p in referred.iter().flatten() {
         add(p, names);
+    }
+}
+
+/// Words after an object "her" that end the noun phrase: "met her at the
+/// palace", "called her yesterday". Any other word makes "her" possessive ("met
+/// her counterpart").
+const AFTER_OBJECT: &[&str] = &[
+    ",",
+    ".",
+    ";",
+    "at",
+    "in",
+    "on",
+    "for",
+    "to",
+    "and",
+    "yesterday",
+    "today",
+    "last",
+    "this",
+    "during",
+    "over",
+    "by",
+    "after",
+    "before",
+    "again",
+    "twice",
+    "briefly",
+    "when",
+    "while",
+    "as",
+    "about",
+    "earlier",
+    "later",
+];
+
+/// "President Ola Brek met him at the palace", "I spoke with her yesterday": an
+/// object pronoun after the cue is the person named last before it, in the
+/// sentence or up to two sentences back, who is not a party already. Only when
+/// the clause names fewer than two parties: a named party is never displaced.
+pub fn object_pronoun(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
+    let words = clause.words;
+    let first = clause.first();
+    let end = clause.right.min(words.len());
+    let object = (first + 1..end).any(|k| match words.key(k) {
+        "him" => true,
+        "her" => k + 1 >= words.len() || AFTER_OBJECT.contains(&words.key(k + 1)),
+        _ => false,
+    });
+    if !object || names.len() >= 2 {
+        return;
+    }
+    let before = |j: usize| {
+        doc.mentions[j]
+            .iter()
+            .filter(move |m| m.kind == ActorKind::Person && (j < i || m.last <= first))
+            .map(|m| m.name.as_str())
+            .filter(|n| !names.iter().any(|x| same_name(x, n)))
+            .last()
+    };
+    if let Some(p) = (i.saturating_sub(2)..=i).rev().find_map(before) {
+        let p = p.to_string();
+        add(&p, names);
     }
 }
 
@@ -247,4 +310,24 @@ fn countries_of(
         }
         (found.len() >= count).then(|| found.into_iter().take(count).collect())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{met, parties};
+
+    /// "him" and "her" after the cue are the person named last before them, in
+    /// the sentence or the ones before; a possessive "her" is no party.
+    #[test]
+    fn an_object_pronoun_is_the_person_named_before() {
+        let v = met(
+            "Prime Minister Tam Ruen landed on Monday. President Ola Brek met him at the palace.",
+        );
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+        let v =
+            met("Ana Veld arrived in Lima. Foreign Minister Tam Ruen received her at the airport.");
+        assert_eq!(parties(&v), [["Tam Ruen", "Ana Veld"]]);
+        let v = met("Ana Veld arrived in Lima. Tam Ruen met her deputy, Per Lund, on Monday.");
+        assert_eq!(parties(&v), [["Tam Ruen", "Per Lund"]]);
+    }
 }

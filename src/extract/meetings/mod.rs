@@ -777,7 +777,7 @@ mod tests {
         assert_eq!(v[1].0, ["Ola Brek", "Tam Ruen"]);
     }
 
-    fn parties(v: &[(Vec<String>, MeetingStatus, Option<NaiveDate>)]) -> Vec<Vec<&str>> {
+    pub(super) fn parties(v: &[(Vec<String>, MeetingStatus, Option<NaiveDate>)]) -> Vec<Vec<&str>> {
         v.iter()
             .map(|m| m.0.iter().map(String::as_str).collect())
             .collect()

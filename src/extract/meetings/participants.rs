@@ -53,6 +53,7 @@ pub fn parties(
     drop_represented_countries(doc, &named.groups, &mut names);
     let pronoun_subject = pronouns_and_counterparts(doc, i, clause, &said.subjects, &mut names)
         | first_person(doc, i, clause, said, &mut names);
+    anaphora::object_pronoun(doc, i, clause, &mut names);
     let each_after = each_party(doc, i, clause, history, &mut names);
     let keys = anaphora::lower_case(clause);
     anaphora::referred_back(doc, i, clause, &keys, history, &mut names);
