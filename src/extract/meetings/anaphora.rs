@@ -160,10 +160,10 @@ pub fn object_pronoun(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<Stri
     let before = |j: usize| {
         doc.mentions[j]
             .iter()
+            .rev()
             .filter(move |m| m.kind == ActorKind::Person && (j < i || m.last <= first))
             .map(|m| m.name.as_str())
-            .filter(|n| !names.iter().any(|x| same_name(x, n)))
-            .last()
+            .find(|n| !names.iter().any(|x| same_name(x, n)))
     };
     if let Some(p) = (i.saturating_sub(2)..=i).rev().find_map(before) {
         let p = p.to_string();
