@@ -173,7 +173,7 @@ mod tests {
             .collect()
     }
 
-    fn d(s: &str) -> Option<NaiveDate> {
+    pub(super) fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
     }
 

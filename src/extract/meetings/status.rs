@@ -49,7 +49,10 @@ pub fn status(
     let past_verb = group
         .iter()
         .any(|c| c.2.past_status == Some(MeetingStatus::Held) && !is_modal_before(words, c.0));
-    if !past_verb && lx.planned_cues.find(words, around).is_some() {
+    if !past_verb
+        && (lx.planned_cues.find(words, around).is_some()
+            || planned_predicate(words, first_end, right))
+    {
         return Some(MeetingStatus::Planned);
     }
     // A past tense in the clause ("accepted", "ended") dates a noun cue.
@@ -70,6 +73,25 @@ pub fn status(
         return Some(MeetingStatus::Planned);
     }
     None
+}
+
+/// "A meeting between A and B is scheduled for 3 June", "talks are expected on
+/// Friday": a noun cue whose predicate, after a form of "be", puts it ahead. (The
+/// participle would otherwise read as a past tense.) A relative clause ("which
+/// was scheduled for Monday, went ahead") is a side note on the plan.
+fn planned_predicate(words: Words, from: usize, right: usize) -> bool {
+    (from..right.min(words.len())).any(|k| {
+        !matches!(words.key_at(k.wrapping_sub(1)), Some("which" | "that"))
+            && matches!(
+                words.key(k),
+                "is" | "are" | "was" | "were" | "remains" | "remain"
+            )
+            && [k, k + 1].iter().any(|&at| {
+                at < words.len()
+                    && words.key(at) != "again"
+                    && LEXICON.planned_cues.at(words, at).is_some()
+            })
+    })
 }
 
 /// "X traveled to Lima on Monday to meet Y", "flew to Oslo to hold talks with Y":
@@ -254,4 +276,25 @@ fn appeal_for(words: Words, k: usize) -> bool {
                 )
             })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{d, met};
+    use crate::model::MeetingStatus::{Held, Planned};
+
+    /// A noun cue whose predicate is "is scheduled / planned / set / expected"
+    /// is a plan, dated ahead; the same words in a relative clause are not the
+    /// predicate ("which was scheduled for Monday, went ahead").
+    #[test]
+    fn a_meeting_scheduled_by_its_predicate_is_ahead() {
+        let v = met("A meeting between Ola Brek and Tam Ruen is scheduled for 3 July in Geneva.");
+        assert_eq!((v[0].1, v[0].2), (Planned, d("2030-07-03")));
+        let v = met("Talks between Ola Brek and Tam Ruen are expected on Friday.");
+        assert_eq!((v[0].1, v[0].2), (Planned, d("2030-06-14")));
+        let v = met(
+            "The meeting between Ola Brek and Tam Ruen, which was scheduled for Monday, went ahead.",
+        );
+        assert_eq!((v[0].1, v[0].2), (Held, d("2030-06-10")));
+    }
 }
