@@ -258,7 +258,7 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
                     .flat_map(|m| each_date(m, &words[left..right], doc))
                 {
                     features.push(decide::features(doc, i, &clause, &m, rule));
-                    out.push((m, was_split, i));
+                    out.push((on_the_stay(m, doc, words, left), was_split, i));
                 }
             }
         }
@@ -361,6 +361,27 @@ fn meeting_in(
         callers.max(usize::from(parties.pronoun_subject)),
         rule,
     ))
+}
+
+/// "X visited Oslo on Monday, where he met Y": a clause opened by "where" (or
+/// "during which") tells what happened on the stay the clause before it tells, on
+/// that stay's date and at its place when it gives none of its own. Read after
+/// the candidate's features: the stay says when and where, not whether, which
+/// the models judge from the clause's own words.
+fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting {
+    let opener = (left.saturating_sub(1)..(left + 2).min(words.len())).find(|&k| {
+        words.key(k) == "where"
+            || (words.key(k) == "during" && words.key_at(k + 1) == Some("which"))
+    });
+    let Some(stay) = opener else { return m };
+    if m.date.is_none() {
+        let future = m.status != MeetingStatus::Held;
+        m.date = dates::find(&words[..stay], doc.published, future).map(|d| d.0);
+    }
+    if m.place.is_none() {
+        m.place = place(words, 0, stay);
+    }
+    m
 }
 
 /// Cues of a sentence grouped by clause: (position, length, cue).

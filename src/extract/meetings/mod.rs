@@ -1041,4 +1041,29 @@ mod tests {
         let v = met("Ola Brek and Tam Ruen met face to face on Monday.");
         assert_eq!(v[0].1, MeetingStatus::Held, "{v:?}");
     }
+
+    /// "where he met …" tells what happened on the stay of the clause before it:
+    /// that stay's day and place, unless the clause gives its own.
+    #[test]
+    fn a_where_clause_takes_the_day_and_place_of_the_stay() {
+        let read = |text: &str| {
+            let doc = Doc::read(
+                text,
+                NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+            );
+            let said = super::super::speech::statements(&doc);
+            meetings(&doc, "", &said, &MEETING_MODELS)
+                .into_iter()
+                .map(|m| (m.date, m.place))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            read("Tam Ruen arrived in Oslo on Monday, where he met Ola Brek."),
+            [(d("2030-06-10"), Some("Oslo".to_string()))]
+        );
+        assert_eq!(
+            read("Tam Ruen arrived in Oslo on Monday, where he will meet Ola Brek on Friday."),
+            [(d("2030-06-14"), Some("Oslo".to_string()))]
+        );
+    }
 }
