@@ -21,8 +21,9 @@ pub fn lower_case<'d>(clause: &Clause<'_, 'd, '_>) -> Vec<&'d str> {
 }
 
 /// "the commitments Ola Brek and Tam Ruen made when they met in Lima": "they"
-/// in a clause that follows two people joined by "and" in the same sentence are
-/// those two, not the parties of the last meeting told.
+/// in a clause that follows two people joined by "and" (or by "with": "A raised
+/// it with B when they met") in the same sentence are those two, not the parties
+/// of the last meeting told.
 fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 2]> {
     let words = clause.words;
     let people: Vec<_> = doc.mentions[i]
@@ -35,7 +36,9 @@ fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 
         let (a, b) = (w[0], w[1]);
         let joined =
             (a.last..b.first).any(|k| words.key(k) == "and") && b.first.saturating_sub(a.last) <= 4;
-        joined.then_some([a.name.as_str(), b.name.as_str()])
+        // "A raised the matter with B when they met": the two the verb joins.
+        let with = b.first >= 1 && words.key(b.first - 1) == "with";
+        (joined || with).then_some([a.name.as_str(), b.name.as_str()])
     })
 }
 

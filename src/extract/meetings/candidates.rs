@@ -226,7 +226,7 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
             );
             let left = (prev_end..first)
                 .rev()
-                .find(|&k| is_boundary(words, k))
+                .find(|&k| is_boundary(words, k) && !told_during(words, k, first))
                 .map_or(prev_end, |k| k);
             let next_cue = cues
                 .get(g + 1)
@@ -535,6 +535,17 @@ fn trailing_attribution(words: Words, k: usize) -> bool {
             TIME_ADVERBS.contains(&w)
                 || matches!(w, "." | "," | "on" | "in" | "a" | "statement" | "reporters")
         })
+}
+
+/// "X told Y during a phone call that …", "X assured Y in a call": the cue is an
+/// adverbial of the telling, so the verb of saying opens no clause between the
+/// teller and the cue (as it does before the content: "X said that A met B").
+fn told_during(words: Words, k: usize, first: usize) -> bool {
+    LEXICON.reported_that.contains(words.key(k))
+        && !is_capitalised(words[k])
+        && (k + 1..first).all(|j| !matches!(words.key(j), "that" | "," | "and"))
+        && (first.saturating_sub(4).max(k + 1)..first)
+            .any(|j| matches!(words.key(j), "during" | "in" | "at" | "on" | "over"))
 }
 
 /// Where the clause of a cue ends, looking right from `from`: at a boundary, but

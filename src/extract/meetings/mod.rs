@@ -141,6 +141,11 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
             if o.place.is_none() {
                 o.place = m.place;
             }
+            // "discussed trade with Y when they spoke by phone": told twice, the
+            // means is known once.
+            if o.kind == MeetingKind::Unknown {
+                o.kind = m.kind;
+            }
             continue;
         }
         out.push((k, m, one_of_split));
@@ -1065,5 +1070,33 @@ mod tests {
             read("Tam Ruen arrived in Oslo on Monday, where he will meet Ola Brek on Friday."),
             [(d("2030-06-14"), Some("Oslo".to_string()))]
         );
+    }
+
+    /// "X told Y during a phone call that …": the call is an adverbial of the
+    /// telling, so teller and hearer are its parties; the content after "that"
+    /// (or a call in which "X said that A met B") keeps its own parties.
+    #[test]
+    fn a_call_during_which_one_told_the_other_is_theirs() {
+        let v = met("Ola Brek told Tam Ruen during a phone call on Monday that Norway would help.");
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+        assert_eq!(v[0].2, d("2030-06-10"));
+        let v = met("Ola Brek said in a phone call that Tam Ruen met Per Lund.");
+        assert_eq!(parties(&v), [["Tam Ruen", "Per Lund"]]);
+    }
+
+    /// "they" after "A … with B" in one sentence are A and B; a meeting told twice
+    /// in one sentence keeps the means one of the tellings gives.
+    #[test]
+    fn they_after_a_with_are_the_two_it_joins() {
+        let v = met("Ola Brek raised the detainees with Tam Ruen when they met in Oslo on Monday.");
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+        let doc = Doc::read(
+            "Ola Brek discussed trade with Tam Ruen when they spoke by phone on Monday.",
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        let said = super::super::speech::statements(&doc);
+        let v = meetings(&doc, "", &said, &MEETING_MODELS);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].kind, MeetingKind::Call);
     }
 }
