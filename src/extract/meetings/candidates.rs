@@ -292,7 +292,7 @@ fn meeting_in(
     } = *clause;
     let first = group.first()?.0;
     let parties = participants::parties(doc, i, clause, said, history);
-    if parties.names.len() < 2 {
+    if parties.names.len() < 2 || alternatives(doc, i, left, right) {
         return None;
     }
     // No status from the rules is still a candidate: the models decide it.
@@ -361,6 +361,23 @@ fn meeting_in(
         callers.max(usize::from(parties.pronoun_subject)),
         rule,
     ))
+}
+
+/// "Earlier rounds were hosted by Oman, Qatar or Egypt", "a meeting in Doha or
+/// Cairo": names joined by "or" are alternatives, not parties who met together;
+/// a list of them tells no one meeting.
+fn alternatives(doc: &Doc, i: usize, left: usize, right: usize) -> bool {
+    let words = doc.words(i);
+    let named_at = |k: usize, before: bool| {
+        doc.mentions[i]
+            .iter()
+            .any(|m| if before { m.last == k } else { m.first == k } && !m.modifier)
+    };
+    (left + 1..right.min(words.len()).saturating_sub(1)).any(|k| {
+        words.key(k) == "or"
+            && named_at(k, true)
+            && (named_at(k + 1, false) || (words.key(k + 1) == "the" && named_at(k + 2, false)))
+    })
 }
 
 /// "X visited Oslo on Monday, where he met Y": a clause opened by "where" (or

@@ -1099,4 +1099,15 @@ mod tests {
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].kind, MeetingKind::Call);
     }
+
+    /// Names joined by "or" are alternatives ("hosted by Oman, Qatar or Egypt"):
+    /// no meeting of them together.
+    #[test]
+    fn alternatives_joined_by_or_met_no_one() {
+        assert!(met("Earlier rounds were hosted by Ruritania, Oman or Qatar.").is_empty());
+        assert_eq!(
+            parties(&met("Oman and Qatar hosted the round on Monday.")),
+            [["Oman", "Qatar"]]
+        );
+    }
 }

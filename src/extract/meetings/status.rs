@@ -34,7 +34,7 @@ pub fn status(
                 || matches!(words.key(k), "since" | "because" | "although" | "while")
         })
         .unwrap_or(words.len());
-    if lx.cancelled.find(words, left..hard).is_some() || plan_overtaken(words, left, first) {
+    if lx.cancelled.find(words, left..hard).is_some() || plan_overtaken(words, left, right) {
         return Some(MeetingStatus::Cancelled);
     }
     if travelled_to_meet(words, left, first) {
@@ -54,6 +54,9 @@ pub fn status(
             || planned_predicate(words, first_end, right))
     {
         return Some(MeetingStatus::Planned);
+    }
+    if let Some(s) = modal_passive(words, left, right) {
+        return Some(s);
     }
     // A past tense in the clause ("accepted", "ended") dates a noun cue.
     let past_tense = (left..right).any(|k| {
@@ -94,6 +97,23 @@ fn planned_predicate(words: Words, from: usize, right: usize) -> bool {
     })
 }
 
+/// "Talks could be held in Vienna", "the summit will be hosted by Oman": a modal
+/// before a passive is no past ("held" would read as one). "could", "may" and
+/// "might" offer a possibility; "will", "would", "is to" tell a plan.
+fn modal_passive(words: Words, left: usize, right: usize) -> Option<MeetingStatus> {
+    (left..right.min(words.len()).saturating_sub(1)).find_map(|k| {
+        let participle = words.key(k + 1).ends_with("ed") || words.key(k + 1) == "held";
+        if words.key(k) != "be" || !participle {
+            return None;
+        }
+        match words.key_at(k.wrapping_sub(1))? {
+            "could" | "may" | "might" => Some(MeetingStatus::Proposed),
+            "will" | "would" | "to" | "'ll" => Some(MeetingStatus::Planned),
+            _ => None,
+        }
+    })
+}
+
 /// "X traveled to Lima on Monday to meet Y", "flew to Oslo to hold talks with Y":
 /// the purpose of a journey told in the past was carried out, as readouts of
 /// trips tell it. ("will travel to … to meet", "is traveling to …" stay plans.)
@@ -117,11 +137,14 @@ fn travelled_to_meet(words: Words, left: usize, first: usize) -> bool {
         })
 }
 
-/// "Ola Brek had been due to receive Tam Ruen": a plan told in the past perfect
-/// was overtaken by events; the meeting did not take place as planned.
-fn plan_overtaken(words: Words, left: usize, first: usize) -> bool {
-    (left..first.saturating_sub(2)).any(|k| {
-        words.key(k) == "had"
+/// "Ola Brek had been due to receive Tam Ruen", "the meeting had been set for 3
+/// May": a plan told in the past perfect was overtaken by events; the meeting
+/// did not take place as planned. (Not in a relative clause: "talks, which had
+/// been expected for weeks, opened on Monday".)
+fn plan_overtaken(words: Words, left: usize, right: usize) -> bool {
+    (left..right.saturating_sub(2)).any(|k| {
+        !matches!(words.key_at(k.wrapping_sub(1)), Some("which" | "that"))
+            && words.key(k) == "had"
             && words.key_at(k + 1) == Some("been")
             && words.key_at(k + 2).is_some_and(|w| {
                 matches!(
@@ -175,20 +198,70 @@ fn false_call(words: Words, k: usize) -> bool {
         })
 }
 
+/// Verbs of meeting whose negation reaches the cues after them.
+const MEETING_VERBS: &[&str] = &[
+    "meet", "met", "sit", "sat", "speak", "spoke", "talk", "hold", "held",
+];
+
+/// Words that may stand between a negated verb of meeting and a noun cue in its
+/// adverbial: "did not meet during the summit", "did not meet on the sidelines
+/// of the talks".
+const TO_AN_ADVERBIAL: &[&str] = &[
+    "during",
+    "at",
+    "on",
+    "in",
+    "the",
+    "a",
+    "an",
+    "their",
+    "its",
+    "his",
+    "her",
+    "sidelines",
+    "of",
+    "margins",
+    "face",
+    "to",
+    "again",
+    "this",
+    "last",
+    "week's",
+    "year's",
+];
+
 fn negated(words: Words, k: usize) -> bool {
     // "did not meet face to face": the negation reaches past the verb.
     let past_verb = k > 1
         && matches!(words.key(k - 2), "not" | "never")
-        && matches!(
-            words.key(k - 1),
-            "meet" | "met" | "sit" | "sat" | "speak" | "spoke" | "talk" | "hold" | "held"
-        );
+        && MEETING_VERBS.contains(&words.key(k - 1));
+    let reaching = (k.saturating_sub(8)..k.saturating_sub(1)).any(|j| {
+        matches!(words.key(j), "not" | "never")
+            && MEETING_VERBS.contains(&words.key(j + 1))
+            && (j + 2..k).all(|m| TO_AN_ADVERBIAL.contains(&words.key(m)))
+    });
     past_verb
+        || reaching
+        || no_plan(words, k)
         || (k > 0
             && matches!(
                 words.key(k - 1),
                 "no" | "not" | "without" | "as" | "through" | "via"
             ))
+}
+
+/// "There are no plans for A to meet B", "A has no intention of meeting B", "A
+/// is not expected to meet B": a plan denied is no meeting.
+fn no_plan(words: Words, k: usize) -> bool {
+    (k.saturating_sub(8)..k).any(|j| {
+        let next = words.key_at(j + 1);
+        (words.key(j) == "no" && matches!(next, Some("plans" | "plan" | "intention" | "immediate")))
+            || (words.key(j) == "not"
+                && matches!(
+                    next,
+                    Some("planning" | "planned" | "scheduled" | "expected")
+                ))
+    }) && (k.saturating_sub(8)..k).all(|j| words[j] != "," && words.key(j) != "but")
 }
 
 /// A cue read as no meeting: negated, a call that is no call, an appeal for
@@ -296,5 +369,22 @@ mod tests {
             "The meeting between Ola Brek and Tam Ruen, which was scheduled for Monday, went ahead.",
         );
         assert_eq!((v[0].1, v[0].2), (Held, d("2030-06-10")));
+    }
+
+    /// A modal before a passive is a possibility or a plan, not a past; a plan
+    /// in the past perfect after its noun was overtaken; a negated verb of
+    /// meeting reaches the cue in its adverbial; a plan denied is no meeting.
+    #[test]
+    fn modality_and_negation_after_the_cue_decide_the_status() {
+        use crate::model::MeetingStatus::{Cancelled, Proposed};
+        let v = met("Talks between Ola Brek and Tam Ruen could be held in Vienna.");
+        assert_eq!(v[0].1, Proposed);
+        let v = met("Talks between Ola Brek and Tam Ruen will be held in Vienna on Friday.");
+        assert_eq!((v[0].1, v[0].2), (Planned, d("2030-06-14")));
+        let v = met("The meeting between Ola Brek and Tam Ruen had been set for 3 May.");
+        assert_eq!(v[0].1, Cancelled);
+        assert!(met("Ola Brek and Tam Ruen did not meet during the summit.").is_empty());
+        assert!(met("There are no plans for Ola Brek to meet Tam Ruen.").is_empty());
+        assert!(met("Ola Brek is not expected to meet Tam Ruen this year.").is_empty());
     }
 }
