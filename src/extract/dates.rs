@@ -311,6 +311,39 @@ fn count(w: &str) -> Option<u64> {
 }
 
 /// A month's name, not a three-letter word that may be another ("may", "mar").
+/// The last day of the period "in April", "in late April 2026" or "in 2026"
+/// names, for a due phrase: an action due in a month is due by its end. A month
+/// without a year is the next one from the publication date; "May" in capitals
+/// after "in" is the month.
+pub fn in_period(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
+    if !words.first()?.eq_ignore_ascii_case("in") {
+        return None;
+    }
+    let mut k = 1;
+    if words
+        .get(k)
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "early" | "mid" | "mid-" | "late"))
+    {
+        k += 1;
+    }
+    let year_at = |j: usize| {
+        words.get(j).and_then(|w| {
+            (w.len() == 4 && w.starts_with("20"))
+                .then(|| w.parse::<i32>().ok())
+                .flatten()
+        })
+    };
+    let w = words.get(k)?;
+    if let Some(m) = full_month(w).or_else(|| (*w == "May").then_some(5)) {
+        let y = year_at(k + 1).unwrap_or_else(|| ahead(m, published));
+        return last_day(y, m);
+    }
+    let y = year_at(k)?;
+    (y >= published.year())
+        .then(|| NaiveDate::from_ymd_opt(y, 12, 31))
+        .flatten()
+}
+
 fn full_month(w: &str) -> Option<u32> {
     month(w).filter(|_| w.len() > 3 || w.ends_with('.'))
 }

@@ -408,6 +408,7 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
                             .any(|x| TIME_NOUNS.contains(&words.key(x))))
                         || dates::starts(&words[j + 1..], doc.published, true)
                 }))
+            || dates::in_period(&words[j..], doc.published).is_some()
     };
     let mut from = 0;
     while let Some(pos) = (from..words.len()).find(|&j| opens(j)) {
@@ -424,6 +425,7 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
             .unwrap_or(clause_end);
         let phrase = &words[pos..end];
         let date = dates::end_of(phrase, doc.published)
+            .or_else(|| dates::in_period(phrase, doc.published))
             .or_else(|| dates::span_end(phrase, doc.published))
             .or_else(|| dates::find(phrase, doc.published, true).map(|d| d.0));
         if no_deadline(doc, words, pos, end, date) {
@@ -729,6 +731,44 @@ mod tests {
             p[0].due.as_ref().map(|d| d.text.as_str()),
             Some("before the two ministers meet again")
         );
+    }
+
+    /// "in April", "in late April 2031", "in 2031" after the action is its due
+    /// time: the end of that month or year. A past year ("first promised in
+    /// 2019") is no due.
+    #[test]
+    fn a_month_or_year_after_in_is_the_due_period() {
+        let cases = [
+            (
+                "Ruritania is due to receive the first tranche in April.",
+                "in April",
+                (2031, 4, 30),
+            ),
+            (
+                "Ruritania will publish the report in late July 2030.",
+                "in late July 2030",
+                (2030, 7, 31),
+            ),
+            (
+                "Ruritania will publish the report in 2031.",
+                "in 2031",
+                (2031, 12, 31),
+            ),
+        ];
+        for (text, phrase, (y, m, d)) in cases {
+            let (p, _) = read(text);
+            let due = p
+                .first()
+                .and_then(|x| x.due.as_ref())
+                .map(|d| (d.text.as_str(), d.date));
+            assert_eq!(
+                due,
+                Some((phrase, NaiveDate::from_ymd_opt(y, m, d))),
+                "{text}"
+            );
+        }
+        let (p, _) = read("Ruritania will publish the report, first promised in 2019.");
+        assert!(p.iter().all(|x| x.due.is_none()), "{p:?}");
     }
 
     #[test]
