@@ -17,7 +17,7 @@ use crate::model::{ActorName, Due, Outcome, OutcomeKind, Pending};
 pub use candidates::Candidate;
 
 use super::Doc;
-use super::clauses::subject;
+use super::clauses::{clause_start, subject_from};
 use super::dates;
 use super::lexicon::{LEXICON, starts};
 use super::linear::LinearModel;
@@ -314,11 +314,67 @@ fn before_due<'d, 'a>(doc: &Doc, words: Words<'d, 'a>) -> (Words<'d, 'a>, Option
     }
 }
 
+/// Who is to act: the subject of the cue at `at`, read in the content of a
+/// verb of saying when one comes before ("X said Norway would consider" is
+/// Norway's), and every party of a coordinated subject ("Norway and Sweden
+/// agreed to").
 fn actors_of(doc: &Doc, i: usize, at: usize, last: Option<&str>) -> Vec<ActorName> {
-    subject(doc, i, at, last)
+    let (start, teller) = content_start(doc, i, at);
+    if let Some(names) = coordinated(doc, i, start, at) {
+        return names;
+    }
+    let words = doc.words(i);
+    // "The ministry said it would publish": "it" and "they" are the teller.
+    let subject = match teller {
+        Some(verb) if matches!(words.key_at(start), Some("it" | "they")) => {
+            subject_from(doc, i, clause_start(doc, i, verb), verb, last).filter(|s| !s.person)
+        }
+        _ => subject_from(doc, i, start, at, last),
+    };
+    subject
         .and_then(|s| ActorName::new(&s.name))
         .into_iter()
         .collect()
+}
+
+/// Where the clause of the cue at `at` starts: after the last verb of saying
+/// before it (and after its "that": "told reporters that"), else where
+/// `clause_start` puts it; and that verb, if any.
+fn content_start(doc: &Doc, i: usize, at: usize) -> (usize, Option<usize>) {
+    let words = doc.words(i);
+    let start = clause_start(doc, i, at);
+    let Some(verb) = (start..at).rev().find(|&k| {
+        LEXICON.reported_that.contains(words.key(k)) && !words[k].starts_with(char::is_uppercase)
+    }) else {
+        return (start, None);
+    };
+    let content = (verb + 1..at.min(verb + 6))
+        .find(|&k| words.key(k) == "that")
+        .map_or(verb + 1, |k| k + 1);
+    (content, Some(verb))
+}
+
+/// "Norway and Sweden agreed to", "Mali, Niger and Burkina Faso will": a subject
+/// made only of named parties joined by commas and "and" names them all.
+fn coordinated(doc: &Doc, i: usize, start: usize, at: usize) -> Option<Vec<ActorName>> {
+    let words = doc.words(i);
+    let mut end = at;
+    while end > start && AUXILIARIES.contains(&words.key(end - 1)) {
+        end -= 1;
+    }
+    let parties: Vec<_> = doc.mentions[i]
+        .iter()
+        .filter(|m| m.first >= start && m.last <= end && !m.possessive && !m.modifier)
+        .collect();
+    let named = |k: usize| parties.iter().any(|m| m.first <= k && k < m.last);
+    let joined =
+        (start..end).all(|k| named(k) || matches!(words.key(k), "," | "and" | "the" | "both"));
+    (parties.len() >= 2 && joined).then(|| {
+        parties
+            .iter()
+            .filter_map(|m| ActorName::new(&m.name))
+            .collect()
+    })
 }
 
 /// The due phrase after the action, and its date where it names one.
@@ -769,6 +825,32 @@ mod tests {
         }
         let (p, _) = read("Ruritania will publish the report, first promised in 2019.");
         assert!(p.iter().all(|x| x.due.is_none()), "{p:?}");
+    }
+
+    /// The actors are the subject of the content a verb of saying reports, all
+    /// the parties of a coordinated subject, and for "it" or "they" the body
+    /// that said it.
+    #[test]
+    fn actors_are_who_is_to_act_not_who_told_it() {
+        let actors = |text: &str| {
+            let (p, _) = read(text);
+            p.first()
+                .map(|x| x.actors.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            actors("Ola Brek said Norway would send its reply by Friday."),
+            ["Norway"]
+        );
+        assert_eq!(
+            actors("Norway and Oman agreed to expand exchanges between students."),
+            ["Norway", "Oman"]
+        );
+        assert_eq!(
+            actors("The Foreign Ministry said it would publish the report on Monday."),
+            ["Foreign Ministry"]
+        );
+        assert!(actors("Ola Brek said it would send a delegation.").is_empty());
     }
 
     #[test]
