@@ -120,6 +120,14 @@ fn action_item(
         (None, false) => words.key(cue.verb).to_string(),
     };
     let (described, due) = before_due(doc, words.from(cue.verb + cue.len));
+    // "has until March 31 to submit": the time stands before the action.
+    let due = due.or_else(|| {
+        let until = cue
+            .end
+            .checked_sub(1)
+            .filter(|&u| cue.deadline && words.key(u) == "until")?;
+        super::due(doc, words.slice(until..cue.verb))
+    });
     let object = object(described, 0);
     let reach = cue.len + object.as_ref().map_or(0, |o| o.split(' ').count());
     let passive = cue.verb > 0 && words.key(cue.verb - 1) == "be";

@@ -458,9 +458,11 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
         (OPENERS.contains(&w) && !matches!(words[j], "in" | "on"))
             || (matches!(words[j], "in" | "on")
                 && words.key_at(j + 1).is_some_and(|n| {
-                    // "in the coming weeks", not "on the Geneva invitation"
+                    // "in the coming weeks", not "on the Geneva invitation" nor
+                    // "on the bill | next week" (a time phrase of its own follows).
                     (n == "the"
-                        && (j + 1..words.len().min(j + 5))
+                        && (j + 2..words.len().min(j + 5))
+                            .take_while(|&x| !OPENERS.contains(&words.key(x)))
                             .any(|x| TIME_NOUNS.contains(&words.key(x))))
                         || dates::starts(&words[j + 1..], doc.published, true)
                 }))
@@ -851,6 +853,23 @@ mod tests {
             ["Foreign Ministry"]
         );
         assert!(actors("Ola Brek said it would send a delegation.").is_empty());
+    }
+
+    /// "has until March 31 to submit": the due time before the action is its
+    /// due; "on the bill" before "next week" is the object, not a time.
+    #[test]
+    fn a_due_before_the_action_and_an_object_before_the_due_are_told_apart() {
+        let (p, _) = read("Norway has until 30 June to submit its reply.");
+        let due = p
+            .first()
+            .and_then(|x| x.due.as_ref())
+            .map(|d| d.text.as_str());
+        assert_eq!(due, Some("until 30 June"));
+        let (p, _) = read("The parliament will vote on the bill next week.");
+        let first = p
+            .first()
+            .map(|x| (x.what.as_str(), x.due.as_ref().map(|d| d.text.as_str())));
+        assert_eq!(first, Some(("vote on the bill", Some("next week"))));
     }
 
     #[test]
