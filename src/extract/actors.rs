@@ -112,6 +112,14 @@ impl Registry {
         }
     }
 
+    /// Adds a person named elsewhere (a headline) with the title they bear,
+    /// unless the text introduced someone else with that title.
+    pub fn adopt(&mut self, full: &str, affiliation: Option<&str>, title: &str) {
+        self.add(full, affiliation);
+        self.add_title(title, full);
+        self.add_title_of(full, title);
+    }
+
     /// Records that `full` bears `title`, so "the Secretary" can find them.
     /// The first person introduced with a title keeps it: in a readout, "the
     /// Minister" is the ministry's own minister, named first.

@@ -77,7 +77,11 @@ impl RuleExtractor {
 
 impl Extractor for RuleExtractor {
     fn extract(&self, article: &Article) -> Extraction {
-        let doc = Doc::read(readable_part(&article.text), article.published.date_naive());
+        let doc = Doc::read_titled(
+            readable_part(&article.text),
+            &article.title,
+            article.published.date_naive(),
+        );
         let said = said_in(&doc, &article.title);
         let models = self.meetings.as_deref().unwrap_or(&MEETING_MODELS);
         let meetings = meetings::meetings(&doc, &article.title, &said, models);
@@ -183,6 +187,13 @@ pub(crate) struct Doc<'a> {
 
 impl<'a> Doc<'a> {
     pub fn read(text: &'a str, published: NaiveDate) -> Self {
+        Self::read_titled(text, "", published)
+    }
+
+    /// Reads `text` with the people its headline names by title known from the
+    /// start, so "the President" of a readout headlined "Readout of President X's
+    /// Call" is X. A person the text itself introduces with a title keeps it.
+    pub fn read_titled(text: &'a str, title: &str, published: NaiveDate) -> Self {
         let sentences = sentences::split(text);
         let toks: Vec<Vec<Tok>> = sentences
             .iter()
@@ -198,6 +209,9 @@ impl<'a> Doc<'a> {
             .map(|((t, k), m)| actors::Lookups::read(text, t, k, m))
             .collect();
         let mut registry = actors::build_registry(text, &toks, &looks);
+        for (name, affiliation, office) in meetings::titled_people(title, published) {
+            registry.adopt(&name, affiliation.as_deref(), &office);
+        }
         let mentions: Vec<Vec<Mention>> = toks
             .iter()
             .zip(&looks)
@@ -306,6 +320,42 @@ mod tests {
         assert_eq!(parties, [vec!["Tam Ruen", "Ola Brek"]]);
         a.title = "A statement on the harvest".into();
         assert!(RuleExtractor::new().extract(&a).meetings.is_empty());
+    }
+
+    /// Class: a readout says "the President" or "the Secretary" for the person its
+    /// headline names with that title; a capitalised headline's "Before Marine One
+    /// Departure" is no part of the name.
+    #[test]
+    fn a_title_the_headline_gives_a_person_is_that_person() {
+        let mut a = article(
+            "The President spoke today with Prime Minister Ola Brek of Norway. The President said: \u{201c}We stand together.\u{201d}",
+        );
+        a.title =
+            "Readout of President Tam Ruen's Call with Prime Minister Ola Brek of Norway".into();
+        let x = RuleExtractor::new().extract(&a);
+        let parties: Vec<Vec<&str>> = x
+            .meetings
+            .iter()
+            .map(|m| m.participants.iter().map(|p| p.as_str()).collect())
+            .collect();
+        assert_eq!(parties, [vec!["Tam Ruen", "Ola Brek"]]);
+        assert!(
+            x.statements
+                .iter()
+                .any(|s| s.speaker.as_str() == "Tam Ruen"),
+            "{:?}",
+            x.statements
+        );
+        a.title = "Remarks by President Tam Ruen Before Marine One Departure".into();
+        let x = RuleExtractor::new().extract(&a);
+        assert!(!x.statements.is_empty());
+        assert!(
+            x.statements
+                .iter()
+                .all(|s| s.speaker.as_str() == "Tam Ruen"),
+            "{:?}",
+            x.statements
+        );
     }
 
     /// One sentence repeating a promise, then many sentences each with one: before,

@@ -30,7 +30,11 @@ pub struct MeetingRows {
 /// they match (the scorer's rule, simplified: two parties or all of a pair, and at
 /// least half of all named on both sides).
 pub fn meeting_rows(article: &Article, gold: &[GoldMeeting]) -> MeetingRows {
-    let doc = Doc::read(&article.text, article.published.date_naive());
+    let doc = Doc::read_titled(
+        &article.text,
+        &article.title,
+        article.published.date_naive(),
+    );
     let said = super::said_in(&doc, &article.title);
     let cands = meetings::candidates(&doc, &said);
     let mut rows = MeetingRows {
@@ -172,7 +176,11 @@ pub fn held_status(status: &str) -> bool {
 /// action lies nearest the anchor: the scorer matches a prediction by its evidence
 /// sentence, and a second prediction from the same sentence would be a false hit.
 pub fn pending_rows<'g>(article: &Article, anchors: &'g [String]) -> (Vec<Row>, Vec<&'g str>) {
-    let doc = Doc::read(&article.text, article.published.date_naive());
+    let doc = Doc::read_titled(
+        &article.text,
+        &article.title,
+        article.published.date_naive(),
+    );
     let said = super::said_in(&doc, &article.title);
     let cands = pending::all_candidates(&doc, &said.subjects);
     let mut labels = vec![false; cands.len()];

@@ -37,7 +37,7 @@ mod title;
 pub use candidates::candidates;
 use decide::decide;
 pub use decide::{MEETING_MODELS, MeetingModels};
-pub use title::author;
+pub use title::{author, titled_people};
 
 use crate::model::{Meeting, MeetingKind, MeetingStatus};
 

@@ -138,13 +138,45 @@ pub fn author(title: &str, published: chrono::NaiveDate) -> Option<String> {
     }
 }
 
+/// The people a title names with their titles ("Readout of President X's Call
+/// with Prime Minister Y of Z"): name, the country they act for, title. A
+/// readout's text then says "the President" and "the Prime Minister".
+pub fn titled_people(
+    title: &str,
+    published: chrono::NaiveDate,
+) -> Vec<(String, Option<String>, String)> {
+    if title.trim().is_empty() {
+        return Vec::new();
+    }
+    let text = small_words(title);
+    let head = Doc::read(&text, published);
+    head.mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.kind == ActorKind::Person)
+        .filter_map(|m| {
+            let t = m.title.clone()?;
+            let aff = m
+                .affiliation
+                .clone()
+                .or_else(|| head.registry.affiliation(&m.name).map(str::to_string));
+            Some((m.name.clone(), aff, t))
+        })
+        .collect()
+}
+
 /// Words a title capitalises that are no part of a name ("Secretary X And
-/// Foreign Minister Y", "Prime Minister Z Of Italy"), in lower case.
+/// Foreign Minister Y", "Prime Minister Z Of Italy", "President X Before Marine
+/// One Departure"), in lower case.
 fn small_words(title: &str) -> String {
     title
         .split(' ')
         .map(|w| match w {
-            "And" | "Of" | "The" | "With" | "For" | "By" | "On" | "In" | "To" => w.to_lowercase(),
+            "And" | "Of" | "The" | "With" | "For" | "By" | "On" | "In" | "To" | "Before"
+            | "After" | "During" | "At" | "From" | "Following" | "Upon" | "Ahead" | "Prior"
+            | "Regarding" | "About" | "Into" | "Amid" | "Between" | "Via" | "As" => {
+                w.to_lowercase()
+            }
             _ => w.to_string(),
         })
         .collect::<Vec<_>>()

@@ -173,6 +173,17 @@ fn cue_at(words: Words, k: usize) -> Option<Cue> {
         awaiting: false,
         deadline: false,
     };
+    // "must decide … before the option expires in October": a deadline or a wait
+    // in a clause of time is when another action is due, not an item of its own.
+    let of_time = || {
+        (k.saturating_sub(4)..k)
+            .any(|j| matches!(words.key(j), "before" | "until" | "once" | "when" | "after"))
+    };
+    if (LEXICON.awaiting.at(words, k).is_some() || LEXICON.deadline.at(words, k).is_some())
+        && of_time()
+    {
+        return None;
+    }
     if let Some(n) = LEXICON.awaiting.at(words, k) {
         return Some(Cue {
             awaiting: true,

@@ -798,17 +798,17 @@ mod tests {
     fn a_month_or_year_after_in_is_the_due_period() {
         let cases = [
             (
-                "Ruritania is due to receive the first tranche in April.",
+                "Norway is due to receive the first tranche in April.",
                 "in April",
                 (2031, 4, 30),
             ),
             (
-                "Ruritania will publish the report in late July 2030.",
+                "Norway will publish the report in late July 2030.",
                 "in late July 2030",
                 (2030, 7, 31),
             ),
             (
-                "Ruritania will publish the report in 2031.",
+                "Norway will publish the report in 2031.",
                 "in 2031",
                 (2031, 12, 31),
             ),
@@ -825,7 +825,7 @@ mod tests {
                 "{text}"
             );
         }
-        let (p, _) = read("Ruritania will publish the report, first promised in 2019.");
+        let (p, _) = read("Norway will publish the report, first promised in 2019.");
         assert!(p.iter().all(|x| x.due.is_none()), "{p:?}");
     }
 
@@ -870,6 +870,18 @@ mod tests {
             .first()
             .map(|x| (x.what.as_str(), x.due.as_ref().map(|d| d.text.as_str())));
         assert_eq!(first, Some(("vote on the bill", Some("next week"))));
+    }
+
+    /// A deadline in a clause of time ("before the option expires in October")
+    /// is when another action is due, not a second item; alone it is one.
+    #[test]
+    fn a_deadline_in_a_clause_of_time_is_no_item_of_its_own() {
+        let (p, _) =
+            read("Norway must decide on the request before the mandate expires in October.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].what, "decide on the request");
+        let (p, _) = read("The mandate expires in October.");
+        assert_eq!(p.len(), 1, "{p:?}");
     }
 
     #[test]
