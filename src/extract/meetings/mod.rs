@@ -1110,4 +1110,21 @@ mod tests {
             [["Oman", "Qatar"]]
         );
     }
+
+    /// The gathering a meeting was held on the margins of is no party; "received a
+    /// call from" is a call; "led the delegation to the talks" tells them held.
+    #[test]
+    fn occasion_means_and_leading_a_delegation_are_read() {
+        let v = met("Ola Brek held a bilateral meeting with Tam Ruen on the margins of the G20.");
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+        let doc = Doc::read(
+            "Ola Brek received a call from Tam Ruen on Monday.",
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        let said = super::super::speech::statements(&doc);
+        let v = meetings(&doc, "", &said, &MEETING_MODELS);
+        assert_eq!(v.first().map(|m| m.kind), Some(MeetingKind::Call));
+        let v = met("Ola Brek led the delegation to the talks with Tam Ruen in Oslo on Monday.");
+        assert_eq!((v[0].1, v[0].2), (MeetingStatus::Held, d("2030-06-10")));
+    }
 }

@@ -19,6 +19,20 @@ pub(super) fn names_a_period(words: Words, first: usize) -> bool {
     period(before(1)) || (before(1) == Some("the") && period(before(2)))
 }
 
+/// "met Y on the margins of the G20", "on the sidelines of NATO": the gathering
+/// a meeting was held at is its occasion, no party to it.
+pub(super) fn the_occasion(words: Words, first: usize) -> bool {
+    let before = |n: usize| first.checked_sub(n).map(|k| words.key(k));
+    let edge = |w: Option<&str>| {
+        matches!(
+            w,
+            Some("sidelines" | "margins" | "margin" | "sideline" | "occasion")
+        )
+    };
+    (before(1) == Some("of") && edge(before(2)))
+        || (before(1) == Some("the") && before(2) == Some("of") && edge(before(3)))
+}
+
 /// "hosted Y at the Naval Observatory", "met at the Lakeside Pavilion": a name
 /// the article does not know, read as a person's, right after "at" is where the
 /// parties met. (A country or body there is a modifier already, and its

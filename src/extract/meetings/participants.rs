@@ -18,7 +18,7 @@ use super::candidates::{find_cues, future_predicate, is_boundary};
 use super::decide::Clause;
 use super::no_party::{
     a_member, a_side_of_a_relation, a_venue, describes_next, holds_the_meeting, led_by_someone,
-    names_a_period,
+    names_a_period, the_occasion,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
 
@@ -275,6 +275,7 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
     if led_by_someone(doc, i, words, m)
         || a_member(words, left, m.first)
         || names_a_period(words, m.first)
+        || the_occasion(words, m.first)
         || a_side_of_a_relation(words, m.first)
         || a_venue(words, m)
     {
