@@ -267,7 +267,23 @@ fn no_plan(words: Words, k: usize) -> bool {
 /// A cue read as no meeting: negated, a call that is no call, an appeal for
 /// talks, "meet" as satisfying a standard.
 pub fn no_meeting(words: Words, k: usize) -> bool {
-    negated(words, k) || false_call(words, k) || appeal_for(words, k) || meets_a_standard(words, k)
+    negated(words, k)
+        || false_call(words, k)
+        || appeal_for(words, k)
+        || meets_a_standard(words, k)
+        || welcomed_a_thing(words, k)
+}
+
+/// "The leaders welcomed the progress", "welcomed a decision": welcoming a thing
+/// is a speech act; only a guest ("welcomed the Prime Minister", "welcomed Tam
+/// Ruen to Oslo") is met.
+fn welcomed_a_thing(words: Words, k: usize) -> bool {
+    matches!(words.key(k), "welcomed" | "welcomes")
+        && matches!(
+            words.key_at(k + 1),
+            Some("the" | "a" | "an" | "this" | "that" | "their" | "its" | "his" | "her" | "our")
+        )
+        && words.get(k + 2).is_some_and(|w| !is_capitalised(w))
 }
 
 /// What one meets by satisfying it, not by sitting down with it.
@@ -386,5 +402,13 @@ mod tests {
         assert!(met("Ola Brek and Tam Ruen did not meet during the summit.").is_empty());
         assert!(met("There are no plans for Ola Brek to meet Tam Ruen.").is_empty());
         assert!(met("Ola Brek is not expected to meet Tam Ruen this year.").is_empty());
+    }
+
+    /// Welcoming a thing is no meeting; welcoming a guest is.
+    #[test]
+    fn a_welcome_meets_a_guest_not_a_thing() {
+        assert!(met("Ola Brek and Tam Ruen welcomed the progress made by both sides.").is_empty());
+        let v = met("Ola Brek welcomed the Prime Minister, Tam Ruen, to Oslo on Monday.");
+        assert_eq!(v.len(), 1);
     }
 }
