@@ -149,6 +149,14 @@ pub struct TopicMatcher {
 /// Removes accents (Türkiye = Turkiye), straightens apostrophes and collapses white
 /// space, so that the text and the alias meet on the same spelling.
 fn fold(s: &str) -> String {
+    // Most paragraphs are ASCII but for their quote marks and dashes: nothing to
+    // decompose, only apostrophes to straighten.
+    let plain =
+        |c: char| c.is_ascii() || matches!(c, '\u{2018}'..='\u{201d}' | '\u{2013}' | '\u{2014}');
+    if s.chars().all(plain) {
+        let straight = s.replace(['\u{2019}', '\u{2018}'], "'");
+        return straight.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     let stripped: String = s
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
