@@ -321,6 +321,10 @@ fn protects(word: &str, next: &str) -> bool {
     if word.is_empty() || !is_abbreviation(word) {
         return false;
     }
+    // "No. 10" is a number; "No. Nobody met him." is an answer and a sentence.
+    if word.eq_ignore_ascii_case("no") {
+        return next.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    }
     // "U.S." or "a.m." may end a sentence: only a typical opener shows it.
     if word.contains('.') {
         let nw = next
@@ -353,6 +357,21 @@ mod tests {
                 "They attended as observers.",
                 "The accord was signed on June 27.",
                 "Talks resume."
+            ]
+        );
+    }
+
+    /// "No." is an abbreviation before a number only: as an answer it ends a
+    /// sentence.
+    #[test]
+    fn no_before_a_number_is_an_abbreviation_and_otherwise_an_answer() {
+        assert_eq!(
+            texts("Did they meet? No. Nobody met him. He lives at No. 10 Downing Street."),
+            [
+                "Did they meet?",
+                "No.",
+                "Nobody met him.",
+                "He lives at No. 10 Downing Street."
             ]
         );
     }

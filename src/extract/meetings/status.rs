@@ -278,12 +278,30 @@ pub fn no_meeting(words: Words, k: usize) -> bool {
 /// is a speech act; only a guest ("welcomed the Prime Minister", "welcomed Tam
 /// Ruen to Oslo") is met.
 fn welcomed_a_thing(words: Words, k: usize) -> bool {
-    matches!(words.key(k), "welcomed" | "welcomes")
-        && matches!(
-            words.key_at(k + 1),
-            Some("the" | "a" | "an" | "this" | "that" | "their" | "its" | "his" | "her" | "our")
-        )
-        && words.get(k + 2).is_some_and(|w| !is_capitalised(w))
+    if !matches!(words.key(k), "welcomed" | "welcomes") {
+        return false;
+    }
+    let mut at = k + 1;
+    if matches!(
+        words.key_at(at),
+        Some("the" | "a" | "an" | "this" | "that" | "their" | "its" | "his" | "her" | "our")
+    ) {
+        at += 1;
+    }
+    // "welcomed the ROK's plan", "welcomed Iran's decision": a possessive name
+    // qualifies the thing welcomed.
+    let genitive = |w: &str| matches!(w, "'s" | "’s" | "'" | "’");
+    if words.get(at).is_some_and(|w| is_capitalised(w)) {
+        if words.get(at + 1).is_some_and(|w| genitive(w)) {
+            at += 2;
+        } else if words
+            .get(at)
+            .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
+        {
+            at += 1;
+        }
+    }
+    at > k + 1 && words.get(at).is_some_and(|w| !is_capitalised(w))
 }
 
 /// What one meets by satisfying it, not by sitting down with it.
@@ -408,6 +426,7 @@ mod tests {
     #[test]
     fn a_welcome_meets_a_guest_not_a_thing() {
         assert!(met("Ola Brek and Tam Ruen welcomed the progress made by both sides.").is_empty());
+        assert!(met("Ola Brek welcomed the ROK’s plan to test no missiles.").is_empty());
         let v = met("Ola Brek welcomed the Prime Minister, Tam Ruen, to Oslo on Monday.");
         assert_eq!(v.len(), 1);
     }
