@@ -57,6 +57,41 @@ fn not_undertaken(words: Words, k: usize) -> bool {
     asked || threat
 }
 
+/// Subjects whose futures commit no government: the police, a sports team, a
+/// market, a company's shares, the weather. A mixed digest's "police will reopen
+/// the road in an hour" or "the team will play its next match on Sunday" is no
+/// pending item of diplomacy. (Markets, prices and companies stay: trade
+/// diplomacy speaks of them.)
+const MUNDANE_SUBJECTS: &[&str] = &[
+    "police", "team", "club", "squad", "players", "fans", "shares", "stocks", "weather", "traffic",
+];
+
+/// Whether the cue at `k` has a mundane subject (see [`MUNDANE_SUBJECTS`]): the
+/// head noun right before the cue, or before an auxiliary in front of it.
+fn outside_diplomacy(words: Words, k: usize) -> bool {
+    let start = (0..k)
+        .rev()
+        .find(|&j| matches!(words[j], "," | ";" | ":" | "“" | "\""))
+        .map_or(0, |j| j + 1);
+    let head = (start..k).rev().find(|&j| {
+        !matches!(
+            words.key(j),
+            "will"
+                | "would"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "also"
+                | "then"
+                | "has"
+                | "have"
+                | "had"
+        )
+    });
+    head.is_some_and(|j| MUNDANE_SUBJECTS.contains(&words.key(j)))
+}
+
 /// The candidates of sentence `i`, at most one per action word, and one wait for
 /// an answer: "has not answered calls …, and there was no response by Tuesday"
 /// waits once.
@@ -73,7 +108,10 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
         let Some(cue) = cue_at(words, k) else {
             continue;
         };
-        if out.iter().any(|c| c.verb == cue.verb) || not_undertaken(words, k) {
+        if out.iter().any(|c| c.verb == cue.verb)
+            || not_undertaken(words, k)
+            || outside_diplomacy(words, k)
+        {
             continue;
         }
         if cue.awaiting && awaiting_seen {

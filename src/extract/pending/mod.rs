@@ -884,6 +884,25 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
     }
 
+    /// The futures of the police, a sports team or a share price commit no
+    /// government: a mixed digest's items of that kind are not pending.
+    #[test]
+    fn futures_outside_diplomacy_are_not_pending() {
+        for text in [
+            "Police will reopen the road in an hour.",
+            "The team will play its next match on Sunday.",
+            "Shares in the firm will rise, analysts said.",
+        ] {
+            assert!(read(text).0.is_empty(), "{text}");
+        }
+        assert_eq!(
+            read("The police chief said Norway would send a delegation next week.")
+                .0
+                .len(),
+            1
+        );
+    }
+
     #[test]
     fn announced_actions_are_pending_with_actor_and_due() {
         let (p, _) = read("Ruritania will send its reply by the end of the month.");
