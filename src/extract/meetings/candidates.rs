@@ -295,44 +295,9 @@ fn meeting_in(
     if parties.names.len() < 2 || alternatives(doc, i, left, right) {
         return None;
     }
-    // No status from the rules is still a candidate: the models decide it.
-    let rule = match status::status(words, group, left, right) {
-        // "the President's visit to Manila in November 2022": told as to come by
-        // its cue, dated before the article by its words.
-        Some(MeetingStatus::Planned) | None
-            if dates::told_as_past(&words[left..right], doc.published) =>
-        {
-            Some(MeetingStatus::Held)
-        }
-        r => r,
-    };
-    let kinds: Vec<MeetingKind> = group.iter().map(|c| c.2.kind).collect();
-    let kind = [MeetingKind::Video, MeetingKind::Call, MeetingKind::InPerson]
-        .into_iter()
-        .find(|k| kinds.contains(k))
-        .or_else(|| means_of_contact(words, left, right))
-        .unwrap_or(MeetingKind::Unknown);
-    // With no status from the rules, the cue's own tense tells which way a
-    // weekday points ("signed ... on Monday" is the last Monday).
-    let future = match rule {
-        Some(s) => s != MeetingStatus::Held,
-        None => !words.key(first).ends_with("ed"),
-    };
-    // Only the clause's own date: a date further on belongs to another event.
-    let find = |future| dates::find(&words[left..right], doc.published, future).map(|d| d.0);
-    let date = if rule == Some(MeetingStatus::Cancelled) {
-        // A meeting called off may have been due before the telling or after it:
-        // the nearer reading of "Dec. 15".
-        match (find(false), find(true)) {
-            (Some(a), Some(b)) => {
-                let away = |d: chrono::NaiveDate| (d - doc.published).num_days().abs();
-                Some(if away(a) <= away(b) { a } else { b })
-            }
-            (a, b) => a.or(b),
-        }
-    } else {
-        find(future).map(|d| first_day(words, left, right, d))
-    };
+    let rule = rule_status(doc, clause);
+    let kind = kind_of(clause);
+    let date = date_of(doc, clause, rule);
     let meeting = Meeting {
         participants: parties
             .names
@@ -399,6 +364,65 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
         m.place = place(words, 0, stay);
     }
     m
+}
+
+/// The status the rules give the clause's meeting, if any: no status is still a
+/// candidate, which the models decide.
+fn rule_status(doc: &Doc, clause: &Clause) -> Option<MeetingStatus> {
+    let Clause {
+        words,
+        group,
+        left,
+        right,
+    } = *clause;
+    match status::status(words, group, left, right) {
+        // "the President's visit to Manila in November 2022": told as to come by
+        // its cue, dated before the article by its words.
+        Some(MeetingStatus::Planned) | None
+            if dates::told_as_past(&words[left..right], doc.published) =>
+        {
+            Some(MeetingStatus::Held)
+        }
+        r => r,
+    }
+}
+
+/// How the parties met: the cues' own means (a video call before a call before
+/// a visit), else the means named beside them ("by phone").
+fn kind_of(clause: &Clause) -> MeetingKind {
+    let kinds: Vec<MeetingKind> = clause.group.iter().map(|c| c.2.kind).collect();
+    [MeetingKind::Video, MeetingKind::Call, MeetingKind::InPerson]
+        .into_iter()
+        .find(|k| kinds.contains(k))
+        .or_else(|| means_of_contact(clause.words, clause.left, clause.right))
+        .unwrap_or(MeetingKind::Unknown)
+}
+
+/// The clause's own date (a date further on belongs to another event), read
+/// the way the status points.
+fn date_of(doc: &Doc, clause: &Clause, rule: Option<MeetingStatus>) -> Option<NaiveDate> {
+    let Clause {
+        words, left, right, ..
+    } = *clause;
+    // With no status from the rules, the cue's own tense tells which way a
+    // weekday points ("signed ... on Monday" is the last Monday).
+    let future = match rule {
+        Some(s) => s != MeetingStatus::Held,
+        None => !words.key(clause.first()).ends_with("ed"),
+    };
+    let find = |future| dates::find(&words[left..right], doc.published, future).map(|d| d.0);
+    if rule == Some(MeetingStatus::Cancelled) {
+        // A meeting called off may have been due before the telling or after it:
+        // the nearer reading of "Dec. 15".
+        return match (find(false), find(true)) {
+            (Some(a), Some(b)) => {
+                let away = |d: NaiveDate| (d - doc.published).num_days().abs();
+                Some(if away(a) <= away(b) { a } else { b })
+            }
+            (a, b) => a.or(b),
+        };
+    }
+    find(future).map(|d| first_day(words, left, right, d))
 }
 
 /// Cues of a sentence grouped by clause: (position, length, cue).

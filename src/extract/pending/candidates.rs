@@ -405,6 +405,20 @@ fn features(doc: &Doc, i: usize, words: Words, c: &Cue, base: &str, item: &Pendi
     flag(item.due.is_some(), "due");
     flag(dated.is_some_and(|d| d >= doc.published), "due_future");
     flag(dated.is_some_and(|d| d < doc.published), "due_past");
+    f.extend(surroundings(doc, i, words, c, item));
+    f
+}
+
+/// The features of where a cue stands: its subject, a quotation or question
+/// around it, a verb of saying or a first person before it, a past auxiliary,
+/// and the words on either side.
+fn surroundings(doc: &Doc, i: usize, words: Words, c: &Cue, item: &Pending) -> Vec<String> {
+    let mut f = Vec::new();
+    let mut flag = |on: bool, name: &str| {
+        if on {
+            f.push(name.to_string());
+        }
+    };
     flag(!item.actors.is_empty(), "subj");
     flag(doc.in_quote(i, c.at), "inq");
     flag(words.raw().last() == Some(&"?"), "question");
