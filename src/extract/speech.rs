@@ -772,33 +772,8 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
         let w = words.key(v);
         // "according to X, …" and "…, according to X."
         if w == "according" && words.get(v + 1) == Some(&"to") {
-            if let Some(who) = phrase_after(doc, i, v + 2)
-                && !taken
-            {
-                let (a, b) = if v == 0 {
-                    let c = (v..words.len())
-                        .find(|&k| words[k] == ",")
-                        .map_or(words.len(), |c| c + 1);
-                    (c, sentence_end)
-                } else {
-                    let e = if words[v - 1] == "," { v - 1 } else { v };
-                    (clause_start(doc, i, v), e)
-                };
-                if b > a + 2
-                    && !quotes
-                        .iter()
-                        .any(|q| q.outer.start >= toks[a].start && q.outer.end <= toks[b - 1].end)
-                {
-                    st.push(
-                        doc,
-                        &who,
-                        Span::new(toks[a].start, toks[b - 1].end),
-                        Speech::Reported,
-                        None,
-                        i,
-                    );
-                    taken = true;
-                }
+            if !taken {
+                taken = according_to(doc, i, v, sentence_end, &quotes, st);
             }
             v += 2;
             continue;
@@ -827,18 +802,7 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
             && sentence_end > c + 2
             && !quotes.iter().any(|q| q.outer.start >= toks[c].start)
         {
-            // The clause runs to the end, to ", according to", or to ", and said".
-            let e = (c..sentence_end)
-                .find(|&k| {
-                    words[k] == ";"
-                        || (words[k] == "," && words.get(k + 1) == Some(&"according"))
-                        || (words[k] == ","
-                            && words.get(k + 1) == Some(&"and")
-                            && (k + 2..(k + 5).min(sentence_end))
-                                .any(|j| reporting_verb(words, j).is_some()))
-                        || (words[k] == "and" && reporting_verb(words, k + 1).is_some())
-                })
-                .unwrap_or(sentence_end);
+            let e = content_end(words, c, sentence_end);
             // A participle ("…, adding that") reports the sentence's speaker.
             let speaker = if w.ends_with("ing") {
                 st.out[before..].first().map(|s| Subject {
@@ -864,39 +828,113 @@ fn reported(doc: &Doc, i: usize, st: &mut State) {
                 continue;
             }
         } else if clause.is_none() && !taken {
-            // "…, the ministry said." — the clause before the attribution.
-            let rest_is_adverbial =
-                (v + len..sentence_end).all(|k| words[k] != "that") && sentence_end - v <= 10;
-            let comma = (0..v).rev().find(|&k| words[k] == ",");
-            if let Some(cm) = comma
-                && rest_is_adverbial
-                && cm >= 4
-                && v - cm <= 9
-                && !quotes.iter().any(|q| q.outer.start < toks[cm].start)
-                && let Some(who) = subject_from(
-                    doc,
-                    i,
-                    cm + 1,
-                    v,
-                    person_in_clause(doc, i, cm).or(last.as_deref()),
-                )
-            {
-                let start = clause_start(doc, i, cm);
-                if !super::clauses::INTRO.contains(&words.key(start)) {
-                    st.push(
-                        doc,
-                        &who,
-                        Span::new(toks[start].start, toks[cm - 1].end),
-                        Speech::Reported,
-                        aud.clone(),
-                        i,
-                    );
-                    taken = true;
-                }
-            }
+            let at = Attribution {
+                verb: v,
+                len,
+                sentence_end,
+                audience: aud.clone(),
+            };
+            taken = said_after(doc, i, &at, &quotes, last.as_deref(), st);
         }
         v += len;
     }
+}
+
+/// Where what a verb of saying reports, starting at word `c`, ends: at the end
+/// of the sentence, at a semicolon, at ", according to", or at ", and said".
+fn content_end(words: Words, c: usize, sentence_end: usize) -> usize {
+    (c..sentence_end)
+        .find(|&k| {
+            words[k] == ";"
+                || (words[k] == "," && words.get(k + 1) == Some(&"according"))
+                || (words[k] == ","
+                    && words.get(k + 1) == Some(&"and")
+                    && (k + 2..(k + 5).min(sentence_end))
+                        .any(|j| reporting_verb(words, j).is_some()))
+                || (words[k] == "and" && reporting_verb(words, k + 1).is_some())
+        })
+        .unwrap_or(sentence_end)
+}
+
+/// "according to X, …" and "…, according to X." at word `v`: the clause on the
+/// other side of the phrase is X's, unless a quotation fills it. Returns whether
+/// a statement was taken.
+fn according_to(
+    doc: &Doc,
+    i: usize,
+    v: usize,
+    sentence_end: usize,
+    quotes: &[&Quote],
+    st: &mut State,
+) -> bool {
+    let (words, toks) = (doc.words(i), &doc.toks[i]);
+    let Some(who) = phrase_after(doc, i, v + 2) else {
+        return false;
+    };
+    let (a, b) = if v == 0 {
+        let c = (v..words.len())
+            .find(|&k| words[k] == ",")
+            .map_or(words.len(), |c| c + 1);
+        (c, sentence_end)
+    } else {
+        let e = if words[v - 1] == "," { v - 1 } else { v };
+        (clause_start(doc, i, v), e)
+    };
+    if b <= a + 2
+        || quotes
+            .iter()
+            .any(|q| q.outer.start >= toks[a].start && q.outer.end <= toks[b - 1].end)
+    {
+        return false;
+    }
+    let span = Span::new(toks[a].start, toks[b - 1].end);
+    st.push(doc, &who, span, Speech::Reported, None, i);
+    true
+}
+
+/// A verb of saying with nothing said after it: where it stands, how many words
+/// it runs, where the sentence ends, and whom it addresses.
+struct Attribution {
+    verb: usize,
+    len: usize,
+    sentence_end: usize,
+    audience: Option<String>,
+}
+
+/// "…, the ministry said.": the clause before the attribution's comma is its
+/// subject's, when only an adverbial follows the verb. Returns whether a
+/// statement was taken.
+fn said_after(
+    doc: &Doc,
+    i: usize,
+    at: &Attribution,
+    quotes: &[&Quote],
+    last: Option<&str>,
+    st: &mut State,
+) -> bool {
+    let (words, toks) = (doc.words(i), &doc.toks[i]);
+    let v = at.verb;
+    let rest_is_adverbial =
+        (v + at.len..at.sentence_end).all(|k| words[k] != "that") && at.sentence_end - v <= 10;
+    let comma = (0..v).rev().find(|&k| words[k] == ",");
+    let Some(cm) = comma else { return false };
+    if !rest_is_adverbial
+        || cm < 4
+        || v - cm > 9
+        || quotes.iter().any(|q| q.outer.start < toks[cm].start)
+    {
+        return false;
+    }
+    let Some(who) = subject_from(doc, i, cm + 1, v, person_in_clause(doc, i, cm).or(last)) else {
+        return false;
+    };
+    let start = clause_start(doc, i, cm);
+    if super::clauses::INTRO.contains(&words.key(start)) {
+        return false;
+    }
+    let span = Span::new(toks[start].start, toks[cm - 1].end);
+    st.push(doc, &who, span, Speech::Reported, at.audience.clone(), i);
+    true
 }
 
 #[cfg(test)]
