@@ -261,6 +261,11 @@ pub fn key(phrase: &str) -> String {
         .replace('’', "'")
 }
 
+/// A section's entries as look-up keys.
+fn set(v: Option<Vec<String>>) -> HashSet<String> {
+    v.unwrap_or_default().iter().map(|s| key(s)).collect()
+}
+
 /// The proper word prefixes of phrases of words joined by one space: "united",
 /// "united arab" for "united arab emirates".
 fn word_prefixes<'a>(phrases: impl Iterator<Item = &'a String>) -> HashSet<String> {
@@ -279,143 +284,15 @@ fn words(phrase: &str) -> Vec<String> {
 impl Lexicon {
     fn load() -> Self {
         let mut lx = Lexicon::default();
-        let add_known = |lx: &mut Lexicon, phrase: &str, k: Known| {
-            let kk = key(phrase);
-            if kk.is_empty() {
-                return;
-            }
-            lx.known_max_words = lx.known_max_words.max(kk.split(' ').count());
-            if let Some(f) = kk.split(' ').next() {
-                lx.known_first.insert(f.to_string());
-            }
-            lx.known.entry(kk).or_insert(k);
-        };
-        for line in sections(include_str!("lexicon/places.txt"))
-            .remove("")
-            .unwrap_or_default()
-        {
-            let mut cols = line.split('|').map(str::trim);
-            let name = cols.next().unwrap_or_default().to_string();
-            add_known(&mut lx, &name, Known::Country(name.clone()));
-            for n in cols.next().unwrap_or_default().split(',') {
-                add_known(&mut lx, n.trim(), Known::Country(name.clone()));
-            }
-            for d in cols.next().unwrap_or_default().split(',') {
-                add_known(&mut lx, d.trim(), Known::Demonym(name.clone()));
-            }
-            for c in cols.next().unwrap_or_default().split(',') {
-                add_known(&mut lx, c.trim(), Known::Country(name.clone()));
-            }
-        }
-        for line in sections(include_str!("lexicon/orgs.txt"))
-            .remove("")
-            .unwrap_or_default()
-        {
-            let mut cols = line.split('|').map(str::trim);
-            let name = cols.next().unwrap_or_default().to_string();
-            add_known(&mut lx, &name, Known::Org(name.clone()));
-            for a in cols.next().unwrap_or_default().split(',') {
-                add_known(&mut lx, a.trim(), Known::Org(name.clone()));
-            }
-        }
-        for t in sections(include_str!("lexicon/titles.txt"))
-            .remove("")
-            .unwrap_or_default()
-        {
-            let t = key(&t);
-            lx.title_max_words = lx.title_max_words.max(t.split(' ').count());
-            if let Some(f) = t.split(' ').next() {
-                lx.title_first.insert(f.to_string());
-                // "Presidents X and Y", "foreign ministers": plural titles too.
-                lx.title_first.insert(format!("{f}s"));
-            }
-            lx.titles.insert(format!("{t}s"));
-            lx.titles.insert(t);
-        }
+        lx.load_places();
+        lx.load_orgs();
+        lx.load_titles();
         let mut verbs = sections(include_str!("lexicon/verbs.txt"));
         verbs.extend(sections(include_str!("lexicon/speech.txt")));
-        let set = |v: Option<Vec<String>>| {
-            v.unwrap_or_default()
-                .iter()
-                .map(|s| key(s))
-                .collect::<HashSet<_>>()
-        };
-        lx.speech = set(verbs.remove("speech"));
-        lx.reported_that = set(verbs.remove("reported_that"));
-        lx.reported_more = set(verbs.remove("reported_that_more"));
-        lx.reported_that_first = lx
-            .reported_that
-            .iter()
-            .chain(&lx.reported_more)
-            .filter_map(|p| p.split_once(' ').map(|(f, _)| f.to_string()))
-            .collect();
-        lx.reported_bare = set(verbs.remove("reported_bare"));
-        lx.audience_verbs = set(verbs.remove("audience_verbs"));
-        lx.denials = set(verbs.remove("denials"));
-        lx.acts = set(verbs.remove("acts"));
-        lx.courtesy = verbs.remove("courtesy").unwrap_or_default();
-        lx.acts_first = lx
-            .acts
-            .iter()
-            .filter_map(|p| p.split_once(' ').map(|(f, _)| f.to_string()))
-            .collect();
-        lx.hypothetical = set(verbs.remove("hypothetical"));
-        lx.possibility = set(verbs.remove("possibility"));
-        let phrases = |v: Option<Vec<String>>, bit: u32| {
-            Phrases::new(
-                v.unwrap_or_default().iter().map(|s| words(s)).collect(),
-                bit,
-            )
-        };
-        lx.future = phrases(verbs.remove("future"), starts::FUTURE);
-        lx.cancelled = phrases(verbs.remove("cancelled"), starts::CANCELLED);
-        lx.proposed_cues = phrases(verbs.remove("proposed_cues"), starts::PROPOSED);
-        lx.planned_cues = phrases(verbs.remove("planned_cues"), starts::PLANNED);
-        lx.held_cues = phrases(verbs.remove("held_cues"), starts::HELD);
-        lx.awaiting = phrases(verbs.remove("awaiting"), starts::AWAITING);
-        lx.deadline = phrases(verbs.remove("deadline"), starts::DEADLINE);
-        lx.took_part = phrases(verbs.remove("took_part"), starts::TOOK_PART);
-        lx.will_take_part = phrases(verbs.remove("will_take_part"), starts::WILL_TAKE_PART);
-        for line in verbs.remove("actions").unwrap_or_default() {
-            let (base, forms) = line.split_once('|').unwrap_or((&line, ""));
-            let base = key(base);
-            if let Some(p) = forms.split(',').next().map(key).filter(|p| !p.is_empty()) {
-                lx.past.insert(p);
-            }
-            for f in std::iter::once(base.as_str()).chain(forms.split(',').map(str::trim)) {
-                let f = key(f);
-                if !f.is_empty() {
-                    lx.action_first
-                        .insert(f.split(' ').next().unwrap_or_default().to_string());
-                    lx.actions_max_words = lx.actions_max_words.max(f.split(' ').count());
-                    lx.actions.entry(f).or_insert_with(|| base.clone());
-                }
-            }
-        }
-        for line in verbs.remove("meeting").unwrap_or_default() {
-            let mut cols = line.split('|').map(str::trim);
-            let w = words(cols.next().unwrap_or_default());
-            let past_status = cols.next().and_then(crate::model::MeetingStatus::parse);
-            let kind = cols
-                .next()
-                .and_then(crate::model::MeetingKind::parse)
-                .unwrap_or(crate::model::MeetingKind::Unknown);
-            if !w.is_empty() {
-                lx.meeting.push(MeetingCue {
-                    words: w,
-                    past_status,
-                    kind,
-                });
-            }
-        }
-        // Longest cue first, so "held talks" wins over "talks".
-        lx.meeting.sort_by_key(|c| std::cmp::Reverse(c.words.len()));
-        for (n, c) in lx.meeting.iter().enumerate() {
-            lx.meeting_first
-                .entry(c.words[0].clone())
-                .or_default()
-                .push(n);
-        }
+        lx.load_speech(&mut verbs);
+        lx.load_cues(&mut verbs);
+        lx.load_actions(verbs.remove("actions").unwrap_or_default());
+        lx.load_meeting_cues(verbs.remove("meeting").unwrap_or_default());
         lx.known_prefixes = word_prefixes(lx.known.keys());
         lx.title_prefixes = word_prefixes(lx.titles.iter());
         let mut w = sections(include_str!("lexicon/words.txt"));
@@ -424,6 +301,166 @@ impl Lexicon {
         lx.place_noun = set(w.remove("place_noun"));
         lx.first = lx.first_words();
         lx
+    }
+
+    /// Adds a known name of a country, body or nationality; the first spelling
+    /// listed wins a clash.
+    fn add_known(&mut self, phrase: &str, k: Known) {
+        let kk = key(phrase);
+        if kk.is_empty() {
+            return;
+        }
+        self.known_max_words = self.known_max_words.max(kk.split(' ').count());
+        if let Some(f) = kk.split(' ').next() {
+            self.known_first.insert(f.to_string());
+        }
+        self.known.entry(kk).or_insert(k);
+    }
+
+    /// places.txt: each country with its other names, demonyms and capitals.
+    fn load_places(&mut self) {
+        for line in sections(include_str!("lexicon/places.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            let mut cols = line.split('|').map(str::trim);
+            let name = cols.next().unwrap_or_default().to_string();
+            self.add_known(&name, Known::Country(name.clone()));
+            for n in cols.next().unwrap_or_default().split(',') {
+                self.add_known(n.trim(), Known::Country(name.clone()));
+            }
+            for d in cols.next().unwrap_or_default().split(',') {
+                self.add_known(d.trim(), Known::Demonym(name.clone()));
+            }
+            for c in cols.next().unwrap_or_default().split(',') {
+                self.add_known(c.trim(), Known::Country(name.clone()));
+            }
+        }
+    }
+
+    /// orgs.txt: each organisation with its other names.
+    fn load_orgs(&mut self) {
+        for line in sections(include_str!("lexicon/orgs.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            let mut cols = line.split('|').map(str::trim);
+            let name = cols.next().unwrap_or_default().to_string();
+            self.add_known(&name, Known::Org(name.clone()));
+            for a in cols.next().unwrap_or_default().split(',') {
+                self.add_known(a.trim(), Known::Org(name.clone()));
+            }
+        }
+    }
+
+    /// titles.txt: titles, and their plurals ("Presidents X and Y", "foreign
+    /// ministers").
+    fn load_titles(&mut self) {
+        for t in sections(include_str!("lexicon/titles.txt"))
+            .remove("")
+            .unwrap_or_default()
+        {
+            let t = key(&t);
+            self.title_max_words = self.title_max_words.max(t.split(' ').count());
+            if let Some(f) = t.split(' ').next() {
+                self.title_first.insert(f.to_string());
+                self.title_first.insert(format!("{f}s"));
+            }
+            self.titles.insert(format!("{t}s"));
+            self.titles.insert(t);
+        }
+    }
+
+    /// The sections of speech.txt and verbs.txt about saying.
+    fn load_speech(&mut self, verbs: &mut HashMap<String, Vec<String>>) {
+        self.speech = set(verbs.remove("speech"));
+        self.reported_that = set(verbs.remove("reported_that"));
+        self.reported_more = set(verbs.remove("reported_that_more"));
+        self.reported_that_first = self
+            .reported_that
+            .iter()
+            .chain(&self.reported_more)
+            .filter_map(|p| p.split_once(' ').map(|(f, _)| f.to_string()))
+            .collect();
+        self.reported_bare = set(verbs.remove("reported_bare"));
+        self.audience_verbs = set(verbs.remove("audience_verbs"));
+        self.denials = set(verbs.remove("denials"));
+        self.acts = set(verbs.remove("acts"));
+        self.courtesy = verbs.remove("courtesy").unwrap_or_default();
+        self.acts_first = self
+            .acts
+            .iter()
+            .filter_map(|p| p.split_once(' ').map(|(f, _)| f.to_string()))
+            .collect();
+        self.hypothetical = set(verbs.remove("hypothetical"));
+        self.possibility = set(verbs.remove("possibility"));
+    }
+
+    /// The phrase lists of verbs.txt that cue a status or a commitment.
+    fn load_cues(&mut self, verbs: &mut HashMap<String, Vec<String>>) {
+        let mut phrases = |name: &str, bit: u32| {
+            let v = verbs.remove(name).unwrap_or_default();
+            Phrases::new(v.iter().map(|s| words(s)).collect(), bit)
+        };
+        self.future = phrases("future", starts::FUTURE);
+        self.cancelled = phrases("cancelled", starts::CANCELLED);
+        self.proposed_cues = phrases("proposed_cues", starts::PROPOSED);
+        self.planned_cues = phrases("planned_cues", starts::PLANNED);
+        self.held_cues = phrases("held_cues", starts::HELD);
+        self.awaiting = phrases("awaiting", starts::AWAITING);
+        self.deadline = phrases("deadline", starts::DEADLINE);
+        self.took_part = phrases("took_part", starts::TOOK_PART);
+        self.will_take_part = phrases("will_take_part", starts::WILL_TAKE_PART);
+    }
+
+    /// The [actions] of verbs.txt: each base form with its other forms, the
+    /// first of them its past.
+    fn load_actions(&mut self, lines: Vec<String>) {
+        for line in lines {
+            let (base, forms) = line.split_once('|').unwrap_or((&line, ""));
+            let base = key(base);
+            if let Some(p) = forms.split(',').next().map(key).filter(|p| !p.is_empty()) {
+                self.past.insert(p);
+            }
+            for f in std::iter::once(base.as_str()).chain(forms.split(',').map(str::trim)) {
+                let f = key(f);
+                if !f.is_empty() {
+                    self.action_first
+                        .insert(f.split(' ').next().unwrap_or_default().to_string());
+                    self.actions_max_words = self.actions_max_words.max(f.split(' ').count());
+                    self.actions.entry(f).or_insert_with(|| base.clone());
+                }
+            }
+        }
+    }
+
+    /// The [meeting] cues of verbs.txt, longest first so "held talks" wins over
+    /// "talks".
+    fn load_meeting_cues(&mut self, lines: Vec<String>) {
+        for line in lines {
+            let mut cols = line.split('|').map(str::trim);
+            let w = words(cols.next().unwrap_or_default());
+            let past_status = cols.next().and_then(crate::model::MeetingStatus::parse);
+            let kind = cols
+                .next()
+                .and_then(crate::model::MeetingKind::parse)
+                .unwrap_or(crate::model::MeetingKind::Unknown);
+            if !w.is_empty() {
+                self.meeting.push(MeetingCue {
+                    words: w,
+                    past_status,
+                    kind,
+                });
+            }
+        }
+        self.meeting
+            .sort_by_key(|c| std::cmp::Reverse(c.words.len()));
+        for (n, c) in self.meeting.iter().enumerate() {
+            self.meeting_first
+                .entry(c.words[0].clone())
+                .or_default()
+                .push(n);
+        }
     }
 
     /// Every word that starts an entry of a list, with the bits of those lists.
