@@ -1127,4 +1127,17 @@ mod tests {
         let v = met("Ola Brek led the delegation to the talks with Tam Ruen in Oslo on Monday.");
         assert_eq!((v[0].1, v[0].2), (MeetingStatus::Held, d("2030-06-10")));
     }
+
+    /// "separate" or "bilateral" meetings with several parties are one meeting
+    /// with each.
+    #[test]
+    fn separate_meetings_with_several_are_one_with_each() {
+        let v = met("Ola Brek held separate meetings with Tam Ruen and Per Lund on Monday.");
+        assert_eq!(
+            parties(&v),
+            [["Ola Brek", "Tam Ruen"], ["Ola Brek", "Per Lund"]]
+        );
+        let v = met("Ola Brek held bilateral meetings with Tam Ruen and Per Lund on Monday.");
+        assert_eq!(v.len(), 2);
+    }
 }

@@ -6,8 +6,9 @@ use crate::model::{Meeting, MeetingKind};
 use super::super::lexicon::MeetingCue;
 use super::super::words::Words;
 
-/// "met each leader separately", "saw them one by one": the parties after the
-/// cue met those before it one at a time.
+/// "met each leader separately", "saw them one by one", "held separate meetings
+/// with A and B", "bilateral meetings with A and B": the parties after the cue
+/// met those before it one at a time.
 pub fn separately(clause: Words) -> bool {
     (0..clause.len()).any(|k| {
         let w = clause.key(k);
@@ -16,7 +17,15 @@ pub fn separately(clause: Words) -> bool {
         let officials_of = matches!(w, "officials" | "representatives")
             && matches!(clause.key_at(k + 1), Some("from" | "of"))
             && (k + 2..clause.len()).any(|j| clause.key(j) == "governments");
+        // "held separate meetings with A and B", "in separate calls".
+        let separate = matches!(w, "separate" | "individual" | "bilateral")
+            && matches!(
+                clause.key_at(k + 1),
+                Some("meetings" | "talks" | "calls" | "phone" | "telephone" | "conversations")
+            )
+            && !(w == "bilateral" && clause.key_at(k + 1) == Some("talks"));
         officials_of
+            || separate
             || matches!(w, "separately" | "individually")
             || (w == "one"
                 && clause.get(k + 1) == Some(&"by")
