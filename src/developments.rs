@@ -345,6 +345,27 @@ fn delivered(promise: &[String], done: &[String]) -> bool {
             .any(|(v, noun)| stem(v) == verb && done[1..].iter().any(|w| w == stem(noun)))
 }
 
+/// Verbs that report one action in other words: a promise to "release"
+/// detainees is kept when they are "freed", one to "set up" a commission when it
+/// is "established".
+const SAME_VERBS: &[&[&str]] = &[
+    &["release", "free"],
+    &["deliver", "send", "submit", "hand", "transmit"],
+    &["set", "establish", "create", "form"],
+    &["name", "appoint", "designate"],
+    &["open", "reopen"],
+    &["withdraw", "pull"],
+    &["sign", "conclude"],
+];
+
+/// Whether two stemmed verbs are one, or of one group of [`SAME_VERBS`].
+fn one_verb(a: &str, b: &str) -> bool {
+    a == b
+        || SAME_VERBS
+            .iter()
+            .any(|group| group.iter().any(|v| stem(v) == a) && group.iter().any(|v| stem(v) == b))
+}
+
 /// Whether two action descriptions name the same action: the same verb and a
 /// shared content word, or two shared content words, or a promise and the
 /// handing over of what it promised.
@@ -361,7 +382,10 @@ fn same_action(a: &Action, b: &Action) -> bool {
         .skip(1)
         .filter(|w| cb.iter().skip(1).any(|x| x == *w))
         .count();
-    let same_verb = ca.first().is_some_and(|v| cb.first() == Some(v));
+    let same_verb = ca
+        .first()
+        .zip(cb.first())
+        .is_some_and(|(v, w)| one_verb(v, w));
     let all_shared = ca.iter().filter(|w| cb.contains(w)).count();
     (same_verb && shared >= 1) || all_shared >= 2
 }
@@ -732,5 +756,30 @@ mod tests {
             done[0].state
         );
         assert_eq!(done[0].no_follow_up_since, None);
+    }
+
+    /// A promise told done in other words closes: "release" by "free", "set up"
+    /// by "establish"; a different action does not.
+    #[test]
+    fn an_action_told_done_in_other_words_closes_the_item() {
+        let day = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let tracked = track_pending(
+            vec![
+                pend("release 40 detainees", "a", 1),
+                pend("set up a joint border commission", "a", 1),
+                pend("reopen its embassy", "a", 1),
+            ],
+            &[
+                outcome("free 40 detainees on Tuesday", "b", 9),
+                outcome("establish joint border commission", "b", 9),
+                outcome("withdraw its ambassador", "b", 9),
+            ],
+            day,
+        );
+        let done: Vec<bool> = tracked
+            .iter()
+            .map(|p| matches!(p.state, PendingState::Done { .. }))
+            .collect();
+        assert_eq!(done, [true, true, false]);
     }
 }

@@ -544,12 +544,15 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
                 w,
                 "declined" | "rejected" | "refused" | "dropped" | "abandoned"
             );
+        // "the commission was set up", "the detainees were freed": a passive
+        // participle, whatever its form, reports the action done to its subject.
+        let passive = k > 0 && matches!(words.key(k - 1), "was" | "were" | "been");
         let done = if refused {
             None
         } else {
             action_at(words, k).filter(|(_, n, base)| {
                 let form = words.slice(k..k + n).phrase_key();
-                LEXICON.past.contains(&form) && form != *base
+                passive || (LEXICON.past.contains(&form) && form != *base)
             })
         };
         if !refused && done.is_none() {
@@ -568,6 +571,10 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
         }
         let len = done.as_ref().map_or(1, |d| d.1);
         let what = match done {
+            Some((_, _, base)) if passive => match clause_subject(words, k, k, false) {
+                Some(s) => format!("{base} {s}"),
+                None => base,
+            },
             Some((_, _, base)) => match object(words, k + len) {
                 Some(o) => format!("{base} {o}"),
                 None => base,
@@ -966,6 +973,17 @@ mod tests {
                 )
             ]
         );
+    }
+
+    /// A passive participle reports the action done to its subject, whatever the
+    /// participle's form ("was set up", "were freed"); under a future it does not.
+    #[test]
+    fn a_passive_participle_is_an_outcome_for_its_subject() {
+        let (_, o) = read("The joint border commission was set up last week.");
+        let what: Vec<&str> = o.iter().map(|o| o.what.as_str()).collect();
+        assert_eq!(what, ["set up joint border commission"]);
+        let (_, o) = read("The joint border commission will be set up next week.");
+        assert!(o.is_empty(), "{o:?}");
     }
 
     /// Class: a present-tense deadline or schedule ("expires on", "takes effect",
