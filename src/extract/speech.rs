@@ -386,56 +386,14 @@ fn direct(doc: &Doc, i: usize, st: &mut State) {
             .find(|m| m.kind == ActorKind::Person && !m.possessive && m.last <= open)
             .map(|m| m.name.clone());
         let last = person_before.as_deref().or(st.last_person.as_deref());
-        // Attribution after the quotation: ", Brek said" or ", said Brek".
-        let mut found = None;
-        let mut k = close;
-        while k < next_open && words[k] == "," {
-            k += 1;
-        }
-        if let Some(v) = (k..next_open.min(k + 9))
-            .find(|&v| is_speech_verb(words[v]) && doc.toks[i][v].kind == TokKind::Word)
-        {
-            let who = if v == k {
-                phrase_after(doc, i, v + 1)
-            } else {
-                subject(doc, i, v, last)
-            };
-            if let Some(w) = who {
-                found = Some((w, audience(doc, i, v)));
-            }
-        }
-        // Attribution before it: "Brek said:" / "Brek said there was “…”".
-        if found.is_none() && open > 0 {
-            let from = clause_start(doc, i, open.saturating_sub(1));
-            let from = if n > 0 {
-                from.max(tok_at(doc, i, quotes[n - 1].outer.end))
-            } else {
-                from
-            };
-            if let Some(v) = (from..open).rev().find(|&v| is_speech_verb(words[v])) {
-                let gap = open - v;
-                let inner_words = doc.text[q.inner.start..q.inner.end]
-                    .split_whitespace()
-                    .count();
-                if gap <= 2 || inner_words >= 5 {
-                    let who = if v == from && n > 0 {
-                        prev_speaker.as_ref().map(|p| p.0.clone())
-                    } else {
-                        subject(doc, i, v, last)
-                    };
-                    if let Some(w) = who {
-                        found = Some((w, audience(doc, i, v)));
-                    }
-                }
-            }
-            // "… as Minister Kim put it, “…”"
-            if found.is_none()
-                && words.get(open - 1) == Some(&",")
-                && let Some(p) = prev_speaker.clone()
-            {
-                found = Some(p);
-            }
-        }
+        let place = QuotePlace {
+            n,
+            open,
+            close,
+            next_open,
+        };
+        let mut found = said_after_quote(doc, i, &place, last)
+            .or_else(|| said_before_quote(doc, i, &quotes, &place, last, prev_speaker.as_ref()));
         // A quotation opening its sentence with no attribution goes on from the
         // last speaker of this or the previous paragraph.
         if found.is_none() && q.outer.start == sent.start {
@@ -465,6 +423,81 @@ fn direct(doc: &Doc, i: usize, st: &mut State) {
             prev_speaker = Some((who, aud));
         }
     }
+}
+
+/// Where quotation `n` of a sentence stands, in words: its opening and closing
+/// marks, and where the next quotation opens.
+struct QuotePlace {
+    n: usize,
+    open: usize,
+    close: usize,
+    next_open: usize,
+}
+
+/// A speaker with the audience the verb names.
+type Attributed = (Subject, Option<String>);
+
+/// Attribution after the quotation: ", Brek said" or ", said Brek".
+fn said_after_quote(
+    doc: &Doc,
+    i: usize,
+    at: &QuotePlace,
+    last: Option<&str>,
+) -> Option<Attributed> {
+    let words = doc.words(i);
+    let mut k = at.close;
+    while k < at.next_open && words[k] == "," {
+        k += 1;
+    }
+    let v = (k..at.next_open.min(k + 9))
+        .find(|&v| is_speech_verb(words[v]) && doc.toks[i][v].kind == TokKind::Word)?;
+    let who = if v == k {
+        phrase_after(doc, i, v + 1)
+    } else {
+        subject(doc, i, v, last)
+    }?;
+    Some((who, audience(doc, i, v)))
+}
+
+/// Attribution before the quotation: "Brek said:", "Brek said there was “…”",
+/// or "… as Minister Kim put it, “…”" (the previous quotation's speaker).
+fn said_before_quote(
+    doc: &Doc,
+    i: usize,
+    quotes: &[&Quote],
+    at: &QuotePlace,
+    last: Option<&str>,
+    prev_speaker: Option<&Attributed>,
+) -> Option<Attributed> {
+    let (words, open, n) = (doc.words(i), at.open, at.n);
+    if open == 0 {
+        return None;
+    }
+    let from = clause_start(doc, i, open.saturating_sub(1));
+    let from = if n > 0 {
+        from.max(tok_at(doc, i, quotes[n - 1].outer.end))
+    } else {
+        from
+    };
+    let q = quotes[n];
+    if let Some(v) = (from..open).rev().find(|&v| is_speech_verb(words[v])) {
+        let inner_words = doc.text[q.inner.start..q.inner.end]
+            .split_whitespace()
+            .count();
+        if open - v <= 2 || inner_words >= 5 {
+            let who = if v == from && n > 0 {
+                prev_speaker.map(|p| p.0.clone())
+            } else {
+                subject(doc, i, v, last)
+            };
+            if let Some(w) = who {
+                return Some((w, audience(doc, i, v)));
+            }
+        }
+    }
+    (words.get(open - 1) == Some(&","))
+        .then(|| prev_speaker.cloned())
+        .flatten()
 }
 
 /// The audience of a verb of telling: "told reporters", "told ABC News", and "said on
