@@ -303,6 +303,13 @@ mod tests {
         }
     }
 
+    fn parties_of(x: &Extraction) -> Vec<Vec<&str>> {
+        x.meetings
+            .iter()
+            .map(|m| m.participants.iter().map(|p| p.as_str()).collect())
+            .collect()
+    }
+
     /// Class: a statement or speech its title attributes to one person is that
     /// person's: "I" outside others' quotations is the writer. A title naming no
     /// one leaves "I" unnamed.
@@ -312,12 +319,7 @@ mod tests {
         let mut a = article(text);
         a.title = "Statement from President Tam Ruen on the Harvest".into();
         let x = RuleExtractor::new().extract(&a);
-        let parties: Vec<Vec<&str>> = x
-            .meetings
-            .iter()
-            .map(|m| m.participants.iter().map(|p| p.as_str()).collect())
-            .collect();
-        assert_eq!(parties, [vec!["Tam Ruen", "Ola Brek"]]);
+        assert_eq!(parties_of(&x), [vec!["Tam Ruen", "Ola Brek"]]);
         a.title = "A statement on the harvest".into();
         assert!(RuleExtractor::new().extract(&a).meetings.is_empty());
     }
@@ -333,12 +335,7 @@ mod tests {
         a.title =
             "Readout of President Tam Ruen's Call with Prime Minister Ola Brek of Norway".into();
         let x = RuleExtractor::new().extract(&a);
-        let parties: Vec<Vec<&str>> = x
-            .meetings
-            .iter()
-            .map(|m| m.participants.iter().map(|p| p.as_str()).collect())
-            .collect();
-        assert_eq!(parties, [vec!["Tam Ruen", "Ola Brek"]]);
+        assert_eq!(parties_of(&x), [vec!["Tam Ruen", "Ola Brek"]]);
         assert!(
             x.statements
                 .iter()

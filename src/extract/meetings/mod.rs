@@ -160,13 +160,18 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    pub(super) fn met(text: &str) -> Vec<(Vec<String>, MeetingStatus, Option<NaiveDate>)> {
+    /// The meetings of a text published on 2030-06-12 (a Wednesday).
+    pub(super) fn meetings_of(text: &str) -> Vec<Meeting> {
         let doc = Doc::read(
             text,
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
         let said = super::super::speech::statements(&doc);
         meetings(&doc, "", &said, &MEETING_MODELS)
+    }
+
+    pub(super) fn met(text: &str) -> Vec<(Vec<String>, MeetingStatus, Option<NaiveDate>)> {
+        meetings_of(text)
             .into_iter()
             .map(|m| {
                 (
@@ -1052,12 +1057,7 @@ mod tests {
     #[test]
     fn a_where_clause_takes_the_day_and_place_of_the_stay() {
         let read = |text: &str| {
-            let doc = Doc::read(
-                text,
-                NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
-            );
-            let said = super::super::speech::statements(&doc);
-            meetings(&doc, "", &said, &MEETING_MODELS)
+            meetings_of(text)
                 .into_iter()
                 .map(|m| (m.date, m.place))
                 .collect::<Vec<_>>()
@@ -1090,12 +1090,9 @@ mod tests {
     fn they_after_a_with_are_the_two_it_joins() {
         let v = met("Ola Brek raised the detainees with Tam Ruen when they met in Oslo on Monday.");
         assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
-        let doc = Doc::read(
+        let v = meetings_of(
             "Ola Brek discussed trade with Tam Ruen when they spoke by phone on Monday.",
-            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
-        let said = super::super::speech::statements(&doc);
-        let v = meetings(&doc, "", &said, &MEETING_MODELS);
         assert_eq!(v.len(), 1);
         assert_eq!(v[0].kind, MeetingKind::Call);
     }
@@ -1117,12 +1114,7 @@ mod tests {
     fn occasion_means_and_leading_a_delegation_are_read() {
         let v = met("Ola Brek held a bilateral meeting with Tam Ruen on the margins of the G20.");
         assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
-        let doc = Doc::read(
-            "Ola Brek received a call from Tam Ruen on Monday.",
-            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
-        );
-        let said = super::super::speech::statements(&doc);
-        let v = meetings(&doc, "", &said, &MEETING_MODELS);
+        let v = meetings_of("Ola Brek received a call from Tam Ruen on Monday.");
         assert_eq!(v.first().map(|m| m.kind), Some(MeetingKind::Call));
         let v = met("Ola Brek led the delegation to the talks with Tam Ruen in Oslo on Monday.");
         assert_eq!((v[0].1, v[0].2), (MeetingStatus::Held, d("2030-06-10")));
