@@ -19,7 +19,7 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use serde_json::Value;
 
-use readout::eval_format::{article, collect, prediction};
+use readout::eval_format::{article, collect, prediction, story_brief};
 use readout::extract::train::{GoldMeeting, held_status, meeting_rows, pending_rows};
 use readout::extract::{Extractor, LinearModel, MeetingModels, Row, RuleExtractor};
 use readout::model::Article;
@@ -106,6 +106,8 @@ fn main() -> anyhow::Result<()> {
 
 /// An article, the anchors of its gold pending items and its gold meetings.
 struct Gold {
+    /// The id of the story file the article belongs to, if any.
+    story: Option<String>,
     article: Article,
     anchors: Vec<String>,
     meetings: Vec<GoldMeeting>,
@@ -120,6 +122,10 @@ fn load(dirs: &[PathBuf]) -> anyhow::Result<Vec<Gold>> {
     for f in files {
         let raw = std::fs::read_to_string(&f).with_context(|| format!("{}", f.display()))?;
         let v: Value = serde_json::from_str(&raw).with_context(|| format!("{}", f.display()))?;
+        let story = v
+            .get("articles")
+            .and_then(|_| v["id"].as_str())
+            .map(str::to_string);
         let list = match v.get("articles").and_then(Value::as_array) {
             Some(list) => list.clone(),
             None => vec![v],
@@ -138,6 +144,7 @@ fn load(dirs: &[PathBuf]) -> anyhow::Result<Vec<Gold>> {
                 .map(|ms| ms.iter().map(gold_meeting).collect())
                 .unwrap_or_default();
             gold.push(Gold {
+                story: story.clone(),
                 article: article(a).with_context(|| format!("{}", f.display()))?,
                 anchors,
                 meetings,
@@ -214,6 +221,7 @@ fn train<'g>(gold: impl Iterator<Item = &'g Gold>, fit: Fit) -> Trained {
 fn cross_validate(gold: &[Gold], path: &PathBuf, fit: Fit) -> anyhow::Result<()> {
     let mut file =
         std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut extracted = vec![None; gold.len()];
     for fold in 0..FOLDS {
         let t = train(
             gold.iter()
@@ -223,10 +231,26 @@ fn cross_validate(gold: &[Gold], path: &PathBuf, fit: Fit) -> anyhow::Result<()>
             fit,
         );
         let extractor = RuleExtractor::with_models(t.pending, t.meetings);
-        for (_, g) in gold.iter().enumerate().filter(|(n, _)| n % FOLDS == fold) {
+        for (n, g) in gold.iter().enumerate().filter(|(n, _)| n % FOLDS == fold) {
             let x = extractor.extract(&g.article);
             writeln!(file, "{}", prediction(&g.article, &x))?;
+            extracted[n] = Some(x);
         }
+    }
+    // Each story's brief from its articles' out-of-fold extractions, so the
+    // story figures (latest meeting, pending state) are cross-validated too.
+    let mut stories: Vec<&str> = Vec::new();
+    for id in gold.iter().filter_map(|g| g.story.as_deref()) {
+        if !stories.contains(&id) {
+            stories.push(id);
+        }
+    }
+    for id in stories {
+        let story: Vec<_> = (gold.iter().zip(&extracted))
+            .filter(|(g, _)| g.story.as_deref() == Some(id))
+            .filter_map(|(g, x)| Some((g.article.clone(), x.clone()?)))
+            .collect();
+        writeln!(file, "{}", story_brief(id, &story))?;
     }
     println!("wrote out-of-fold predictions to {}", path.display());
     Ok(())

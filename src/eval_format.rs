@@ -75,7 +75,7 @@ fn predict_file(f: &Path, extractor: &dyn Extractor) -> anyhow::Result<Vec<u8>> 
             .get("id")
             .and_then(Value::as_str)
             .with_context(|| format!("{}: story without an id", f.display()))?;
-        writeln!(out, "{}", brief(id, &story))?;
+        writeln!(out, "{}", story_brief(id, &story))?;
     } else {
         let article = article(&v).with_context(|| format!("{}", f.display()))?;
         let x = extractor.extract(&article);
@@ -216,8 +216,9 @@ fn reference(a: &Article) -> ArticleRef {
     }
 }
 
-/// The brief state of a story after its last article.
-fn brief(id: &str, story: &[(Article, Extraction)]) -> Value {
+/// The brief state of a story after its last article (also what the
+/// cross-validation of `examples/train` writes for each story).
+pub fn story_brief(id: &str, story: &[(Article, Extraction)]) -> Value {
     let mut meetings = Vec::new();
     let mut pending = Vec::new();
     let mut outcomes = Vec::new();
