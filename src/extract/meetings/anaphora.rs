@@ -42,6 +42,21 @@ fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 
     })
 }
 
+/// Two people, or two countries, that sentence `j` joins by "and" ("A and B",
+/// "A and his counterpart B" not included), the last such pair.
+fn pair_in_sentence<'d>(doc: &'d Doc, j: usize) -> Option<[&'d str; 2]> {
+    let words = doc.words(j);
+    let named: Vec<_> = doc.mentions[j]
+        .iter()
+        .filter(|m| !m.possessive && !m.modifier)
+        .collect();
+    named.windows(2).rev().find_map(|w| {
+        let (a, b) = (w[0], w[1]);
+        let joined = b.first == a.last + 1 && words.key(a.last) == "and";
+        (joined && a.kind == b.kind).then_some([a.name.as_str(), b.name.as_str()])
+    })
+}
+
 /// "the two leaders", "both sides", "they", "a fourth round": the parties of the
 /// meetings told before, when the clause names fewer than two. Inside a quotation
 /// "both sides", "they" or "the next round" are the speaker's: the last meeting
@@ -106,6 +121,14 @@ pub fn referred_back(
     } else {
         referents(doc, history, count, role)
     };
+    // "A and B have clashed for months. The two met on Monday": with no meeting
+    // told before, "the two" are the pair the sentence before joined by "and".
+    let referred = referred.or_else(|| {
+        let pair = (count == Some(2) && i > 0)
+            .then(|| pair_in_sentence(doc, i - 1))
+            .flatten()?;
+        Some(pair.iter().map(|p| p.to_string()).collect())
+    });
     for p in referred.iter().flatten() {
         add(p, names);
     }
@@ -332,5 +355,15 @@ mod tests {
         assert_eq!(parties(&v), [["Tam Ruen", "Ana Veld"]]);
         let v = met("Ana Veld arrived in Lima. Tam Ruen met her deputy, Per Lund, on Monday.");
         assert_eq!(parties(&v), [["Tam Ruen", "Per Lund"]]);
+    }
+
+    /// With no meeting told before, "the two" are the pair the sentence before
+    /// joins by "and"; with no such pair, no one.
+    #[test]
+    fn the_two_with_no_meeting_before_are_the_pair_just_named() {
+        let v =
+            met("Ola Brek and Tam Ruen have clashed for months. The two met on Monday in Geneva.");
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+        assert!(met("Ola Brek spoke to reporters. The two leaders met on Monday.").is_empty());
     }
 }
