@@ -682,12 +682,8 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
             continue;
         }
         let run_start = i;
-        let Front {
-            mut j,
-            mut titled,
-            title,
-            affiliation,
-        } = front(text, toks, look, i);
+        let before_name = front(text, toks, look, i);
+        let (mut j, mut titled) = (before_name.j, before_name.titled);
         // The name proper: capitalised words from j.
         let mut k = j;
         while k < toks.len()
@@ -703,13 +699,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
             }
         }
         if k == j {
-            let front = Front {
-                j,
-                titled,
-                title,
-                affiliation,
-            };
-            if let Some(m) = titles_alone(text, toks, reg, run_start, front, &out) {
+            if let Some(m) = titles_alone(text, toks, reg, run_start, before_name, &out) {
                 out.push(m);
             }
             i = j.max(i + 1);
@@ -782,7 +772,9 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
                 first: j,
                 last: k,
                 span,
-                affiliation: affiliation.or_else(|| reg.affiliation(&name).map(str::to_string)),
+                affiliation: before_name
+                    .affiliation
+                    .or_else(|| reg.affiliation(&name).map(str::to_string)),
                 name,
                 kind: ActorKind::Person,
                 titled,
@@ -790,7 +782,7 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
                 modifier: false,
                 group: false,
                 side: false,
-                title,
+                title: before_name.title,
             });
         }
         i = k;

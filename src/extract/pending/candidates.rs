@@ -17,8 +17,8 @@ use super::super::dates;
 use super::super::lexicon::{LEXICON, starts};
 use super::super::words::Words;
 use super::{
-    ADVERBS, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due, clause_subject,
-    describes, hypothetical, object,
+    ADVERBS, AUXILIARIES, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due,
+    clause_subject, describes, hypothetical, object,
 };
 
 /// One possible pending item: where its cue and verb are, what the rules make of
@@ -74,20 +74,7 @@ fn outside_diplomacy(words: Words, k: usize) -> bool {
         .find(|&j| matches!(words[j], "," | ";" | ":" | "“" | "\""))
         .map_or(0, |j| j + 1);
     let head = (start..k).rev().find(|&j| {
-        !matches!(
-            words.key(j),
-            "will"
-                | "would"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "also"
-                | "then"
-                | "has"
-                | "have"
-                | "had"
-        )
+        !AUXILIARIES.contains(&words.key(j)) && !matches!(words.key(j), "also" | "then")
     });
     head.is_some_and(|j| MUNDANE_SUBJECTS.contains(&words.key(j)))
 }
