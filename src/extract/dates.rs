@@ -135,6 +135,9 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
         if is(w, "yesterday") {
             return published.checked_sub_days(Days::new(1)).map(|d| (d, i));
         }
+        if let Some((back, at)) = part_of_day(words, i) {
+            return published.checked_sub_days(Days::new(back)).map(|d| (d, at));
+        }
         if is(w, "tomorrow") {
             return published.checked_add_days(Days::new(1)).map(|d| (d, i));
         }
@@ -181,6 +184,32 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
         }
     }
     None
+}
+
+/// A part of the day the article was written on, told from it: "this morning",
+/// "this evening", "earlier in the day", "during the day" (the day itself),
+/// "last night" (the evening before). Returns how many days back, and where the
+/// phrase starts. "The day of the vote" or "the day before" is another day.
+fn part_of_day(words: &[&str], i: usize) -> Option<(u64, usize)> {
+    let key = |k: usize| words.get(k).map(|w| w.to_ascii_lowercase());
+    let before = |n: usize| i.checked_sub(n).and_then(key);
+    let w = key(i)?;
+    match (before(1).as_deref(), w.as_str()) {
+        (Some("this"), "morning" | "afternoon" | "evening") => Some((0, i - 1)),
+        (Some("last"), "night" | "evening") => Some((1, i - 1)),
+        (Some("the"), "day") => {
+            let next = key(i + 1);
+            if matches!(next.as_deref(), Some("of" | "before" | "after" | "that")) {
+                return None;
+            }
+            match (before(3).as_deref(), before(2).as_deref()) {
+                (Some("earlier" | "later"), Some("in")) => Some((0, i - 3)),
+                (_, Some("during")) => Some((0, i - 2)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 /// "two days ago", "a week ago": the day that many days or weeks before the
@@ -434,6 +463,27 @@ mod tests {
     }
 
     /// "by June" gives the whole month; "by June 3" is a day.
+    #[test]
+    fn parts_of_the_day_of_writing_date_to_it() {
+        let pubday = Some(d(PUB));
+        assert_eq!(find_in("she spoke this morning with him", false), pubday);
+        assert_eq!(find_in("they met this evening", false), pubday);
+        assert_eq!(
+            find_in("he had spoken earlier in the day with", false),
+            pubday
+        );
+        assert_eq!(
+            find_in("met each leader separately during the day .", false),
+            pubday
+        );
+        assert_eq!(
+            find_in("he spoke by phone last night with", false),
+            Some(d("2030-06-11"))
+        );
+        assert_eq!(find_in("during the day of the vote", false), None);
+        assert_eq!(find_in("the morning session", false), None);
+    }
+
     #[test]
     fn a_month_after_by_is_its_last_day() {
         let e = |s: &str| end_of(&s.split(' ').collect::<Vec<_>>(), d(PUB));
