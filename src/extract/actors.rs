@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use crate::model::Span;
 
+use super::bodies;
 use super::lexicon::{Key, Known, LEXICON, key, lower, starts};
 use super::tokens::{Tok, TokKind, bare, is_capitalised};
 
@@ -625,6 +626,13 @@ fn front(text: &str, toks: &[Tok], look: &Lookups, i: usize) -> Front {
                 continue;
             }
         }
+        // "SDF commander Mazloum Abdi", "PKK leaders": an acronym in front of a
+        // title is the body the person serves.
+        if bodies::acronym(w) && look.title(j + 1) > 0 {
+            affiliation = Some(w.to_string());
+            j += 1;
+            continue;
+        }
         // An unknown word in front of a title describes the person ("Parliament
         // Speaker", "Ruritanian Foreign Minister").
         if is_capitalised(w) && bare(w) == w && look.title(j + 1) > 0 {
@@ -726,6 +734,35 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
         let words: Vec<&str> = (j..k).map(|x| toks[x].text(text)).collect();
         let last_word = words.last().copied().unwrap_or_default();
         let possessive = bare(last_word) != last_word;
+        // "the Syrian Democratic Forces": a nationality opening a body's name is
+        // part of it.
+        // Not who backs it: "the Kurdish-led Syrian Democratic Forces".
+        let body_from = (run_start..k)
+            .find(|&x| {
+                let w = toks[x].text(text);
+                !LEXICON.function.contains(lower(w).as_ref()) && !backer(w)
+            })
+            .unwrap_or(j);
+        if !titled && bodies::names_a_body(text, toks, body_from, k, group_at(text, toks, k)) {
+            // "the Kurdistan Workers' Party (PKK)": the acronym in brackets is the
+            // body just named.
+            let restated = body_from >= 2
+                && toks[body_from - 1].text(text) == "("
+                && out
+                    .last()
+                    .is_some_and(|m: &Mention| m.last == body_from - 1);
+            if !restated {
+                let mut name: Vec<&str> = (body_from..k).map(|x| toks[x].text(text)).collect();
+                if let Some(last) = name.last_mut() {
+                    *last = bare(last);
+                }
+                let mut m = known_mention(text, toks, body_from, k, name.join(" "), &out);
+                m.span = span;
+                out.push(m);
+            }
+            i = k;
+            continue;
+        }
         let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))));
         let after_prep = run_start > 0
             && PLACE_PREPS.contains(&toks[run_start - 1].text(text))
@@ -800,7 +837,20 @@ fn office_before_name(text: &str, toks: &[Tok], look: &Lookups, out: &mut [Menti
         let (before, after) = out.split_at_mut(n);
         let (c, p) = (&mut before[n - 1], &mut after[0]);
         let gap = p.first.saturating_sub(c.last);
-        let office = c.kind == ActorKind::Country && look.title(c.first) > 0 && !c.possessive;
+        // "the commander of the Syrian Democratic Forces, Mazloum Abdi": a body
+        // after a title and "of" is an office too.
+        let mut start = c.first;
+        while start > 0 && backer(toks[start - 1].text(text)) {
+            start -= 1;
+        }
+        let of = match start.checked_sub(1).map(|k| toks[k].text(text)) {
+            Some("the") => start.checked_sub(2),
+            _ => start.checked_sub(1),
+        }
+        .filter(|&k| toks[k].text(text) == "of");
+        let title_of = of.is_some_and(|k| k > 0 && look.title(k - 1) > 0);
+        let office =
+            c.kind != ActorKind::Person && (look.title(c.first) > 0 || title_of) && !c.possessive;
         let apposed = toks.get(c.last).is_some_and(|t| t.text(text) == ",")
             && (1..=3).contains(&gap)
             && p.kind == ActorKind::Person;
@@ -811,6 +861,11 @@ fn office_before_name(text: &str, toks: &[Tok], look: &Lookups, out: &mut [Menti
             }
         }
     }
+}
+
+/// "Kurdish-led", "Iranian-backed": who stands behind the body named next.
+fn backer(word: &str) -> bool {
+    word.ends_with("-led") || word.ends_with("-backed")
 }
 
 /// Whether a line ends before token `k`. A name does not run over a line: a
@@ -960,8 +1015,10 @@ fn known_mention(
 ) -> Mention {
     let last_word = toks[last - 1].text(text);
     let possessive = bare(last_word) != last_word;
+    // Every country is in the lists; a name they do not know is a body
+    // (`bodies`).
     let kind = match LEXICON.lookup(&name) {
-        Some(Known::Org(_)) => ActorKind::Org,
+        Some(Known::Org(_)) | None => ActorKind::Org,
         _ => ActorKind::Country,
     };
     // A lower-case noun right after ("U.S. envoy", "Kremlin aide") makes it a modifier;

@@ -10,6 +10,7 @@
 //! met), `pending` (what is announced and what is reported done).
 
 mod actors;
+mod bodies;
 mod clauses;
 mod dates;
 mod lexicon;

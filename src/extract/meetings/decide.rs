@@ -62,6 +62,9 @@ pub fn decide(models: &MeetingModels, mut m: Meeting, features: &[String]) -> Op
     let held = if ruled {
         match m.status {
             MeetingStatus::Held => p >= CONFIDENT_NOT,
+            // A meeting called off is told by words the models weigh little
+            // against the past tense around them ("was postponed").
+            MeetingStatus::Cancelled => false,
             _ => p >= CONFIDENT,
         }
     } else {

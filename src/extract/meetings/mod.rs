@@ -154,7 +154,7 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::participants::same_name;
     use super::roles::military;
     use super::*;
@@ -170,7 +170,7 @@ mod tests {
         meetings(&doc, "", &said, &MEETING_MODELS)
     }
 
-    pub(super) fn met(text: &str) -> Vec<(Vec<String>, MeetingStatus, Option<NaiveDate>)> {
+    pub(crate) fn met(text: &str) -> Vec<(Vec<String>, MeetingStatus, Option<NaiveDate>)> {
         meetings_of(text)
             .into_iter()
             .map(|m| {

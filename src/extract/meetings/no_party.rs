@@ -33,6 +33,51 @@ pub(super) fn the_occasion(words: Words, first: usize) -> bool {
         || (before(1) == Some("the") && before(2) == Some("of") && edge(before(3)))
 }
 
+/// Verbs by which a relative clause says what someone is.
+const ROLE_VERBS: &[&str] = &[
+    "heads",
+    "headed",
+    "leads",
+    "led",
+    "represents",
+    "represented",
+    "chairs",
+    "chaired",
+    "commands",
+    "commanded",
+    "runs",
+    "ran",
+    "oversees",
+    "is",
+    "was",
+    "serves",
+    "served",
+    "became",
+    "founded",
+    "succeeded",
+    "replaced",
+];
+
+/// "met Y, who heads the Russian delegation, in Oslo": a name in a relative
+/// clause set off by a comma that says what someone is describes that person;
+/// it is no party of its own.
+pub(super) fn in_a_description(words: Words, first: usize) -> bool {
+    let Some(comma) = (0..first)
+        .rev()
+        .find(|&k| words[k] == "," || words[k] == ";")
+    else {
+        return false;
+    };
+    // "who was accompanied by Z": Z came along.
+    let passive = words.key_at(comma + 3).is_some_and(|w| w.ends_with("ed"));
+    words[comma] == ","
+        && words.key_at(comma + 1) == Some("who")
+        && words
+            .key_at(comma + 2)
+            .is_some_and(|v| ROLE_VERBS.contains(&v))
+        && !passive
+}
+
 /// "hosted Y at the Naval Observatory", "met at the Lakeside Pavilion": a name
 /// the article does not know, read as a person's, right after "at" is where the
 /// parties met. (A country or body there is a modifier already, and its
@@ -143,4 +188,25 @@ pub(super) fn describes_next(doc: &Doc, i: usize, m: &Mention) -> bool {
                         || (w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()))
                 })
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::met;
+
+    fn parties(text: &str) -> Vec<Vec<String>> {
+        met(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn a_relative_clause_that_says_who_someone_is_names_no_party() {
+        assert_eq!(
+            parties("Ola Brek met Tam Ruen, who heads the Norwegian delegation, in Oslo."),
+            [["Ola Brek", "Tam Ruen"]]
+        );
+        assert_eq!(
+            parties("Ola Brek met Tam Ruen, who was accompanied by Ari Vos, in Oslo."),
+            [["Ola Brek", "Tam Ruen", "Ari Vos"]]
+        );
+    }
 }

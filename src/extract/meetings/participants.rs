@@ -17,8 +17,8 @@ use super::anaphora;
 use super::candidates::{find_cues, future_predicate, is_boundary};
 use super::decide::Clause;
 use super::no_party::{
-    a_member, a_side_of_a_relation, a_venue, describes_next, holds_the_meeting, led_by_someone,
-    names_a_period, the_occasion,
+    a_member, a_side_of_a_relation, a_venue, describes_next, holds_the_meeting, in_a_description,
+    led_by_someone, names_a_period, the_occasion,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
 
@@ -278,6 +278,7 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         || the_occasion(words, m.first)
         || a_side_of_a_relation(words, m.first)
         || a_venue(words, m)
+        || in_a_description(words, m.first)
     {
         return true;
     }
