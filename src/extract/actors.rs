@@ -546,7 +546,14 @@ fn titles_alone(
 /// what the office is of, not a name.
 fn office_of(text: &str, toks: &[Tok], look: &Lookups, mut j: usize) -> (usize, Option<String>) {
     let mut affiliation = None;
-    while toks.get(j).is_some_and(|t| t.text(text) == "of") {
+    // "for" leads to a portfolio, never to the country the office is of: the
+    // "Special Representative for North Korea" is no North Korean.
+    while let Some(prep) = toks
+        .get(j)
+        .map(|t| t.text(text))
+        .filter(|p| matches!(*p, "of" | "for"))
+    {
+        let of = prep == "of";
         let mut k = j + 1;
         while toks
             .get(k)
@@ -554,7 +561,7 @@ fn office_of(text: &str, toks: &[Tok], look: &Lookups, mut j: usize) -> (usize, 
         {
             k += 1;
         }
-        if let Some((n, found)) = look.known(k) {
+        if of && let Some((n, found)) = look.known(k) {
             affiliation = Some(found.canonical().to_string());
             j = k + n;
             continue;
@@ -569,13 +576,33 @@ fn office_of(text: &str, toks: &[Tok], look: &Lookups, mut j: usize) -> (usize, 
         let closed = toks
             .get(e)
             .is_none_or(|t| matches!(t.text(text), "," | ")" | ";" | "."));
-        if e > k && closed && !(k..e).any(|x| look.title(x) > 0) {
+        // "Deputy Prime Minister for Reintegration Oleg Serebrian": a name may
+        // close the run; the portfolio is what comes before it.
+        let portfolio = (k..e)
+            .take_while(|&x| portfolio_word(toks[x].text(text)))
+            .count();
+        if portfolio > 0 && e - (k + portfolio) >= 2 {
+            j = k + portfolio;
+            break;
+        }
+        if of && e > k && closed && !(k..e).any(|x| look.title(x) > 0) {
             j = e;
             continue;
         }
         break;
     }
     (j, affiliation)
+}
+
+/// A word that names a field of government rather than a person: "Reintegration",
+/// "Development", "Security", "Affairs". Names do not end so.
+fn portfolio_word(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ity", "ence", "ance", "ics", "ure", "ism", "ship", "ness",
+        "affairs",
+    ];
+    let w = word.to_ascii_lowercase();
+    w.len() > 4 && ENDINGS.iter().any(|e| w.ends_with(e))
 }
 
 /// Strips function words, titles and affiliations from the front of a run of
@@ -621,7 +648,12 @@ fn front(text: &str, toks: &[Tok], look: &Lookups, i: usize) -> Front {
                 .is_some_and(|_| look.name(after) || look.title(after) > 0);
             let possessive = bare(toks[after - 1].text(text)) != toks[after - 1].text(text);
             if next_is_name && !possessive {
-                affiliation = Some(found.canonical().to_string());
+                // "Special Envoy for Sudan X", "Ambassador to Norway X": the
+                // country is the post, not the envoy's own.
+                let post = j > 0 && matches!(toks[j - 1].text(text), "for" | "to");
+                if !post {
+                    affiliation = Some(found.canonical().to_string());
+                }
                 j = after;
                 continue;
             }
@@ -1285,6 +1317,18 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> 
                 .or_else(after)
                 .or_else(led_by);
             reg.add(&m.name, aff.as_deref());
+            // "Deputy Prime Minister, Minister of Foreign Affairs X": the title
+            // before the comma is X's too.
+            if m.title.is_some()
+                && let Some(comma) = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")
+                && let Some(x) = (comma.saturating_sub(6)..comma)
+                    .find(|&x| look.title(x) > 0 && x + look.title(x) == comma)
+            {
+                let earlier: Vec<String> = (x..comma)
+                    .map(|y| toks[y].text(text).to_lowercase())
+                    .collect();
+                reg.add_title(&earlier.join(" "), &m.name);
+            }
             if let Some(t) = &m.title {
                 // "Secretary of State X" is also "the Secretary".
                 let words: Vec<&str> = t.split(' ').collect();
@@ -1336,6 +1380,37 @@ mod tests {
             .into_iter()
             .map(|m| (m.name, m.kind, m.modifier))
             .collect()
+    }
+
+    #[test]
+    fn a_portfolio_after_for_is_no_part_of_the_name_and_no_country() {
+        let reg = Registry::default();
+        let v = names(
+            "Deputy Prime Minister for Reintegration Ola Brek met Tam Ruen.",
+            &reg,
+        );
+        assert_eq!(v[0].0, "Ola Brek", "{v:?}");
+        let toks = tokenize("Special Envoy for Norway Ola Brek met Tam Ruen.", 0, 47);
+        let m = mentions(
+            "Special Envoy for Norway Ola Brek met Tam Ruen.",
+            &toks,
+            &reg,
+        );
+        assert!(
+            m.iter().all(|m| m.affiliation.as_deref() != Some("Norway")),
+            "{m:?}"
+        );
+        let v = names("Regarding Chilean exports, Ola Brek met Tam Ruen.", &reg);
+        assert!(v.iter().all(|n| !n.0.starts_with("Regarding")), "{v:?}");
+    }
+
+    #[test]
+    fn titles_in_a_row_are_all_the_persons() {
+        let text = "Deputy Prime Minister, Minister of Foreign Affairs Ola Brek spoke.";
+        let toks = tokenize(text, 0, text.len());
+        let look = lookups_of(text);
+        let reg = build_registry(text, &[toks], &[look]);
+        assert_eq!(reg.by_title("deputy prime minister"), Some("Ola Brek"));
     }
 
     #[test]
