@@ -229,6 +229,34 @@ pub fn joint_session(
     }
 }
 
+/// "builds on their previous meetings, including: the Vice President's visit to
+/// Manila in November 2022; a bilateral meeting on the margins of the summit in
+/// Jakarta; and a trilateral meeting with Prime Minister Z": each item of a list
+/// set off by semicolons after "including" is a meeting of the pair the sentence
+/// named before the list, with whomever the item names besides.
+pub fn listed_meeting(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
+    let words = clause.words;
+    if names.len() >= 2 {
+        return;
+    }
+    let Some(including) = (0..clause.left.min(words.len()))
+        .rev()
+        .find(|&k| words.key(k) == "including")
+    else {
+        return;
+    };
+    let listed = (including..words.len()).any(|k| words[k] == ";");
+    let head = Clause {
+        left: including,
+        ..*clause
+    };
+    if listed && let Some(pair) = pair_before(doc, i, &head) {
+        for p in pair {
+            add(p, names);
+        }
+    }
+}
+
 /// Words that refer back to the parties of the last meeting.
 const ANAPHORA: &[&[&str]] = &[
     &["the", "two"],
@@ -365,5 +393,22 @@ mod tests {
             met("Ola Brek and Tam Ruen have clashed for months. The two met on Monday in Geneva.");
         assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
         assert!(met("Ola Brek spoke to reporters. The two leaders met on Monday.").is_empty());
+    }
+
+    #[test]
+    fn an_item_of_a_list_of_meetings_is_of_the_pair_named_before_the_list() {
+        let v = met(
+            "This is the fifth meeting between Ola Brek and Tam Ruen, and builds on \
+             their previous meetings, including: a state dinner in Lima in May 2023; \
+             and a trilateral meeting with Prime Minister Ari Vos in Jakarta in \
+             September 2023.",
+        );
+        assert!(
+            v.iter().any(|m| m.0.len() == 3
+                && ["Ola Brek", "Tam Ruen", "Ari Vos"]
+                    .iter()
+                    .all(|p| m.0.iter().any(|q| q == p))),
+            "{v:?}"
+        );
     }
 }

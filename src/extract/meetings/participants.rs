@@ -58,6 +58,7 @@ pub fn parties(
     let keys = anaphora::lower_case(clause);
     anaphora::referred_back(doc, i, clause, &keys, history, &mut names);
     anaphora::joint_session(doc, clause, &keys, history, &mut names);
+    anaphora::listed_meeting(doc, i, clause, &mut names);
     people_over_compounds(&mut names, &named.compounds);
     // "the first foreign leader I spoke with": the writer, whom the text does not
     // name, is no name a reader can use.
