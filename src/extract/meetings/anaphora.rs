@@ -119,7 +119,7 @@ pub fn referred_back(
     let referred = if of_countries {
         countries_of(doc, history, count.unwrap_or(2))
     } else {
-        referents(doc, history, count, role)
+        referents(doc, i, history, count, role)
     };
     // "A and B have clashed for months. The two met on Monday": with no meeting
     // told before, "the two" are the pair the sentence before joined by "and".
@@ -304,6 +304,7 @@ const ROUND_ORDINALS: &[&str] = &[
 /// few, and falls back to the last meeting's when the role fits no one.
 fn referents(
     doc: &Doc,
+    i: usize,
     history: &[(Meeting, bool, usize)],
     count: Option<usize>,
     role: Option<fn(&str) -> bool>,
@@ -332,6 +333,22 @@ fn referents(
             let fits = doc.registry.title_of(p.as_str()).is_some_and(role);
             if fits && !found.contains(&p.as_str()) {
                 found.push(p.as_str());
+            }
+        }
+    }
+    if found.len() < want {
+        // "President A and President B have clashed for months. … The two
+        // presidents met in Doha": those the article named in that role lately,
+        // though in no meeting told yet.
+        for j in (i.saturating_sub(3)..=i).rev() {
+            for m in doc.mentions[j]
+                .iter()
+                .filter(|m| m.kind == ActorKind::Person)
+            {
+                let fits = doc.registry.title_of(&m.name).is_some_and(role);
+                if fits && !found.contains(&m.name.as_str()) {
+                    found.push(m.name.as_str());
+                }
             }
         }
     }
@@ -410,5 +427,16 @@ mod tests {
                     .all(|p| m.0.iter().any(|q| q == p))),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn the_two_presidents_are_those_named_in_that_role_though_in_no_meeting() {
+        let v = met(
+            "President Ari Vos of Chile and President Per Lund of Peru have clashed \
+             for months. Secretary Ola Brek met Foreign Minister Tam Ruen on Monday. \
+             He recalled that the two presidents met in Doha on March 18.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["Ari Vos", "Per Lund"], "{v:?}");
     }
 }
