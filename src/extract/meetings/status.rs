@@ -290,16 +290,23 @@ fn welcomed_a_thing(words: Words, k: usize) -> bool {
     }
     // "welcomed the ROK's plan", "welcomed Iran's decision": a possessive name
     // qualifies the thing welcomed.
+    // The name may run over several words: "welcomed Mr. Tam Ruen's
+    // reaffirmation".
     let genitive = |w: &str| matches!(w, "'s" | "’s" | "'" | "’");
-    if words.get(at).is_some_and(|w| is_capitalised(w)) {
-        if words.get(at + 1).is_some_and(|w| genitive(w)) {
-            at += 2;
-        } else if words
-            .get(at)
+    let mut end = at;
+    while words.get(end).is_some_and(|w| is_capitalised(w)) && end < at + 4 {
+        if words
+            .get(end)
             .is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"))
         {
-            at += 1;
+            at = end + 1;
+            break;
         }
+        if words.get(end + 1).is_some_and(|w| genitive(w)) {
+            at = end + 2;
+            break;
+        }
+        end += 1;
     }
     at > k + 1 && words.get(at).is_some_and(|w| !is_capitalised(w))
 }
@@ -427,6 +434,10 @@ mod tests {
     fn a_welcome_meets_a_guest_not_a_thing() {
         assert!(met("Ola Brek and Tam Ruen welcomed the progress made by both sides.").is_empty());
         assert!(met("Ola Brek welcomed the ROK’s plan to test no missiles.").is_empty());
+        assert!(
+            met("Ola Brek and Tam Ruen welcomed Mr. Ari Vos’s reaffirmation of the accord.")
+                .is_empty()
+        );
         let v = met("Ola Brek welcomed the Prime Minister, Tam Ruen, to Oslo on Monday.");
         assert_eq!(v.len(), 1);
     }
