@@ -721,143 +721,184 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
             i += 1;
             continue;
         }
-        let run_start = i;
-        let before_name = front(text, toks, look, i);
-        let (mut j, mut titled) = (before_name.j, before_name.titled);
-        // The name proper: capitalised words from j.
-        let mut k = j;
-        while k < toks.len()
-            && look.name(k)
-            && (k == j
-                || (look.title(k) == 0
-                    && !line_break_before(text, toks, k)
-                    && !dateline_after_name(text, toks, look, j, k)))
-        {
-            k += 1;
-            if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
-                break;
-            }
-        }
-        if k == j {
-            if let Some(m) = titles_alone(text, toks, reg, run_start, before_name, &out) {
-                out.push(m);
-            }
-            i = j.max(i + 1);
-            continue;
-        }
-        let span = Span::new(toks[run_start].start, toks[k - 1].end);
-        if let Some((n, found)) = look.known(j)
-            && n >= k - j
-        {
-            let k = j + n;
-            let mut m = known_mention(text, toks, j, k, found.canonical().to_string(), &out);
-            m.span = Span::new(toks[run_start].start, toks[k - 1].end);
-            // A nationality is an actor only through a group of its people.
-            if !matches!(found, Known::Demonym(_)) || demonym_group(text, toks, k) {
-                if matches!(found, Known::Demonym(_)) {
-                    m.group = true;
-                    m.modifier = false;
-                }
-                out.push(m);
-            }
-            i = k;
-            continue;
-        }
-        let words: Vec<&str> = (j..k).map(|x| toks[x].text(text)).collect();
-        let last_word = words.last().copied().unwrap_or_default();
-        let possessive = bare(last_word) != last_word;
-        // "the Syrian Democratic Forces": a nationality opening a body's name is
-        // part of it.
-        // Not who backs it: "the Kurdish-led Syrian Democratic Forces".
-        let body_from = (run_start..k)
-            .find(|&x| {
-                let w = toks[x].text(text);
-                !LEXICON.function.contains(lower(w).as_ref()) && !backer(w)
-            })
-            .unwrap_or(j);
-        if !titled && bodies::names_a_body(text, toks, body_from, k, group_at(text, toks, k)) {
-            // "the Kurdistan Workers' Party (PKK)": the acronym in brackets is the
-            // body just named.
-            let restated = body_from >= 2
-                && toks[body_from - 1].text(text) == "("
-                && out
-                    .last()
-                    .is_some_and(|m: &Mention| m.last == body_from - 1);
-            if !restated {
-                let mut name: Vec<&str> = (body_from..k).map(|x| toks[x].text(text)).collect();
-                if let Some(last) = name.last_mut() {
-                    *last = bare(last);
-                }
-                let mut m = known_mention(text, toks, body_from, k, name.join(" "), &out);
-                m.span = span;
-                out.push(m);
-            }
-            i = k;
-            continue;
-        }
-        let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))));
-        let after_prep = run_start > 0
-            && PLACE_PREPS.contains(&toks[run_start - 1].text(text))
-            && !titled
-            && !addressed(text, toks, run_start - 1);
-        let full: Vec<String> = words
-            .iter()
-            .enumerate()
-            .map(|(n, w)| {
-                let w = if n + 1 == words.len() { bare(w) } else { w };
-                title_case(w)
-            })
-            .collect();
-        let mut name = full.join(" ");
-        if is_thing {
-            // "Commission Wang Yi": a body's name in front of a person's.
-            let t = words
-                .iter()
-                .rposition(|w| LEXICON.thing.contains(&key(bare(w))))
-                .unwrap_or(0);
-            if full.len() - t - 1 < 2 {
-                i = k;
-                continue;
-            }
-            name = full[t + 1..].join(" ");
-            j += t + 1;
-            titled = true;
-        }
-        let full: Vec<String> = name.split(' ').map(str::to_string).collect();
-        let person = if full.len() >= 2 {
-            (!after_prep || reg.full(&full[full.len() - 1]).is_some())
-                && !names_a_place(text, toks, run_start, k, titled)
-        } else {
-            titled || reg.full(&full[0]).is_some()
-        };
-        if person {
-            let resolved = if full.len() == 1 {
-                reg.full(&full[0]).map(str::to_string)
-            } else {
-                reg.fuller(&name).map(str::to_string)
-            };
-            let name = resolved.unwrap_or(name);
-            out.push(Mention {
-                first: j,
-                last: k,
-                span,
-                affiliation: before_name
-                    .affiliation
-                    .or_else(|| reg.affiliation(&name).map(str::to_string)),
-                name,
-                kind: ActorKind::Person,
-                titled,
-                possessive,
-                modifier: false,
-                group: false,
-                side: false,
-                title: before_name.title,
-            });
-        }
-        i = k;
+        let (m, next) = run_at(text, toks, look, reg, i, &out);
+        out.extend(m);
+        i = next;
     }
     office_before_name(text, toks, look, &mut out);
     out
+}
+
+/// The run of titles, affiliations and capitalised words at `run_start`: the
+/// actor it names, if any, and where the next run may start.
+fn run_at(
+    text: &str,
+    toks: &[Tok],
+    look: &Lookups,
+    reg: &Registry,
+    run_start: usize,
+    out: &[Mention],
+) -> (Option<Mention>, usize) {
+    let before_name = front(text, toks, look, run_start);
+    let j = before_name.j;
+    let k = name_end(text, toks, look, j);
+    if k == j {
+        let next = j.max(run_start + 1);
+        return (
+            titles_alone(text, toks, reg, run_start, before_name, out),
+            next,
+        );
+    }
+    if let Some((n, found)) = look.known(j)
+        && n >= k - j
+    {
+        let k = j + n;
+        let mut m = known_mention(text, toks, j, k, found.canonical().to_string(), out);
+        m.span = Span::new(toks[run_start].start, toks[k - 1].end);
+        // A nationality is an actor only through a group of its people.
+        let demonym = matches!(found, Known::Demonym(_));
+        if demonym {
+            m.group = true;
+            m.modifier = false;
+        }
+        return ((!demonym || demonym_group(text, toks, k)).then_some(m), k);
+    }
+    let span = Span::new(toks[run_start].start, toks[k - 1].end);
+    // "the Syrian Democratic Forces": a nationality opening a body's name is
+    // part of it. Not who backs it: "the Kurdish-led Syrian Democratic Forces".
+    let body_from = (run_start..k)
+        .find(|&x| {
+            let w = toks[x].text(text);
+            !LEXICON.function.contains(lower(w).as_ref()) && !backer(w)
+        })
+        .unwrap_or(j);
+    if !before_name.titled
+        && bodies::names_a_body(text, toks, body_from, k, group_at(text, toks, k))
+    {
+        return (body(text, toks, body_from, k, span, out), k);
+    }
+    (person(text, toks, reg, run_start, before_name, k, span), k)
+}
+
+/// Where the name proper that starts at `j` ends: capitalised words, up to a
+/// title, a line break, a dateline or a possessive.
+fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> usize {
+    let mut k = j;
+    while k < toks.len()
+        && look.name(k)
+        && (k == j
+            || (look.title(k) == 0
+                && !line_break_before(text, toks, k)
+                && !dateline_after_name(text, toks, look, j, k)))
+    {
+        k += 1;
+        if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
+            break;
+        }
+    }
+    k
+}
+
+/// A body the lists do not know, named by words `first..end` (`bodies`). "The
+/// Kurdistan Workers' Party (PKK)": the acronym in brackets is the body just
+/// named, no second one.
+fn body(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    end: usize,
+    span: Span,
+    out: &[Mention],
+) -> Option<Mention> {
+    let restated = first >= 2
+        && toks[first - 1].text(text) == "("
+        && out.last().is_some_and(|m| m.last == first - 1);
+    if restated {
+        return None;
+    }
+    let mut name: Vec<&str> = (first..end).map(|x| toks[x].text(text)).collect();
+    if let Some(last) = name.last_mut() {
+        *last = bare(last);
+    }
+    let mut m = known_mention(text, toks, first, end, name.join(" "), out);
+    m.span = span;
+    Some(m)
+}
+
+/// A person the lists do not know, named by the capitalised words from
+/// `before_name.j` to `k`, unless they name a thing or a place.
+fn person(
+    text: &str,
+    toks: &[Tok],
+    reg: &Registry,
+    run_start: usize,
+    before_name: Front,
+    k: usize,
+    span: Span,
+) -> Option<Mention> {
+    let (mut j, mut titled) = (before_name.j, before_name.titled);
+    let words: Vec<&str> = (j..k).map(|x| toks[x].text(text)).collect();
+    let last_word = words.last().copied().unwrap_or_default();
+    let possessive = bare(last_word) != last_word;
+    let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))));
+    let after_prep = run_start > 0
+        && PLACE_PREPS.contains(&toks[run_start - 1].text(text))
+        && !titled
+        && !addressed(text, toks, run_start - 1);
+    let full: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(n, w)| {
+            let w = if n + 1 == words.len() { bare(w) } else { w };
+            title_case(w)
+        })
+        .collect();
+    let mut name = full.join(" ");
+    if is_thing {
+        // "Commission Wang Yi": a body's name in front of a person's.
+        let t = words
+            .iter()
+            .rposition(|w| LEXICON.thing.contains(&key(bare(w))))
+            .unwrap_or(0);
+        if full.len() - t - 1 < 2 {
+            return None;
+        }
+        name = full[t + 1..].join(" ");
+        j += t + 1;
+        titled = true;
+    }
+    let full: Vec<&str> = name.split(' ').collect();
+    let is_person = if full.len() >= 2 {
+        (!after_prep || reg.full(full[full.len() - 1]).is_some())
+            && !names_a_place(text, toks, run_start, k, titled)
+    } else {
+        titled || reg.full(full[0]).is_some()
+    };
+    if !is_person {
+        return None;
+    }
+    let resolved = if full.len() == 1 {
+        reg.full(full[0]).map(str::to_string)
+    } else {
+        reg.fuller(&name).map(str::to_string)
+    };
+    let name = resolved.unwrap_or(name);
+    Some(Mention {
+        first: j,
+        last: k,
+        span,
+        affiliation: before_name
+            .affiliation
+            .or_else(|| reg.affiliation(&name).map(str::to_string)),
+        name,
+        kind: ActorKind::Person,
+        titled,
+        possessive,
+        modifier: false,
+        group: false,
+        side: false,
+        title: before_name.title,
+    })
 }
 
 /// "the Minister of Foreign Affairs of the Republic of Chile, Ola Brek": a
@@ -1317,31 +1358,42 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> 
                 .or_else(after)
                 .or_else(led_by);
             reg.add(&m.name, aff.as_deref());
-            // "Deputy Prime Minister, Minister of Foreign Affairs X": the title
-            // before the comma is X's too.
-            if m.title.is_some()
-                && let Some(comma) = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")
-                && let Some(x) = (comma.saturating_sub(6)..comma)
-                    .find(|&x| look.title(x) > 0 && x + look.title(x) == comma)
-            {
-                let earlier: Vec<String> = (x..comma)
-                    .map(|y| toks[y].text(text).to_lowercase())
-                    .collect();
-                reg.add_title(&earlier.join(" "), &m.name);
-            }
-            if let Some(t) = &m.title {
-                // "Secretary of State X" is also "the Secretary".
-                let words: Vec<&str> = t.split(' ').collect();
-                reg.add_title(t, &m.name);
-                reg.add_title_of(&m.name, t);
-                if words.len() > 1 {
-                    reg.add_title(words[0], &m.name);
-                    reg.add_title(words[words.len() - 1], &m.name);
-                }
-            }
+            register_titles(text, toks, look, run, m, &mut reg);
         }
     }
     reg
+}
+
+/// Records the titles `m` bears, so a later "the Secretary" or "the Deputy Prime
+/// Minister" finds them. `run` is the mention's first token, titles included.
+fn register_titles(
+    text: &str,
+    toks: &[Tok],
+    look: &Lookups,
+    run: usize,
+    m: &Mention,
+    reg: &mut Registry,
+) {
+    let Some(t) = &m.title else { return };
+    // "Deputy Prime Minister, Minister of Foreign Affairs X": the title before
+    // the comma is X's too.
+    if let Some(comma) = run.checked_sub(1).filter(|&c| toks[c].text(text) == ",")
+        && let Some(x) = (comma.saturating_sub(6)..comma)
+            .find(|&x| look.title(x) > 0 && x + look.title(x) == comma)
+    {
+        let earlier: Vec<String> = (x..comma)
+            .map(|y| toks[y].text(text).to_lowercase())
+            .collect();
+        reg.add_title(&earlier.join(" "), &m.name);
+    }
+    // "Secretary of State X" is also "the Secretary".
+    let words: Vec<&str> = t.split(' ').collect();
+    reg.add_title(t, &m.name);
+    reg.add_title_of(&m.name, t);
+    if words.len() > 1 {
+        reg.add_title(words[0], &m.name);
+        reg.add_title(words[words.len() - 1], &m.name);
+    }
 }
 
 #[cfg(test)]
