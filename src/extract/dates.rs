@@ -155,7 +155,9 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
             // "May" is also a verb: only with a day next to it.
             let next = words.get(i + 1).copied().unwrap_or("");
             let yr_after = |k: usize| words.get(k).and_then(|w| year(w));
-            if let Some(d) = day(next) {
+            if let Some(d) = day(next)
+                && !names_a_document(words, i, i + 2)
+            {
                 let y = if words.get(i + 2) == Some(&",") {
                     yr_after(i + 3)
                 } else {
@@ -184,6 +186,44 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
         }
     }
     None
+}
+
+/// Things a date before them names rather than dates an event of the clause.
+const DOCUMENTS: &[&str] = &[
+    "agreement",
+    "accord",
+    "accords",
+    "deal",
+    "ceasefire",
+    "truce",
+    "declaration",
+    "resolution",
+    "election",
+    "elections",
+    "vote",
+    "attack",
+    "attacks",
+    "law",
+    "decree",
+    "memorandum",
+    "communique",
+    "treaty",
+    "protocol",
+    "plan",
+    "framework",
+    "roadmap",
+];
+
+/// "the June 27 peace agreement between A and B held its first meeting on
+/// August 7": a date between "the" and the name of a document it is part of
+/// names the document; the meeting's day is another.
+fn names_a_document(words: &[&str], start: usize, end: usize) -> bool {
+    let the = start > 0 && words[start - 1].eq_ignore_ascii_case("the");
+    the && words[end..]
+        .iter()
+        .take(3)
+        .take_while(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        .any(|w| DOCUMENTS.contains(w))
 }
 
 /// A part of the day the article was written on, told from it: "this morning",
@@ -463,6 +503,21 @@ mod tests {
     }
 
     /// "by June" gives the whole month; "by June 3" is a day.
+    #[test]
+    fn a_date_that_names_a_document_dates_nothing_else() {
+        assert_eq!(
+            find_in(
+                "set up under the June 27 peace agreement held its first meeting on August 7",
+                false
+            ),
+            Some(d("2029-08-07"))
+        );
+        assert_eq!(
+            find_in("the May 3 meeting in Lima", false),
+            Some(d("2030-05-03"))
+        );
+    }
+
     #[test]
     fn parts_of_the_day_of_writing_date_to_it() {
         let pubday = Some(d(PUB));
