@@ -6,7 +6,7 @@
 //! Forums and organs of a government ("… Commission", "… Council") are left
 //! out: they are where parties meet, or part of one, more often than a party.
 
-use super::tokens::{Tok, TokKind, bare};
+use super::tokens::{Tok, bare};
 
 /// Last words of a capitalised run that make it a body of people.
 const HEADS: &[&str] = &[
@@ -59,9 +59,8 @@ pub fn acronym(word: &str) -> bool {
 /// Whether the capitalised words `first..end` of a sentence name a body the
 /// lists do not know: two words or more ending in a head noun ("Syrian
 /// Democratic Forces"), or one acronym before its people (`people_after`: "SDF
-/// negotiators", "M23 rebels"; not a dateline or a word of a line set in
-/// capitals). An acronym alone is more often a forum, a programme or an agency
-/// ("the TTC", "COP30") than a party.
+/// negotiators"; or "M23 rebels"). An acronym alone is more often a forum, a
+/// programme or an agency ("the TTC", "COP30") than a party.
 pub fn names_a_body(
     text: &str,
     toks: &[Tok],
@@ -71,30 +70,10 @@ pub fn names_a_body(
 ) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
     if end == first + 1 {
-        let w = word(first);
-        let capitals_beside = [first.wrapping_sub(1), end].iter().any(|&k| {
-            toks.get(k).is_some_and(|t| {
-                t.kind == TokKind::Word && t.text(text).len() > 1 && acronym_like(t.text(text))
-            })
-        });
-        let dateline = (first == 0 || line_starts_at(text, toks, first))
-            && matches!(word(end), "—" | "–" | "-" | ",");
         let armed = ARMED.contains(&word(end).to_ascii_lowercase().as_str());
-        return acronym(w) && (people_after || armed) && !capitals_beside && !dateline;
+        return acronym(word(first)) && (people_after || armed);
     }
     end > first + 1 && HEADS.contains(&bare(word(end - 1)).to_ascii_lowercase().as_str())
-}
-
-/// A word in capitals, as the words of a line set in capitals are.
-fn acronym_like(word: &str) -> bool {
-    word.chars().any(char::is_alphabetic)
-        && word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-}
-
-/// Whether token `k` opens a line of the text.
-fn line_starts_at(text: &str, toks: &[Tok], k: usize) -> bool {
-    let start = if k == 0 { 0 } else { toks[k - 1].end };
-    text[start..toks[k].start].contains('\n')
 }
 
 #[cfg(test)]

@@ -231,24 +231,36 @@ fn names_a_document(words: &[&str], start: usize, end: usize) -> bool {
 /// "last night" (the evening before). Returns how many days back, and where the
 /// phrase starts. "The day of the vote" or "the day before" is another day.
 fn part_of_day(words: &[&str], i: usize) -> Option<(u64, usize)> {
-    let key = |k: usize| words.get(k).map(|w| w.to_ascii_lowercase());
-    let before = |n: usize| i.checked_sub(n).and_then(key);
-    let w = key(i)?;
-    match (before(1).as_deref(), w.as_str()) {
-        (Some("this"), "morning" | "afternoon" | "evening") => Some((0, i - 1)),
-        (Some("last"), "night" | "evening") => Some((1, i - 1)),
-        (Some("the"), "day") => {
-            let next = key(i + 1);
-            if matches!(next.as_deref(), Some("of" | "before" | "after" | "that")) {
-                return None;
-            }
-            match (before(3).as_deref(), before(2).as_deref()) {
-                (Some("earlier" | "later"), Some("in")) => Some((0, i - 3)),
-                (_, Some("during")) => Some((0, i - 2)),
-                _ => None,
-            }
-        }
-        _ => None,
+    let is = |k: usize, w: &str| words.get(k).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    let before = |n: usize, w: &str| i.checked_sub(n).is_some_and(|k| is(k, w));
+    let word = words[i];
+    if ["morning", "afternoon", "evening"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
+        && before(1, "this")
+    {
+        return Some((0, i - 1));
+    }
+    if (word.eq_ignore_ascii_case("night") || word.eq_ignore_ascii_case("evening"))
+        && before(1, "last")
+    {
+        return Some((1, i - 1));
+    }
+    if !word.eq_ignore_ascii_case("day") || !before(1, "the") {
+        return None;
+    }
+    if ["of", "before", "after", "that"]
+        .iter()
+        .any(|w| is(i + 1, w))
+    {
+        return None;
+    }
+    if (before(3, "earlier") || before(3, "later")) && before(2, "in") {
+        Some((0, i - 3))
+    } else if before(2, "during") {
+        Some((0, i - 2))
+    } else {
+        None
     }
 }
 
