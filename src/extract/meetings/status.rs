@@ -46,9 +46,11 @@ pub fn status(
     if offer_in(words, around.clone()) {
         return Some(MeetingStatus::Proposed);
     }
-    let past_verb = group
-        .iter()
-        .any(|c| c.2.past_status == Some(MeetingStatus::Held) && !is_modal_before(words, c.0));
+    let past_verb = group.iter().any(|c| {
+        c.2.past_status == Some(MeetingStatus::Held)
+            && !is_modal_before(words, c.0)
+            && !reduced_passive(words, c.0, c.0 + c.1)
+    });
     if !past_verb
         && (lx.planned_cues.find(words, around).is_some()
             || planned_predicate(words, first_end, right))
@@ -64,6 +66,7 @@ pub fn status(
         w.len() > 4
             && w.ends_with("ed")
             && !is_modal_before(words, k)
+            && !reduced_passive(words, k, k + 1)
             && !group.iter().any(|c| c.0 == k)
     });
     if past_verb || past_tense || lx.held_cues.find(words, left..right).is_some() {
@@ -178,6 +181,30 @@ fn offer_in(words: Words, range: std::ops::Range<usize>) -> bool {
         from = p + 1;
     }
     false
+}
+
+/// "The talks, co-hosted by A and B, are due to open", "talks mediated by Qatar
+/// will resume": a participle with its agent after a noun or a comma describes
+/// the meeting; it tells no past ("were hosted by", "had been mediated by" do).
+fn reduced_passive(words: Words, start: usize, end: usize) -> bool {
+    let by = words.key_at(end) == Some("by");
+    let finite = start.checked_sub(1).is_some_and(|k| {
+        matches!(
+            words.key(k),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "be"
+                | "been"
+                | "being"
+                | "had"
+                | "has"
+                | "have"
+                | "got"
+        )
+    });
+    by && start > 0 && !finite
 }
 
 fn is_modal_before(words: Words, k: usize) -> bool {
@@ -427,6 +454,18 @@ mod tests {
         assert!(met("Ola Brek and Tam Ruen did not meet during the summit.").is_empty());
         assert!(met("There are no plans for Ola Brek to meet Tam Ruen.").is_empty());
         assert!(met("Ola Brek is not expected to meet Tam Ruen this year.").is_empty());
+    }
+
+    /// A participle with its agent describes the meeting; the predicate dates it.
+    #[test]
+    fn a_participle_with_its_agent_tells_no_past() {
+        let v = met("The talks, co-hosted by Norway and Chile, are due to open on Wednesday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1, crate::model::MeetingStatus::Planned);
+        let v = met("The talks, hosted by Norway and Chile, ended on Sunday.");
+        assert_eq!(v[0].1, crate::model::MeetingStatus::Held);
+        let v = met("The summit was hosted by Norway and attended by Chile.");
+        assert_eq!(v[0].1, crate::model::MeetingStatus::Held);
     }
 
     /// Welcoming a thing is no meeting; welcoming a guest is.
