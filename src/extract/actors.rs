@@ -601,8 +601,12 @@ fn portfolio_word(word: &str) -> bool {
         "tion", "sion", "ment", "ity", "ence", "ance", "ics", "ure", "ism", "ship", "ness",
         "affairs",
     ];
-    let w = word.to_ascii_lowercase();
-    w.len() > 4 && ENDINGS.iter().any(|e| w.ends_with(e))
+    word.len() > 4
+        && ENDINGS.iter().any(|e| {
+            (word.len().checked_sub(e.len()))
+                .and_then(|at| word.get(at..))
+                .is_some_and(|end| end.eq_ignore_ascii_case(e))
+        })
 }
 
 /// Strips function words, titles and affiliations from the front of a run of
@@ -773,7 +777,7 @@ fn run_at(
         })
         .unwrap_or(j);
     if !before_name.titled
-        && bodies::names_a_body(text, toks, body_from, k, group_at(text, toks, k))
+        && bodies::names_a_body(text, toks, body_from, k, || group_at(text, toks, k))
     {
         return (body(text, toks, body_from, k, span, out), k);
     }

@@ -66,14 +66,14 @@ pub fn names_a_body(
     toks: &[Tok],
     first: usize,
     end: usize,
-    people_after: bool,
+    people_after: impl FnOnce() -> bool,
 ) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let one_of = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
     if end == first + 1 {
-        let armed = ARMED.contains(&word(end).to_ascii_lowercase().as_str());
-        return acronym(word(first)) && (people_after || armed);
+        return acronym(word(first)) && (people_after() || one_of(word(end), ARMED));
     }
-    end > first + 1 && HEADS.contains(&bare(word(end - 1)).to_ascii_lowercase().as_str())
+    end > first + 1 && one_of(bare(word(end - 1)), HEADS)
 }
 
 #[cfg(test)]
