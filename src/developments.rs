@@ -101,32 +101,32 @@ fn fold(s: &str) -> String {
         .join(" ")
 }
 
-/// Whether two names are one actor: the same folded name, or the same surname
+/// Whether two folded names are one actor: the same name, or the same surname
 /// (last word) when one name is a shorter form of the other ("Vučić" and
 /// "Aleksandar Vučić").
 fn same_actor(a: &str, b: &str) -> bool {
-    let (a, b) = (fold(a), fold(b));
     if a == b {
         return true;
     }
-    let (short, long) = if a.len() < b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
-    !short.contains(' ') && short.len() >= 3 && long.rsplit(' ').next() == Some(short.as_str())
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    !short.contains(' ') && short.len() >= 3 && long.rsplit(' ').next() == Some(short)
 }
 
-/// How many participants of `a` are also in `b`.
-fn shared_participants(a: &Meeting, b: &Meeting) -> usize {
-    a.participants
-        .iter()
-        .filter(|x| {
-            b.participants
-                .iter()
-                .any(|y| same_actor(x.as_str(), y.as_str()))
-        })
-        .count()
+/// A meeting's participants folded once: a brief over years of texts compares
+/// every meeting with every development, so nothing is folded per comparison.
+struct Folks(Vec<String>);
+
+impl Folks {
+    fn of(m: &Meeting) -> Self {
+        Folks(m.participants.iter().map(|p| fold(p.as_str())).collect())
+    }
+
+    /// How many of these participants are also in `other`.
+    fn shared_with(&self, other: &Folks) -> usize {
+        (self.0.iter())
+            .filter(|x| other.0.iter().any(|y| same_actor(x, y)))
+            .count()
+    }
 }
 
 /// Whether two reports of meetings are one event. Meetings on different dates
@@ -136,17 +136,25 @@ fn shared_participants(a: &Meeting, b: &Meeting) -> usize {
 /// two within one article: an article coming back to its meeting need not repeat
 /// its date ("Todd joined the discussions"), nor tell an offer from a plan the
 /// same way twice ("ready to host a further round", "the next round is planned").
-fn same_meeting(a: &Reported<Meeting>, b: &Development<Meeting>) -> bool {
+fn same_meeting(
+    (a, a_folks): (&Reported<Meeting>, &Folks),
+    (b, b_folks): (&Development<Meeting>, &Folks),
+) -> bool {
     let (x, y) = (&a.item, &b.item);
+    if let (Some(d), Some(e)) = (x.date, y.date)
+        && d != e
+    {
+        return false;
+    }
     let same_article = || b.reports.iter().any(|r| r.article.id == a.article.id);
     let not_yet = |s: MeetingStatus| matches!(s, MeetingStatus::Planned | MeetingStatus::Proposed);
     if x.status != y.status && !(not_yet(x.status) && not_yet(y.status) && same_article()) {
         return false;
     }
-    let shared = shared_participants(x, y);
-    let same_set = shared == x.participants.len() && shared == y.participants.len();
+    let shared = a_folks.shared_with(b_folks);
+    let same_set = shared == a_folks.0.len() && shared == b_folks.0.len();
     match (x.date, y.date) {
-        (Some(d), Some(e)) => d == e && (same_set || shared >= 2),
+        (Some(_), Some(_)) => same_set || shared >= 2,
         _ => same_set || (shared >= 2 && same_article()),
     }
 }
@@ -155,10 +163,15 @@ fn same_meeting(a: &Reported<Meeting>, b: &Development<Meeting>) -> bool {
 /// a report per article.
 pub fn merge_meetings(items: Vec<Reported<Meeting>>) -> Vec<Development<Meeting>> {
     let mut out: Vec<Development<Meeting>> = Vec::new();
+    // The folded participants of each development of `out`, in the same order.
+    let mut folks: Vec<Folks> = Vec::new();
     for r in items {
         let report = report_of(&r, &r.item.evidence);
-        match out.iter_mut().find(|d| same_meeting(&r, d)) {
-            Some(d) => {
+        let mine = Folks::of(&r.item);
+        let found = (out.iter().zip(&folks)).position(|(d, f)| same_meeting((&r, &mine), (d, f)));
+        match found {
+            Some(at) => {
+                let d = &mut out[at];
                 if d.item.date.is_none() {
                     d.item.date = r.item.date;
                 }
@@ -167,10 +180,13 @@ pub fn merge_meetings(items: Vec<Reported<Meeting>>) -> Vec<Development<Meeting>
                 }
                 d.reports.push(report);
             }
-            None => out.push(Development {
-                item: r.item,
-                reports: vec![report],
-            }),
+            None => {
+                out.push(Development {
+                    item: r.item,
+                    reports: vec![report],
+                });
+                folks.push(mine);
+            }
         }
     }
     for d in &mut out {
@@ -295,17 +311,41 @@ struct Action {
     refused: Option<Vec<String>>,
     /// The verb is one a refusal can answer ("respond", "attend").
     answerable: bool,
+    /// A bit per word of `words`, `refused` and the thing the verb hands over
+    /// ("report" for "respond"): two actions with no bit in common cannot be the
+    /// same action, so most pairs are told apart without comparing a word.
+    mask: u64,
 }
 
 impl Action {
     fn read(what: &str) -> Self {
+        let words = content(what);
+        let refused = what.strip_prefix("refuse ").map(content);
+        let handed_over = words.first().into_iter().flat_map(|verb| {
+            (DELIVERABLES.iter())
+                .filter(move |(v, _)| stem(v) == verb)
+                .map(|(_, noun)| stem(noun))
+        });
+        let mask = (words.iter().chain(refused.iter().flatten()))
+            .map(String::as_str)
+            .chain(handed_over)
+            .fold(0, |m, w| m | word_bit(w));
         Action {
             folded: fold(what),
-            words: content(what),
-            refused: what.strip_prefix("refuse ").map(content),
+            words,
+            refused,
             answerable: ANSWERS.contains(&what.split(' ').next().unwrap_or_default()),
+            mask,
         }
     }
+}
+
+/// One of 64 bits for a word (FNV-1a of its bytes).
+fn word_bit(w: &str) -> u64 {
+    let h = (w.bytes()).fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    1 << (h % 64)
 }
 
 /// Promised actions and the thing handed over when they are done: "report its
@@ -370,6 +410,9 @@ fn one_verb(a: &str, b: &str) -> bool {
 /// shared content word, or two shared content words, or a promise and the
 /// handing over of what it promised.
 fn same_action(a: &Action, b: &Action) -> bool {
+    if a.mask & b.mask == 0 {
+        return false;
+    }
     if delivered(&a.words, &b.words) {
         return true;
     }

@@ -41,7 +41,11 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(10));
+            .busy_timeout(Duration::from_secs(10))
+            // A brief over a long window reads thousands of item rows: with the
+            // driver's default of 50 buffered rows its thread waits on ours
+            // every 50 rows.
+            .row_buffer_size(4096);
         // Processes starting together on a new file can get "database is locked"
         // straight away (SQLite skips the busy handler where waiting could
         // deadlock, as when switching the new file to WAL): try again for a while.
