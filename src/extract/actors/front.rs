@@ -1,0 +1,245 @@
+//! What stands in front of a name: titles, offices and portfolios ("Minister
+//! for Foreign Affairs"), affiliations and the function words a name follows.
+
+use super::*;
+
+/// What stands in front of a name: titles, affiliations and function words,
+/// read from token `i`.
+pub(super) struct Front {
+    /// Where the name proper may start.
+    pub(super) j: usize,
+    pub(super) titled: bool,
+    /// The last title read, lower case.
+    pub(super) title: Option<String>,
+    pub(super) affiliation: Option<String>,
+}
+
+/// A run of titles and affiliations with no name after them (`front` read from
+/// `run_start`): "the Secretary" is the one person the article introduced with
+/// that title; "the Pakistani commissioners" a country through a group of its
+/// people; a known name standing alone is itself an actor.
+pub(super) fn titles_alone(
+    text: &str,
+    toks: &[Tok],
+    reg: &Registry,
+    run_start: usize,
+    front: Front,
+    out: &[Mention],
+) -> Option<Mention> {
+    let Front {
+        j,
+        titled,
+        title,
+        affiliation,
+    } = front;
+    let by_title = title
+        .as_deref()
+        .filter(|_| affiliation.is_none())
+        .and_then(|t| reg.by_title(t));
+    let definite = |k: usize| toks[k].text(text).eq_ignore_ascii_case("the");
+    // "Assistant to the President Tam Ruen": the end of another's title.
+    let in_title = run_start >= 3
+        && definite(run_start - 1)
+        && toks[run_start - 2].text(text) == "to"
+        && is_capitalised(toks[run_start - 3].text(text));
+    if let Some(p) = by_title
+        && (definite(run_start) || (run_start > 0 && definite(run_start - 1)))
+        && !in_title
+    {
+        return Some(Mention {
+            first: run_start,
+            last: j,
+            span: Span::new(toks[run_start].start, toks[j - 1].end),
+            name: p.to_string(),
+            kind: ActorKind::Person,
+            titled: true,
+            affiliation: reg.affiliation(p).map(str::to_string),
+            possessive: false,
+            modifier: false,
+            group: false,
+            side: false,
+            title,
+        });
+    }
+    let a =
+        affiliation.filter(|_| !titled || title.as_deref().is_some_and(|t| t.ends_with('s')))?;
+    let mut m = known_mention(text, toks, run_start, j, a, out);
+    if titled {
+        m.group = true;
+        m.modifier = false;
+    }
+    Some(m)
+}
+
+/// "Minister of Foreign Affairs of the Republic of Kazakhstan": the "of"
+/// phrases after a formal title at `j`, read to where the name may start, with
+/// the country the office is of. "Director General of Military Operations, Major
+/// General X": capitalised words that end before a comma or a lower-case word are
+/// what the office is of, not a name.
+pub(super) fn office_of(
+    text: &str,
+    toks: &[Tok],
+    look: &Lookups,
+    mut j: usize,
+) -> (usize, Option<String>) {
+    let mut affiliation = None;
+    // "for" leads to a portfolio, never to the country the office is of: the
+    // "Special Representative for North Korea" is no North Korean.
+    while let Some(prep) = toks
+        .get(j)
+        .map(|t| t.text(text))
+        .filter(|p| matches!(*p, "of" | "for"))
+    {
+        let of = prep == "of";
+        let mut k = j + 1;
+        while toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text(text), "the" | "Republic" | "State" | "of"))
+        {
+            k += 1;
+        }
+        if of && let Some((n, found)) = look.known(k) {
+            affiliation = Some(found.canonical().to_string());
+            j = k + n;
+            continue;
+        }
+        let mut e = k;
+        while toks
+            .get(e)
+            .is_some_and(|t| t.kind == TokKind::Word && is_capitalised(t.text(text)))
+        {
+            e += 1;
+        }
+        let closed = toks
+            .get(e)
+            .is_none_or(|t| matches!(t.text(text), "," | ")" | ";" | "."));
+        // "Deputy Prime Minister for Reintegration Oleg Serebrian": a name may
+        // close the run; the portfolio is what comes before it.
+        let portfolio = (k..e)
+            .take_while(|&x| portfolio_word(toks[x].text(text)))
+            .count();
+        if portfolio > 0 && e - (k + portfolio) >= 2 {
+            j = k + portfolio;
+            break;
+        }
+        if of && e > k && closed && !(k..e).any(|x| look.title(x) > 0) {
+            j = e;
+            continue;
+        }
+        break;
+    }
+    (j, affiliation)
+}
+
+/// A word that names a field of government rather than a person: "Reintegration",
+/// "Development", "Security", "Affairs". Names do not end so.
+pub(super) fn portfolio_word(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ity", "ence", "ance", "ics", "ure", "ism", "ship", "ness",
+        "affairs",
+    ];
+    word.len() > 4
+        && ENDINGS.iter().any(|e| {
+            (word.len().checked_sub(e.len()))
+                .and_then(|at| word.get(at..))
+                .is_some_and(|end| end.eq_ignore_ascii_case(e))
+        })
+}
+
+/// A known country or body at `j` with a name or a title after it ("Kazakh
+/// Foreign Minister X", "Norway's X" is not one: a possessive owns, it does not
+/// affiliate): where the name may go on, and the affiliation it gives unless the
+/// country is the post ("Special Envoy for Sudan X", "Ambassador to Norway X").
+fn known_before_name(
+    text: &str,
+    toks: &[Tok],
+    look: &Lookups,
+    j: usize,
+) -> Option<(usize, Option<String>)> {
+    let (n, found) = look.known(j)?;
+    let after = j + n;
+    let next_is_name = toks
+        .get(after)
+        .is_some_and(|_| look.name(after) || look.title(after) > 0);
+    let possessive = bare(toks[after - 1].text(text)) != toks[after - 1].text(text);
+    if !next_is_name || possessive {
+        return None;
+    }
+    let post = j > 0 && matches!(toks[j - 1].text(text), "for" | "to");
+    Some((after, (!post).then(|| found.canonical().to_string())))
+}
+
+/// Strips function words, titles and affiliations from the front of a run of
+/// capitalised words at `i` ("Minister of Foreign Affairs of the Republic of
+/// Kazakhstan", "Parliament Speaker", "Russian Foreign Minister").
+pub(super) fn front(text: &str, toks: &[Tok], look: &Lookups, i: usize) -> Front {
+    let mut titled = false;
+    let mut title: Option<String> = None;
+    let mut affiliation: Option<String> = None;
+    let mut j = i;
+    while let Some(t) = toks.get(j) {
+        if t.kind != TokKind::Word {
+            break;
+        }
+        let w = t.text(text);
+        let tl = look.title(j);
+        if tl > 0 {
+            titled = true;
+            title = Some(
+                (j..j + tl)
+                    .map(|x| toks[x].text(text).to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            j += tl;
+            // A role in lower case ("the ministers of A and B") leaves the country
+            // an actor.
+            if is_capitalised(toks[j - tl].text(text)) {
+                let (end, of) = office_of(text, toks, look, j);
+                j = end;
+                affiliation = of.or(affiliation);
+            }
+            continue;
+        }
+        if !titled && is_capitalised(w) && LEXICON.function.contains(lower(bare(w)).as_ref()) {
+            j += 1;
+            continue;
+        }
+        if let Some((after, country)) = known_before_name(text, toks, look, j) {
+            affiliation = country.or(affiliation);
+            j = after;
+            continue;
+        }
+        // "SDF commander Mazloum Abdi", "PKK leaders": an acronym in front of a
+        // title is the body the person serves.
+        if bodies::acronym(w) && look.title(j + 1) > 0 {
+            affiliation = Some(w.to_string());
+            j += 1;
+            continue;
+        }
+        // An unknown word in front of a title describes the person ("Parliament
+        // Speaker", "Ruritanian Foreign Minister").
+        if is_capitalised(w) && bare(w) == w && look.title(j + 1) > 0 {
+            j += 1;
+            continue;
+        }
+        // Two such words: "Vice Unification Minister".
+        if is_capitalised(w)
+            && toks
+                .get(j + 1)
+                .is_some_and(|t| is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text))
+            && look.title(j + 2) > 0
+            && look.title(j + 1) == 0
+        {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    Front {
+        j,
+        titled,
+        title,
+        affiliation,
+    }
+}

@@ -1,0 +1,463 @@
+//! The second pass over a sentence: each run of capitalised words read as a
+//! person, a country, an organisation or a place, with what stands before it.
+
+use super::*;
+
+/// `mentions` with the sentence's word look-ups (`Lookups`) read once.
+pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if look.compound[i]
+            && let Some(ms) = compound(text, toks, i)
+        {
+            out.extend(ms);
+            i += 1;
+            continue;
+        }
+        // "The North" opening a sentence: the article would read it as a name.
+        let at = if toks[i].text(text) == "The" {
+            i + 1
+        } else {
+            i
+        };
+        if at < toks.len()
+            && let Some(m) = compass(text, toks, at, reg)
+        {
+            out.push(m);
+            i = at + 1;
+            continue;
+        }
+        if !look.name(i) && look.title(i) == 0 {
+            i += 1;
+            continue;
+        }
+        let (m, next) = run_at(text, toks, look, reg, i, &out);
+        out.extend(m);
+        i = next;
+    }
+    office_before_name(text, toks, look, &mut out);
+    out
+}
+
+/// The run of titles, affiliations and capitalised words at `run_start`: the
+/// actor it names, if any, and where the next run may start.
+pub(super) fn run_at(
+    text: &str,
+    toks: &[Tok],
+    look: &Lookups,
+    reg: &Registry,
+    run_start: usize,
+    out: &[Mention],
+) -> (Option<Mention>, usize) {
+    let before_name = front(text, toks, look, run_start);
+    let j = before_name.j;
+    let k = name_end(text, toks, look, j);
+    if k == j {
+        let next = j.max(run_start + 1);
+        return (
+            titles_alone(text, toks, reg, run_start, before_name, out),
+            next,
+        );
+    }
+    if let Some((n, found)) = look.known(j)
+        && n >= k - j
+    {
+        let k = j + n;
+        let mut m = known_mention(text, toks, j, k, found.canonical().to_string(), out);
+        m.span = Span::new(toks[run_start].start, toks[k - 1].end);
+        // A nationality is an actor only through a group of its people.
+        let demonym = matches!(found, Known::Demonym(_));
+        if demonym {
+            m.group = true;
+            m.modifier = false;
+        }
+        return ((!demonym || demonym_group(text, toks, k)).then_some(m), k);
+    }
+    let span = Span::new(toks[run_start].start, toks[k - 1].end);
+    // "the Syrian Democratic Forces": a nationality opening a body's name is
+    // part of it. Not who backs it: "the Kurdish-led Syrian Democratic Forces".
+    let body_from = (run_start..k)
+        .find(|&x| {
+            let w = toks[x].text(text);
+            !LEXICON.function.contains(lower(w).as_ref()) && !backer(w)
+        })
+        .unwrap_or(j);
+    if !before_name.titled
+        && bodies::names_a_body(text, toks, body_from, k, || group_at(text, toks, k))
+    {
+        return (body(text, toks, body_from, k, span, out), k);
+    }
+    (person(text, toks, reg, run_start, before_name, k, span), k)
+}
+
+/// Where the name proper that starts at `j` ends: capitalised words, up to a
+/// title, a line break, a dateline or a possessive.
+pub(super) fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> usize {
+    let mut k = j;
+    while k < toks.len()
+        && look.name(k)
+        && (k == j
+            || (look.title(k) == 0
+                && !line_break_before(text, toks, k)
+                && !dateline_after_name(text, toks, look, j, k)))
+    {
+        k += 1;
+        if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
+            break;
+        }
+    }
+    k
+}
+
+/// A body the lists do not know, named by words `first..end` (`bodies`). "The
+/// Kurdistan Workers' Party (PKK)": the acronym in brackets is the body just
+/// named, no second one.
+pub(super) fn body(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    end: usize,
+    span: Span,
+    out: &[Mention],
+) -> Option<Mention> {
+    let restated = first >= 2
+        && toks[first - 1].text(text) == "("
+        && out.last().is_some_and(|m| m.last == first - 1);
+    if restated {
+        return None;
+    }
+    let mut name: Vec<&str> = (first..end).map(|x| toks[x].text(text)).collect();
+    if let Some(last) = name.last_mut() {
+        *last = bare(last);
+    }
+    let mut m = known_mention(text, toks, first, end, name.join(" "), out);
+    m.span = span;
+    Some(m)
+}
+
+/// A person the lists do not know, named by the capitalised words from
+/// `before_name.j` to `k`, unless they name a thing or a place.
+pub(super) fn person(
+    text: &str,
+    toks: &[Tok],
+    reg: &Registry,
+    run_start: usize,
+    before_name: Front,
+    k: usize,
+    span: Span,
+) -> Option<Mention> {
+    let (mut j, mut titled) = (before_name.j, before_name.titled);
+    let words: Vec<&str> = (j..k).map(|x| toks[x].text(text)).collect();
+    let last_word = words.last().copied().unwrap_or_default();
+    let possessive = bare(last_word) != last_word;
+    let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))));
+    let after_prep = run_start > 0
+        && PLACE_PREPS.contains(&toks[run_start - 1].text(text))
+        && !titled
+        && !addressed(text, toks, run_start - 1);
+    let full: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(n, w)| {
+            let w = if n + 1 == words.len() { bare(w) } else { w };
+            title_case(w)
+        })
+        .collect();
+    let mut name = full.join(" ");
+    if is_thing {
+        // "Commission Wang Yi": a body's name in front of a person's.
+        let t = words
+            .iter()
+            .rposition(|w| LEXICON.thing.contains(&key(bare(w))))
+            .unwrap_or(0);
+        if full.len() - t - 1 < 2 {
+            return None;
+        }
+        name = full[t + 1..].join(" ");
+        j += t + 1;
+        titled = true;
+    }
+    let full: Vec<&str> = name.split(' ').collect();
+    let is_person = if full.len() >= 2 {
+        (!after_prep || reg.full(full[full.len() - 1]).is_some())
+            && !names_a_place(text, toks, run_start, k, titled)
+    } else {
+        titled || reg.full(full[0]).is_some()
+    };
+    if !is_person {
+        return None;
+    }
+    let resolved = if full.len() == 1 {
+        reg.full(full[0]).map(str::to_string)
+    } else {
+        reg.fuller(&name).map(str::to_string)
+    };
+    let name = resolved.unwrap_or(name);
+    Some(Mention {
+        first: j,
+        last: k,
+        span,
+        affiliation: before_name
+            .affiliation
+            .or_else(|| reg.affiliation(&name).map(str::to_string)),
+        name,
+        kind: ActorKind::Person,
+        titled,
+        possessive,
+        modifier: false,
+        group: false,
+        side: false,
+        title: before_name.title,
+    })
+}
+
+/// "the Minister of Foreign Affairs of the Republic of Chile, Ola Brek": a
+/// country named through an office, set off by a comma before a person, is that
+/// person's country, not a second party. Honorifics may stand between
+/// ("…, Mr. Ola Brek").
+pub(super) fn office_before_name(text: &str, toks: &[Tok], look: &Lookups, out: &mut [Mention]) {
+    for n in 1..out.len() {
+        let (before, after) = out.split_at_mut(n);
+        let (c, p) = (&mut before[n - 1], &mut after[0]);
+        let gap = p.first.saturating_sub(c.last);
+        // "the commander of the Syrian Democratic Forces, Mazloum Abdi": a body
+        // after a title and "of" is an office too.
+        let mut start = c.first;
+        while start > 0 && backer(toks[start - 1].text(text)) {
+            start -= 1;
+        }
+        let of = match start.checked_sub(1).map(|k| toks[k].text(text)) {
+            Some("the") => start.checked_sub(2),
+            _ => start.checked_sub(1),
+        }
+        .filter(|&k| toks[k].text(text) == "of");
+        let title_of = of.is_some_and(|k| k > 0 && look.title(k - 1) > 0);
+        let office =
+            c.kind != ActorKind::Person && (look.title(c.first) > 0 || title_of) && !c.possessive;
+        let apposed = toks.get(c.last).is_some_and(|t| t.text(text) == ",")
+            && (1..=3).contains(&gap)
+            && p.kind == ActorKind::Person;
+        if office && apposed {
+            c.modifier = true;
+            if p.affiliation.is_none() {
+                p.affiliation = Some(c.name.clone());
+            }
+        }
+    }
+}
+
+/// "Kurdish-led", "Iranian-backed": who stands behind the body named next.
+pub(super) fn backer(word: &str) -> bool {
+    word.ends_with("-led") || word.ends_with("-backed")
+}
+
+/// Whether a line ends before token `k`. A name does not run over a line: a
+/// briefing's header gives the speaker and the dateline on lines of their own
+/// ("DEPUTY SPOKESPERSON TAM RUEN" / "WASHINGTON, D.C.").
+pub(super) fn line_break_before(text: &str, toks: &[Tok], k: usize) -> bool {
+    k > 0 && text[toks[k - 1].end..toks[k].start].contains('\n')
+}
+
+/// "SPOKESPERSON TAM RUEN LIMA, THURSDAY": in a header set in capitals, a
+/// country or capital after a name of two words or more is the dateline, even
+/// where the lines of the header were run together.
+pub(super) fn dateline_after_name(
+    text: &str,
+    toks: &[Tok],
+    look: &Lookups,
+    j: usize,
+    k: usize,
+) -> bool {
+    let caps = |x: usize| {
+        let w = toks[x].text(text);
+        w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+    };
+    k >= j + 2 && (j..=k).all(caps) && matches!(look.known(k), Some((_, Known::Country(_))))
+}
+
+/// "the Fukushima Daiichi site", "the northern province of Cabo Delgado": an
+/// untitled run that a noun of place follows, or that follows "province of",
+/// names a place; "Cabo Delgado" is no one a reader could meet.
+pub(super) fn names_a_place(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    end: usize,
+    titled: bool,
+) -> bool {
+    let place = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| LEXICON.place_noun.contains(&key(t.text(text))))
+    };
+    let of_place = first >= 2 && toks[first - 1].text(text) == "of" && place(first - 2);
+    !titled && (place(end) || of_place)
+}
+
+/// "the North has rejected the offer": a compass point after "the", not followed
+/// by a name, stands for the one country of the article named with it.
+pub(super) fn compass(text: &str, toks: &[Tok], i: usize, reg: &Registry) -> Option<Mention> {
+    let w = toks[i].text(text);
+    if !matches!(w.as_bytes().first(), Some(b'N' | b'S' | b'E' | b'W')) {
+        return None;
+    }
+    let point = bare(w);
+    let after_the = i > 0 && toks[i - 1].text(text).eq_ignore_ascii_case("the");
+    if !matches!(point, "North" | "South" | "East" | "West")
+        || !after_the
+        || toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokKind::Word && is_capitalised(n.text(text)))
+    {
+        return None;
+    }
+    let country = reg.by_compass(point)?;
+    Some(Mention {
+        first: i,
+        last: i + 1,
+        span: Span::new(toks[i].start, toks[i].end),
+        name: country.to_string(),
+        kind: ActorKind::Country,
+        titled: false,
+        affiliation: None,
+        possessive: bare(w) != w,
+        modifier: false,
+        group: false,
+        side: false,
+        title: None,
+    })
+}
+
+/// Participles after which a named first part acts: "Saudi-brokered talks".
+pub(super) const AGENT_PARTICIPLES: &[&str] = &[
+    "brokered",
+    "mediated",
+    "hosted",
+    "led",
+    "backed",
+    "sponsored",
+    "organised",
+    "organized",
+    "chaired",
+];
+
+/// The actors of a hyphenated compound at token `i`: "Armenian-Azerbaijani talks"
+/// and "an India-EU summit" name both sides, "Saudi-brokered talks" the broker.
+/// A compound the lists know whole ("Guinea-Bissau") or with an unknown part
+/// ("Alma-Ata") is left to the rest of the reading.
+pub(super) fn compound(text: &str, toks: &[Tok], i: usize) -> Option<Vec<Mention>> {
+    let t = toks[i];
+    let word = t.text(text);
+    if t.kind != TokKind::Word || !word.contains(['-', '‑']) {
+        return None;
+    }
+    if !is_capitalised(word) {
+        return None;
+    }
+    let mut parts: Vec<&str> = word.split(['-', '‑']).collect();
+    let mut broker = false;
+    if parts
+        .last()
+        .is_some_and(|p| AGENT_PARTICIPLES.contains(&lower(p).as_ref()))
+    {
+        parts.pop();
+        broker = true;
+    } else if parts.len() < 2 {
+        return None;
+    }
+    if parts.is_empty() || !parts.iter().all(|p| is_capitalised(p)) {
+        return None;
+    }
+    if LEXICON.lookup(word).is_some() {
+        return None;
+    }
+    let known: Vec<&Known> = parts
+        .iter()
+        .map(|p| LEXICON.lookup(p))
+        .collect::<Option<_>>()?;
+    let possessive = bare(word) != word;
+    Some(
+        known
+            .into_iter()
+            .map(|k| Mention {
+                first: i,
+                last: i + 1,
+                span: Span::new(t.start, t.end),
+                name: k.canonical().to_string(),
+                kind: if matches!(k, Known::Org(_)) {
+                    ActorKind::Org
+                } else {
+                    ActorKind::Country
+                },
+                titled: false,
+                affiliation: None,
+                possessive,
+                modifier: false,
+                group: true,
+                side: !broker,
+                title: None,
+            })
+            .collect(),
+    )
+}
+
+pub(super) fn known_mention(
+    text: &str,
+    toks: &[Tok],
+    first: usize,
+    last: usize,
+    name: String,
+    _prev: &[Mention],
+) -> Mention {
+    let last_word = toks[last - 1].text(text);
+    let possessive = bare(last_word) != last_word;
+    // Every country is in the lists; a name they do not know is a body
+    // (`bodies`).
+    let kind = match LEXICON.lookup(&name) {
+        Some(Known::Org(_)) | None => ActorKind::Org,
+        _ => ActorKind::Country,
+    };
+    // A lower-case noun right after ("U.S. envoy", "Kremlin aide") makes it a modifier;
+    // so does a place preposition before.
+    let next_lower = toks.get(last).is_some_and(|t| {
+        let w = t.text(text);
+        t.kind == TokKind::Word
+            && !is_capitalised(w)
+            && (LEXICON.titles.contains(&key(w)) || NOUN_AFTER.contains(&w))
+    });
+    // "in Ohrid, North Macedonia": a country after a place is part of the place.
+    let after_place = first >= 3
+        && toks[first - 1].text(text) == ","
+        && is_capitalised(toks[first - 2].text(text))
+        && PLACE_PREPS.contains(&toks[first - 3].text(text));
+    // "in Beirut", "to the United Nations": a place or an addressee, not a party.
+    let before = if first > 0 && toks[first - 1].text(text).eq_ignore_ascii_case("the") {
+        first - 1
+    } else {
+        first
+    };
+    // "a delegation from X" is X acting; "the envoy for X" describes the envoy.
+    let from_group = before >= 2
+        && toks[before - 1].text(text) == "from"
+        && GROUPS.contains(&lower(toks[before - 2].text(text)).as_ref());
+    let prep = before > 0 && {
+        let p = lower(toks[before - 1].text(text));
+        PLACE_PREPS.contains(&p.as_ref()) || p == "for"
+    };
+    let after_prep = (prep && !from_group) || after_place;
+    let group = group_at(text, toks, last);
+    Mention {
+        first,
+        last,
+        span: Span::new(toks[first].start, toks[last - 1].end),
+        name,
+        kind,
+        titled: false,
+        affiliation: None,
+        possessive,
+        modifier: (next_lower && !group) || after_prep,
+        group,
+        side: false,
+        title: None,
+    }
+}
