@@ -128,7 +128,6 @@ pub fn subject_from(
     verb: usize,
     last: Option<&str>,
 ) -> Option<Subject> {
-    let toks = &doc.toks[i];
     let words = doc.words(i);
     let mut start = start;
     let mut end = verb;
@@ -165,6 +164,23 @@ pub fn subject_from(
         }
         return None;
     }
+    subject_in_segment(doc, i, seg, end, last)
+}
+
+/// The subject read from the words `seg` before the verb (up to the first comma;
+/// `end` is where the words before the verb end, an apposition included): a
+/// person named there, a described source ("a senior State Department
+/// official"), or a country or body.
+fn subject_in_segment(
+    doc: &Doc,
+    i: usize,
+    seg: std::ops::Range<usize>,
+    end: usize,
+    last: Option<&str>,
+) -> Option<Subject> {
+    let toks = &doc.toks[i];
+    let words = doc.words(i);
+    let segment_end = seg.end;
     let ms = &doc.mentions[i];
     let in_seg = |a: usize, b: usize| ms.iter().filter(move |m| m.first >= a && m.last <= b);
     let seg_words = &words[seg.clone()];

@@ -18,7 +18,7 @@ use crate::model::{Meeting, MeetingStatus};
 use super::super::Doc;
 use super::super::dates;
 use super::super::lexicon::LEXICON;
-use super::candidates::find_cues;
+use super::cues::find_cues;
 
 /// How far before publication an inherited date may lie: the news of the week.
 const RECENT_DAYS: i64 = 8;

@@ -26,6 +26,7 @@
 mod anaphora;
 mod candidates;
 mod context;
+mod cues;
 mod decide;
 mod no_party;
 mod participants;

@@ -14,7 +14,8 @@ use super::super::speech::Said;
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::anaphora;
-use super::candidates::{find_cues, future_predicate, is_boundary};
+use super::candidates::{future_predicate, is_boundary};
+use super::cues::find_cues;
 use super::decide::Clause;
 use super::no_party::{
     a_member, a_side_of_a_relation, a_venue, describes_next, holds_the_meeting, in_a_description,

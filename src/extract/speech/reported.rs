@@ -1,0 +1,425 @@
+//! Reported speech: the clause after a verb of saying ("said that …", "told
+//! reporters the talks …"), after "according to X," or before a closing
+//! attribution ("…, the ministry said.").
+
+use super::*;
+
+/// Words that may stand between a verb of saying and its clause.
+pub(super) const ADVERBIAL: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "during",
+    "late",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "again",
+    "also",
+    "separately",
+    "afterwards",
+    "publicly",
+    "repeatedly",
+    "privately",
+    "today",
+    "yesterday",
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "statement",
+    "interview",
+    "post",
+    "news",
+    "conference",
+    "briefing",
+    "television",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "state",
+    "radio",
+    "separate",
+    "weekly",
+    "x",
+    "social",
+    "media",
+    "written",
+    "issued",
+    "on",
+    "by",
+    "phone",
+];
+
+/// Words that can open a reported clause without "that".
+pub(super) fn opens_clause(w: &str) -> bool {
+    let l = w.to_lowercase();
+    matches!(
+        l.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "there"
+            | "its"
+            | "his"
+            | "her"
+            | "their"
+            | "this"
+            | "these"
+            | "those"
+            | "no"
+            | "all"
+            | "both"
+            | "neither"
+            | "any"
+            | "such"
+            | "some"
+            | "talks"
+            | "only"
+    ) || is_capitalised(w)
+        || w.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Object pronouns that may stand between a verb of telling and its clause.
+pub(super) const OBJECTS: &[&str] = &["him", "her", "them", "us", "me", "reporters", "journalists"];
+
+/// "declined to say which states asked", "would not say": a refusal to speak
+/// reports nothing said.
+pub(super) fn withheld(words: Words, v: usize) -> bool {
+    let before = |n: usize| v.checked_sub(n).map(|k| words.key(k));
+    matches!(before(1), Some("not" | "never"))
+        || (before(1) == Some("to")
+            && matches!(
+                before(2),
+                Some("declined" | "refused" | "declining" | "refusing")
+            ))
+}
+
+/// A verb of reporting at word `v`, one word or two ("made clear"): its length.
+pub(super) fn reporting_verb(words: Words, v: usize) -> Option<usize> {
+    if !words.starts(v, starts::REPORTED) {
+        return None;
+    }
+    let w = words.key(v);
+    if LEXICON.reported_that.contains(w) || LEXICON.reported_more.contains(w) {
+        return Some(1);
+    }
+    if !LEXICON.reported_that_first.contains(w) {
+        return None;
+    }
+    let next = words.key_at(v + 1)?;
+    let phrase = format!("{w} {next}");
+    (LEXICON.reported_that.contains(&phrase) || LEXICON.reported_more.contains(&phrase))
+        .then_some(2)
+}
+
+/// Where the reported clause after the verb at `v..v + len` starts, if one does:
+/// after "that" (past an audience, an object, adverbials or a parenthesis), or
+/// right away for verbs that take a bare clause ("said the talks …").
+pub(super) fn clause_after(
+    words: Words,
+    v: usize,
+    len: usize,
+    end: usize,
+    aud: Option<&str>,
+) -> Option<usize> {
+    let from = v + len;
+    let that_at = (from..end.min(from + 14)).find(|&k| words[k] == "that");
+    if let Some(t) = that_at {
+        let parenthesis = words.get(from) == Some(&",") && t > from + 1 && words[t - 1] == ",";
+        // "said early on Saturday that", "said in a televised speech that": an
+        // adverbial phrase, opened by a preposition or adverb, with no other clause.
+        let adverbial = words.key_at(from).is_some_and(|w| {
+            matches!(
+                w,
+                "in" | "on"
+                    | "at"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "early"
+                    | "late"
+                    | "later"
+                    | "earlier"
+                    | "again"
+                    | "also"
+                    | "publicly"
+                    | "repeatedly"
+                    | "privately"
+                    | "separately"
+                    | "yesterday"
+                    | "today"
+                    | "last"
+                    | "this"
+                    | "via"
+                    | "through"
+                    | "over"
+            )
+        }) && (from..t).all(|k| {
+            !matches!(words[k], "“" | "”" | "\"" | ";" | ".") && reporting_verb(words, k).is_none()
+        });
+        let plain = (from..t).all(|k| {
+            let x = words[k];
+            ADVERBIAL.contains(&words.key(k))
+                || OBJECTS.contains(&x)
+                || is_capitalised(x)
+                || x.chars().all(|c| c.is_ascii_digit())
+                || aud.is_some_and(|a| a.split(' ').any(|p| p == x))
+        });
+        if parenthesis || plain || adverbial {
+            return Some(t + 1);
+        }
+    }
+    if !LEXICON.reported_bare.contains(words.key(v)) {
+        return None;
+    }
+    let mut c = from;
+    if let Some(a) = aud {
+        c += a.split(' ').count();
+    } else if words.get(c).is_some_and(|w| OBJECTS.contains(w)) {
+        c += 1;
+    }
+    (c < end && opens_clause(words[c])).then_some(c)
+}
+
+/// The first person named before word `end` of sentence `i`: whom a closing
+/// attribution's "his" refers to.
+pub(super) fn person_in_clause<'d>(doc: &'d Doc, i: usize, end: usize) -> Option<&'d str> {
+    doc.mentions[i]
+        .iter()
+        .find(|m| m.kind == ActorKind::Person && m.last <= end && !m.possessive)
+        .map(|m| m.name.as_str())
+}
+
+/// Whether the verb at `v` attributes a quotation just before it: "“…,” Ana Veld
+/// said" or "“…,” said Ana Veld".
+///
+/// A quotation closed after a full stop ended its sentence: a verb after it starts
+/// a new one ("“… at the same table.” He said Turkey was ready …").
+pub(super) fn attributes_quote(words: Words, v: usize) -> bool {
+    let Some(q) = (v.saturating_sub(9)..v)
+        .rev()
+        .find(|&k| matches!(words[k], "”" | "\""))
+    else {
+        return false;
+    };
+    if q > 0 && words[q - 1] == "." && words.get(q + 1).is_some_and(|w| is_capitalised(w)) {
+        return false;
+    }
+    (q + 1..v).all(|k| !matches!(words.key(k), "and" | "but" | "while" | "then" | ";"))
+}
+
+/// The reported speech of sentence `i`: each verb of saying with the clause it
+/// reports, "according to X", and a closing attribution ("…, the ministry said").
+pub(super) fn reported(doc: &Doc, i: usize, st: &mut State) {
+    let words = doc.words(i);
+    let toks = &doc.toks[i];
+    let quotes = speech_quotes(doc, i);
+    let inside_quote = |pos: usize| {
+        quotes
+            .iter()
+            .any(|q| q.outer.start <= pos && pos < q.outer.end)
+    };
+    let sentence_end = sentence_end(words);
+    let last = st.last_person.clone();
+    let before = st.out.len();
+    let mut taken = false;
+    let mut v = 0;
+    while v < sentence_end {
+        let w = words.key(v);
+        // "according to X, …" and "…, according to X."
+        if w == "according" && words.get(v + 1) == Some(&"to") {
+            if !taken {
+                taken = according_to(doc, i, v, sentence_end, &quotes, st);
+            }
+            v += 2;
+            continue;
+        }
+        let Some(len) = reporting_verb(words, v) else {
+            v += 1;
+            continue;
+        };
+        // What someone would not say is not said, nor anything the sentence goes
+        // on to ask ("declined to say which states had asked for the delay").
+        if withheld(words, v) {
+            break;
+        }
+        if inside_quote(toks[v].start) {
+            v += 1;
+            continue;
+        }
+        let aud = audience(doc, i, v);
+        let clause = clause_after(words, v, len, sentence_end, aud.as_deref());
+        let explicit_that = clause.is_some_and(|c| words[c - 1] == "that");
+        if attributes_quote(words, v) && !explicit_that {
+            v += 1;
+            continue;
+        }
+        if let Some(c) = clause
+            && sentence_end > c + 2
+            && !quotes.iter().any(|q| q.outer.start >= toks[c].start)
+        {
+            if let Some(e) = report_clause(doc, i, (v, c), sentence_end, aud.clone(), st, before) {
+                taken = true;
+                v = e;
+                continue;
+            }
+        } else if clause.is_none() && !taken {
+            let at = Attribution {
+                verb: v,
+                len,
+                sentence_end,
+                audience: aud.clone(),
+            };
+            taken = said_after(doc, i, &at, &quotes, last.as_deref(), st);
+        }
+        v += len;
+    }
+}
+
+/// The clause that the verb of saying at word `v` reports, from word `c`, as a
+/// statement of the verb's speaker; a participle ("…, adding that") reports the
+/// sentence's first speaker. `before` is where this sentence's statements begin
+/// in `st.out`. Returns where the clause ends when a statement was made.
+fn report_clause(
+    doc: &Doc,
+    i: usize,
+    (v, c): (usize, usize),
+    sentence_end: usize,
+    audience: Option<String>,
+    st: &mut State,
+    before: usize,
+) -> Option<usize> {
+    let words = doc.words(i);
+    let toks = &doc.toks[i];
+    let sent = doc.sentences[i].span;
+    let e = content_end(words, c, sentence_end);
+    let speaker = if words.key(v).ends_with("ing") {
+        st.out[before..].first().map(|s| Subject {
+            name: s.speaker.to_string(),
+            person: true,
+        })
+    } else {
+        speaker_at(doc, i, v, st, before)
+    };
+    let who = speaker.filter(|_| e > c)?;
+    let span = Span::new(toks[c].start, toks[e - 1].end.min(sent.end));
+    st.push(doc, &who, span, Speech::Reported, audience, i);
+    Some(e)
+}
+
+/// Where what a verb of saying reports, starting at word `c`, ends: at the end
+/// of the sentence, at a semicolon, at ", according to", or at ", and said".
+pub(super) fn content_end(words: Words, c: usize, sentence_end: usize) -> usize {
+    (c..sentence_end)
+        .find(|&k| {
+            words[k] == ";"
+                || (words[k] == "," && words.get(k + 1) == Some(&"according"))
+                || (words[k] == ","
+                    && words.get(k + 1) == Some(&"and")
+                    && (k + 2..(k + 5).min(sentence_end))
+                        .any(|j| reporting_verb(words, j).is_some()))
+                || (words[k] == "and" && reporting_verb(words, k + 1).is_some())
+        })
+        .unwrap_or(sentence_end)
+}
+
+/// "according to X, …" and "…, according to X." at word `v`: the clause on the
+/// other side of the phrase is X's, unless a quotation fills it. Returns whether
+/// a statement was taken.
+pub(super) fn according_to(
+    doc: &Doc,
+    i: usize,
+    v: usize,
+    sentence_end: usize,
+    quotes: &[&Quote],
+    st: &mut State,
+) -> bool {
+    let (words, toks) = (doc.words(i), &doc.toks[i]);
+    let Some(who) = phrase_after(doc, i, v + 2) else {
+        return false;
+    };
+    let (a, b) = if v == 0 {
+        let c = (v..words.len())
+            .find(|&k| words[k] == ",")
+            .map_or(words.len(), |c| c + 1);
+        (c, sentence_end)
+    } else {
+        let e = if words[v - 1] == "," { v - 1 } else { v };
+        (clause_start(doc, i, v), e)
+    };
+    if b <= a + 2
+        || quotes
+            .iter()
+            .any(|q| q.outer.start >= toks[a].start && q.outer.end <= toks[b - 1].end)
+    {
+        return false;
+    }
+    let span = Span::new(toks[a].start, toks[b - 1].end);
+    st.push(doc, &who, span, Speech::Reported, None, i);
+    true
+}
+
+/// A verb of saying with nothing said after it: where it stands, how many words
+/// it runs, where the sentence ends, and whom it addresses.
+pub(super) struct Attribution {
+    verb: usize,
+    len: usize,
+    sentence_end: usize,
+    audience: Option<String>,
+}
+
+/// "…, the ministry said.": the clause before the attribution's comma is its
+/// subject's, when only an adverbial follows the verb. Returns whether a
+/// statement was taken.
+pub(super) fn said_after(
+    doc: &Doc,
+    i: usize,
+    at: &Attribution,
+    quotes: &[&Quote],
+    last: Option<&str>,
+    st: &mut State,
+) -> bool {
+    let (words, toks) = (doc.words(i), &doc.toks[i]);
+    let v = at.verb;
+    let rest_is_adverbial =
+        (v + at.len..at.sentence_end).all(|k| words[k] != "that") && at.sentence_end - v <= 10;
+    let comma = (0..v).rev().find(|&k| words[k] == ",");
+    let Some(cm) = comma else { return false };
+    if !rest_is_adverbial
+        || cm < 4
+        || v - cm > 9
+        || quotes.iter().any(|q| q.outer.start < toks[cm].start)
+    {
+        return false;
+    }
+    let Some(who) = subject_from(doc, i, cm + 1, v, person_in_clause(doc, i, cm).or(last)) else {
+        return false;
+    };
+    let start = clause_start(doc, i, cm);
+    if crate::extract::clauses::INTRO.contains(&words.key(start)) {
+        return false;
+    }
+    let span = Span::new(toks[start].start, toks[cm - 1].end);
+    st.push(doc, &who, span, Speech::Reported, at.audience.clone(), i);
+    true
+}
