@@ -136,6 +136,20 @@ async fn bench(
     analyze: Option<&str>,
 ) -> anyhow::Result<()> {
     let corpus = Corpus::new();
+    fill(label, store.as_ref(), s, &corpus).await?;
+    print_size(label, store.as_ref()).await?;
+    if let Some(url) = analyze {
+        let mut conn = PgConnection::connect(url).await?;
+        conn.execute("VACUUM ANALYZE").await?;
+        let _ = conn.close().await;
+    }
+
+    time_briefs(label, store.as_ref(), s, &corpus).await
+}
+
+/// Stores the corpus's topics, feeds and `s.articles` articles, one feed fetch of
+/// `s.batch` new items per commit, and prints the ingest rate.
+async fn fill(label: &str, store: &dyn Store, s: &Settings, corpus: &Corpus) -> anyhow::Result<()> {
     for t in &corpus.topics {
         store.upsert_topic(Scope::Global, t).await?;
     }
@@ -204,6 +218,11 @@ async fn bench(
         fill_started.elapsed(),
         last_tenth.1 as f64 / last_tenth.0.as_secs_f64().max(1e-9),
     );
+    Ok(())
+}
+
+/// Prints the rows per table and the bytes on disk.
+async fn print_size(label: &str, store: &dyn Store) -> anyhow::Result<()> {
     let stats = store.stats().await?;
     println!(
         "{label} rows: {}; {:.0} MiB on disk",
@@ -215,12 +234,16 @@ async fn bench(
         store.database_bytes().await? as f64 / 1_048_576.0
     );
 
-    if let Some(url) = analyze {
-        let mut conn = PgConnection::connect(url).await?;
-        conn.execute("VACUUM ANALYZE").await?;
-        let _ = conn.close().await;
-    }
+    Ok(())
+}
 
+/// Times `s.briefs` briefs, and the store's reads alone, without and with a window.
+async fn time_briefs(
+    label: &str,
+    store: &dyn Store,
+    s: &Settings,
+    corpus: &Corpus,
+) -> anyhow::Result<()> {
     let now = end() + chrono::Duration::hours(1);
     for (window, since) in [
         ("latest 60 (/status)", None),
@@ -229,7 +252,7 @@ async fn bench(
         // Warm up caches and connections as a running bot would have them.
         for i in 0..20 {
             brief_for(
-                store.as_ref(),
+                store,
                 Scope::Global,
                 &corpus.topics[i % TOPICS].name,
                 since,
@@ -242,7 +265,7 @@ async fn bench(
         for i in 0..s.briefs {
             let topic = &corpus.topics[(i * 7) % TOPICS].name;
             let t = Instant::now();
-            let b = brief_for(store.as_ref(), Scope::Global, topic, since, now).await?;
+            let b = brief_for(store, Scope::Global, topic, since, now).await?;
             times.push(t.elapsed());
             anyhow::ensure!(!b.is_empty(), "{label}: the brief for {topic} is empty");
             sources += b.sources.len();
@@ -261,7 +284,7 @@ async fn bench(
         for i in 0..s.briefs {
             let topic = &corpus.topics[(i * 7) % TOPICS].name;
             let t = Instant::now();
-            let resolved = readout::topics::resolve(store.as_ref(), Scope::Global, topic).await?;
+            let resolved = readout::topics::resolve(store, Scope::Global, topic).await?;
             let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
             store.topic_material(&resolved.aliases, window).await?;
             times.push(t.elapsed());
@@ -407,47 +430,8 @@ impl Corpus {
             text.push_str(s);
             text.push(' ');
         }
-        let ev = |s: &String| -> Evidence {
-            let start = text.find(s.as_str()).unwrap_or(0);
-            Evidence {
-                sentence: s.clone(),
-                span: Span::new(start, start + s.len()),
-            }
-        };
-        let name = |s: &str| ActorName::new(s).expect("generated names are not blank");
         let when = published(i, n);
-        let extraction = Extraction {
-            meetings: vec![Meeting {
-                participants: vec![name(leader), name(other)],
-                status: MeetingStatus::Held,
-                date: Some(when.date_naive()),
-                place: Some("the capital".into()),
-                kind: MeetingKind::InPerson,
-                evidence: ev(&met),
-            }],
-            statements: vec![Statement {
-                speaker: name(leader),
-                quote: "We want peace and trade".into(),
-                speech: Speech::Direct,
-                audience: Some("reporters".into()),
-                evidence: ev(&said),
-            }],
-            pending: vec![Pending {
-                what: "a response to the proposal".into(),
-                actors: vec![name(leader)],
-                due: Some(Due {
-                    text: "by Friday".into(),
-                    date: NaiveDate::from_ymd_opt(2025, 12, 31),
-                }),
-                evidence: ev(&pending),
-            }],
-            outcomes: vec![Outcome {
-                kind: OutcomeKind::Done,
-                actors: vec![name(other)],
-                what: "delivered the message".into(),
-                evidence: ev(&done),
-            }],
-        };
+        let extraction = extraction(leader, other, when, [&met, &said, &pending, &done], &text);
         let url = format!("https://news{}.bench.example/{i}", i % 37);
         let key = ItemKey::from_stored(format!("guid:{i}"));
         IngestItem {
@@ -464,6 +448,57 @@ impl Corpus {
             },
             extraction,
         }
+    }
+}
+
+/// The four items of a bench article (a meeting, a quote, a pending item and an
+/// outcome), each with its sentence found in `text`.
+fn extraction(
+    leader: &str,
+    other: &str,
+    when: DateTime<Utc>,
+    [met, said, pending, done]: [&String; 4],
+    text: &str,
+) -> Extraction {
+    let ev = |s: &String| -> Evidence {
+        let start = text.find(s.as_str()).unwrap_or(0);
+        Evidence {
+            sentence: s.clone(),
+            span: Span::new(start, start + s.len()),
+        }
+    };
+    let name = |s: &str| ActorName::new(s).expect("generated names are not blank");
+    Extraction {
+        meetings: vec![Meeting {
+            participants: vec![name(leader), name(other)],
+            status: MeetingStatus::Held,
+            date: Some(when.date_naive()),
+            place: Some("the capital".into()),
+            kind: MeetingKind::InPerson,
+            evidence: ev(met),
+        }],
+        statements: vec![Statement {
+            speaker: name(leader),
+            quote: "We want peace and trade".into(),
+            speech: Speech::Direct,
+            audience: Some("reporters".into()),
+            evidence: ev(said),
+        }],
+        pending: vec![Pending {
+            what: "a response to the proposal".into(),
+            actors: vec![name(leader)],
+            due: Some(Due {
+                text: "by Friday".into(),
+                date: NaiveDate::from_ymd_opt(2025, 12, 31),
+            }),
+            evidence: ev(pending),
+        }],
+        outcomes: vec![Outcome {
+            kind: OutcomeKind::Done,
+            actors: vec![name(other)],
+            what: "delivered the message".into(),
+            evidence: ev(done),
+        }],
     }
 }
 
