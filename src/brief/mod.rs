@@ -8,10 +8,13 @@
 //! - [`bottom_line`]: the three opening sentences, from the items by a template.
 //! - [`recency`]: each development's own date, the `since` window by it, and
 //!   the stale header.
+//! - [`said`]: the order of the quotes (the speaker's part in the brief's
+//!   events, at most a few per article before the others).
 
 pub mod bottom_line;
 pub mod calendar;
 pub mod recency;
+pub mod said;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -174,12 +177,7 @@ pub fn lines_of(mut material: Vec<StoredArticle>, as_of: DateTime<Utc>) -> Lines
     ranking::rank_meetings(&mut met);
     statements.retain(|r| !quotes::is_housekeeping(&r.item.quote));
     let mut said = merge_statements(statements);
-    said.sort_by_key(|d| {
-        (
-            std::cmp::Reverse(d.latest()),
-            std::cmp::Reverse(d.reports.len()),
-        )
-    });
+    said::rank(&mut said, &met);
     let mut pending = track_pending(pending, &outcomes, as_of.date_naive());
     // Open and overdue items first, newest first; closed ones after.
     pending.sort_by_key(|p| {
