@@ -527,7 +527,32 @@ fn no_deadline(
                 && dates::find(&words[pos + 1..pos + 2], doc.published, true).is_none()
                 && dates::end_of(&words[pos..pos + 2], doc.published).is_none()
         });
-    timeless || agent
+    timeless || agent || means_before_time(doc, words, pos, end)
+}
+
+/// "connected by radio links within ten days", "linked by telephone hotlines by
+/// the end of the week": a "by" phrase naming a means runs into the time phrase
+/// after it, and only that time phrase is the deadline. A means is a "by" phrase
+/// with no date, time word or number before the next "by", "within", "before" or
+/// "until".
+fn means_before_time(doc: &Doc, words: Words, pos: usize, end: usize) -> bool {
+    if words.key(pos) != "by" {
+        return false;
+    }
+    let Some(time) =
+        (pos + 2..end).find(|&j| matches!(words.key(j), "by" | "within" | "before" | "until"))
+    else {
+        return false;
+    };
+    let means = &words[pos + 1..time];
+    let timely = (pos + 1..time).any(|j| {
+        TIME_NOUNS.contains(&words.key(j))
+            || OTHER_TIMES.contains(&words.key(j))
+            || words[j].starts_with(|c: char| c.is_ascii_digit())
+    });
+    !timely
+        && dates::find(means, doc.published, true).is_none()
+        && dates::in_period(means, doc.published).is_none()
 }
 
 /// Actions reported done or refused in sentence `i`.
@@ -693,6 +718,22 @@ mod tests {
             due("Chile will release the prisoners next month.").as_deref(),
             Some("next month")
         );
+    }
+
+    /// Class: a means ("by radio links", "by courier") before a time phrase is
+    /// part of the action; the time phrase after it is the deadline.
+    #[test]
+    fn a_means_before_a_time_phrase_is_no_deadline() {
+        let (p, _) = read("Border posts are to be connected by radio links within ten days.");
+        let due = p[0].due.as_ref().map(|d| d.text.as_str());
+        assert_eq!(due, Some("within ten days"), "{p:?}");
+        assert!(p[0].what.contains("by radio links"), "{p:?}");
+        let (p, _) = read("Ruritania will send the list by courier by the end of the week.");
+        let due = p[0].due.as_ref().map(|d| d.text.as_str());
+        assert_eq!(due, Some("by the end of the week"), "{p:?}");
+        let (p, _) = read("Ruritania will send the list by the end of the week.");
+        let due = p[0].due.as_ref().map(|d| d.text.as_str());
+        assert_eq!(due, Some("by the end of the week"), "{p:?}");
     }
 
     /// Class: "the priority was to", "the aim is to" describe an aim and commit
