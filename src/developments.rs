@@ -727,6 +727,23 @@ mod tests {
         );
     }
 
+    /// A promise to link or connect by something is kept when a later article
+    /// says the thing was set up (in place).
+    #[test]
+    fn a_thing_set_up_closes_the_promise_to_connect_by_it() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let t = track_pending(
+            vec![pend("border posts to be connected by radio links", "a", 1)],
+            &[outcome(
+                "set up radio links between the border posts",
+                "b",
+                5,
+            )],
+            today,
+        );
+        assert!(matches!(t[0].state, PendingState::Done { .. }), "{t:?}");
+    }
+
     #[test]
     fn handing_over_what_was_promised_closes_the_promise() {
         let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();

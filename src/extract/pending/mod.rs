@@ -555,6 +555,51 @@ fn means_before_time(doc: &Doc, words: Words, pos: usize, end: usize) -> bool {
         && dates::in_period(means, doc.published).is_none()
 }
 
+/// Whether the word at `k` stands under a future or a negation ("will have
+/// delivered", "has not sent", "were not in place").
+fn unrealised(words: Words, k: usize) -> bool {
+    (k.saturating_sub(3)..k).any(|b| {
+        matches!(
+            words.key(b),
+            "will" | "would" | "to" | "not" | "never" | "if" | "could"
+        )
+    })
+}
+
+/// "The hotlines … were in place by February 24", "the mechanism is up and
+/// running", "the truce was in force": a thing said to be working after a
+/// form of "be" at `k`.
+fn in_place_at(words: Words, k: usize) -> bool {
+    const STATES: &[&[&str]] = &[
+        &["in", "place"],
+        &["in", "force"],
+        &["in", "operation"],
+        &["up", "and", "running"],
+        &["operational"],
+    ];
+    k > 0
+        && matches!(words.key(k - 1), "is" | "are" | "was" | "were" | "been")
+        && STATES.iter().any(|state| {
+            state
+                .iter()
+                .enumerate()
+                .all(|(n, w)| words.key_at(k + n) == Some(*w))
+        })
+}
+
+/// The outcome of a thing said to be in place at `k`: it was set up ("set up
+/// hotlines between front-line commanders"), so a promise to set it up, link
+/// or connect by it is kept.
+fn set_up(doc: &Doc, i: usize, words: Words, k: usize, last: Option<&str>) -> Option<Outcome> {
+    let subject = clause_subject(words, k, k, false)?;
+    Some(Outcome {
+        kind: OutcomeKind::Done,
+        actors: actors_of(doc, i, k, last),
+        what: format!("set up {subject}"),
+        evidence: doc.evidence(i),
+    })
+}
+
 /// Actions reported done or refused in sentence `i`.
 fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec<Outcome>) {
     for k in 0..words.len() {
@@ -581,17 +626,12 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
             })
         };
         if !refused && done.is_none() {
+            if in_place_at(words, k) && !unrealised(words, k) {
+                out.extend(set_up(doc, i, words, k, last));
+            }
             continue;
         }
-        // Not under a future or a negation ("will have delivered", "has not sent").
-        if !will_not
-            && (k.saturating_sub(3)..k).any(|b| {
-                matches!(
-                    words.key(b),
-                    "will" | "would" | "to" | "not" | "never" | "if" | "could"
-                )
-            })
-        {
+        if !will_not && unrealised(words, k) {
             continue;
         }
         let len = done.as_ref().map_or(1, |d| d.1);
@@ -1014,6 +1054,30 @@ mod tests {
                 )
             ]
         );
+    }
+
+    /// Class: a thing said to be working ("were in place", "is up and running",
+    /// "was in force") was set up; under a negation or a future it was not.
+    #[test]
+    fn a_thing_in_place_was_set_up() {
+        let done = |text: &str| {
+            let (_, o) = read(text);
+            o.iter()
+                .filter(|o| o.kind == OutcomeKind::Done)
+                .map(|o| o.what.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            done("The radio links between the two border posts were in place by May 3."),
+            ["set up radio links between the two border posts"]
+        );
+        assert_eq!(
+            done("Officials said the joint monitoring cell is up and running."),
+            ["set up joint monitoring cell"]
+        );
+        assert!(done("The radio links were not in place by May 3.").is_empty());
+        assert!(done("The radio links will be in place by May 3.").is_empty());
+        assert!(done("Sanctions remain in place.").is_empty());
     }
 
     /// A passive participle reports the action done to its subject, whatever the
