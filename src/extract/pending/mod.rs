@@ -515,11 +515,7 @@ fn no_deadline(
 ) -> bool {
     let timeless = matches!(words.key(pos), "by" | "this" | "next")
         && date.is_none()
-        && !(pos + 1..end).any(|j| {
-            TIME_NOUNS.contains(&words.key(j))
-                || OTHER_TIMES.contains(&words.key(j))
-                || words[j].starts_with(|c: char| c.is_ascii_digit())
-        });
+        && !has_time_word(words, pos + 1..end);
     let agent = words.key(pos) == "by"
         && words.get(pos + 1).is_some_and(|n| {
             n.chars().next().is_some_and(char::is_uppercase)
@@ -528,6 +524,16 @@ fn no_deadline(
                 && dates::end_of(&words[pos..pos + 2], doc.published).is_none()
         });
     timeless || agent || means_before_time(doc, words, pos, end)
+}
+
+/// Whether the words of `range` hold a time word or a number ("the end",
+/// "spring", "15").
+fn has_time_word(words: Words, range: std::ops::Range<usize>) -> bool {
+    range.into_iter().any(|j| {
+        TIME_NOUNS.contains(&words.key(j))
+            || OTHER_TIMES.contains(&words.key(j))
+            || words[j].starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// "connected by radio links within ten days", "linked by telephone hotlines by
@@ -545,12 +551,7 @@ fn means_before_time(doc: &Doc, words: Words, pos: usize, end: usize) -> bool {
         return false;
     };
     let means = &words[pos + 1..time];
-    let timely = (pos + 1..time).any(|j| {
-        TIME_NOUNS.contains(&words.key(j))
-            || OTHER_TIMES.contains(&words.key(j))
-            || words[j].starts_with(|c: char| c.is_ascii_digit())
-    });
-    !timely
+    !has_time_word(words, pos + 1..time)
         && dates::find(means, doc.published, true).is_none()
         && dates::in_period(means, doc.published).is_none()
 }
