@@ -91,7 +91,9 @@ fn report_of<T>(r: &Reported<T>, evidence: &Evidence) -> Report {
     }
 }
 
-fn fold(s: &str) -> String {
+/// A name or a text folded for comparison: letters, digits and single spaces,
+/// lower case.
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric() || c.is_whitespace())
         .collect::<String>()

@@ -265,12 +265,13 @@ impl TopicMatcher {
             });
         }
         let found_in = |hay: &str, index: &HashMap<String, Vec<usize>>| {
-            words(hay).any(|w| {
-                index.get(w).is_some_and(|ids| {
-                    ids.iter()
-                        .any(|&i| occurs_as_words(hay, &self.aliases[i].folded))
+            !index.is_empty()
+                && words(hay).any(|w| {
+                    index.get(w).is_some_and(|ids| {
+                        ids.iter()
+                            .any(|&i| occurs_as_words(hay, &self.aliases[i].folded))
+                    })
                 })
-            })
         };
         found_in(&text.exact, &self.by_first_exact) || found_in(&text.lower, &self.by_first_lower)
     }

@@ -8,7 +8,7 @@
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
-use crate::developments::Development;
+use crate::developments::{Development, fold};
 use crate::model::{Meeting, Statement};
 
 /// How many quotes of one article come before the other articles' quotes run
@@ -33,43 +33,36 @@ enum Role {
     Described,
 }
 
-fn fold(name: &str) -> String {
-    name.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The names of the parties to the meetings, folded, and their last words, so
-/// that "Rubio" is found as "Marco Rubio" and the other way round.
+/// The parties to the meetings, folded as the meeting merge folds names and
+/// looked up by its rule (`developments::same_actor`): the same name, or a
+/// one-word name that is the other's last word ("Rubio" and "Marco Rubio").
 struct Parties {
+    /// Every party's folded name.
     names: HashSet<String>,
+    /// The last word of each party named in several words.
+    surnames: HashSet<String>,
 }
 
 impl Parties {
     fn of(met: &[Development<Meeting>]) -> Self {
         let mut names = HashSet::new();
+        let mut surnames = HashSet::new();
         for p in met.iter().flat_map(|d| &d.item.participants) {
             let folded = fold(p.as_str());
-            if let Some(last) = folded.rsplit(' ').next().filter(|l| l.len() >= 3) {
-                names.insert(last.to_string());
+            if let Some((_, last)) = folded.rsplit_once(' ') {
+                surnames.insert(last.to_string());
             }
             names.insert(folded);
         }
-        Parties { names }
+        Parties { names, surnames }
     }
 
     fn include(&self, speaker: &str) -> bool {
-        let folded = fold(speaker);
-        self.names.contains(&folded)
-            || folded
-                .rsplit(' ')
-                .next()
-                .is_some_and(|last| last.len() >= 3 && self.names.contains(last))
+        let s = fold(speaker);
+        self.names.contains(&s)
+            || (!s.contains(' ') && s.len() >= 3 && self.surnames.contains(&s))
+            || s.rsplit_once(' ')
+                .is_some_and(|(_, last)| last.len() >= 3 && self.names.contains(last))
     }
 }
 
@@ -185,6 +178,18 @@ mod tests {
             ["Ola Brek0", "Ola Brek1", "Ola Brek2", "Tam Ruen"]
         );
         assert_eq!(speakers(&said)[6], "Ola Brek5");
+    }
+
+    /// A party is found by its full name or by a one-word name that is its last
+    /// word, as the meeting merge matches names; a namesake is not a party.
+    #[test]
+    fn a_party_is_found_as_the_merge_finds_one() {
+        let parties = Parties::of(&[meeting(&["Ola Brek", "Ruen"])]);
+        assert!(parties.include("OLA BREK"));
+        assert!(parties.include("Brek"));
+        assert!(parties.include("Tam Ruen"));
+        assert!(!parties.include("Ann Brek"));
+        assert!(!parties.include("Ola"));
     }
 
     /// Within one article: a party to a meeting of the brief (by surname
