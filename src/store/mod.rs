@@ -227,13 +227,13 @@ pub struct StoredArticle {
 /// of the extraction's
 /// items: element `i` of `meetings` belongs to `extraction.meetings[i]`. Empty
 /// where unknown (items stored before paragraphs were kept), and the brief then
-/// reads the evidence sentence instead.
+/// reads the evidence sentence instead. Outcomes have none here: they are
+/// matched to pending items by action, never placed by topic.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Contexts {
     pub meetings: Vec<String>,
     pub statements: Vec<String>,
     pub pending: Vec<String>,
-    pub outcomes: Vec<String>,
 }
 
 /// Everything the core needs from a store. Each concern is its own trait (content

@@ -192,7 +192,9 @@ pub(crate) struct ExtractionRows {
 pub(crate) type Extractions = HashMap<ArticleId, (Extraction, Contexts)>;
 
 /// Where one table's items and paragraphs go in an article's entry.
-type Slot<T> = for<'a> fn(&'a mut (Extraction, Contexts)) -> (&'a mut Vec<T>, &'a mut Vec<String>);
+/// Outcomes have no paragraph slot: the brief never places them by topic.
+type Slot<T> =
+    for<'a> fn(&'a mut (Extraction, Contexts)) -> (&'a mut Vec<T>, Option<&'a mut Vec<String>>);
 
 impl ExtractionRows {
     /// Adds the rows of another batch of articles.
@@ -207,17 +209,15 @@ impl ExtractionRows {
     pub(crate) fn into_extractions(self) -> Result<Extractions, StoreError> {
         let mut out = Extractions::new();
         group(&mut out, self.meetings, |e| {
-            (&mut e.0.meetings, &mut e.1.meetings)
+            (&mut e.0.meetings, Some(&mut e.1.meetings))
         })?;
         group(&mut out, self.statements, |e| {
-            (&mut e.0.statements, &mut e.1.statements)
+            (&mut e.0.statements, Some(&mut e.1.statements))
         })?;
         group(&mut out, self.pending, |e| {
-            (&mut e.0.pending, &mut e.1.pending)
+            (&mut e.0.pending, Some(&mut e.1.pending))
         })?;
-        group(&mut out, self.outcomes, |e| {
-            (&mut e.0.outcomes, &mut e.1.outcomes)
-        })?;
+        group(&mut out, self.outcomes, |e| (&mut e.0.outcomes, None))?;
         Ok(out)
     }
 }
@@ -232,7 +232,9 @@ fn group<R: ItemRow>(
         let (article, context, item) = row.into_item()?;
         let (items, contexts) = slot(out.entry(article).or_default());
         items.push(item);
-        contexts.push(context);
+        if let Some(contexts) = contexts {
+            contexts.push(context);
+        }
     }
     Ok(())
 }

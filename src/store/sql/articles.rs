@@ -36,9 +36,11 @@ pub(crate) const PENDING: ItemTable = ItemTable {
     what: "load pending",
 };
 
+/// Outcomes are matched against pending items by action, never placed by
+/// topic: their paragraph is not read back (a third of a brief's bytes).
 pub(crate) const OUTCOMES: ItemTable = ItemTable {
     name: "outcomes",
-    columns: concat!("kind, actors, what, ", item_columns!()),
+    columns: "kind, actors, what, article_id, evidence, span_start, span_end, CAST(NULL AS TEXT) AS context",
     what: "load outcomes",
 };
 
