@@ -61,13 +61,58 @@ const TIME_UNITS: &[&str] = &[
     "time",
 ];
 
+/// Nouns of a meeting a demonstrative "that" may stand before ("A and B held
+/// that session", "at that summit").
+const EVENT_NOUNS: &[&str] = &[
+    "meeting",
+    "meetings",
+    "session",
+    "summit",
+    "call",
+    "visit",
+    "round",
+    "conversation",
+    "encounter",
+    "conference",
+    "gathering",
+    "dinner",
+    "trip",
+];
+
+/// "hosted his counterparts — A, B and C — at the State Department": a dash that
+/// opens or closes a list of names set off by a pair of dashes names the people
+/// of the words before it; no clause begins there.
+fn dashed_names(words: Words, k: usize) -> bool {
+    if words[k] != "—" {
+        return false;
+    }
+    let in_list = |j: usize| {
+        let w = words[j];
+        is_capitalised(w) || matches!(w, "," | "and" | "." | "-")
+    };
+    let closes = |from: usize| (from..words.len()).take_while(|&j| in_list(j)).last();
+    let closing = |j: usize| words.get(j) == Some(&"—");
+    // Opening: names follow and another dash closes them.
+    let opens = closes(k + 1).is_some_and(|last| closing(last + 1) && last > k + 1);
+    // Closing: names precede, back to an opening dash.
+    let mut j = k;
+    while j > 0 && in_list(j - 1) {
+        j -= 1;
+    }
+    opens || (j + 1 < k && j > 0 && words[j - 1] == "—")
+}
+
 /// Whether word `k` ends one event's clause: a boundary word, ", and", or a verb
 /// of saying (what follows is what was said, not who said it).
 pub fn is_boundary(words: Words, k: usize) -> bool {
     let w = words.key(k);
-    // "in April of that year", "later that day": a demonstrative, no clause.
-    let that_time = w == "that" && words.key_at(k + 1).is_some_and(|n| TIME_UNITS.contains(&n));
-    (BOUNDARIES.contains(&w) && !that_time)
+    // "in April of that year", "later that day", "held that session": a
+    // demonstrative, no clause.
+    let that_time = w == "that"
+        && words
+            .key_at(k + 1)
+            .is_some_and(|n| TIME_UNITS.contains(&n) || EVENT_NOUNS.contains(&n));
+    (BOUNDARIES.contains(&w) && !that_time && !dashed_names(words, k))
         || (words[k] == ","
             && words
                 .get(k + 1)

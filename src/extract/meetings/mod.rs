@@ -188,6 +188,31 @@ pub(crate) mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
     }
 
+    /// A demonstrative "that" before a meeting noun opens no clause: the names
+    /// before it hold the session.
+    #[test]
+    fn those_who_held_that_session_took_part_in_it() {
+        let v = met("Ola Brek, Tam Ruen and Ana Veld held that session in Lima.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen", "Ana Veld"]);
+        assert_eq!(v[0].1, MeetingStatus::Held);
+    }
+
+    /// Names set off by a pair of dashes are those of the words before them, in
+    /// the clause of the cue.
+    #[test]
+    fn names_between_dashes_are_the_counterparts_hosted() {
+        let v = met(
+            "Foreign Minister Ola Brek hosted her two counterparts — Tam Ruen and \
+             Ana Veld — in Lima on Monday.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen", "Ana Veld"]);
+        // A dash that opens a clause of its own still ends the meeting's.
+        let v = met("Ola Brek met Tam Ruen in Lima — Ana Veld said the talks went well.");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"], "{v:?}");
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(
