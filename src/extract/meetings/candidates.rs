@@ -9,7 +9,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
 use super::super::Doc;
 use super::super::dates;
-use super::super::lexicon::{LEXICON, starts};
+use super::super::lexicon::{Known, LEXICON, starts};
 use super::super::speech::Said;
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
@@ -545,9 +545,34 @@ fn place(words: Words, left: usize, right: usize) -> Option<String> {
             e += 1;
         }
         let s = e;
-        while e < right && is_capitalised(words[e]) && !LEXICON.function.contains(words.key(e)) {
+        while e < right
+            && ((is_capitalised(words[e]) && !LEXICON.function.contains(words.key(e)))
+                || (e > s && name_particle(words, e)))
+        {
             e += 1;
         }
-        (e > s).then(|| words[s..e].join(" "))
+        (e > s && !a_modifier(&words[s..e])).then(|| words[s..e].join(" "))
     })
+}
+
+/// "Rio de Janeiro", "Dar es Salaam", "Sharm el-Sheikh", "Bab al-Mandeb": a
+/// lower-case particle inside a place name, before a capital.
+fn name_particle(words: Words, e: usize) -> bool {
+    let w = words[e];
+    let joined = ["al-", "el-", "ad-", "as-", "an-", "ar-"]
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(is_capitalised));
+    joined
+        || (matches!(w, "de" | "da" | "do" | "del" | "es" | "el" | "al")
+            && words.get(e + 1).is_some_and(|n| is_capitalised(n)))
+}
+
+/// "in Turkish-mediated talks", "at the Kenyan embassy", "in AU-led talks": a
+/// nationality or a compound modifier describes what follows; it names no place.
+fn a_modifier(run: &[&str]) -> bool {
+    let last = run[run.len() - 1];
+    let compound = last
+        .rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+    compound || matches!(LEXICON.lookup(&run.join(" ")), Some(Known::Demonym(_)))
 }

@@ -213,6 +213,31 @@ pub(crate) mod tests {
         assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"], "{v:?}");
     }
 
+    /// A nationality or a compound modifier after "in" or "at" describes the
+    /// talks or the building; it is no place. A place named later is.
+    #[test]
+    fn a_modifier_after_in_is_no_place() {
+        let place = |t: &str| meetings_of(t).first().and_then(|m| m.place.clone());
+        assert_eq!(
+            place("Ola Brek met Tam Ruen in Turkish-mediated talks."),
+            None
+        );
+        assert_eq!(place("Ola Brek met Tam Ruen at the Kenyan embassy."), None);
+        assert_eq!(
+            place("Ola Brek met Tam Ruen in AU-led talks in Addis Ababa."),
+            Some("Addis Ababa".to_string())
+        );
+        // Lower-case particles inside a place name keep it whole.
+        assert_eq!(
+            place("Ola Brek met Tam Ruen in Sharm el-Sheikh on Monday."),
+            Some("Sharm el-Sheikh".to_string())
+        );
+        assert_eq!(
+            place("Ola Brek met Tam Ruen in Dar es Salaam."),
+            Some("Dar es Salaam".to_string())
+        );
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(
