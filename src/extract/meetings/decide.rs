@@ -70,6 +70,9 @@ pub fn decide(models: &MeetingModels, mut m: Meeting, features: &[String]) -> Op
     } else {
         p >= 0.5
     };
+    // A meeting dated after the article was published has not taken place,
+    // whatever the words around it weigh.
+    let held = held && !features.iter().any(|f| f == "date=future");
     m.status = match (held, m.status) {
         (true, _) => MeetingStatus::Held,
         (false, MeetingStatus::Held) => MeetingStatus::Planned,

@@ -238,6 +238,22 @@ pub(crate) mod tests {
         );
     }
 
+    /// A meeting dated after the publication date is not yet held, however many
+    /// parties a joint body brings back from the meeting told before.
+    #[test]
+    fn a_meeting_dated_after_publication_is_not_held() {
+        let v = met(
+            "Kenyan and Ugandan army commanders met on Monday in Busia. A team of \
+             IGAD observers led by Brig. Gen. Ana Veld of Ghana sat in on the session.\n\n\
+             The Joint Border Commission is scheduled to meet in Tororo on June 20.",
+        );
+        let tororo = v
+            .iter()
+            .find(|m| m.2 == d("2030-06-20"))
+            .expect("the Tororo meeting");
+        assert_eq!(tororo.1, MeetingStatus::Planned, "{v:?}");
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(
