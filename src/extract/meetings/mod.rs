@@ -254,6 +254,33 @@ pub(crate) mod tests {
         assert_eq!(tororo.1, MeetingStatus::Planned, "{v:?}");
     }
 
+    /// ", but" before a predicate with no subject of its own goes on with the
+    /// subject of the sentence, though no meeting verb came before.
+    #[test]
+    fn a_second_predicate_after_but_has_the_sentence_subject() {
+        let v = met(
+            "Ola Brek and Tam Ruen agreed on Tuesday to keep talking, but ended their \
+             first session without a deal.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        let v = met(
+            "Kenyan and Ugandan diplomats agreed to keep talking, but ended their \
+             session without a deal.",
+        );
+        assert_eq!(
+            v.first().map(|m| m.0.clone()),
+            Some(vec!["Kenya".into(), "Uganda".into()]),
+            "{v:?}"
+        );
+        // A subject of its own is not the first one's.
+        let v = met("Ola Brek praised the accord, but the two envoys met Ana Veld on Monday.");
+        assert!(
+            v.iter().all(|m| !m.0.contains(&"Ola Brek".to_string())),
+            "{v:?}"
+        );
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(

@@ -84,34 +84,25 @@ pub fn add(n: &str, names: &mut Vec<String>) {
     }
 }
 
-/// Whether the clause opening at `left` is ", and" right before its cue at `first`
-/// with only lower-case words of the predicate between ("and later held a separate
-/// call with"): a second predicate of the subject. A subject of its own ("and the
-/// two", "and they") starts another sentence's worth.
+/// Whether the clause opening at `left` is ", and" or ", but" right before its
+/// cue at `first` with only lower-case words of the predicate between ("and later
+/// held a separate call with", "but ended their first session"): a second
+/// predicate of the subject. A subject of its own ("and the two", "and they")
+/// starts another sentence's worth.
 fn second_predicate(words: Words, left: usize, first: usize) -> bool {
     let and = left + usize::from(words.get(left) == Some(&","));
-    words.key_at(and) == Some("and")
+    matches!(words.key_at(and), Some("and" | "but"))
         && first > and
         && first - and <= 5
         && (and + 1..first).all(|k| {
-            words[k].chars().all(|c| c.is_lowercase() || c == '-')
-                && !matches!(
+            let opens_a_subject = k == and + 1
+                && matches!(
                     words.key(k),
-                    "the"
-                        | "they"
-                        | "both"
-                        | "he"
-                        | "she"
-                        | "we"
-                        | "it"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "all"
-                        | "each"
-                        | "i"
-                )
+                    "the" | "both" | "its" | "their" | "his" | "her" | "all" | "each"
+                );
+            words[k].chars().all(|c| c.is_lowercase() || c == '-')
+                && !opens_a_subject
+                && !matches!(words.key(k), "they" | "he" | "she" | "we" | "it" | "i")
         })
 }
 
@@ -137,16 +128,27 @@ fn subject_of_first_verb(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<S
     if !future_predicate(words, left) && !second_predicate(words, left, clause.first()) {
         return;
     }
-    let start = (0..left)
+    // The comma of ", but" is a boundary of its own: the subject's clause ends
+    // before it.
+    let before = left - usize::from(left > 0 && words[left - 1] == ",");
+    let start = (0..before)
         .rev()
         .find(|&k| is_boundary(words, k))
         .map_or(0, |k| k + 1);
-    let Some(verb) = find_cues(words)
+    let verb = find_cues(words)
         .into_iter()
         .flatten()
         .map(|c| c.0)
-        .find(|&c| c >= start && c < left)
-    else {
+        .find(|&c| c >= start && c < left);
+    let Some(verb) = verb else {
+        // "A and B agreed to keep talking, but ended their session": no meeting
+        // verb before, so the names that open the sentence are its subject.
+        let end = subject_end(doc, i, words, start..left);
+        for m in doc.mentions[i].iter().filter(|m| {
+            m.first >= start && m.last <= end && !m.possessive && (!m.modifier || m.group)
+        }) {
+            add(&m.name, names);
+        }
         return;
     };
     for m in doc.mentions[i]
@@ -155,6 +157,20 @@ fn subject_of_first_verb(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<S
     {
         add(&m.name, names);
     }
+}
+
+/// Where the names opening a clause at `start` end: the first lower-case word
+/// outside every name that is not "and", "of" or "the" (the verb, or the noun
+/// of "Kenyan and Ugandan diplomats").
+fn subject_end(doc: &Doc, i: usize, words: Words, mut span: std::ops::Range<usize>) -> usize {
+    let named = |k: usize| doc.mentions[i].iter().any(|m| m.first <= k && k < m.last);
+    let left = span.end;
+    span.find(|&k| {
+        words[k].chars().next().is_some_and(char::is_lowercase)
+            && !matches!(words.key(k), "and" | "of" | "the")
+            && !named(k)
+    })
+    .unwrap_or(left)
 }
 
 /// "X and Y signed the accord after talks mediated by Z": the subjects of the
