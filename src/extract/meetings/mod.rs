@@ -281,6 +281,26 @@ pub(crate) mod tests {
         );
     }
 
+    /// "talked with", "talked to", "talked by phone" and "sat down together" tell
+    /// a contact as "spoke with" and "sat down with" do; talking about someone
+    /// is none.
+    #[test]
+    fn talking_with_someone_is_a_contact() {
+        let v = met("Ola Brek talked with Tam Ruen on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        assert_eq!(v[0].1, MeetingStatus::Held);
+        let kind = meetings_of("Ola Brek talked to Tam Ruen by phone on Monday.")
+            .first()
+            .map(|m| m.kind);
+        assert_eq!(kind, Some(MeetingKind::Call));
+        assert_eq!(
+            met("Ola Brek and Tam Ruen sat down together in Lima.").len(),
+            1
+        );
+        assert!(met("Ola Brek talked about Tam Ruen on Monday.").is_empty());
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(
