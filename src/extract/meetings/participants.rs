@@ -162,15 +162,15 @@ fn subject_of_first_verb(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<S
 /// Where the names opening a clause at `start` end: the first lower-case word
 /// outside every name that is not "and", "of" or "the" (the verb, or the noun
 /// of "Kenyan and Ugandan diplomats").
-fn subject_end(doc: &Doc, i: usize, words: Words, mut span: std::ops::Range<usize>) -> usize {
+fn subject_end(doc: &Doc, i: usize, words: Words, span: std::ops::Range<usize>) -> usize {
     let named = |k: usize| doc.mentions[i].iter().any(|m| m.first <= k && k < m.last);
-    let left = span.end;
-    span.find(|&k| {
-        words[k].chars().next().is_some_and(char::is_lowercase)
-            && !matches!(words.key(k), "and" | "of" | "the")
-            && !named(k)
-    })
-    .unwrap_or(left)
+    span.clone()
+        .find(|&k| {
+            words[k].chars().next().is_some_and(char::is_lowercase)
+                && !matches!(words.key(k), "and" | "of" | "the")
+                && !named(k)
+        })
+        .unwrap_or(span.end)
 }
 
 /// "X and Y signed the accord after talks mediated by Z": the subjects of the
