@@ -374,15 +374,22 @@ fn register_titles(
             .collect();
         reg.add_title(&earlier.join(" "), &m.name);
     }
-    // "Secretary of State X" is also "the Secretary".
+    // "Secretary of State X" is also "the Secretary", and "Foreign Minister X"
+    // "the Minister"; but a Vice President is not "the President", nor a Deputy
+    // Minister "the Minister": a word of rank makes the head another office.
     let words: Vec<&str> = t.split(' ').collect();
     reg.add_title(t, &m.name);
     reg.add_title_of(&m.name, t);
     if words.len() > 1 {
         reg.add_title(words[0], &m.name);
-        reg.add_title(words[words.len() - 1], &m.name);
+        if !RANKS_BELOW.contains(&words[0]) {
+            reg.add_title(words[words.len() - 1], &m.name);
+        }
     }
 }
+
+/// Words of rank before an office that make it another, lower one.
+const RANKS_BELOW: &[&str] = &["vice", "deputy", "assistant", "under", "associate"];
 
 #[cfg(test)]
 mod tests {

@@ -235,4 +235,26 @@ mod tests {
             Some("Ola Brek and Tam Ruen")
         );
     }
+
+    /// "The Vice President and the President" after "Vice President A met
+    /// President B" are A and B together: a vice president is not "the President".
+    #[test]
+    fn a_vice_president_and_the_president_speak_together() {
+        let doc = Doc::read(
+            "Vice President Ana Veld met President Tam Ruen of Chile in Lima. \
+             The Vice President and the President reaffirmed their commitment to the accord.",
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        let words = doc.words(1);
+        let v = words
+            .raw()
+            .iter()
+            .position(|w| *w == "reaffirmed")
+            .unwrap_or(0);
+        let speaker = match local_subject(&doc, 1, v, None, None) {
+            Local::Own(s) => Some(s.name),
+            _ => None,
+        };
+        assert_eq!(speaker.as_deref(), Some("Ana Veld and Tam Ruen"));
+    }
 }
