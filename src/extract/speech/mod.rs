@@ -356,6 +356,33 @@ mod tests {
             .collect()
     }
 
+    /// "As X said, <clause>": the main clause after the comma is X's. A clause
+    /// with a verb of saying of its own is its own speaker's.
+    #[test]
+    fn as_someone_said_reports_the_main_clause() {
+        let v = said("As Ola Brek said on Monday, the border will stay closed until June.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Ola Brek");
+        assert_eq!(v[0].1, "the border will stay closed until June");
+        assert!(!v[0].2);
+        let v = said("As Ola Brek has underscored, the world cannot look away.");
+        assert_eq!(
+            v.first().map(|s| s.1.as_str()),
+            Some("the world cannot look away")
+        );
+        assert!(said("As expected, the border will stay closed until June.").is_empty());
+        let v = said("As Ola Brek announced the deal, Tam Ruen said the border would reopen.");
+        assert!(
+            v.iter().all(|s| !s.1.contains("Tam Ruen said")),
+            "one speaker's clause stops before another's: {v:?}"
+        );
+        assert!(
+            v.iter()
+                .any(|s| s.0 == "Tam Ruen" && s.1 == "the border would reopen"),
+            "{v:?}"
+        );
+    }
+
     #[test]
     fn a_refusal_to_say_reports_nothing() {
         let v = said(

@@ -267,6 +267,11 @@ pub(super) fn reported(doc: &Doc, i: usize, st: &mut State) {
             v += 1;
             continue;
         }
+        if !taken && let Some(e) = as_said(doc, i, (v, len), sentence_end, &quotes, st) {
+            taken = true;
+            v = e;
+            continue;
+        }
         let aud = audience(doc, i, v);
         let clause = clause_after(words, v, len, sentence_end, aud.as_deref());
         let explicit_that = clause.is_some_and(|c| words[c - 1] == "that");
@@ -328,12 +333,19 @@ fn report_clause(
 }
 
 /// Where what a verb of saying reports, starting at word `c`, ends: at the end
-/// of the sentence, at a semicolon, at ", according to", or at ", and said".
+/// of the sentence, at a semicolon, at ", according to", at ", and said", or at
+/// a comma before a named speaker of a verb of saying of their own ("announced
+/// the deal, Tam Ruen said …").
 pub(super) fn content_end(words: Words, c: usize, sentence_end: usize) -> usize {
+    let another_speaker = |k: usize| {
+        words.get(k + 1).is_some_and(|w| is_capitalised(w))
+            && (k + 2..(k + 5).min(sentence_end)).any(|j| reporting_verb(words, j).is_some())
+    };
     (c..sentence_end)
         .find(|&k| {
             words[k] == ";"
                 || (words[k] == "," && words.get(k + 1) == Some(&"according"))
+                || (words[k] == "," && another_speaker(k))
                 || (words[k] == ","
                     && words.get(k + 1) == Some(&"and")
                     && (k + 2..(k + 5).min(sentence_end))
@@ -341,6 +353,45 @@ pub(super) fn content_end(words: Words, c: usize, sentence_end: usize) -> usize 
                 || (words[k] == "and" && reporting_verb(words, k + 1).is_some())
         })
         .unwrap_or(sentence_end)
+}
+
+/// "As X has underscored, the world cannot look away", "As she told reporters on
+/// Monday, the border stays closed": a sentence opened by "As" and a verb of
+/// saying with no object reports, after its comma, the main clause as X's. Not
+/// when the main clause has a verb of saying of its own ("As X announced the
+/// deal, Y said …"). Returns where the clause ends.
+fn as_said(
+    doc: &Doc,
+    i: usize,
+    (v, len): (usize, usize),
+    sentence_end: usize,
+    quotes: &[&Quote],
+    st: &mut State,
+) -> Option<usize> {
+    let (words, toks) = (doc.words(i), &doc.toks[i]);
+    if words.key_at(0) != Some("as") || v < 2 {
+        return None;
+    }
+    let comma = (v + len..sentence_end).find(|&k| words[k] == ",")?;
+    let no_object = comma - (v + len) <= 4
+        && (v + len..comma).all(|k| {
+            !matches!(
+                words.key(k),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            )
+        });
+    let e = content_end(words, comma + 1, sentence_end);
+    let reports_again = (comma + 1..e).any(|k| reporting_verb(words, k).is_some());
+    if !no_object || reports_again || (1..v).any(|k| words[k] == ",") || e < comma + 4 {
+        return None;
+    }
+    let (a, b) = (toks[comma + 1].start, toks[e - 1].end);
+    if quotes.iter().any(|q| q.outer.start < b && q.outer.end > a) {
+        return None;
+    }
+    let who = subject_from(doc, i, 1, v, st.last_person.as_deref())?;
+    st.push(doc, &who, Span::new(a, b), Speech::Reported, None, i);
+    Some(e)
 }
 
 /// "according to X, …" and "…, according to X." at word `v`: the clause on the
