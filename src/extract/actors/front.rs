@@ -14,6 +14,19 @@ pub(super) struct Front {
     pub(super) affiliation: Option<String>,
 }
 
+/// Honorifics that Somali and Arab names carry inside them: "Hassan Sheikh
+/// Mohamud" is one name, not "Hassan" and Sheikh Mohamud.
+const NAME_HONORIFICS: &[&str] = &["sheikh", "shaikh", "sheik"];
+
+/// Whether token `k` is such an honorific before a further word of the name.
+pub(super) fn honorific_in_name(text: &str, toks: &[Tok], look: &Lookups, k: usize) -> bool {
+    toks.get(k)
+        .is_some_and(|t| NAME_HONORIFICS.contains(&t.text(text).to_lowercase().as_str()))
+        && k + 1 < toks.len()
+        && look.name(k + 1)
+        && look.title(k + 1) == 0
+}
+
 /// A run of titles and affiliations with no name after them (`front` read from
 /// `run_start`): "the Secretary" is the one person the article introduced with
 /// that title; "the Pakistani commissioners" a country through a group of its
@@ -218,8 +231,13 @@ pub(super) fn front(text: &str, toks: &[Tok], look: &Lookups, i: usize) -> Front
             continue;
         }
         // An unknown word in front of a title describes the person ("Parliament
-        // Speaker", "Ruritanian Foreign Minister").
-        if is_capitalised(w) && bare(w) == w && look.title(j + 1) > 0 {
+        // Speaker", "Ruritanian Foreign Minister"); not a first name before an
+        // honorific inside the name ("Hassan Sheikh Mohamud").
+        if is_capitalised(w)
+            && bare(w) == w
+            && look.title(j + 1) > 0
+            && !honorific_in_name(text, toks, look, j + 1)
+        {
             j += 1;
             continue;
         }

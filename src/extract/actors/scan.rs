@@ -92,13 +92,15 @@ pub(super) fn run_at(
 }
 
 /// Where the name proper that starts at `j` ends: capitalised words, up to a
-/// title, a line break, a dateline or a possessive.
+/// title, a line break, a dateline or a possessive. An honorific between two
+/// words of a name is part of it ("Hassan Sheikh Mohamud").
 pub(super) fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> usize {
+    let inside_name = |k: usize| honorific_in_name(text, toks, look, k);
     let mut k = j;
     while k < toks.len()
-        && look.name(k)
+        && (look.name(k) || (k > j && inside_name(k)))
         && (k == j
-            || (look.title(k) == 0
+            || ((look.title(k) == 0 || inside_name(k))
                 && !line_break_before(text, toks, k)
                 && !dateline_after_name(text, toks, look, j, k)))
     {

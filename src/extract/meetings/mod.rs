@@ -301,6 +301,27 @@ pub(crate) mod tests {
         assert!(met("Ola Brek talked about Tam Ruen on Monday.").is_empty());
     }
 
+    /// An honorific inside a name keeps the name whole, and its shorter form
+    /// later is the same person.
+    #[test]
+    fn an_honorific_inside_a_name_is_part_of_it() {
+        let v = met("Ola Brek hosted President Hassan Sheikh Mohamud in Lima on Monday.");
+        assert_eq!(
+            v.first().map(|m| m.0.clone()),
+            Some(vec![
+                "Ola Brek".to_string(),
+                "Hassan Sheikh Mohamud".to_string()
+            ]),
+            "{v:?}"
+        );
+        let v = met("Qatari Prime Minister Sheikh Tam Ruen met Ola Brek in Doha on Monday.");
+        assert_eq!(
+            v.first().map(|m| m.0.clone()),
+            Some(vec!["Tam Ruen".to_string(), "Ola Brek".to_string()]),
+            "{v:?}"
+        );
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(
