@@ -117,11 +117,36 @@ pub fn pending(
         pend.extend(
             kept.iter()
                 .filter(|c| !kept.iter().any(|outer| inside(c, outer)))
-                .map(|c| c.item.clone()),
+                .map(|c| without_dangling_ends(c.item.clone())),
         );
         outcomes(doc, i, words, last, &mut outs);
     }
     (pend, outs)
+}
+
+/// The phrase without the dangling words at its end; unchanged when nothing
+/// else would be left.
+fn trimmed(s: &str) -> &str {
+    let mut end = s.trim_end().len();
+    while let Some((head, last)) = s[..end].rsplit_once(' ') {
+        let last = last.trim_end_matches([',', ';', ':']).to_lowercase();
+        let dangles = DANGLING.contains(&last.as_str()) || CUT_INSIDE.contains(&last.as_str());
+        if !dangles || head.trim().is_empty() {
+            break;
+        }
+        end = head.trim_end().len();
+    }
+    &s[..end]
+}
+
+/// The item with its description and due phrase ending on a word that closes
+/// them (see [`DANGLING`] and [`CUT_INSIDE`]).
+fn without_dangling_ends(mut p: Pending) -> Pending {
+    p.what = trimmed(&p.what).to_string();
+    if let Some(d) = p.due.as_mut() {
+        d.text = trimmed(&d.text).to_string();
+    }
+    p
 }
 
 /// Whether candidate `c` starts inside what `outer` promises: "delay the release
@@ -301,6 +326,15 @@ const PRONOUNS: &[&str] = &[
 const DANGLING: &[&str] = &[
     "a", "an", "the", "of", "to", "for", "with", "and", "or", "by", "before", "after", "on", "in",
     "at", "from", "that", "its", "their", "his", "her", "this", "next", "until", "within", "as",
+];
+
+/// Further words an item as shown (its description, its due phrase) cannot end
+/// on: ending there, it was cut inside a clause ("send troops to a mission that
+/// is due", "a heavy price for every missile they fire at our"). Not read while
+/// the object is found, whose length says which items lie inside another.
+const CUT_INSIDE: &[&str] = &[
+    "our", "my", "your", "which", "who", "but", "is", "are", "was", "were", "be", "rather", "than",
+    "due",
 ];
 
 /// The words of an action's description without its due phrase: up to where the
@@ -664,6 +698,31 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An item cut inside a clause ends on a word that closes it; a phrase of
+    /// dangling words only is left as it is.
+    #[test]
+    fn descriptions_and_dues_end_on_a_closing_word() {
+        assert_eq!(
+            trimmed("send troops to a new mission that is due"),
+            "send troops to a new mission"
+        );
+        assert_eq!(
+            trimmed("next session of consultations in 2026 in"),
+            "next session of consultations in 2026"
+        );
+        assert_eq!(trimmed("hand over 40 rifles by"), "hand over 40 rifles");
+        assert_eq!(trimmed("reply"), "reply");
+        assert_eq!(trimmed("the"), "the");
+        let p = |t: &str| read(t).0.into_iter().map(|p| p.what).collect::<Vec<_>>();
+        let v = p("Ruritania will send troops to a new mission that is due in January.");
+        assert_eq!(v, ["send troops to a new mission"]);
+        assert!(
+            v.iter()
+                .all(|w| !w.ends_with(" due") && !w.ends_with(" that")),
+            "{v:?}"
+        );
+    }
     use crate::extract::lexicon::{Key, lower};
     use chrono::NaiveDate;
 
