@@ -313,7 +313,8 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> 
                     .first()
                     .filter(|q| q.kind == ActorKind::Country)?;
                 let gap: Vec<&str> = (m.last..q.first).map(|k| toks[k].text(text)).collect();
-                let of_next = matches!(gap.as_slice(), ["of"] | ["of", "the"]);
+                let of_next =
+                    matches!(gap.as_slice(), ["of"] | ["of", "the"]) || formal_state_name(&gap);
                 let appositive = gap.first() == Some(&",")
                     && gap.len() <= 7
                     && !gap[1..].contains(&",")
@@ -350,6 +351,31 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> 
         }
     }
     reg
+}
+
+/// "of the Republic of", "of the Federal Democratic Republic of", "of the
+/// Kingdom of": the words between a person and their country when the country
+/// is named in its formal style.
+fn formal_state_name(gap: &[&str]) -> bool {
+    let inner = match gap {
+        ["of", "the", inner @ .., "of"] | ["of", inner @ .., "of"] => inner,
+        _ => return false,
+    };
+    let forms = [
+        "Republic",
+        "Kingdom",
+        "State",
+        "Sultanate",
+        "Commonwealth",
+        "Principality",
+        "Duchy",
+        "Emirate",
+        "Federation",
+        "Confederation",
+    ];
+    (1..=5).contains(&inner.len())
+        && inner.iter().all(|w| is_capitalised(w))
+        && inner.last().is_some_and(|w| forms.contains(w))
 }
 
 /// Records the titles `m` bears, so a later "the Secretary" or "the Deputy Prime

@@ -322,6 +322,31 @@ pub(crate) mod tests {
         );
     }
 
+    /// A country in its formal style after a person ("of the Republic of
+    /// Cyprus") is the country that person acts for, as "of Cyprus" is: not a
+    /// party of its own.
+    #[test]
+    fn a_formal_state_name_after_a_person_is_their_country() {
+        let v = met(
+            "President Ola Brek met today with President Tam Ruen of the Republic of \
+             Cyprus at the White House.",
+        );
+        assert_eq!(
+            v.first().map(|m| m.0.clone()),
+            Some(vec!["Ola Brek".to_string(), "Tam Ruen".to_string()]),
+            "{v:?}"
+        );
+        let v = met(
+            "Ola Brek spoke by phone with Prime Minister Tam Ruen of the Federal \
+             Democratic Republic of Ethiopia.",
+        );
+        assert_eq!(
+            v.first().map(|m| m.0.clone()),
+            Some(vec!["Ola Brek".to_string(), "Tam Ruen".to_string()]),
+            "{v:?}"
+        );
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(
