@@ -4,10 +4,11 @@
 
 use super::*;
 
-/// Name particles written in lower case inside a name ("bin", "al", "van").
+/// Name particles written in lower case inside a name ("bin", "al", "van"; the
+/// Portuguese "e" of "Correia e Silva").
 pub(super) const PARTICLES: &[&str] = &[
     "bin", "al", "el", "de", "del", "da", "do", "das", "dos", "du", "van", "von", "der", "la",
-    "le", "ibn", "di", "ben", "abu",
+    "le", "ibn", "di", "ben", "abu", "e",
 ];
 
 /// Prepositions after which an unknown capitalised pair is a place.

@@ -630,6 +630,8 @@ mod tests {
         assert_eq!(v[0].0, "Ana von der Veld");
         let v = names("Maria de la Cruz spoke.", &reg);
         assert_eq!(v[0].0, "Maria de la Cruz");
+        let v = names("Prime Minister Tam Ruen e Silva spoke.", &reg);
+        assert_eq!(v[0].0, "Tam Ruen e Silva");
     }
 
     #[test]
