@@ -347,6 +347,15 @@ pub(crate) mod tests {
         );
     }
 
+    /// Hosting troops, bases or refugees is no meeting; hosting talks is.
+    #[test]
+    fn hosting_troops_is_no_meeting() {
+        assert!(met("Ola Brek thanked Ruritania for hosting U.S. troops.").is_empty());
+        assert!(met("Ola Brek thanked Ruritania for hosting 5,000 refugees.").is_empty());
+        let v = met("Ola Brek thanked Ruritania for hosting the talks with Tam Ruen.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(

@@ -299,6 +299,46 @@ pub fn no_meeting(words: Words, k: usize) -> bool {
         || appeal_for(words, k)
         || meets_a_standard(words, k)
         || welcomed_a_thing(words, k)
+        || hosts_no_meeting(words, k)
+}
+
+/// What a country hosts that is no meeting: troops, bases, refugees.
+const HOSTED_THINGS: &[&str] = &[
+    "troops",
+    "forces",
+    "servicemembers",
+    "soldiers",
+    "personnel",
+    "base",
+    "bases",
+    "refugees",
+    "migrants",
+    "asylum",
+    "missiles",
+    "weapons",
+    "headquarters",
+];
+
+/// "grateful to Germany for hosting U.S. servicemembers", "hosts American
+/// bases": hosting troops, bases or refugees is no meeting with anyone. The
+/// object's head is the first of a few words after the verb that is one of
+/// [`HOSTED_THINGS`], with only modifiers (capitalised names, "the", numbers)
+/// before it.
+fn hosts_no_meeting(words: Words, k: usize) -> bool {
+    if !matches!(words.key(k), "hosting" | "hosted" | "hosts" | "host") {
+        return false;
+    }
+    (k + 1..(k + 5).min(words.len()))
+        .take_while(|&j| {
+            HOSTED_THINGS.contains(&words.key(j))
+                || is_capitalised(words[j])
+                || matches!(
+                    words.key(j),
+                    "the" | "some" | "thousands" | "of" | "more" | "than"
+                )
+                || words[j].chars().all(|c| c.is_ascii_digit() || c == ',')
+        })
+        .any(|j| HOSTED_THINGS.contains(&words.key(j)))
 }
 
 /// "The leaders welcomed the progress", "welcomed a decision": welcoming a thing
