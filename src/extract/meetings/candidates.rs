@@ -547,7 +547,8 @@ fn place(words: Words, left: usize, right: usize) -> Option<String> {
         let s = e;
         while e < right
             && ((is_capitalised(words[e]) && !LEXICON.function.contains(words.key(e)))
-                || (e > s && name_particle(words, e)))
+                || (e > s && name_particle(words, e))
+                || (e > s && state_of(words, e, right)))
         {
             e += 1;
         }
@@ -565,6 +566,24 @@ fn name_particle(words: Words, e: usize) -> bool {
     joined
         || (matches!(w, "de" | "da" | "do" | "del" | "es" | "el" | "al")
             && words.get(e + 1).is_some_and(|n| is_capitalised(n)))
+}
+
+/// "in the Republic of Korea", "in the Kingdom of Saudi Arabia": "of" after the
+/// form of a state, before a capital, goes on with the place's name.
+fn state_of(words: Words, e: usize, right: usize) -> bool {
+    words.key(e) == "of"
+        && e + 1 < right
+        && is_capitalised(words[e + 1])
+        && matches!(
+            words.key(e - 1),
+            "republic"
+                | "kingdom"
+                | "state"
+                | "sultanate"
+                | "principality"
+                | "emirate"
+                | "federation"
+        )
 }
 
 /// "in Turkish-mediated talks", "at the Kenyan embassy", "in AU-led talks": a

@@ -236,6 +236,11 @@ pub(crate) mod tests {
             place("Ola Brek met Tam Ruen in Dar es Salaam."),
             Some("Dar es Salaam".to_string())
         );
+        // A state in its formal style is named whole.
+        assert_eq!(
+            place("Ola Brek met Tam Ruen in the Republic of Korea on Monday."),
+            Some("Republic of Korea".to_string())
+        );
     }
 
     /// A meeting dated after the publication date is not yet held, however many
