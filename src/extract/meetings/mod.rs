@@ -361,6 +361,20 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// A party office in a list of one person's titles is no party of its own.
+    #[test]
+    fn a_politburo_member_is_a_title() {
+        let v = met(
+            "Ola Brek met on Monday with Politburo Member, Director of the Office of \
+             the Foreign Affairs Commission, and Foreign Minister Tam Ruen in Bangkok.",
+        );
+        assert_eq!(
+            v.first().map(|m| m.0.clone()),
+            Some(vec!["Ola Brek".to_string(), "Tam Ruen".to_string()]),
+            "{v:?}"
+        );
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(
