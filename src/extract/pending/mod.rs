@@ -112,7 +112,7 @@ pub fn pending(
         let last = subjects[i].as_deref();
         let kept: Vec<candidates::Candidate> = candidates::of_sentence(doc, i, last)
             .into_iter()
-            .filter(|c| model.accepts(&c.features))
+            .filter(|c| model.accepts(&c.features) && !due_long_before(&c.item, doc.published))
             .collect();
         pend.extend(
             kept.iter()
@@ -122,6 +122,29 @@ pub fn pending(
         outcomes(doc, i, words, last, &mut outs);
     }
     (pend, outs)
+}
+
+/// "… was to be done in February of 2022", told in 2024: an item due weeks
+/// before the article was written is history the article recalls, not
+/// something it reports as awaited.
+fn due_long_before(p: &Pending, published: chrono::NaiveDate) -> bool {
+    use chrono::Datelike;
+    let Some(due) = p.due.as_ref() else {
+        return false;
+    };
+    // "in February of 2022": a month and a year are no day, but the year tells.
+    let years: Vec<i32> = due
+        .text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1900..2200).contains(y))
+        .collect();
+    let earlier_year = !years.is_empty() && years.iter().all(|&y| y < published.year());
+    earlier_year
+        || due
+            .date
+            .is_some_and(|d| d < published - chrono::Days::new(30))
 }
 
 /// The phrase without the dangling words at its end; unchanged when nothing
@@ -733,6 +756,16 @@ mod tests {
         );
         let said = super::super::speech::statements(&doc);
         pending(&doc, &said.subjects, &crate::extract::PENDING_MODEL)
+    }
+
+    /// A deadline long past when the article was written is history; one days
+    /// ahead, or just gone (overdue), is awaited.
+    #[test]
+    fn an_item_due_long_before_the_article_is_history() {
+        let (p, _) = read("Ruritania was to hand over the 40 rifles by February 2028.");
+        assert!(p.is_empty(), "{p:?}");
+        let (p, _) = read("Ruritania will hand over the 40 rifles by June 20.");
+        assert_eq!(p.len(), 1, "{p:?}");
     }
 
     #[test]
