@@ -95,6 +95,13 @@ impl Registry {
     pub fn add(&mut self, full: &str, affiliation: Option<&str>) {
         let words: Vec<&str> = full.split_whitespace().collect();
         if words.len() < 2 {
+            // "President Macron of France": a surname alone is no full name to
+            // find others by, but it acts for its country all the same.
+            if let Some(a) = affiliation {
+                self.affiliation
+                    .entry(full.to_string())
+                    .or_insert_with(|| a.to_string());
+            }
             return;
         }
         // Any word of the name finds it: "Serrano" for "Paulina Serrano Vidal", "Kim"

@@ -375,6 +375,16 @@ pub(crate) mod tests {
         );
     }
 
+    /// A leader named by surname alone ("President Ruen of Chile") acts for the
+    /// country after the name: one call between two people, not a second with
+    /// the country.
+    #[test]
+    fn a_surname_alone_acts_for_the_country_after_it() {
+        let v = met("President Brek spoke with President Ruen of Chile.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Brek", "Ruen"]);
+    }
+
     #[test]
     fn rounds_are_split_by_the_days_they_were_held_on() {
         let v = met(
