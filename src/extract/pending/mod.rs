@@ -124,9 +124,9 @@ pub fn pending(
     (pend, outs)
 }
 
-/// "… was to be done in February of 2022", told in 2024: an item due weeks
-/// before the article was written is history the article recalls, not
-/// something it reports as awaited.
+/// "… was to be done in February of 2022", told in 2024: an item due in a year
+/// before the article's is history the article recalls, not something it
+/// reports as awaited.
 fn due_long_before(p: &Pending, published: chrono::NaiveDate) -> bool {
     use chrono::Datelike;
     let Some(due) = p.due.as_ref() else {
@@ -140,11 +140,9 @@ fn due_long_before(p: &Pending, published: chrono::NaiveDate) -> bool {
         .filter_map(|w| w.parse().ok())
         .filter(|y| (1900..2200).contains(y))
         .collect();
-    let earlier_year = !years.is_empty() && years.iter().all(|&y| y < published.year());
-    earlier_year
-        || due
-            .date
-            .is_some_and(|d| d < published - chrono::Days::new(30))
+    // A day without a year ("by April 30") may be read into the wrong year:
+    // only a year the text writes out is taken as said.
+    !years.is_empty() && years.iter().all(|&y| y < published.year())
 }
 
 /// The phrase without the dangling words at its end; unchanged when nothing
@@ -758,8 +756,8 @@ mod tests {
         pending(&doc, &said.subjects, &crate::extract::PENDING_MODEL)
     }
 
-    /// A deadline long past when the article was written is history; one days
-    /// ahead, or just gone (overdue), is awaited.
+    /// A deadline in a year before the article's is history; one ahead, or
+    /// just gone (overdue), is awaited.
     #[test]
     fn an_item_due_long_before_the_article_is_history() {
         let (p, _) = read("Ruritania was to hand over the 40 rifles by February 2028.");
