@@ -29,6 +29,21 @@ impl Hasher for WordHasher {
 pub type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<WordHasher>>;
 pub type HashSet<K> = StdSet<K, BuildHasherDefault<WordHasher>>;
 
+/// The forms of a state in its formal style ("the Republic of Korea", "the
+/// Kingdom of Saudi Arabia"), lower case: "of" after one goes on with the name.
+pub const STATE_FORMS: &[&str] = &[
+    "republic",
+    "kingdom",
+    "state",
+    "sultanate",
+    "commonwealth",
+    "principality",
+    "duchy",
+    "emirate",
+    "federation",
+    "confederation",
+];
+
 /// What a capitalised word or phrase stands for when it is a known name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Known {

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use crate::model::Span;
 
 use super::bodies;
-use super::lexicon::{Key, Known, LEXICON, key, lower, starts};
+use super::lexicon::{Key, Known, LEXICON, STATE_FORMS, key, lower, starts};
 use super::tokens::{Tok, TokKind, bare, is_capitalised};
 
 use front::*;
@@ -368,21 +368,11 @@ fn formal_state_name(gap: &[&str]) -> bool {
         ["of", "the", inner @ .., "of"] | ["of", inner @ .., "of"] => inner,
         _ => return false,
     };
-    let forms = [
-        "Republic",
-        "Kingdom",
-        "State",
-        "Sultanate",
-        "Commonwealth",
-        "Principality",
-        "Duchy",
-        "Emirate",
-        "Federation",
-        "Confederation",
-    ];
     (1..=5).contains(&inner.len())
         && inner.iter().all(|w| is_capitalised(w))
-        && inner.last().is_some_and(|w| forms.contains(w))
+        && inner
+            .last()
+            .is_some_and(|w| STATE_FORMS.contains(&lower(w).as_ref()))
 }
 
 /// Records the titles `m` bears, so a later "the Secretary" or "the Deputy Prime

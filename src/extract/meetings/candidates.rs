@@ -9,7 +9,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
 use super::super::Doc;
 use super::super::dates;
-use super::super::lexicon::{Known, LEXICON, starts};
+use super::super::lexicon::{Known, LEXICON, STATE_FORMS, starts};
 use super::super::speech::Said;
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
@@ -574,16 +574,7 @@ fn state_of(words: Words, e: usize, right: usize) -> bool {
     words.key(e) == "of"
         && e + 1 < right
         && is_capitalised(words[e + 1])
-        && matches!(
-            words.key(e - 1),
-            "republic"
-                | "kingdom"
-                | "state"
-                | "sultanate"
-                | "principality"
-                | "emirate"
-                | "federation"
-        )
+        && STATE_FORMS.contains(&words.key(e - 1))
 }
 
 /// "in Turkish-mediated talks", "at the Kenyan embassy", "in AU-led talks": a

@@ -33,6 +33,7 @@ mod participants;
 mod roles;
 mod split;
 mod status;
+mod subjects;
 mod title;
 
 pub use candidates::candidates;
@@ -306,8 +307,8 @@ pub(crate) mod tests {
         assert!(met("Ola Brek talked about Tam Ruen on Monday.").is_empty());
     }
 
-    /// An honorific inside a name keeps the name whole, and its shorter form
-    /// later is the same person.
+    /// An honorific inside a name keeps the name whole; one before the name is
+    /// a title.
     #[test]
     fn an_honorific_inside_a_name_is_part_of_it() {
         let v = met("Ola Brek hosted President Hassan Sheikh Mohamud in Lima on Monday.");

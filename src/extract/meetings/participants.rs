@@ -9,19 +9,17 @@ use crate::model::{ActorName, Meeting, MeetingStatus};
 
 use super::super::Doc;
 use super::super::actors::{ActorKind, Mention};
-use super::super::lexicon::{Known, LEXICON, starts};
+use super::super::lexicon::{Known, LEXICON};
 use super::super::speech::Said;
-use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::anaphora;
-use super::candidates::{future_predicate, is_boundary};
-use super::cues::find_cues;
 use super::decide::Clause;
 use super::no_party::{
     a_member, a_side_of_a_relation, a_venue, describes_next, holds_the_meeting, in_a_description,
     led_by_someone, names_a_period, the_occasion,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
+use super::subjects;
 
 /// The parties one clause names, as `parties` reads them.
 pub struct Parties {
@@ -46,9 +44,9 @@ pub fn parties(
     history: &[(Meeting, bool, usize)],
 ) -> Parties {
     let mut names: Vec<String> = Vec::new();
-    subject_of_relative(doc, i, clause, &mut names);
-    subject_of_first_verb(doc, i, clause, &mut names);
-    subjects_of_mediated_talks(doc, i, clause, &mut names);
+    subjects::subject_of_relative(doc, i, clause, &mut names);
+    subjects::subject_of_first_verb(doc, i, clause, &mut names);
+    subjects::subjects_of_mediated_talks(doc, i, clause, &mut names);
     let named = named_in_clause(doc, i, clause, &mut names);
     countries_as_their_people(doc, &named, &mut names);
     drop_represented_countries(doc, &named.groups, &mut names);
@@ -81,127 +79,6 @@ pub fn add(n: &str, names: &mut Vec<String>) {
             }
         }
         None => names.push(n.to_string()),
-    }
-}
-
-/// Whether the clause opening at `left` is ", and" or ", but" right before its
-/// cue at `first` with only lower-case words of the predicate between ("and later
-/// held a separate call with", "but ended their first session"): a second
-/// predicate of the subject. A subject of its own ("and the two", "and they")
-/// starts another sentence's worth.
-fn second_predicate(words: Words, left: usize, first: usize) -> bool {
-    let and = left + usize::from(words.get(left) == Some(&","));
-    matches!(words.key_at(and), Some("and" | "but"))
-        && first > and
-        && first - and <= 5
-        && (and + 1..first).all(|k| {
-            let opens_a_subject = k == and + 1
-                && matches!(
-                    words.key(k),
-                    "the" | "both" | "its" | "their" | "his" | "her" | "all" | "each"
-                );
-            words[k].chars().all(|c| c.is_lowercase() || c == '-')
-                && !opens_a_subject
-                && !matches!(words.key(k), "they" | "he" | "she" | "we" | "it" | "i")
-        })
-}
-
-/// "X, who met Y": X takes part.
-fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
-    let left = clause.left;
-    if left > 0
-        && clause.words.key(left) == "who"
-        && let Some(m) = doc.mentions[i]
-            .iter()
-            .rfind(|m| m.last <= left && !m.possessive)
-    {
-        add(&m.name, names);
-    }
-}
-
-/// "X met Y on Monday and will meet Z on Friday", "X received a call from Y, and
-/// later held a separate call with Z": a predicate that looks ahead, or a second
-/// meeting verb, joined by "and", has the subject of the sentence's first meeting
-/// verb.
-fn subject_of_first_verb(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
-    let (words, left) = (clause.words, clause.left);
-    if !future_predicate(words, left) && !second_predicate(words, left, clause.first()) {
-        return;
-    }
-    // The comma of ", but" is a boundary of its own: the subject's clause ends
-    // before it.
-    let before = left - usize::from(left > 0 && words[left - 1] == ",");
-    let start = (0..before)
-        .rev()
-        .find(|&k| is_boundary(words, k))
-        .map_or(0, |k| k + 1);
-    let verb = find_cues(words)
-        .into_iter()
-        .flatten()
-        .map(|c| c.0)
-        .find(|&c| c >= start && c < left);
-    let Some(verb) = verb else {
-        // "A and B agreed to keep talking, but ended their session": no meeting
-        // verb before, so the names that open the sentence are its subject.
-        let end = subject_end(doc, i, words, start..left);
-        for m in doc.mentions[i].iter().filter(|m| {
-            m.first >= start && m.last <= end && !m.possessive && (!m.modifier || m.group)
-        }) {
-            add(&m.name, names);
-        }
-        return;
-    };
-    for m in doc.mentions[i]
-        .iter()
-        .filter(|m| m.first >= start && m.last <= verb && !m.possessive && !m.modifier)
-    {
-        add(&m.name, names);
-    }
-}
-
-/// Where the names opening a clause at `start` end: the first lower-case word
-/// outside every name that is not "and", "of" or "the" (the verb, or the noun
-/// of "Kenyan and Ugandan diplomats").
-fn subject_end(doc: &Doc, i: usize, words: Words, span: std::ops::Range<usize>) -> usize {
-    let named = |k: usize| doc.mentions[i].iter().any(|m| m.first <= k && k < m.last);
-    span.clone()
-        .find(|&k| {
-            words[k].chars().next().is_some_and(char::is_lowercase)
-                && !matches!(words.key(k), "and" | "of" | "the")
-                && !named(k)
-        })
-        .unwrap_or(span.end)
-}
-
-/// "X and Y signed the accord after talks mediated by Z": the subjects of the
-/// clause before "after talks" took part in them.
-fn subjects_of_mediated_talks(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
-    let Clause {
-        words, left, right, ..
-    } = *clause;
-    let first = clause.first();
-    // "X told reporters after meeting Y": a gerund cue takes its object at once.
-    let gerund = words.key(first).ends_with("ing")
-        && words.get(first + 1).is_some_and(|w| is_capitalised(w));
-    if matches!(words.key(left), "after" | "following" | "before")
-        && first == left + 1
-        && (gerund
-            || words[first..right]
-                .iter()
-                .any(|w| matches!(*w, "by" | "with")))
-        && !words[first..right].contains(&"between")
-    {
-        // The subject may stand before a verb of saying: "X said after talks with Y".
-        let start = (0..left)
-            .rev()
-            .find(|&k| is_boundary(words, k) && !words.starts(k, starts::REPORTED))
-            .map_or(0, |k| k + 1);
-        for m in doc.mentions[i]
-            .iter()
-            .filter(|m| m.first >= start && m.last <= left && !m.possessive && !m.modifier)
-        {
-            add(&m.name, names);
-        }
     }
 }
 

@@ -11,6 +11,7 @@
 //! later article reporting it closes the pending item.
 
 mod candidates;
+mod shown;
 
 use crate::model::{ActorName, Due, Outcome, OutcomeKind, Pending};
 
@@ -112,62 +113,18 @@ pub fn pending(
         let last = subjects[i].as_deref();
         let kept: Vec<candidates::Candidate> = candidates::of_sentence(doc, i, last)
             .into_iter()
-            .filter(|c| model.accepts(&c.features) && !due_long_before(&c.item, doc.published))
+            .filter(|c| {
+                model.accepts(&c.features) && !shown::due_in_an_earlier_year(&c.item, doc.published)
+            })
             .collect();
         pend.extend(
             kept.iter()
                 .filter(|c| !kept.iter().any(|outer| inside(c, outer)))
-                .map(|c| without_dangling_ends(c.item.clone())),
+                .map(|c| shown::without_dangling_ends(c.item.clone())),
         );
         outcomes(doc, i, words, last, &mut outs);
     }
     (pend, outs)
-}
-
-/// "… was to be done in February of 2022", told in 2024: an item due in a year
-/// before the article's is history the article recalls, not something it
-/// reports as awaited.
-fn due_long_before(p: &Pending, published: chrono::NaiveDate) -> bool {
-    use chrono::Datelike;
-    let Some(due) = p.due.as_ref() else {
-        return false;
-    };
-    // "in February of 2022": a month and a year are no day, but the year tells.
-    let years: Vec<i32> = due
-        .text
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse().ok())
-        .filter(|y| (1900..2200).contains(y))
-        .collect();
-    // A day without a year ("by April 30") may be read into the wrong year:
-    // only a year the text writes out is taken as said.
-    !years.is_empty() && years.iter().all(|&y| y < published.year())
-}
-
-/// The phrase without the dangling words at its end; unchanged when nothing
-/// else would be left.
-fn trimmed(s: &str) -> &str {
-    let mut end = s.trim_end().len();
-    while let Some((head, last)) = s[..end].rsplit_once(' ') {
-        let last = last.trim_end_matches([',', ';', ':']).to_lowercase();
-        let dangles = DANGLING.contains(&last.as_str()) || CUT_INSIDE.contains(&last.as_str());
-        if !dangles || head.trim().is_empty() {
-            break;
-        }
-        end = head.trim_end().len();
-    }
-    &s[..end]
-}
-
-/// The item with its description and due phrase ending on a word that closes
-/// them (see [`DANGLING`] and [`CUT_INSIDE`]).
-fn without_dangling_ends(mut p: Pending) -> Pending {
-    p.what = trimmed(&p.what).to_string();
-    if let Some(d) = p.due.as_mut() {
-        d.text = trimmed(&d.text).to_string();
-    }
-    p
 }
 
 /// Whether candidate `c` starts inside what `outer` promises: "delay the release
@@ -344,18 +301,9 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// Words a description cannot end on.
-const DANGLING: &[&str] = &[
+pub(super) const DANGLING: &[&str] = &[
     "a", "an", "the", "of", "to", "for", "with", "and", "or", "by", "before", "after", "on", "in",
     "at", "from", "that", "its", "their", "his", "her", "this", "next", "until", "within", "as",
-];
-
-/// Further words an item as shown (its description, its due phrase) cannot end
-/// on: ending there, it was cut inside a clause ("send troops to a mission that
-/// is due", "a heavy price for every missile they fire at our"). Not read while
-/// the object is found, whose length says which items lie inside another.
-const CUT_INSIDE: &[&str] = &[
-    "our", "my", "your", "which", "who", "but", "is", "are", "was", "were", "be", "rather", "than",
-    "due",
 ];
 
 /// The words of an action's description without its due phrase: up to where the
@@ -717,53 +665,18 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
-
-    /// An item cut inside a clause ends on a word that closes it; a phrase of
-    /// dangling words only is left as it is.
-    #[test]
-    fn descriptions_and_dues_end_on_a_closing_word() {
-        assert_eq!(
-            trimmed("send troops to a new mission that is due"),
-            "send troops to a new mission"
-        );
-        assert_eq!(
-            trimmed("next session of consultations in 2026 in"),
-            "next session of consultations in 2026"
-        );
-        assert_eq!(trimmed("hand over 40 rifles by"), "hand over 40 rifles");
-        assert_eq!(trimmed("reply"), "reply");
-        assert_eq!(trimmed("the"), "the");
-        let p = |t: &str| read(t).0.into_iter().map(|p| p.what).collect::<Vec<_>>();
-        let v = p("Ruritania will send troops to a new mission that is due in January.");
-        assert_eq!(v, ["send troops to a new mission"]);
-        assert!(
-            v.iter()
-                .all(|w| !w.ends_with(" due") && !w.ends_with(" that")),
-            "{v:?}"
-        );
-    }
     use crate::extract::lexicon::{Key, lower};
     use chrono::NaiveDate;
 
-    fn read(text: &str) -> (Vec<Pending>, Vec<Outcome>) {
+    pub(crate) fn read(text: &str) -> (Vec<Pending>, Vec<Outcome>) {
         let doc = Doc::read(
             text,
             NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
         );
         let said = super::super::speech::statements(&doc);
         pending(&doc, &said.subjects, &crate::extract::PENDING_MODEL)
-    }
-
-    /// A deadline in a year before the article's is history; one ahead, or
-    /// just gone (overdue), is awaited.
-    #[test]
-    fn an_item_due_long_before_the_article_is_history() {
-        let (p, _) = read("Ruritania was to hand over the 40 rifles by February 2028.");
-        assert!(p.is_empty(), "{p:?}");
-        let (p, _) = read("Ruritania will hand over the 40 rifles by June 20.");
-        assert_eq!(p.len(), 1, "{p:?}");
     }
 
     #[test]
