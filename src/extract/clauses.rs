@@ -268,7 +268,12 @@ fn described(words: &[&str]) -> Option<String> {
             break;
         }
     }
-    if w.is_empty() || w.len() > 8 {
+    // "My first administration", "our government": the writer's or the
+    // speaker's own side, no name a reader can use (as "I" is none).
+    let first_person = w
+        .first()
+        .is_some_and(|f| matches!(f.to_lowercase().as_str(), "my" | "our" | "your"));
+    if w.is_empty() || w.len() > 8 || first_person {
         return None;
     }
     // "a government source in New Delhi": the head stands before the preposition.

@@ -383,6 +383,17 @@ mod tests {
         );
     }
 
+    /// "My administration", "our government" name no speaker a reader can use.
+    #[test]
+    fn a_first_person_description_is_no_speaker() {
+        let v = said("My first administration said the sanctions would stay in place.");
+        assert!(v.iter().all(|s| !s.0.starts_with("My")), "{v:?}");
+        let v = said("Our government said the sanctions would stay in place.");
+        assert!(v.iter().all(|s| !s.0.starts_with("Our")), "{v:?}");
+        let v = said("The Kenyan government said the sanctions would stay in place.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
     #[test]
     fn a_refusal_to_say_reports_nothing() {
         let v = said(
