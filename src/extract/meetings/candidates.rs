@@ -11,7 +11,7 @@ use super::super::Doc;
 use super::super::dates;
 use super::super::lexicon::{Known, LEXICON, STATE_FORMS, starts};
 use super::super::speech::Said;
-use super::super::tokens::is_capitalised;
+use super::super::tokens::{bare, is_capitalised};
 use super::super::words::Words;
 use super::cues::{find_cues, right_edge, told_during};
 use super::decide::{self, Clause};
@@ -551,8 +551,17 @@ fn place(words: Words, left: usize, right: usize) -> Option<String> {
                 || (e > s && state_of(words, e, right)))
         {
             e += 1;
+            // "at the Republic of Korea's embassy": the place ends at its
+            // possessive, which qualifies what follows.
+            if bare(words[e - 1]) != words[e - 1] {
+                break;
+            }
         }
-        (e > s && !a_modifier(&words[s..e])).then(|| words[s..e].join(" "))
+        let mut run: Vec<&str> = words[s..e].to_vec();
+        if let Some(last) = run.last_mut() {
+            *last = bare(last);
+        }
+        (e > s && !a_modifier(&run)).then(|| run.join(" "))
     })
 }
 

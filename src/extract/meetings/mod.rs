@@ -242,6 +242,11 @@ pub(crate) mod tests {
             place("Ola Brek met Tam Ruen in the Republic of Korea on Monday."),
             Some("Republic of Korea".to_string())
         );
+        // A possessive ends the place: it qualifies what follows.
+        assert_eq!(
+            place("Ola Brek met Tam Ruen at the Republic of Korea's National Security Office."),
+            Some("Republic of Korea".to_string())
+        );
     }
 
     /// A meeting dated after the publication date is not yet held, however many
