@@ -20,9 +20,10 @@ const NAME_HONORIFICS: &[&str] = &["sheikh", "shaikh", "sheik"];
 
 /// Whether token `k` is such an honorific before a further word of the name.
 pub(super) fn honorific_in_name(text: &str, toks: &[Tok], look: &Lookups, k: usize) -> bool {
-    toks.get(k)
-        .is_some_and(|t| NAME_HONORIFICS.contains(&t.text(text).to_lowercase().as_str()))
-        && k + 1 < toks.len()
+    toks.get(k).is_some_and(|t| {
+        let w = t.text(text);
+        NAME_HONORIFICS.iter().any(|h| w.eq_ignore_ascii_case(h))
+    }) && k + 1 < toks.len()
         && look.name(k + 1)
         && look.title(k + 1) == 0
 }

@@ -5,10 +5,11 @@
 use super::*;
 
 /// Name particles written in lower case inside a name ("bin", "al", "van"; the
-/// Portuguese "e" of "Correia e Silva").
-pub(super) const PARTICLES: &[&str] = &[
+/// Portuguese "e" of "Correia e Silva"), of people and of places ("Sharm
+/// el-Sheikh", "Dar es Salaam").
+pub(crate) const PARTICLES: &[&str] = &[
     "bin", "al", "el", "de", "del", "da", "do", "das", "dos", "du", "van", "von", "der", "la",
-    "le", "ibn", "di", "ben", "abu", "e",
+    "le", "ibn", "di", "ben", "abu", "e", "es",
 ];
 
 /// Prepositions after which an unknown capitalised pair is a place.

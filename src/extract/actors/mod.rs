@@ -24,6 +24,7 @@ use super::tokens::{Tok, TokKind, bare, is_capitalised};
 
 use front::*;
 use groups::*;
+pub(crate) use lookups::PARTICLES;
 use lookups::*;
 pub use lookups::{Lookups, keys_of};
 pub use scan::mentions_keyed;
@@ -93,15 +94,15 @@ pub struct Registry {
 impl Registry {
     /// Adds a full name (two words or more).
     pub fn add(&mut self, full: &str, affiliation: Option<&str>) {
+        // "President Macron of France": a surname alone acts for its country
+        // too, though it is no full name to find others by.
+        if let Some(a) = affiliation {
+            self.affiliation
+                .entry(full.to_string())
+                .or_insert_with(|| a.to_string());
+        }
         let words: Vec<&str> = full.split_whitespace().collect();
         if words.len() < 2 {
-            // "President Macron of France": a surname alone is no full name to
-            // find others by, but it acts for its country all the same.
-            if let Some(a) = affiliation {
-                self.affiliation
-                    .entry(full.to_string())
-                    .or_insert_with(|| a.to_string());
-            }
             return;
         }
         // Any word of the name finds it: "Serrano" for "Paulina Serrano Vidal", "Kim"
@@ -124,11 +125,6 @@ impl Registry {
         }
         if !self.names.iter().any(|n| n == full) {
             self.names.push(full.to_string());
-        }
-        if let Some(a) = affiliation {
-            self.affiliation
-                .entry(full.to_string())
-                .or_insert_with(|| a.to_string());
         }
     }
 

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
 use super::super::Doc;
+use super::super::actors::PARTICLES;
 use super::super::dates;
 use super::super::lexicon::{Known, LEXICON, STATE_FORMS, starts};
 use super::super::speech::Said;
@@ -565,16 +566,14 @@ fn place(words: Words, left: usize, right: usize) -> Option<String> {
     })
 }
 
-/// "Rio de Janeiro", "Dar es Salaam", "Sharm el-Sheikh", "Bab al-Mandeb": a
-/// lower-case particle inside a place name, before a capital.
+/// "Rio de Janeiro", "Dar es Salaam", "Sharm el-Sheikh": a name particle inside
+/// a place name, before a capital, read as in people's names.
 fn name_particle(words: Words, e: usize) -> bool {
     let w = words[e];
-    let joined = ["al-", "el-", "ad-", "as-", "an-", "ar-"]
-        .iter()
-        .any(|p| w.strip_prefix(p).is_some_and(is_capitalised));
-    joined
-        || (matches!(w, "de" | "da" | "do" | "del" | "es" | "el" | "al")
-            && words.get(e + 1).is_some_and(|n| is_capitalised(n)))
+    match w.split_once('-') {
+        Some((head, tail)) => PARTICLES.contains(&head) && is_capitalised(tail),
+        None => PARTICLES.contains(&w) && words.get(e + 1).is_some_and(|n| is_capitalised(n)),
+    }
 }
 
 /// "in the Republic of Korea", "in the Kingdom of Saudi Arabia": "of" after the

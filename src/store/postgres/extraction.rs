@@ -133,13 +133,10 @@ impl Batch {
             r.cols.due_text.push(p.due.as_ref().map(|d| d.text.clone()));
             r.cols.due_date.push(p.due.as_ref().and_then(|d| d.date));
         }
+        // Outcomes are matched by action, never placed by topic: no paragraph.
         for o in &x.outcomes {
             let r = &mut self.outcomes;
-            r.push_common(
-                article_id,
-                &o.evidence,
-                context.of(o.evidence.span.start, o.evidence.span.end),
-            );
+            r.push_common(article_id, &o.evidence, String::new());
             r.cols.kind.push(o.kind.as_str());
             r.cols.actors.push(names_json(&o.actors));
             r.cols.what.push(o.what.clone());

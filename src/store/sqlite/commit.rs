@@ -135,8 +135,9 @@ async fn insert_extraction(
     for p in &x.pending {
         insert_pending(tx, id, p, context(&p.evidence)).await?;
     }
+    // Outcomes are matched by action, never placed by topic: no paragraph.
     for o in &x.outcomes {
-        insert_outcome(tx, id, o, context(&o.evidence)).await?;
+        insert_outcome(tx, id, o, String::new()).await?;
     }
     Ok(())
 }
