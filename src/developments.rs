@@ -10,12 +10,14 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
-use crate::model::{Evidence, Meeting, MeetingStatus, Outcome, OutcomeKind, Pending, Statement};
+use crate::model::{
+    ArticleId, Evidence, Meeting, MeetingStatus, Outcome, OutcomeKind, Pending, Statement,
+};
 
 /// The article a claim links to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ArticleRef {
-    pub id: String,
+    pub id: ArticleId,
     pub url: String,
     pub outlet: String,
     pub title: String,
@@ -559,9 +561,10 @@ mod tests {
     use crate::model::Span;
     use chrono::TimeZone;
 
-    fn art(id: &str, day: u32) -> ArticleRef {
+    /// An article named in base 36 ("a", "b2"), so the tests read by name.
+    fn art(name: &str, day: u32) -> ArticleRef {
         ArticleRef {
-            id: id.into(),
+            id: ArticleId(i64::from_str_radix(name, 36).expect("an alphanumeric name")),
             url: String::new(),
             outlet: "t".into(),
             title: "t".into(),

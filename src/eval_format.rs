@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::developments::{self, ArticleRef, PendingState, Reported};
 use crate::extract::Extractor;
-use crate::model::{Article, Extraction, Speech};
+use crate::model::{Article, ArticleId, Extraction, Speech};
 
 /// Reads every article and story under `paths` and writes one JSON line per
 /// article, then one per story with the brief state after its last article. A
@@ -206,9 +206,9 @@ pub fn prediction(a: &Article, x: &Extraction) -> Value {
     })
 }
 
-fn reference(a: &Article) -> ArticleRef {
+fn reference(n: usize, a: &Article) -> ArticleRef {
     ArticleRef {
-        id: a.id.clone(),
+        id: ArticleId(n as i64),
         url: a.url.clone(),
         outlet: a.outlet.clone(),
         title: a.title.clone(),
@@ -222,8 +222,8 @@ pub fn story_brief(id: &str, story: &[(Article, Extraction)]) -> Value {
     let mut meetings = Vec::new();
     let mut pending = Vec::new();
     let mut outcomes = Vec::new();
-    for (a, x) in story {
-        let r = reference(a);
+    for (n, (a, x)) in story.iter().enumerate() {
+        let r = reference(n, a);
         meetings.extend(x.meetings.iter().map(|m| Reported {
             item: m.clone(),
             article: r.clone(),

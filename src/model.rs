@@ -11,6 +11,27 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+/// A stored article's row id, the name a brief cites it by. A number, not its text:
+/// articles published in the same second are ordered by id, and as text article 10
+/// would come before article 9. Written out as a string in JSON, where ids have
+/// always been strings. The eval format, which stores nothing, numbers a story's
+/// articles in their order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, sqlx::Type)]
+#[sqlx(transparent)]
+pub struct ArticleId(pub(crate) i64);
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Serialize for ArticleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// One article as the extractor sees it: the full text plus where and when it was
 /// published. `published` anchors relative dates ("on Friday") in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,6 +323,11 @@ impl fmt::Display for TopicName {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_article_id_is_written_as_a_string_in_json() {
+        assert_eq!(serde_json::to_string(&ArticleId(10)).unwrap(), "\"10\"");
+    }
 
     #[test]
     fn actor_names_are_trimmed_and_never_blank() {

@@ -94,6 +94,7 @@ pub fn latest_held(met: &[Development<Meeting>]) -> Option<&Development<Meeting>
 mod tests {
     use super::*;
     use crate::developments::{ArticleRef, Report};
+    use crate::model::ArticleId;
     use crate::model::{ActorName, Evidence, MeetingKind, Span};
 
     fn dev(status: MeetingStatus, date: Option<u32>, published: &[u32]) -> Development<Meeting> {
@@ -114,7 +115,7 @@ mod tests {
                 .iter()
                 .map(|p| Report {
                     article: ArticleRef {
-                        id: p.to_string(),
+                        id: ArticleId(i64::from(*p)),
                         url: String::new(),
                         outlet: String::new(),
                         title: String::new(),

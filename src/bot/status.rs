@@ -11,7 +11,7 @@ use super::reply::{Progress, Reply, respond};
 use super::{Caller, CommandError, Context, Data, Error};
 use crate::brief::{Brief, brief_for};
 use crate::developments::Report;
-use crate::model::TopicName;
+use crate::model::{ArticleId, TopicName};
 use crate::render::discord::{
     self, COLOR, Embed, EmbedField, Section, bounded_list, escape, limits, truncate,
 };
@@ -137,8 +137,7 @@ fn focus_on_person(brief: &mut Brief, section: Section, who: &str) -> bool {
         Section::Said => brief.said.iter().flat_map(|d| &d.reports).collect(),
         _ => brief.met.iter().flat_map(|d| &d.reports).collect(),
     };
-    let ids: std::collections::HashSet<String> =
-        cited.iter().map(|r| r.article.id.clone()).collect();
+    let ids: std::collections::HashSet<ArticleId> = cited.iter().map(|r| r.article.id).collect();
     brief.sources.retain(|s| ids.contains(&s.id));
     true
 }

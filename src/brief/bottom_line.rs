@@ -165,6 +165,7 @@ mod tests {
     use super::*;
     use crate::brief::calendar::calendar;
     use crate::developments::{ArticleRef, Report};
+    use crate::model::ArticleId;
     use crate::model::{Due, Evidence, MeetingKind, Pending, Span};
 
     fn day(d: u32) -> NaiveDate {
@@ -174,7 +175,7 @@ mod tests {
     fn report(published: u32) -> Report {
         Report {
             article: ArticleRef {
-                id: published.to_string(),
+                id: ArticleId(published.into()),
                 url: String::new(),
                 outlet: "Example".into(),
                 title: String::new(),

@@ -91,6 +91,7 @@ pub fn calendar(
 mod tests {
     use super::*;
     use crate::developments::ArticleRef;
+    use crate::model::ArticleId;
     use crate::model::{Due, Evidence, MeetingKind, Pending, Span};
 
     fn day(d: u32) -> NaiveDate {
@@ -100,7 +101,7 @@ mod tests {
     fn report() -> Report {
         Report {
             article: ArticleRef {
-                id: "a".into(),
+                id: ArticleId(1),
                 url: "https://news.example/a".into(),
                 outlet: "Example".into(),
                 title: "A".into(),

@@ -252,12 +252,14 @@ pub fn finish(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActorName, Evidence, Extraction, MeetingKind, MeetingStatus, Span, Speech};
+    use crate::model::{
+        ActorName, ArticleId, Evidence, Extraction, MeetingKind, MeetingStatus, Span, Speech,
+    };
     use chrono::NaiveDate;
 
-    fn article(id: &str, day: u32) -> ArticleRef {
+    fn article(id: i64, day: u32) -> ArticleRef {
         ArticleRef {
-            id: id.into(),
+            id: ArticleId(id),
             url: format!("https://news.example/{id}"),
             outlet: "Example".into(),
             title: format!("Story {id}"),
@@ -296,17 +298,17 @@ mod tests {
         let material = vec![
             StoredArticle {
                 contexts: Default::default(),
-                article: article("a", 2),
+                article: article(1, 2),
                 extraction: x(meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))),
             },
             StoredArticle {
                 contexts: Default::default(),
-                article: article("b", 3),
+                article: article(2, 3),
                 extraction: x(meeting("Bo Park", "Ann Lee", MeetingStatus::Held, None)),
             },
             StoredArticle {
                 contexts: Default::default(),
-                article: article("c", 4),
+                article: article(3, 4),
                 extraction: x(meeting(
                     "Cy Moe",
                     "Ann Lee",
@@ -317,19 +319,23 @@ mod tests {
         ];
         let b = assemble(
             TopicName::parse("x").unwrap(),
-            article("z", 5).published,
+            article(26, 5).published,
             None,
             material,
         );
         assert_eq!(b.met.len(), 2);
         assert_eq!(b.met[0].item.status, MeetingStatus::Held);
         assert_eq!(b.met[0].reports.len(), 2);
-        assert_eq!(b.met[0].reports[0].article.id, "b", "newest report first");
         assert_eq!(
-            b.sources.iter().map(|s| s.id.as_str()).collect::<Vec<_>>(),
-            ["c", "b", "a"]
+            b.met[0].reports[0].article.id,
+            ArticleId(2),
+            "newest report first"
         );
-        assert_eq!(b.source_number(&article("b", 3)), Some(2));
+        assert_eq!(
+            b.sources.iter().map(|s| s.id).collect::<Vec<_>>(),
+            [ArticleId(3), ArticleId(2), ArticleId(1)]
+        );
+        assert_eq!(b.source_number(&article(2, 3)), Some(2));
     }
 
     #[test]
@@ -343,7 +349,7 @@ mod tests {
         };
         let material = vec![StoredArticle {
             contexts: Default::default(),
-            article: article("t", 1),
+            article: article(20, 1),
             extraction: Extraction {
                 statements: vec![
                     st("Thank you all."),
@@ -355,7 +361,7 @@ mod tests {
         }];
         let b = assemble(
             TopicName::parse("x").unwrap(),
-            article("z", 9).published,
+            article(26, 9).published,
             None,
             material,
         );
@@ -375,7 +381,7 @@ mod tests {
         let material = vec![
             StoredArticle {
                 contexts: Default::default(),
-                article: article("old", 1),
+                article: article(21, 1),
                 extraction: Extraction {
                     statements: vec![st("Old words.")],
                     ..Default::default()
@@ -383,7 +389,7 @@ mod tests {
             },
             StoredArticle {
                 contexts: Default::default(),
-                article: article("new", 8),
+                article: article(22, 8),
                 extraction: Extraction {
                     statements: vec![st("New words.")],
                     ..Default::default()
@@ -392,7 +398,7 @@ mod tests {
         ];
         let b = assemble(
             TopicName::parse("x").unwrap(),
-            article("z", 9).published,
+            article(26, 9).published,
             None,
             material,
         );
@@ -400,7 +406,7 @@ mod tests {
         assert!(!b.is_empty());
     }
 
-    fn with_meetings(id: &str, day: u32, meetings: Vec<Meeting>) -> StoredArticle {
+    fn with_meetings(id: i64, day: u32, meetings: Vec<Meeting>) -> StoredArticle {
         StoredArticle {
             contexts: Default::default(),
             article: article(id, day),
@@ -411,16 +417,43 @@ mod tests {
         }
     }
 
+    /// Article 10 was stored after article 9: as text its id would sort first.
     #[test]
-    fn the_brief_opens_with_a_bottom_line_and_the_dates_ahead() {
+    fn articles_of_the_same_second_are_cited_in_the_order_they_were_stored() {
         let material = vec![
             with_meetings(
-                "a",
+                10,
                 2,
                 vec![meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))],
             ),
             with_meetings(
-                "b",
+                9,
+                2,
+                vec![meeting("Cy Moe", "Dee Roe", MeetingStatus::Held, Some(1))],
+            ),
+        ];
+        let b = assemble(
+            TopicName::parse("x").unwrap(),
+            article(26, 5).published,
+            None,
+            material,
+        );
+        assert_eq!(
+            b.sources.iter().map(|s| s.id).collect::<Vec<_>>(),
+            [ArticleId(9), ArticleId(10)]
+        );
+    }
+
+    #[test]
+    fn the_brief_opens_with_a_bottom_line_and_the_dates_ahead() {
+        let material = vec![
+            with_meetings(
+                1,
+                2,
+                vec![meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))],
+            ),
+            with_meetings(
+                2,
                 4,
                 vec![
                     meeting("Cy Moe", "Ann Lee", MeetingStatus::Planned, Some(9)),
@@ -430,7 +463,7 @@ mod tests {
         ];
         let b = assemble(
             TopicName::parse("x").unwrap(),
-            article("z", 5).published,
+            article(26, 5).published,
             None,
             material,
         );
@@ -443,7 +476,7 @@ mod tests {
             b.calendar[0].date,
             NaiveDate::from_ymd_opt(2024, 3, 9).unwrap()
         );
-        assert_eq!(b.calendar[0].reports[0].article.id, "b");
+        assert_eq!(b.calendar[0].reports[0].article.id, ArticleId(2));
         assert_eq!(
             b.bottom_line.sentences,
             [
@@ -452,7 +485,7 @@ mod tests {
                 "Nothing pending is open or overdue.",
             ]
         );
-        assert_eq!(b.latest, Some(article("b", 4).published));
+        assert_eq!(b.latest, Some(article(2, 4).published));
         assert_eq!(b.stale, None);
         let v = serde_json::to_value(&b).unwrap();
         assert_eq!(v["calendar"][0]["kind"], "meeting");
@@ -462,7 +495,7 @@ mod tests {
     #[test]
     fn an_old_newest_development_makes_the_brief_stale() {
         let material = vec![with_meetings(
-            "a",
+            1,
             2,
             vec![meeting("Ann Lee", "Bo Park", MeetingStatus::Held, Some(1))],
         )];
@@ -481,12 +514,12 @@ mod tests {
         recalled.date = NaiveDate::from_ymd_opt(2023, 5, 15);
         let material = vec![
             with_meetings(
-                "old",
+                21,
                 3,
                 vec![meeting("Ann Lee", "Cy Moe", MeetingStatus::Held, Some(3))],
             ),
             with_meetings(
-                "new",
+                22,
                 8,
                 vec![
                     meeting("Ann Lee", "Dee Roe", MeetingStatus::Held, Some(7)),
@@ -494,9 +527,9 @@ mod tests {
                 ],
             ),
         ];
-        let mut lines = lines_of(material, article("z", 9).published);
+        let mut lines = lines_of(material, article(26, 9).published);
         assert_eq!(lines.met.len(), 3);
-        recency::keep_since(&mut lines, article("since", 6).published);
+        recency::keep_since(&mut lines, article(27, 6).published);
         let kept: Vec<&str> = lines
             .met
             .iter()

@@ -9,7 +9,7 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 
 use crate::developments::{Development, fold};
-use crate::model::{Meeting, Statement};
+use crate::model::{ArticleId, Meeting, Statement};
 
 /// How many quotes of one article come before the other articles' quotes run
 /// out; the rest follow, in the same order.
@@ -97,10 +97,10 @@ pub fn rank(said: &mut Vec<Development<Statement>>, met: &[Development<Meeting>]
             role(d.item.speaker.as_str(), &parties),
         )
     });
-    let mut per_article: HashMap<String, usize> = HashMap::new();
+    let mut per_article: HashMap<Option<ArticleId>, usize> = HashMap::new();
     let (first, rest): (Vec<_>, Vec<_>) = said.drain(..).partition(|d| {
-        let newest = d.reports.first().map(|r| r.article.id.clone());
-        let n = per_article.entry(newest.unwrap_or_default()).or_default();
+        let newest = d.reports.first().map(|r| r.article.id);
+        let n = per_article.entry(newest).or_default();
         *n += 1;
         *n <= QUOTES_PER_ARTICLE
     });
@@ -118,7 +118,7 @@ mod tests {
     fn report(article: &str, day: u32) -> Report {
         Report {
             article: ArticleRef {
-                id: article.into(),
+                id: ArticleId(i64::from_str_radix(article, 36).expect("an alphanumeric name")),
                 url: format!("https://example.org/{article}"),
                 outlet: "Wire".into(),
                 title: String::new(),

@@ -246,6 +246,7 @@ fn sources(out: &mut String, brief: &Brief) {
 mod tests {
     use super::*;
     use crate::developments::ArticleRef;
+    use crate::model::ArticleId;
     use crate::model::TopicName;
     use crate::model::{
         ActorName, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Span,
@@ -271,7 +272,7 @@ mod tests {
         let material = vec![StoredArticle {
             contexts: Default::default(),
             article: ArticleRef {
-                id: "a".into(),
+                id: ArticleId(1),
                 url: "https://news.example/a".into(),
                 outlet: "Wire".into(),
                 title: "Talks".into(),

@@ -35,7 +35,6 @@ mod statement;
 mod stored;
 
 use std::collections::HashSet;
-use std::fmt;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -46,6 +45,7 @@ use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
 use crate::feeds::fetch::Validators;
 use crate::ingest::ArticleKey;
+pub(crate) use crate::model::ArticleId;
 use crate::model::{Article, Extraction, TopicName};
 
 pub use database_url::{DatabaseUrl, StoreKind};
@@ -105,23 +105,6 @@ impl<T> QueryContext<T> for Result<T, sqlx::Error> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FeedId(pub i64);
-
-/// An article's row id. Outside the store an article is named by
-/// `ArticleRef::id`, a string, which is this number written out: the eval format
-/// names articles by ids of its own ("a1"), and `render::json` prints the id
-/// as a string. One thing that string costs: `brief` orders articles published
-/// in the same second by id as text, so article 10 comes before article 9; a
-/// numeric-aware id in `ArticleRef` would fix it but reaches into `brief`,
-/// `render` and `bot` and their tests, so it is left to them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, sqlx::Type)]
-#[sqlx(transparent)]
-pub(crate) struct ArticleId(i64);
-
-impl fmt::Display for ArticleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 /// A feed and its health, as moderators see it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 use super::*;
 use crate::brief::Brief;
 use crate::developments::ArticleRef;
+use crate::model::ArticleId;
 use crate::model::Speech;
 use crate::model::{
     ActorName, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span,
@@ -31,7 +32,7 @@ fn huge_brief(n: usize) -> Brief {
         .map(|i| StoredArticle {
             contexts: Default::default(),
             article: ArticleRef {
-                id: format!("a{i}"),
+                id: ArticleId(i as i64),
                 url: format!("https://news.example/{i}/{}", "p".repeat(300)),
                 outlet: format!("Outlet {i} {}", "O".repeat(200)),
                 title: format!("@everyone Title {i} {long}"),

@@ -137,7 +137,7 @@ pub(crate) struct ArticleRow {
 impl From<ArticleRow> for ArticleRef {
     fn from(r: ArticleRow) -> Self {
         ArticleRef {
-            id: r.id.to_string(),
+            id: r.id,
             url: r.url,
             outlet: r.outlet,
             title: r.title,
@@ -150,7 +150,7 @@ impl From<ArticleRow> for ArticleRef {
 /// (whole seconds), so the announcement and a later brief show the same time.
 pub(crate) fn stored_article(id: ArticleId, a: &Article) -> ArticleRef {
     ArticleRef {
-        id: id.to_string(),
+        id,
         url: a.url.clone(),
         outlet: a.outlet.clone(),
         title: a.title.clone(),
