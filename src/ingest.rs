@@ -23,7 +23,7 @@ use crate::extract::Extractor;
 use crate::feeds::fetch::{CacheHints, Expect, FetchError, Fetched, Fetcher, Validators};
 use crate::feeds::parse::ParseError;
 use crate::feeds::{FeedItem, FeedUrl, FeedUrlError, ParsedFeed, parse_feed};
-use crate::metrics::{self, METRICS};
+use crate::metrics::{METRICS, Poll};
 use crate::model::Article;
 use crate::store::{FeedRecord, FetchCommit, IngestItem, IngestReport, Store, StoreError};
 use crate::validate::validate;
@@ -256,8 +256,8 @@ impl Ingestor {
                 items,
             })
             .await?;
-        metrics::inc(&METRICS.feed_polls_ingested, 1);
-        metrics::inc(&METRICS.items_ingested, report.new_items as u64);
+        METRICS.poll(Poll::Ingested);
+        METRICS.items_ingested.inc_by(report.new_items as u64);
         Ok(FetchResult::Ingested(report))
     }
 
@@ -280,7 +280,7 @@ impl Ingestor {
             let article = article_for(item, page, outlet, &feed.url, now);
             let (extraction, rejected) = validate(&article, self.extractor.extract(&article));
             if rejected.total() > 0 {
-                metrics::inc(&METRICS.extraction_rejected, rejected.total() as u64);
+                METRICS.extraction_rejected.inc_by(rejected.total() as u64);
                 tracing::warn!(article = %article.url, ?rejected, "extracted items not found in the text were dropped");
             }
             items.push(IngestItem {

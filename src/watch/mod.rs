@@ -23,7 +23,7 @@ use crate::developments::ArticleRef;
 use crate::feeds::fetch::{Expect, FetchError, Fetched};
 use crate::feeds::hosts::HostGates;
 use crate::ingest::{FetchResult, IngestError, Ingestor};
-use crate::metrics::{self, METRICS};
+use crate::metrics::{METRICS, Poll};
 use crate::store::{FeedId, FeedRecord, StoreError};
 
 /// What one round did, for logs, metrics and tests.
@@ -268,7 +268,7 @@ impl Watcher {
         METRICS.fetch_seconds.observe(started.elapsed());
         match result {
             Ok(FetchResult::Unchanged) => {
-                metrics::inc(&METRICS.feed_polls_unchanged, 1);
+                METRICS.poll(Poll::Unchanged);
                 PollOutcome::Unchanged
             }
             Ok(FetchResult::Ingested(r)) => PollOutcome::Ingested {
@@ -280,7 +280,7 @@ impl Watcher {
                 },
             },
             Err(e) => {
-                metrics::inc(&METRICS.feed_polls_failed, 1);
+                METRICS.poll(Poll::Failed);
                 self.record_failure(&feed, &e).await
             }
         }
@@ -328,7 +328,7 @@ impl Watcher {
             tracing::error!(feed = %feed.url, error = %se, "cannot record the failure");
         }
         if paused {
-            metrics::inc(&METRICS.feeds_paused, 1);
+            METRICS.feeds_paused.inc();
         }
         PollOutcome::Failed { paused }
     }
