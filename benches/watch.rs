@@ -5,21 +5,22 @@
 //! server runs in this process, so the RSS figure includes the feed bodies it
 //! holds: an upper bound for the watcher itself.
 
-use std::sync::Arc;
 use std::time::Instant;
 
-use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use readout::clock::{Clock, FixedClock};
 use readout::config::{FetchConfig, WatchConfig};
-use readout::extract::RuleExtractor;
-use readout::feeds::fetch::Fetcher;
-use readout::ingest::Ingestor;
-use readout::store::ContentStore;
-use readout::store::sqlite::SqliteStore;
-use readout::watch::Watcher;
+
+// The loopback feed server, RSS writer and app builder of the integration tests,
+// so the bench polls what the tests poll, through the app `readout` builds. The
+// bench uses only part of each.
+#[allow(dead_code)]
+#[path = "../tests/it/support/app.rs"]
+mod app;
+#[allow(dead_code)]
+#[path = "../tests/it/support/feed_server.rs"]
+mod feed_server;
+#[allow(dead_code)]
+#[path = "../tests/it/support/rss.rs"]
+mod rss;
 
 fn arg(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
@@ -28,46 +29,6 @@ fn arg(name: &str, default: usize) -> usize {
         .and_then(|i| args.get(i + 1))
         .and_then(|v| v.parse().ok())
         .unwrap_or(default)
-}
-
-fn feed_body(n: usize, items: usize) -> Vec<u8> {
-    let text = "Foreign ministers met in Geneva on Friday and agreed to meet again next week, officials said. ".repeat(9);
-    let items: String = (0..items)
-        .map(|i| {
-            format!(
-                "<item><guid>f{n}-i{i}</guid><title>Feed {n} story {i}</title><link>https://news.example/{n}/{i}</link>\
-                 <pubDate>Thu, 01 Aug 2024 07:00:00 GMT</pubDate><description>{text}</description></item>"
-            )
-        })
-        .collect();
-    format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Feed {n}</title>{items}</channel></rss>")
-        .into_bytes()
-}
-
-async fn serve(
-    State(bodies): State<Arc<Vec<Vec<u8>>>>,
-    Path(n): Path<usize>,
-    headers: HeaderMap,
-) -> Response {
-    let etag = format!("\"{n}\"");
-    if headers
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        == Some(etag.as_str())
-    {
-        return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response();
-    }
-    match bodies.get(n) {
-        Some(b) => (
-            [
-                (header::CONTENT_TYPE, "application/rss+xml".to_string()),
-                (header::ETAG, etag),
-            ],
-            b.clone(),
-        )
-            .into_response(),
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
 }
 
 fn peak_rss_mb() -> f64 {
@@ -94,30 +55,20 @@ fn main() {
         .build()
         .expect("runtime");
     rt.block_on(async move {
-        let bodies: Arc<Vec<Vec<u8>>> = Arc::new((0..feeds).map(|n| feed_body(n, items)).collect());
-        let app = Router::new().route("/feed/{n}", axum::routing::get(serve)).with_state(bodies);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        tokio::spawn(async move { axum::serve(listener, app).await });
-
-        let dir = tempfile::tempdir().expect("tempdir");
-        let store = Arc::new(SqliteStore::open(&format!("sqlite://{}", dir.path().join("bench.db").display())).await.expect("store"));
-        let clock = Arc::new(FixedClock::new(chrono::Utc::now()));
-        for n in 0..feeds {
-            store.add_feed(&format!("http://{addr}/feed/{n}"), clock.now()).await.expect("add feed");
-        }
-        let ingestor = Ingestor {
-            store: store.clone(),
-            extractor: Arc::new(RuleExtractor::new()),
-            fetcher: Fetcher::new(FetchConfig { allow_loopback: true, ..FetchConfig::default() }).expect("fetcher"),
-            clock: clock.clone(),
-            fetch_pages: false,
-            pages: readout::ingest::PagePolicy::default(),
-        };
+        let server = feed_server::FeedServer::start().await;
+        let body = "Foreign ministers met in Geneva on Friday and agreed to meet again next week, officials said. ".repeat(9);
+        let mut options = app::AppOptions::at(chrono::Utc::now());
+        options.fetch = FetchConfig { allow_loopback: true, ..FetchConfig::default() };
         // Every feed is on one loopback host, so the per-host cap is lifted to the
         // overall one; in production feeds spread over many hosts.
-        let watch = WatchConfig { concurrency: 32, per_host: 32, ..WatchConfig::default() };
-        let watcher = Watcher::new(ingestor, watch, Some(1));
+        options.watch = WatchConfig { concurrency: 32, per_host: 32, ..WatchConfig::default() };
+        let app = app::spawn_app(options).await;
+        for n in 0..feeds {
+            let path = format!("feed/{n}");
+            server.put(&path, feed_server::Resource::feed(rss::numbered_feed(n, items, &body)));
+            app.store().add_feed(&server.url(&path), app.clock().now()).await.expect("add feed");
+        }
+        let watcher = app.watcher(Some(1));
 
         let t = Instant::now();
         let r = watcher.poll_due_feeds_once().await.expect("round");
@@ -127,7 +78,7 @@ fn main() {
             r.polled, r.new_items, wall, r.new_items as f64 / wall, r.polled as f64 / wall, r.failed, peak_rss_mb()
         );
 
-        clock.advance(chrono::Duration::hours(1));
+        app.clock.advance(chrono::Duration::hours(1));
         let t = Instant::now();
         let r = watcher.poll_due_feeds_once().await.expect("round");
         let wall = t.elapsed().as_secs_f64();
