@@ -22,7 +22,7 @@ use readout::model::{
     Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome, OutcomeKind,
     Pending, Span, Speech, Statement, TopicName,
 };
-use readout::store::digest::{Cadence, DigestSpec};
+use readout::store::digest::{Cadence, DigestSpec, PostStatus};
 use readout::store::guild::{GuildId, GuildSettings};
 use readout::store::{FeedId, FetchCommit, IngestItem, Scope, Store, Topic, Window};
 
@@ -1099,6 +1099,145 @@ async fn digests_are_per_channel_and_saving_again_replaces(db: &TestDb) {
     assert_eq!(specs(a).await, [digest(9, 7, 0, 0, &[])], "a's untouched");
 }
 
+/// The `DigestStore` contract:
+/// the guarded advance, leases, pausing with the window handed back, and posts of
+/// a removed digest dropped.
+async fn the_digest_store_contract_holds(db: &TestDb) {
+    let store = db.store.as_ref();
+    use chrono::Duration as D;
+    use readout::store::digest::{DigestRun, NewPost};
+    let t0 = crate::support::at("2024-07-01T08:00:00Z");
+    let spec = DigestSpec {
+        channel: 9,
+        cadence: Cadence::Weekly {
+            weekday: chrono::Weekday::Tue,
+            time: NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
+        },
+        timezone: chrono_tz::Europe::Paris,
+        topics: vec![readout::model::TopicName::parse("ukraine").expect("topic")],
+        skip_empty: true,
+    };
+    let id = store
+        .save_digest(GuildId(1), &spec, t0, t0)
+        .await
+        .expect("save");
+    let due = store.due_digests(t0, 10).await.expect("due");
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].spec, spec, "the spec round-trips");
+    assert!(
+        store
+            .due_digests(t0 - D::seconds(1), 10)
+            .await
+            .expect("due")
+            .is_empty()
+    );
+    let run = DigestRun {
+        digest: id,
+        guild: GuildId(1),
+        channel: 9,
+        expected_next_run: Some(t0),
+        run_at: t0,
+        next_run_at: t0 + D::days(7),
+        covers_from: t0 - D::days(7),
+        covers_until: t0,
+        post: Some(NewPost {
+            nonce: "contract-1".into(),
+            payload: "{\"content\":\"x\"}".into(),
+        }),
+    };
+    assert!(store.commit_run(&run, t0).await.expect("commit"));
+    assert!(
+        !store.commit_run(&run, t0).await.expect("commit"),
+        "the guard holds"
+    );
+    let lease = t0 + D::minutes(2);
+    let claimed = store.claim_outbox(t0, lease, 10).await.expect("claim");
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(claimed[0].payload, "{\"content\":\"x\"}");
+    assert_eq!(claimed[0].attempts, 1);
+    assert!(
+        store
+            .claim_outbox(t0, lease, 10)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    store
+        .retry_later(claimed[0].id, t0 + D::seconds(5), "500")
+        .await
+        .expect("retry later");
+    assert!(
+        store
+            .claim_outbox(t0, lease, 10)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let again = store
+        .claim_outbox(t0 + D::seconds(5), lease, 10)
+        .await
+        .expect("claim");
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].attempts, 2);
+    store
+        .fail_post(again[0].id, "403", Some("no access"), t0)
+        .await
+        .expect("fail");
+    let d = &store.digest_schedules(GuildId(1)).await.expect("list")[0];
+    assert_eq!(d.paused_reason.as_deref(), Some("no access"));
+    assert_eq!(d.paused_at, Some(t0));
+    assert_eq!(
+        d.covered_until,
+        Some(t0 - D::days(7)),
+        "the window is handed back"
+    );
+    assert!(
+        store
+            .due_digests(t0 + D::days(30), 10)
+            .await
+            .expect("due")
+            .is_empty()
+    );
+
+    // Setting it again resumes it; a removed digest's queued post is dropped.
+    store
+        .save_digest(GuildId(1), &spec, t0 + D::days(7), t0)
+        .await
+        .expect("save again");
+    let resumed = &store.digest_schedules(GuildId(1)).await.expect("list")[0];
+    assert_eq!(resumed.paused_reason, None);
+    assert_eq!(resumed.id, id);
+    let run = DigestRun {
+        expected_next_run: Some(t0 + D::days(7)),
+        run_at: t0 + D::days(7),
+        next_run_at: t0 + D::days(14),
+        post: Some(NewPost {
+            nonce: "contract-2".into(),
+            payload: "{}".into(),
+        }),
+        ..run
+    };
+    assert!(store.commit_run(&run, t0).await.expect("commit"));
+    assert_eq!(
+        store
+            .remove_digests(GuildId(1), None)
+            .await
+            .expect("remove"),
+        1
+    );
+    assert!(
+        store
+            .claim_outbox(lease, lease, 10)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let outbox = store.outbox(Some(id)).await.expect("outbox");
+    assert_eq!(outbox.len(), 2);
+    assert_eq!(outbox[1].status, PostStatus::Failed);
+    assert_eq!(outbox[1].last_error.as_deref(), Some("digest turned off"));
+}
+
 async fn known_actors_rank_by_mentions(db: &TestDb) {
     let s = db.store.as_ref();
     let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
@@ -1546,6 +1685,7 @@ conformance!(
     the_cli_migrates_and_prints_stats,
     servers_see_only_their_own_feeds_and_settings,
     digests_are_per_channel_and_saving_again_replaces,
+    the_digest_store_contract_holds,
     known_actors_rank_by_mentions,
     briefs_keep_only_items_about_the_topic,
     one_line_per_meeting_news_before_background,
