@@ -12,15 +12,26 @@ use super::super::Doc;
 use super::super::actors::{ActorKind, Mention};
 use super::participants::add;
 
-/// Words that put the remarks at the opening of a meeting ("before", "prior to",
-/// "ahead of", "at the start of").
+/// Words that put the text at a meeting: at its opening ("before", "prior to",
+/// "ahead of", "at the start of"), in it ("during", "in", "at") or right after it
+/// ("after", "following": "Joint Statement Following the Meeting Between …").
 const OPENINGS: &[&[&str]] = &[
     &["before"],
     &["prior", "to"],
     &["ahead", "of"],
     &["at", "the", "start", "of"],
     &["at", "the", "top", "of"],
+    &["during"],
+    &["in"],
+    &["at"],
+    &["after"],
+    &["following"],
 ];
+
+/// Words after "meeting" that open the names of the others at it ("Following
+/// Meeting with Prime Minister Y") or of all at it ("Meeting Between X and Y",
+/// "Meeting of X and Y": the title's head, "Joint Statement", is then no one).
+const THE_OTHERS: &[&str] = &["between", "with", "of"];
 
 /// What may stand between the opening words and "meeting": "their", "a",
 /// "bilateral", "expanded bilateral".
@@ -42,13 +53,31 @@ const QUALIFIERS: &[&str] = &[
 /// when the title names no meeting opening, fewer than two parties, or the text
 /// is empty.
 pub fn meeting_of_title(title: &str, doc: &Doc) -> Option<Meeting> {
-    // The names are read before the opening words only: in a title's capitals
-    // "Kishida Before Bilateral Meeting" would read as one name.
-    let cut = opening(title)?;
-    let head_text = small_words(&title[..cut]);
+    // The names are read before the opening words and after the words naming the
+    // others, each part alone: in a title's capitals "Kishida Before Bilateral
+    // Meeting" would read as one name.
+    let (cut, others) = opening(title)?;
+    let head_text = if others.is_some_and(|(_, only_others)| !only_others) {
+        String::new()
+    } else {
+        small_words(&title[..cut])
+    };
     let head = Doc::read(&head_text, doc.published);
+    let tail_text = others.map(|(at, _)| small_words(&title[at..]));
+    let tail = tail_text.as_deref().map(|t| Doc::read(t, doc.published));
+    // The others are people by name: a meeting "with Leaders of Caribbean
+    // Nations" or "of the Advisory Council" names no one to meet, and the people
+    // before it are then one side.
+    let others: Vec<&Mention> = tail
+        .iter()
+        .flat_map(|t| t.mentions.iter().flatten())
+        .filter(|m| m.kind == ActorKind::Person)
+        .collect();
+    if tail.is_some() && others.is_empty() {
+        return None;
+    }
     let virtual_meeting = title.to_lowercase().contains("virtual");
-    let mentions: Vec<&Mention> = head.mentions.iter().flatten().collect();
+    let mentions: Vec<&Mention> = head.mentions.iter().flatten().chain(others).collect();
     let people = mentions
         .iter()
         .filter(|m| m.kind == ActorKind::Person)
@@ -183,9 +212,12 @@ fn small_words(title: &str) -> String {
         .join(" ")
 }
 
-/// The byte offset where the title's words put the remarks at a meeting's
-/// opening ("Before Bilateral Meeting", "Prior to Their Meeting"), if they do.
-fn opening(title: &str) -> Option<usize> {
+/// The byte offset where the title's words put the text at a meeting ("Before
+/// Bilateral Meeting", "Prior to Their Meeting", "Following the Meeting"), if
+/// they do; and where the names of the others at it begin, if the title goes on
+/// to name them ("… Meeting Between X and Y"), with whether they are only the
+/// others ("with") or all.
+fn opening(title: &str) -> Option<(usize, Option<(usize, bool)>)> {
     let words: Vec<(usize, String)> = title
         .split_whitespace()
         .map(|w| {
@@ -204,7 +236,13 @@ fn opening(title: &str) -> Option<usize> {
             while key(j).is_some_and(|w| QUALIFIERS.contains(&w)) {
                 j += 1;
             }
-            matches!(key(j), Some("meeting" | "meetings")).then_some(words[k].0)
+            if !matches!(key(j), Some("meeting" | "meetings")) {
+                return None;
+            }
+            let others = key(j + 1)
+                .filter(|w| THE_OTHERS.contains(w))
+                .and_then(|w| Some((words.get(j + 2)?.0, w == "with")));
+            Some((words[k].0, others))
         })
     })
 }
@@ -269,6 +307,57 @@ mod tests {
             "MINISTER VELD: Thank you, Per.",
         );
         assert!(m.is_some());
+    }
+
+    /// Class: texts titled by the meeting they were spoken in or issued after
+    /// ("… During Bilateral Meeting", "Joint Statement Following the Meeting
+    /// Between X and Y", "… Following Meeting with Y"): held that day, between the
+    /// people named before the meeting and after "between", "with" or "of".
+    #[test]
+    fn texts_from_during_or_after_a_meeting_record_it_as_held() {
+        let text = "The two leaders spoke of the harvest.";
+        let names = |title: &str| -> Vec<String> {
+            let m = of_title(title, text).expect("a meeting");
+            assert_eq!(m.status, MeetingStatus::Held);
+            assert_eq!(m.date, NaiveDate::from_ymd_opt(2030, 6, 12));
+            m.participants
+                .iter()
+                .map(|p| p.as_str().to_string())
+                .collect()
+        };
+        assert_eq!(
+            names(
+                "Remarks by President Tam Ruen and Prime Minister Ola Brek During Bilateral Meeting"
+            ),
+            ["Tam Ruen", "Ola Brek"]
+        );
+        assert_eq!(
+            names(
+                "Joint Statement Following the Meeting Between President Tam Ruen and Prime Minister Ola Brek"
+            ),
+            ["Tam Ruen", "Ola Brek"]
+        );
+        assert_eq!(
+            names(
+                "Remarks by Vice President Ana Veld Following Meeting with Prime Minister Per Lund of Chile"
+            ),
+            ["Ana Veld", "Per Lund"]
+        );
+        // A meeting with a group names no one to meet: the two before it are one side.
+        assert!(
+            of_title(
+                "Remarks by President Tam Ruen and Vice President Ana Veld During Meeting with Leaders of Island Nations",
+                text
+            )
+            .is_none()
+        );
+        assert!(
+            of_title(
+                "Remarks by President Tam Ruen at a Meeting of the National Harvest Council",
+                text
+            )
+            .is_none()
+        );
     }
 
     #[test]
