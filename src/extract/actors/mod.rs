@@ -237,6 +237,22 @@ impl Registry {
         fits.next().is_none().then_some(first.as_str())
     }
 
+    /// The full name ending in a surname with its particles ("van Dalen" after
+    /// "Mr.", "de la Cruz" after "Ms."), if the article introduced one: the
+    /// honorific is no first name.
+    pub fn by_particled_surname(&self, name: &str) -> Option<&str> {
+        let words: Vec<&str> = name.split(' ').collect();
+        let (last, particles) = words.split_last()?;
+        if particles.is_empty() || !particles.iter().all(|w| PARTICLES.contains(w)) {
+            return None;
+        }
+        self.full(last).filter(|full| {
+            full.len() > name.len()
+                && full.ends_with(name)
+                && full[..full.len() - name.len()].ends_with(' ')
+        })
+    }
+
     /// The full name for a one-word mention, if the article introduced one.
     pub fn full(&self, word: &str) -> Option<&str> {
         self.by_word.get(&key(word)).map(String::as_str)
@@ -661,6 +677,19 @@ mod tests {
         // Not when two introduced names fit.
         reg.add("Edmundo Brek Lund", None);
         assert_eq!(names("Edmundo Brek left.", &reg)[0].0, "Edmundo Brek");
+    }
+
+    /// Class: a surname with its particles after an honorific ("Mr. van Dalen",
+    /// "Ms. de la Cruz") is the full name introduced before.
+    #[test]
+    fn a_surname_with_its_particles_is_the_full_name() {
+        let mut reg = Registry::default();
+        reg.add("Geert van Dalen", None);
+        reg.add("Anna de la Cruz", None);
+        assert_eq!(names("Mr. van Dalen left.", &reg)[0].0, "Geert van Dalen");
+        assert_eq!(names("Ms. de la Cruz left.", &reg)[0].0, "Anna de la Cruz");
+        // Another family of the same surname is not that person.
+        assert_eq!(names("Mr. de Dalen left.", &reg)[0].0, "de Dalen");
     }
 
     #[test]

@@ -193,7 +193,9 @@ pub(super) fn person(
     let resolved = if full.len() == 1 {
         reg.full(full[0]).map(str::to_string)
     } else {
-        reg.fuller(&name).map(str::to_string)
+        reg.fuller(&name)
+            .or_else(|| reg.by_particled_surname(&name))
+            .map(str::to_string)
     };
     let name = resolved.unwrap_or(name);
     Some(Mention {
