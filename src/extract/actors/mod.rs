@@ -679,6 +679,18 @@ mod tests {
         assert_eq!(names("Edmundo Brek left.", &reg)[0].0, "Edmundo Brek");
     }
 
+    /// Class: a regnal number after a name ("King Abdul Rahim II", "Pope Leo
+    /// XIV") is written as given, not as a word in capitals.
+    #[test]
+    fn a_regnal_number_keeps_its_capitals() {
+        let reg = Registry::default();
+        assert_eq!(
+            names("King Tamar Brek II left.", &reg)[0].0,
+            "Tamar Brek II"
+        );
+        assert_eq!(names("PRESIDENT XI: Thank you.", &reg)[0].0, "Xi");
+    }
+
     /// Class: a surname with its particles after an honorific ("Mr. van Dalen",
     /// "Ms. de la Cruz") is the full name introduced before.
     #[test]

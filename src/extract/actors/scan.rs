@@ -163,7 +163,12 @@ pub(super) fn person(
         .enumerate()
         .map(|(n, w)| {
             let w = if n + 1 == words.len() { bare(w) } else { w };
-            title_case(w)
+            // "King Abdullah II": a regnal number after the name stays as written.
+            if n > 0 && regnal(w) {
+                w.to_string()
+            } else {
+                title_case(w)
+            }
         })
         .collect();
     let mut name = full.join(" ");
@@ -214,6 +219,11 @@ pub(super) fn person(
         side: false,
         title: before_name.title,
     })
+}
+
+/// Whether `w` is a regnal number ("II", "IV", "XIV"): roman numerals only.
+fn regnal(w: &str) -> bool {
+    (2..=5).contains(&w.len()) && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
 
 /// "the Minister of Foreign Affairs of the Republic of Chile, Ola Brek": a

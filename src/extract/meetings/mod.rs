@@ -64,12 +64,21 @@ pub fn meetings(doc: &Doc, title: &str, said: &Said, models: &MeetingModels) -> 
     if let Some(m) = title::meeting_of_title(title, doc) {
         decided.insert(0, (m, false, 0));
     }
-    dedupe(
+    let mut met = dedupe(
         decided
             .into_iter()
             .map(|(m, split, _)| (m, split))
             .collect(),
-    )
+    );
+    // A phone call has no venue: a place its sentences name is what was discussed
+    // ("spoke about the fighting in X") or another event's ("plans for the summit
+    // in Y").
+    for m in &mut met {
+        if m.kind == MeetingKind::Call {
+            m.place = None;
+        }
+    }
+    met
 }
 
 /// Merges meetings of one article that name the same parties with the same status,
@@ -187,6 +196,21 @@ pub(crate) mod tests {
 
     pub(super) fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    /// Class: a phone call has no venue; "in X" in its sentence is what was
+    /// discussed.
+    #[test]
+    fn a_call_has_no_place() {
+        let m = meetings_of(
+            "President Ana Veld discussed the latest developments in Sudan in a call \
+             with Per Lund on Monday.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].kind, MeetingKind::Call);
+        assert_eq!(m[0].place, None);
+        let m = meetings_of("Ola Brek met Tam Ruen in Lima on Monday.");
+        assert_eq!(m[0].place.as_deref(), Some("Lima"));
     }
 
     /// A demonstrative "that" before a meeting noun opens no clause: the names
