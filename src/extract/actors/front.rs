@@ -136,6 +136,13 @@ pub(super) fn office_of(
             j = k + portfolio;
             break;
         }
+        // "Director of the Policy Council Ana Veld, as well as …": a body's name
+        // may close the office too, and the name after it the run.
+        let body = (k..e).rfind(|&x| LEXICON.thing.contains(&key(toks[x].text(text))));
+        if let Some(b) = body.filter(|&b| e - (b + 1) >= 2) {
+            j = b + 1;
+            break;
+        }
         if of && e > k && closed && !(k..e).any(|x| look.title(x) > 0) {
             j = e;
             continue;

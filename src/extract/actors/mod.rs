@@ -679,6 +679,20 @@ mod tests {
         assert_eq!(names("Edmundo Brek left.", &reg)[0].0, "Edmundo Brek");
     }
 
+    /// Class: an office "of" a body whose name runs into the person's and ends at
+    /// a comma ("Director of the Policy Council Ana Veld, as well as …"): the
+    /// name after the body's noun is the person.
+    #[test]
+    fn a_name_after_the_body_of_an_office_is_the_person() {
+        let reg = Registry::default();
+        let v = names(
+            "Director of the Policy Council Ana Veld, as well as two aides, left.",
+            &reg,
+        );
+        assert_eq!(v[0].0, "Ana Veld", "{v:?}");
+        assert_eq!(v[0].1, ActorKind::Person);
+    }
+
     /// Class: a regnal number after a name ("King Abdul Rahim II", "Pope Leo
     /// XIV") is written as given, not as a word in capitals.
     #[test]
