@@ -693,6 +693,15 @@ mod tests {
         assert_eq!(v[0].1, ActorKind::Person);
     }
 
+    /// Class: "I" after a title ("the first foreign leader I spoke with") is the
+    /// speaker, no name.
+    #[test]
+    fn i_after_a_title_is_no_name() {
+        let reg = Registry::default();
+        let v = names("He was the first foreign leader I spoke with.", &reg);
+        assert!(v.is_empty(), "{v:?}");
+    }
+
     /// Class: a regnal number after a name ("King Abdul Rahim II", "Pope Leo
     /// XIV") is written as given, not as a word in capitals.
     #[test]

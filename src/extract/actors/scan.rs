@@ -190,7 +190,8 @@ pub(super) fn person(
         (!after_prep || reg.full(full[full.len() - 1]).is_some())
             && !names_a_place(text, toks, run_start, k, titled)
     } else {
-        titled || reg.full(full[0]).is_some()
+        // "the first foreign leader I spoke with": "I" after a title is no name.
+        (titled || reg.full(full[0]).is_some()) && full[0] != "I"
     };
     if !is_person {
         return None;
