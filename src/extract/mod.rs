@@ -344,6 +344,12 @@ mod tests {
             "{:?}",
             x.statements
         );
+        // Class: a headline's event noun after a name without a possessive
+        // ("Vice President X Call with Y") is no part of the name.
+        a.title =
+            "Readout of President Tam Ruen Call with Prime Minister Ola Brek of Norway".into();
+        let x = RuleExtractor::new().extract(&a);
+        assert_eq!(parties_of(&x), [vec!["Tam Ruen", "Ola Brek"]]);
         a.title = "Remarks by President Tam Ruen Before Marine One Departure".into();
         let x = RuleExtractor::new().extract(&a);
         assert!(!x.statements.is_empty());

@@ -702,6 +702,22 @@ mod tests {
         assert!(v.is_empty(), "{v:?}");
     }
 
+    /// Class: honorifics of address ("the Honorable X", "His Excellency X",
+    /// "His Majesty King X") are no part of the name.
+    #[test]
+    fn honorifics_of_address_are_no_part_of_the_name() {
+        let reg = Registry::default();
+        for (text, name) in [
+            ("Tam Ruen met the Honorable Ola Brek.", "Ola Brek"),
+            ("Tam Ruen met His Excellency Ola Brek.", "Ola Brek"),
+            ("Tam Ruen met His Majesty King Ola Brek II.", "Ola Brek II"),
+        ] {
+            let v = names(text, &reg);
+            assert_eq!(v.len(), 2, "{text}: {v:?}");
+            assert_eq!(v[1].0, name, "{text}");
+        }
+    }
+
     /// Class: a regnal number after a name ("King Abdul Rahim II", "Pope Leo
     /// XIV") is written as given, not as a word in capitals.
     #[test]

@@ -353,7 +353,11 @@ fn meeting_in(
             .collect(),
         status: rule.unwrap_or(MeetingStatus::Proposed),
         date,
-        place: place(words, left, right),
+        place: if only_discussed(group) {
+            None
+        } else {
+            place(words, left, right)
+        },
         kind,
         evidence: doc.evidence(i),
     };
@@ -564,6 +568,12 @@ fn place(words: Words, left: usize, right: usize) -> Option<String> {
         }
         (e > s && !a_modifier(&run)).then(|| run.join(" "))
     })
+}
+
+/// "They discussed the fighting in Sudan": a place in a clause told by
+/// "discussed" alone is what was discussed, not where.
+fn only_discussed(group: &[(usize, usize, &'static crate::extract::lexicon::MeetingCue)]) -> bool {
+    group.iter().all(|c| c.2.words == ["discussed"])
 }
 
 /// "Rio de Janeiro", "Dar es Salaam", "Sharm el-Sheikh": a name particle inside

@@ -213,6 +213,15 @@ pub(crate) mod tests {
         assert_eq!(m[0].place.as_deref(), Some("Lima"));
     }
 
+    /// Class: "discussed … in X" tells what was discussed, not where.
+    #[test]
+    fn what_was_discussed_is_no_place() {
+        let m =
+            meetings_of("Ola Brek met Tam Ruen on Monday. They discussed the fighting in Sudan.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].place, None);
+    }
+
     /// A demonstrative "that" before a meeting noun opens no clause: the names
     /// before it hold the session.
     #[test]

@@ -196,14 +196,15 @@ pub fn titled_people(
 
 /// Words a title capitalises that are no part of a name ("Secretary X And
 /// Foreign Minister Y", "Prime Minister Z Of Italy", "President X Before Marine
-/// One Departure"), in lower case.
+/// One Departure", "Readout of Vice President X Call with Y"), in lower case.
 fn small_words(title: &str) -> String {
     title
         .split(' ')
         .map(|w| match w {
             "And" | "Of" | "The" | "With" | "For" | "By" | "On" | "In" | "To" | "Before"
             | "After" | "During" | "At" | "From" | "Following" | "Upon" | "Ahead" | "Prior"
-            | "Regarding" | "About" | "Into" | "Amid" | "Between" | "Via" | "As" => {
+            | "Regarding" | "About" | "Into" | "Amid" | "Between" | "Via" | "As" | "Call"
+            | "Calls" | "Meeting" | "Meetings" | "Visit" | "Trip" | "Travel" | "Conversation" => {
                 w.to_lowercase()
             }
             _ => w.to_string(),
