@@ -213,6 +213,21 @@ pub(crate) mod tests {
         assert_eq!(m[0].place.as_deref(), Some("Lima"));
     }
 
+    /// Class: "I" in the turn of a speaker labelled by role only ("SENIOR
+    /// ADMINISTRATION OFFICIAL:") is no party a reader can name.
+    #[test]
+    fn an_anonymous_speaker_is_no_party() {
+        let m = meetings_of(
+            "MODERATOR: Thanks.\n\nSENIOR ADMINISTRATION OFFICIAL: Thanks. I met with \
+             President Ola Brek on Monday in Lima.",
+        );
+        assert!(
+            m.iter()
+                .all(|m| m.participants.iter().all(|p| p.as_str() != "Official")),
+            "{m:?}"
+        );
+    }
+
     /// Class: "discussed … in X" tells what was discussed, not where.
     #[test]
     fn what_was_discussed_is_no_place() {

@@ -293,12 +293,21 @@ fn first_person(
         .filter(|&k| words[k] == "I" || (words.key(k) == "my" && k + 1 == first))
         .find_map(|k| said.voice_at(doc.toks[i][k].start));
     match speaker {
-        Some(s) if !names.iter().any(|x| x.eq_ignore_ascii_case(s)) => {
+        Some(s) if !names.iter().any(|x| x.eq_ignore_ascii_case(s)) && !anonymous(s) => {
             names.insert(0, s.to_string());
             true
         }
         _ => false,
     }
+}
+
+/// A speaker a transcript labels by role only ("SENIOR ADMINISTRATION
+/// OFFICIAL:", "MODERATOR:"): the reader cannot tell who met whom.
+fn anonymous(speaker: &str) -> bool {
+    let last = speaker.rsplit(' ').next().unwrap_or(speaker);
+    ["official", "officials", "moderator", "participant", "staff"]
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
 }
 
 /// Pronoun subjects ("he met …", "his call with …") and "his Kazakh

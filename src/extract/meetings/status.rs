@@ -42,6 +42,9 @@ pub fn status(
     }
     // Offers and plans are read before the cue and just after it ("meet again").
     let first_end = group.first().map_or(first, |c| c.0 + c.1);
+    if held_after_the_noun(words, first_end) {
+        return Some(MeetingStatus::Held);
+    }
     let around = left..(first_end + 3).min(right).max(first_end);
     if offer_in(words, around.clone()) {
         return Some(MeetingStatus::Proposed);
@@ -79,6 +82,19 @@ pub fn status(
         return Some(MeetingStatus::Planned);
     }
     None
+}
+
+/// "We welcome the meeting held today in Lima", "the talks convened on Monday":
+/// a participle of taking place right after the meeting noun, then a time or a
+/// place, tells that it took place, whatever the clause says of it (welcoming
+/// it is no offer). With an agent ("talks hosted by Oman will resume") it only
+/// describes the meeting; a date after publication is left to the models.
+fn held_after_the_noun(words: Words, end: usize) -> bool {
+    matches!(words.key_at(end), Some("held" | "convened"))
+        && matches!(
+            words.key_at(end + 1),
+            Some("today" | "yesterday" | "on" | "in" | "at" | "last" | "earlier" | "this")
+        )
 }
 
 /// "A meeting between A and B is scheduled for 3 June", "talks are expected on
@@ -509,6 +525,24 @@ mod tests {
     }
 
     /// Welcoming a thing is no meeting; welcoming a guest is.
+    /// Class: a meeting noun followed by "held" or "convened" and a time or
+    /// place took place, though the clause welcomes it.
+    #[test]
+    fn a_meeting_held_today_is_held_though_welcomed() {
+        let v = met(
+            "Chile welcomed the meeting held today in Lima between senior officials of \
+             Peru, Bolivia and Ecuador.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].1, crate::model::MeetingStatus::Held, "{v:?}");
+        let v = met("Chile would welcome a meeting between Peru and Bolivia.");
+        assert_ne!(
+            v.first().map(|m| m.1),
+            Some(crate::model::MeetingStatus::Held),
+            "{v:?}"
+        );
+    }
+
     #[test]
     fn a_welcome_meets_a_guest_not_a_thing() {
         assert!(met("Ola Brek and Tam Ruen welcomed the progress made by both sides.").is_empty());
