@@ -718,6 +718,18 @@ mod tests {
         }
     }
 
+    /// Class: a document named for a place ("the Aqaba Communiqué", with its
+    /// accent) is a thing, not a person.
+    #[test]
+    fn a_communique_is_no_person() {
+        let reg = Registry::default();
+        let v = names(
+            "It resulted in the Lima Communiqué, with commitments by Chile.",
+            &reg,
+        );
+        assert!(v.iter().all(|n| n.1 != ActorKind::Person), "{v:?}");
+    }
+
     /// Class: a regnal number after a name ("King Abdul Rahim II", "Pope Leo
     /// XIV") is written as given, not as a word in capitals.
     #[test]

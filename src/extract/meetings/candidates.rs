@@ -473,7 +473,15 @@ fn date_of(doc: &Doc, clause: &Clause, rule: Option<MeetingStatus>) -> Option<Na
             (a, b) => a.or(b),
         };
     }
-    find(future).map(|d| first_day(words, left, right, d))
+    find(future)
+        .map(|d| first_day(words, left, right, d))
+        .or_else(|| just_now(words, clause.first()).then_some(doc.published))
+}
+
+/// "I have just spoken with X", "has just met Y": a present perfect with "just"
+/// took place on the day of the telling.
+fn just_now(words: Words, cue: usize) -> bool {
+    cue >= 2 && words.key(cue - 1) == "just" && matches!(words.key(cue - 2), "have" | "has" | "'ve")
 }
 
 /// "ended a week of negotiations on Friday", "concluded two days of talks on

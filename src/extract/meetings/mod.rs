@@ -228,6 +228,15 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: a present perfect with "just" ("has just met") took place on the
+    /// day of the telling.
+    #[test]
+    fn just_met_is_today() {
+        let v = met("Minister Ana Veld has just met Foreign Minister Tam Ruen.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].2, d("2030-06-12"));
+    }
+
     /// Class: "discussed … in X" tells what was discussed, not where.
     #[test]
     fn what_was_discussed_is_no_place() {
