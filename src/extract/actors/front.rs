@@ -136,6 +136,10 @@ pub(super) fn office_of(
             j = k + portfolio;
             break;
         }
+        if !of && let Some(name_at) = after_fields(text, toks, k) {
+            j = name_at;
+            break;
+        }
         // "Director of the Policy Council Ana Veld, as well as …": a body's name
         // may close the office too, and the name after it the run.
         let body = (k..e).rfind(|&x| LEXICON.thing.contains(&key(toks[x].text(text))));
@@ -150,6 +154,72 @@ pub(super) fn office_of(
         break;
     }
     (j, affiliation)
+}
+
+/// "Under Secretary for Economic Growth, Energy, and the Environment Jose W.
+/// Fernandez", "Special Advisor for International Disability Rights Sara
+/// Minkara": a portfolio of several fields after "for" (at `k`), joined by
+/// commas and "and"; the name is the capitalised words after its last field
+/// word, when there are two or more. Where that name starts.
+fn after_fields(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let word = |x: usize| toks.get(x).map(|t| t.text(text));
+    let mut e = k;
+    while let Some(w) = word(e) {
+        let joint = matches!(w, "," | "and" | "the" | "&");
+        if !(joint || (toks[e].kind == TokKind::Word && is_capitalised(w))) {
+            break;
+        }
+        e += 1;
+    }
+    let last_field = (k..e).rev().find(|&x| word(x).is_some_and(field_word))?;
+    let name = (last_field + 1..e)
+        .take_while(|&x| toks[x].kind == TokKind::Word && word(x).is_some_and(is_capitalised))
+        .count();
+    (name >= 2).then_some(last_field + 1)
+}
+
+/// Words of a portfolio that no ending gives away ("Energy", "Human Rights",
+/// "Foreign Affairs"), and those [`portfolio_word`] knows by their ending.
+fn field_word(word: &str) -> bool {
+    const FIELDS: &[&str] = &[
+        "affairs",
+        "rights",
+        "energy",
+        "growth",
+        "environment",
+        "democracy",
+        "security",
+        "policy",
+        "trade",
+        "health",
+        "climate",
+        "cyber",
+        "technology",
+        "technologies",
+        "labor",
+        "labour",
+        "freedom",
+        "issues",
+        "diplomacy",
+        "control",
+        "nonproliferation",
+        "resources",
+        "intelligence",
+        "operations",
+        "science",
+        "innovation",
+        "research",
+        "women",
+        "youth",
+        "finance",
+        "defense",
+        "defence",
+        "justice",
+        "peace",
+        "reconstruction",
+        "reform",
+    ];
+    FIELDS.iter().any(|f| word.eq_ignore_ascii_case(f)) || portfolio_word(word)
 }
 
 /// A word that names a field of government rather than a person: "Reintegration",

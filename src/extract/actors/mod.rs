@@ -730,6 +730,24 @@ mod tests {
         assert!(v.iter().all(|n| n.1 != ActorKind::Person), "{v:?}");
     }
 
+    /// Class: a portfolio of several fields after "for", joined by commas and
+    /// "and", before a name ("Under Secretary for Economic Growth, Energy, and
+    /// the Environment Ana Veld"): the name is what follows the last field.
+    #[test]
+    fn a_portfolio_of_several_fields_is_no_part_of_the_name() {
+        let reg = Registry::default();
+        for text in [
+            "Under Secretary for Economic Growth, Energy, and the Environment Ana Veld left.",
+            "Under Secretary for Civilian Security, Democracy, and Human Rights Ana Veld left.",
+            "Special Advisor for International Disability Rights Ana Veld left.",
+            "Deputy Adviser for Cyber and Emerging Technology Ana Veld left.",
+        ] {
+            let v = names(text, &reg);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, "Ana Veld", "{text}");
+        }
+    }
+
     /// Class: a regnal number after a name ("King Abdul Rahim II", "Pope Leo
     /// XIV") is written as given, not as a word in capitals.
     #[test]
