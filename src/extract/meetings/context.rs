@@ -113,6 +113,47 @@ pub fn countries_told_by_their_people(doc: &Doc, decided: &mut [(Meeting, bool, 
     }
 }
 
+/// "A fourth round of talks between Chile and Peru … has been postponed. Ola Brek
+/// and Tam Ruen have held three rounds so far": a round to come (or called off)
+/// between countries is one of the series their negotiators held; its parties
+/// are those negotiators, as many as the countries, none known to act for
+/// another country.
+pub fn rounds_of_their_negotiators(doc: &Doc, decided: &mut [(Meeting, bool, usize)]) {
+    let is_known = |n: &str| LEXICON.lookup(n).is_some();
+    let of_rounds = |m: &Meeting| {
+        m.evidence
+            .sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "round" | "rounds"))
+    };
+    for at in 0..decided.len() {
+        let o = &decided[at].0;
+        if o.status == MeetingStatus::Held
+            || !of_rounds(o)
+            || !o.participants.iter().all(|p| is_known(p.as_str()))
+        {
+            continue;
+        }
+        let countries: Vec<&str> = o.participants.iter().map(|p| p.as_str()).collect();
+        let negotiators = decided.iter().find(|(m, _, _)| {
+            m.status == MeetingStatus::Held
+                && of_rounds(m)
+                && m.participants.len() == countries.len()
+                && m.participants.iter().all(|p| {
+                    !is_known(p.as_str())
+                        && doc
+                            .registry
+                            .affiliation(p.as_str())
+                            .is_none_or(|c| countries.contains(&c))
+                })
+        });
+        if let Some((m, _, _)) = negotiators {
+            let people = m.participants.clone();
+            decided[at].0.participants = people;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::met;
@@ -120,6 +161,30 @@ mod tests {
 
     fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    /// Class: a round to come or called off between countries, in an article
+    /// whose negotiators held the series' earlier rounds, is theirs.
+    #[test]
+    fn a_postponed_round_is_of_the_negotiators_of_the_series() {
+        let v = met(
+            "A fourth round of talks between Chile and Peru that had been expected in Lima \
+             on Saturday has been postponed, officials said. Ola Brek and Tam Ruen have held \
+             three rounds so far: in Lima on May 12, in Cusco on May 19 and again in Lima on \
+             May 26.",
+        );
+        let called_off: Vec<_> = v
+            .iter()
+            .filter(|m| m.1 == crate::model::MeetingStatus::Cancelled)
+            .collect();
+        assert_eq!(called_off.len(), 1, "{v:?}");
+        assert_eq!(called_off[0].0, ["Ola Brek", "Tam Ruen"]);
+        // Negotiators of another country are not the round's.
+        let v = met(
+            "A fourth round of talks between Chile and Peru has been postponed. Bolivian \
+             envoy Ola Brek and Tam Ruen have held three rounds so far.",
+        );
+        assert!(v.iter().any(|m| m.0 == ["Chile", "Peru"]), "{v:?}");
     }
 
     // Publication: Wednesday 2030-06-12.

@@ -61,6 +61,7 @@ pub fn meetings(doc: &Doc, title: &str, said: &Said, models: &MeetingModels) -> 
         })
         .collect();
     context::countries_told_by_their_people(doc, &mut decided);
+    context::rounds_of_their_negotiators(doc, &mut decided);
     if let Some(m) = title::meeting_of_title(title, doc) {
         decided.insert(0, (m, false, 0));
     }
