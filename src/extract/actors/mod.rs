@@ -89,11 +89,20 @@ pub struct Registry {
     title_of: HashMap<String, String>,
     /// Countries the article names, so "the North" can find "North Korea".
     countries: Vec<String>,
+    /// A second spelling of a full name to the first ("Sergey Lavrov" to
+    /// "Sergei Lavrov").
+    spelling: HashMap<String, String>,
 }
 
 impl Registry {
     /// Adds a full name (two words or more).
     pub fn add(&mut self, full: &str, affiliation: Option<&str>) {
+        // "Sergei Lavrov" and, in a quoted readout, "Sergey Lavrov": one person.
+        if let Some(first) = self.spelled_before(full) {
+            let first = first.to_string();
+            self.spelling.insert(full.to_string(), first.clone());
+            return self.add(&first, affiliation);
+        }
         // "President Macron of France": a surname alone acts for its country
         // too, though it is no full name to find others by.
         if let Some(a) = affiliation {
@@ -253,6 +262,28 @@ impl Registry {
         })
     }
 
+    /// The full name introduced before that `full` spells another way: the same
+    /// surname and the same number of words, the first name one letter apart
+    /// ("Sergei" and "Sergey", "Mykhailo" and "Mykhaylo").
+    fn spelled_before(&self, full: &str) -> Option<&str> {
+        let words: Vec<&str> = full.split(' ').collect();
+        if words.len() < 2 || self.names.iter().any(|n| n == full) {
+            return None;
+        }
+        self.names.iter().map(String::as_str).find(|n| {
+            let other: Vec<&str> = n.split(' ').collect();
+            other.len() == words.len()
+                && other[1..] == words[1..]
+                && words[0].chars().count() >= 4
+                && one_letter_apart(other[0], words[0])
+        })
+    }
+
+    /// The first spelling of a full name the article spells two ways.
+    pub fn first_spelling(&self, full: &str) -> Option<&str> {
+        self.spelling.get(full).map(String::as_str)
+    }
+
     /// The full name for a one-word mention, if the article introduced one.
     pub fn full(&self, word: &str) -> Option<&str> {
         self.by_word.get(&key(word)).map(String::as_str)
@@ -281,6 +312,21 @@ impl Registry {
 
     pub fn affiliation(&self, person: &str) -> Option<&str> {
         self.affiliation.get(person).map(String::as_str)
+    }
+}
+
+/// Whether two words differ by one letter changed, added or dropped.
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1,
+        1 => (0..long.len()).any(|k| long[..k] == short[..k] && long[k + 1..] == short[k..]),
+        _ => false,
     }
 }
 
@@ -746,6 +792,22 @@ mod tests {
             assert_eq!(v.len(), 1, "{text}: {v:?}");
             assert_eq!(v[0].0, "Ana Veld", "{text}");
         }
+    }
+
+    /// Class: one person spelled two ways in one article ("Sergei" and
+    /// "Sergey"): the first spelling throughout.
+    #[test]
+    fn a_second_spelling_of_a_name_is_the_first() {
+        let mut reg = Registry::default();
+        reg.add("Tamas Ruen", None);
+        reg.add("Tamaz Ruen", None);
+        assert_eq!(names("Tamaz Ruen left.", &reg)[0].0, "Tamas Ruen");
+        // Another first name is another person.
+        reg.add("Ana Ruen", None);
+        assert_eq!(names("Ana Ruen left.", &reg)[0].0, "Ana Ruen");
+        assert!(one_letter_apart("Sergei", "Sergey"));
+        assert!(one_letter_apart("Mykhailo", "Mykhaylo"));
+        assert!(!one_letter_apart("Maria", "Mario Jr"));
     }
 
     /// Class: a regnal number after a name ("King Abdul Rahim II", "Pope Leo

@@ -201,6 +201,7 @@ pub(super) fn person(
     } else {
         reg.fuller(&name)
             .or_else(|| reg.by_particled_surname(&name))
+            .or_else(|| reg.first_spelling(&name))
             .map(str::to_string)
     };
     let name = resolved.unwrap_or(name);
