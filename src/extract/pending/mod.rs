@@ -229,13 +229,28 @@ fn hypothetical(words: Words, k: usize) -> bool {
 /// without a dangling function word where the limit cut a phrase ("a plan for").
 fn object(words: Words, from: usize) -> Option<String> {
     let mut end = (from..words.len())
-        .find(|&j| OBJECT_END.contains(&words[j]))
+        .find(|&j| OBJECT_END.contains(&words[j]) && !joins_modifiers(words, j))
         .unwrap_or(words.len())
         .min(from + 10);
     while end > from && DANGLING.contains(&words.key(end - 1)) {
         end -= 1;
     }
     (end > from).then(|| words[from..end].join(" "))
+}
+
+/// "economic and military aid", "his Chilean and Peruvian counterparts": an "and"
+/// between two modifiers joins them inside one noun phrase; it ends no object.
+fn joins_modifiers(words: Words, j: usize) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ic", "al", "ary", "ian", "ean", "ese", "ish", "ive", "ous", "ern", "ful",
+    ];
+    let modifier = |k: usize| {
+        k < words.len() && {
+            let w = words.key(k);
+            w.len() > 4 && ENDINGS.iter().any(|e| w.ends_with(e))
+        }
+    };
+    words[j] == "and" && j > 0 && modifier(j - 1) && modifier(j + 1)
 }
 
 /// The subject of a passive commitment ("the remaining tanks | will be moved
@@ -941,6 +956,17 @@ pub(super) mod tests {
 
     /// Class: a norm, not a commitment ("should be respected"): no one is bound to
     /// a step a later article could report done.
+    /// Class: an "and" between two modifiers ("economic and military aid") is
+    /// inside the object, not its end.
+    #[test]
+    fn modifiers_joined_by_and_stay_in_the_object() {
+        let (p, _) = read("Chile will send economic and military aid to Peru by Friday.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].what.contains("military aid"), "{:?}", p[0].what);
+        let (p, _) = read("Chile will submit a proposal and wait for the reply by Friday.");
+        assert!(p.iter().all(|x| !x.what.contains("wait")), "{p:?}");
+    }
+
     #[test]
     fn norms_are_not_pending() {
         let (p, _) = read("Borders should be respected by all sides, the statement said.");
