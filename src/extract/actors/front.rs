@@ -147,7 +147,13 @@ pub(super) fn office_of(
             j = b + 1;
             break;
         }
-        if of && e > k && closed && !(k..e).any(|x| look.title(x) > 0) {
+        // "Minister of the International Liaison Department of the Central
+        // Committee of … Liu Jianchao": a body's name before a further "of" is
+        // what the office is of too.
+        let body_of = e > k
+            && toks.get(e).is_some_and(|t| t.text(text) == "of")
+            && LEXICON.thing.contains(&key(toks[e - 1].text(text)));
+        if of && e > k && (closed || body_of) && !(k..e).any(|x| look.title(x) > 0) {
             j = e;
             continue;
         }

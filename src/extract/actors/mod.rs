@@ -810,6 +810,24 @@ mod tests {
         assert!(!one_letter_apart("Maria", "Mario Jr"));
     }
 
+    /// Class: an office of a chain of bodies ("Minister of the Liaison
+    /// Department of the Central Committee of the Party of Chile Ana Veld") names
+    /// one person, of the country at its end.
+    #[test]
+    fn an_office_of_a_chain_of_bodies_is_no_party() {
+        let reg = Registry::default();
+        let v = names(
+            "Minister of the International Liaison Department of the Central Committee \
+             of the Communist Party of Chile Ana Veld left.",
+            &reg,
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Ana Veld");
+        // A name before "of" is still a name.
+        let v = names("Minister of Trade Ana Veld of Chile left.", &reg);
+        assert_eq!(v[0].0, "Ana Veld", "{v:?}");
+    }
+
     /// Class: a regnal number after a name ("King Abdul Rahim II", "Pope Leo
     /// XIV") is written as given, not as a word in capitals.
     #[test]
