@@ -119,6 +119,7 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
                 .get(k + 1)
                 .is_some_and(|n| matches!(*n, "and" | "but"))
             && !appositive_list(words, k)
+            && !appositive_objects(words, k)
             && !last_of_a_list(words, k)
             && !subject_list(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
@@ -215,6 +216,31 @@ fn last_of_a_list(words: Words, k: usize) -> bool {
                             | ")"
                     )
             })
+}
+
+/// "met with Ana Veld, Chief Foreign Policy Advisor, and Per Lund, Chief
+/// National Security Advisor, to President X": ", and" between names that each
+/// carry a title set off by commas goes on with the list, unless what follows
+/// the last one tells an event or a saying of its own.
+fn appositive_objects(words: Words, k: usize) -> bool {
+    let item = k + 2;
+    if words.key_at(k + 1) != Some("and") || !words.get(item).is_some_and(|w| is_capitalised(w)) {
+        return false;
+    }
+    let mut e = item;
+    while e < words.len() && is_capitalised(words[e]) {
+        e += 1;
+    }
+    let set_off = e - item >= 2 && words.get(e) == Some(&",");
+    // The item before is a name set off the same way: ", Name, …, and".
+    let name_before = (1..k)
+        .rev()
+        .find(|&j| words[j] == ",")
+        .is_some_and(|j| is_capitalised(words[j - 1]));
+    set_off
+        && name_before
+        && !(e..words.len())
+            .any(|j| words.starts(j, starts::REPORTED) || words.starts(j, starts::MEETING))
 }
 
 /// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":

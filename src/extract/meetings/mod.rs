@@ -238,6 +238,28 @@ pub(crate) mod tests {
         assert_eq!(v[0].2, d("2030-06-12"));
     }
 
+    /// Class: names that each carry a title set off by commas, joined by ", and",
+    /// are one list of counterparts.
+    #[test]
+    fn counterparts_with_their_titles_are_one_list() {
+        let v = met(
+            "Minister Tam Ruen met today with Ana Veld, Chief Foreign Policy Advisor, and \
+             Per Lund, Chief National Security Advisor, to President Ola Brek of Chile.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Tam Ruen", "Ana Veld", "Per Lund"]);
+        // What follows the last name may tell an event of its own.
+        let v = met(
+            "Minister Tam Ruen met Ana Veld, the envoy, and Per Lund, the minister, said \
+             the talks went well.",
+        );
+        assert!(
+            v.iter()
+                .all(|m| m.0 != ["Tam Ruen", "Ana Veld", "Per Lund"]),
+            "{v:?}"
+        );
+    }
+
     /// Class: "discussed … in X" tells what was discussed, not where.
     #[test]
     fn what_was_discussed_is_no_place() {

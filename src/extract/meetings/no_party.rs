@@ -120,6 +120,33 @@ pub(super) fn a_side_of_a_relation(words: Words, first: usize) -> bool {
     })
 }
 
+/// "Per Lund, Chief National Security Advisor, to President Ola Brek of Chile":
+/// the one an adviser or aide serves, and that one's country, are named for who
+/// the adviser is, not as present.
+pub(super) fn served_by_an_adviser(words: Words, at: usize) -> bool {
+    const SERVING: &[&str] = &[
+        "advisor",
+        "adviser",
+        "advisors",
+        "advisers",
+        "aide",
+        "aides",
+        "counselor",
+        "counsellor",
+    ];
+    (at.saturating_sub(7)..at).any(|k| {
+        let before = if k > 0 && words[k - 1] == "," {
+            k - 1
+        } else {
+            k
+        };
+        words.key(k) == "to"
+            && before > 0
+            && SERVING.contains(&words.key(before - 1))
+            && (k + 1..at).all(|j| matches!(words.key(j), "the" | "of") || is_capitalised(words[j]))
+    })
+}
+
 /// "talks with the Alliance of Sahel States, the confederation formed by Mali,
 /// Burkina Faso and Niger": the members a body is described by are no parties
 /// beside it.
