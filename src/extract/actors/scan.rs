@@ -158,19 +158,7 @@ pub(super) fn person(
         && PLACE_PREPS.contains(&toks[run_start - 1].text(text))
         && !titled
         && !addressed(text, toks, run_start - 1);
-    let full: Vec<String> = words
-        .iter()
-        .enumerate()
-        .map(|(n, w)| {
-            let w = if n + 1 == words.len() { bare(w) } else { w };
-            // "King Abdullah II": a regnal number after the name stays as written.
-            if n > 0 && regnal(w) {
-                w.to_string()
-            } else {
-                title_case(w)
-            }
-        })
-        .collect();
+    let full = as_written(&words);
     let mut name = full.join(" ");
     if is_thing {
         // "Commission Wang Yi": a body's name in front of a person's.
@@ -221,6 +209,24 @@ pub(super) fn person(
         side: false,
         title: before_name.title,
     })
+}
+
+/// The words of a name as a name is written: title case for words in capitals,
+/// without the possessive at its end; a regnal number after the name ("King
+/// Abdullah II") as it stands.
+fn as_written(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .enumerate()
+        .map(|(n, w)| {
+            let w = if n + 1 == words.len() { bare(w) } else { w };
+            if n > 0 && regnal(w) {
+                w.to_string()
+            } else {
+                title_case(w)
+            }
+        })
+        .collect()
 }
 
 /// Whether `w` is a regnal number ("II", "IV", "XIV"): roman numerals only.

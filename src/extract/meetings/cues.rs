@@ -5,7 +5,7 @@
 use super::super::lexicon::{LEXICON, MeetingCue, phrase_at, starts};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
-use super::candidates::is_boundary;
+use super::boundaries::is_boundary;
 use super::status::no_meeting;
 
 /// Cues of a sentence grouped by clause: (position, length, cue).

@@ -24,6 +24,7 @@
 //! "took part" adds them to the meeting just told.
 
 mod anaphora;
+mod boundaries;
 mod candidates;
 mod context;
 mod cues;

@@ -7,7 +7,7 @@ use super::super::Doc;
 use super::super::lexicon::starts;
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
-use super::candidates::{future_predicate, is_boundary};
+use super::boundaries::{future_predicate, is_boundary};
 use super::cues::find_cues;
 use super::decide::Clause;
 use super::participants::add;
