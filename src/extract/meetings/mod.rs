@@ -261,6 +261,25 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: the agent of a participle describing people or things that are
+    /// not a meeting ("hostages held by Hamas", "areas controlled by Russia") is
+    /// no party; a meeting's host ("talks hosted by Oman") is.
+    #[test]
+    fn the_agent_of_a_description_is_no_party() {
+        let v = met(
+            "Adviser Ana Veld met in Lima with Tam Ruen and families of hostages \
+             currently held by Hamas terrorists.",
+        );
+        assert!(
+            v.iter().all(|m| !m.0.contains(&"Hamas".to_string())),
+            "{v:?}"
+        );
+        let v = met("Ana Veld met Tam Ruen in areas controlled by Russia on Monday.");
+        assert_eq!(v[0].0, ["Ana Veld", "Tam Ruen"], "{v:?}");
+        let v = met("Ana Veld met Tam Ruen at talks hosted by Oman on Monday.");
+        assert!(v[0].0.contains(&"Oman".to_string()), "{v:?}");
+    }
+
     /// Class: "discussed … in X" tells what was discussed, not where.
     #[test]
     fn what_was_discussed_is_no_place() {

@@ -6,7 +6,7 @@
 
 use super::super::Doc;
 use super::super::actors::{ActorKind, Mention};
-use super::super::lexicon::MeetingCue;
+use super::super::lexicon::{MeetingCue, starts};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 
@@ -57,6 +57,54 @@ const ROLE_VERBS: &[&str] = &[
     "succeeded",
     "replaced",
 ];
+
+/// "families of hostages held by Hamas", "areas controlled by Russia": the agent
+/// of a participle that describes a thing or people who are not a meeting is
+/// named for what it did, not as present. The agent of a meeting's participle
+/// ("talks hosted by Oman") takes part.
+pub(super) fn agent_of_a_description(words: Words, first: usize) -> bool {
+    // The agent may follow its group noun: "held by Hamas terrorists".
+    let by = (first.saturating_sub(2)..first)
+        .rev()
+        .find(|&k| words.key(k) == "by");
+    let Some(by) = by else { return false };
+    // "observers led by X", "a team accompanied by Y": those who lead or come
+    // along are there.
+    let present = |w: &str| {
+        matches!(
+            w,
+            "led"
+                | "headed"
+                | "accompanied"
+                | "joined"
+                | "chaired"
+                | "hosted"
+                | "attended"
+                | "represented"
+                | "co-chaired"
+                | "co-hosted"
+        )
+    };
+    let participle = by.checked_sub(1).filter(|&p| {
+        let w = words.key(p);
+        (w.ends_with("ed") || matches!(w, "held" | "taken" | "run" | "kept")) && !present(w)
+    });
+    let Some(p) = participle else { return false };
+    // "currently held by": an adverb may stand between the noun and its participle.
+    let noun = (p.saturating_sub(2)..p)
+        .rev()
+        .find(|&k| !words.key(k).ends_with("ly"));
+    noun.is_some_and(|n| {
+        let w = words.key(n);
+        w.chars().all(|c| c.is_lowercase())
+            && w.len() > 2
+            && !words.starts(n, starts::MEETING)
+            && !matches!(
+                w,
+                "was" | "were" | "is" | "are" | "been" | "be" | "being" | "and" | "talks"
+            )
+    })
+}
 
 /// "met Y, who heads the Russian delegation, in Oslo": a name in a relative
 /// clause set off by a comma that says what someone is describes that person;

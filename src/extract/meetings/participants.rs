@@ -15,8 +15,9 @@ use super::super::words::Words;
 use super::anaphora;
 use super::decide::Clause;
 use super::no_party::{
-    a_member, a_side_of_a_relation, a_venue, describes_next, holds_the_meeting, in_a_description,
-    led_by_someone, names_a_period, served_by_an_adviser, the_occasion,
+    a_member, a_side_of_a_relation, a_venue, agent_of_a_description, describes_next,
+    holds_the_meeting, in_a_description, led_by_someone, names_a_period, served_by_an_adviser,
+    the_occasion,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
 use super::subjects;
@@ -170,6 +171,7 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
     if led_by_someone(doc, i, words, m)
         || a_member(words, left, m.first)
         || served_by_an_adviser(words, m.first)
+        || agent_of_a_description(words, m.first)
         || names_a_period(words, m.first)
         || the_occasion(words, m.first)
         || a_side_of_a_relation(words, m.first)
