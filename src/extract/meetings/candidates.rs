@@ -140,7 +140,10 @@ fn meeting_in(
     } = *clause;
     let first = group.first()?.0;
     let parties = participants::parties(doc, i, clause, said, history);
-    if parties.names.len() < 2 || alternatives(doc, i, left, right) {
+    if parties.names.len() < 2
+        || alternatives(doc, i, left, right)
+        || respective(words, left, right)
+    {
         return None;
     }
     let rule = rule_status(doc, clause);
@@ -178,6 +181,13 @@ fn meeting_in(
         callers.max(usize::from(parties.pronoun_subject)),
         rule,
     ))
+}
+
+/// "The leaders discussed their respective conversations with A and B": each
+/// had talks of their own; the names after "with" did not meet each other, and
+/// which leader met which is not told.
+fn respective(words: Words, left: usize, right: usize) -> bool {
+    (left..right.min(words.len())).any(|k| words.key(k) == "respective")
 }
 
 /// "Earlier rounds were hosted by Oman, Qatar or Egypt", "a meeting in Doha or

@@ -280,6 +280,17 @@ pub(crate) mod tests {
         assert!(v[0].0.contains(&"Oman".to_string()), "{v:?}");
     }
 
+    /// Class: "their respective talks with A and B" are several meetings whose
+    /// pairs the text does not tell; A and B did not meet.
+    #[test]
+    fn respective_talks_tell_no_meeting_of_those_named() {
+        let v = met(
+            "The leaders discussed their respective conversations with President Ola Brek \
+             and President Per Lund.",
+        );
+        assert!(v.iter().all(|m| m.0 != ["Ola Brek", "Per Lund"]), "{v:?}");
+    }
+
     /// Class: "discussed … in X" tells what was discussed, not where.
     #[test]
     fn what_was_discussed_is_no_place() {
