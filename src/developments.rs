@@ -564,7 +564,7 @@ mod tests {
     /// An article named in base 36 ("a", "b2"), so the tests read by name.
     fn art(name: &str, day: u32) -> ArticleRef {
         ArticleRef {
-            id: ArticleId(i64::from_str_radix(name, 36).expect("an alphanumeric name")),
+            id: ArticleId::named(name),
             url: String::new(),
             outlet: "t".into(),
             title: "t".into(),

@@ -26,6 +26,14 @@ impl fmt::Display for ArticleId {
     }
 }
 
+#[cfg(test)]
+impl ArticleId {
+    /// An article a test names ("a", "b2"), read as a number in base 36.
+    pub(crate) fn named(name: &str) -> Self {
+        ArticleId(i64::from_str_radix(name, 36).expect("an alphanumeric name"))
+    }
+}
+
 impl Serialize for ArticleId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)

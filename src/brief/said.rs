@@ -118,7 +118,7 @@ mod tests {
     fn report(article: &str, day: u32) -> Report {
         Report {
             article: ArticleRef {
-                id: ArticleId(i64::from_str_radix(article, 36).expect("an alphanumeric name")),
+                id: ArticleId::named(article),
                 url: format!("https://example.org/{article}"),
                 outlet: "Wire".into(),
                 title: String::new(),

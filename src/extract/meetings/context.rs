@@ -75,50 +75,70 @@ fn recent_date(doc: &Doc, j: usize) -> Option<NaiveDate> {
     (0..=RECENT_DAYS).contains(&age).then_some(d)
 }
 
-/// "Thailand and Cambodia held talks in Poipet on Thursday. General A hosted
-/// General B at a compound near the crossing": a meeting of countries and, a few
-/// sentences on, one of as many people (and perhaps observers) on the same day,
-/// none of them known to act for another country, are one event told twice; its
-/// parties are the people. `decided` holds each meeting with its split mark and sentence.
-pub fn countries_told_by_their_people(doc: &Doc, decided: &mut [(Meeting, bool, usize)]) {
+/// A meeting and where it was read: its parties, its split mark, its sentence.
+type Decided = (Meeting, bool, usize);
+
+/// What the two rules below share: a meeting whose parties are all countries
+/// and that `of_countries` picks takes the parties of the first meeting of
+/// people that `tells` it, none of them known to act for another country.
+/// `tells` sees the countries' meeting and the candidate, each with its index
+/// in `decided` and its sentence.
+fn countries_as_their_people(
+    doc: &Doc,
+    decided: &mut [Decided],
+    of_countries: impl Fn(&Meeting) -> bool,
+    tells: impl Fn((usize, &Meeting, usize), (usize, &Meeting, usize)) -> bool,
+) {
     let is_known = |n: &str| LEXICON.lookup(n).is_some();
     for at in 0..decided.len() {
         let (o, _, i) = &decided[at];
-        if o.status != MeetingStatus::Held
-            || o.date.is_none()
-            || !o.participants.iter().all(|p| is_known(p.as_str()))
-        {
+        if !of_countries(o) || !o.participants.iter().all(|p| is_known(p.as_str())) {
             continue;
         }
         let countries: Vec<&str> = o.participants.iter().map(|p| p.as_str()).collect();
-        let told_by = decided[at + 1..].iter().find(|(m, _, j)| {
-            *j <= i + 3
+        let people = decided.iter().enumerate().find_map(|(k, (m, _, j))| {
+            let theirs = m.participants.iter().all(|p| {
+                doc.registry
+                    .affiliation(p.as_str())
+                    .is_none_or(|c| countries.contains(&c))
+            });
+            (theirs && tells((at, o, *i), (k, m, *j))).then(|| m.participants.clone())
+        });
+        if let Some(people) = people {
+            decided[at].0.participants = people;
+        }
+    }
+}
+
+/// "Thailand and Cambodia held talks in Poipet on Thursday. General A hosted
+/// General B at a compound near the crossing": a meeting of countries and, a few
+/// sentences on, one of as many people (and perhaps observers) on the same day
+/// are one event told twice; its parties are the people.
+pub fn countries_told_by_their_people(doc: &Doc, decided: &mut [Decided]) {
+    let is_known = |n: &str| LEXICON.lookup(n).is_some();
+    countries_as_their_people(
+        doc,
+        decided,
+        |o| o.status == MeetingStatus::Held && o.date.is_some(),
+        |(at, o, i), (k, m, j)| {
+            k > at
+                && j <= i + 3
                 && m.status == MeetingStatus::Held
                 && m.date == o.date
                 && m.participants
                     .iter()
                     .filter(|p| !is_known(p.as_str()))
                     .count()
-                    >= countries.len()
-                && m.participants.iter().all(|p| {
-                    doc.registry
-                        .affiliation(p.as_str())
-                        .is_none_or(|c| countries.contains(&c))
-                })
-        });
-        if let Some((m, _, _)) = told_by {
-            let people = m.participants.clone();
-            decided[at].0.participants = people;
-        }
-    }
+                    >= o.participants.len()
+        },
+    );
 }
 
 /// "A fourth round of talks between Chile and Peru … has been postponed. Ola Brek
 /// and Tam Ruen have held three rounds so far": a round to come (or called off)
 /// between countries is one of the series their negotiators held; its parties
-/// are those negotiators, as many as the countries, none known to act for
-/// another country.
-pub fn rounds_of_their_negotiators(doc: &Doc, decided: &mut [(Meeting, bool, usize)]) {
+/// are those negotiators, as many as the countries.
+pub fn rounds_of_their_negotiators(doc: &Doc, decided: &mut [Decided]) {
     let is_known = |n: &str| LEXICON.lookup(n).is_some();
     let of_rounds = |m: &Meeting| {
         m.evidence
@@ -126,32 +146,17 @@ pub fn rounds_of_their_negotiators(doc: &Doc, decided: &mut [(Meeting, bool, usi
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| matches!(w, "round" | "rounds"))
     };
-    for at in 0..decided.len() {
-        let o = &decided[at].0;
-        if o.status == MeetingStatus::Held
-            || !of_rounds(o)
-            || !o.participants.iter().all(|p| is_known(p.as_str()))
-        {
-            continue;
-        }
-        let countries: Vec<&str> = o.participants.iter().map(|p| p.as_str()).collect();
-        let negotiators = decided.iter().find(|(m, _, _)| {
+    countries_as_their_people(
+        doc,
+        decided,
+        |o| o.status != MeetingStatus::Held && of_rounds(o),
+        |(_, o, _), (_, m, _)| {
             m.status == MeetingStatus::Held
                 && of_rounds(m)
-                && m.participants.len() == countries.len()
-                && m.participants.iter().all(|p| {
-                    !is_known(p.as_str())
-                        && doc
-                            .registry
-                            .affiliation(p.as_str())
-                            .is_none_or(|c| countries.contains(&c))
-                })
-        });
-        if let Some((m, _, _)) = negotiators {
-            let people = m.participants.clone();
-            decided[at].0.participants = people;
-        }
-    }
+                && m.participants.len() == o.participants.len()
+                && m.participants.iter().all(|p| !is_known(p.as_str()))
+        },
+    );
 }
 
 #[cfg(test)]
