@@ -3,7 +3,7 @@
 //!
 //! - the ingest rate, articles per second through `commit_fetch`;
 //! - brief latency, p50 and p99 of `brief::brief_for` as `/status` calls it (the
-//!   latest 60 articles of a topic), and with a 7-day window.
+//!   newest developments of a topic, no window), and with a 7-day window.
 //!
 //! Goals: brief p99 under 20 ms on both stores; SQLite ingest at least 500
 //! articles/s on the 2-core build machine.
@@ -21,6 +21,12 @@
 //! `readout_bench_<random>` dropped at the end. `READOUT_BENCH_KEEP=1` keeps
 //! both databases (the SQLite file in the temporary directory) for inspection.
 //!
+//! `READOUT_BENCH_STORE_URL` names an existing store instead (for example the
+//! official-feeds store of `../shared/feeds/official/README.md`): nothing is
+//! filled, and briefs for every built-in topic are timed without a window and
+//! with windows back to 2025, mid-2024, 2023 and 2021, so the cost of a brief can
+//! be read against the size of its window.
+//!
 //! A plain `main` (`harness = false`) rather than criterion: the figures asked for
 //! are percentiles over one large fill, which criterion's repeated-sample model
 //! does not report. Run by `cargo test --all-targets` (no `--bench` argument) it
@@ -32,7 +38,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use rand::rngs::SmallRng;
 use rand::{Rng, SeedableRng};
-use readout::brief::{LATEST_ARTICLES, brief_for};
+use readout::brief::brief_for;
 use readout::feeds::ItemKey;
 use readout::feeds::fetch::Validators;
 use readout::ingest::ArticleKey;
@@ -40,7 +46,7 @@ use readout::model::{
     ActorName, Article, Due, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Outcome,
     OutcomeKind, Pending, Span, Speech, Statement, TopicName,
 };
-use readout::store::{FeedId, FetchCommit, IngestItem, Scope, Store, Topic, Window};
+use readout::store::{FeedId, FetchCommit, IngestItem, Scope, Store, Topic};
 use sqlx::{Connection, Executor, PgConnection};
 
 const TOPICS: usize = 50;
@@ -84,6 +90,10 @@ async fn run() -> anyhow::Result<()> {
         settings.batch,
         settings.briefs
     );
+    if let Ok(url) = std::env::var("READOUT_BENCH_STORE_URL") {
+        let store = readout::store::open(&url.parse()?).await?;
+        return time_windows(store.as_ref(), settings.briefs).await;
+    }
     for name in stores.split(',').map(str::trim) {
         match name {
             "sqlite" => {
@@ -237,6 +247,65 @@ async fn print_size(label: &str, store: &dyn Store) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Times briefs of every built-in topic on an existing store, without a window
+/// and with four windows of growing length; topics with no articles are left out.
+async fn time_windows(store: &dyn Store, rounds: usize) -> anyhow::Result<()> {
+    let now = Utc::now();
+    let day = |y, m, d| Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap();
+    let windows = [
+        ("latest (/status)", None),
+        ("since 2025-01-01", Some(day(2025, 1, 1))),
+        ("since 2024-06-01", Some(day(2024, 6, 1))),
+        ("since 2023-01-01", Some(day(2023, 1, 1))),
+        ("since 2021-01-01", Some(day(2021, 1, 1))),
+    ];
+    let mut topics = Vec::new();
+    for t in readout::topics::built_in() {
+        if !brief_for(store, Scope::Global, &t.name, None, now)
+            .await?
+            .is_empty()
+        {
+            topics.push(t.name.clone());
+        }
+    }
+    // At least `rounds` briefs per window, every topic as often.
+    let passes = rounds.div_ceil(topics.len().max(1)).max(1);
+    for (window, since) in windows {
+        let mut times = Vec::new();
+        let mut reads = Vec::new();
+        let mut lines = 0usize;
+        for _ in 0..passes {
+            for topic in &topics {
+                let t = Instant::now();
+                let b = brief_for(store, Scope::Global, topic, since, now).await?;
+                times.push(t.elapsed());
+                lines += b.met.len() + b.said.len() + b.pending.len();
+                let t = Instant::now();
+                let r = readout::topics::resolve(store, Scope::Global, topic).await?;
+                readout::brief::material::read(store, &r.aliases, since).await?;
+                reads.push(t.elapsed());
+            }
+        }
+        times.sort();
+        println!(
+            "existing store brief, {window}: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms over {} briefs of {} topics ({:.0} lines each)",
+            ms(percentile(&times, 50)),
+            ms(percentile(&times, 99)),
+            ms(times[times.len() - 1]),
+            times.len(),
+            topics.len(),
+            lines as f64 / times.len() as f64
+        );
+        reads.sort();
+        println!(
+            "  of which reads (topic + material::read): p50 {:.2} ms, p99 {:.2} ms",
+            ms(percentile(&reads, 50)),
+            ms(percentile(&reads, 99)),
+        );
+    }
+    Ok(())
+}
+
 /// Times `s.briefs` briefs, and the store's reads alone, without and with a window.
 async fn time_briefs(
     label: &str,
@@ -246,7 +315,7 @@ async fn time_briefs(
 ) -> anyhow::Result<()> {
     let now = end() + chrono::Duration::hours(1);
     for (window, since) in [
-        ("latest 60 (/status)", None),
+        ("latest (/status)", None),
         ("since 7 days", Some(now - chrono::Duration::days(7))),
     ] {
         // Warm up caches and connections as a running bot would have them.
@@ -285,13 +354,12 @@ async fn time_briefs(
             let topic = &corpus.topics[(i * 7) % TOPICS].name;
             let t = Instant::now();
             let resolved = readout::topics::resolve(store, Scope::Global, topic).await?;
-            let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
-            store.topic_material(&resolved.aliases, window).await?;
+            readout::brief::material::read(store, &resolved.aliases, since).await?;
             times.push(t.elapsed());
         }
         times.sort();
         println!(
-            "{label} store reads alone (topic + topic_material), {window}: p50 {:.2} ms, p99 {:.2} ms",
+            "{label} store reads alone (topic + material::read), {window}: p50 {:.2} ms, p99 {:.2} ms",
             ms(percentile(&times, 50)),
             ms(percentile(&times, 99)),
         );

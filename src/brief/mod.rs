@@ -1,9 +1,11 @@
 //! The brief: for a topic and a window, a bottom line and the dates ahead, then
 //! who met, what was said, what is pending, and the sources behind every item.
 //! `assemble` is a pure function of the store's contents and the clock;
-//! `brief_for` only fetches the material and applies the window.
+//! `brief_for` only fetches the material ([`material`]) and applies the window.
 //!
 //! # Layout
+//! - [`material`]: what a brief reads from the store, newest first, a kind of
+//!   item only until it has enough.
 //! - [`calendar`]: the meetings and due dates ahead ("Next on the calendar").
 //! - [`bottom_line`]: the three opening sentences, from the items by a template.
 //! - [`recency`]: each development's own date, the `since` window by it, and
@@ -13,6 +15,7 @@
 
 pub mod bottom_line;
 pub mod calendar;
+pub mod material;
 pub mod recency;
 pub mod said;
 
@@ -26,15 +29,11 @@ use crate::developments::{
 use crate::model::{Meeting, Statement, TopicName};
 use crate::quotes;
 use crate::ranking;
-use crate::relevance::Relevance;
-use crate::store::{Scope, Store, StoreError, StoredArticle, Window};
+use crate::store::{Scope, Store, StoreError, StoredArticle};
 use crate::topics;
 
 pub use bottom_line::BottomLine;
 pub use calendar::{CalendarEntry, Upcoming};
-
-/// How many recent articles a brief reads when no `since` is given.
-pub const LATEST_ARTICLES: usize = 60;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Brief {
@@ -104,9 +103,7 @@ pub async fn brief_for(
 ) -> Result<Brief, StoreError> {
     let started = std::time::Instant::now();
     let t = topics::resolve(store, scope, topic).await?;
-    let window = since.map_or(Window::Latest(LATEST_ARTICLES), Window::Since);
-    let material = store.topic_material(&t.aliases, window).await?;
-    let material = Relevance::new(&t.aliases).on_topic(material);
+    let material = material::read(store, &t.aliases, since).await?;
     let mut lines = lines_of(material, now);
     if let Some(since) = since {
         recency::keep_since(&mut lines, since);
@@ -114,10 +111,7 @@ pub async fn brief_for(
     let mut brief = finish(topic.clone(), now, since, lines);
     if since.is_some() && brief.is_empty() {
         // Only for an empty window: the second read costs a brief without `since`.
-        let material = store
-            .topic_material(&t.aliases, Window::Latest(LATEST_ARTICLES))
-            .await?;
-        let material = Relevance::new(&t.aliases).on_topic(material);
+        let material = material::read(store, &t.aliases, None).await?;
         brief.latest_before_window = recency::latest(&lines_of(material, now));
     }
     crate::metrics::METRICS

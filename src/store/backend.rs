@@ -37,7 +37,7 @@ use super::guild::GuildId;
 use super::rows::{ArticleRow, ExtractionRows, FeedRow, OutboxRow, StoredRow};
 use super::statement::Statement;
 use super::stored::StoredTime;
-use super::{ArticleId, FeedId, FetchCommit, IngestReport, StoreError, Window};
+use super::{ArticleId, FeedId, FetchCommit, IngestReport, ItemKinds, StoreError, Window};
 use crate::feeds::ItemKey;
 
 /// A database the store runs on (see the module doc).
@@ -102,8 +102,12 @@ pub(crate) trait Backend: Send + Sync {
         window: Window,
     ) -> Result<Vec<ArticleRow>, StoreError>;
 
-    /// The extraction rows of these articles.
-    async fn load_extraction_rows(&self, ids: &[ArticleId]) -> Result<ExtractionRows, StoreError>;
+    /// The extraction rows of these articles, of the kinds asked for.
+    async fn load_extraction_rows(
+        &self,
+        ids: &[ArticleId],
+        kinds: ItemKinds,
+    ) -> Result<ExtractionRows, StoreError>;
 
     /// Bytes the database takes on disk.
     async fn size_on_disk(&self) -> Result<i64, StoreError>;

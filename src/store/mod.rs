@@ -195,6 +195,29 @@ pub enum Window {
     Latest(usize),
 }
 
+/// Which kinds of extracted items to read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemKinds {
+    pub meetings: bool,
+    pub statements: bool,
+    pub pending: bool,
+    /// What closes pending items: only wanted beside them.
+    pub outcomes: bool,
+}
+
+impl ItemKinds {
+    pub const ALL: ItemKinds = ItemKinds {
+        meetings: true,
+        statements: true,
+        pending: true,
+        outcomes: true,
+    };
+
+    pub fn any(self) -> bool {
+        self.meetings || self.statements || self.pending || self.outcomes
+    }
+}
+
 /// An article with everything extracted from it, as the brief reads them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredArticle {
@@ -301,6 +324,26 @@ pub trait ContentStore: Send + Sync {
         &self,
         aliases: &[String],
         window: Window,
+    ) -> Result<Vec<StoredArticle>, StoreError> {
+        let articles = self.topic_articles(aliases, window).await?;
+        self.material_of(articles, ItemKinds::ALL).await
+    }
+
+    /// Articles mentioning any alias (title or text), newest first, without
+    /// their extractions: a brief reads those a few at a time (`material_of`).
+    async fn topic_articles(
+        &self,
+        aliases: &[String],
+        window: Window,
+    ) -> Result<Vec<ArticleRef>, StoreError>;
+
+    /// These articles, in the order given, with the kinds of items asked for
+    /// and the paragraph around each: a brief that has enough meetings reads no
+    /// more meeting rows.
+    async fn material_of(
+        &self,
+        articles: Vec<ArticleRef>,
+        kinds: ItemKinds,
     ) -> Result<Vec<StoredArticle>, StoreError>;
 
     /// Row counts per table, for `readout store stats`.

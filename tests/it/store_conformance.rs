@@ -1462,6 +1462,96 @@ async fn one_line_per_meeting_news_before_background(db: &TestDb) {
     );
 }
 
+/// Issue #13, point 8: a brief reads the newest articles first, and each kind
+/// of item only until it has enough of it, so its cost does not grow with the
+/// store or the window. Here a hundred newer articles of quotes do not push an
+/// older meeting and promise out of the brief (the brief of the 60 latest
+/// articles lost them), only the newest quotes are read, and the promise is
+/// closed by the report in between, with or without a window.
+async fn a_brief_reads_each_kind_until_it_has_enough(db: &TestDb) {
+    let s = db.store.as_ref();
+    let f = s.add_feed("https://a.example/rss", at(0)).await.unwrap();
+    let old = "Ann Lee met Bo Park in Kyiv. Kyiv will reopen the Odesa grain corridor.";
+    let mut first = item("old", "Kyiv talks", old, at(1));
+    first.extraction.pending = vec![Pending {
+        what: "reopen the Odesa grain corridor".into(),
+        actors: vec![actor("Ukraine")],
+        due: None,
+        evidence: ev_in(old, "Kyiv will reopen the Odesa grain corridor."),
+    }];
+    let done = "Kyiv reopened the Odesa grain corridor on Monday.";
+    let mut closing = item("done", "Kyiv corridor", done, at(2));
+    closing.extraction = Extraction {
+        outcomes: vec![Outcome {
+            kind: OutcomeKind::Done,
+            actors: vec![actor("Ukraine")],
+            what: "reopened the Odesa grain corridor".into(),
+            evidence: ev(done, 0),
+        }],
+        ..Default::default()
+    };
+    let mut items = vec![first, closing];
+    for i in 0..100 {
+        let text = (0..6)
+            .map(|q| format!("\"Kyiv stands, {i}-{q},\" said Cy Moor."))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut it = item(&format!("q{i}"), "Kyiv quotes", &text, at(10 + i));
+        it.extraction = Extraction {
+            statements: (0..6)
+                .map(|q| {
+                    let sentence = format!("\"Kyiv stands, {i}-{q},\" said Cy Moor.");
+                    Statement {
+                        speaker: actor("Cy Moor"),
+                        quote: format!("Kyiv stands, {i}-{q},"),
+                        speech: Speech::Direct,
+                        audience: None,
+                        evidence: ev_in(&text, &sentence),
+                    }
+                })
+                .collect(),
+            ..Default::default()
+        };
+        items.push(it);
+    }
+    s.commit_fetch(commit(f.id, at(200), "h", items))
+        .await
+        .unwrap();
+    let ukraine = TopicName::parse("ukraine").unwrap();
+    for since in [None, Some(at(0))] {
+        let b = brief_for(s, Scope::Global, &ukraine, since, at(201))
+            .await
+            .unwrap();
+        let met: Vec<&str> = b
+            .met
+            .iter()
+            .map(|d| d.item.participants[1].as_str())
+            .collect();
+        assert_eq!(met, ["Envoy old"], "since {since:?}");
+        assert_eq!(b.pending.len(), 1, "since {since:?}");
+        assert!(
+            matches!(
+                b.pending[0].state,
+                readout::developments::PendingState::Done { .. }
+            ),
+            "closed by the later report, since {since:?}: {:?}",
+            b.pending[0].state
+        );
+        assert!(
+            b.said.len() >= readout::brief::material::ENOUGH && b.said.len() < 100,
+            "only the newest quotes are read: {}",
+            b.said.len()
+        );
+        assert!(
+            b.said
+                .iter()
+                .all(|d| d.item.quote.starts_with("Kyiv stands, 9")),
+            "the newest articles' quotes: {:?}",
+            b.said.iter().map(|d| &d.item.quote).collect::<Vec<_>>()
+        );
+    }
+}
+
 /// Issue #13, points 5 and 6: the brief opens with a bottom line and the dates
 /// ahead, made from the stored items; `since` keeps developments by their own
 /// date (a meeting recalled by a new article is not new); an empty window says
@@ -1690,6 +1780,7 @@ conformance!(
     briefs_keep_only_items_about_the_topic,
     one_line_per_meeting_news_before_background,
     briefs_open_with_a_bottom_line_and_window_by_own_date,
+    a_brief_reads_each_kind_until_it_has_enough,
 );
 
 // ------------------------------------------------ across stores, PostgreSQL only

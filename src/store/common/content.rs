@@ -7,14 +7,15 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::fetch_one;
+use crate::developments::ArticleRef;
 use crate::feeds::ItemKey;
 use crate::model::TopicName;
 use crate::store::backend::Backend;
 use crate::store::rows::{self, ArticleRow, FeedRow, TopicRow};
 use crate::store::sql::{self, feeds, topics};
 use crate::store::{
-    ArticleId, COUNTED_TABLES, ContentStore, FeedId, FeedRecord, FetchCommit, IngestReport, Scope,
-    StoreError, StoredArticle, Topic, Window, lease_end, searchable_aliases,
+    ArticleId, COUNTED_TABLES, ContentStore, FeedId, FeedRecord, FetchCommit, IngestReport,
+    ItemKinds, Scope, StoreError, StoredArticle, Topic, Window, lease_end, searchable_aliases,
 };
 
 #[async_trait]
@@ -132,24 +133,38 @@ impl<B: Backend> ContentStore for B {
         Ok(topics)
     }
 
-    async fn topic_material(
+    async fn topic_articles(
         &self,
         aliases: &[String],
         window: Window,
-    ) -> Result<Vec<StoredArticle>, StoreError> {
+    ) -> Result<Vec<ArticleRef>, StoreError> {
         let aliases = searchable_aliases(aliases);
         if aliases.is_empty() {
             return Ok(Vec::new());
         }
         let found: Vec<ArticleRow> = self.search(&aliases, window).await?;
-        let ids: Vec<ArticleId> = found.iter().map(|a| a.id).collect();
-        let mut extractions = self.load_extraction_rows(&ids).await?.into_extractions()?;
-        Ok(found
+        Ok(found.into_iter().map(ArticleRef::from).collect())
+    }
+
+    async fn material_of(
+        &self,
+        articles: Vec<ArticleRef>,
+        kinds: ItemKinds,
+    ) -> Result<Vec<StoredArticle>, StoreError> {
+        let ids: Vec<ArticleId> = articles.iter().map(|a| a.id).collect();
+        let mut extractions = if kinds.any() {
+            self.load_extraction_rows(&ids, kinds)
+                .await?
+                .into_extractions()?
+        } else {
+            Default::default()
+        };
+        Ok(articles
             .into_iter()
-            .map(|row| {
-                let (extraction, contexts) = extractions.remove(&row.id).unwrap_or_default();
+            .map(|article| {
+                let (extraction, contexts) = extractions.remove(&article.id).unwrap_or_default();
                 StoredArticle {
-                    article: row.into(),
+                    article,
                     extraction,
                     contexts,
                 }

@@ -18,7 +18,7 @@ use crate::store::sql::{digests, feeds, qualified};
 use crate::store::statement::Statement;
 use crate::store::stored::StoredTime;
 use crate::store::{
-    ArticleId, FeedId, FetchCommit, IngestReport, QueryContext, StoreError, Window,
+    ArticleId, FeedId, FetchCommit, IngestReport, ItemKinds, QueryContext, StoreError, Window,
 };
 
 /// A shared statement as a PostgreSQL query.
@@ -187,9 +187,13 @@ impl Backend for PostgresStore {
         .await
     }
 
-    async fn load_extraction_rows(&self, ids: &[ArticleId]) -> Result<ExtractionRows, StoreError> {
+    async fn load_extraction_rows(
+        &self,
+        ids: &[ArticleId],
+        kinds: ItemKinds,
+    ) -> Result<ExtractionRows, StoreError> {
         retry::transient("load extractions", || {
-            super::extraction::load(&self.pool, ids)
+            super::extraction::load(&self.pool, ids, kinds)
         })
         .await
     }

@@ -12,7 +12,7 @@ use crate::model::{Article, Evidence, Extraction, Speech};
 use crate::relevance::ArticleContext;
 use crate::store::rows::{ExtractionRows, names_json};
 use crate::store::sql::articles::{ItemTable, MEETINGS, OUTCOMES, PENDING, STATEMENTS};
-use crate::store::{ArticleId, QueryContext, StoreError};
+use crate::store::{ArticleId, ItemKinds, QueryContext, StoreError};
 
 type Tx<'c> = Transaction<'c, Postgres>;
 
@@ -234,18 +234,22 @@ async fn insert_outcomes(tx: &mut Tx<'_>, r: Rows<OutcomeCols>) -> Result<(), St
         .map(drop)
 }
 
-/// The extraction rows of these articles, four queries in all (one per table),
-/// run concurrently on four connections: one round trip of latency, not four.
-pub(super) async fn load(pool: &PgPool, ids: &[ArticleId]) -> Result<ExtractionRows, StoreError> {
+/// The extraction rows of these articles, one query per kind asked for, run
+/// concurrently on as many connections: one round trip of latency, not four.
+pub(super) async fn load(
+    pool: &PgPool,
+    ids: &[ArticleId],
+    kinds: ItemKinds,
+) -> Result<ExtractionRows, StoreError> {
     if ids.is_empty() {
         return Ok(ExtractionRows::default());
     }
     let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     let (meetings, statements, pending, outcomes) = futures::try_join!(
-        rows(pool, MEETINGS, &ids),
-        rows(pool, STATEMENTS, &ids),
-        rows(pool, PENDING, &ids),
-        rows(pool, OUTCOMES, &ids),
+        rows_if(kinds.meetings, pool, MEETINGS, &ids),
+        rows_if(kinds.statements, pool, STATEMENTS, &ids),
+        rows_if(kinds.pending, pool, PENDING, &ids),
+        rows_if(kinds.outcomes, pool, OUTCOMES, &ids),
     )?;
     Ok(ExtractionRows {
         meetings,
@@ -253,6 +257,23 @@ pub(super) async fn load(pool: &PgPool, ids: &[ArticleId]) -> Result<ExtractionR
         pending,
         outcomes,
     })
+}
+
+/// One table's rows of these articles when `wanted`, else none.
+async fn rows_if<R>(
+    wanted: bool,
+    pool: &PgPool,
+    table: ItemTable,
+    ids: &[i64],
+) -> Result<Vec<R>, StoreError>
+where
+    R: for<'r> FromRow<'r, PgRow> + Send + Unpin,
+{
+    if wanted {
+        rows(pool, table, ids).await
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 /// One table's rows of these articles.

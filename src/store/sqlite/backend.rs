@@ -19,7 +19,7 @@ use crate::store::sql::{digests, feeds};
 use crate::store::statement::Statement;
 use crate::store::stored::StoredTime;
 use crate::store::{
-    ArticleId, FeedId, FetchCommit, IngestReport, QueryContext, StoreError, Window,
+    ArticleId, FeedId, FetchCommit, IngestReport, ItemKinds, QueryContext, StoreError, Window,
 };
 
 /// A shared statement as a SQLite query.
@@ -169,8 +169,12 @@ impl Backend for SqliteStore {
         super::search::search(&self.pool, aliases, window).await
     }
 
-    async fn load_extraction_rows(&self, ids: &[ArticleId]) -> Result<ExtractionRows, StoreError> {
-        super::extraction::load(&self.pool, ids).await
+    async fn load_extraction_rows(
+        &self,
+        ids: &[ArticleId],
+        kinds: ItemKinds,
+    ) -> Result<ExtractionRows, StoreError> {
+        super::extraction::load(&self.pool, ids, kinds).await
     }
 
     async fn size_on_disk(&self) -> Result<i64, StoreError> {
