@@ -706,6 +706,22 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_means_of_contact_named_by_a_noun_takes_the_clause_s_tense() {
+        // Published on a Wednesday: last Friday is the 7th, next Friday the 14th.
+        // "video link", "phone call": nouns, no past tense of their own.
+        let v = met("On Friday, Minister Tam Ruen will hold talks by video link with Per Lund.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Planned, NaiveDate::from_ymd_opt(2030, 6, 14))
+        );
+        let v = met("On Friday, Minister Tam Ruen held talks by video link with Per Lund.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Held, NaiveDate::from_ymd_opt(2030, 6, 7))
+        );
+    }
+
+    #[test]
     fn one_caller_calls_several_at_several_times() {
         let v = met(
             "Ola Brek spoke by phone last night with Tam Ruen, and this morning with Ana Veld.",
