@@ -409,8 +409,12 @@ fn surroundings(doc: &Doc, i: usize, words: Words, c: &Cue, item: &Pending) -> V
     flag(!item.actors.is_empty(), "subj");
     flag(doc.in_quote(i, c.at), "inq");
     flag(words.raw().last() == Some(&"?"), "question");
+    // A verb of saying is written in lower case: "the United States will" says
+    // nothing.
     flag(
-        (0..c.at).any(|j| LEXICON.speech.contains(words.key(j))),
+        (0..c.at).any(|j| {
+            LEXICON.speech.contains(words.key(j)) && words[j].starts_with(char::is_lowercase)
+        }),
         "said_before",
     );
     flag(

@@ -973,6 +973,24 @@ pub(super) mod tests {
         assert!(p.is_empty(), "{p:?}");
     }
 
+    /// "The United States will": a verb of saying inside a name ("States") is
+    /// no saying before the cue; "Per Lund states that" is.
+    #[test]
+    fn a_name_holding_a_verb_of_saying_says_nothing() {
+        let said_before = |text: &str| {
+            let doc = Doc::read(text, NaiveDate::from_ymd_opt(2030, 6, 12).unwrap());
+            let subjects = vec![None; doc.sentences.len()];
+            let c = all_candidates(&doc, &subjects);
+            c[0].features.iter().any(|f| f == "said_before")
+        };
+        assert!(!said_before(
+            "The United States will open a consulate in Tam Ruen's capital."
+        ));
+        assert!(said_before(
+            "Per Lund states that Norway will open a consulate."
+        ));
+    }
+
     /// The shipped weights parse, and the model is not the bootstrap one.
     #[test]
     fn the_shipped_pending_model_is_trained() {
