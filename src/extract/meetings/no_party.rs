@@ -241,6 +241,25 @@ pub(super) fn holds_the_meeting(
         && (m.last..cue).all(|k| words[k].chars().all(|c| c.is_lowercase() || c == '-'))
 }
 
+/// "Norway's government and the NLF held talks", "Colombia's negotiators met
+/// the group": a country in the possessive before the body that acts for it
+/// (its government, delegation, negotiators) takes part as the country.
+pub(super) fn acts_through_its_body(words: Words, m: &Mention) -> bool {
+    const BODIES: &[&str] = &[
+        "government",
+        "delegation",
+        "negotiators",
+        "negotiating",
+        "authorities",
+        "leadership",
+        "envoys",
+        "representatives",
+    ];
+    m.possessive
+        && m.kind == ActorKind::Country
+        && words.key_at(m.last).is_some_and(|w| BODIES.contains(&w))
+}
+
 /// "Republic of Norway (RN) Foreign Minister Ana Veld": a country or organisation
 /// right before a titled person, only an abbreviation between, describes that person.
 pub(super) fn describes_next(doc: &Doc, i: usize, m: &Mention) -> bool {
@@ -271,6 +290,18 @@ mod tests {
 
     fn parties(text: &str) -> Vec<Vec<String>> {
         met(text).into_iter().map(|m| m.0).collect()
+    }
+
+    #[test]
+    fn a_country_takes_part_through_its_government_or_delegation() {
+        assert_eq!(
+            parties("Norway's government and the Northern Liberation Front held talks in Oslo."),
+            [["Norway", "Northern Liberation Front"]]
+        );
+        assert_eq!(
+            parties("Sweden's delegation met Ana Veld in Oslo on Monday."),
+            [["Sweden", "Ana Veld"]]
+        );
     }
 
     #[test]

@@ -15,9 +15,9 @@ use super::super::words::Words;
 use super::anaphora;
 use super::decide::Clause;
 use super::no_party::{
-    a_member, a_side_of_a_relation, a_venue, agent_of_a_description, describes_next,
-    holds_the_meeting, in_a_description, led_by_someone, names_a_period, served_by_an_adviser,
-    the_occasion,
+    a_member, a_side_of_a_relation, a_venue, acts_through_its_body, agent_of_a_description,
+    describes_next, holds_the_meeting, in_a_description, led_by_someone, names_a_period,
+    served_by_an_adviser, the_occasion,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
 use super::subjects;
@@ -179,6 +179,9 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         || in_a_description(words, m.first)
     {
         return true;
+    }
+    if acts_through_its_body(words, m) {
+        return false;
     }
     let offers = m.possessive
         && m.kind != ActorKind::Person
