@@ -107,6 +107,7 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
                 .is_some_and(|n| matches!(*n, "and" | "but"))
             && !appositive_list(words, k)
             && !appositive_objects(words, k)
+            && !repeated_preposition(words, k)
             && !last_of_a_list(words, k)
             && !subject_list(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
@@ -187,6 +188,23 @@ fn last_of_a_list(words: Words, k: usize) -> bool {
                             | ")"
                     )
             })
+}
+
+/// "delegations led by Norway's negotiator, Ana Veld, and by Per Lund", "talks
+/// with the minister, Ana Veld, and with Per Lund": ", and" followed by the
+/// preposition that introduced the name before it joins a second phrase of the
+/// same kind, no new clause.
+fn repeated_preposition(words: Words, k: usize) -> bool {
+    if words.key_at(k + 1) != Some("and") {
+        return false;
+    }
+    let Some(p) = words
+        .key_at(k + 2)
+        .filter(|p| matches!(*p, "by" | "with" | "from"))
+    else {
+        return false;
+    };
+    (k.saturating_sub(10)..k).any(|j| words.key(j) == p)
 }
 
 /// "met with Ana Veld, Chief Foreign Policy Advisor, and Per Lund, Chief

@@ -722,6 +722,14 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_second_phrase_of_the_same_preposition_goes_on_with_the_parties() {
+        let v = met(
+            "The round brought together delegations led by Norway's chief negotiator, Ana Veld, and by Per Lund.",
+        );
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]]);
+    }
+
+    #[test]
     fn one_caller_calls_several_at_several_times() {
         let v = met(
             "Ola Brek spoke by phone last night with Tam Ruen, and this morning with Ana Veld.",
