@@ -730,6 +730,16 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_body_of_faith_is_no_person_and_its_adjective_no_party() {
+        // "Church" makes the run a body, so "Catholic" alone is no short form of
+        // a person named "Catholic Church".
+        let v = met(
+            "The Catholic Church mediates. The round opened on Monday at a Catholic seminary with delegations led by Ana Veld and by Per Lund.",
+        );
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]]);
+    }
+
+    #[test]
     fn one_caller_calls_several_at_several_times() {
         let v = met(
             "Ola Brek spoke by phone last night with Tam Ruen, and this morning with Ana Veld.",
