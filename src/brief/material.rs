@@ -12,6 +12,8 @@
 //! reported after it, in an article read before it (newest first), and outcomes
 //! are read for every page from which pending items are read.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Utc};
 
 use crate::model::Extraction;
@@ -32,6 +34,10 @@ pub const ROWS_AT_MOST: usize = 1_500;
 /// Articles read in the first round trip; the next pages grow (twice as many,
 /// as far as the row budget left allows at the rows per article seen so far).
 const FIRST_PAGE: usize = 8;
+
+/// Articles a brief without a window searches for first: most briefs need no
+/// more, and a search for the newest few costs less than one for hundreds.
+const FIRST_SEARCH: usize = 64;
 
 /// The most articles one brief looks at, whatever the window.
 pub const ARTICLES_AT_MOST: usize = SINCE_LIMIT as usize;
@@ -90,8 +96,9 @@ pub async fn read(
     aliases: &[String],
     since: Option<DateTime<Utc>>,
 ) -> Result<Vec<StoredArticle>, StoreError> {
-    let window = since.map_or(Window::Latest(ARTICLES_AT_MOST), Window::Since);
-    let articles = store.topic_articles(aliases, window).await?;
+    let window = |n| since.map_or(Window::Latest(n), Window::Since);
+    let mut searched = FIRST_SEARCH;
+    let mut articles = store.topic_articles(aliases, window(searched)).await?;
     let relevance = Relevance::new(aliases);
     let mut wanted = Wanted {
         meetings: ENOUGH,
@@ -101,10 +108,24 @@ pub async fn read(
     };
     let mut out = Vec::new();
     let (mut from, mut page, mut rows_read) = (0, FIRST_PAGE, 0);
-    while from < articles.len() {
+    loop {
         let kinds = wanted.kinds();
         if !kinds.any() {
             break;
+        }
+        if from >= articles.len() {
+            // The newest articles ran out with kinds still wanted: search further.
+            if since.is_some() || articles.len() < searched || searched >= ARTICLES_AT_MOST {
+                break;
+            }
+            searched = ARTICLES_AT_MOST;
+            // Those read already are left out, should articles have come in
+            // between the two searches.
+            let read: HashSet<_> = out.iter().map(|m: &StoredArticle| m.article.id).collect();
+            articles = store.topic_articles(aliases, window(searched)).await?;
+            articles.retain(|a| !read.contains(&a.id));
+            from = 0;
+            continue;
         }
         let to = (from + page).min(articles.len());
         let read = store
@@ -116,7 +137,7 @@ pub async fn read(
         out.extend(kept);
         rows_read += rows;
         from = to;
-        page = next_page(page, wanted, rows_read, from);
+        page = next_page(page, wanted, rows_read, out.len());
     }
     Ok(out)
 }

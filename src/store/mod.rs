@@ -369,8 +369,9 @@ pub(crate) const COUNTED_TABLES: [&str; 12] = [
     "digest_outbox",
 ];
 
-/// At most this many articles for a `Window::Since` brief: a week of a busy topic,
-/// more than any brief shows, and a bound on the work one request can cause.
+/// At most this many articles for a `Window::Since` search, and for a brief's
+/// search of any window (`brief::material`): a week of a busy topic, more than
+/// any brief reads, and a bound on the work one request can cause.
 pub(crate) const SINCE_LIMIT: i64 = 500;
 
 /// Opens the store a `DATABASE_URL` names and brings its schema up to date.
