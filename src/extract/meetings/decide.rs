@@ -187,7 +187,10 @@ pub fn features(
             f.push(format!("near={}", w.key(k)));
         }
     }
-    for k in c.left..c.right.min(w.len()) {
+    // The cue's own words are no marks of it: "called" marks a call for talks
+    // ("called for a meeting"), not the call "X called Y on Sunday" tells.
+    let in_cue = |k: usize| c.group.iter().any(|g| (g.0..g.0 + g.1).contains(&k));
+    for k in (c.left..c.right.min(w.len())).filter(|&k| !in_cue(k)) {
         let key = w.key(k);
         if MARKS.contains(&key) {
             f.push(format!("in={key}"));

@@ -740,6 +740,18 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_call_told_in_the_past_took_place() {
+        let v = met("Ola Brek called Tam Ruen on Sunday.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Held, NaiveDate::from_ymd_opt(2030, 6, 9))
+        );
+        let v =
+            met("Ola Brek called his counterpart, Tam Ruen, on Sunday to discuss the ceasefire.");
+        assert_eq!(v[0].1, MeetingStatus::Held);
+    }
+
+    #[test]
     fn one_caller_calls_several_at_several_times() {
         let v = met(
             "Ola Brek spoke by phone last night with Tam Ruen, and this morning with Ana Veld.",
