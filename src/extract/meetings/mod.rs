@@ -752,6 +752,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_plan_told_in_the_past_perfect_was_overtaken() {
+        let v =
+            met("Ana Veld had planned to meet Per Lund on Monday, but the meeting was cancelled.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (
+                MeetingStatus::Cancelled,
+                NaiveDate::from_ymd_opt(2030, 6, 10)
+            )
+        );
+        let v = met("Ana Veld had been hoping to visit Per Lund in Oslo.");
+        assert_eq!(v[0].1, MeetingStatus::Cancelled);
+    }
+
+    #[test]
     fn one_caller_calls_several_at_several_times() {
         let v = met(
             "Ola Brek spoke by phone last night with Tam Ruen, and this morning with Ana Veld.",

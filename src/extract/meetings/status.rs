@@ -157,20 +157,31 @@ fn travelled_to_meet(words: Words, left: usize, first: usize) -> bool {
 }
 
 /// "Ola Brek had been due to receive Tam Ruen", "the meeting had been set for 3
-/// May": a plan told in the past perfect was overtaken by events; the meeting
-/// did not take place as planned. (Not in a relative clause: "talks, which had
-/// been expected for weeks, opened on Monday".)
+/// May", "Ola Brek had planned to meet Tam Ruen": a plan told in the past
+/// perfect was overtaken by events; the meeting did not take place as planned.
+/// (Not in a relative clause: "talks, which had been expected for weeks,
+/// opened on Monday".)
 fn plan_overtaken(words: Words, left: usize, right: usize) -> bool {
     (left..right.saturating_sub(2)).any(|k| {
-        !matches!(words.key_at(k.wrapping_sub(1)), Some("which" | "that"))
-            && words.key(k) == "had"
-            && words.key_at(k + 1) == Some("been")
+        let passive = words.key_at(k + 1) == Some("been")
             && words.key_at(k + 2).is_some_and(|w| {
                 matches!(
                     w,
                     "due" | "expected" | "scheduled" | "set" | "supposed" | "meant"
                 )
-            })
+            });
+        // "had planned to", "had been planning to": the planner's own plan.
+        let intended = |w: &str| {
+            matches!(
+                w,
+                "planned" | "intended" | "hoped" | "planning" | "intending" | "hoping"
+            )
+        };
+        let planned = words.key_at(k + 1).is_some_and(intended)
+            || (words.key_at(k + 1) == Some("been") && words.key_at(k + 2).is_some_and(intended));
+        !matches!(words.key_at(k.wrapping_sub(1)), Some("which" | "that"))
+            && words.key(k) == "had"
+            && (passive || planned)
     })
 }
 
