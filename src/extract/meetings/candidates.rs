@@ -223,7 +223,7 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
         m.date = dates::find(&words[..stay], doc.published, future).map(|d| d.0);
     }
     if m.place.is_none() {
-        m.place = place(words, 0, stay);
+        m.place = place(words, 0, stay).or_else(|| destination(words, stay));
     }
     m
 }
@@ -360,33 +360,60 @@ fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
 /// "in Geneva", "at Panmunjom": the capitalised words after the first such
 /// preposition that are not a date.
 fn place(words: Words, left: usize, right: usize) -> Option<String> {
-    (left..right).find_map(|k| {
-        if !matches!(words[k], "in" | "at") {
-            return None;
+    (left..right)
+        .filter(|&k| matches!(words[k], "in" | "at"))
+        .find_map(|k| place_after(words, k, right))
+}
+
+/// The capitalised run after the preposition at `k` ("in the Hague", "to Oslo"),
+/// if it names a place rather than qualifies a noun.
+fn place_after(words: Words, k: usize, right: usize) -> Option<String> {
+    let mut e = k + 1;
+    if words.get(e) == Some(&"the") {
+        e += 1;
+    }
+    let s = e;
+    while e < right
+        && ((is_capitalised(words[e]) && !LEXICON.function.contains(words.key(e)))
+            || (e > s && name_particle(words, e))
+            || (e > s && state_of(words, e, right)))
+    {
+        e += 1;
+        // "at the Republic of Korea's embassy": the place ends at its
+        // possessive, which qualifies what follows.
+        if bare(words[e - 1]) != words[e - 1] {
+            break;
         }
-        let mut e = k + 1;
-        if words.get(e) == Some(&"the") {
-            e += 1;
-        }
-        let s = e;
-        while e < right
-            && ((is_capitalised(words[e]) && !LEXICON.function.contains(words.key(e)))
-                || (e > s && name_particle(words, e))
-                || (e > s && state_of(words, e, right)))
-        {
-            e += 1;
-            // "at the Republic of Korea's embassy": the place ends at its
-            // possessive, which qualifies what follows.
-            if bare(words[e - 1]) != words[e - 1] {
-                break;
-            }
-        }
-        let mut run: Vec<&str> = words[s..e].to_vec();
-        if let Some(last) = run.last_mut() {
-            *last = bare(last);
-        }
-        (e > s && !a_modifier(&run)).then(|| run.join(" "))
-    })
+    }
+    let mut run: Vec<&str> = words[s..e].to_vec();
+    if let Some(last) = run.last_mut() {
+        *last = bare(last);
+    }
+    (e > s && !a_modifier(&run)).then(|| run.join(" "))
+}
+
+/// "X traveled to Oslo, where she met Y": the destination of the journey a
+/// stay tells is where the meetings of the stay took place.
+fn destination(words: Words, stay: usize) -> Option<String> {
+    const JOURNEY: &[&str] = &[
+        "traveled",
+        "travelled",
+        "flew",
+        "went",
+        "came",
+        "headed",
+        "returned",
+        "travels",
+        "travel",
+        "fly",
+        "go",
+        "come",
+        "head",
+        "return",
+    ];
+    (1..stay)
+        .filter(|&k| words.key(k) == "to" && JOURNEY.contains(&words.key(k - 1)))
+        .find_map(|k| place_after(words, k, stay))
 }
 
 /// "They discussed the fighting in Sudan": a place in a clause told by

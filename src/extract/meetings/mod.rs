@@ -767,6 +767,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_destination_of_a_journey_is_where_its_stay_s_meetings_took_place() {
+        let place = |text: &str| meetings_of(text)[0].place.clone();
+        let v = place("Ana Veld traveled to Oslo, where she met Per Lund on Monday.");
+        assert_eq!(v.as_deref(), Some("Oslo"));
+        let v = place("Ana Veld will fly to Oslo next week, where she will meet Per Lund.");
+        assert_eq!(v.as_deref(), Some("Oslo"));
+    }
+
+    #[test]
     fn one_caller_calls_several_at_several_times() {
         let v = met(
             "Ola Brek spoke by phone last night with Tam Ruen, and this morning with Ana Veld.",
