@@ -776,6 +776,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn paying_a_visit_or_a_courtesy_call_is_told_in_its_own_tense() {
+        // "paid" is past without "-ed"; "visit" alone reads as a plan.
+        let v = met("Ana Veld paid a visit to Foreign Minister Per Lund in Oslo on Monday.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Held, NaiveDate::from_ymd_opt(2030, 6, 10))
+        );
+        let v = met("Ana Veld paid a courtesy call on Foreign Minister Per Lund on Monday.");
+        assert_eq!(v[0].1, MeetingStatus::Held);
+        let v = met("Ana Veld will pay a courtesy call on Foreign Minister Per Lund on Monday.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Planned, NaiveDate::from_ymd_opt(2030, 6, 17))
+        );
+    }
+
+    #[test]
     fn one_caller_calls_several_at_several_times() {
         let v = met(
             "Ola Brek spoke by phone last night with Tam Ruen, and this morning with Ana Veld.",
