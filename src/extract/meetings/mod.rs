@@ -719,6 +719,16 @@ pub(crate) mod tests {
             (v[0].1, v[0].2),
             (MeetingStatus::Held, NaiveDate::from_ymd_opt(2030, 6, 7))
         );
+        let v = met("Tam Ruen will hold a phone call with Per Lund on Friday.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Planned, NaiveDate::from_ymd_opt(2030, 6, 14))
+        );
+        let v = met("Tam Ruen had a phone call with Per Lund on Friday.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Held, NaiveDate::from_ymd_opt(2030, 6, 7))
+        );
     }
 
     #[test]

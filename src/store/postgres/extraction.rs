@@ -246,10 +246,10 @@ pub(super) async fn load(
     }
     let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
     let (meetings, statements, pending, outcomes) = futures::try_join!(
-        rows_if(kinds.meetings, pool, MEETINGS, &ids),
-        rows_if(kinds.statements, pool, STATEMENTS, &ids),
-        rows_if(kinds.pending, pool, PENDING, &ids),
-        rows_if(kinds.outcomes, pool, OUTCOMES, &ids),
+        rows(kinds.meetings, pool, MEETINGS, &ids),
+        rows(kinds.statements, pool, STATEMENTS, &ids),
+        rows(kinds.pending, pool, PENDING, &ids),
+        rows(kinds.outcomes, pool, OUTCOMES, &ids),
     )?;
     Ok(ExtractionRows {
         meetings,
@@ -259,8 +259,8 @@ pub(super) async fn load(
     })
 }
 
-/// One table's rows of these articles when `wanted`, else none.
-async fn rows_if<R>(
+/// One table's rows of these articles, or none when not `wanted`.
+async fn rows<R>(
     wanted: bool,
     pool: &PgPool,
     table: ItemTable,
@@ -269,18 +269,9 @@ async fn rows_if<R>(
 where
     R: for<'r> FromRow<'r, PgRow> + Send + Unpin,
 {
-    if wanted {
-        rows(pool, table, ids).await
-    } else {
-        Ok(Vec::new())
+    if !wanted {
+        return Ok(Vec::new());
     }
-}
-
-/// One table's rows of these articles.
-async fn rows<R>(pool: &PgPool, table: ItemTable, ids: &[i64]) -> Result<Vec<R>, StoreError>
-where
-    R: for<'r> FromRow<'r, PgRow> + Send + Unpin,
-{
     sqlx::query_as(&table.select("= ANY($1)"))
         .bind(ids)
         .fetch_all(pool)

@@ -19,10 +19,10 @@ pub(super) async fn load(
     let mut out = ExtractionRows::default();
     for chunk in ids.chunks(LIST_CHUNK) {
         let (meetings, statements, pending, outcomes) = futures::try_join!(
-            rows_if(kinds.meetings, pool, MEETINGS, chunk),
-            rows_if(kinds.statements, pool, STATEMENTS, chunk),
-            rows_if(kinds.pending, pool, PENDING, chunk),
-            rows_if(kinds.outcomes, pool, OUTCOMES, chunk),
+            rows(kinds.meetings, pool, MEETINGS, chunk),
+            rows(kinds.statements, pool, STATEMENTS, chunk),
+            rows(kinds.pending, pool, PENDING, chunk),
+            rows(kinds.outcomes, pool, OUTCOMES, chunk),
         )?;
         out.extend(ExtractionRows {
             meetings,
@@ -34,8 +34,8 @@ pub(super) async fn load(
     Ok(out)
 }
 
-/// One table's rows of a few hundred articles when `wanted`, else none.
-async fn rows_if<R>(
+/// One table's rows of a few hundred articles, or none when not `wanted`.
+async fn rows<R>(
     wanted: bool,
     pool: &SqlitePool,
     table: ItemTable,
@@ -44,22 +44,9 @@ async fn rows_if<R>(
 where
     R: for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
 {
-    if wanted {
-        rows(pool, table, ids).await
-    } else {
-        Ok(Vec::new())
+    if !wanted {
+        return Ok(Vec::new());
     }
-}
-
-/// One table's rows of a few hundred articles.
-async fn rows<R>(
-    pool: &SqlitePool,
-    table: ItemTable,
-    ids: &[ArticleId],
-) -> Result<Vec<R>, StoreError>
-where
-    R: for<'r> FromRow<'r, SqliteRow> + Send + Unpin,
-{
     let sql = table.select(&format!("IN ({})", placeholders(1, ids.len())));
     let mut q = sqlx::query_as(&sql);
     for id in ids {
