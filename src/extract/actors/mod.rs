@@ -511,6 +511,19 @@ mod tests {
     }
 
     #[test]
+    fn a_briefing_s_q_opens_a_question_not_a_name() {
+        let reg = Registry::default();
+        let found = names("Q Yeah. Did President Tam Ruen call?", &reg);
+        assert!(
+            found.iter().all(|(n, _, _)| !n.starts_with('Q')),
+            "{found:?}"
+        );
+        // Inside a line it is a letter like any other: "Q Street".
+        let found = names("They met at the Q Street office of Ana Veld.", &reg);
+        assert!(found.iter().any(|(n, _, _)| n == "Ana Veld"), "{found:?}");
+    }
+
+    #[test]
     fn a_portfolio_after_for_is_no_part_of_the_name_and_no_country() {
         let reg = Registry::default();
         let v = names(

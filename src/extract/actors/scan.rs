@@ -50,6 +50,9 @@ pub(super) fn run_at(
     run_start: usize,
     out: &[Mention],
 ) -> (Option<Mention>, usize) {
+    if question_label(text, toks, run_start) {
+        return (None, run_start + 1);
+    }
     let before_name = front(text, toks, look, run_start);
     let j = before_name.j;
     let k = name_end(text, toks, look, j);
@@ -89,6 +92,14 @@ pub(super) fn run_at(
         return (body(text, toks, body_from, k, span, out), k);
     }
     (person(text, toks, reg, run_start, before_name, k, span), k)
+}
+
+/// "Q Mr. President, …", "Q Yeah. …": a press briefing's question opens its
+/// paragraph with a bare "Q", the questioner's label, not the first word of a
+/// name ("Q John" met no one).
+fn question_label(text: &str, toks: &[Tok], k: usize) -> bool {
+    let before = text[..toks[k].start].trim_end_matches([' ', '\t']);
+    toks[k].text(text) == "Q" && (before.is_empty() || before.ends_with('\n'))
 }
 
 /// Where the name proper that starts at `j` ends: capitalised words, up to a
