@@ -286,21 +286,16 @@ async fn time_windows(store: &dyn Store, rounds: usize) -> anyhow::Result<()> {
                 reads.push(t.elapsed());
             }
         }
-        times.sort();
         println!(
-            "existing store brief, {window}: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms over {} briefs of {} topics ({:.0} lines each)",
-            ms(percentile(&times, 50)),
-            ms(percentile(&times, 99)),
-            ms(times[times.len() - 1]),
+            "existing store brief, {window}: {} over {} briefs of {} topics ({:.0} lines each)",
+            spread(&mut times),
             times.len(),
             topics.len(),
             lines as f64 / times.len() as f64
         );
-        reads.sort();
         println!(
-            "  of which reads (topic + material::read): p50 {:.2} ms, p99 {:.2} ms",
-            ms(percentile(&reads, 50)),
-            ms(percentile(&reads, 99)),
+            "  of which reads (topic + material::read): {}",
+            spread(&mut reads)
         );
     }
     Ok(())
@@ -339,12 +334,9 @@ async fn time_briefs(
             anyhow::ensure!(!b.is_empty(), "{label}: the brief for {topic} is empty");
             sources += b.sources.len();
         }
-        times.sort();
         println!(
-            "{label} brief, {window}: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms over {} briefs ({:.0} sources each)",
-            ms(percentile(&times, 50)),
-            ms(percentile(&times, 99)),
-            ms(times[times.len() - 1]),
+            "{label} brief, {window}: {} over {} briefs ({:.0} sources each)",
+            spread(&mut times),
             times.len(),
             sources as f64 / times.len() as f64
         );
@@ -357,14 +349,23 @@ async fn time_briefs(
             readout::brief::material::read(store, &resolved.aliases, since).await?;
             times.push(t.elapsed());
         }
-        times.sort();
         println!(
-            "{label} store reads alone (topic + material::read), {window}: p50 {:.2} ms, p99 {:.2} ms",
-            ms(percentile(&times, 50)),
-            ms(percentile(&times, 99)),
+            "{label} store reads alone (topic + material::read), {window}: {}",
+            spread(&mut times)
         );
     }
     Ok(())
+}
+
+/// "p50 …, p99 …, max … ms" of some timings, which it sorts.
+fn spread(times: &mut [Duration]) -> String {
+    times.sort();
+    format!(
+        "p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        ms(percentile(times, 50)),
+        ms(percentile(times, 99)),
+        ms(times[times.len() - 1])
+    )
 }
 
 fn ms(d: Duration) -> f64 {

@@ -98,8 +98,10 @@ pub(super) fn run_at(
 /// paragraph with a bare "Q", the questioner's label, not the first word of a
 /// name ("Q John" met no one).
 fn question_label(text: &str, toks: &[Tok], k: usize) -> bool {
-    let before = text[..toks[k].start].trim_end_matches([' ', '\t']);
-    toks[k].text(text) == "Q" && (before.is_empty() || before.ends_with('\n'))
+    toks[k].text(text) == "Q" && {
+        let before = text[..toks[k].start].trim_end_matches([' ', '\t']);
+        before.is_empty() || before.ends_with('\n')
+    }
 }
 
 /// Where the name proper that starts at `j` ends: capitalised words, up to a

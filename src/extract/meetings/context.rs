@@ -78,6 +78,11 @@ fn recent_date(doc: &Doc, j: usize) -> Option<NaiveDate> {
 /// A meeting and where it was read: its parties, its split mark, its sentence.
 type Decided = (Meeting, bool, usize);
 
+/// Whether a party is one the lists know (a country or a body), not a person.
+fn is_known(n: &str) -> bool {
+    LEXICON.lookup(n).is_some()
+}
+
 /// What the two rules below share: a meeting whose parties are all countries
 /// and that `of_countries` picks takes the parties of the first meeting of
 /// people that `tells` it, none of them known to act for another country.
@@ -89,7 +94,6 @@ fn countries_as_their_people(
     of_countries: impl Fn(&Meeting) -> bool,
     tells: impl Fn((usize, &Meeting, usize), (usize, &Meeting, usize)) -> bool,
 ) {
-    let is_known = |n: &str| LEXICON.lookup(n).is_some();
     for at in 0..decided.len() {
         let (o, _, i) = &decided[at];
         if !of_countries(o) || !o.participants.iter().all(|p| is_known(p.as_str())) {
@@ -115,7 +119,6 @@ fn countries_as_their_people(
 /// sentences on, one of as many people (and perhaps observers) on the same day
 /// are one event told twice; its parties are the people.
 pub fn countries_told_by_their_people(doc: &Doc, decided: &mut [Decided]) {
-    let is_known = |n: &str| LEXICON.lookup(n).is_some();
     countries_as_their_people(
         doc,
         decided,
@@ -139,7 +142,6 @@ pub fn countries_told_by_their_people(doc: &Doc, decided: &mut [Decided]) {
 /// between countries is one of the series their negotiators held; its parties
 /// are those negotiators, as many as the countries.
 pub fn rounds_of_their_negotiators(doc: &Doc, decided: &mut [Decided]) {
-    let is_known = |n: &str| LEXICON.lookup(n).is_some();
     let of_rounds = |m: &Meeting| {
         m.evidence
             .sentence
