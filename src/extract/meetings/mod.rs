@@ -136,7 +136,8 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
                         && kinds(o)
                         && same_place(o)
                         && (o.status == MeetingStatus::Held || o.date == m.date)
-                        && ((subset(&k, ok) && recalls(o)) || subset(ok, &k))
+                        && ((subset(&k, ok) && recalls(o) && !apart(&m, o))
+                            || (subset(ok, &k) && !apart(o, &m)))
                 })
             });
         if let Some(at) = at {
@@ -164,6 +165,31 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
         out.push((k, m, one_of_split));
     }
     out.into_iter().map(|(_, m, _)| m).collect()
+}
+
+/// Whether the smaller of two meetings is told, in a sentence of its own, as apart
+/// from the larger one: "also held a bilateral meeting on the sidelines", "met
+/// separately", "a one-on-one": a second event among the same people, which a
+/// plain smaller mention ("the two met for three hours") is not.
+fn apart(smaller: &Meeting, larger: &Meeting) -> bool {
+    smaller.evidence.sentence != larger.evidence.sentence
+        && smaller
+            .evidence
+            .sentence
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "bilateral"
+                        | "sidelines"
+                        | "margins"
+                        | "separate"
+                        | "separately"
+                        | "one-on-one"
+                        | "pull-aside"
+                        | "tête-à-tête"
+                )
+            })
 }
 
 #[cfg(test)]
@@ -198,6 +224,24 @@ pub(crate) mod tests {
 
     pub(super) fn d(s: &str) -> Option<NaiveDate> {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    /// Class: a meeting its sentence marks as apart from a larger one ("a bilateral
+    /// meeting on the sidelines", "met separately", "one-on-one") is an event of
+    /// its own, not a recall of the larger meeting of the same parties.
+    #[test]
+    fn a_bilateral_on_the_sidelines_is_its_own_meeting() {
+        let text = "Foreign ministers Ana Veld, Per Lund and Tam Ruen met in Lima on Monday. \
+                    Ana Veld and Per Lund also held a bilateral meeting on the sidelines.";
+        let v = met(text);
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(v.iter().any(|m| m.0 == ["Ana Veld", "Per Lund"]), "{v:?}");
+        // Told again without such a mark, a smaller mention recalls the meeting.
+        let v = met(
+            "Foreign ministers Ana Veld, Per Lund and Tam Ruen met in Lima on Monday. \
+                     Ana Veld and Per Lund met for three hours.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
     }
 
     /// Class: a phone call has no venue; "in X" in its sentence is what was
