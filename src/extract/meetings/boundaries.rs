@@ -112,6 +112,17 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
             && !subject_list(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
         || future_predicate(words, k)
+        || sequel_predicate(words, k)
+}
+
+/// "held talks with A on Monday and later sat down with B", "met A and then
+/// called B": "and" before an adverb of sequence opens a second predicate of the
+/// same subject, a meeting of its own; B did not meet A.
+fn sequel_predicate(words: Words, k: usize) -> bool {
+    words.key(k) == "and"
+        && words
+            .key_at(k + 1)
+            .is_some_and(|n| matches!(n, "later" | "then" | "afterwards" | "subsequently"))
 }
 
 /// "met in Rome on Saturday and agreed to meet again next week": "and" opening a

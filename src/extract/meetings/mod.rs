@@ -244,6 +244,19 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// Class: a second meeting predicate of one subject joined by "and later" or
+    /// "and then" is a meeting of its own with the same subject.
+    #[test]
+    fn and_later_opens_a_second_meeting() {
+        let v = met(
+            "President Ana Veld held talks with Prime Minister Per Lund on Monday \
+                     and later sat down with Foreign Minister Tam Ruen.",
+        );
+        assert!(v.iter().any(|m| m.0 == ["Ana Veld", "Per Lund"]), "{v:?}");
+        assert!(v.iter().any(|m| m.0 == ["Ana Veld", "Tam Ruen"]), "{v:?}");
+        assert!(v.iter().all(|m| m.0.len() == 2), "{v:?}");
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]
