@@ -115,14 +115,21 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
         || sequel_predicate(words, k)
 }
 
-/// "held talks with A on Monday and later sat down with B", "met A and then
-/// called B": "and" before an adverb of sequence opens a second predicate of the
+/// "held talks with A on Monday and later sat down with B", "met A, then called
+/// B": "and" before an adverb of sequence, or ", then", opens a second predicate of the
 /// same subject, a meeting of its own; B did not meet A.
 fn sequel_predicate(words: Words, k: usize) -> bool {
-    words.key(k) == "and"
+    let and_later = words.key(k) == "and"
         && words
             .key_at(k + 1)
-            .is_some_and(|n| matches!(n, "later" | "then" | "afterwards" | "subsequently"))
+            .is_some_and(|n| matches!(n, "later" | "then" | "afterwards" | "subsequently"));
+    // ", then held a call with B": a lower-case predicate follows.
+    let comma_then = words[k] == ","
+        && words.get(k + 1) == Some(&"then")
+        && words
+            .get(k + 2)
+            .is_some_and(|n| n.chars().next().is_some_and(char::is_lowercase));
+    and_later || comma_then
 }
 
 /// "met in Rome on Saturday and agreed to meet again next week": "and" opening a

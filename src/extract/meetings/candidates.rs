@@ -223,9 +223,20 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
         m.date = dates::find(&words[..stay], doc.published, future).map(|d| d.0);
     }
     if m.place.is_none() {
-        m.place = place(words, 0, stay).or_else(|| destination(words, stay));
+        m.place = stay_place(words, stay);
     }
     m
+}
+
+/// The place "where" stands for: the one named last before it ("met A in Lima,
+/// then travelled to Quito, where she met B": Quito), whether a journey's
+/// destination or a place "in" or "at" which something happened.
+fn stay_place(words: Words, stay: usize) -> Option<String> {
+    (0..stay).rev().find_map(|k| match words[k] {
+        "in" | "at" => place_after(words, k, stay),
+        "to" if k > 0 && JOURNEY.contains(&words.key(k - 1)) => place_after(words, k, stay),
+        _ => None,
+    })
 }
 
 /// The status the rules give the clause's meeting, if any: no status is still a
@@ -392,29 +403,32 @@ fn place_after(words: Words, k: usize, right: usize) -> Option<String> {
     (e > s && !a_modifier(&run)).then(|| run.join(" "))
 }
 
-/// "X traveled to Oslo, where she met Y": the destination of the journey a
-/// stay tells is where the meetings of the stay took place.
-fn destination(words: Words, stay: usize) -> Option<String> {
-    const JOURNEY: &[&str] = &[
-        "traveled",
-        "travelled",
-        "flew",
-        "went",
-        "came",
-        "headed",
-        "returned",
-        "travels",
-        "travel",
-        "fly",
-        "go",
-        "come",
-        "head",
-        "return",
-    ];
-    (1..stay)
-        .filter(|&k| words.key(k) == "to" && JOURNEY.contains(&words.key(k - 1)))
-        .find_map(|k| place_after(words, k, stay))
-}
+/// Verbs of a journey, whose "to" names its destination ("travelled to Oslo,
+/// where she met Y": the meetings of the stay took place there).
+const JOURNEY: &[&str] = &[
+    "traveled",
+    "travelled",
+    "traveling",
+    "travelling",
+    "flew",
+    "flying",
+    "went",
+    "going",
+    "came",
+    "coming",
+    "headed",
+    "heading",
+    "returned",
+    "returning",
+    "moved",
+    "travels",
+    "travel",
+    "fly",
+    "go",
+    "come",
+    "head",
+    "return",
+];
 
 /// "They discussed the fighting in Sudan": a place in a clause told by
 /// "discussed" alone is what was discussed, not where.

@@ -244,8 +244,8 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
-    /// Class: a second meeting predicate of one subject joined by "and later" or
-    /// "and then" is a meeting of its own with the same subject.
+    /// Class: a second meeting predicate of one subject joined by "and later",
+    /// "and then" or ", then" is a meeting of its own with the same subject.
     #[test]
     fn and_later_opens_a_second_meeting() {
         let v = met(
@@ -255,6 +255,38 @@ pub(crate) mod tests {
         assert!(v.iter().any(|m| m.0 == ["Ana Veld", "Per Lund"]), "{v:?}");
         assert!(v.iter().any(|m| m.0 == ["Ana Veld", "Tam Ruen"]), "{v:?}");
         assert!(v.iter().all(|m| m.0.len() == 2), "{v:?}");
+        // The first meeting keeps its own means and place.
+        let m = meetings_of(
+            "President Ana Veld met Prime Minister Per Lund in Lima on Monday, then held a \
+             phone call with Chancellor Ola Brek.",
+        );
+        let lund = m
+            .iter()
+            .find(|m| m.participants.iter().any(|p| p.as_str() == "Per Lund"));
+        assert_eq!(lund.map(|m| m.kind), Some(MeetingKind::InPerson), "{m:?}");
+        assert_eq!(lund.and_then(|m| m.place.as_deref()), Some("Lima"), "{m:?}");
+    }
+
+    /// Class: "where" after a journey stands for the place named last before it,
+    /// the journey's destination, not an earlier stop of the sentence.
+    #[test]
+    fn where_is_the_place_named_last() {
+        let m = meetings_of(
+            "President Ana Veld met Prime Minister Per Lund in Lima on Monday before \
+             travelling to Quito, where she met President Tam Ruen.",
+        );
+        let ruen = m
+            .iter()
+            .find(|m| m.participants.iter().any(|p| p.as_str() == "Tam Ruen"));
+        assert_eq!(
+            ruen.and_then(|m| m.place.as_deref()),
+            Some("Quito"),
+            "{m:?}"
+        );
+        let lund = m
+            .iter()
+            .find(|m| m.participants.iter().any(|p| p.as_str() == "Per Lund"));
+        assert_eq!(lund.and_then(|m| m.place.as_deref()), Some("Lima"), "{m:?}");
     }
 
     /// Class: a phone call has no venue; "in X" in its sentence is what was
