@@ -387,6 +387,7 @@ fn place_after(words: Words, k: usize, right: usize) -> Option<String> {
     while e < right
         && ((is_capitalised(words[e]) && !LEXICON.function.contains(words.key(e)))
             || (e > s && name_particle(words, e))
+            || (e > s && office_building(words, e))
             || (e > s && state_of(words, e, right)))
     {
         e += 1;
@@ -453,6 +454,13 @@ fn state_of(words: Words, e: usize, right: usize) -> bool {
         && e + 1 < right
         && is_capitalised(words[e + 1])
         && STATE_FORMS.contains(&words.key(e - 1))
+}
+
+/// "at the State Department", "in the Oval Office": a capitalised "Department"
+/// or "Office" ends the name of the building a place run names (the words are
+/// otherwise no part of a name, since they open headings such as "Office of ...").
+fn office_building(words: Words, e: usize) -> bool {
+    is_capitalised(words[e]) && matches!(words.key(e), "department" | "office")
 }
 
 /// "in Turkish-mediated talks", "at the Kenyan embassy", "in AU-led talks": a

@@ -289,6 +289,16 @@ pub(crate) mod tests {
         assert_eq!(lund.and_then(|m| m.place.as_deref()), Some("Lima"), "{m:?}");
     }
 
+    /// Class: a building named by the department or office it houses ("at the
+    /// State Department", "in the Oval Office") is one place name.
+    #[test]
+    fn an_office_building_is_one_place() {
+        let m = meetings_of("Ana Veld hosted Per Lund at the State Department on Monday.");
+        assert_eq!(m[0].place.as_deref(), Some("State Department"), "{m:?}");
+        let m = meetings_of("Ana Veld received Per Lund in the Oval Office on Monday.");
+        assert_eq!(m[0].place.as_deref(), Some("Oval Office"), "{m:?}");
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]
@@ -888,6 +898,30 @@ pub(crate) mod tests {
         assert_eq!(
             (v[0].1, v[0].2),
             (MeetingStatus::Planned, NaiveDate::from_ymd_opt(2030, 6, 17))
+        );
+    }
+
+    /// Class: contact told by a gesture or an appearance the parties made
+    /// together: a handshake, an exchange of views, "a bilateral", a joint press
+    /// conference.
+    #[test]
+    fn a_handshake_or_a_joint_appearance_is_a_meeting() {
+        for text in [
+            "Per Lund and Ana Veld shook hands in Lima on Monday.",
+            "Ana Veld exchanged views with Per Lund on Monday.",
+            "Ana Veld had a bilateral with Per Lund on Monday.",
+            "Ana Veld addressed a joint press conference with Per Lund in Lima on Monday.",
+        ] {
+            let v = met(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].1, MeetingStatus::Held, "{text}: {v:?}");
+            assert!(v[0].0.contains(&"Per Lund".to_string()), "{text}: {v:?}");
+        }
+        let v = met("Ana Veld will shake hands with Per Lund in Lima next week.");
+        assert_eq!(
+            v.first().map(|m| m.1),
+            Some(MeetingStatus::Planned),
+            "{v:?}"
         );
     }
 
