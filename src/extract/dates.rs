@@ -334,6 +334,38 @@ pub fn end_of(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
     last_day(y, m)
 }
 
+/// The day a deadline "by" or "until" a part of a month or year names: "by
+/// mid-May" (the 15th), "by early June" (the 10th), "by late July" (its last day),
+/// "by mid-2026" (30 June). A month without a year is the next one from the
+/// publication date.
+pub fn part_of_month(words: &[&str], published: NaiveDate) -> Option<NaiveDate> {
+    if !matches!(words.first()?.to_ascii_lowercase().as_str(), "by" | "until") {
+        return None;
+    }
+    let (part, rest) = match words.get(1)?.split_once('-') {
+        Some((p, r)) if !r.is_empty() => (p.to_ascii_lowercase(), vec![r, ""]),
+        _ => (words.get(1)?.to_ascii_lowercase(), words[2..].to_vec()),
+    };
+    let day = match part.as_str() {
+        "early" => 10,
+        "mid" => 15,
+        "late" => 31,
+        _ => return None,
+    };
+    let what = *rest.first()?;
+    if let Ok(y) = what.parse::<i32>() {
+        return (what.len() == 4 && y >= published.year())
+            .then(|| NaiveDate::from_ymd_opt(y, 6, 30))
+            .flatten();
+    }
+    let m = full_month(what).or_else(|| (what == "May").then_some(5))?;
+    let y = rest
+        .get(1)
+        .and_then(|w| (w.len() == 4).then(|| w.parse::<i32>().ok()).flatten())
+        .unwrap_or_else(|| ahead(m, published));
+    last_day(y, m).map(|last| NaiveDate::from_ymd_opt(y, m, day.min(last.day())).unwrap_or(last))
+}
+
 /// The last day of a span counted from the publication date, for deadlines told
 /// relative to the article: "within 30 days", "within a week", "within two
 /// months", "this week" (to its Sunday), "next week", "this month", "next month",
@@ -450,6 +482,27 @@ fn last_day(y: i32, m: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Class: a deadline by a part of a month or a year ("by mid-May", "by early
+    /// June", "until late July", "by mid-2026").
+    #[test]
+    fn a_part_of_a_month_is_a_deadline_day() {
+        let published = NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default();
+        let day = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            part_of_month(&words, published)
+        };
+        assert_eq!(day("by mid-July"), NaiveDate::from_ymd_opt(2030, 7, 15));
+        assert_eq!(day("by early May"), NaiveDate::from_ymd_opt(2031, 5, 10));
+        assert_eq!(day("until late June"), NaiveDate::from_ymd_opt(2030, 6, 30));
+        assert_eq!(day("by mid-2031"), NaiveDate::from_ymd_opt(2031, 6, 30));
+        assert_eq!(
+            day("by late September 2031"),
+            NaiveDate::from_ymd_opt(2031, 9, 30)
+        );
+        assert_eq!(day("by midnight"), None);
+        assert_eq!(day("by late"), None);
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

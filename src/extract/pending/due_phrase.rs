@@ -128,6 +128,7 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
         let date = dates::end_of(phrase, doc.published)
             .or_else(|| dates::in_period(phrase, doc.published))
             .or_else(|| dates::span_end(phrase, doc.published))
+            .or_else(|| dates::part_of_month(phrase, doc.published))
             .or_else(|| dates::find(phrase, doc.published, true).map(|d| d.0));
         if no_deadline(doc, words, pos, end, date) {
             from = pos + 1;

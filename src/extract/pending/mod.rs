@@ -730,6 +730,12 @@ pub(super) mod tests {
                 "in 2031",
                 (2031, 12, 31),
             ),
+            // A part of a month after "by" is a deadline too.
+            (
+                "Norway will report back to the council by mid-July.",
+                "by mid-July",
+                (2030, 7, 15),
+            ),
         ];
         for (text, phrase, (y, m, d)) in cases {
             let (p, _) = read(text);
