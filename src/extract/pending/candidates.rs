@@ -184,6 +184,17 @@ fn action_item(
     (item, base, reach)
 }
 
+/// "gave negotiators until mid-August to reach a deal", "granted the parties
+/// until Friday to reply": a time granted to others is their deadline, as "has
+/// until" is one's own. The cue is "until" (one word) after a verb of granting.
+fn granted_until(words: Words, k: usize) -> Option<usize> {
+    const GRANTING: &[&str] = &[
+        "gave", "give", "gives", "giving", "given", "granted", "grant", "grants", "granting",
+    ];
+    (words.key(k) == "until" && (k.saturating_sub(4)..k).any(|j| GRANTING.contains(&words.key(j))))
+        .then_some(1)
+}
+
 /// The cue that starts at word `k`, if one does: a future or obligation cue and
 /// the verb after it, an awaited response, or a present-tense deadline.
 fn cue_at(words: Words, k: usize) -> Option<Cue> {
@@ -215,7 +226,11 @@ fn cue_at(words: Words, k: usize) -> Option<Cue> {
             ..plain(k + n, k, n)
         });
     }
-    if let Some(n) = LEXICON.deadline.at(words, k) {
+    if let Some(n) = LEXICON
+        .deadline
+        .at(words, k)
+        .or_else(|| granted_until(words, k))
+    {
         // "has until Friday to send": the action is the verb after "to".
         if words.key(k + n - 1) == "until" {
             let to = (k + n..(k + n + 8).min(words.len())).find(|&j| words[j] == "to")?;

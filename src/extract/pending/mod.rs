@@ -928,7 +928,8 @@ pub(super) mod tests {
     }
 
     /// Class: a present-tense deadline or schedule ("expires on", "takes effect",
-    /// "has until … to"): no modal, yet an awaited step with its date.
+    /// "has until … to", "gave X until … to"): no modal, yet an awaited step with
+    /// its date.
     #[test]
     fn present_tense_deadlines_are_pending() {
         let (p, _) = read("The grain corridor agreement expires on 30 June.");
@@ -940,6 +941,14 @@ pub(super) mod tests {
         let (p, _) = read("Ruritania has until Friday to answer the request from the council.");
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].what.starts_with("answer the request"), "{}", p[0].what);
+        // A time granted to others is theirs: "gave X until … to".
+        let (p, _) = read("The ministers gave negotiators until mid-July to finish the text.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].what.starts_with("finish the text"), "{}", p[0].what);
+        assert_eq!(
+            p[0].due.as_ref().and_then(|d| d.date),
+            NaiveDate::from_ymd_opt(2030, 7, 15)
+        );
     }
 
     /// Class: a commitment whose verb is no listed action ("pledged to reopen",
