@@ -356,6 +356,23 @@ mod tests {
             .collect()
     }
 
+    /// Class: a closing attribution whose speaker is set off by commas ("…, the
+    /// foreign minister, Ana Veld, said") or follows the verb ("…, said Ana Veld,
+    /// the foreign minister"): the clause before it is the speaker's.
+    #[test]
+    fn a_closing_attribution_with_its_speaker_set_off() {
+        for text in [
+            "Ruritania would not back down, the foreign minister, Ana Veld, said on Monday.",
+            "Ruritania would not back down, said Ana Veld, the foreign minister.",
+            "Ruritania would not back down, Chile's foreign minister, Ana Veld, told reporters.",
+        ] {
+            let s = said(text);
+            assert_eq!(s.len(), 1, "{text}: {s:?}");
+            assert_eq!(s[0].0, "Ana Veld", "{text}");
+            assert_eq!(s[0].1, "Ruritania would not back down", "{text}");
+        }
+    }
+
     /// "As X said, <clause>": the main clause after the comma is X's. A clause
     /// with a verb of saying of its own is its own speaker's.
     #[test]

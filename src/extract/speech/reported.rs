@@ -279,16 +279,19 @@ pub(super) fn reported(doc: &Doc, i: usize, st: &mut State) {
             v += 1;
             continue;
         }
+        // "…, said Ana Veld, the foreign minister.": no clause follows the name.
+        let inverted = v > 0 && words[v - 1] == "," && named_right_after(doc, i, v + len).is_some();
         if let Some(c) = clause
             && sentence_end > c + 2
             && !quotes.iter().any(|q| q.outer.start >= toks[c].start)
+            && !inverted
         {
             if let Some(e) = report_clause(doc, i, (v, c), sentence_end, aud.clone(), st, before) {
                 taken = true;
                 v = e;
                 continue;
             }
-        } else if clause.is_none() && !taken {
+        } else if (clause.is_none() || inverted) && !taken {
             let at = Attribution {
                 verb: v,
                 len,
@@ -454,16 +457,23 @@ pub(super) fn said_after(
     let v = at.verb;
     let rest_is_adverbial =
         (v + at.len..at.sentence_end).all(|k| words[k] != "that") && at.sentence_end - v <= 10;
-    let comma = (0..v).rev().find(|&k| words[k] == ",");
-    let Some(cm) = comma else { return false };
+    let Some(cm) = attribution_comma(doc, i, v) else {
+        return false;
+    };
     if !rest_is_adverbial
         || cm < 4
-        || v - cm > 9
+        || v - cm > 12
         || quotes.iter().any(|q| q.outer.start < toks[cm].start)
     {
         return false;
     }
-    let Some(who) = subject_from(doc, i, cm + 1, v, person_in_clause(doc, i, cm).or(last)) else {
+    let who = if cm + 1 == v {
+        // "…, said Ana Veld, the foreign minister.": the speaker follows the verb.
+        named_right_after(doc, i, v + at.len)
+    } else {
+        subject_from(doc, i, cm + 1, v, person_in_clause(doc, i, cm).or(last))
+    };
+    let Some(who) = who else {
         return false;
     };
     let start = clause_start(doc, i, cm);
@@ -473,4 +483,63 @@ pub(super) fn said_after(
     let span = Span::new(toks[start].start, toks[cm - 1].end);
     st.push(doc, &who, span, Speech::Reported, at.audience.clone(), i);
     true
+}
+
+/// The comma that opens a closing attribution before the verb at `v`: the last
+/// one, or, when the speaker is set off by commas of their own ("…, the foreign
+/// minister, Ana Veld, said"), the comma before the speaker's title.
+fn attribution_comma(doc: &Doc, i: usize, v: usize) -> Option<usize> {
+    let words = doc.words(i);
+    let last = (0..v).rev().find(|&k| words[k] == ",")?;
+    if last + 1 != v {
+        return Some(last);
+    }
+    // "Ana Veld, said": a name closed by its comma; the verb has a subject only
+    // if that name is one.
+    let named = |a: usize, b: usize| {
+        doc.mentions[i]
+            .iter()
+            .any(|m| m.kind == ActorKind::Person && m.first == a && m.last + 1 >= b)
+    };
+    let Some(name_comma) = (0..last).rev().find(|&k| words[k] == ",") else {
+        return Some(last);
+    };
+    if last - name_comma > 5 || !named(name_comma + 1, last) {
+        return Some(last);
+    }
+    // "…, the foreign minister, Ana Veld,": a short title phrase before the name.
+    let title_comma = (0..name_comma).rev().find(|&k| words[k] == ",");
+    Some(match title_comma {
+        Some(t) if name_comma - t <= 6 && title_phrase(&words[t + 1..name_comma]) => t,
+        _ => name_comma,
+    })
+}
+
+/// "the foreign minister", "Chile's foreign minister", "a ministry spokesperson":
+/// a determiner or a possessive, then lower-case words.
+fn title_phrase(ws: &[&str]) -> bool {
+    let Some((first, rest)) = ws.split_first() else {
+        return false;
+    };
+    let opens = matches!(
+        first.to_lowercase().as_str(),
+        "the" | "a" | "an" | "its" | "his" | "her"
+    ) || first.ends_with("'s")
+        || first.ends_with("’s");
+    opens
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// The person named right at word `at` ("said Ana Veld, the foreign minister").
+fn named_right_after(doc: &Doc, i: usize, at: usize) -> Option<Subject> {
+    doc.mentions[i]
+        .iter()
+        .find(|m| m.kind == ActorKind::Person && m.first == at)
+        .map(|m| Subject {
+            name: m.name.clone(),
+            person: true,
+        })
 }
