@@ -373,6 +373,22 @@ mod tests {
         }
     }
 
+    /// Class: "X was quoted as saying …", "the agency quoted X as saying …": the
+    /// one quoted is the speaker.
+    #[test]
+    fn the_one_quoted_as_saying_is_the_speaker() {
+        for text in [
+            "Ana Veld was quoted as saying that the talks had stalled.",
+            "Ana Veld was quoted by the state agency as saying that the talks had stalled.",
+            "The state news agency quoted Ana Veld as saying that the talks had stalled.",
+        ] {
+            let s = said(text);
+            assert_eq!(s.len(), 1, "{text}: {s:?}");
+            assert_eq!(s[0].0, "Ana Veld", "{text}");
+            assert_eq!(s[0].1, "the talks had stalled", "{text}");
+        }
+    }
+
     /// "As X said, <clause>": the main clause after the comma is X's. A clause
     /// with a verb of saying of its own is its own speaker's.
     #[test]

@@ -321,7 +321,10 @@ fn report_clause(
     let toks = &doc.toks[i];
     let sent = doc.sentences[i].span;
     let e = content_end(words, c, sentence_end);
-    let speaker = if words.key(v).ends_with("ing") {
+    let quoted = quoted_as_saying(doc, i, v, st.last_person.as_deref());
+    let speaker = if quoted.is_some() {
+        quoted
+    } else if words.key(v).ends_with("ing") {
         st.out[before..].first().map(|s| Subject {
             name: s.speaker.to_string(),
             person: true,
@@ -542,4 +545,22 @@ fn named_right_after(doc: &Doc, i: usize, at: usize) -> Option<Subject> {
             name: m.name.clone(),
             person: true,
         })
+}
+
+/// "X was quoted (by the agency) as saying …", "the agency quoted X as saying
+/// …": the one quoted is the speaker of what "saying" reports, not whoever spoke
+/// first in the sentence.
+fn quoted_as_saying(doc: &Doc, i: usize, v: usize, last: Option<&str>) -> Option<Subject> {
+    let words = doc.words(i);
+    if v == 0 || words.key(v) != "saying" || words.key(v - 1) != "as" {
+        return None;
+    }
+    let q = (v.saturating_sub(8)..v - 1).rfind(|&k| words.key(k) == "quoted")?;
+    if let Some(s) = named_right_after(doc, i, q + 1) {
+        return Some(s);
+    }
+    let passive = q > 0 && matches!(words.key(q - 1), "was" | "were" | "is" | "are" | "been");
+    passive
+        .then(|| crate::extract::clauses::subject(doc, i, q - 1, last))
+        .flatten()
 }
