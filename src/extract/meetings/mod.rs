@@ -299,6 +299,29 @@ pub(crate) mod tests {
         assert_eq!(m[0].place.as_deref(), Some("Oval Office"), "{m:?}");
     }
 
+    /// Class: a meeting told only by a report that someone denies ("rejected
+    /// reports of a secret meeting between A and B") is no meeting; a refusal of a
+    /// meeting is one called off.
+    #[test]
+    fn a_denied_report_of_a_meeting_is_no_meeting() {
+        let v = met(
+            "Ana Veld rejected reports of a secret meeting between Per Lund and Tam Ruen \
+             in Lima last week.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = met(
+            "Ana Veld denied reports in the local press of talks between Per Lund and Tam \
+             Ruen.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = met("Ana Veld rejected a meeting with Per Lund.");
+        assert_eq!(
+            v.first().map(|m| m.1),
+            Some(MeetingStatus::Cancelled),
+            "{v:?}"
+        );
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]

@@ -194,7 +194,22 @@ pub fn unasserted(words: Words, left: usize, first: usize, rule: Option<MeetingS
         && (left.saturating_sub(4)..left).any(|k| LEXICON.denials.contains(words.key(k)));
     let asked =
         rule == Some(MeetingStatus::Held) && (left..first).any(|k| words.key(k) == "whether");
-    denied || asked
+    denied || asked || denied_report(words, first)
+}
+
+/// "rejected reports of a secret meeting between A and B", "denied rumours of
+/// talks": the meeting a denied report tells is no meeting, and the one who
+/// denies it no party (a refusal, "rejected a meeting with B", is a meeting
+/// called off).
+fn denied_report(words: Words, first: usize) -> bool {
+    (first.saturating_sub(10)..first).any(|r| {
+        matches!(
+            words.key(r),
+            "reports" | "report" | "claims" | "rumours" | "rumors" | "speculation" | "suggestions"
+        ) && (r.saturating_sub(4)..r).any(|k| LEXICON.denials.contains(words.key(k)))
+            && (r + 1..first).any(|k| words.key(k) == "of")
+            && (r + 1..first).all(|k| !matches!(words[k], "," | ";" | "." | "—"))
+    })
 }
 
 /// An offer or condition in `words[range]`; "May" inside a sentence is the month
