@@ -322,6 +322,32 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: the one named before words of absence ("had no seat at", "was not
+    /// invited to", "was excluded from", "boycotted") is no party to the meeting
+    /// of the others.
+    #[test]
+    fn one_kept_away_is_no_party() {
+        for text in [
+            "Chile had no seat at the talks in Lima at which Per Lund and Tam Ruen agreed a truce.",
+            "Chile was not invited to the talks between Per Lund and Tam Ruen.",
+            "Chile was excluded from the talks between Per Lund and Tam Ruen in Lima.",
+            "Ana Veld boycotted the talks between Per Lund and Tam Ruen in Lima.",
+        ] {
+            let v = met(text);
+            assert!(
+                v.iter()
+                    .all(|m| !m.0.iter().any(|p| p == "Chile" || p == "Ana Veld")),
+                "{text}: {v:?}"
+            );
+        }
+        // Taking part is no absence.
+        let v = met("Chile took part in the talks between Per Lund and Tam Ruen in Lima.");
+        assert!(
+            v.iter().any(|m| m.0.contains(&"Chile".to_string())),
+            "{v:?}"
+        );
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]

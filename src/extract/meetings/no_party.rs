@@ -33,6 +33,25 @@ pub(super) fn the_occasion(words: Words, first: usize) -> bool {
         || (before(1) == Some("the") && before(2) == Some("of") && edge(before(3)))
 }
 
+/// "Chile had no seat at the talks between A and B", "was not invited to",
+/// "was excluded from", "boycotted", "skipped": the one named before words of
+/// absence (up to the meeting's cue at `first`) kept away from the meeting.
+pub(super) fn kept_away(words: Words, m: &Mention, first: usize) -> bool {
+    if m.last >= first || first - m.last > 7 {
+        return false;
+    }
+    let not_before = |k: usize| {
+        (k.saturating_sub(2)..k).any(|j| matches!(words.key(j), "not" | "n't" | "never" | "no"))
+    };
+    (m.last..first).any(|k| match words.key(k) {
+        "excluded" | "absent" | "boycotted" | "boycotting" | "skipped" | "shunned" => true,
+        "seat" | "invited" | "attend" | "attended" | "part" => not_before(k),
+        "out" => matches!(words.key(k.saturating_sub(1)), "left" | "kept"),
+        "away" => matches!(words.key(k.saturating_sub(1)), "stayed" | "kept"),
+        _ => false,
+    })
+}
+
 /// Verbs by which a relative clause says what someone is.
 const ROLE_VERBS: &[&str] = &[
     "heads",
