@@ -300,10 +300,15 @@ fn date_of(doc: &Doc, clause: &Clause, rule: Option<MeetingStatus>) -> Option<Na
         .or_else(|| just_now(words, clause.first()).then_some(doc.published))
 }
 
-/// "I have just spoken with X", "has just met Y": a present perfect with "just"
-/// took place on the day of the telling.
+/// "I have just spoken with X", "has just met Y", "I just got off the phone with
+/// X", "the two are now meeting": a present perfect with "just", or a meeting going
+/// on as it is told, took place on the day of the telling.
 fn just_now(words: Words, cue: usize) -> bool {
-    cue >= 2 && words.key(cue - 1) == "just" && matches!(words.key(cue - 2), "have" | "has" | "'ve")
+    let before = |n: usize| cue.checked_sub(n).map(|k| words.key(k));
+    (before(1) == Some("just") && matches!(before(2), Some("have" | "has" | "'ve")))
+        || (before(1) == Some("got") && before(2) == Some("just"))
+        || (matches!(before(1), Some("now" | "currently"))
+            && matches!(before(2), Some("is" | "are")))
 }
 
 /// "ended a week of negotiations on Friday", "concluded two days of talks on

@@ -378,13 +378,22 @@ pub(crate) mod tests {
         );
     }
 
-    /// Class: a present perfect with "just" ("has just met") took place on the
+    /// Class: a present perfect with "just" ("has just met"), "just got off the
+    /// phone with" and a meeting going on ("are now meeting") took place on the
     /// day of the telling.
     #[test]
     fn just_met_is_today() {
         let v = met("Minister Ana Veld has just met Foreign Minister Tam Ruen.");
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].2, d("2030-06-12"));
+        // "just got off the phone with": a call of the day; "are now meeting": a
+        // meeting going on as it is told.
+        let v = met("MINISTER VELD: I just got off the phone with Prime Minister Tam Ruen.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].1, v[0].2), (MeetingStatus::Held, d("2030-06-12")));
+        let v = met("Ana Veld and Foreign Minister Tam Ruen are now meeting behind closed doors.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].1, v[0].2), (MeetingStatus::Held, d("2030-06-12")));
     }
 
     /// Class: names that each carry a title set off by commas, joined by ", and",
