@@ -348,6 +348,32 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: a round of anything but talks ("rounds of voting", "a new round of
+    /// sanctions") is no meeting of the names around it.
+    #[test]
+    fn a_round_of_voting_is_no_meeting() {
+        let v = met(
+            "Ana Veld was elected chair after several rounds of voting, beating Per Lund \
+             and Tam Ruen.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = met("Ana Veld and Per Lund held a second round of talks in Lima on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
+    /// Class: a name inside a quotation is what someone says, no party to a
+    /// meeting told outside it.
+    #[test]
+    fn a_name_quoted_is_no_party_of_a_meeting_outside() {
+        let v = met(
+            "Ana Veld, addressing the opening session: “The conflict in Sudan risks \
+             spiralling into a wider regional war.”",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = met("Ana Veld held talks with “Per Lund” in Lima on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]

@@ -178,6 +178,7 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         || a_venue(words, m)
         || in_a_description(words, m.first)
         || kept_away(words, m, clause.first())
+        || quoted_apart(doc, i, m, clause.first())
     {
         return true;
     }
@@ -191,6 +192,14 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         });
     ((m.possessive || m.modifier) && !offers && !holds_the_meeting(words, clause.group, m))
         || describes_next(doc, i, m)
+}
+
+/// "Guterres, addressing the opening session: “The conflict in eastern DRC
+/// …”": a name inside a quotation (of a sentence's length, not a scare-quoted
+/// title) is what someone says, no party to a meeting told outside it.
+fn quoted_apart(doc: &Doc, i: usize, m: &Mention, cue: usize) -> bool {
+    doc.quote_words(i, m.first)
+        .is_some_and(|(a, b)| b - a >= 6 && !(a..b).contains(&cue))
 }
 
 /// Adds a party as named: "the Maduro government" is the country; "the foreign

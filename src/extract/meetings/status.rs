@@ -342,6 +342,40 @@ pub fn no_meeting(words: Words, k: usize) -> bool {
         || meets_a_standard(words, k)
         || welcomed_a_thing(words, k)
         || hosts_no_meeting(words, k)
+        || rounds_of_something_else(words, k)
+}
+
+/// "after several rounds of voting", "a new round of sanctions", "rounds of
+/// shelling": a round of anything but talks is no meeting.
+fn rounds_of_something_else(words: Words, k: usize) -> bool {
+    matches!(words.key(k), "round" | "rounds")
+        && words.key_at(k + 1) == Some("of")
+        && words.key_at(k + 2).is_some_and(|n| {
+            matches!(
+                n,
+                "voting"
+                    | "votes"
+                    | "ballots"
+                    | "balloting"
+                    | "elections"
+                    | "fighting"
+                    | "clashes"
+                    | "strikes"
+                    | "airstrikes"
+                    | "shelling"
+                    | "attacks"
+                    | "sanctions"
+                    | "tariffs"
+                    | "cuts"
+                    | "protests"
+                    | "applause"
+                    | "funding"
+                    | "tests"
+                    | "testing"
+                    | "inspections"
+                    | "layoffs"
+            )
+        })
 }
 
 /// What a country hosts that is no meeting: troops, bases, refugees.
