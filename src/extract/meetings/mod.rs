@@ -374,6 +374,14 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// Class: the -ing form of an offer ("a letter proposing talks", "a note
+    /// inviting him to meet") makes the meeting an offer, as "proposed" does.
+    #[test]
+    fn a_letter_proposing_talks_is_an_offer() {
+        let v = met("Per Lund sent a letter to Tam Ruen proposing talks.");
+        assert!(v.iter().all(|m| m.1 == MeetingStatus::Proposed), "{v:?}");
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]
