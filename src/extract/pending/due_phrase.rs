@@ -160,6 +160,12 @@ fn no_deadline(
     let timeless = matches!(words.key(pos), "by" | "this" | "next")
         && date.is_none()
         && !has_time_word(words, pos + 1..end);
+    // "release its next report before the end of the month": "next" and "this"
+    // name a time only with a time word right after them ("next week", "this
+    // spring"); "its next report" is a thing.
+    let a_thing = matches!(words.key(pos), "this" | "next")
+        && !has_time_word(words, pos + 1..(pos + 2).min(end))
+        && dates::find(&words[pos + 1..(pos + 2).min(end)], doc.published, true).is_none();
     let agent = words.key(pos) == "by"
         && words.get(pos + 1).is_some_and(|n| {
             n.chars().next().is_some_and(char::is_uppercase)
@@ -167,7 +173,7 @@ fn no_deadline(
                 && dates::find(&words[pos + 1..pos + 2], doc.published, true).is_none()
                 && dates::end_of(&words[pos..pos + 2], doc.published).is_none()
         });
-    timeless || agent || means_before_time(doc, words, pos, end)
+    timeless || a_thing || agent || means_before_time(doc, words, pos, end)
 }
 
 /// Whether the words of `range` hold a time word or a number ("the end",

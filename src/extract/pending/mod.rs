@@ -730,6 +730,12 @@ pub(super) mod tests {
                 "in 2031",
                 (2031, 12, 31),
             ),
+            // "its next report" is a thing, not a time: the due phrase is after it.
+            (
+                "Norway will release its next report before the end of July 2030.",
+                "before the end of July 2030",
+                (2030, 7, 31),
+            ),
             // A part of a month after "by" is a deadline too.
             (
                 "Norway will report back to the council by mid-July.",
