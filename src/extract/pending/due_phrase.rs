@@ -15,6 +15,11 @@ use super::super::words::Words;
 pub(super) fn before_due<'d, 'a>(doc: &Doc, words: Words<'d, 'a>) -> (Words<'d, 'a>, Option<Due>) {
     match due_at(doc, words) {
         Some((0, end, d)) => (words.from(end), Some(d)),
+        // "to produce, in the coming weeks, a list of steps": a due phrase set off
+        // by commas between the verb and its object.
+        Some((1, end, d)) if words.get(0) == Some(&",") && words.get(end) == Some(&",") => {
+            (words.from(end + 1), Some(d))
+        }
         Some((pos, _, d)) => (words.slice(0..pos), Some(d)),
         None => (words, None),
     }

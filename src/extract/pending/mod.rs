@@ -730,6 +730,12 @@ pub(super) mod tests {
                 "in 2031",
                 (2031, 12, 31),
             ),
+            // A due phrase set off by commas between the verb and its object.
+            (
+                "Norway will present, in July 2030, its proposals for the office.",
+                "in July 2030",
+                (2030, 7, 31),
+            ),
             // "its next report" is a thing, not a time: the due phrase is after it.
             (
                 "Norway will release its next report before the end of July 2030.",
@@ -757,6 +763,12 @@ pub(super) mod tests {
         }
         let (p, _) = read("Norway will publish the report, first promised in 2019.");
         assert!(p.iter().all(|x| x.due.is_none()), "{p:?}");
+        // The object after a due phrase set off by commas is the item's.
+        let (p, _) = read("Norway will present, in July 2030, its proposals for the office.");
+        assert_eq!(
+            p.first().map(|x| x.what.as_str()),
+            Some("present its proposals for the office")
+        );
     }
 
     /// The actors are the subject of the content a verb of saying reports, all
