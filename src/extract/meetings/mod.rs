@@ -382,6 +382,20 @@ pub(crate) mod tests {
         assert!(v.iter().all(|m| m.1 == MeetingStatus::Proposed), "{v:?}");
     }
 
+    /// Class: "have taken place" tells talks held; a meeting that "never
+    /// materialised" or "did not happen" was called off.
+    #[test]
+    fn taken_place_is_held_and_never_materialised_is_off() {
+        let v = met("Talks between Ana Veld and Per Lund have taken place only once since 2023.");
+        assert_eq!(v.first().map(|m| m.1), Some(MeetingStatus::Held), "{v:?}");
+        let v = met("The planned meeting between Ana Veld and Per Lund never materialised.");
+        assert_eq!(
+            v.first().map(|m| m.1),
+            Some(MeetingStatus::Cancelled),
+            "{v:?}"
+        );
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]
