@@ -396,6 +396,33 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: "met A on Monday and B on Tuesday": each party named with a day of
+    /// its own met the caller on that day, apart from the other.
+    #[test]
+    fn each_party_on_its_own_day_is_its_own_meeting() {
+        let v = met("Minister Ana Veld met Per Lund on Monday and Tam Ruen on Tuesday.");
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert!(
+            v.contains(&(
+                vec!["Ana Veld".into(), "Per Lund".into()],
+                MeetingStatus::Held,
+                d("2030-06-10")
+            )),
+            "{v:?}"
+        );
+        assert!(
+            v.contains(&(
+                vec!["Ana Veld".into(), "Tam Ruen".into()],
+                MeetingStatus::Held,
+                d("2030-06-11")
+            )),
+            "{v:?}"
+        );
+        // One day for all: one meeting.
+        let v = met("Minister Ana Veld met Per Lund and Tam Ruen on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]
