@@ -20,6 +20,7 @@ mod pending;
 mod quotes;
 mod sentences;
 mod speech;
+mod telling_day;
 mod tokens;
 pub mod train;
 mod words;
@@ -81,7 +82,7 @@ impl Extractor for RuleExtractor {
         let doc = Doc::read_titled(
             readable_part(&article.text),
             &article.title,
-            article.published.date_naive(),
+            telling_day::day_of_telling(article),
         );
         let said = said_in(&doc, &article.title);
         let models = self.meetings.as_deref().unwrap_or(&MEETING_MODELS);

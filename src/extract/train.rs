@@ -33,7 +33,7 @@ pub fn meeting_rows(article: &Article, gold: &[GoldMeeting]) -> MeetingRows {
     let doc = Doc::read_titled(
         &article.text,
         &article.title,
-        article.published.date_naive(),
+        super::telling_day::day_of_telling(article),
     );
     let said = super::said_in(&doc, &article.title);
     let cands = meetings::candidates(&doc, &said);
@@ -179,7 +179,7 @@ pub fn pending_rows<'g>(article: &Article, anchors: &'g [String]) -> (Vec<Row>, 
     let doc = Doc::read_titled(
         &article.text,
         &article.title,
-        article.published.date_naive(),
+        super::telling_day::day_of_telling(article),
     );
     let said = super::said_in(&doc, &article.title);
     let cands = pending::all_candidates(&doc, &said.subjects);

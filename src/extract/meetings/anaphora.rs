@@ -58,7 +58,8 @@ fn pair_in_sentence<'d>(doc: &'d Doc, j: usize) -> Option<[&'d str; 2]> {
 }
 
 /// "the two leaders", "both sides", "they", "a fourth round": the parties of the
-/// meetings told before, when the clause names fewer than two. Inside a quotation
+/// meetings told before, when the clause names fewer than two or opens with a
+/// counted subject ("the two leaders met …, hosted by X"). Inside a quotation
 /// "both sides", "they" or "the next round" are the speaker's: the last meeting
 /// told is no safe guide to whom they mean. A counted "the two leaders" still
 /// names the parties the article is about.
@@ -99,7 +100,17 @@ pub fn referred_back(
         _ => None,
     });
     let numbered = lc.iter().any(|w| matches!(*w, "two" | "three" | "four"));
-    if names.len() >= 2 || !anaphoric || (!numbered && doc.in_quote(i, clause.first())) {
+    // "The two leaders met on 14 December, in a meeting hosted by X with Y
+    // present": a counted subject right before the cue refers back, whoever the
+    // clause names after it.
+    let cue = clause.first().saturating_sub(clause.left);
+    let counted_subject = cue >= 3
+        && lc.get(cue - 3) == Some(&"the")
+        && matches!(lc.get(cue - 2), Some(&("two" | "three" | "four")));
+    if (names.len() >= 2 && !counted_subject)
+        || !anaphoric
+        || (!numbered && doc.in_quote(i, clause.first()))
+    {
         return;
     }
     let role = count.and_then(|_| {

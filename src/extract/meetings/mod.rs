@@ -423,6 +423,23 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// Class: a counted subject ("the two leaders met …") refers back to the pair
+    /// told before, even when the clause names a host or others after the cue.
+    #[test]
+    fn the_two_leaders_as_subject_refer_back_past_a_host() {
+        let v = met(
+            "Presidents Ana Veld and Per Lund have clashed for years. The two leaders met on \
+             June 3 at the airport, in a meeting hosted by Prime Minister Tam Ruen, with \
+             adviser Ola Brek present.",
+        );
+        assert!(
+            v.iter().any(|m| m.0.contains(&"Ana Veld".to_string())
+                && m.0.contains(&"Per Lund".to_string())
+                && m.0.contains(&"Tam Ruen".to_string())),
+            "{v:?}"
+        );
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]
