@@ -440,6 +440,19 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: talks someone writes or knows about ("the author of a history of the
+    /// Nile negotiations", "an expert on the talks") are a subject, no meeting.
+    #[test]
+    fn talks_as_a_subject_of_study_are_no_meeting() {
+        let v = met(
+            "“It is run badly,” said Ana Veld, a researcher in Lima and the author of a \
+             history of the Peru negotiations.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = met("Ana Veld, an expert on the Chile talks, met Per Lund in Lima on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]

@@ -343,6 +343,29 @@ pub fn no_meeting(words: Words, k: usize) -> bool {
         || welcomed_a_thing(words, k)
         || hosts_no_meeting(words, k)
         || rounds_of_something_else(words, k)
+        || a_subject_of_study(words, k)
+}
+
+/// "the author of a history of the Nile negotiations", "an expert on the talks":
+/// talks someone writes or knows about are a subject, no meeting of the names
+/// around them.
+fn a_subject_of_study(words: Words, k: usize) -> bool {
+    (k.saturating_sub(5)..k).any(|j| {
+        matches!(
+            words.key(j),
+            "history"
+                | "histories"
+                | "book"
+                | "books"
+                | "study"
+                | "studies"
+                | "expert"
+                | "experts"
+                | "scholar"
+                | "author"
+        ) && matches!(words.key_at(j + 1), Some("of" | "on"))
+            && (j + 2..k).all(|x| !matches!(words[x], "," | ";" | "."))
+    })
 }
 
 /// "after several rounds of voting", "a new round of sanctions", "rounds of
