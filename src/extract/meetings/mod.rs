@@ -453,6 +453,23 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// Class: "can" before a meeting tells a possibility, as "could" does ("talks
+    /// can start once …", "she can meet him").
+    #[test]
+    fn can_meet_is_a_possibility() {
+        for text in [
+            "Once that happens, negotiations between Ana Veld and Per Lund can start \
+             immediately, whether in Doha or in Cairo.",
+            "Ana Veld said she can meet Per Lund in Lima.",
+        ] {
+            let v = met(text);
+            assert!(
+                v.iter().all(|m| m.1 == MeetingStatus::Proposed),
+                "{text}: {v:?}"
+            );
+        }
+    }
+
     /// Class: a phone call has no venue; "in X" in its sentence is what was
     /// discussed.
     #[test]
