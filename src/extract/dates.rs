@@ -343,7 +343,7 @@ pub fn part_of_month(words: &[&str], published: NaiveDate) -> Option<NaiveDate> 
         return None;
     }
     let (part, rest) = match words.get(1)?.split_once('-') {
-        Some((p, r)) if !r.is_empty() => (p.to_ascii_lowercase(), vec![r, ""]),
+        Some((p, r)) if !r.is_empty() => (p.to_ascii_lowercase(), vec![r]),
         _ => (words.get(1)?.to_ascii_lowercase(), words[2..].to_vec()),
     };
     let day = match part.as_str() {

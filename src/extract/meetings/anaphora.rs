@@ -100,14 +100,7 @@ pub fn referred_back(
         _ => None,
     });
     let numbered = lc.iter().any(|w| matches!(*w, "two" | "three" | "four"));
-    // "The two leaders met on 14 December, in a meeting hosted by X with Y
-    // present": a counted subject right before the cue refers back, whoever the
-    // clause names after it.
-    let cue = clause.first().saturating_sub(clause.left);
-    let counted_subject = cue >= 3
-        && lc.get(cue - 3) == Some(&"the")
-        && matches!(lc.get(cue - 2), Some(&("two" | "three" | "four")));
-    if (names.len() >= 2 && !counted_subject)
+    if (names.len() >= 2 && !counted_subject(lc, clause.first().saturating_sub(clause.left)))
         || !anaphoric
         || (!numbered && doc.in_quote(i, clause.first()))
     {
@@ -143,6 +136,15 @@ pub fn referred_back(
     for p in referred.iter().flatten() {
         add(p, names);
     }
+}
+
+/// "The two leaders met on 14 December, in a meeting hosted by X with Y present":
+/// a counted subject right before the cue (at `cue` in the clause's lower-case
+/// words) refers back, whoever the clause names after it.
+fn counted_subject(lc: &[&str], cue: usize) -> bool {
+    cue >= 3
+        && lc.get(cue - 3) == Some(&"the")
+        && matches!(lc.get(cue - 2), Some(&("two" | "three" | "four")))
 }
 
 /// Words after an object "her" that end the noun phrase: "met her at the

@@ -116,8 +116,8 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
 }
 
 /// "held talks with A on Monday and later sat down with B", "met A, then called
-/// B": "and" before an adverb of sequence, or ", then", opens a second predicate of the
-/// same subject, a meeting of its own; B did not meet A.
+/// B": "and" before an adverb of sequence, or ", then", opens a second predicate
+/// of the same subject, a meeting of its own; B did not meet A.
 fn sequel_predicate(words: Words, k: usize) -> bool {
     let and_later = words.key(k) == "and"
         && words

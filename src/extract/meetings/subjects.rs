@@ -12,11 +12,11 @@ use super::cues::find_cues;
 use super::decide::Clause;
 use super::participants::add;
 
-/// Whether the clause opening at `left` is ", and", ", but" or ", then" right before its
-/// cue at `first` with only lower-case words of the predicate between ("and later
-/// held a separate call with", "but ended their first session"): a second
-/// predicate of the subject. A subject of its own ("and the two", "and they")
-/// starts another sentence's worth.
+/// Whether the clause opening at `left` is ", and", ", but" or ", then" right
+/// before its cue at `first` with only lower-case words of the predicate between
+/// ("and later held a separate call with", "but ended their first session"): a
+/// second predicate of the subject. A subject of its own ("and the two", "and
+/// they") starts another sentence's worth.
 fn second_predicate(words: Words, left: usize, first: usize) -> bool {
     let and = left + usize::from(words.get(left) == Some(&","));
     matches!(words.key_at(and), Some("and" | "but" | "then"))
