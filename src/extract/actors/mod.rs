@@ -523,6 +523,28 @@ mod tests {
         assert!(found.iter().any(|(n, _, _)| n == "Ana Veld"), "{found:?}");
     }
 
+    /// Class: a question's auxiliary before "I" ("Can I ask …", "Could I just
+    /// say …") is no first word of a name; "Will" before a surname still is one.
+    #[test]
+    fn an_auxiliary_before_i_opens_a_question_not_a_name() {
+        let reg = Registry::default();
+        let found = names(
+            "Can I ask about China? Could I just say that Tam Ruen agreed?",
+            &reg,
+        );
+        assert!(
+            found
+                .iter()
+                .all(|(n, _, _)| !n.starts_with("Can") && !n.starts_with("Could")),
+            "{found:?}"
+        );
+        let found = names("Will Okafor met Tam Ruen.", &reg);
+        assert!(
+            found.iter().any(|(n, _, _)| n == "Will Okafor"),
+            "{found:?}"
+        );
+    }
+
     #[test]
     fn a_portfolio_after_for_is_no_part_of_the_name_and_no_country() {
         let reg = Registry::default();

@@ -53,6 +53,9 @@ pub(super) fn run_at(
     if question_label(text, toks, run_start) {
         return (None, run_start + 1);
     }
+    if asks_as_i(text, toks, run_start) {
+        return (None, run_start + 2);
+    }
     let before_name = front(text, toks, look, run_start);
     let j = before_name.j;
     let k = name_end(text, toks, look, j);
@@ -102,6 +105,25 @@ fn question_label(text: &str, toks: &[Tok], k: usize) -> bool {
         let before = text[..toks[k].start].trim_end_matches([' ', '\t']);
         before.is_empty() || before.ends_with('\n')
     }
+}
+
+/// "Can I ask …", "Could I just say …", "May I add …": a question's auxiliary
+/// before "I" is no first word of a name ("Can I" met no one, said nothing).
+fn asks_as_i(text: &str, toks: &[Tok], k: usize) -> bool {
+    matches!(
+        toks[k].text(text),
+        "Can"
+            | "Could"
+            | "May"
+            | "Might"
+            | "Shall"
+            | "Should"
+            | "Will"
+            | "Would"
+            | "Must"
+            | "Do"
+            | "Did"
+    ) && toks.get(k + 1).is_some_and(|t| t.text(text) == "I")
 }
 
 /// Where the name proper that starts at `j` ends: capitalised words, up to a
