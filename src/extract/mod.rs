@@ -212,7 +212,7 @@ impl<'a> Doc<'a> {
             .collect();
         let mut registry = actors::build_registry(text, &toks, &looks);
         for (name, affiliation, office) in meetings::titled_people(title, published) {
-            registry.adopt(&name, affiliation.as_deref(), &office);
+            registry.adopt(&name, affiliation.as_deref(), &office, text);
         }
         let mentions: Vec<Vec<Mention>> = toks
             .iter()

@@ -92,6 +92,31 @@ pub struct Registry {
     /// A second spelling of a full name to the first ("Sergey Lavrov" to
     /// "Sergei Lavrov").
     spelling: HashMap<String, String>,
+    /// Title to the first person the headline names with it ("Remarks by
+    /// President X and President Y": X), whoever the text introduces with it.
+    headline_title: HashMap<String, String>,
+}
+
+/// The words of a headline's name that the text uses, capitalised, as words
+/// ("President Biden Providing an Update": "Biden"); the name whole when the text
+/// uses none or all of them.
+fn words_the_text_uses(name: &str, text: &str) -> String {
+    let used: Vec<&str> = name
+        .split(' ')
+        .filter(|w| {
+            text.match_indices(w).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .collect();
+    if used.is_empty() {
+        name.to_string()
+    } else {
+        used.join(" ")
+    }
 }
 
 impl Registry {
@@ -139,10 +164,45 @@ impl Registry {
 
     /// Adds a person named elsewhere (a headline) with the title they bear,
     /// unless the text introduced someone else with that title.
-    pub fn adopt(&mut self, full: &str, affiliation: Option<&str>, title: &str) {
+    pub fn adopt(&mut self, full: &str, affiliation: Option<&str>, title: &str, text: &str) {
+        let as_told = self
+            .told_as(full)
+            .map_or_else(|| words_the_text_uses(full, text), str::to_string);
         self.add(full, affiliation);
         self.add_title(title, full);
         self.add_title_of(full, title);
+        self.headline_title
+            .entry(title.to_string())
+            .or_insert(as_told);
+    }
+
+    /// The name the text gives a person a title-case headline names: every word
+    /// of a name of the text among the headline's ("First Lady Jill Biden":
+    /// "Jill Biden"), else the one name of the text with its surname there
+    /// ("President Biden Providing an Update": "Joe Biden"). A headline runs its
+    /// capitalised words together; the text says where a name ends.
+    fn told_as(&self, headline_name: &str) -> Option<&str> {
+        let words: Vec<&str> = headline_name.split(' ').collect();
+        let within = |n: &&String| {
+            let w: Vec<&str> = n.split(' ').collect();
+            w.len() >= 2 && w.iter().all(|x| words.contains(x))
+        };
+        if let Some(n) = self.names.iter().find(within) {
+            return Some(n);
+        }
+        let mut by_surname = self
+            .names
+            .iter()
+            .filter(|n| n.rsplit(' ').next().is_some_and(|s| words.contains(&s)));
+        let first = by_surname.next()?;
+        by_surname.next().is_none().then_some(first.as_str())
+    }
+
+    /// The person the headline names first with `title`: who "THE PRESIDENT:"
+    /// is in the transcript of "Remarks by President X and President Y", though
+    /// the text introduces Y with the title first.
+    pub fn by_headline_title(&self, title: &str) -> Option<&str> {
+        self.headline_title.get(title).map(String::as_str)
     }
 
     /// Records that `full` bears `title`, so "the Secretary" can find them.
