@@ -163,7 +163,9 @@ impl Registry {
     }
 
     /// Adds a person named elsewhere (a headline) with the title they bear,
-    /// unless the text introduced someone else with that title.
+    /// unless the text introduced someone else with that title; a transcript's
+    /// label with that title is theirs all the same (`by_headline_title`), under
+    /// the name the text gives them.
     pub fn adopt(&mut self, full: &str, affiliation: Option<&str>, title: &str, text: &str) {
         let as_told = self
             .told_as(full)
