@@ -237,39 +237,37 @@ mod tests {
         assert!(v.iter().all(|s| s.0 == "Ola Brek" && s.2));
     }
 
+    /// The speakers of `text` under the headline `title`.
+    fn speakers_under(title: &str, text: &str) -> Vec<String> {
+        let doc = crate::extract::Doc::read_titled(
+            text,
+            title,
+            chrono::NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        let said = super::super::statements(&doc);
+        said.statements
+            .iter()
+            .map(|s| s.speaker.to_string())
+            .collect()
+    }
+
     /// Class: "THE PRESIDENT:" in the transcript of "Remarks by President X" is
     /// X, the host, though the text introduces another president first.
     #[test]
     fn a_title_label_is_the_host_the_headline_names() {
-        let text = "Q Can I ask about Ruritania?\n\nTHE PRESIDENT: I met President Tam Ruen in \
-                    Lima on Monday, and we agreed to keep talking.";
-        let doc = crate::extract::Doc::read_titled(
-            text,
+        let speakers = speakers_under(
             "Remarks by President Ola Brek Before Departure",
-            chrono::NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+            "Q Can I ask about Ruritania?\n\nTHE PRESIDENT: I met President Tam Ruen in Lima \
+             on Monday, and we agreed to keep talking.",
         );
-        let said = super::super::statements(&doc);
-        let speakers: Vec<String> = said
-            .statements
-            .iter()
-            .map(|s| s.speaker.to_string())
-            .collect();
         assert_eq!(speakers, ["Ola Brek"], "{speakers:?}");
         // A title-case headline runs words into the name; the text tells where
         // it ends.
-        let text = "THE PRESIDENT: I met President Tam Ruen and Brek's envoy in Lima on \
-                    Monday, and we agreed to keep talking.";
-        let doc = crate::extract::Doc::read_titled(
-            text,
+        let speakers = speakers_under(
             "Remarks by President Brek Providing an Update on the Talks",
-            chrono::NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+            "THE PRESIDENT: I met President Tam Ruen and Brek's envoy in Lima on Monday, and \
+             we agreed to keep talking.",
         );
-        let said = super::super::statements(&doc);
-        let speakers: Vec<String> = said
-            .statements
-            .iter()
-            .map(|s| s.speaker.to_string())
-            .collect();
         assert_eq!(speakers, ["Brek"], "{speakers:?}");
     }
 
