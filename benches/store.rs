@@ -280,10 +280,7 @@ async fn time_windows(store: &dyn Store, rounds: usize) -> anyhow::Result<()> {
                 let b = brief_for(store, Scope::Global, topic, since, now).await?;
                 times.push(t.elapsed());
                 lines += b.met.len() + b.said.len() + b.pending.len();
-                let t = Instant::now();
-                let r = readout::topics::resolve(store, Scope::Global, topic).await?;
-                readout::brief::material::read(store, &r.aliases, since).await?;
-                reads.push(t.elapsed());
+                reads.push(store_reads(store, topic, since).await?);
             }
         }
         println!(
@@ -299,6 +296,19 @@ async fn time_windows(store: &dyn Store, rounds: usize) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+/// How long the store's share of one brief takes: resolving the topic and
+/// reading its material, without assembling the brief.
+async fn store_reads(
+    store: &dyn Store,
+    topic: &TopicName,
+    since: Option<DateTime<Utc>>,
+) -> anyhow::Result<Duration> {
+    let t = Instant::now();
+    let resolved = readout::topics::resolve(store, Scope::Global, topic).await?;
+    readout::brief::material::read(store, &resolved.aliases, since).await?;
+    Ok(t.elapsed())
 }
 
 /// Times `s.briefs` briefs, and the store's reads alone, without and with a window.
@@ -344,10 +354,7 @@ async fn time_briefs(
         let mut times = Vec::with_capacity(s.briefs);
         for i in 0..s.briefs {
             let topic = &corpus.topics[(i * 7) % TOPICS].name;
-            let t = Instant::now();
-            let resolved = readout::topics::resolve(store, Scope::Global, topic).await?;
-            readout::brief::material::read(store, &resolved.aliases, since).await?;
-            times.push(t.elapsed());
+            times.push(store_reads(store, topic, since).await?);
         }
         println!(
             "{label} store reads alone (topic + material::read), {window}: {}",

@@ -36,7 +36,7 @@ const MONTHS: &[(&str, u32)] = &[
 // they contain, so comparing without regard to ASCII case needs no lower-cased copy
 // of every word.
 
-fn month(word: &str) -> Option<u32> {
+pub(super) fn month(word: &str) -> Option<u32> {
     // Most words are no month: their first letter or length says so before the
     // 24 comparisons (this runs on every word of every sentence).
     let first = word.as_bytes().first()?.to_ascii_lowercase();

@@ -4,7 +4,7 @@
 //! (Wire) —") names the day where the story was filed. Every relative date of the
 //! article ("today", "on Monday", "yesterday") counts from this day.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::Article;
 
@@ -25,7 +25,10 @@ pub fn day_of_telling(article: &Article) -> NaiveDate {
         return day;
     }
     if in_washington(article) {
-        return (article.published + eastern_offset(article.published)).date_naive();
+        return article
+            .published
+            .with_timezone(&chrono_tz::America::New_York)
+            .date_naive();
     }
     utc
 }
@@ -45,7 +48,7 @@ fn dateline_day(text: &str, utc: NaiveDate) -> Option<NaiveDate> {
         return None;
     }
     let mut words = rest.split_whitespace();
-    let month = month_number(words.next()?)?;
+    let month = super::dates::month(words.next()?)?;
     let day: u32 = words
         .next()?
         .trim_end_matches(|c: char| !c.is_ascii_digit())
@@ -57,44 +60,12 @@ fn dateline_day(text: &str, utc: NaiveDate) -> Option<NaiveDate> {
         .filter(|d| (*d - utc).num_days().abs() <= 2)
 }
 
-/// "Sept.", "Sep", "September", "Nov." → the month's number.
-fn month_number(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 || !w.chars().all(char::is_alphabetic) {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let n = MONTHS.iter().position(|m| w.starts_with(m))?;
-    (full[n].starts_with(&w) || w == "sept").then_some(n as u32 + 1)
-}
-
 /// Whether the article comes from a publisher on Washington time, by its outlet
 /// or its address, or opens with a Washington dateline.
 fn in_washington(article: &Article) -> bool {
     let outlet = article.outlet.to_lowercase();
-    let host = article
-        .url
-        .split("://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or("")
-        .to_lowercase();
+    let url = url::Url::parse(&article.url).ok();
+    let host = url.as_ref().and_then(url::Url::host_str).unwrap_or("");
     WASHINGTON_OUTLETS.contains(&outlet.as_str())
         || WASHINGTON_HOSTS
             .iter()
@@ -102,31 +73,10 @@ fn in_washington(article: &Article) -> bool {
         || article.text.trim_start().starts_with("WASHINGTON")
 }
 
-/// U.S. Eastern time at `t`: five hours behind UTC, four from the second Sunday
-/// of March (07:00 UTC) to the first Sunday of November (06:00 UTC).
-fn eastern_offset(t: DateTime<Utc>) -> Duration {
-    let year = t.year();
-    let sunday = |month: u32, nth: u8| {
-        NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, nth).unwrap_or_default()
-    };
-    let starts = sunday(3, 2)
-        .and_hms_opt(7, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
-    let ends = sunday(11, 1)
-        .and_hms_opt(6, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
-    if t >= starts && t < ends {
-        Duration::hours(-4)
-    } else {
-        Duration::hours(-5)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{DateTime, Utc};
 
     fn article(outlet: &str, url: &str, published: &str, text: &str) -> Article {
         Article {

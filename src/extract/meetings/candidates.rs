@@ -99,7 +99,7 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
                 .filter(|(_, _, rule)| !status::unasserted(words, left, first, *rule))
             {
                 let one_by_one = split::separately(words.slice(left..right));
-                let parts = match each_on_its_day(doc, i, &m, callers, (last_end, right)) {
+                let parts = match split::each_on_its_day(doc, i, &m, callers, (last_end, right)) {
                     Some(parts) => parts,
                     None => split::split(m, words, group, callers, one_by_one),
                 };
@@ -338,44 +338,6 @@ fn first_day(words: Words, left: usize, right: usize, day: NaiveDate) -> NaiveDa
         Some(n) if ends => day - chrono::Days::new(n),
         _ => day,
     }
-}
-
-/// "X met A on Monday and B on Tuesday": after the cue (`after..right`), each
-/// party named with a day of its own met the caller on that day, apart from the
-/// others. None unless two or more parties each have a different day.
-fn each_on_its_day(
-    doc: &Doc,
-    i: usize,
-    m: &Meeting,
-    callers: usize,
-    (after, right): (usize, usize),
-) -> Option<Vec<Meeting>> {
-    if callers != 1 || m.participants.len() < 3 {
-        return None;
-    }
-    let words = doc.words(i);
-    let future = m.status != MeetingStatus::Held;
-    let named: Vec<_> = doc.mentions[i]
-        .iter()
-        .filter(|x| x.first >= after && x.last <= right && !x.possessive && !x.modifier)
-        .collect();
-    let mut parts: Vec<Meeting> = Vec::new();
-    for (n, x) in named.iter().enumerate() {
-        // The day follows the name, before the next name: "A on Monday".
-        let end = named.get(n + 1).map_or(right, |y| y.first).min(x.last + 6);
-        let on = (x.last..end).find(|&k| words.key(k) == "on")?;
-        let (day, at) = dates::find(&words[on + 1..end], doc.published, future)?;
-        if at != 0 || parts.iter().any(|p| p.date == Some(day)) {
-            return None;
-        }
-        let party = m.participants.iter().find(|p| p.as_str() == x.name)?;
-        parts.push(Meeting {
-            participants: vec![m.participants[0].clone(), party.clone()],
-            date: Some(day),
-            ..m.clone()
-        });
-    }
-    (parts.len() >= 2).then_some(parts)
 }
 
 /// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one

@@ -1,8 +1,11 @@
 //! "X met A and B separately", "A and B each met X", "X held calls with A and
-//! B": one meeting per party where the parties met one at a time.
+//! B", "X met A on Monday and B on Tuesday": one meeting per party where the
+//! parties met one at a time.
 
-use crate::model::{Meeting, MeetingKind};
+use crate::model::{Meeting, MeetingKind, MeetingStatus};
 
+use super::super::Doc;
+use super::super::dates;
 use super::super::lexicon::MeetingCue;
 use super::super::words::Words;
 
@@ -91,4 +94,42 @@ pub fn split(
             .collect();
     }
     vec![m]
+}
+
+/// "X met A on Monday and B on Tuesday": after the cue (`after..right`), each
+/// party named with a day of its own met the caller on that day, apart from the
+/// others. None unless two or more parties each have a different day.
+pub fn each_on_its_day(
+    doc: &Doc,
+    i: usize,
+    m: &Meeting,
+    callers: usize,
+    (after, right): (usize, usize),
+) -> Option<Vec<Meeting>> {
+    if callers != 1 || m.participants.len() < 3 {
+        return None;
+    }
+    let words = doc.words(i);
+    let future = m.status != MeetingStatus::Held;
+    let named: Vec<_> = doc.mentions[i]
+        .iter()
+        .filter(|x| x.first >= after && x.last <= right && !x.possessive && !x.modifier)
+        .collect();
+    let mut parts: Vec<Meeting> = Vec::new();
+    for (n, x) in named.iter().enumerate() {
+        // The day follows the name, before the next name: "A on Monday".
+        let end = named.get(n + 1).map_or(right, |y| y.first).min(x.last + 6);
+        let on = (x.last..end).find(|&k| words.key(k) == "on")?;
+        let (day, at) = dates::find(&words[on + 1..end], doc.published, future)?;
+        if at != 0 || parts.iter().any(|p| p.date == Some(day)) {
+            return None;
+        }
+        let party = m.participants.iter().find(|p| p.as_str() == x.name)?;
+        parts.push(Meeting {
+            participants: vec![m.participants[0].clone(), party.clone()],
+            date: Some(day),
+            ..m.clone()
+        });
+    }
+    (parts.len() >= 2).then_some(parts)
 }
