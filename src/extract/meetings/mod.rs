@@ -896,6 +896,34 @@ pub(crate) mod tests {
         assert_eq!(v[0].1, MeetingStatus::Cancelled, "{v:?}");
     }
 
+    /// Class: a scheduling predicate told in the past tense ("was set for",
+    /// "were slated for", "was fixed for") puts the meeting ahead of its date,
+    /// not behind the telling: read forward, the date is the coming one.
+    #[test]
+    fn a_date_set_in_the_past_tense_is_still_ahead() {
+        let v = met(
+            "Talks between Per Lund and Ana Veld ended on Tuesday, and a new round \
+                     was set for Sept. 17.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Held, d("2030-06-11")),
+            "{v:?}"
+        );
+        assert_eq!(
+            (v[1].1, v[1].2),
+            (MeetingStatus::Planned, d("2030-09-17")),
+            "{v:?}"
+        );
+        let v = met("A meeting between Ola Brek and Tam Ruen was slated for July 2.");
+        assert_eq!(
+            (v[0].1, v[0].2),
+            (MeetingStatus::Planned, d("2030-07-02")),
+            "{v:?}"
+        );
+    }
+
     #[test]
     fn a_body_led_by_a_party_is_on_that_partys_side() {
         let v = met("A team of ASEAN observers led by Gen. Ola Brek of Chile met Tam Ruen.");
