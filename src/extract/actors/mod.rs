@@ -27,6 +27,7 @@ use groups::*;
 pub(crate) use lookups::PARTICLES;
 use lookups::*;
 pub use lookups::{Lookups, keys_of};
+pub(crate) use scan::AGENT_PARTICIPLES;
 pub use scan::mentions_keyed;
 use scan::*;
 

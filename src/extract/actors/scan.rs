@@ -386,7 +386,7 @@ pub(super) fn compass(text: &str, toks: &[Tok], i: usize, reg: &Registry) -> Opt
 }
 
 /// Participles after which a named first part acts: "Saudi-brokered talks".
-pub(super) const AGENT_PARTICIPLES: &[&str] = &[
+pub(crate) const AGENT_PARTICIPLES: &[&str] = &[
     "brokered",
     "mediated",
     "hosted",

@@ -13,11 +13,13 @@ pub(super) fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static Meeting
     let mut groups: Vec<Vec<(usize, usize, &'static MeetingCue)>> = Vec::new();
     let mut k = 0;
     let mut boundary_since_last = true;
+    let mut purpose_since_last = false;
     while k < words.len() {
         let lw = words.key(k);
         if is_boundary(words, k) {
             boundary_since_last = true;
         }
+        purpose_since_last |= purpose_at(words, k);
         let cues = if words.starts(k, starts::MEETING) {
             LEXICON.meeting_first.get(lw)
         } else {
@@ -47,19 +49,34 @@ pub(super) fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static Meeting
             });
         match found {
             Some((len, c)) if !no_meeting(words, k) => {
-                if boundary_since_last || groups.is_empty() {
+                // "spoke with X to coordinate efforts, including talks between
+                // A and B": talks with their own parties, inside a purpose, are
+                // another event than the one the purpose is of.
+                let apart = purpose_since_last && own_between(words, k, len, c);
+                if boundary_since_last || apart || groups.is_empty() {
                     groups.push(Vec::new());
                 }
                 if let Some(g) = groups.last_mut() {
                     g.push((k, len, c));
                 }
                 boundary_since_last = false;
+                purpose_since_last = false;
                 k += len;
             }
             _ => k += 1,
         }
     }
     groups
+}
+
+/// Whether the cue at `k` is a meeting noun followed by its own "between"
+/// ("talks in Lima between A and B"): it names its parties itself.
+pub(super) fn own_between(words: Words, k: usize, len: usize, c: &MeetingCue) -> bool {
+    let noun = c.past_status.is_none() && !words.key(k).ends_with("ing");
+    let end = k + len;
+    noun && (end..(end + 5).min(words.len()))
+        .take_while(|&j| !matches!(words[j], "," | ";" | "(" | ")"))
+        .any(|j| words.key(j) == "between")
 }
 
 /// Verbs whose cue may be interrupted by a time adverb ("spoke yesterday with").

@@ -924,6 +924,41 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: a purpose after a meeting ("spoke with X to coordinate efforts,
+    /// including talks between A and B") tells another event; its names are no
+    /// parties of the call, and the call's parties none of those talks.
+    #[test]
+    fn a_purpose_opens_a_clause_of_its_own() {
+        let v = met(
+            "Ana Veld spoke by phone with Per Lund on Monday to coordinate efforts, \
+                     including Chile's support for talks in Lima between Tam Ruen and Ola Brek.",
+        );
+        assert_eq!(parties(&v)[0], ["Ana Veld", "Per Lund"], "{v:?}");
+        assert!(
+            parties(&v)[1..].iter().all(|p| !p.contains(&"Ana Veld")),
+            "{v:?}"
+        );
+    }
+
+    /// Class: a meeting noun with its own "between" names its parties there; a
+    /// name before it takes part only as the one who hosts, mediates or
+    /// facilitates ("X hosted talks between", "Turkish-mediated talks between"),
+    /// not as the one who praises, welcomes or discusses them.
+    #[test]
+    fn talks_between_some_are_theirs_and_their_brokers() {
+        let v = met("Ana Veld welcomed the talks between Per Lund and Tam Ruen in Lima on Monday.");
+        assert_eq!(parties(&v), [["Per Lund", "Tam Ruen"]], "{v:?}");
+        let v = met(
+            "Ana Veld praised Chile's facilitation of talks between the government \
+                     and the rebels.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = met("Ana Veld hosted talks between Per Lund and Tam Ruen in Lima on Monday.");
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund", "Tam Ruen"]], "{v:?}");
+        let v = met("Chilean-mediated talks between Per Lund and Tam Ruen ended on Monday.");
+        assert_eq!(parties(&v), [["Chile", "Per Lund", "Tam Ruen"]], "{v:?}");
+    }
+
     #[test]
     fn a_body_led_by_a_party_is_on_that_partys_side() {
         let v = met("A team of ASEAN observers led by Gen. Ola Brek of Chile met Tam Ruen.");

@@ -5,10 +5,11 @@
 //! holder of the meeting ("X's talks with Y").
 
 use super::super::Doc;
-use super::super::actors::{ActorKind, Mention};
+use super::super::actors::{AGENT_PARTICIPLES, ActorKind, Mention};
 use super::super::lexicon::{MeetingCue, starts};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
+use super::cues::own_between;
 
 /// "thanked him for his partnership throughout the Biden-Harris Administration",
 /// "during the Obama presidency": a government named as a span of time is no
@@ -123,6 +124,102 @@ pub(super) fn agent_of_a_description(words: Words, first: usize) -> bool {
                 "was" | "were" | "is" | "are" | "been" | "be" | "being" | "and" | "talks"
             )
     })
+}
+
+/// "X praised Chile's facilitation of talks between A and B", "X spoke with Y
+/// about the talks in Lima between A and B": a meeting noun followed by its own
+/// "between" names its parties there. A name before it takes part only as the
+/// one who brings the talks about or is there: the subject of a verb of
+/// hosting, mediating or taking part ("X hosted talks between", "X took part in
+/// the talks between"), or a possessive or modifier of the noun's mediation
+/// ("Qatar's facilitation of talks", "Turkish-mediated talks").
+pub(super) fn outside_its_own_between(
+    words: Words,
+    group: &[(usize, usize, &'static MeetingCue)],
+    m: &Mention,
+) -> bool {
+    let [(cue, len, c)] = group else { return false };
+    if m.last > *cue || !own_between(words, *cue, *len, c) {
+        return false;
+    }
+    // The first word after the name that is not a determiner, an auxiliary or
+    // an adverb: its verb, or the noun it possesses.
+    let next = (m.last..*cue).map(|k| words.key(k)).find(|w| {
+        !matches!(
+            *w,
+            "'s" | "’s"
+                | "-"
+                | "the"
+                | "a"
+                | "an"
+                | "has"
+                | "have"
+                | "had"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "would"
+                | "also"
+                | "again"
+                | "which"
+                | "who"
+        ) && !w.ends_with("ly")
+    });
+    !next.is_some_and(|w| {
+        matches!(
+            w,
+            "hosted"
+                | "hosts"
+                | "host"
+                | "hosting"
+                | "mediated"
+                | "mediates"
+                | "mediate"
+                | "mediating"
+                | "mediation"
+                | "brokered"
+                | "brokers"
+                | "broker"
+                | "brokering"
+                | "facilitated"
+                | "facilitates"
+                | "facilitate"
+                | "facilitation"
+                | "chaired"
+                | "chairs"
+                | "chair"
+                | "co-chaired"
+                | "convened"
+                | "convenes"
+                | "convene"
+                | "organised"
+                | "organized"
+                | "sponsored"
+                | "sponsorship"
+                | "led"
+                | "leads"
+                | "oversaw"
+                | "oversees"
+                | "moderated"
+                | "attended"
+                | "joined"
+                | "opened"
+                | "took"
+                | "takes"
+                | "participated"
+                | "participates"
+                | "sat"
+        )
+    }) && !broker_compound(words.key(m.last.saturating_sub(1)))
+}
+
+/// "Turkish-mediated", "Qatari-brokered": a compound that names the one who
+/// brings the talks about.
+fn broker_compound(word: &str) -> bool {
+    word.rsplit_once(['-', '‑'])
+        .is_some_and(|(_, p)| AGENT_PARTICIPLES.contains(&p))
 }
 
 /// "met Y, who heads the Russian delegation, in Oslo": a name in a relative
