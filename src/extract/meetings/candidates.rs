@@ -143,7 +143,7 @@ fn meeting_in(
     } = *clause;
     let first = group.first()?.0;
     let parties = participants::parties(doc, i, clause, said, history);
-    if parties.names.len() < 2
+    if parties.names.len() < 2 + companions(doc, i, clause, &parties.names)
         || alternatives(doc, i, left, right)
         || respective(words, left, right)
     {
@@ -184,6 +184,30 @@ fn meeting_in(
         callers.max(usize::from(parties.pronoun_subject)),
         rule,
     ))
+}
+
+/// "The Secretary, accompanied by Under Secretary X, will meet business
+/// leaders": those who come along with a party before the cue are on that
+/// party's side. How many of the parties they are: a meeting needs two sides
+/// besides them.
+fn companions(doc: &Doc, i: usize, clause: &Clause, names: &[String]) -> usize {
+    let (words, first) = (clause.words, clause.first());
+    doc.mentions[i]
+        .iter()
+        .filter(|m| {
+            // "accompanied by Under Secretary X": titles may stand between.
+            let by = (m.first.saturating_sub(5)..m.first)
+                .rev()
+                .find(|&k| !is_capitalised(words[k]));
+            m.last <= first
+                && by.is_some_and(|k| {
+                    k >= 1
+                        && words.key(k) == "by"
+                        && matches!(words.key(k - 1), "accompanied" | "joined" | "flanked")
+                })
+                && names.iter().any(|n| n == &m.name)
+        })
+        .count()
 }
 
 /// "The leaders discussed their respective conversations with A and B": each

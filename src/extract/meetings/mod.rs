@@ -1178,6 +1178,43 @@ pub(crate) mod tests {
             parties,
             [["Ola Brek", "Tam Ruen"], ["Ola Brek", "Ana Veld"]]
         );
+        // Each call on its own time: last night, then the morning of the telling.
+        assert_eq!(
+            (v[0].2, v[1].2),
+            (d("2030-06-11"), d("2030-06-12")),
+            "{v:?}"
+        );
+    }
+
+    /// Class: the country a border or frontier is "with" is where something
+    /// lies, not a party.
+    #[test]
+    fn the_country_a_border_is_with_is_no_party() {
+        let v = met(
+            "Chile's government and the Lund movement, an armed group active along \
+                     the border with Peru, ended a round of talks in Lima on Thursday.",
+        );
+        assert!(
+            v.iter().all(|m| !m.0.contains(&"Peru".to_string())),
+            "{v:?}"
+        );
+    }
+
+    /// Class: those who come along with a party ("accompanied by", "joined by",
+    /// "flanked by") are on its side; with no one else named, nobody is met.
+    #[test]
+    fn a_companion_is_on_the_same_side() {
+        let v = met(
+            "Ana Veld, accompanied by Under Secretary Per Lund, will meet business \
+                     and civil society stakeholders.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        let v = met(
+            "Ana Veld, accompanied by Under Secretary Per Lund, will meet Foreign \
+                     Minister Tam Ruen on Friday.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert!(v[0].0.contains(&"Tam Ruen".to_string()), "{v:?}");
     }
 
     #[test]

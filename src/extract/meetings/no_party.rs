@@ -273,15 +273,25 @@ const RELATIONS: &[&str] = &[
 
 /// "They reaffirmed the alliance between the United States and the Philippines
 /// and discussed …": the names after a relation noun and "between" are its sides,
-/// no parties to the meeting (which "they" tells).
+/// no parties to the meeting (which "they" tells); so is the country a border
+/// is "with".
 pub(super) fn a_side_of_a_relation(words: Words, first: usize) -> bool {
     let between = (first.saturating_sub(10)..first).rev().find(|&k| {
         words.key(k) == "between"
             || !(is_capitalised(words[k]) || matches!(words.key(k), "and" | "," | "the" | "of"))
     });
-    between.is_some_and(|k| {
-        words.key(k) == "between" && k > 0 && RELATIONS.contains(&words.key(k - 1))
-    })
+    // "an armed group active along the border with Ecuador": the country a
+    // border is shared with is a place, not a party.
+    let border_with = first >= 2
+        && words.key(first - 1) == "with"
+        && matches!(
+            words.key(first - 2),
+            "border" | "borders" | "frontier" | "frontiers" | "boundary"
+        );
+    border_with
+        || between.is_some_and(|k| {
+            words.key(k) == "between" && k > 0 && RELATIONS.contains(&words.key(k - 1))
+        })
 }
 
 /// "Per Lund, Chief National Security Advisor, to President Ola Brek of Chile":

@@ -96,9 +96,10 @@ pub fn split(
     vec![m]
 }
 
-/// "X met A on Monday and B on Tuesday": after the cue (`after..right`), each
-/// party named with a day of its own met the caller on that day, apart from the
-/// others. None unless two or more parties each have a different day.
+/// "X met A on Monday and B on Tuesday", "X spoke last night with A, and this
+/// morning with B": after the cue (`after..right`), each party named with a
+/// time of its own, just before it or after it, met the caller then, apart
+/// from the others. None unless two or more parties each have a different day.
 pub fn each_on_its_day(
     doc: &Doc,
     i: usize,
@@ -114,14 +115,28 @@ pub fn each_on_its_day(
     let named: Vec<_> = doc.mentions[i]
         .iter()
         .filter(|x| x.first >= after && x.last <= right && !x.possessive && !x.modifier)
+        .filter(|x| m.participants[1..].iter().any(|p| p.as_str() == x.name))
         .collect();
     let mut parts: Vec<Meeting> = Vec::new();
     for (n, x) in named.iter().enumerate() {
-        // The day follows the name, before the next name: "A on Monday".
+        // The time before the name, since the "and" or comma after the party
+        // before it ("A, and this morning with B"), or after it, before the
+        // next name ("A on Monday").
+        let since = n.checked_sub(1).map_or(after, |p| {
+            let last = named[p].last;
+            (last..x.first)
+                .find(|&k| matches!(words.key(k), "and" | ","))
+                .map_or(last, |k| k + 1)
+        });
+        let before = dates::find(&words[since..x.first], doc.published, future).map(|d| d.0);
         let end = named.get(n + 1).map_or(right, |y| y.first).min(x.last + 6);
-        let on = (x.last..end).find(|&k| words.key(k) == "on")?;
-        let (day, at) = dates::find(&words[on + 1..end], doc.published, future)?;
-        if at != 0 || parts.iter().any(|p| p.date == Some(day)) {
+        let on_after = || {
+            let on = (x.last..end).find(|&k| words.key(k) == "on")?;
+            let (day, at) = dates::find(&words[on + 1..end], doc.published, future)?;
+            (at == 0).then_some(day)
+        };
+        let day = before.or_else(on_after)?;
+        if parts.iter().any(|p| p.date == Some(day)) {
             return None;
         }
         let party = m.participants.iter().find(|p| p.as_str() == x.name)?;
