@@ -88,7 +88,8 @@ impl Extractor for RuleExtractor {
         let models = self.meetings.as_deref().unwrap_or(&MEETING_MODELS);
         let meetings = meetings::meetings(&doc, &article.title, &said, models);
         let model = self.pending.as_deref().unwrap_or(&PENDING_MODEL);
-        let (pending, outcomes) = pending::pending(&doc, &said.subjects, model);
+        let (mut pending, outcomes) = pending::pending(&doc, &said.subjects, model);
+        pending::sides_of_the_meeting(&doc, &meetings, &mut pending);
         cap(Extraction {
             meetings,
             statements: said.statements,

@@ -13,11 +13,13 @@
 mod candidates;
 mod due_phrase;
 mod shown;
+mod sides;
 
 use crate::model::{ActorName, Outcome, OutcomeKind, Pending};
 
 pub use candidates::Candidate;
 use due_phrase::{before_due, due};
+pub use sides::sides_of_the_meeting;
 
 use super::Doc;
 use super::clauses::{clause_start, subject_from};
