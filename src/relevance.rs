@@ -52,6 +52,62 @@ static EACH_COUNTRY: LazyLock<Vec<TopicMatcher>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether a headline tells one story: at most one of its parts (between
+/// commas, semicolons, colons, dashes) names a country. A digest's headline
+/// gives each story a part ("Kenya-Ethiopia row deepens, Somalia votes"); a
+/// report's second part says what comes next ("...; third round set for Sept. 17").
+fn one_story(title: &str) -> bool {
+    let parts = title.split([',', ';', ':', '|', '—']);
+    parts.filter(|p| ANY_COUNTRY.names_topic([*p])).count() <= 1
+}
+
+/// The stem of the headline's event verb, when it is one that has a noun of its
+/// own ("postpones" / "the postponement", "suspends" / "the suspension",
+/// "cancels" / "the cancellation", "resumes" / "the resumption"): the verb's
+/// letters but its last.
+fn event_stem(title: &str) -> Option<String> {
+    const EVENT_VERBS: &[&str] = &[
+        "postpones",
+        "postponed",
+        "suspends",
+        "suspended",
+        "cancels",
+        "cancelled",
+        "canceled",
+        "resumes",
+        "resumed",
+        "adjourns",
+        "adjourned",
+        "collapses",
+        "collapsed",
+    ];
+    let verb = words(title)
+        .map(str::to_lowercase)
+        .find(|w| EVENT_VERBS.contains(&w.as_str()))?;
+    let base = verb.trim_end_matches("ed").trim_end_matches('s');
+    let stem: String = base
+        .chars()
+        .take(base.chars().count().saturating_sub(1))
+        .collect();
+    (stem.len() >= 4).then_some(stem)
+}
+
+/// Whether a paragraph names the headline's event by a noun of its stem after
+/// "the" or "its" ("the postponement", "its suspension").
+fn names_the_event(paragraph: &str, stem: &str) -> bool {
+    let lower = paragraph.to_lowercase();
+    let mut prev = "";
+    for w in words(&lower) {
+        let noun =
+            w.starts_with(stem) && (w.ends_with("ment") || w.ends_with("ion") || w.ends_with("se"));
+        if noun && matches!(prev, "the" | "its" | "their" | "this") {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
 /// How much of a long paragraph around an item's evidence is its context.
 const CONTEXT_AROUND: usize = 1_500;
 
@@ -63,6 +119,11 @@ pub struct ArticleContext<'a> {
     /// blocs start talking") tells which story a paragraph belongs to no better
     /// than the paragraph does.
     title: Option<&'a str>,
+    /// A one-story headline with the stem of its event's verb ("Turkey
+    /// postpones third round of Ethiopia-Somalia talks": "postpon"): a paragraph
+    /// that names that event by its noun ("briefed him on the postponement")
+    /// is about the headline's story, whatever countries it names.
+    event: Option<(&'a str, String)>,
 }
 
 impl<'a> ArticleContext<'a> {
@@ -75,6 +136,10 @@ impl<'a> ArticleContext<'a> {
         ArticleContext {
             text,
             title: (countries <= 1).then_some(title),
+            event: one_story(&spaced)
+                .then(|| event_stem(title))
+                .flatten()
+                .map(|stem| (title, stem)),
         }
     }
 
@@ -113,8 +178,11 @@ impl<'a> ArticleContext<'a> {
         if paragraph.is_empty() {
             return String::new();
         }
-        match self.title {
-            Some(title) if !ANY_COUNTRY.names_topic([paragraph]) => {
+        match (self.title, &self.event) {
+            (Some(title), _) if !ANY_COUNTRY.names_topic([paragraph]) => {
+                format!("{paragraph}\n\n{title}")
+            }
+            (_, Some((title, stem))) if names_the_event(paragraph, stem) => {
                 format!("{paragraph}\n\n{title}")
             }
             _ => paragraph.to_string(),
@@ -443,6 +511,32 @@ mod tests {
         assert!(!kenya.topic.names_topic([digest.of(0, 10).as_str()]));
         let report = ArticleContext::new("Kenya and rebels close a round of talks", text);
         assert!(kenya.topic.names_topic([report.of(0, 10).as_str()]));
+    }
+
+    /// Class: a paragraph that names the headline's event by its noun ("briefed
+    /// him on the postponement" under "Kenya postpones … Ethiopia-Somalia talks") is
+    /// about that story, though it names only one of its countries.
+    #[test]
+    fn a_paragraph_naming_the_headlines_event_reads_under_it() {
+        let title = "Kenya postpones third round of Ethiopia-Somalia talks; no date set";
+        let text = "NAIROBI (Wire) - The round has been put off.\n\n\
+                    Ana Veld spoke by phone with Per Lund on Sunday and briefed him on the \
+                    postponement, according to Ethiopia's foreign ministry.\n\n\
+                    Ethiopia's foreign ministry said it remained committed to the process.";
+        let article = ArticleContext::new(title, text);
+        let somalia = Relevance::new(&["Somalia".to_string()]);
+        let on_topic = |needle: &str| {
+            let at = text.find(needle).unwrap();
+            somalia
+                .topic
+                .names_topic([article.of(at, at + needle.len()).as_str()])
+        };
+        assert!(on_topic("Ana Veld spoke by phone"));
+        assert!(!on_topic("it remained committed"));
+        // A digest's headline tells no one story.
+        let digest = ArticleContext::new("Kenya postpones Ethiopia talks, Somalia votes", text);
+        let at = text.find("Ana Veld").unwrap();
+        assert!(!somalia.topic.names_topic([digest.of(at, at + 8).as_str()]));
     }
 
     #[test]
