@@ -313,6 +313,23 @@ const SUBJECT_START: &[&str] = &[
     "confirmed",
 ];
 
+/// Verbs of telling after "declined to" / "refused to": a refusal to comment.
+/// ("declined to name", "refused to answer" may refuse what was awaited: left
+/// out.)
+const REFUSED_TO_TELL: &[&str] = &[
+    "say",
+    "comment",
+    "confirm",
+    "specify",
+    "elaborate",
+    "disclose",
+    "detail",
+    "identify",
+    "speculate",
+    "reveal",
+    "be",
+];
+
 /// Subjects that name nothing by themselves.
 const PRONOUNS: &[&str] = &[
     "it", "they", "this", "these", "those", "he", "she", "we", "i", "you", "which", "who", "all",
@@ -441,11 +458,19 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
             && matches!(words.key(k - 2), "would" | "will")
             && words.key(k - 1) == "not"
             && matches!(w, "attend" | "participate" | "come" | "join" | "take");
+        // "declined to say which states asked for the delay", "refused to
+        // comment": a refusal to tell is no answer to anything awaited.
+        let to_tell = matches!(w, "declined" | "refused")
+            && words.key_at(k + 1) == Some("to")
+            && words
+                .key_at(k + 2)
+                .is_some_and(|v| REFUSED_TO_TELL.contains(&v));
         let refused = will_not
-            || matches!(
-                w,
-                "declined" | "rejected" | "refused" | "dropped" | "abandoned"
-            );
+            || (!to_tell
+                && matches!(
+                    w,
+                    "declined" | "rejected" | "refused" | "dropped" | "abandoned"
+                ));
         // "the commission was set up", "the detainees were freed": a passive
         // participle, whatever its form, reports the action done to its subject.
         let passive = k > 0 && matches!(words.key(k - 1), "was" | "were" | "been");
@@ -891,6 +916,25 @@ pub(super) mod tests {
     fn awaited_responses_are_pending() {
         let (p, _) = read("We are still waiting for a response from the other side.");
         assert_eq!(p.len(), 1);
+    }
+
+    /// Class: a refusal to tell ("declined to say which members asked for the
+    /// delay", "refused to comment") answers nothing awaited: no outcome.
+    #[test]
+    fn a_refusal_to_comment_is_no_outcome() {
+        for text in [
+            "No new date was given, and Ola Brek declined to say which members had asked \
+             for the delay.",
+            "The ministry refused to comment on the talks.",
+        ] {
+            let (_, o) = read(text);
+            assert!(
+                o.iter().all(|o| o.kind != OutcomeKind::Abandoned),
+                "{text}: {o:?}"
+            );
+        }
+        let (_, o) = read("The army declined the invitation to the talks.");
+        assert!(o.iter().any(|o| o.kind == OutcomeKind::Abandoned), "{o:?}");
     }
 
     #[test]
