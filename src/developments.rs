@@ -493,15 +493,21 @@ pub fn track_pending(
         let action = Action::read(&r.item.what);
         let due = r.item.due.as_ref().and_then(|d| d.date);
         let same = out.iter().zip(&actions).position(|(d, other)| {
+            let reports = &d.development.reports;
+            let apart = reports.iter().all(|x| x.article.id != r.article.id);
+            // A promise told again a year on is a new one ("will decide whether
+            // to extend it", of this year's opening and of last year's): another
+            // article joins an item only within a quarter of one of its reports.
+            let near = reports.iter().any(|x| {
+                (x.article.published - r.article.published).num_days().abs() <= QUIET_AFTER_DAYS
+            });
+            if apart && !near {
+                return false;
+            }
             other.folded == action.folded
                 || told_again(other, &action)
                 || follows_up(&action, due, d)
-                || (d
-                    .development
-                    .reports
-                    .iter()
-                    .all(|x| x.article.id != r.article.id)
-                    && same_action(other, &action))
+                || (apart && same_action(other, &action))
         });
         match same {
             Some(at) => out[at].development.reports.push(report),
@@ -795,6 +801,22 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].development.reports.len(), 2);
     }
+    /// Class: the same words promised in articles more than a quarter apart
+    /// are two promises (this year's decision on an extension is not last
+    /// year's); within a quarter they are one.
+    #[test]
+    fn a_promise_told_again_a_year_on_is_a_new_item() {
+        let today = NaiveDate::from_ymd_opt(2031, 6, 20).unwrap_or_default();
+        let mut later = pend("decide whether to extend the crossing", "b", 10);
+        later.article.published += chrono::Duration::days(365);
+        let t = track_pending(
+            vec![pend("decide whether to extend the crossing", "a", 1), later],
+            &[],
+            today,
+        );
+        assert_eq!(t.len(), 2, "{t:?}");
+    }
+
     /// A promise nobody has written about for a quarter reads "no follow-up
     /// reported since" its last report, as an overdue one does.
     #[test]
