@@ -1186,6 +1186,30 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: "called on X" / "paid a call on X" is a visit, unless an appeal
+    /// follows ("called on X to release the detainees", "calls on X for
+    /// restraint").
+    #[test]
+    fn calling_on_someone_is_a_visit_unless_it_is_an_appeal() {
+        let v = met("Ana Veld called on Per Lund at his office in Lima on Monday.");
+        assert_eq!(
+            v,
+            [(
+                vec!["Ana Veld".to_string(), "Per Lund".to_string()],
+                MeetingStatus::Held,
+                d("2030-06-10")
+            )]
+        );
+        let v = met("Ana Veld will call on Per Lund in Lima on Friday.");
+        assert_eq!(v[0].1, MeetingStatus::Planned, "{v:?}");
+        for appeal in [
+            "Ana Veld called on Per Lund and Tam Ruen to show restraint.",
+            "Ana Veld calls on Per Lund for restraint.",
+        ] {
+            assert!(met(appeal).is_empty(), "{appeal}");
+        }
+    }
+
     /// Class: the country a border or frontier is "with" is where something
     /// lies, not a party.
     #[test]

@@ -260,10 +260,32 @@ fn is_modal_before(words: Words, k: usize) -> bool {
 
 /// "called his counterpart" is a call; "called on", "called off", "called for" are not.
 fn false_call(words: Words, k: usize) -> bool {
+    if matches!(words.key(k), "called" | "calls" | "call") && words.key_at(k + 1) == Some("on") {
+        return appeal_on(words, k + 2);
+    }
     words.key(k) == "called"
         && !words.get(k + 1).is_some_and(|n| {
             n.chars().next().is_some_and(char::is_uppercase)
                 || matches!(*n, "his" | "her" | "their")
+        })
+}
+
+/// "called on X to release the detainees", "calls on both sides for
+/// restraint": after "called on", an appeal, not the visit "called on X at his
+/// office" tells. (A purpose of talking, "called on X to discuss the crisis",
+/// is the visit's.)
+fn appeal_on(words: Words, from: usize) -> bool {
+    const TALKING: &[&str] = &[
+        "discuss", "talk", "review", "brief", "exchange", "present", "pay",
+    ];
+    (from..(from + 10).min(words.len()))
+        .take_while(|&j| !matches!(words[j], ";" | "."))
+        .any(|j| match words.key(j) {
+            "for" => true,
+            "to" => words.key_at(j + 1).is_some_and(|v| {
+                v.chars().all(|c| c.is_ascii_lowercase()) && !TALKING.contains(&v)
+            }),
+            _ => false,
         })
 }
 
