@@ -256,12 +256,15 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
 }
 
 /// The place "where" stands for: the one named last before it ("met A in Lima,
-/// then travelled to Quito, where she met B": Quito), whether a journey's
-/// destination or a place "in" or "at" which something happened.
+/// then travelled to Quito, where she met B": Quito; "flew to Rome from Moscow,
+/// where he held talks": Moscow), whether a journey's destination or origin or a
+/// place "in" or "at" which something happened.
 fn stay_place(words: Words, stay: usize) -> Option<String> {
+    let journey = (0..stay).any(|k| JOURNEY.contains(&words.key(k)));
     (0..stay).rev().find_map(|k| match words[k] {
         "in" | "at" => place_after(words, k, stay),
         "to" if k > 0 && JOURNEY.contains(&words.key(k - 1)) => place_after(words, k, stay),
+        "from" if journey => place_after(words, k, stay),
         _ => None,
     })
 }

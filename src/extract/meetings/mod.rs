@@ -1210,6 +1210,27 @@ pub(crate) mod tests {
         }
     }
 
+    /// Class: the sender and the addressee of a message carried to a meeting
+    /// ("handed over the written message from A to B", "brought a letter from
+    /// A") are no parties of it; "where" after a journey "from" a place is that
+    /// place.
+    #[test]
+    fn a_message_names_no_party_and_where_is_the_origin() {
+        let m = meetings_of(
+            "Per Lund flew to Lima from Quito, where on Friday he held talks with Foreign \
+             Minister Tam Ruen and handed over the written message from President Ana Veld \
+             to Prime Minister Ola Brek.",
+        );
+        let who: Vec<&str> = m[0].participants.iter().map(|p| p.as_str()).collect();
+        assert_eq!(who, ["Per Lund", "Tam Ruen"], "{m:?}");
+        assert_eq!(m[0].place.as_deref(), Some("Quito"), "{m:?}");
+        let v = met(
+            "Tam Ruen received Per Lund, who brought a letter from President Ana Veld, \
+                     in Lima on Monday.",
+        );
+        assert_eq!(parties(&v), [["Tam Ruen", "Per Lund"]], "{v:?}");
+    }
+
     /// Class: the country a border or frontier is "with" is where something
     /// lies, not a party.
     #[test]

@@ -222,6 +222,38 @@ fn broker_compound(word: &str) -> bool {
         .is_some_and(|(_, p)| AGENT_PARTICIPLES.contains(&p))
 }
 
+/// "held talks with X and handed over the written message from A to B",
+/// "brought a letter from A": the sender and the addressee of a message are
+/// named for what was carried, not as present.
+pub(super) fn of_a_message(words: Words, first: usize) -> bool {
+    const MESSAGES: &[&str] = &[
+        "message",
+        "messages",
+        "letter",
+        "letters",
+        "note",
+        "invitation",
+        "greetings",
+        "condolences",
+        "regards",
+        "greeting",
+    ];
+    // The preposition before the name and its titles ("from Supreme Leader").
+    let Some(p) = (first.saturating_sub(5)..first)
+        .rev()
+        .find(|&k| !is_capitalised(words[k]))
+    else {
+        return false;
+    };
+    if !matches!(words.key(p), "from" | "to") {
+        return false;
+    }
+    (p.saturating_sub(10)..p)
+        .rev()
+        .take_while(|&k| !matches!(words[k], "," | ";" | "(" | ")"))
+        .any(|k| MESSAGES.contains(&words.key(k)))
+}
+
 /// "met Y, who heads the Russian delegation, in Oslo": a name in a relative
 /// clause set off by a comma that says what someone is describes that person;
 /// it is no party of its own.

@@ -17,7 +17,7 @@ use super::decide::Clause;
 use super::no_party::{
     a_member, a_side_of_a_relation, a_venue, acts_through_its_body, agent_of_a_description,
     describes_next, holds_the_meeting, in_a_description, kept_away, led_by_someone, names_a_period,
-    outside_its_own_between, served_by_an_adviser, the_occasion,
+    of_a_message, outside_its_own_between, served_by_an_adviser, the_occasion,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
 use super::subjects;
@@ -180,6 +180,7 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         || kept_away(words, m, clause.first())
         || quoted_apart(doc, i, m, clause.first())
         || outside_its_own_between(words, clause.group, m)
+        || of_a_message(words, m.first)
     {
         return true;
     }
