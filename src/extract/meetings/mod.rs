@@ -169,11 +169,32 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
 
 /// Whether the smaller of two meetings is told, in a sentence of its own, as apart
 /// from the larger one: "also held a bilateral meeting on the sidelines", "met
-/// separately", "a one-on-one": a second event among the same people, which a
-/// plain smaller mention ("the two met for three hours") is not.
+/// separately", "a one-on-one", "a Japan-China meeting" beside "the
+/// Japan-China-ROK meeting": a second event among the same people, which a plain
+/// smaller mention ("the two met for three hours") is not.
 fn apart(smaller: &Meeting, larger: &Meeting) -> bool {
-    smaller.evidence.sentence != larger.evidence.sentence
-        && smaller
+    if smaller.evidence.sentence == larger.evidence.sentence {
+        return false;
+    }
+    // "a Japan-China Foreign Ministers' Meeting" and "the Japan-China-ROK
+    // Foreign Ministers' Meeting": a format named by its sides is not one of
+    // more sides.
+    let widest = |s: &str| {
+        s.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+            .filter(|w| w.contains('-'))
+            .map(|w| {
+                w.split('-')
+                    .filter(|p| p.starts_with(char::is_uppercase))
+                    .count()
+            })
+            .filter(|&n| n >= 2)
+            .max()
+    };
+    let formats = widest(&smaller.evidence.sentence)
+        .zip(widest(&larger.evidence.sentence))
+        .is_some_and(|(a, b)| a == smaller.participants.len() && b > a);
+    formats
+        || smaller
             .evidence
             .sentence
             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -1229,6 +1250,39 @@ pub(crate) mod tests {
                      in Lima on Monday.",
         );
         assert_eq!(parties(&v), [["Tam Ruen", "Per Lund"]], "{v:?}");
+    }
+
+    /// Class: a meeting named by the format of its sides ("a Chile-Peru
+    /// ministers' meeting") is apart from one of a wider format the same day
+    /// ("the Chile-Peru-Bolivia meeting").
+    #[test]
+    fn a_format_of_two_sides_is_apart_from_one_of_three() {
+        let v = met(
+            "Ana Veld held a Chile-Peru ministers' meeting in Lima on Monday with Per \
+                     Lund. Earlier that day, Ana Veld chaired a Chile-Peru-Bolivia ministers' \
+                     meeting with Per Lund and Tam Ruen.",
+        );
+        assert_eq!(
+            parties(&v),
+            [
+                vec!["Ana Veld", "Per Lund"],
+                vec!["Ana Veld", "Per Lund", "Tam Ruen"]
+            ],
+            "{v:?}"
+        );
+    }
+
+    /// Class: the bodies named in the title set off after a person ("Per Lund,
+    /// Chairman of the Executive Board of the African Union", "Member of the
+    /// Political Bureau of the Communist Party") are where that person sits,
+    /// no parties beside them.
+    #[test]
+    fn bodies_in_a_persons_title_are_no_parties() {
+        let v = met(
+            "Ana Veld met Per Lund, Chairman of the Executive Board of the African \
+                     Union, in Lima on Monday.",
+        );
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{v:?}");
     }
 
     /// Class: the country a border or frontier is "with" is where something

@@ -254,6 +254,34 @@ pub(super) fn of_a_message(words: Words, first: usize) -> bool {
         .any(|k| MESSAGES.contains(&words.key(k)))
 }
 
+/// "with Mr. Wang Yi, Member of the Political Bureau of the Communist Party of
+/// China Central Committee": a body named in the title set off after a person
+/// is where that person sits, not a party beside them.
+pub(super) fn in_a_persons_title(doc: &Doc, i: usize, words: Words, m: &Mention) -> bool {
+    // Back over the title's words ("Member of the Political Bureau of the") to
+    // the comma that sets it off.
+    let comma = (m.first.saturating_sub(12)..m.first).rev().find(|&k| {
+        !(is_capitalised(words[k]) || matches!(words.key(k), "of" | "the" | "and" | "for"))
+    });
+    let Some(comma) = comma.filter(|&k| words[k] == ",") else {
+        return false;
+    };
+    // The body follows "of (the)"; a name after a title of its own ("Chief of
+    // Staff Laura Sarabia") is the next person of a list.
+    let before = m.first.checked_sub(1).map(|k| {
+        if words.key(k) == "the" {
+            k.saturating_sub(1)
+        } else {
+            k
+        }
+    });
+    let titled = before.is_some_and(|k| k > comma && words.key(k) == "of");
+    titled
+        && doc.mentions[i]
+            .iter()
+            .any(|p| p.kind == ActorKind::Person && p.last == comma)
+}
+
 /// "met Y, who heads the Russian delegation, in Oslo": a name in a relative
 /// clause set off by a comma that says what someone is describes that person;
 /// it is no party of its own.

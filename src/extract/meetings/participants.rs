@@ -16,8 +16,9 @@ use super::anaphora;
 use super::decide::Clause;
 use super::no_party::{
     a_member, a_side_of_a_relation, a_venue, acts_through_its_body, agent_of_a_description,
-    describes_next, holds_the_meeting, in_a_description, kept_away, led_by_someone, names_a_period,
-    of_a_message, outside_its_own_between, served_by_an_adviser, the_occasion,
+    describes_next, holds_the_meeting, in_a_description, in_a_persons_title, kept_away,
+    led_by_someone, names_a_period, of_a_message, outside_its_own_between, served_by_an_adviser,
+    the_occasion,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
 use super::subjects;
@@ -181,6 +182,7 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         || quoted_apart(doc, i, m, clause.first())
         || outside_its_own_between(words, clause.group, m)
         || of_a_message(words, m.first)
+        || in_a_persons_title(doc, i, words, m)
     {
         return true;
     }
