@@ -1272,6 +1272,20 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: every sovereign state is a country ("the Maldives and Bhutan held
+    /// talks"; "Prime Minister X of the Republic of Cabo Verde" is X, for Cabo
+    /// Verde), not only the ones the sample mentioned.
+    #[test]
+    fn small_states_are_countries_too() {
+        let v = met("The Maldives and Bhutan held talks in Malé on Monday.");
+        assert_eq!(parties(&v), [["Maldives", "Bhutan"]], "{v:?}");
+        let v = met(
+            "Ana Veld met Prime Minister Per Lund of the Republic of Cabo Verde in \
+                     Praia on Monday.",
+        );
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{v:?}");
+    }
+
     /// Class: the bodies named in the title set off after a person ("Per Lund,
     /// Chairman of the Executive Board of the African Union", "Member of the
     /// Political Bureau of the Communist Party") are where that person sits,
