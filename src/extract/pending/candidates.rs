@@ -15,6 +15,7 @@ use crate::model::Pending;
 use super::super::Doc;
 use super::super::dates;
 use super::super::lexicon::{LEXICON, starts};
+use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::{
     ADVERBS, AUXILIARIES, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due,
@@ -77,6 +78,44 @@ fn outside_diplomacy(words: Words, k: usize) -> bool {
         !AUXILIARIES.contains(&words.key(j)) && !matches!(words.key(j), "also" | "then")
     });
     head.is_some_and(|j| MUNDANE_SUBJECTS.contains(&words.key(j)))
+}
+
+/// Whether the action of a cue is a meeting or a journey ("are due to attend
+/// the G20 summit", "will hold their first meeting", "to pay an official visit
+/// to Hungary", "will come to Maputo", "is due in Manila on Monday", "had been
+/// due to receive his counterparts"): a meeting to come is `meetings`' to tell
+/// rather than an item to follow, which the model weighs. ("will hold
+/// elections", "a decision will come", "will receive $2 billion" are not such.)
+fn a_meeting_to_come(words: Words, cue: &Cue) -> bool {
+    let v = cue.verb;
+    let after = |n: usize| words.key_at(v + n).unwrap_or_default();
+    let capitalised_at = |j: usize| words.get(j).is_some_and(|w| is_capitalised(w));
+    let object_is_a_meeting = (v + 1..(v + 6).min(words.len())).any(|j| {
+        MEETING_NOUNS.contains(&words.key(j))
+            || matches!(words.key(j), "visit" | "conference" | "dialogue" | "forum")
+    });
+    match words.key(v) {
+        "attend" | "hold" | "host" | "pay" | "convene" => object_is_a_meeting,
+        "visit" | "travel" | "meet" => true,
+        "come" => after(1) == "to" && capitalised_at(v + 2),
+        "receive" => {
+            capitalised_at(v + 1)
+                || (matches!(after(1), "his" | "her" | "their") && !object_is_money(words, v + 1))
+        }
+        "in" => words.key(cue.at) == "due" && capitalised_at(v + 1),
+        _ => false,
+    }
+}
+
+/// "receive their payments", "receive the funds": a sum or goods, not a guest.
+fn object_is_money(words: Words, from: usize) -> bool {
+    (from..(from + 4).min(words.len())).any(|j| {
+        words[j].starts_with(['$', '€', '£'])
+            || matches!(
+                words.key(j),
+                "funds" | "money" | "aid" | "payment" | "payments" | "billion" | "million"
+            )
+    })
 }
 
 /// The candidates of sentence `i`, at most one per action word, and one wait for
@@ -404,6 +443,7 @@ fn features(doc: &Doc, i: usize, words: Words, c: &Cue, base: &str, item: &Pendi
     flag(passive && item.due.is_some(), "passive_due");
     flag(intransitive && meeting_near, "meet_subj");
     flag(words.starts(c.verb, starts::MEETING), "meet_verb");
+    flag(a_meeting_to_come(words, c), "meet_action");
     flag(item.due.is_some(), "due");
     flag(dated.is_some_and(|d| d >= doc.published), "due_future");
     flag(dated.is_some_and(|d| d < doc.published), "due_past");
@@ -469,4 +509,45 @@ fn past_date(words: Words, published: NaiveDate) -> bool {
         dates::find(&words.raw()[j..(j + 5).min(words.len())], published, false)
             .is_some_and(|(d, _)| (published - d).num_days() > 60)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    /// Whether the first candidate of a one-sentence text is marked as a meeting
+    /// to come.
+    fn marked(text: &str) -> bool {
+        let doc = Doc::read(
+            text,
+            NaiveDate::from_ymd_opt(2030, 6, 12).unwrap_or_default(),
+        );
+        let c = of_sentence(&doc, 0, None);
+        assert!(!c.is_empty(), "no candidate in {text}");
+        c[0].features.iter().any(|f| f == "meet_action")
+    }
+
+    /// Class: a meeting or a journey told as a future action ("due to attend
+    /// the summit", "will pay an official visit", "is due in Lima", "will come to
+    /// Lima") is marked for the model as `meetings`' to tell; holding elections,
+    /// a decision that "will come" and payments received are not.
+    #[test]
+    fn meetings_and_journeys_to_come_are_marked() {
+        for text in [
+            "Ana Veld and Per Lund are due to attend the G20 summit this weekend.",
+            "Per Lund will pay an official visit to Chile in 2031.",
+            "The two leaders are due to hold their first meeting in the coming weeks.",
+            "Per Lund will come to Lima next month.",
+        ] {
+            assert!(marked(text), "{text}");
+        }
+        for text in [
+            "Chile will hold elections on May 25.",
+            "Per Lund will receive their payments by June.",
+            "Per Lund will send his reply by Friday.",
+        ] {
+            assert!(!marked(text), "{text}");
+        }
+    }
 }
