@@ -9,7 +9,10 @@
 //! its subject at the top ("Colombia and CNEB armed group close Pasto round") and
 //! then says "the group will destroy two tonnes of explosives". A paragraph that
 //! names a country (a digest's item on Korea under a headline on Venezuela) keeps
-//! only itself, and so does a quotation, which may be about anything. The context
+//! only itself, unless it names a one-story headline's event by its noun
+//! ("briefed him on the postponement" under "Turkey postpones third round of
+//! Ethiopia-Somalia talks"); a quotation, which may be about anything, keeps
+//! only its paragraph. The context
 //! is found once, at ingest ([`ArticleContext`]), and stored beside the item, so a
 //! brief only compares a handful of aliases with a few short texts per item it
 //! already reads.
@@ -172,7 +175,8 @@ impl<'a> ArticleContext<'a> {
 
     /// The context of the event (meeting, commitment, outcome) whose evidence spans
     /// `start..end`: its paragraph, followed by the headline when the paragraph
-    /// names no country at all. Empty when the span is not in the text.
+    /// names no country at all, or names a one-story headline's event by its
+    /// noun. Empty when the span is not in the text.
     pub fn of(&self, start: usize, end: usize) -> String {
         let paragraph = self.paragraph(start, end);
         if paragraph.is_empty() {

@@ -144,76 +144,64 @@ pub(super) fn outside_its_own_between(
     }
     // The first word after the name that is not a determiner, an auxiliary or
     // an adverb: its verb, or the noun it possesses.
-    let next = (m.last..*cue).map(|k| words.key(k)).find(|w| {
-        !matches!(
-            *w,
-            "'s" | "’s"
-                | "-"
-                | "the"
-                | "a"
-                | "an"
-                | "has"
-                | "have"
-                | "had"
-                | "was"
-                | "were"
-                | "is"
-                | "are"
-                | "will"
-                | "would"
-                | "also"
-                | "again"
-                | "which"
-                | "who"
-        ) && !w.ends_with("ly")
-    });
-    !next.is_some_and(|w| {
-        matches!(
-            w,
-            "hosted"
-                | "hosts"
-                | "host"
-                | "hosting"
-                | "mediated"
-                | "mediates"
-                | "mediate"
-                | "mediating"
-                | "mediation"
-                | "brokered"
-                | "brokers"
-                | "broker"
-                | "brokering"
-                | "facilitated"
-                | "facilitates"
-                | "facilitate"
-                | "facilitation"
-                | "chaired"
-                | "chairs"
-                | "chair"
-                | "co-chaired"
-                | "convened"
-                | "convenes"
-                | "convene"
-                | "organised"
-                | "organized"
-                | "sponsored"
-                | "sponsorship"
-                | "led"
-                | "leads"
-                | "oversaw"
-                | "oversees"
-                | "moderated"
-                | "attended"
-                | "joined"
-                | "opened"
-                | "took"
-                | "takes"
-                | "participated"
-                | "participates"
-                | "sat"
-        )
-    }) && !broker_compound(words.key(m.last.saturating_sub(1)))
+    let next = (m.last..*cue)
+        .map(|k| words.key(k))
+        .find(|w| !PASSED_OVER.contains(w) && !w.ends_with("ly"));
+    !next.is_some_and(|w| BRINGS_ABOUT.contains(&w))
+        && !broker_compound(words.key(m.last.saturating_sub(1)))
 }
+
+/// Words between a name and its verb or noun that say nothing of its part.
+const PASSED_OVER: &[&str] = &[
+    "'s", "’s", "-", "the", "a", "an", "has", "have", "had", "was", "were", "is", "are", "will",
+    "would", "also", "again", "which", "who",
+];
+
+/// Verbs and nouns of bringing talks about or being at them: hosting,
+/// mediating, chairing, convening, taking part.
+const BRINGS_ABOUT: &[&str] = &[
+    "hosted",
+    "hosts",
+    "host",
+    "hosting",
+    "mediated",
+    "mediates",
+    "mediate",
+    "mediating",
+    "mediation",
+    "brokered",
+    "brokers",
+    "broker",
+    "brokering",
+    "facilitated",
+    "facilitates",
+    "facilitate",
+    "facilitation",
+    "chaired",
+    "chairs",
+    "chair",
+    "co-chaired",
+    "convened",
+    "convenes",
+    "convene",
+    "organised",
+    "organized",
+    "sponsored",
+    "sponsorship",
+    "led",
+    "leads",
+    "oversaw",
+    "oversees",
+    "moderated",
+    "attended",
+    "joined",
+    "opened",
+    "took",
+    "takes",
+    "participated",
+    "participates",
+    "sat",
+];
 
 /// "Turkish-mediated", "Qatari-brokered": a compound that names the one who
 /// brings the talks about.
