@@ -10,7 +10,7 @@ use super::super::Doc;
 use super::super::words::Words;
 
 /// Gives each commitment without actors whose sentence speaks of "the two
-/// sides" (or "both countries", "the two ministers", …) the parties of the
+/// sides" (or "both countries", "the two ministers", …) the two sides of the
 /// meeting told last before it.
 pub fn sides_of_the_meeting(doc: &Doc, meetings: &[Meeting], items: &mut [Pending]) {
     for item in items.iter_mut().filter(|p| p.actors.is_empty()) {
@@ -36,8 +36,10 @@ pub fn sides_of_the_meeting(doc: &Doc, meetings: &[Meeting], items: &mut [Pendin
             .iter()
             .filter(|m| m.evidence.span.start <= at && m.participants.len() >= 2)
             .max_by_key(|m| m.evidence.span.start);
-        if let Some(m) = told_last {
-            item.actors = sides(doc, m);
+        // "The two sides", "both": a meeting of more sides (observers, a
+        // mediator) does not say which two.
+        if let Some(sides) = told_last.map(|m| sides(doc, m)).filter(|s| s.len() == 2) {
+            item.actors = sides;
         }
     }
 }
@@ -129,6 +131,10 @@ mod tests {
         );
         let text = "Ana Veld met Per Lund in Lima on Monday. Experts will exchange draft \
                     texts by the end of May.";
+        assert_eq!(actors(text), [Vec::<String>::new()]);
+        // Three at the table: which two "both sides" are is not told.
+        let text = "Ana Veld hosted Per Lund and Tam Ruen in Lima on Monday. Both sides \
+                    pledged to exchange draft texts by the end of May.";
         assert_eq!(actors(text), [Vec::<String>::new()]);
     }
 }
