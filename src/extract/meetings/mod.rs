@@ -1299,6 +1299,19 @@ pub(crate) mod tests {
         assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{v:?}");
     }
 
+    /// Class: views exchanged by phone ("exchanged views by phone", "by
+    /// telephone") are a call held.
+    #[test]
+    fn views_exchanged_by_phone_are_a_call() {
+        let m = meetings_of("Ana Veld and Per Lund exchanged views by phone on Monday.");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(
+            (m[0].status, m[0].kind),
+            (MeetingStatus::Held, MeetingKind::Call),
+            "{m:?}"
+        );
+    }
+
     /// Class: the country a border or frontier is "with" is where something
     /// lies, not a party.
     #[test]
