@@ -476,6 +476,7 @@ pub fn build_registry(text: &str, sentences: &[Vec<Tok>], looks: &[Lookups]) -> 
                 .or_else(led_by);
             reg.add(&m.name, aff.as_deref());
             register_titles(text, toks, look, run, m, &mut reg);
+            register_appositive_title(text, toks, look, m, &mut reg);
         }
     }
     reg
@@ -529,6 +530,49 @@ fn register_titles(
         if !RANKS_BELOW.contains(&words[0]) {
             reg.add_title(words[words.len() - 1], &m.name);
         }
+    }
+}
+
+/// "Ana Veld, Chile's foreign minister, met …", "Per Lund, the defence
+/// minister, said": the title set off after a name is that person's too, so a
+/// later "the minister" finds them.
+fn register_appositive_title(
+    text: &str,
+    toks: &[Tok],
+    look: &Lookups,
+    m: &Mention,
+    reg: &mut Registry,
+) {
+    if m.kind != ActorKind::Person || m.title.is_some() {
+        return;
+    }
+    let at = |k: usize| toks.get(k).map(|t| t.text(text));
+    if at(m.last) != Some(",") {
+        return;
+    }
+    // Past "the", "its", or a possessive country ("Chile's").
+    let mut x = m.last + 1;
+    let opener = at(x).unwrap_or_default();
+    if matches!(
+        opener.to_lowercase().as_str(),
+        "the" | "its" | "his" | "her"
+    ) || opener.ends_with("'s")
+        || opener.ends_with("’s")
+    {
+        x += 1;
+    }
+    let n = look.title(x);
+    if n == 0 || !matches!(at(x + n), Some("," | ".")) {
+        return;
+    }
+    let title: Vec<String> = (x..x + n)
+        .map(|y| toks[y].text(text).to_lowercase())
+        .collect();
+    let words: Vec<&str> = title.iter().map(String::as_str).collect();
+    reg.add_title(&title.join(" "), &m.name);
+    reg.add_title_of(&m.name, &title.join(" "));
+    if words.len() > 1 && !RANKS_BELOW.contains(&words[0]) {
+        reg.add_title(words[words.len() - 1], &m.name);
     }
 }
 

@@ -542,6 +542,22 @@ mod tests {
         assert!(v[0].0.starts_with("senior official"), "{:?}", v[0].0);
     }
 
+    /// Class: a title set off after a name ("Ana Veld, Chile's foreign minister,
+    /// met …") is that person's, so a later "the minister said" is theirs.
+    #[test]
+    fn a_title_set_off_after_a_name_finds_its_bearer_later() {
+        for text in [
+            "Ana Veld, Chile's foreign minister, met Per Lund on Monday. The minister said \
+             the talks had been useful.",
+            "Ana Veld, the foreign minister, met Per Lund on Monday. The minister said the \
+             talks had been useful.",
+        ] {
+            let v = said(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, "Ana Veld", "{text}");
+        }
+    }
+
     #[test]
     fn transcript_turns_are_direct_statements_of_the_labelled_speaker() {
         let v = said(
