@@ -498,10 +498,10 @@ pub fn track_pending(
             // A promise told again a year on is a new one ("will decide whether
             // to extend it", of this year's opening and of last year's): another
             // article joins an item only within a quarter of one of its reports.
-            let near = reports.iter().any(|x| {
+            let near = |x: &Report| {
                 (x.article.published - r.article.published).num_days().abs() <= QUIET_AFTER_DAYS
-            });
-            if apart && !near {
+            };
+            if apart && !reports.iter().any(near) {
                 return false;
             }
             other.folded == action.folded

@@ -522,13 +522,20 @@ fn register_titles(
     // "Secretary of State X" is also "the Secretary", and "Foreign Minister X"
     // "the Minister"; but a Vice President is not "the President", nor a Deputy
     // Minister "the Minister": a word of rank makes the head another office.
-    let words: Vec<&str> = t.split(' ').collect();
-    reg.add_title(t, &m.name);
-    reg.add_title_of(&m.name, t);
+    record_title(reg, t, &m.name);
+}
+
+/// Records that `name` bears `title` ("secretary of state"), and the words it
+/// is called by later: its first ("the Secretary") and, unless a word of rank
+/// makes it a lower office, its last ("the Minister").
+fn record_title(reg: &mut Registry, title: &str, name: &str) {
+    let words: Vec<&str> = title.split(' ').collect();
+    reg.add_title(title, name);
+    reg.add_title_of(name, title);
     if words.len() > 1 {
-        reg.add_title(words[0], &m.name);
+        reg.add_title(words[0], name);
         if !RANKS_BELOW.contains(&words[0]) {
-            reg.add_title(words[words.len() - 1], &m.name);
+            reg.add_title(words[words.len() - 1], name);
         }
     }
 }
@@ -568,12 +575,7 @@ fn register_appositive_title(
     let title: Vec<String> = (x..x + n)
         .map(|y| toks[y].text(text).to_lowercase())
         .collect();
-    let words: Vec<&str> = title.iter().map(String::as_str).collect();
-    reg.add_title(&title.join(" "), &m.name);
-    reg.add_title_of(&m.name, &title.join(" "));
-    if words.len() > 1 && !RANKS_BELOW.contains(&words[0]) {
-        reg.add_title(words[words.len() - 1], &m.name);
-    }
+    record_title(reg, &title.join(" "), &m.name);
 }
 
 /// Words of rank before an office that make it another, lower one.

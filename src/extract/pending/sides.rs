@@ -15,10 +15,11 @@ use super::super::words::Words;
 pub fn sides_of_the_meeting(doc: &Doc, meetings: &[Meeting], items: &mut [Pending]) {
     for item in items.iter_mut().filter(|p| p.actors.is_empty()) {
         let at = item.evidence.span.start;
-        let Some(i) = (0..doc.sentences.len()).find(|&i| {
-            let s = doc.sentences[i].span;
-            s.start <= at && at < s.end.max(s.start + 1)
-        }) else {
+        // The sentence the item was read from: its evidence starts there.
+        let Some(i) = (doc.sentences)
+            .partition_point(|s| s.span.start <= at)
+            .checked_sub(1)
+        else {
             continue;
         };
         // A name after the sides is the subject of the commitment ("the two
