@@ -2,7 +2,7 @@
 //! command reads like fetch → decide → print; nothing here knows SQL or HTTP.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
@@ -62,6 +62,18 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Draw a topic's timeline (meetings and pending due dates) as a PNG from the
+    /// configured store.
+    Timeline {
+        /// A topic name (ukraine, iran, ...) or any word to search for.
+        topic: String,
+        /// Only developments newer than this: 12h, 7d, 2w, or a date (2024-08-01).
+        #[arg(long)]
+        since: Option<String>,
+        /// Where to write the picture.
+        #[arg(long, value_name = "FILE.png")]
+        out: PathBuf,
     },
     /// Poll every feed in the store on its schedule until interrupted (Ctrl-C
     /// finishes the feeds being fetched, hands the rest back, then exits).
@@ -197,6 +209,9 @@ async fn configured(command: Command, cfg: &Config) -> ExitCode {
         Command::Run => finish("run", App::serve(cfg, Service::Bot).await),
         Command::Digests { once } => digests(cfg, once).await,
         Command::Status { topic, since, json } => status(cfg, &topic, since.as_deref(), json).await,
+        Command::Timeline { topic, since, out } => {
+            timeline(cfg, &topic, since.as_deref(), &out).await
+        }
         Command::Demo { .. } | Command::Extract { .. } => {
             unreachable!("dispatch runs these without a configuration")
         }
@@ -448,30 +463,39 @@ fn parse_since(raw: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, String> {
     crate::window::parse_since(raw, now).map_err(|e| format!("--since {e}"))
 }
 
-async fn status(cfg: &Config, topic: &str, since: Option<&str>, json: bool) -> ExitCode {
-    let topic = match TopicName::parse(topic) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("readout status: {e}");
-            return ExitCode::from(EXIT_CONFIG);
-        }
+/// The brief a reading command asks for: the topic and `--since` parsed, the
+/// store opened. Failures are printed under the command's name, with the exit
+/// status to end with.
+async fn brief_of(
+    command: &str,
+    cfg: &Config,
+    topic: &str,
+    since: Option<&str>,
+) -> Result<crate::brief::Brief, ExitCode> {
+    let refuse = |e: String| {
+        eprintln!("readout {command}: {e}");
+        ExitCode::from(EXIT_CONFIG)
     };
+    let topic = TopicName::parse(topic).map_err(|e| refuse(e.to_string()))?;
     let now = SystemClock.now();
-    let since = match since.map(|s| parse_since(s, now)).transpose() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("readout status: {e}");
-            return ExitCode::from(EXIT_CONFIG);
-        }
+    let since = since
+        .map(|s| parse_since(s, now))
+        .transpose()
+        .map_err(refuse)?;
+    let fail = |e: crate::store::StoreError| {
+        eprintln!("readout {command}: {e}");
+        ExitCode::FAILURE
     };
-    let store = match store::open_existing(&cfg.database_url).await {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("readout status: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    match brief_for(store.as_ref(), Scope::Global, &topic, since, now).await {
+    let store = store::open_existing(&cfg.database_url)
+        .await
+        .map_err(fail)?;
+    brief_for(store.as_ref(), Scope::Global, &topic, since, now)
+        .await
+        .map_err(fail)
+}
+
+async fn status(cfg: &Config, topic: &str, since: Option<&str>, json: bool) -> ExitCode {
+    match brief_of("status", cfg, topic, since).await {
         Ok(b) => {
             if json {
                 println!("{}", render::json::render(&b));
@@ -480,8 +504,29 @@ async fn status(cfg: &Config, topic: &str, since: Option<&str>, json: bool) -> E
             }
             ExitCode::SUCCESS
         }
+        Err(code) => code,
+    }
+}
+
+async fn timeline(cfg: &Config, topic: &str, since: Option<&str>, out: &Path) -> ExitCode {
+    let brief = match brief_of("timeline", cfg, topic, since).await {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let png = match render::timeline::render_png(&brief) {
+        Ok(p) => p,
         Err(e) => {
-            eprintln!("readout status: {e}");
+            eprintln!("readout timeline: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match std::fs::write(out, &png) {
+        Ok(()) => {
+            println!("wrote {} ({} bytes)", out.display(), png.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("readout timeline: cannot write {}: {e}", out.display());
             ExitCode::FAILURE
         }
     }

@@ -354,6 +354,7 @@ pub async fn preview(
         )),
         embeds: built.embeds,
         ephemeral: true,
+        file: None,
     })
 }
 

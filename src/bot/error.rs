@@ -27,6 +27,9 @@ pub enum CommandError {
     Fetch { url: String, source: FetchError },
     #[error("feed {url} does not parse: {source}")]
     NotAFeed { url: String, source: ParseError },
+    /// The timeline picture could not be drawn.
+    #[error("timeline: {0}")]
+    Timeline(String),
     /// Boxed: serenity's error is large, and this enum travels in every `Result`.
     #[error("discord: {0}")]
     Discord(Box<serenity::Error>),
@@ -68,12 +71,18 @@ impl CommandError {
             CommandError::NotAFeed { .. } => {
                 "That URL does not serve an RSS, Atom or JSON feed.".into()
             }
+            CommandError::Timeline(_) => {
+                "The timeline could not be drawn. `/status` has the same developments as text.".into()
+            }
             CommandError::Discord(_) => "Discord did not accept the answer.".into(),
         }
     }
 
     /// Expected refusals are logged quietly; failures of ours loudly.
     pub fn is_failure(&self) -> bool {
-        matches!(self, CommandError::Store(_) | CommandError::Discord(_))
+        matches!(
+            self,
+            CommandError::Store(_) | CommandError::Discord(_) | CommandError::Timeline(_)
+        )
     }
 }

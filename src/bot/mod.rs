@@ -53,6 +53,7 @@ pub type Context<'a> = poise::Context<'a, Data, Error>;
 pub fn commands() -> Vec<poise::Command<Data, Error>> {
     let mut commands = vec![
         status::status(),
+        status::timeline(),
         status::pending(),
         status::said(),
         status::met(),

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use serenity::all::{
-    CommandInteraction, CreateAllowedMentions, CreateEmbed, CreateEmbedFooter,
+    CommandInteraction, CreateAllowedMentions, CreateAttachment, CreateEmbed, CreateEmbedFooter,
     CreateInteractionResponse, CreateInteractionResponseFollowup, CreateInteractionResponseMessage,
     EditInteractionResponse, Timestamp,
 };
@@ -27,6 +27,15 @@ pub struct Reply {
     /// Only the caller sees it (flag 64). Decided at the first response: after a
     /// deferral, the deferral's choice holds.
     pub ephemeral: bool,
+    /// A file sent with the message (the `/timeline` picture).
+    pub file: Option<File>,
+}
+
+/// A file attached to a reply; Discord shows a PNG inline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    pub name: String,
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -41,6 +50,13 @@ impl Reply {
             embeds,
             ..Default::default()
         }
+    }
+    pub fn with_file(mut self, name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        self.file = Some(File {
+            name: name.into(),
+            bytes,
+        });
+        self
     }
     pub fn ephemeral(mut self) -> Self {
         self.ephemeral = true;
@@ -214,6 +230,13 @@ fn log_failure(command: &str, i: &CommandInteraction, e: &CommandError) {
     }
 }
 
+fn attachment(reply: &Reply) -> Option<CreateAttachment> {
+    reply
+        .file
+        .as_ref()
+        .map(|f| CreateAttachment::bytes(f.bytes.clone(), f.name.clone()))
+}
+
 /// Sends a successful reply according to where the answer stands.
 async fn send(
     i: &CommandInteraction,
@@ -230,6 +253,9 @@ async fn send(
         if let Some(c) = content {
             m = m.content(c);
         }
+        if let Some(f) = attachment(reply) {
+            m = m.add_file(f);
+        }
         i.create_response(http, CreateInteractionResponse::Message(m))
             .await
     } else {
@@ -238,6 +264,9 @@ async fn send(
             .allowed_mentions(no_mentions());
         if let Some(c) = content {
             m = m.content(c);
+        }
+        if let Some(f) = attachment(reply) {
+            m = m.new_attachment(f);
         }
         i.edit_response(http, m).await.map(|_| ())
     }

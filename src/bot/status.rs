@@ -15,6 +15,7 @@ use crate::model::{ArticleId, TopicName};
 use crate::render::discord::{
     self, COLOR, Embed, EmbedField, Section, bounded_list, escape, limits, truncate,
 };
+use crate::render::timeline;
 use crate::store::Scope;
 use crate::store::guild::GuildId;
 use crate::topics;
@@ -108,6 +109,65 @@ pub async fn answer_status(
         return Err(CommandError::UnknownTopic(topic.to_string()));
     }
     Ok(Reply::embeds(discord::brief_embeds(&brief, detail)))
+}
+
+/// `/timeline`: the brief's meetings and due dates as a picture.
+pub async fn answer_timeline(
+    data: &Data,
+    caller: &Caller,
+    progress: &Progress<'_>,
+    topic: &str,
+    since: Option<&str>,
+) -> Result<Reply, CommandError> {
+    let topic = parse_topic(topic)?;
+    let now = data.clock.now();
+    let since = parse_since(since, now)?;
+    progress.defer(false).await?;
+    let brief = brief_for(
+        data.store.as_ref(),
+        Scope::Guild(caller.guild.0),
+        &topic,
+        since,
+        now,
+    )
+    .await?;
+    let Some(timeline) = timeline::lay_out(&brief) else {
+        if brief.is_empty()
+            && brief.window_is_empty().is_none()
+            && !is_defined_topic(data, caller.guild, &topic).await?
+        {
+            return Err(CommandError::UnknownTopic(topic.to_string()));
+        }
+        return Ok(Reply::text(format!(
+            "Nothing to draw for **{}**{}: no meeting and no pending item with a due date. `/status` shows what there is.",
+            escape(topic.as_str()),
+            since.map_or(String::new(), |s| format!(
+                " since {}",
+                s.format("%-d %b %Y")
+            ))
+        )));
+    };
+    // Drawing takes tens of milliseconds: off the runtime's threads.
+    let png = tokio::task::spawn_blocking(move || timeline::png_of(&timeline))
+        .await
+        .map_err(|e| CommandError::Timeline(format!("the drawing task failed: {e}")))?
+        .map_err(|e| CommandError::Timeline(e.to_string()))?;
+    let name = format!("timeline-{}.png", file_stem(topic.as_str()));
+    Ok(Reply::text(format!(
+        "**{}**: meetings and due dates. `/status {}` has the sources.",
+        escape(topic.as_str()),
+        escape(topic.as_str())
+    ))
+    .with_file(name, png))
+}
+
+/// A topic as a file name: letters and digits, the rest as dashes.
+fn file_stem(topic: &str) -> String {
+    let s: String = topic
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    s.trim_matches('-').to_string()
 }
 
 /// Keeps only the items that involve `who` (case-insensitive part of a name).
@@ -368,6 +428,25 @@ pub async fn status(
             detail.unwrap_or(false),
         )
         .await
+    })
+    .await
+}
+
+/// A picture of a topic: meetings (held, planned, cancelled) and pending due
+/// dates on one time axis.
+#[poise::command(slash_command, guild_only, user_cooldown = 5)]
+pub async fn timeline(
+    ctx: Context<'_>,
+    #[description = "A topic, e.g. ukraine (or any word to search for)"]
+    #[autocomplete = "autocomplete_topic"]
+    #[max_length = 100]
+    topic: String,
+    #[description = "Only newer developments: 12h, 7d, 2w or a date like 2024-08-01"]
+    #[max_length = 32]
+    since: Option<String>,
+) -> Result<(), Error> {
+    respond(ctx, |data, caller, progress| async move {
+        answer_timeline(data, &caller, &progress, &topic, since.as_deref()).await
     })
     .await
 }

@@ -4,6 +4,7 @@
 pub mod discord;
 pub mod json;
 pub mod text;
+pub mod timeline;
 
 use crate::developments::PendingState;
 use crate::model::{ActorName, MeetingKind, MeetingStatus};

@@ -195,6 +195,65 @@ async fn status_answers_with_the_three_sections_and_the_blinken_lavrov_meeting()
     .await;
 }
 
+/// Issue #16, point 2: `/timeline` answers with the picture attached (a PNG that
+/// decodes, named after the topic), mentions off; a topic with nothing dated gets
+/// a short text and no file.
+#[tokio::test]
+async fn timeline_attaches_a_png_of_the_topic() {
+    within_limit(async {
+        let bot = TestBot::spawn(false).await;
+        seed_store(&bot).await;
+        let reqs = bot
+            .command(
+                GUILD_A,
+                &Member::plain(12),
+                "timeline",
+                vec![opt("topic", "united states")],
+            )
+            .await;
+        assert_eq!(reqs[0].callback_type(), Some(5), "deferred: {reqs:#?}");
+        let last = reqs.last().expect("an answer");
+        assert_eq!(last.method, "PATCH", "{reqs:#?}");
+        assert!(mentions_disabled(&last.body), "{:#}", last.body);
+        assert!(
+            last.body["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("united states")
+        );
+        let [(name, bytes)] = last.files.as_slice() else {
+            panic!(
+                "one file: {:?}",
+                last.files.iter().map(|f| &f.0).collect::<Vec<_>>()
+            );
+        };
+        assert_eq!(name, "timeline-united-states.png");
+        let (w, h, _) = crate::timeline::decode_png(bytes);
+        assert_eq!(w, 1000);
+        assert!(h > 198, "{h}");
+
+        let reqs = bot
+            .command(
+                GUILD_A,
+                &Member::plain(13),
+                "timeline",
+                vec![opt("topic", "sudan")],
+            )
+            .await;
+        let last = reqs.last().expect("an answer");
+        assert!(last.files.is_empty(), "no picture of nothing");
+        let msg = final_message(&reqs);
+        assert!(
+            msg["content"]
+                .as_str()
+                .unwrap_or("")
+                .contains("Nothing to draw"),
+            "{msg:#}"
+        );
+    })
+    .await;
+}
+
 /// Issue #13, points 5 and 6 in Discord: `/status` opens with the bottom line
 /// and "Next on the calendar", made from the stored items (names stay inert);
 /// `/status since:` with nothing in the window says when the latest

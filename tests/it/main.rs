@@ -14,6 +14,7 @@
 //!   the bot and the migration that merged the duplicates.
 //! - [`store_conformance`]: every store scenario on SQLite and PostgreSQL.
 //! - [`discord`]: the bot against a fake Discord.
+//! - [`timeline`]: `readout timeline` writing its picture.
 //! - [`digests`], [`digests_postgres`]: scheduled digests, posted once through
 //!   restarts, crashes and several processes.
 //!
@@ -34,5 +35,6 @@ mod feed_urls;
 mod llm;
 mod pg_watch;
 mod store_conformance;
+mod timeline;
 mod watch;
 mod watch_crash;

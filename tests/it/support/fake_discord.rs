@@ -46,7 +46,10 @@ pub const WAIT: Duration = Duration::from_secs(15);
 pub struct Recorded {
     pub method: String,
     pub path: String,
+    /// The JSON body, or a multipart body's `payload_json`.
     pub body: Value,
+    /// A multipart body's files: `(filename, bytes)`.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl Recorded {
@@ -322,12 +325,18 @@ impl FakeDiscord {
     }
 }
 
-fn record(state: &FakeState, method: &Method, path: &str, body: &Bytes) {
-    let body = if body.is_empty() {
-        Value::Null
+fn record(
+    state: &FakeState,
+    method: &Method,
+    path: &str,
+    raw: &Bytes,
+    parsed: &Value,
+    files: Vec<(String, Vec<u8>)>,
+) {
+    let body = if !parsed.is_null() || raw.is_empty() {
+        parsed.clone()
     } else {
-        serde_json::from_slice(body)
-            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()))
+        Value::String(String::from_utf8_lossy(raw).into_owned())
     };
     state
         .requests
@@ -337,8 +346,53 @@ fn record(state: &FakeState, method: &Method, path: &str, body: &Bytes) {
             method: method.to_string(),
             path: path.to_string(),
             body,
+            files,
         });
     state.count.send_modify(|c| *c += 1);
+}
+
+/// A `multipart/form-data` body as serenity sends a message with files: the
+/// `payload_json` part, and every part with a filename.
+fn multipart(body: &[u8], boundary: &str) -> (Value, Vec<(String, Vec<u8>)>) {
+    let delimiter = format!("--{boundary}");
+    let mut json = Value::Null;
+    let mut files = Vec::new();
+    for part in split_bytes(body, delimiter.as_bytes()) {
+        let Some(head_end) = find_bytes(part, b"\r\n\r\n") else {
+            continue;
+        };
+        let head = String::from_utf8_lossy(&part[..head_end]);
+        let mut content = &part[head_end + 4..];
+        if content.ends_with(b"\r\n") {
+            content = &content[..content.len() - 2];
+        }
+        let filename = head
+            .split("filename=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next());
+        match filename {
+            Some(f) => files.push((f.to_string(), content.to_vec())),
+            None if head.contains("name=\"payload_json\"") => {
+                json = serde_json::from_slice(content).unwrap_or(Value::Null)
+            }
+            None => {}
+        }
+    }
+    (json, files)
+}
+
+fn find_bytes(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn split_bytes<'a>(mut hay: &'a [u8], delimiter: &[u8]) -> Vec<&'a [u8]> {
+    let mut out = Vec::new();
+    while let Some(i) = find_bytes(hay, delimiter) {
+        out.push(&hay[..i]);
+        hay = &hay[i + delimiter.len()..];
+    }
+    out.push(hay);
+    out
 }
 
 fn user_json(id: u64, name: &str, bot: bool) -> Value {
@@ -384,6 +438,12 @@ fn json_response(status: StatusCode, v: Value) -> Response {
 async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_string();
+    let boundary = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split("boundary=").nth(1))
+        .map(|b| b.trim_matches('"').to_string());
     let authorized = req
         .headers()
         .get(axum::http::header::AUTHORIZATION)
@@ -392,8 +452,11 @@ async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
     let body = axum::body::to_bytes(req.into_body(), 10 * 1024 * 1024)
         .await
         .unwrap_or_default();
-    record(&state, &method, &path, &body);
-    let body_json: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let (body_json, files) = match &boundary {
+        Some(b) => multipart(&body, b),
+        None => (serde_json::from_slice(&body).unwrap_or(Value::Null), vec![]),
+    };
+    record(&state, &method, &path, &body, &body_json, files);
     let segs: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
     let ws_url = format!("ws://127.0.0.1:{}/ws", state.port);
     let faults = *state.faults.lock().unwrap_or_else(|e| e.into_inner());
