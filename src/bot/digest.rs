@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
-use serenity::all::ChannelId;
+use serenity::all::{ChannelId, ChannelType, PartialChannel};
 
 use super::permissions::require_moderator;
 use super::reply::{Progress, Reply, respond};
@@ -19,7 +19,8 @@ use crate::digest::schedule::{next_after, parse_cron};
 use crate::digest::scheduler::coverage_at;
 use crate::model::TopicName;
 use crate::render::discord::{self, COLOR, Embed, TimeStyle, escape, limits, timestamp, truncate};
-use crate::store::digest::{Cadence, DigestSchedule, DigestSpec};
+use crate::store::digest::{Cadence, Delivery, DigestSchedule, DigestSpec, RoleId};
+use crate::store::guild::GuildId;
 
 /// Topics per digest: each becomes an embed, and a message holds at most 10.
 pub const MAX_DIGEST_TOPICS: usize = crate::digest::build::MAX_TOPICS;
@@ -112,6 +113,37 @@ pub struct SetOptions<'a> {
     /// A cron expression instead of a time (and day).
     pub cron: Option<&'a str>,
     pub skip_empty: bool,
+    /// A message in the channel or thread, or a forum post.
+    pub delivery: Delivery,
+    /// The id of the one role to ping.
+    pub role: Option<u64>,
+}
+
+/// How a digest reaches a channel of this Discord type: a forum gets a post of
+/// its own per digest; text, announcement channels and threads get a message.
+pub fn delivery_for(kind: ChannelType) -> Result<Delivery, CommandError> {
+    match kind {
+        ChannelType::Forum => Ok(Delivery::ForumPost),
+        ChannelType::Text
+        | ChannelType::News
+        | ChannelType::PublicThread
+        | ChannelType::PrivateThread
+        | ChannelType::NewsThread => Ok(Delivery::Message),
+        _ => Err(CommandError::Invalid(
+            "Digests go to a text or announcement channel, a thread or a forum.".into(),
+        )),
+    }
+}
+
+/// The role a digest may ping: any but @everyone (whose id is the server's),
+/// which would ping every member.
+pub fn parse_role(guild: GuildId, role: Option<u64>) -> Result<Option<RoleId>, CommandError> {
+    match role {
+        Some(r) if r == guild.0 => Err(CommandError::Invalid(
+            "A digest cannot ping @everyone: pick a role members can opt into.".into(),
+        )),
+        other => Ok(other.map(RoleId)),
+    }
 }
 
 /// The cadence the options describe.
@@ -189,6 +221,12 @@ fn describe(d: &DigestSchedule, now: DateTime<Utc>) -> String {
         cadence_text(&d.spec.cadence),
         escape(d.spec.timezone.name())
     );
+    if d.spec.delivery == Delivery::ForumPost {
+        s.push_str(" · a forum post each time");
+    }
+    if let Some(r) = d.spec.ping {
+        s.push_str(&format!(" · pings <@&{}>", r.0));
+    }
     if d.spec.skip_empty {
         s.push_str(" · skipped when nothing is new");
     }
@@ -244,6 +282,8 @@ pub async fn set_with(
     let topics = parse_topic_list(o.topics)?;
     let spec = DigestSpec {
         channel,
+        delivery: o.delivery,
+        ping: parse_role(caller.guild, o.role)?,
         cadence,
         timezone: zone,
         topics,
@@ -375,9 +415,9 @@ pub async fn digest(_ctx: Context<'_>) -> Result<(), Error> {
 #[allow(clippy::too_many_arguments)]
 pub async fn digest_set(
     ctx: Context<'_>,
-    #[description = "Where to post it"]
-    #[channel_types("Text", "News")]
-    channel: ChannelId,
+    #[description = "Where to post it: a channel, a thread, or a forum (a post per digest)"]
+    #[channel_types("Text", "News", "PublicThread", "PrivateThread", "NewsThread", "Forum")]
+    channel: PartialChannel,
     #[description = "IANA time zone, e.g. Europe/Paris"]
     #[max_length = 64]
     timezone: String,
@@ -393,9 +433,14 @@ pub async fn digest_set(
     cron: Option<String>,
     #[description = "Post nothing when nothing is new (default: post a short note)"]
     skip_empty: Option<bool>,
+    #[description = "A role to ping with each digest (never @everyone)"] role: Option<
+        serenity::all::RoleId,
+    >,
 ) -> Result<(), Error> {
     respond(ctx, |data, caller, _| async move {
         let options = SetOptions {
+            delivery: delivery_for(channel.kind)?,
+            role: role.map(|r| r.get()),
             time: time.as_deref(),
             zone: &timezone,
             topics: topics.as_deref(),
@@ -403,7 +448,7 @@ pub async fn digest_set(
             cron: cron.as_deref(),
             skip_empty: skip_empty.unwrap_or(false),
         };
-        set_with(data, &caller, channel.get(), &options).await
+        set_with(data, &caller, channel.id.get(), &options).await
     })
     .await
 }

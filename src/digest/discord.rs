@@ -93,12 +93,61 @@ impl DiscordPoster {
         }
     }
 
-    /// POSTs `payload` (a JSON message body) to `channel`.
+    /// POSTs `payload` (a JSON message body) to `channel` (or a thread).
     pub async fn post(&self, channel: u64, payload: &str) -> PostOutcome {
         let url = format!("{}/api/v10/channels/{channel}/messages", self.base);
+        self.send(channel, &url, payload).await
+    }
+
+    /// Starts a post in the forum `forum` with `payload` (its title and first
+    /// message); the outcome's id is the new post's (a thread's).
+    pub async fn start_forum_post(&self, forum: u64, payload: &str) -> PostOutcome {
+        let url = format!("{}/api/v10/channels/{forum}/threads", self.base);
+        self.send(forum, &url, payload).await
+    }
+
+    /// The id of an active post of `forum` titled `name`, if there is one: how a
+    /// retry learns that an earlier attempt created the post though its answer
+    /// was lost (Discord takes no nonce for a new post). An error is said as text.
+    pub async fn find_forum_post(
+        &self,
+        guild: u64,
+        forum: u64,
+        name: &str,
+    ) -> Result<Option<String>, String> {
+        let url = format!("{}/api/v10/guilds/{guild}/threads/active", self.base);
         let answer = self
             .http
-            .post(&url)
+            .get(&url)
+            .header("Authorization", format!("Bot {}", self.token.expose()))
+            .send()
+            .await
+            .map_err(|e| format!("no answer from Discord: {e}"))?;
+        if !answer.status().is_success() {
+            return Err(format!(
+                "Discord answered {} to the thread list",
+                answer.status()
+            ));
+        }
+        let body: Value = answer
+            .json()
+            .await
+            .map_err(|e| format!("the thread list does not parse: {e}"))?;
+        let forum = forum.to_string();
+        Ok(body["threads"].as_array().and_then(|threads| {
+            threads
+                .iter()
+                .find(|t| {
+                    t["parent_id"].as_str() == Some(&forum) && t["name"].as_str() == Some(name)
+                })
+                .and_then(|t| t["id"].as_str().map(str::to_string))
+        }))
+    }
+
+    async fn send(&self, channel: u64, url: &str, payload: &str) -> PostOutcome {
+        let answer = self
+            .http
+            .post(url)
             .header("Authorization", format!("Bot {}", self.token.expose()))
             .header("Content-Type", "application/json")
             .body(payload.to_string())

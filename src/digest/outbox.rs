@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 use sha2::{Digest as _, Sha256};
 
 use crate::render::discord::Embed;
-use crate::store::digest::DigestId;
+use crate::store::digest::{DigestId, RoleId};
 
 /// Discord accepts nonces of at most 25 characters.
 pub const NONCE_LEN: usize = 25;
@@ -56,15 +56,55 @@ pub fn embed_json(e: &Embed) -> Value {
     v
 }
 
-/// The message body: content and embeds, no mentions at all, and the nonce that
-/// Discord must enforce.
-pub fn message_body(content: &str, embeds: &[Embed], nonce: &str) -> Value {
+/// Who a post may ping: nobody, or the digest's one role. Mentions are never
+/// parsed from the text, so a name in an article ("@everyone", "<@&…>") stays
+/// inert whatever the role.
+pub fn allowed_mentions(ping: Option<RoleId>) -> Value {
+    match ping {
+        Some(r) => json!({ "parse": [], "roles": [r.0.to_string()] }),
+        None => json!({ "parse": [] }),
+    }
+}
+
+/// The content with the role's mention in front, when the digest pings one.
+fn with_ping(content: &str, ping: Option<RoleId>) -> String {
+    match ping {
+        Some(r) => format!("<@&{}> {content}", r.0),
+        None => content.to_string(),
+    }
+}
+
+/// The message body: content and embeds, mentions limited to the digest's role,
+/// and the nonce that Discord must enforce.
+pub fn message_body(content: &str, embeds: &[Embed], nonce: &str, ping: Option<RoleId>) -> Value {
     json!({
-        "content": content,
+        "content": with_ping(content, ping),
         "embeds": embeds.iter().map(embed_json).collect::<Vec<_>>(),
-        "allowed_mentions": { "parse": [] },
+        "allowed_mentions": allowed_mentions(ping),
         "nonce": nonce,
         "enforce_nonce": true,
+    })
+}
+
+/// Discord's longest thread (forum post) name.
+pub const THREAD_NAME_LEN: usize = 100;
+
+/// A forum post's body: its title and its first message. Discord takes no nonce
+/// here; the sender finds a post it already made by this title instead (see
+/// `sender`), so the title names the run: the topics and the local date.
+pub fn forum_post_body(
+    title: &str,
+    content: &str,
+    embeds: &[Embed],
+    ping: Option<RoleId>,
+) -> Value {
+    json!({
+        "name": crate::render::discord::truncate(title, THREAD_NAME_LEN),
+        "message": {
+            "content": with_ping(content, ping),
+            "embeds": embeds.iter().map(embed_json).collect::<Vec<_>>(),
+            "allowed_mentions": allowed_mentions(ping),
+        },
     })
 }
 
@@ -80,8 +120,27 @@ mod tests {
         assert_eq!(a, nonce(DigestId(1), t));
         assert_ne!(a, nonce(DigestId(2), t));
         assert_ne!(a, nonce(DigestId(1), t + chrono::Duration::days(1)));
-        let body = message_body("x", &[], &a);
-        assert_eq!(body["allowed_mentions"]["parse"], json!([]));
+        let body = message_body("x", &[], &a, None);
+        assert_eq!(body["allowed_mentions"], json!({"parse": []}));
         assert_eq!(body["enforce_nonce"], json!(true));
+    }
+
+    #[test]
+    fn a_ping_names_its_one_role_and_parses_nothing_from_the_text() {
+        let role = Some(RoleId(42));
+        let body = message_body("News for @everyone <@&7>", &[], "n", role);
+        assert_eq!(body["content"], json!("<@&42> News for @everyone <@&7>"));
+        assert_eq!(
+            body["allowed_mentions"],
+            json!({"parse": [], "roles": ["42"]})
+        );
+        let long = "t".repeat(150);
+        let post = forum_post_body(&long, "x", &[], None);
+        assert_eq!(
+            post["name"].as_str().unwrap().chars().count(),
+            THREAD_NAME_LEN
+        );
+        assert_eq!(post["message"]["allowed_mentions"], json!({"parse": []}));
+        assert!(post.get("nonce").is_none());
     }
 }

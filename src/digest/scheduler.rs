@@ -10,14 +10,15 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 
 use super::DigestError;
+use super::build::digest_topics;
 use super::build::{BuiltDigest, Coverage, build};
 use super::failpoint::{self, Failpoint};
-use super::outbox::{message_body, nonce};
+use super::outbox::{forum_post_body, message_body, nonce};
 use super::schedule::{latest_due, next_after, period};
 use crate::clock::Clock;
 use crate::config::DigestSettings;
 use crate::store::Store;
-use crate::store::digest::{DigestRun, DigestSchedule, NewPost};
+use crate::store::digest::{Delivery, DigestRun, DigestSchedule, NewPost};
 
 /// Digests handled per store query; the pass repeats until none is due.
 const BATCH: usize = 50;
@@ -109,6 +110,28 @@ impl Scheduler {
         Ok(report)
     }
 
+    /// A forum post's title: the digest's topics and its run's local date
+    /// ("ukraine, iran — 6 Dec 2026"), one title per run.
+    async fn forum_title(
+        store: &dyn Store,
+        d: &DigestSchedule,
+        run_at: DateTime<Utc>,
+    ) -> Result<String, DigestError> {
+        let topics: Vec<String> = digest_topics(store, d)
+            .await?
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        let day = run_at.with_timezone(&d.spec.timezone).format("%-d %b %Y");
+        // The date always fits: the topics give way.
+        let what = if topics.is_empty() {
+            "Readout digest".to_string()
+        } else {
+            crate::render::discord::truncate(&topics.join(", "), 80)
+        };
+        Ok(format!("{what} — {day}"))
+    }
+
     async fn run_one(
         &self,
         d: &DigestSchedule,
@@ -147,8 +170,19 @@ impl Scheduler {
             None
         } else {
             let nonce = nonce(d.id, run_at);
-            let payload = message_body(&content, &embeds, &nonce).to_string();
-            Some(NewPost { nonce, payload })
+            let ping = d.spec.ping;
+            let payload = match d.spec.delivery {
+                Delivery::Message => message_body(&content, &embeds, &nonce, ping),
+                Delivery::ForumPost => {
+                    let title = Self::forum_title(self.store.as_ref(), d, run_at).await?;
+                    forum_post_body(&title, &content, &embeds, ping)
+                }
+            };
+            Some(NewPost {
+                nonce,
+                delivery: d.spec.delivery,
+                payload: payload.to_string(),
+            })
         };
         let queued = post.is_some();
         let run = DigestRun {

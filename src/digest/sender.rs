@@ -20,7 +20,7 @@ use super::failpoint::{self, Failpoint};
 use crate::clock::Clock;
 use crate::config::DigestSettings;
 use crate::store::Store;
-use crate::store::digest::OutboxPost;
+use crate::store::digest::{Delivery, OutboxPost};
 
 /// Posts claimed per store query.
 const BATCH: usize = 10;
@@ -107,6 +107,31 @@ impl Sender {
         Ok(report)
     }
 
+    /// A forum post, unless `retry` and the forum already has one with its title.
+    async fn post_to_forum(&self, post: &OutboxPost, retry: bool) -> PostOutcome {
+        let body: serde_json::Value = serde_json::from_str(&post.payload).unwrap_or_default();
+        let title = body["name"].as_str().unwrap_or_default();
+        if retry {
+            match self
+                .poster
+                .find_forum_post(post.guild.0, post.channel, title)
+                .await
+            {
+                Ok(Some(id)) => {
+                    tracing::info!(post = post.id, thread = %id, "forum post found from an earlier attempt");
+                    return PostOutcome::Sent {
+                        message_id: Some(id),
+                    };
+                }
+                Ok(None) => {}
+                Err(e) => return PostOutcome::Transient(e),
+            }
+        }
+        self.poster
+            .start_forum_post(post.channel, &post.payload)
+            .await
+    }
+
     async fn deliver(
         &self,
         post: &OutboxPost,
@@ -115,7 +140,15 @@ impl Sender {
         let attempts = self.settings.send_attempts.max(1);
         let mut last_error = String::new();
         for attempt in 0..attempts {
-            let outcome = self.poster.post(post.channel, &post.payload).await;
+            let outcome = match post.delivery {
+                Delivery::Message => self.poster.post(post.channel, &post.payload).await,
+                // A claim before this one, or an attempt of this pass, may have
+                // made the post already.
+                Delivery::ForumPost => {
+                    self.post_to_forum(post, post.attempts > 1 || attempt > 0)
+                        .await
+                }
+            };
             let wait = match outcome {
                 PostOutcome::Sent { message_id } => {
                     failpoint::reach(self.settings.failpoint, Failpoint::AfterSend).await;

@@ -33,10 +33,50 @@ pub enum Cadence {
     Cron(String),
 }
 
+/// How a digest reaches its channel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Delivery {
+    /// A message in a text or announcement channel, or in a thread (a thread
+    /// takes messages as a channel does).
+    #[default]
+    Message,
+    /// A new post of a forum channel, titled with the topics and the date.
+    ForumPost,
+}
+
+impl Delivery {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Message => "message",
+            Delivery::ForumPost => "forum_post",
+        }
+    }
+
+    pub(crate) fn parse(s: &str) -> Result<Self, StoreError> {
+        match s {
+            "message" => Ok(Delivery::Message),
+            "forum_post" => Ok(Delivery::ForumPost),
+            other => Err(StoreError::Corrupt {
+                what: "digest delivery",
+                detail: other.to_string(),
+            }),
+        }
+    }
+}
+
+/// A Discord role a digest pings. Never the server's @everyone role (whose id
+/// is the server's): the command refuses it, so a stored one is a real role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RoleId(pub u64);
+
 /// What a moderator configures with `/digest set`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DigestSpec {
     pub channel: u64,
+    /// A message in the channel or thread, or a post of the forum.
+    pub delivery: Delivery,
+    /// The one role the digest pings, if any.
+    pub ping: Option<RoleId>,
     pub cadence: Cadence,
     /// The zone the cadence is read in: parsed where a moderator typed it, stored
     /// by its IANA name, and parsed back once when the row is read.
@@ -67,6 +107,8 @@ pub struct DigestSchedule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewPost {
     pub nonce: String,
+    /// What the payload is: a message body, or a forum post's.
+    pub delivery: Delivery,
     /// The exact JSON body to POST to the channel.
     pub payload: String,
 }
@@ -125,6 +167,7 @@ pub struct OutboxPost {
     pub digest: DigestId,
     pub guild: GuildId,
     pub channel: u64,
+    pub delivery: Delivery,
     pub run_at: DateTime<Utc>,
     pub covers_from: DateTime<Utc>,
     pub covers_until: DateTime<Utc>,

@@ -23,7 +23,9 @@ use readout::model::{
     Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
     Statement, TopicName,
 };
-use readout::store::digest::{Cadence, DigestSchedule, DigestSpec, DigestStore, PostStatus};
+use readout::store::digest::{
+    Cadence, Delivery, DigestSchedule, DigestSpec, DigestStore, PostStatus, RoleId,
+};
 use readout::store::guild::GuildId;
 use readout::store::sqlite::SqliteStore;
 use readout::store::{FetchCommit, IngestItem, Store};
@@ -66,8 +68,22 @@ async fn spawn_app(now: DateTime<Utc>) -> App {
 
 impl App {
     async fn set_digest(&self, cadence: Cadence, zone: &str, skip_empty: bool) -> DigestSchedule {
+        self.set_digest_delivered(cadence, zone, skip_empty, Delivery::Message, None)
+            .await
+    }
+
+    async fn set_digest_delivered(
+        &self,
+        cadence: Cadence,
+        zone: &str,
+        skip_empty: bool,
+        delivery: Delivery,
+        ping: Option<RoleId>,
+    ) -> DigestSchedule {
         let spec = DigestSpec {
             channel: CHANNEL,
+            delivery,
+            ping,
             cadence,
             timezone: zone.parse().expect("zone"),
             topics: vec![TopicName::parse("ukraine").expect("topic")],
@@ -309,6 +325,86 @@ async fn rate_limits_server_errors_and_a_lost_answer_are_retried_and_post_once()
         // Nothing is sent again.
         assert_eq!(app.deliver().await.sent, 0);
         assert_eq!(app.fake.channel_posts().len(), 5);
+    })
+    .await;
+}
+
+/// Issue #16, point 3: a digest to a forum channel starts one post per run,
+/// titled with its topic and local date; an answer lost after Discord created
+/// the post does not make a second one (Discord takes no nonce there: the retry
+/// finds the post by its title among the forum's active posts).
+#[tokio::test]
+async fn a_forum_digest_creates_one_post_per_run_even_when_its_answer_is_lost() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T04:00:00Z")).await;
+        app.set_digest_delivered(
+            Cadence::Daily { time: hm(8, 0) },
+            "Europe/Paris",
+            false,
+            Delivery::ForumPost,
+            None,
+        )
+        .await;
+        add_news(app.store.as_ref(), "f", at("2024-07-01T05:00:00Z")).await;
+        app.fake.script(CHANNEL, vec![Scripted::CreateThenFail]);
+        // 08:00 in Paris is 06:00 UTC.
+        assert_eq!(app.tick(at("2024-07-01T06:00:00Z")).await, 1);
+        let report = app.deliver().await;
+        assert_eq!(report.sent, 1, "{report:?}");
+        let posts = app.fake.forum_posts();
+        assert_eq!(posts.len(), 1, "{posts:#?}");
+        assert_eq!(posts[0]["name"], "ukraine — 1 Jul 2024");
+        assert_eq!(posts[0]["parent_id"], CHANNEL.to_string());
+        let outbox = app.store.outbox(None).await.expect("outbox");
+        assert_eq!(outbox[0].status, PostStatus::Sent);
+        assert_eq!(
+            outbox[0].message_id.as_ref(),
+            posts[0]["id"].as_str().map(String::from).as_ref()
+        );
+        let first = &app.fake.created(None)[0];
+        assert!(mentions_disabled(first), "{first:#}");
+        assert!(first["embeds"].as_array().is_some_and(|e| !e.is_empty()));
+
+        // The next day's run is a post of its own.
+        assert_eq!(app.tick(at("2024-07-02T06:00:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        let posts = app.fake.forum_posts();
+        assert_eq!(posts.len(), 2);
+        assert_eq!(posts[1]["name"], "ukraine — 2 Jul 2024");
+    })
+    .await;
+}
+
+/// Issue #16, point 3: a digest that pings a role carries that role alone in
+/// `allowed_mentions`, parses nothing from the text, and mentions it first.
+#[tokio::test]
+async fn a_digest_pings_its_one_role_and_nobody_else() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        let role = 555_000_000_000_000_001u64;
+        app.set_digest_delivered(
+            Cadence::Daily { time: hm(8, 0) },
+            "UTC",
+            false,
+            Delivery::Message,
+            Some(RoleId(role)),
+        )
+        .await;
+        add_news(app.store.as_ref(), "ping", at("2024-07-01T06:00:00Z")).await;
+        assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        let body = &app.fake.created(Some(CHANNEL))[0];
+        assert_eq!(
+            body["allowed_mentions"],
+            json!({"parse": [], "roles": [role.to_string()]})
+        );
+        assert!(
+            body["content"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with(&format!("<@&{role}> ")),
+            "{body:#}"
+        );
     })
     .await;
 }

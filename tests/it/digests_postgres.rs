@@ -66,6 +66,8 @@ async fn two_processes_deliver_200_due_digests_each_exactly_once() {
         for i in 0..DIGESTS {
             let spec = DigestSpec {
                 channel: FIRST_CHANNEL + i,
+                delivery: readout::store::digest::Delivery::Message,
+                ping: None,
                 cadence: Cadence::Daily {
                     time: NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
                 },

@@ -938,6 +938,73 @@ async fn long_or_odd_input_gets_a_private_error_not_a_panic() {
     .await;
 }
 
+/// Issue #16, point 3, from the command: `/digest set` on a forum saves a
+/// forum-post digest, on a thread a message digest, with the role it pings; the
+/// server's @everyone role is refused.
+#[tokio::test]
+async fn digest_set_takes_forums_threads_and_one_role_but_not_everyone() {
+    within_limit(async {
+        let bot = TestBot::spawn(false).await;
+        let role_json = |id: u64| {
+            serde_json::json!({"id": id.to_string(), "name": "desk", "color": 0,
+                "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+                "hoist": false, "icon": null, "unicode_emoji": null, "position": 1,
+                "permissions": "0", "managed": false, "mentionable": true, "flags": 0})
+        };
+        let set = |channel: u64, kind: u8, role: u64| {
+            let mut i = interaction(
+                2,
+                bot.next_id(),
+                GUILD_A,
+                &Member::moderator(60),
+                "digest",
+                vec![sub(
+                    "set",
+                    vec![
+                        serde_json::json!({"name": "channel", "type": 7, "value": channel.to_string()}),
+                        opt("timezone", "UTC"),
+                        opt("time", "08:00"),
+                        serde_json::json!({"name": "role", "type": 8, "value": role.to_string()}),
+                    ],
+                )],
+            );
+            i["data"]["resolved"] = serde_json::json!({
+                "channels": {channel.to_string(): {
+                    "id": channel.to_string(), "name": "desk", "type": kind,
+                    "permissions": "2147568640"
+                }},
+                "roles": {role.to_string(): role_json(role)},
+            });
+            serde_json::from_value::<serenity::all::Interaction>(i.clone()).expect("fixture");
+            i
+        };
+        let (forum, thread, role) = (CHANNEL + 10, CHANNEL + 11, 555_000_000_000_000_002u64);
+        let reqs = bot.interact(set(forum, 15, role)).await;
+        let text = final_message(&reqs)["content"].as_str().unwrap_or("").to_string();
+        assert!(text.contains("a forum post each time") && text.contains(&format!("<@&{role}>")), "{text}");
+        assert!(mentions_disabled(&final_message(&reqs)), "the confirmation pings nobody");
+        bot.interact(set(thread, 11, role)).await;
+        let mut saved = bot.store.digest_schedules(GuildId(GUILD_A)).await.expect("digests");
+        saved.sort_by_key(|d| d.spec.channel);
+        let got: Vec<_> = saved.iter().map(|d| (d.spec.channel, d.spec.delivery, d.spec.ping)).collect();
+        use readout::store::digest::{Delivery, RoleId};
+        assert_eq!(
+            got,
+            [
+                (forum, Delivery::ForumPost, Some(RoleId(role))),
+                (thread, Delivery::Message, Some(RoleId(role))),
+            ]
+        );
+        // @everyone's id is the server's.
+        let reqs = bot.interact(set(CHANNEL, 0, GUILD_A)).await;
+        let msg = final_message(&reqs);
+        assert!(is_ephemeral(&msg));
+        assert!(msg["content"].as_str().unwrap_or("").contains("@everyone"), "{msg:#}");
+        assert_eq!(bot.store.digest_schedules(GuildId(GUILD_A)).await.expect("digests").len(), 2);
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn digests_and_moderator_roles_are_validated_and_kept_per_server() {
     within_limit(async {
@@ -1055,7 +1122,8 @@ async fn commands_register_in_one_guild_with_discord_guild_id() {
             .filter_map(|c| c["name"].as_str())
             .collect();
         for n in [
-            "status", "pending", "said", "met", "topics", "feeds", "topic", "digest", "config",
+            "status", "timeline", "pending", "said", "met", "topics", "feeds", "topic", "digest",
+            "config",
         ] {
             assert!(names.contains(&n), "{n} registered: {names:?}");
         }

@@ -1044,6 +1044,8 @@ async fn digests_are_per_channel_and_saving_again_replaces(db: &TestDb) {
     let (a, b) = (GuildId(1), GuildId(2));
     let digest = |channel: u64, h: u32, m: u32, sec: u32, topics: &[&str]| DigestSpec {
         channel,
+        delivery: readout::store::digest::Delivery::Message,
+        ping: None,
         cadence: Cadence::Daily {
             time: NaiveTime::from_hms_opt(h, m, sec).unwrap(),
         },
@@ -1109,6 +1111,9 @@ async fn the_digest_store_contract_holds(db: &TestDb) {
     let t0 = crate::support::at("2024-07-01T08:00:00Z");
     let spec = DigestSpec {
         channel: 9,
+        // A forum post that pings a role: both kept as set.
+        delivery: readout::store::digest::Delivery::ForumPost,
+        ping: Some(readout::store::digest::RoleId(77)),
         cadence: Cadence::Weekly {
             weekday: chrono::Weekday::Tue,
             time: NaiveTime::from_hms_opt(8, 0, 0).expect("time"),
@@ -1141,6 +1146,7 @@ async fn the_digest_store_contract_holds(db: &TestDb) {
         covers_from: t0 - D::days(7),
         covers_until: t0,
         post: Some(NewPost {
+            delivery: readout::store::digest::Delivery::ForumPost,
             nonce: "contract-1".into(),
             payload: "{\"content\":\"x\"}".into(),
         }),
@@ -1154,6 +1160,11 @@ async fn the_digest_store_contract_holds(db: &TestDb) {
     let claimed = store.claim_outbox(t0, lease, 10).await.expect("claim");
     assert_eq!(claimed.len(), 1);
     assert_eq!(claimed[0].payload, "{\"content\":\"x\"}");
+    assert_eq!(
+        claimed[0].delivery,
+        readout::store::digest::Delivery::ForumPost,
+        "the post keeps its delivery"
+    );
     assert_eq!(claimed[0].attempts, 1);
     assert!(
         store
@@ -1212,6 +1223,7 @@ async fn the_digest_store_contract_holds(db: &TestDb) {
         run_at: t0 + D::days(7),
         next_run_at: t0 + D::days(14),
         post: Some(NewPost {
+            delivery: readout::store::digest::Delivery::Message,
             nonce: "contract-2".into(),
             payload: "{}".into(),
         }),
@@ -1707,7 +1719,8 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
             "3  feed leases",
             "4  digest schedule",
             "5  item context",
-            "6  merge duplicate feeds"
+            "6  merge duplicate feeds",
+            "7  digest delivery"
         ]
     );
     db.store
@@ -1877,7 +1890,11 @@ async fn postgres_migrations_run_once_when_processes_start_together() {
             .unwrap();
     }
     let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
-    assert_eq!(versions, [1, 2, 3, 4, 5, 6], "each migration applied once");
+    assert_eq!(
+        versions,
+        [1, 2, 3, 4, 5, 6, 7],
+        "each migration applied once"
+    );
 }
 
 /// `readout migrate` started three times at once on one new PostgreSQL database
@@ -1909,7 +1926,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             listed.push(String::from_utf8(out.stdout).unwrap());
         }
         assert!(listed.iter().all(|l| l == &listed[0]), "{listed:#?}");
-        assert_eq!(listed[0].lines().count(), 6, "{}", listed[0]);
+        assert_eq!(listed[0].lines().count(), 7, "{}", listed[0]);
         let store = readout::store::postgres::PostgresStore::open(&url)
             .await
             .unwrap();
@@ -1920,7 +1937,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             .iter()
             .map(|(v, _)| *v)
             .collect();
-        assert_eq!(versions, [1, 2, 3, 4, 5, 6]);
+        assert_eq!(versions, [1, 2, 3, 4, 5, 6, 7]);
     }
 }
 

@@ -5,8 +5,8 @@ use sqlx::types::Json;
 
 use crate::store::StoreError;
 use crate::store::digest::{
-    DigestId, DigestSchedule, DigestSpec, OutboxPost, PostStatus, cadence_from_columns,
-    topic_names, zone_from_column,
+    Delivery, DigestId, DigestSchedule, DigestSpec, OutboxPost, PostStatus, RoleId,
+    cadence_from_columns, topic_names, zone_from_column,
 };
 use crate::store::guild::GuildId;
 use crate::store::stored::{ClockTime, StoredTime};
@@ -30,6 +30,8 @@ pub(crate) struct ScheduleRow {
     paused_reason: Option<String>,
     paused_at: Option<StoredTime>,
     created_at: StoredTime,
+    delivery: String,
+    role_id: Option<i64>,
 }
 
 impl TryFrom<ScheduleRow> for DigestSchedule {
@@ -42,6 +44,8 @@ impl TryFrom<ScheduleRow> for DigestSchedule {
             guild: GuildId(r.guild_id as u64),
             spec: DigestSpec {
                 channel: r.channel_id as u64,
+                delivery: Delivery::parse(&r.delivery)?,
+                ping: r.role_id.map(|id| RoleId(id as u64)),
                 cadence: cadence_from_columns(&r.cadence, r.weekday, r.cron, r.time_of_day)?,
                 timezone: zone_from_column(&r.timezone)?,
                 topics: topic_names(&r.topics.0)?,
@@ -63,6 +67,7 @@ pub(crate) struct OutboxRow {
     digest_id: i64,
     guild_id: i64,
     channel_id: i64,
+    delivery: String,
     run_at: StoredTime,
     covers_from: StoredTime,
     covers_until: StoredTime,
@@ -86,6 +91,7 @@ impl TryFrom<OutboxRow> for OutboxPost {
             digest: DigestId(r.digest_id),
             guild: GuildId(r.guild_id as u64),
             channel: r.channel_id as u64,
+            delivery: Delivery::parse(&r.delivery)?,
             run_at: r.run_at.utc(),
             covers_from: r.covers_from.utc(),
             covers_until: r.covers_until.utc(),

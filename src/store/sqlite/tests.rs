@@ -45,6 +45,8 @@ async fn a_run_is_taken_once_and_a_claimed_post_is_not_claimed_again() {
     let (_d, s) = store().await;
     let spec = DigestSpec {
         channel: 9,
+        delivery: crate::store::digest::Delivery::Message,
+        ping: None,
         cadence: Cadence::Weekly {
             weekday: chrono::Weekday::Tue,
             time: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
@@ -67,6 +69,7 @@ async fn a_run_is_taken_once_and_a_claimed_post_is_not_claimed_again() {
         covers_from: t0() - Duration::days(7),
         covers_until: t0(),
         post: Some(NewPost {
+            delivery: crate::store::digest::Delivery::Message,
             nonce: "n1".into(),
             payload: "{}".into(),
         }),
@@ -104,6 +107,7 @@ async fn a_run_is_taken_once_and_a_claimed_post_is_not_claimed_again() {
         run_at: t0() + Duration::days(1),
         expected_next_run: Some(t0() + Duration::days(7)),
         post: Some(NewPost {
+            delivery: crate::store::digest::Delivery::Message,
             nonce: "n2".into(),
             payload: "{}".into(),
         }),

@@ -140,6 +140,9 @@ struct Channels {
     nonces: std::collections::HashMap<(u64, String), Value>,
     /// `(channel, body)` of every message created, in order.
     created: Vec<(u64, Value)>,
+    /// Forum posts (threads) created, as Discord lists them: `id`, `parent_id`,
+    /// `name`.
+    threads: Vec<Value>,
     next_id: u64,
     /// How long each channel post takes to answer (lets concurrent senders overlap).
     delay: Duration,
@@ -293,6 +296,16 @@ impl FakeDiscord {
             (self.created(None).len() >= n).then_some(())
         })
         .await
+    }
+
+    /// The forum posts created (`id`, `parent_id`, `name`), in order.
+    pub fn forum_posts(&self) -> Vec<Value> {
+        let ch = self
+            .state
+            .channels
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        ch.threads.clone()
     }
 
     /// What the bot sent in IDENTIFY.
@@ -531,6 +544,18 @@ async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
         ("POST", ["webhooks", _, _]) => {
             json_response(StatusCode::OK, message_json(CHANNEL, &body_json))
         }
+        ("POST", ["channels", c, "threads"]) => {
+            forum_post(&state, c.parse().unwrap_or(CHANNEL), &body_json)
+        }
+        ("GET", ["guilds", _, "threads", "active"]) => {
+            let threads = state
+                .channels
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .threads
+                .clone();
+            json_response(StatusCode::OK, json!({"threads": threads, "members": []}))
+        }
         ("POST", ["channels", c, "messages"]) => {
             let delay = state
                 .channels
@@ -547,6 +572,39 @@ async fn rest(State(state): State<Arc<FakeState>>, req: Request) -> Response {
             json!({"message": "404: Not Found", "code": 0}),
         ),
     }
+}
+
+/// `POST /channels/{forum}/threads`: the next scripted answer of the forum if
+/// any, else a new post (a thread named `name`, its first message recorded as
+/// created in the thread). Like Discord, no nonce: the same body twice makes two
+/// posts.
+fn forum_post(state: &FakeState, forum: u64, body: &Value) -> Response {
+    let mut ch = state.channels.lock().unwrap_or_else(|e| e.into_inner());
+    let lose_answer = match ch.scripts.get_mut(&forum).and_then(|q| q.pop_front()) {
+        Some(Scripted::Answer { status, body, .. }) => {
+            return json_response(
+                StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+                body,
+            );
+        }
+        Some(Scripted::CreateThenFail) => true,
+        None => false,
+    };
+    ch.next_id += 1;
+    let id = (620_000_000_000_000_000u64 + ch.next_id).to_string();
+    let thread =
+        json!({"id": id, "parent_id": forum.to_string(), "name": body["name"], "type": 11});
+    ch.threads.push(thread.clone());
+    let message = body["message"].clone();
+    ch.created.push((id.parse().unwrap_or(0), message));
+    state.count.send_modify(|_| {});
+    if lose_answer {
+        return json_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            json!({"message": "500: Internal Server Error", "code": 0}),
+        );
+    }
+    json_response(StatusCode::OK, thread)
 }
 
 /// `POST /channels/{id}/messages`: the next scripted answer if any, else create
