@@ -38,6 +38,7 @@
 //! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
 //!   [`metrics`] (Prometheus counters and `/healthz`).
 
+pub mod alerts;
 pub mod app;
 pub mod article_text;
 pub mod bot;

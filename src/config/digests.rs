@@ -21,6 +21,9 @@ pub struct DigestSettings {
     pub send_attempts: u32,
     /// First wait after a 5xx or a network error; doubled on every attempt.
     pub retry_base: Duration,
+    /// At most one alert card per alert in this window: a burst of news goes
+    /// as one card listing every event.
+    pub alert_batch: Duration,
     /// Test only (`READOUT_NOW`): a fixed "now" for a process a test starts, so it
     /// can run a scheduler at a chosen time.
     pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
@@ -37,6 +40,7 @@ impl Default for DigestSettings {
             lease: Duration::from_secs(120),
             send_attempts: 5,
             retry_base: Duration::from_secs(1),
+            alert_batch: Duration::from_secs(180),
             fixed_now: None,
             failpoint: None,
         }

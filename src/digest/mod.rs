@@ -56,10 +56,11 @@ pub enum DigestError {
     TokenRejected(String),
 }
 
-/// The scheduler and the sender over one store.
+/// The scheduler, the alert scanner and the sender over one store.
 #[derive(Clone)]
 pub struct Digests {
     pub scheduler: Scheduler,
+    pub alerts: crate::alerts::Scanner,
     pub sender: Sender,
 }
 
@@ -86,6 +87,12 @@ impl Digests {
                 clock: clock.clone(),
                 settings: cfg.digests.clone(),
             },
+            alerts: crate::alerts::Scanner {
+                store: store.clone(),
+                clock: clock.clone(),
+                batch: chrono::Duration::from_std(cfg.digests.alert_batch)
+                    .unwrap_or(chrono::Duration::minutes(3)),
+            },
             sender: Sender {
                 store,
                 clock,
@@ -95,9 +102,10 @@ impl Digests {
         })
     }
 
-    /// One scheduler pass, then one delivery pass.
+    /// One scheduler pass, one alert scan, then one delivery pass.
     pub async fn run_once(&self) -> Result<(ScheduleReport, DeliveryReport), DigestError> {
         let s = self.scheduler.schedule_due_digests_once().await?;
+        self.alerts.scan_once().await?;
         let d = self.sender.deliver_outbox_once().await?;
         Ok((s, d))
     }

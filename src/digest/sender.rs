@@ -158,7 +158,7 @@ impl Sender {
                         .await?;
                     tracing::info!(
                         post = post.id,
-                        digest = post.digest.0,
+                        owner = ?post.owner,
                         channel = post.channel,
                         "digest posted"
                     );
@@ -178,7 +178,7 @@ impl Sender {
                     backoff(self.settings.retry_base, attempt)
                 }
                 PostOutcome::ChannelRefused(reason) => {
-                    tracing::warn!(post = post.id, digest = post.digest.0, guild = post.guild.0, %reason, "digest paused");
+                    tracing::warn!(post = post.id, owner = ?post.owner, guild = post.guild.0, %reason, "digest paused");
                     let now = self.clock.now();
                     self.store
                         .fail_post(post.id, &reason, Some(&reason), now)
@@ -193,7 +193,7 @@ impl Sender {
                     return Err(DigestError::TokenRejected(status));
                 }
                 PostOutcome::Rejected(e) => {
-                    tracing::error!(post = post.id, digest = post.digest.0, error = %e, "digest post refused");
+                    tracing::error!(post = post.id, owner = ?post.owner, error = %e, "digest post refused");
                     let now = self.clock.now();
                     self.store.fail_post(post.id, &e, None, now).await?;
                     return Ok(Done::Failed);

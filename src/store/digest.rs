@@ -160,11 +160,22 @@ impl PostStatus {
     }
 }
 
+/// An alert row's id (the `alerts` table of `0008_alerts.sql`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AlertId(pub i64);
+
+/// What an outbox post is for: one run of a digest, or one batch of an alert.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostOwner {
+    Digest(DigestId),
+    Alert(AlertId),
+}
+
 /// An outbox row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxPost {
     pub id: i64,
-    pub digest: DigestId,
+    pub owner: PostOwner,
     pub guild: GuildId,
     pub channel: u64,
     pub delivery: Delivery,
@@ -241,8 +252,9 @@ pub trait DigestStore: Send + Sync {
     ) -> Result<(), StoreError>;
 
     /// A refusal that retrying will not fix: the post is marked failed. With
-    /// `pause`, its digest is paused with that reason as well, and the window the
-    /// post covered is handed back, so the first digest after a resume covers it.
+    /// `pause`, its digest (or alert) is paused with that reason as well, and a
+    /// digest's window the post covered is handed back, so the first digest after
+    /// a resume covers it.
     async fn fail_post(
         &self,
         post: i64,
@@ -251,8 +263,8 @@ pub trait DigestStore: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError>;
 
-    /// Outbox rows of one digest (or all), oldest first: for `/digest list`,
-    /// operators and tests.
+    /// Outbox rows of one digest (or all, alerts' too), oldest first: for
+    /// `/digest list`, operators and tests.
     async fn outbox(&self, digest: Option<DigestId>) -> Result<Vec<OutboxPost>, StoreError>;
 }
 

@@ -22,6 +22,7 @@
 //!   PostgreSQL), so that one row type and one statement serve both.
 //! - [`sqlite`], [`postgres`]: opening each database, and its own statements.
 
+pub mod alert;
 mod backend;
 mod common;
 mod database_url;
@@ -246,9 +247,12 @@ pub struct Contexts {
 /// here; guild settings, digests and the outbox in their own modules) so that each
 /// can be read, implemented and tested on its own; `Store` is all of them, and every
 /// backend implements every one.
-pub trait Store: ContentStore + guild::GuildStore + digest::DigestStore {}
+pub trait Store:
+    ContentStore + guild::GuildStore + digest::DigestStore + alert::AlertStore
+{
+}
 
-impl<T: ContentStore + guild::GuildStore + digest::DigestStore> Store for T {}
+impl<T: ContentStore + guild::GuildStore + digest::DigestStore + alert::AlertStore> Store for T {}
 
 /// Feeds, items, articles, extractions and topics: what ingest writes and the brief
 /// reads.

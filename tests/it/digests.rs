@@ -30,23 +30,23 @@ use readout::store::guild::GuildId;
 use readout::store::sqlite::SqliteStore;
 use readout::store::{FetchCommit, IngestItem, Store};
 
-const GUILD: u64 = 800_000_000_000_000_001;
-const CHANNEL: u64 = 700_000_000_000_000_009;
+pub(crate) const GUILD: u64 = 800_000_000_000_000_001;
+pub(crate) const CHANNEL: u64 = 700_000_000_000_000_009;
 fn hm(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).expect("literal time")
 }
 
 /// The app as `readout digests` builds it (a temporary SQLite store, a fixed
 /// clock), against the fake Discord, and its digest scheduler + sender.
-struct App {
-    fake: FakeDiscord,
-    store: Arc<SqliteStore>,
-    clock: Arc<FixedClock>,
-    digests: Digests,
-    app: TestApp,
+pub(crate) struct App {
+    pub(crate) fake: FakeDiscord,
+    pub(crate) store: Arc<SqliteStore>,
+    pub(crate) clock: Arc<FixedClock>,
+    pub(crate) digests: Digests,
+    pub(crate) app: TestApp,
 }
 
-async fn spawn_app(now: DateTime<Utc>) -> App {
+pub(crate) async fn spawn_app(now: DateTime<Utc>) -> App {
     let fake = FakeDiscord::start(vec![GUILD]).await;
     let app = crate::support::app::spawn_app(AppOptions {
         discord: fake.discord_config(),
@@ -121,7 +121,7 @@ impl App {
             .queued
     }
 
-    async fn deliver(&self) -> readout::digest::DeliveryReport {
+    pub(crate) async fn deliver(&self) -> readout::digest::DeliveryReport {
         self.digests
             .sender
             .deliver_outbox_once()
@@ -158,9 +158,16 @@ fn evidence(s: &str) -> Evidence {
 /// statement and a pending item, all carrying `tag` so a test can tell which
 /// digest reported what.
 async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
+    add_report(store, tag, &format!("Donald Tusk{tag}"), published).await
+}
+
+/// An article (feed, item and article tagged `tag`) reporting that Zelensky met
+/// `met` in Kyiv on the day it was published, with a quote and a commitment.
+pub(crate) async fn add_report(store: &dyn Store, tag: &str, met: &str, published: DateTime<Utc>) {
+    let surname = met.split_whitespace().last().unwrap_or(met);
     let url = format!("https://news.example/{tag}");
     let text = format!(
-        "Zelensky met Tusk{tag} in Kyiv on Ukraine. \"We stand firm {tag},\" Zelensky said."
+        "Zelensky met {surname} in Kyiv on Ukraine. \"We stand firm {tag},\" Zelensky said."
     );
     let article = Article {
         id: format!("art-{tag}"),
@@ -173,15 +180,12 @@ async fn add_news(store: &dyn Store, tag: &str, published: DateTime<Utc>) {
     };
     let extraction = Extraction {
         meetings: vec![Meeting {
-            participants: vec![
-                actor("Volodymyr Zelensky"),
-                actor(&format!("Donald Tusk{tag}")),
-            ],
+            participants: vec![actor("Volodymyr Zelensky"), actor(met)],
             status: MeetingStatus::Held,
             date: Some(published.date_naive()),
             place: Some("Kyiv".into()),
             kind: MeetingKind::InPerson,
-            evidence: evidence(&format!("Zelensky met Tusk{tag} in Kyiv.")),
+            evidence: evidence(&format!("Zelensky met {surname} in Kyiv.")),
         }],
         statements: vec![Statement {
             speaker: actor("Volodymyr Zelensky"),
@@ -685,7 +689,7 @@ fn readout_process(
 }
 
 /// Starts the process, waits for its failpoint marker, and SIGKILLs it there.
-async fn kill_at_failpoint(app: &App, now: &str, point: &str) {
+pub(crate) async fn kill_at_failpoint(app: &App, now: &str, point: &str) {
     use tokio::io::AsyncBufReadExt;
     let mut child = digests_process(app, now, Some(point))
         .spawn()
@@ -712,7 +716,7 @@ async fn kill_at_failpoint(app: &App, now: &str, point: &str) {
     child.kill().await.expect("SIGKILL"); // tokio's kill is SIGKILL
 }
 
-async fn run_to_end(app: &App, now: &str) {
+pub(crate) async fn run_to_end(app: &App, now: &str) {
     let out = tokio::time::timeout(
         Duration::from_secs(20),
         digests_process(app, now, None).output(),

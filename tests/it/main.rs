@@ -17,6 +17,7 @@
 //! - [`timeline`]: `readout timeline` writing its picture.
 //! - [`digests`], [`digests_postgres`]: scheduled digests, posted once through
 //!   restarts, crashes and several processes.
+//! - [`alerts`]: a card per new development, once, pinging only its role.
 //!
 //! Tests that need a process of their own (a crash, a failpoint, several
 //! watchers) run the `readout` binary as a child; nothing here changes the test
@@ -24,6 +25,7 @@
 
 mod support;
 
+mod alerts;
 mod cli_ingest;
 mod demo;
 mod digests;

@@ -1720,7 +1720,8 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
             "4  digest schedule",
             "5  item context",
             "6  merge duplicate feeds",
-            "7  digest delivery"
+            "7  digest delivery",
+            "8  alerts"
         ]
     );
     db.store
@@ -1741,6 +1742,84 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
 
 /// Runs each scenario against both stores, as `sqlite::<name>` and
 /// `postgres::<name>`.
+/// Issue #16: alerts are kept per topic and channel; a scan commits its events
+/// and card only while the alert has the sequence it read; a card is an alert's
+/// post in the outbox, and a refused channel pauses the alert.
+async fn the_alert_store_contract_holds(db: &TestDb) {
+    use readout::store::alert::{AlertScan, AlertScope, AlertSpec};
+    use readout::store::digest::{Delivery, NewPost, PostOwner, RoleId};
+    let store = db.store.as_ref();
+    let t0 = crate::support::at("2024-07-01T08:00:00Z");
+    let spec = AlertSpec {
+        topic: readout::model::TopicName::parse("ukraine").expect("topic"),
+        scope: AlertScope::Meetings,
+        channel: 9,
+        ping: Some(RoleId(77)),
+    };
+    let id = store.save_alert(GuildId(1), &spec, t0).await.expect("save");
+    let alerts = store.guild_alerts(GuildId(1)).await.expect("alerts");
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(alerts[0].spec, spec, "the spec round-trips");
+    assert!(!alerts[0].primed);
+    assert!(
+        store
+            .guild_alerts(GuildId(2))
+            .await
+            .expect("alerts")
+            .is_empty()
+    );
+    let scan = AlertScan {
+        alert: id,
+        guild: GuildId(1),
+        channel: 9,
+        expected_seq: alerts[0].scan_seq,
+        seen: vec!["held|a,b|2024-07-01".into(), "held|c,d|undated".into()],
+        post: Some(NewPost {
+            nonce: "alert-contract-1".into(),
+            delivery: Delivery::Message,
+            payload: "{\"content\":\"card\"}".into(),
+        }),
+        next_post_at: Some(t0 + chrono::Duration::minutes(3)),
+    };
+    assert!(store.commit_scan(&scan, t0).await.expect("commit"));
+    assert!(
+        !store.commit_scan(&scan, t0).await.expect("commit"),
+        "the guard holds"
+    );
+    let mut seen = store.seen_events(id).await.expect("seen");
+    seen.sort();
+    assert_eq!(seen, scan.seen);
+    let a = &store.active_alerts().await.expect("active")[0];
+    assert!(a.primed);
+    assert_eq!(a.next_post_at, scan.next_post_at);
+    let claimed = store
+        .claim_outbox(t0, t0 + chrono::Duration::minutes(2), 10)
+        .await
+        .expect("claim");
+    assert_eq!(claimed.len(), 1);
+    assert_eq!(claimed[0].owner, PostOwner::Alert(id));
+    store
+        .fail_post(claimed[0].id, "no access", Some("no access"), t0)
+        .await
+        .expect("fail");
+    assert!(
+        store.active_alerts().await.expect("active").is_empty(),
+        "paused"
+    );
+    // Setting it again resumes it and keeps what it had seen.
+    store.save_alert(GuildId(1), &spec, t0).await.expect("save");
+    assert_eq!(store.active_alerts().await.expect("active").len(), 1);
+    assert_eq!(store.seen_events(id).await.expect("seen").len(), 2);
+    assert_eq!(
+        store
+            .remove_alerts(GuildId(1), &spec.topic, None)
+            .await
+            .expect("remove"),
+        1
+    );
+    assert!(store.seen_events(id).await.expect("seen").is_empty());
+}
+
 macro_rules! conformance {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1789,6 +1868,7 @@ conformance!(
     servers_see_only_their_own_feeds_and_settings,
     digests_are_per_channel_and_saving_again_replaces,
     the_digest_store_contract_holds,
+    the_alert_store_contract_holds,
     known_actors_rank_by_mentions,
     briefs_keep_only_items_about_the_topic,
     one_line_per_meeting_news_before_background,
@@ -1892,7 +1972,7 @@ async fn postgres_migrations_run_once_when_processes_start_together() {
     let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
     assert_eq!(
         versions,
-        [1, 2, 3, 4, 5, 6, 7],
+        [1, 2, 3, 4, 5, 6, 7, 8],
         "each migration applied once"
     );
 }
@@ -1926,7 +2006,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             listed.push(String::from_utf8(out.stdout).unwrap());
         }
         assert!(listed.iter().all(|l| l == &listed[0]), "{listed:#?}");
-        assert_eq!(listed[0].lines().count(), 7, "{}", listed[0]);
+        assert_eq!(listed[0].lines().count(), 8, "{}", listed[0]);
         let store = readout::store::postgres::PostgresStore::open(&url)
             .await
             .unwrap();
@@ -1937,7 +2017,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             .iter()
             .map(|(v, _)| *v)
             .collect();
-        assert_eq!(versions, [1, 2, 3, 4, 5, 6, 7]);
+        assert_eq!(versions, [1, 2, 3, 4, 5, 6, 7, 8]);
     }
 }
 

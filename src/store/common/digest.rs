@@ -97,9 +97,16 @@ impl<B: Backend> DigestStore for B {
         pause: Option<&str>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        // The post's owner is a digest or an alert: one of the two matches.
         let pause: Vec<_> = pause
-            .map(|reason| sql::pause_for(post, reason, now))
+            .map(|reason| {
+                [
+                    sql::pause_for(post, reason, now),
+                    sql::pause_alert_for(post, reason, now),
+                ]
+            })
             .into_iter()
+            .flatten()
             .collect();
         self.write_guarded("post failure", &sql::mark_failed(post, error), &pause)
             .await

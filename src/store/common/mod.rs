@@ -2,6 +2,7 @@
 //! (`sql`) run through the backend, and the operations the dialects write
 //! differently asked of it.
 
+mod alert;
 mod content;
 mod digest;
 mod guild;

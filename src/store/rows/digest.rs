@@ -5,8 +5,8 @@ use sqlx::types::Json;
 
 use crate::store::StoreError;
 use crate::store::digest::{
-    Delivery, DigestId, DigestSchedule, DigestSpec, OutboxPost, PostStatus, RoleId,
-    cadence_from_columns, topic_names, zone_from_column,
+    AlertId, Delivery, DigestId, DigestSchedule, DigestSpec, OutboxPost, PostOwner, PostStatus,
+    RoleId, cadence_from_columns, topic_names, zone_from_column,
 };
 use crate::store::guild::GuildId;
 use crate::store::stored::{ClockTime, StoredTime};
@@ -64,7 +64,8 @@ impl TryFrom<ScheduleRow> for DigestSchedule {
 #[derive(Debug, FromRow)]
 pub(crate) struct OutboxRow {
     id: i64,
-    digest_id: i64,
+    digest_id: Option<i64>,
+    alert_id: Option<i64>,
     guild_id: i64,
     channel_id: i64,
     delivery: String,
@@ -88,7 +89,16 @@ impl TryFrom<OutboxRow> for OutboxPost {
     fn try_from(r: OutboxRow) -> Result<Self, StoreError> {
         Ok(OutboxPost {
             id: r.id,
-            digest: DigestId(r.digest_id),
+            owner: match (r.digest_id, r.alert_id) {
+                (Some(d), None) => PostOwner::Digest(DigestId(d)),
+                (None, Some(a)) => PostOwner::Alert(AlertId(a)),
+                (d, a) => {
+                    return Err(StoreError::Corrupt {
+                        what: "outbox owner",
+                        detail: format!("digest {d:?}, alert {a:?}"),
+                    });
+                }
+            },
             guild: GuildId(r.guild_id as u64),
             channel: r.channel_id as u64,
             delivery: Delivery::parse(&r.delivery)?,

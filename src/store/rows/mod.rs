@@ -3,9 +3,11 @@
 //! (`StoredTime` for times, `Json` for name lists, `bool` for SQLite's 0/1), and
 //! each row turns into its domain type here, once.
 
+mod alert;
 mod digest;
 mod extraction;
 
+pub(crate) use alert::AlertRow;
 pub(crate) use digest::{OutboxRow, ScheduleRow, attempt_order};
 pub(crate) use extraction::ExtractionRows;
 

@@ -12,7 +12,7 @@ pub(crate) const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, time_of_day
      delivery, role_id";
 
 /// The columns of an `OutboxRow`.
-pub(crate) const OUTBOX_COLUMNS: &str = "id, digest_id, guild_id, channel_id, delivery, run_at, covers_from, \
+pub(crate) const OUTBOX_COLUMNS: &str = "id, digest_id, alert_id, guild_id, channel_id, delivery, run_at, covers_from, \
      covers_until, nonce, payload, status, attempts, next_attempt_at, last_error, message_id, sent_at";
 
 /// Creates or replaces the digest of a channel: cadence, zone, topics and
@@ -125,7 +125,8 @@ pub(crate) fn drop_orphan_posts() -> Statement<'static> {
     Statement::new(
         "drop posts of removed digests",
         "UPDATE digest_outbox SET status = 'failed', last_error = 'digest turned off', lease_until = NULL \
-         WHERE status = 'pending' AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.id = digest_outbox.digest_id)",
+         WHERE status = 'pending' AND digest_id IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.id = digest_outbox.digest_id)",
     )
 }
 
@@ -173,6 +174,19 @@ pub(crate) fn pause_for(post: i64, reason: &str, now: DateTime<Utc>) -> Statemen
          covered_until = CASE WHEN covered_until = o.covers_until THEN o.covers_from ELSE covered_until END \
          FROM (SELECT digest_id, covers_from, covers_until FROM digest_outbox WHERE id = $3) AS o \
          WHERE digests.id = o.digest_id",
+    )
+    .bind(reason)
+    .bind(now)
+    .bind(post)
+}
+
+/// Pauses the post's alert (a channel that refuses the bot): the scanner skips
+/// it until a moderator sets it again.
+pub(crate) fn pause_alert_for(post: i64, reason: &str, now: DateTime<Utc>) -> Statement<'_> {
+    Statement::new(
+        "pause alert",
+        "UPDATE alerts SET paused_reason = $1, paused_at = $2 \
+         WHERE id = (SELECT alert_id FROM digest_outbox WHERE id = $3)",
     )
     .bind(reason)
     .bind(now)

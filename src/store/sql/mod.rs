@@ -3,6 +3,7 @@
 //! What the dialects write differently stays in `sqlite` and `postgres`; the
 //! list, with the reasons, is in `backend`.
 
+pub(crate) mod alerts;
 pub(crate) mod articles;
 pub(crate) mod digests;
 pub(crate) mod feeds;

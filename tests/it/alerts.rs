@@ -1,0 +1,235 @@
+//! Alerts end to end (issue #16, point 1): the scanner and the digests' sender
+//! (in process with a fixed clock, or as `readout digests --once`) against the
+//! fake Discord over real HTTP. A card per event, once, with only its role.
+
+use chrono::Duration;
+use serde_json::json;
+
+use crate::digests::{App, CHANNEL, GUILD, add_report, kill_at_failpoint, run_to_end, spawn_app};
+use crate::support::fake_discord::{limit_violations, mentions_disabled};
+use crate::support::{at, within_limit};
+use readout::clock::Clock;
+use readout::model::TopicName;
+use readout::store::alert::{AlertScope, AlertSpec, AlertStore};
+use readout::store::digest::{DigestStore, PostOwner, RoleId};
+use readout::store::guild::GuildId;
+
+impl App {
+    async fn follow(&self, ping: Option<RoleId>) {
+        let spec = AlertSpec {
+            topic: TopicName::parse("ukraine").expect("topic"),
+            scope: AlertScope::All,
+            channel: CHANNEL,
+            ping,
+        };
+        self.store
+            .save_alert(GuildId(GUILD), &spec, self.clock.now())
+            .await
+            .expect("save alert");
+    }
+
+    /// One scan and one delivery pass at `now`; the cards sent.
+    async fn scan_and_send(&self, now: &str) -> usize {
+        self.clock.set(at(now));
+        self.digests.alerts.scan_once().await.expect("scan");
+        self.deliver().await.sent
+    }
+}
+
+fn card_text(body: &serde_json::Value) -> String {
+    body["embeds"][0]["description"]
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[tokio::test]
+async fn one_card_for_a_meeting_three_feeds_report_and_none_for_what_was_there() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
+        add_report(
+            app.store.as_ref(),
+            "old",
+            "Olaf Scholz",
+            at("2024-07-01T05:00:00Z"),
+        )
+        .await;
+        app.follow(None).await;
+        assert_eq!(
+            app.scan_and_send("2024-07-01T06:00:00Z").await,
+            0,
+            "no replay"
+        );
+
+        for (i, feed) in ["wire", "daily", "radio"].iter().enumerate() {
+            let t = at("2024-07-01T09:00:00Z") + Duration::minutes(20 * i as i64);
+            add_report(app.store.as_ref(), feed, "Donald Tusk", t).await;
+            let now = (t + Duration::minutes(1)).to_rfc3339();
+            app.scan_and_send(&now).await;
+        }
+        let created = app.fake.created(Some(CHANNEL));
+        assert_eq!(created.len(), 1, "{created:#?}");
+        let body = &created[0];
+        assert!(mentions_disabled(body), "{body:#}");
+        assert!(limit_violations(body).is_empty());
+        let text = card_text(body);
+        assert!(
+            text.contains("**Met**") && text.contains("Donald Tusk"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("Olaf Scholz"),
+            "what was there before the alert: {text}"
+        );
+        // The same event later, from a fourth outlet: still nothing new.
+        add_report(
+            app.store.as_ref(),
+            "weekly",
+            "Donald Tusk",
+            at("2024-07-01T12:00:00Z"),
+        )
+        .await;
+        assert_eq!(app.scan_and_send("2024-07-01T12:30:00Z").await, 0);
+        let owners: Vec<PostOwner> = app
+            .store
+            .outbox(None)
+            .await
+            .expect("outbox")
+            .iter()
+            .map(|p| p.owner)
+            .collect();
+        assert!(
+            matches!(owners.as_slice(), [PostOwner::Alert(_)]),
+            "{owners:?}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_card_pings_its_one_role_and_a_burst_waits_for_one_card() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
+        let role = 555_000_000_000_000_003u64;
+        app.follow(Some(RoleId(role))).await;
+        app.scan_and_send("2024-07-01T06:00:00Z").await;
+        add_report(
+            app.store.as_ref(),
+            "a",
+            "Donald Tusk",
+            at("2024-07-01T09:00:00Z"),
+        )
+        .await;
+        assert_eq!(app.scan_and_send("2024-07-01T09:01:00Z").await, 1);
+        let body = &app.fake.created(Some(CHANNEL))[0];
+        assert_eq!(
+            body["allowed_mentions"],
+            json!({"parse": [], "roles": [role.to_string()]})
+        );
+        assert!(
+            body["content"]
+                .as_str()
+                .unwrap_or("")
+                .starts_with(&format!("<@&{role}>"))
+        );
+
+        // Two more meetings within the batch window: held back, then one card.
+        add_report(
+            app.store.as_ref(),
+            "b",
+            "Maia Sandu",
+            at("2024-07-01T09:02:00Z"),
+        )
+        .await;
+        assert_eq!(app.scan_and_send("2024-07-01T09:02:30Z").await, 0);
+        add_report(
+            app.store.as_ref(),
+            "c",
+            "Petr Pavel",
+            at("2024-07-01T09:03:00Z"),
+        )
+        .await;
+        assert_eq!(app.scan_and_send("2024-07-01T09:03:30Z").await, 0);
+        assert_eq!(app.scan_and_send("2024-07-01T09:05:00Z").await, 1);
+        let created = app.fake.created(Some(CHANNEL));
+        assert_eq!(created.len(), 2);
+        let text = card_text(&created[1]);
+        assert!(
+            text.contains("Maia Sandu") && text.contains("Petr Pavel"),
+            "{text}"
+        );
+        assert!(!text.contains("Donald Tusk"), "{text}");
+    })
+    .await;
+}
+
+/// A bot back after days away reads a backlog: what was reported more than two
+/// days ago is taken in quietly; what is fresh still gets its card.
+#[tokio::test]
+async fn a_backlog_read_after_downtime_posts_no_old_news() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
+        app.follow(None).await;
+        app.scan_and_send("2024-07-01T06:00:00Z").await;
+        // Down until the 6th; the feeds then give up what they held.
+        add_report(
+            app.store.as_ref(),
+            "d2",
+            "Maia Sandu",
+            at("2024-07-02T10:00:00Z"),
+        )
+        .await;
+        add_report(
+            app.store.as_ref(),
+            "d3",
+            "Petr Pavel",
+            at("2024-07-03T10:00:00Z"),
+        )
+        .await;
+        add_report(
+            app.store.as_ref(),
+            "d6",
+            "Donald Tusk",
+            at("2024-07-06T07:00:00Z"),
+        )
+        .await;
+        assert_eq!(app.scan_and_send("2024-07-06T08:00:00Z").await, 1);
+        let created = app.fake.created(Some(CHANNEL));
+        assert_eq!(created.len(), 1);
+        let text = card_text(&created[0]);
+        assert!(text.contains("Donald Tusk"), "{text}");
+        assert!(
+            !text.contains("Maia Sandu") && !text.contains("Petr Pavel"),
+            "{text}"
+        );
+        // Nor later: they were taken in.
+        assert_eq!(app.scan_and_send("2024-07-06T09:00:00Z").await, 0);
+    })
+    .await;
+}
+
+/// `readout digests --once` killed right after Discord accepted a card, then run
+/// again: the card is in the channel once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn killed_after_sending_a_card_the_rerun_posts_nothing_twice() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
+        app.follow(None).await;
+        app.scan_and_send("2024-07-01T06:00:00Z").await;
+        add_report(
+            app.store.as_ref(),
+            "k",
+            "Donald Tusk",
+            at("2024-07-01T09:00:00Z"),
+        )
+        .await;
+        kill_at_failpoint(&app, "2024-07-01T09:01:00Z", "after_send").await;
+        assert_eq!(app.fake.created(Some(CHANNEL)).len(), 1);
+        run_to_end(&app, "2024-07-01T09:10:00Z").await;
+        run_to_end(&app, "2024-07-01T09:20:00Z").await;
+        let created = app.fake.created(Some(CHANNEL));
+        assert_eq!(created.len(), 1, "{created:#?}");
+        assert!(card_text(&created[0]).contains("Donald Tusk"));
+    })
+    .await;
+}
