@@ -10,6 +10,7 @@
 //! "@everyone" never pings anyone), and configuration replies and errors are
 //! ephemeral (only the caller sees them).
 
+pub mod alert;
 pub mod client;
 pub mod config;
 pub mod cooldown;
@@ -61,6 +62,7 @@ pub fn commands() -> Vec<poise::Command<Data, Error>> {
         feeds::feeds(),
         topic::topic(),
         digest::digest(),
+        alert::alert(),
         config::config(),
     ];
     cooldown::start_cooldowns_after_parsing(&mut commands);

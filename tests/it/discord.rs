@@ -19,6 +19,7 @@ use readout::model::{
     Article, Evidence, Extraction, Meeting, MeetingKind, MeetingStatus, Pending, Span, Speech,
     Statement, TopicName,
 };
+use readout::store::alert::AlertStore;
 use readout::store::digest::DigestStore;
 use readout::store::guild::{GuildId, GuildStore};
 use readout::store::{ContentStore, FetchCommit, IngestItem, Scope, Store, Topic};
@@ -1005,6 +1006,79 @@ async fn digest_set_takes_forums_threads_and_one_role_but_not_everyone() {
     .await;
 }
 
+/// Issue #16, point 1, from the commands: moderators add, list and remove
+/// alerts; members cannot; @everyone cannot be pinged; the confirmation pings
+/// nobody.
+#[tokio::test]
+async fn alerts_are_added_listed_and_removed_by_moderators_only() {
+    within_limit(async {
+        let bot = TestBot::spawn(false).await;
+        let role = 555_000_000_000_000_004u64;
+        let role_json = serde_json::json!({"id": role.to_string(), "name": "desk", "color": 0,
+            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+            "hoist": false, "icon": null, "unicode_emoji": null, "position": 1,
+            "permissions": "0", "managed": false, "mentionable": true, "flags": 0});
+        let add = |member: &Member, role_id: u64| {
+            let mut i = interaction(
+                2,
+                bot.next_id(),
+                GUILD_A,
+                member,
+                "alert",
+                vec![sub(
+                    "add",
+                    vec![
+                        opt("topic", "ukraine"),
+                        // Choices go as the index of the choice ("meetings" is 0).
+                        serde_json::json!({"name": "what", "type": 4, "value": 0}),
+                        serde_json::json!({"name": "role", "type": 8, "value": role_id.to_string()}),
+                    ],
+                )],
+            );
+            let mut r = role_json.clone();
+            r["id"] = serde_json::json!(role_id.to_string());
+            i["data"]["resolved"] = serde_json::json!({"roles": {role_id.to_string(): r}});
+            serde_json::from_value::<serenity::all::Interaction>(i.clone()).expect("fixture");
+            i
+        };
+        let reqs = bot.interact(add(&Member::plain(70), role)).await;
+        assert!(is_ephemeral(&final_message(&reqs)));
+        assert!(bot.store.guild_alerts(GuildId(GUILD_A)).await.expect("alerts").is_empty());
+
+        let reqs = bot.interact(add(&Member::moderator(71), GUILD_A)).await;
+        let msg = final_message(&reqs);
+        assert!(msg["content"].as_str().unwrap_or("").contains("@everyone"), "{msg:#}");
+        assert!(bot.store.guild_alerts(GuildId(GUILD_A)).await.expect("alerts").is_empty());
+
+        let reqs = bot.interact(add(&Member::moderator(71), role)).await;
+        let msg = final_message(&reqs);
+        assert!(mentions_disabled(&msg), "{msg:#}");
+        assert!(msg["content"].as_str().unwrap_or("").contains("Alert saved"), "{msg:#}");
+        let alerts = bot.store.guild_alerts(GuildId(GUILD_A)).await.expect("alerts");
+        assert_eq!(alerts.len(), 1);
+        assert_eq!(alerts[0].spec.channel, CHANNEL, "the channel it was asked in");
+        assert_eq!(alerts[0].spec.scope, readout::store::alert::AlertScope::Meetings);
+        assert_eq!(alerts[0].spec.ping, Some(readout::store::digest::RoleId(role)));
+        assert!(bot.store.guild_alerts(GuildId(GUILD_B)).await.expect("alerts").is_empty());
+
+        let reqs = bot
+            .command(GUILD_A, &Member::moderator(71), "alert", vec![sub("list", vec![])])
+            .await;
+        let listed = final_message(&reqs)["embeds"][0]["description"].to_string();
+        assert!(listed.contains("ukraine") && listed.contains("meetings held"), "{listed}");
+
+        bot.command(
+            GUILD_A,
+            &Member::moderator(71),
+            "alert",
+            vec![sub("remove", vec![opt("topic", "ukraine")])],
+        )
+        .await;
+        assert!(bot.store.guild_alerts(GuildId(GUILD_A)).await.expect("alerts").is_empty());
+    })
+    .await;
+}
+
 #[tokio::test]
 async fn digests_and_moderator_roles_are_validated_and_kept_per_server() {
     within_limit(async {
@@ -1123,7 +1197,7 @@ async fn commands_register_in_one_guild_with_discord_guild_id() {
             .collect();
         for n in [
             "status", "timeline", "pending", "said", "met", "topics", "feeds", "topic", "digest",
-            "config",
+            "alert", "config",
         ] {
             assert!(names.contains(&n), "{n} registered: {names:?}");
         }
