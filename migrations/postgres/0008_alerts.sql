@@ -10,6 +10,8 @@ CREATE TABLE alerts (
     -- 'meetings', 'pending' or 'all'
     what          text        NOT NULL,
     channel_id    bigint      NOT NULL,
+    -- 'message' (a channel or thread) or 'forum_post' (a post per card)
+    delivery      text        NOT NULL DEFAULT 'message',
     -- the one role a card pings; NULL pings nobody
     role_id       bigint,
     created_at    timestamptz NOT NULL,

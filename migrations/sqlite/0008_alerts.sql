@@ -10,6 +10,8 @@ CREATE TABLE alerts (
     -- 'meetings', 'pending' or 'all'
     what          TEXT    NOT NULL,
     channel_id    INTEGER NOT NULL,
+    -- 'message' (a channel or thread) or 'forum_post' (a post per card)
+    delivery      TEXT    NOT NULL DEFAULT 'message',
     -- the one role a card pings; NULL pings nobody
     role_id       INTEGER,
     created_at    INTEGER NOT NULL,

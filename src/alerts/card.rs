@@ -8,10 +8,11 @@ use serde_json::Value;
 use sha2::{Digest as _, Sha256};
 
 use super::events::{Event, EventKind};
-use crate::digest::outbox::{NONCE_LEN, message_body};
+use crate::digest::outbox::{NONCE_LEN, forum_post_body, message_body};
 use crate::model::TopicName;
 use crate::render::discord::{COLOR, Embed, bounded_list, escape, limits, masked_link, truncate};
-use crate::store::digest::{AlertId, RoleId};
+use crate::store::alert::AlertSpec;
+use crate::store::digest::{AlertId, Delivery};
 
 /// The nonce of one batch: `ra` and a hash of the alert and the events' keys, so
 /// a batch rebuilt from the same state has the same nonce.
@@ -66,16 +67,28 @@ pub fn embed(topic: &TopicName, events: &[Event], now: DateTime<Utc>) -> Embed {
     }
 }
 
-/// The message body of a card.
+/// A card as the outbox keeps it: its nonce, and the body of a message, or of a
+/// forum post titled with the topic and the minute (a retry finds the post by
+/// it; see the digests' sender).
 pub fn body(
     alert: AlertId,
-    topic: &TopicName,
+    spec: &AlertSpec,
     events: &[Event],
-    ping: Option<RoleId>,
     now: DateTime<Utc>,
 ) -> (String, Value) {
     let nonce = nonce(alert, events);
-    let body = message_body("", &[embed(topic, events, now)], &nonce, ping);
+    let embeds = [embed(&spec.topic, events, now)];
+    let body = match spec.delivery {
+        Delivery::Message => message_body("", &embeds, &nonce, spec.ping),
+        Delivery::ForumPost => {
+            let title = format!(
+                "{} — {} UTC",
+                spec.topic.as_str(),
+                now.format("%-d %b %Y %H:%M")
+            );
+            forum_post_body(&title, "", &embeds, spec.ping)
+        }
+    };
     (nonce, body)
 }
 
@@ -104,10 +117,16 @@ mod tests {
 
     #[test]
     fn a_card_escapes_feed_text_links_its_source_and_names_no_one_but_its_role() {
-        let topic = TopicName::parse("north sea").unwrap();
+        let mut spec = AlertSpec {
+            topic: TopicName::parse("north sea").unwrap(),
+            scope: crate::store::alert::AlertScope::All,
+            channel: 1,
+            delivery: Delivery::Message,
+            ping: None,
+        };
         let e = [event("held|a|x", "@everyone *met* <@&9>")];
         let now = e[0].reported;
-        let (nonce, body) = body(AlertId(3), &topic, &e, None, now);
+        let (nonce, body) = body(AlertId(3), &spec, &e, now);
         let text = body["embeds"][0]["description"].as_str().unwrap();
         assert!(text.starts_with("**Met** · 2 Jul 2024 · "), "{text}");
         assert!(text.contains("\\*met\\*"), "{text}");
@@ -126,5 +145,13 @@ mod tests {
             super::nonce(AlertId(3), &again)
         );
         assert_ne!(super::nonce(AlertId(3), &e), super::nonce(AlertId(4), &e));
+        // In a forum: a post titled with the topic and the minute.
+        spec.delivery = Delivery::ForumPost;
+        let (_, post) = super::body(AlertId(3), &spec, &e, now);
+        assert_eq!(post["name"], "north sea — 3 Jul 2024 09:46 UTC");
+        assert_eq!(
+            post["message"]["allowed_mentions"],
+            serde_json::json!({"parse": []})
+        );
     }
 }

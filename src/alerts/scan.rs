@@ -22,7 +22,7 @@ use super::events::{Event, events, is_fresh, is_new};
 use crate::brief::{Lines, brief_for};
 use crate::clock::Clock;
 use crate::store::alert::{Alert, AlertScan};
-use crate::store::digest::{Delivery, NewPost};
+use crate::store::digest::NewPost;
 use crate::store::{Scope, Store, StoreError};
 
 /// What one pass did.
@@ -94,11 +94,10 @@ impl Scanner {
             return Ok(());
         }
         let post = (!posted.is_empty()).then(|| {
-            let (nonce, body) =
-                card::body(alert.id, &alert.spec.topic, &posted, alert.spec.ping, now);
+            let (nonce, body) = card::body(alert.id, &alert.spec, &posted, now);
             NewPost {
                 nonce,
-                delivery: Delivery::Message,
+                delivery: alert.spec.delivery,
                 payload: body.to_string(),
             }
         });

@@ -49,6 +49,9 @@ fn describe(a: &Alert) -> String {
         escape(a.spec.topic.as_str()),
         a.spec.channel
     );
+    if a.spec.delivery == Delivery::ForumPost {
+        s.push_str(" · a forum post per card");
+    }
     if let Some(r) = a.spec.ping {
         s.push_str(&format!(" · pings <@&{}>", r.0));
     }
@@ -61,15 +64,27 @@ fn describe(a: &Alert) -> String {
     s
 }
 
+/// Where an alert posts, and whom it pings.
+#[derive(Debug, Clone, Copy)]
+pub struct Target {
+    pub channel: u64,
+    pub delivery: Delivery,
+    pub role: Option<u64>,
+}
+
 /// `/alert add`: validates, then saves (or replaces and resumes) the alert.
 pub async fn add(
     data: &Data,
     caller: &Caller,
     topic: &str,
     scope: AlertScope,
-    channel: u64,
-    role: Option<u64>,
+    to: Target,
 ) -> Result<Reply, CommandError> {
+    let Target {
+        channel,
+        delivery,
+        role,
+    } = to;
     require_moderator(data, caller).await?;
     let topic = TopicName::parse(topic).map_err(|e| CommandError::Invalid(format!("{e}.")))?;
     let existing = data.store.guild_alerts(caller.guild).await?;
@@ -85,6 +100,7 @@ pub async fn add(
         topic,
         scope,
         channel,
+        delivery,
         ping: parse_role(caller.guild, role)?,
     };
     let now = data.clock.now();
@@ -176,25 +192,26 @@ pub async fn alert_add(
     #[max_length = 64]
     topic: String,
     #[description = "Meetings, pending items, or all (default)"] what: Option<What>,
-    #[description = "Where to post (default: this channel); a text channel or a thread"]
-    #[channel_types("Text", "News", "PublicThread", "PrivateThread", "NewsThread")]
+    #[description = "Where to post (default: here): a channel, a thread, or a forum (a post per card)"]
+    #[channel_types("Text", "News", "PublicThread", "PrivateThread", "NewsThread", "Forum")]
     channel: Option<PartialChannel>,
     #[description = "A role to ping with each card (never @everyone)"] role: Option<
         serenity::all::RoleId,
     >,
 ) -> Result<(), Error> {
     respond(ctx, |data, caller, _| async move {
-        let target = match &channel {
-            Some(c) if delivery_for(c.kind)? != Delivery::Message => {
-                return Err(CommandError::Invalid(
-                    "Alerts go to a text or announcement channel or a thread.".into(),
-                ));
-            }
-            Some(c) => c.id.get(),
-            None => caller.channel,
+        // Without a channel: the one asked in, which takes messages.
+        let (target, delivery) = match &channel {
+            Some(c) => (c.id.get(), delivery_for(c.kind)?),
+            None => (caller.channel, Delivery::Message),
         };
         let scope = what.map_or(AlertScope::All, AlertScope::from);
-        add(data, &caller, &topic, scope, target, role.map(|r| r.get())).await
+        let to = Target {
+            channel: target,
+            delivery,
+            role: role.map(|r| r.get()),
+        };
+        add(data, &caller, &topic, scope, to).await
     })
     .await
 }

@@ -12,7 +12,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::StoreError;
-use super::digest::{AlertId, NewPost, RoleId};
+use super::digest::{AlertId, Delivery, NewPost, RoleId};
 use super::guild::GuildId;
 use crate::model::TopicName;
 
@@ -55,6 +55,8 @@ pub struct AlertSpec {
     pub topic: TopicName,
     pub scope: AlertScope,
     pub channel: u64,
+    /// A message in the channel or thread, or a post of the forum per card.
+    pub delivery: Delivery,
     /// The one role a card pings, if any (never @everyone).
     pub ping: Option<RoleId>,
 }

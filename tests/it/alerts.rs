@@ -6,20 +6,25 @@ use chrono::Duration;
 use serde_json::json;
 
 use crate::digests::{App, CHANNEL, GUILD, add_report, kill_at_failpoint, run_to_end, spawn_app};
-use crate::support::fake_discord::{limit_violations, mentions_disabled};
+use crate::support::fake_discord::{Scripted, limit_violations, mentions_disabled};
 use crate::support::{at, within_limit};
 use readout::clock::Clock;
 use readout::model::TopicName;
 use readout::store::alert::{AlertScope, AlertSpec, AlertStore};
-use readout::store::digest::{DigestStore, PostOwner, RoleId};
+use readout::store::digest::{Delivery, DigestStore, PostOwner, RoleId};
 use readout::store::guild::GuildId;
 
 impl App {
     async fn follow(&self, ping: Option<RoleId>) {
+        self.follow_in(Delivery::Message, ping).await
+    }
+
+    async fn follow_in(&self, delivery: Delivery, ping: Option<RoleId>) {
         let spec = AlertSpec {
             topic: TopicName::parse("ukraine").expect("topic"),
             scope: AlertScope::All,
             channel: CHANNEL,
+            delivery,
             ping,
         };
         self.store
@@ -159,6 +164,33 @@ async fn a_card_pings_its_one_role_and_a_burst_waits_for_one_card() {
             "{text}"
         );
         assert!(!text.contains("Donald Tusk"), "{text}");
+    })
+    .await;
+}
+
+/// An alert into a forum: each card is a post of its own, titled with the
+/// topic and the minute; an answer lost after Discord made it makes no second.
+#[tokio::test]
+async fn an_alert_into_a_forum_makes_one_post_per_card() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
+        app.follow_in(Delivery::ForumPost, None).await;
+        app.scan_and_send("2024-07-01T06:00:00Z").await;
+        add_report(
+            app.store.as_ref(),
+            "f",
+            "Donald Tusk",
+            at("2024-07-01T09:00:00Z"),
+        )
+        .await;
+        app.fake.script(CHANNEL, vec![Scripted::CreateThenFail]);
+        assert_eq!(app.scan_and_send("2024-07-01T09:01:00Z").await, 1);
+        let posts = app.fake.forum_posts();
+        assert_eq!(posts.len(), 1, "{posts:#?}");
+        assert_eq!(posts[0]["name"], "ukraine — 1 Jul 2024 09:01 UTC");
+        let first = &app.fake.created(None)[0];
+        assert!(mentions_disabled(first), "{first:#}");
+        assert!(card_text(first).contains("Donald Tusk"));
     })
     .await;
 }

@@ -1754,6 +1754,7 @@ async fn the_alert_store_contract_holds(db: &TestDb) {
         topic: readout::model::TopicName::parse("ukraine").expect("topic"),
         scope: AlertScope::Meetings,
         channel: 9,
+        delivery: Delivery::ForumPost,
         ping: Some(RoleId(77)),
     };
     let id = store.save_alert(GuildId(1), &spec, t0).await.expect("save");

@@ -5,7 +5,7 @@ use sqlx::FromRow;
 use crate::model::TopicName;
 use crate::store::StoreError;
 use crate::store::alert::{Alert, AlertScope, AlertSpec};
-use crate::store::digest::{AlertId, RoleId};
+use crate::store::digest::{AlertId, Delivery, RoleId};
 use crate::store::guild::GuildId;
 use crate::store::stored::StoredTime;
 
@@ -17,6 +17,7 @@ pub(crate) struct AlertRow {
     topic: String,
     what: String,
     channel_id: i64,
+    delivery: String,
     role_id: Option<i64>,
     created_at: StoredTime,
     scan_seq: i64,
@@ -41,6 +42,7 @@ impl TryFrom<AlertRow> for Alert {
                 topic,
                 scope: AlertScope::parse(&r.what)?,
                 channel: r.channel_id as u64,
+                delivery: Delivery::parse(&r.delivery)?,
                 ping: r.role_id.map(|id| RoleId(id as u64)),
             },
             created_at: r.created_at.utc(),

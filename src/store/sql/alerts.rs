@@ -9,16 +9,17 @@ use crate::store::guild::GuildId;
 use crate::store::statement::Statement;
 
 /// The columns of an `AlertRow`.
-pub(crate) const ALERT_COLUMNS: &str = "id, guild_id, topic, what, channel_id, role_id, created_at, \
-     scan_seq, primed_at, next_post_at, paused_reason";
+pub(crate) const ALERT_COLUMNS: &str = "id, guild_id, topic, what, channel_id, delivery, role_id, \
+     created_at, scan_seq, primed_at, next_post_at, paused_reason";
 
 /// Creates or replaces the alert of a topic in a channel, resuming it.
 pub(crate) fn save<'a>(guild: GuildId, spec: &'a AlertSpec, now: DateTime<Utc>) -> Statement<'a> {
     Statement::new(
         "save alert",
-        "INSERT INTO alerts (guild_id, topic, what, channel_id, role_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) \
+        "INSERT INTO alerts (guild_id, topic, what, channel_id, role_id, created_at, delivery) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) \
          ON CONFLICT (guild_id, topic, channel_id) DO UPDATE SET what = excluded.what, \
+         delivery = excluded.delivery, \
          role_id = excluded.role_id, paused_reason = NULL, paused_at = NULL, \
          scan_seq = alerts.scan_seq + 1 RETURNING id",
     )
@@ -29,6 +30,7 @@ pub(crate) fn save<'a>(guild: GuildId, spec: &'a AlertSpec, now: DateTime<Utc>) 
     .bind(spec.channel as i64)
     .bind(spec.ping.map(|r| r.0 as i64))
     .bind(now)
+    .bind(spec.delivery.as_str())
 }
 
 pub(crate) fn of_guild(guild: GuildId) -> Statement<'static> {
