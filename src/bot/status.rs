@@ -82,15 +82,17 @@ async fn is_defined_topic(
     Ok(false)
 }
 
-/// `/status`: the whole brief.
-pub async fn answer_status(
+/// The brief a `topic` and `since` option ask for, after deferring (a brief may
+/// take over a second): the options are checked first, so a typing error is
+/// answered at once. A topic nobody defined with nothing found, not even before
+/// the window, is an unknown topic.
+async fn asked_brief(
     data: &Data,
     caller: &Caller,
     progress: &Progress<'_>,
     topic: &str,
     since: Option<&str>,
-    detail: bool,
-) -> Result<Reply, CommandError> {
+) -> Result<Brief, CommandError> {
     let topic = parse_topic(topic)?;
     let now = data.clock.now();
     let since = parse_since(since, now)?;
@@ -108,6 +110,19 @@ pub async fn answer_status(
     if nothing_at_all && !is_defined_topic(data, caller.guild, &topic).await? {
         return Err(CommandError::UnknownTopic(topic.to_string()));
     }
+    Ok(brief)
+}
+
+/// `/status`: the whole brief.
+pub async fn answer_status(
+    data: &Data,
+    caller: &Caller,
+    progress: &Progress<'_>,
+    topic: &str,
+    since: Option<&str>,
+    detail: bool,
+) -> Result<Reply, CommandError> {
+    let brief = asked_brief(data, caller, progress, topic, since).await?;
     Ok(Reply::embeds(discord::brief_embeds(&brief, detail)))
 }
 
@@ -119,29 +134,13 @@ pub async fn answer_timeline(
     topic: &str,
     since: Option<&str>,
 ) -> Result<Reply, CommandError> {
-    let topic = parse_topic(topic)?;
-    let now = data.clock.now();
-    let since = parse_since(since, now)?;
-    progress.defer(false).await?;
-    let brief = brief_for(
-        data.store.as_ref(),
-        Scope::Guild(caller.guild.0),
-        &topic,
-        since,
-        now,
-    )
-    .await?;
+    let brief = asked_brief(data, caller, progress, topic, since).await?;
+    let topic = brief.topic.clone();
     let Some(timeline) = timeline::lay_out(&brief) else {
-        if brief.is_empty()
-            && brief.window_is_empty().is_none()
-            && !is_defined_topic(data, caller.guild, &topic).await?
-        {
-            return Err(CommandError::UnknownTopic(topic.to_string()));
-        }
         return Ok(Reply::text(format!(
             "Nothing to draw for **{}**{}: no meeting and no pending item with a due date. `/status` shows what there is.",
             escape(topic.as_str()),
-            since.map_or(String::new(), |s| format!(
+            brief.since.map_or(String::new(), |s| format!(
                 " since {}",
                 s.format("%-d %b %Y")
             ))

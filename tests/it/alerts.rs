@@ -15,10 +15,6 @@ use readout::store::digest::{Delivery, DigestStore, PostOwner, RoleId};
 use readout::store::guild::GuildId;
 
 impl App {
-    async fn follow(&self, ping: Option<RoleId>) {
-        self.follow_in(Delivery::Message, ping).await
-    }
-
     async fn follow_in(&self, delivery: Delivery, ping: Option<RoleId>) {
         let spec = AlertSpec {
             topic: TopicName::parse("ukraine").expect("topic"),
@@ -31,6 +27,20 @@ impl App {
             .save_alert(GuildId(GUILD), &spec, self.clock.now())
             .await
             .expect("save alert");
+    }
+
+    /// An article tagged `tag` reporting that Zelensky met `met` on the day of
+    /// `published`.
+    async fn report(&self, tag: &str, met: &str, published: &str) {
+        add_report(self.store.as_ref(), tag, met, at(published)).await
+    }
+
+    /// A new alert on ukraine, its first scan (which posts nothing) done at 06:00.
+    async fn alert_from_six(delivery: Delivery, ping: Option<RoleId>) -> App {
+        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
+        app.follow_in(delivery, ping).await;
+        assert_eq!(app.scan_and_send("2024-07-01T06:00:00Z").await, 0);
+        app
     }
 
     /// One scan and one delivery pass at `now`; the cards sent.
@@ -52,14 +62,9 @@ fn card_text(body: &serde_json::Value) -> String {
 async fn one_card_for_a_meeting_three_feeds_report_and_none_for_what_was_there() {
     within_limit(async {
         let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
-        add_report(
-            app.store.as_ref(),
-            "old",
-            "Olaf Scholz",
-            at("2024-07-01T05:00:00Z"),
-        )
-        .await;
-        app.follow(None).await;
+        app.report("old", "Olaf Scholz", "2024-07-01T05:00:00Z")
+            .await;
+        app.follow_in(Delivery::Message, None).await;
         assert_eq!(
             app.scan_and_send("2024-07-01T06:00:00Z").await,
             0,
@@ -87,13 +92,8 @@ async fn one_card_for_a_meeting_three_feeds_report_and_none_for_what_was_there()
             "what was there before the alert: {text}"
         );
         // The same event later, from a fourth outlet: still nothing new.
-        add_report(
-            app.store.as_ref(),
-            "weekly",
-            "Donald Tusk",
-            at("2024-07-01T12:00:00Z"),
-        )
-        .await;
+        app.report("weekly", "Donald Tusk", "2024-07-01T12:00:00Z")
+            .await;
         assert_eq!(app.scan_and_send("2024-07-01T12:30:00Z").await, 0);
         let owners: Vec<PostOwner> = app
             .store
@@ -114,17 +114,9 @@ async fn one_card_for_a_meeting_three_feeds_report_and_none_for_what_was_there()
 #[tokio::test]
 async fn a_card_pings_its_one_role_and_a_burst_waits_for_one_card() {
     within_limit(async {
-        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
         let role = 555_000_000_000_000_003u64;
-        app.follow(Some(RoleId(role))).await;
-        app.scan_and_send("2024-07-01T06:00:00Z").await;
-        add_report(
-            app.store.as_ref(),
-            "a",
-            "Donald Tusk",
-            at("2024-07-01T09:00:00Z"),
-        )
-        .await;
+        let app = App::alert_from_six(Delivery::Message, Some(RoleId(role))).await;
+        app.report("a", "Donald Tusk", "2024-07-01T09:00:00Z").await;
         assert_eq!(app.scan_and_send("2024-07-01T09:01:00Z").await, 1);
         let body = &app.fake.created(Some(CHANNEL))[0];
         assert_eq!(
@@ -139,21 +131,9 @@ async fn a_card_pings_its_one_role_and_a_burst_waits_for_one_card() {
         );
 
         // Two more meetings within the batch window: held back, then one card.
-        add_report(
-            app.store.as_ref(),
-            "b",
-            "Maia Sandu",
-            at("2024-07-01T09:02:00Z"),
-        )
-        .await;
+        app.report("b", "Maia Sandu", "2024-07-01T09:02:00Z").await;
         assert_eq!(app.scan_and_send("2024-07-01T09:02:30Z").await, 0);
-        add_report(
-            app.store.as_ref(),
-            "c",
-            "Petr Pavel",
-            at("2024-07-01T09:03:00Z"),
-        )
-        .await;
+        app.report("c", "Petr Pavel", "2024-07-01T09:03:00Z").await;
         assert_eq!(app.scan_and_send("2024-07-01T09:03:30Z").await, 0);
         assert_eq!(app.scan_and_send("2024-07-01T09:05:00Z").await, 1);
         let created = app.fake.created(Some(CHANNEL));
@@ -173,16 +153,8 @@ async fn a_card_pings_its_one_role_and_a_burst_waits_for_one_card() {
 #[tokio::test]
 async fn an_alert_into_a_forum_makes_one_post_per_card() {
     within_limit(async {
-        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
-        app.follow_in(Delivery::ForumPost, None).await;
-        app.scan_and_send("2024-07-01T06:00:00Z").await;
-        add_report(
-            app.store.as_ref(),
-            "f",
-            "Donald Tusk",
-            at("2024-07-01T09:00:00Z"),
-        )
-        .await;
+        let app = App::alert_from_six(Delivery::ForumPost, None).await;
+        app.report("f", "Donald Tusk", "2024-07-01T09:00:00Z").await;
         app.fake.script(CHANNEL, vec![Scripted::CreateThenFail]);
         assert_eq!(app.scan_and_send("2024-07-01T09:01:00Z").await, 1);
         let posts = app.fake.forum_posts();
@@ -200,31 +172,12 @@ async fn an_alert_into_a_forum_makes_one_post_per_card() {
 #[tokio::test]
 async fn a_backlog_read_after_downtime_posts_no_old_news() {
     within_limit(async {
-        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
-        app.follow(None).await;
-        app.scan_and_send("2024-07-01T06:00:00Z").await;
+        let app = App::alert_from_six(Delivery::Message, None).await;
         // Down until the 6th; the feeds then give up what they held.
-        add_report(
-            app.store.as_ref(),
-            "d2",
-            "Maia Sandu",
-            at("2024-07-02T10:00:00Z"),
-        )
-        .await;
-        add_report(
-            app.store.as_ref(),
-            "d3",
-            "Petr Pavel",
-            at("2024-07-03T10:00:00Z"),
-        )
-        .await;
-        add_report(
-            app.store.as_ref(),
-            "d6",
-            "Donald Tusk",
-            at("2024-07-06T07:00:00Z"),
-        )
-        .await;
+        app.report("d2", "Maia Sandu", "2024-07-02T10:00:00Z").await;
+        app.report("d3", "Petr Pavel", "2024-07-03T10:00:00Z").await;
+        app.report("d6", "Donald Tusk", "2024-07-06T07:00:00Z")
+            .await;
         assert_eq!(app.scan_and_send("2024-07-06T08:00:00Z").await, 1);
         let created = app.fake.created(Some(CHANNEL));
         assert_eq!(created.len(), 1);
@@ -245,16 +198,8 @@ async fn a_backlog_read_after_downtime_posts_no_old_news() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_after_sending_a_card_the_rerun_posts_nothing_twice() {
     within_limit(async {
-        let app = spawn_app(at("2024-07-01T06:00:00Z")).await;
-        app.follow(None).await;
-        app.scan_and_send("2024-07-01T06:00:00Z").await;
-        add_report(
-            app.store.as_ref(),
-            "k",
-            "Donald Tusk",
-            at("2024-07-01T09:00:00Z"),
-        )
-        .await;
+        let app = App::alert_from_six(Delivery::Message, None).await;
+        app.report("k", "Donald Tusk", "2024-07-01T09:00:00Z").await;
         kill_at_failpoint(&app, "2024-07-01T09:01:00Z", "after_send").await;
         assert_eq!(app.fake.created(Some(CHANNEL)).len(), 1);
         run_to_end(&app, "2024-07-01T09:10:00Z").await;

@@ -946,12 +946,6 @@ async fn long_or_odd_input_gets_a_private_error_not_a_panic() {
 async fn digest_set_takes_forums_threads_and_one_role_but_not_everyone() {
     within_limit(async {
         let bot = TestBot::spawn(false).await;
-        let role_json = |id: u64| {
-            serde_json::json!({"id": id.to_string(), "name": "desk", "color": 0,
-                "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
-                "hoist": false, "icon": null, "unicode_emoji": null, "position": 1,
-                "permissions": "0", "managed": false, "mentionable": true, "flags": 0})
-        };
         let set = |channel: u64, kind: u8, role: u64| {
             let mut i = interaction(
                 2,
@@ -1014,10 +1008,6 @@ async fn alerts_are_added_listed_and_removed_by_moderators_only() {
     within_limit(async {
         let bot = TestBot::spawn(false).await;
         let role = 555_000_000_000_000_004u64;
-        let role_json = serde_json::json!({"id": role.to_string(), "name": "desk", "color": 0,
-            "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
-            "hoist": false, "icon": null, "unicode_emoji": null, "position": 1,
-            "permissions": "0", "managed": false, "mentionable": true, "flags": 0});
         let add = |member: &Member, role_id: u64| {
             let mut i = interaction(
                 2,
@@ -1035,9 +1025,8 @@ async fn alerts_are_added_listed_and_removed_by_moderators_only() {
                     ],
                 )],
             );
-            let mut r = role_json.clone();
-            r["id"] = serde_json::json!(role_id.to_string());
-            i["data"]["resolved"] = serde_json::json!({"roles": {role_id.to_string(): r}});
+            i["data"]["resolved"] =
+                serde_json::json!({"roles": {role_id.to_string(): role_json(role_id)}});
             serde_json::from_value::<serenity::all::Interaction>(i.clone()).expect("fixture");
             i
         };

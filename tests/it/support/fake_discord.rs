@@ -805,6 +805,14 @@ pub fn opt_bool(name: &str, value: bool) -> Value {
     json!({"name": name, "type": 5, "value": value})
 }
 
+/// A role as an interaction's `resolved.roles` carries it (a role option).
+pub fn role_json(id: u64) -> Value {
+    json!({"id": id.to_string(), "name": "desk", "color": 0,
+        "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null},
+        "hoist": false, "icon": null, "unicode_emoji": null, "position": 1,
+        "permissions": "0", "managed": false, "mentionable": true, "flags": 0})
+}
+
 /// A subcommand carrying its options.
 pub fn sub(name: &str, options: Vec<Value>) -> Value {
     json!({"name": name, "type": 1, "options": options})
