@@ -227,7 +227,8 @@ pub trait DigestStore: Send + Sync {
     /// Takes up to `limit` pending posts due at `now` whose lease (if any) ran
     /// out, leasing them until `lease_until` and counting an attempt. Concurrent
     /// callers never get the same row while its lease runs. Pending posts of a
-    /// digest that was turned off are marked failed instead of being sent.
+    /// digest that was turned off, or of an alert removed, are marked failed
+    /// instead of being sent.
     async fn claim_outbox(
         &self,
         now: DateTime<Utc>,

@@ -1811,6 +1811,19 @@ async fn the_alert_store_contract_holds(db: &TestDb) {
     store.save_alert(GuildId(1), &spec, t0).await.expect("save");
     assert_eq!(store.active_alerts().await.expect("active").len(), 1);
     assert_eq!(store.seen_events(id).await.expect("seen").len(), 2);
+    // A card still queued when its alert is removed is not sent.
+    let resumed = &store.active_alerts().await.expect("active")[0];
+    let queued = AlertScan {
+        expected_seq: resumed.scan_seq,
+        seen: vec!["done|send the reply".into()],
+        post: Some(NewPost {
+            nonce: "alert-contract-2".into(),
+            delivery: Delivery::Message,
+            payload: "{\"content\":\"card 2\"}".into(),
+        }),
+        ..scan
+    };
+    assert!(store.commit_scan(&queued, t0).await.expect("commit"));
     assert_eq!(
         store
             .remove_alerts(GuildId(1), &spec.topic, None)
@@ -1819,6 +1832,19 @@ async fn the_alert_store_contract_holds(db: &TestDb) {
         1
     );
     assert!(store.seen_events(id).await.expect("seen").is_empty());
+    let later = t0 + chrono::Duration::minutes(10);
+    assert!(
+        store
+            .claim_outbox(later, later + chrono::Duration::minutes(2), 10)
+            .await
+            .expect("claim")
+            .is_empty()
+    );
+    let outbox = store.outbox(None).await.expect("outbox");
+    assert_eq!(
+        outbox.last().expect("the card").last_error.as_deref(),
+        Some("alert removed")
+    );
 }
 
 macro_rules! conformance {

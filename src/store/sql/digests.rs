@@ -119,14 +119,17 @@ pub(crate) fn queue_post<'a>(
     .bind(post.delivery.as_str())
 }
 
-/// Fails the pending posts of digests turned off (`/digest off`): they are not
-/// sent.
+/// Fails the pending posts of digests turned off (`/digest off`) and of alerts
+/// removed (`/alert remove`): they are not sent.
 pub(crate) fn drop_orphan_posts() -> Statement<'static> {
     Statement::new(
-        "drop posts of removed digests",
-        "UPDATE digest_outbox SET status = 'failed', last_error = 'digest turned off', lease_until = NULL \
-         WHERE status = 'pending' AND digest_id IS NOT NULL \
-         AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.id = digest_outbox.digest_id)",
+        "drop posts of removed digests and alerts",
+        "UPDATE digest_outbox SET status = 'failed', last_error = CASE WHEN digest_id IS NULL \
+         THEN 'alert removed' ELSE 'digest turned off' END, lease_until = NULL \
+         WHERE status = 'pending' AND ((digest_id IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM digests d WHERE d.id = digest_outbox.digest_id)) \
+         OR (alert_id IS NOT NULL \
+         AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.id = digest_outbox.alert_id)))",
     )
 }
 
