@@ -27,7 +27,8 @@
 //!   (`brief::bottom_line`, `brief::calendar`). Its window starts where
 //!   [`window`] says (`12h`, `7d`, a date), as both adapters accept it, and
 //!   keeps developments by their own date (`brief::recency`).
-//! - [`render`]: the brief as text, JSON, Discord embeds.
+//! - [`render`]: the brief as text, JSON, Discord embeds, and the timeline picture
+//!   (`render::timeline`, a PNG).
 //! - Adapters at the edge: [`cli`], [`demo`]; [`eval_format`] reads and writes
 //!   the evaluation format (`readout extract`).
 //! - [`bot`]: the Discord adapter: slash commands through poise, answered by the core.
@@ -35,6 +36,8 @@
 //!   ingest pipeline, watcher, digests, bot and metrics; every long-running
 //!   command and the integration tests start from it, so no adapter calls another.
 //! - [`digest`]: scheduled digests: scheduler → outbox in the store → sender, each posted once.
+//! - [`alerts`]: a card per new development of a followed topic, through the
+//!   digests' outbox and sender, each posted once.
 //! - Cross-cutting: [`config`] (one typed `Config`), [`clock`] (time the tests set),
 //!   [`metrics`] (Prometheus counters and `/healthz`).
 
