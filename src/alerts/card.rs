@@ -5,10 +5,11 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
-use sha2::{Digest as _, Sha256};
 
 use super::events::{Event, EventKind};
-use crate::digest::outbox::{NONCE_LEN, forum_post_body, message_body};
+#[cfg(test)]
+use crate::digest::outbox::NONCE_LEN;
+use crate::digest::outbox::{forum_post_body, hashed_nonce, message_body};
 use crate::model::TopicName;
 use crate::render::discord::{COLOR, Embed, bounded_list, escape, limits, masked_link, truncate};
 use crate::store::alert::AlertSpec;
@@ -19,10 +20,10 @@ use crate::store::digest::{AlertId, Delivery};
 pub fn nonce(alert: AlertId, events: &[Event]) -> String {
     let mut keys: Vec<&str> = events.iter().map(|e| e.key.as_str()).collect();
     keys.sort_unstable();
-    let hash = Sha256::digest(format!("readout-alert:{}:{}", alert.0, keys.join("\n")));
-    let mut n = String::from("ra");
-    n.push_str(&hex::encode(hash)[..NONCE_LEN - 2]);
-    n
+    hashed_nonce(
+        "ra",
+        &format!("readout-alert:{}:{}", alert.0, keys.join("\n")),
+    )
 }
 
 fn line(e: &Event) -> String {

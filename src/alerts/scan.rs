@@ -12,17 +12,20 @@
 //!   (see `store::alert`), and the card is sent by the digests' sender, marked
 //!   sent only after Discord accepted it, with a nonce: exactly once.
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, Utc};
 
 use super::card;
 use super::events::{Event, events, is_fresh, is_new};
 use crate::brief::{Lines, brief_for};
 use crate::clock::Clock;
+use crate::model::TopicName;
 use crate::store::alert::{Alert, AlertScan};
 use crate::store::digest::NewPost;
+use crate::store::guild::GuildId;
 use crate::store::{Scope, Store, StoreError};
 
 /// What one pass did.
@@ -50,26 +53,49 @@ pub struct Scanner {
 }
 
 impl Scanner {
-    /// One pass over every alert that is not paused.
+    /// One pass over every alert that is not paused. Alerts of one server on one
+    /// topic (in several channels) read its brief once.
     pub async fn scan_once(&self) -> Result<AlertReport, StoreError> {
         let mut report = AlertReport::default();
+        let mut briefs: HashMap<(GuildId, TopicName), Lines> = HashMap::new();
         for alert in self.store.active_alerts().await? {
-            if let Err(e) = self.scan(&alert, &mut report).await {
+            let now = self.clock.now();
+            let key = (alert.guild, alert.spec.topic.clone());
+            let lines = match briefs.entry(key) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => match self.lines(&alert, now).await {
+                    Ok(lines) => e.insert(lines),
+                    Err(err) => {
+                        tracing::error!(alert = alert.id.0, error = %err, "cannot read the alert's topic");
+                        continue;
+                    }
+                },
+            };
+            if let Err(e) = self.scan(&alert, lines, now, &mut report).await {
                 tracing::error!(alert = alert.id.0, error = %e, "cannot scan alert");
             }
         }
         Ok(report)
     }
 
-    async fn scan(&self, alert: &Alert, report: &mut AlertReport) -> Result<(), StoreError> {
-        let now = self.clock.now();
+    /// The topic's meeting and pending lines, as the server's `/status` reads them.
+    async fn lines(&self, alert: &Alert, now: DateTime<Utc>) -> Result<Lines, StoreError> {
         let scope = Scope::Guild(alert.guild.0);
         let brief = brief_for(self.store.as_ref(), scope, &alert.spec.topic, None, now).await?;
-        let lines = Lines {
+        Ok(Lines {
             met: brief.met,
             said: Vec::new(),
             pending: brief.pending,
-        };
+        })
+    }
+
+    async fn scan(
+        &self,
+        alert: &Alert,
+        lines: &Lines,
+        now: DateTime<Utc>,
+        report: &mut AlertReport,
+    ) -> Result<(), StoreError> {
         let seen: HashSet<String> = self
             .store
             .seen_events(alert.id)
@@ -77,7 +103,7 @@ impl Scanner {
             .into_iter()
             .collect();
         let mut new: Vec<Event> = Vec::new();
-        for e in events(&lines, alert.spec.scope, now) {
+        for e in events(lines, alert.spec.scope, now) {
             if is_new(&e, &seen) && !new.iter().any(|n| n.key == e.key) {
                 new.push(e);
             }

@@ -18,13 +18,18 @@ pub const NONCE_LEN: usize = 25;
 /// The nonce of one run of one digest: `rd` and 23 hex digits of a hash of both,
 /// so it is the same whoever builds it and differs between runs.
 pub fn nonce(digest: DigestId, run_at: DateTime<Utc>) -> String {
-    let hash = Sha256::digest(format!(
-        "readout-digest:{}:{}",
-        digest.0,
-        run_at.timestamp()
-    ));
-    let mut n = String::from("rd");
-    n.push_str(&hex::encode(hash)[..NONCE_LEN - 2]);
+    hashed_nonce(
+        "rd",
+        &format!("readout-digest:{}:{}", digest.0, run_at.timestamp()),
+    )
+}
+
+/// A nonce of any outbox post: a two-letter `prefix` naming its owner's kind and
+/// 23 hex digits of a hash of `seed`, which names the post (the same post rebuilt
+/// gets the same nonce).
+pub fn hashed_nonce(prefix: &str, seed: &str) -> String {
+    let mut n = String::from(prefix);
+    n.push_str(&hex::encode(Sha256::digest(seed))[..NONCE_LEN - prefix.len()]);
     n
 }
 

@@ -167,6 +167,40 @@ async fn an_alert_into_a_forum_makes_one_post_per_card() {
     .await;
 }
 
+/// Two channels following one topic read its brief once per pass, and each
+/// still gets its own card.
+#[tokio::test]
+async fn two_channels_on_one_topic_each_get_their_card() {
+    within_limit(async {
+        let app = App::alert_from_six(Delivery::Message, None).await;
+        let other = AlertSpec {
+            topic: TopicName::parse("ukraine").expect("topic"),
+            scope: AlertScope::Meetings,
+            channel: CHANNEL + 1,
+            delivery: Delivery::Message,
+            ping: None,
+        };
+        app.store
+            .save_alert(GuildId(GUILD), &other, app.clock.now())
+            .await
+            .expect("save alert");
+        assert_eq!(
+            app.scan_and_send("2024-07-01T06:30:00Z").await,
+            0,
+            "no replay"
+        );
+        app.report("two", "Donald Tusk", "2024-07-01T09:00:00Z")
+            .await;
+        assert_eq!(app.scan_and_send("2024-07-01T09:01:00Z").await, 2);
+        for channel in [CHANNEL, CHANNEL + 1] {
+            let created = app.fake.created(Some(channel));
+            assert_eq!(created.len(), 1, "{channel}");
+            assert!(card_text(&created[0]).contains("Donald Tusk"));
+        }
+    })
+    .await;
+}
+
 /// A bot back after days away reads a backlog: what was reported more than two
 /// days ago is taken in quietly; what is fresh still gets its card.
 #[tokio::test]
