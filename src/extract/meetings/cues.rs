@@ -127,9 +127,14 @@ pub(super) fn adverbs_after(words: Words, from: usize) -> usize {
 }
 
 /// Purpose clauses after a cue ("hosted X at the White House to reinforce the
-/// partnership between A and B") tell why they met, not who met.
+/// partnership between A and B") tell why they met, not who met. The "to" of a
+/// schedule ("talks are due to open in Oslo on Thursday", "set to resume",
+/// "expected to begin") is no purpose: its verb is the meeting's own, and the
+/// place and day after it are the meeting's.
 pub(super) fn purpose_at(words: Words, k: usize) -> bool {
-    words.key(k) == "to"
+    let scheduled = k > 0 && SCHEDULED.contains(&words.key(k - 1));
+    !scheduled
+        && words.key(k) == "to"
         && words.get(k + 1).is_some_and(|n| {
             n.chars().all(|c| c.is_ascii_lowercase())
                 && n.len() > 2
@@ -139,6 +144,10 @@ pub(super) fn purpose_at(words: Words, k: usize) -> bool {
                 )
         })
 }
+
+/// Words before a "to" that put the meeting on a calendar rather than give a
+/// purpose ("due to", "set to", "scheduled to", "slated to").
+const SCHEDULED: [&str; 4] = ["due", "set", "scheduled", "slated"];
 
 /// ", and this morning with B" after "spoke by phone last night with A": the
 /// same verb goes on with another party, so the clause goes on too.

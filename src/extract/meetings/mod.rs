@@ -2073,4 +2073,24 @@ pub(crate) mod tests {
         let v = met("Ola Brek held bilateral meetings with Tam Ruen and Per Lund on Monday.");
         assert_eq!(v.len(), 2);
     }
+
+    /// Class: a meeting put on a schedule by a raising verb ("are due to open",
+    /// "is set to resume", "are expected to begin"): the place and day after the
+    /// "to" are the meeting's, not those of a purpose.
+    #[test]
+    fn the_place_and_day_of_a_scheduled_meeting_follow_its_to() {
+        for text in [
+            "Talks between Ana Veld and Per Lund are due to open in Oslo on Thursday.",
+            "Talks between Ana Veld and Per Lund are set to resume in Oslo on Thursday.",
+        ] {
+            let m = meetings_of(text);
+            assert_eq!(m.len(), 1, "{m:?}");
+            assert_eq!(m[0].status, MeetingStatus::Planned, "{m:?}");
+            assert_eq!(m[0].place.as_deref(), Some("Oslo"), "{m:?}");
+            assert_eq!(m[0].date, d("2030-06-13"), "{m:?}");
+        }
+        // A purpose after a meeting still tells why, not where the meeting was.
+        let m = meetings_of("Ana Veld met Per Lund on Monday to prepare a visit to Oslo.");
+        assert_eq!(m[0].place, None, "{m:?}");
+    }
 }
