@@ -804,6 +804,32 @@ mod tests {
         assert_eq!(brek.and_then(|m| m.affiliation.as_deref()), Some("Chile"));
     }
 
+    /// Class: one person given two offices in a row, the first set off by a
+    /// comma ("the Chairperson-in-Office of the OSCE, Minister for Foreign
+    /// Affairs of Finland X"): the body of the first office is no second party.
+    #[test]
+    fn a_second_office_before_a_name_keeps_the_first_office_a_title() {
+        let reg = Registry::default();
+        let s = "Ana Veld had a phone conversation with the Chairperson-in-Office of the \
+                 OSCE, Minister for Foreign Affairs of Finland Ola Brek.";
+        let toks = tokenize(s, 0, s.len());
+        let ms = mentions(s, &toks, &reg);
+        let osce = ms.iter().find(|m| m.name == "OSCE");
+        assert!(osce.is_none_or(|m| m.modifier), "{ms:?}");
+        assert!(
+            ms.iter().any(|m| m.name == "Ola Brek" && !m.modifier),
+            "{ms:?}"
+        );
+        // Two people, each with an office, stay two parties.
+        let s = "Ana Veld met the Chairperson of the OSCE, Ola Brek, and Tam Ruen.";
+        let toks = tokenize(s, 0, s.len());
+        let ms = mentions(s, &toks, &reg);
+        assert!(
+            ms.iter().any(|m| m.name == "Tam Ruen" && !m.modifier),
+            "{ms:?}"
+        );
+    }
+
     #[test]
     fn names_beside_a_noun_of_place_are_places() {
         let reg = Registry::default();

@@ -272,12 +272,34 @@ fn regnal(w: &str) -> bool {
 /// "the Minister of Foreign Affairs of the Republic of Chile, Ola Brek": a
 /// country named through an office, set off by a comma before a person, is that
 /// person's country, not a second party. Honorifics may stand between
-/// ("…, Mr. Ola Brek").
+/// ("…, Mr. Ola Brek"), or a second office of the same person ("the
+/// Chairperson-in-Office of the OSCE, Minister for Foreign Affairs of Finland
+/// Ola Brek": one person, who holds both).
 pub(super) fn office_before_name(text: &str, toks: &[Tok], look: &Lookups, out: &mut [Mention]) {
     for n in 1..out.len() {
+        // The person the office is set off before: the next mention, or the
+        // first person after a chain of titles and the countries they are of.
+        let to = (n..out.len())
+            .find(|&q| out[q].kind == ActorKind::Person)
+            .filter(|&q| {
+                q == n
+                    || title_chain(
+                        text,
+                        toks,
+                        look,
+                        &out[n..=q],
+                        out[n - 1].last + 1,
+                        out[q].first,
+                    )
+            })
+            .unwrap_or(n);
         let (before, after) = out.split_at_mut(n);
-        let (c, p) = (&mut before[n - 1], &mut after[0]);
-        let gap = p.first.saturating_sub(c.last);
+        let (c, p) = (&mut before[n - 1], &mut after[to - n]);
+        let gap = if to == n {
+            p.first.saturating_sub(c.last)
+        } else {
+            1
+        };
         // "the commander of the Syrian Democratic Forces, Mazloum Abdi": a body
         // after a title and "of" is an office too.
         let mut start = c.first;
@@ -302,6 +324,40 @@ pub(super) fn office_before_name(text: &str, toks: &[Tok], look: &Lookups, out: 
             }
         }
     }
+}
+
+/// Whether tokens `from..to` are only titles, the bodies and countries they
+/// are of and the words joining them ("Minister for Foreign Affairs of
+/// Finland", all in capitals or title words): words inside the span of a mention of `between` (the person's
+/// own titles included) are part of the chain.
+fn title_chain(
+    text: &str,
+    toks: &[Tok],
+    look: &Lookups,
+    between: &[Mention],
+    from: usize,
+    to: usize,
+) -> bool {
+    let mut k = from;
+    while k < to {
+        if let Some(m) = between
+            .iter()
+            .find(|m| m.span.start <= toks[k].start && k < m.last)
+        {
+            k = m.last.max(k + 1);
+        } else if look.title(k) > 0 {
+            k += look.title(k);
+        } else if matches!(toks[k].text(text), "of" | "for" | "the")
+            || is_capitalised(toks[k].text(text))
+        {
+            // An office is written in capitals ("Foreign Affairs"), and the
+            // country it is of may be told as the person's own.
+            k += 1;
+        } else {
+            return false;
+        }
+    }
+    to > from
 }
 
 /// "Kurdish-led", "Iranian-backed": who stands behind the body named next.

@@ -195,15 +195,17 @@ fn companions(doc: &Doc, i: usize, clause: &Clause, names: &[String]) -> usize {
     doc.mentions[i]
         .iter()
         .filter(|m| {
-            // "accompanied by Under Secretary X": titles may stand between.
-            let by = (m.first.saturating_sub(5)..m.first)
+            // "accompanied by Under Secretary X", "by his deputy minister, X",
+            // "by Under Secretary for Economic Growth, Energy, and the
+            // Environment X": titles, written in capitals or not, may stand
+            // between, but no other name.
+            let by = (m.first.saturating_sub(14)..m.first)
                 .rev()
-                .find(|&k| !is_capitalised(words[k]));
+                .take_while(|&k| !doc.mentions[i].iter().any(|o| o.last == k))
+                .find(|&k| words.key(k) == "by");
             m.last <= first
                 && by.is_some_and(|k| {
-                    k >= 1
-                        && words.key(k) == "by"
-                        && matches!(words.key(k - 1), "accompanied" | "joined" | "flanked")
+                    k >= 1 && matches!(words.key(k - 1), "accompanied" | "joined" | "flanked")
                 })
                 && names.iter().any(|n| n == &m.name)
         })

@@ -1326,6 +1326,26 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: a country named before people who do not act for it ("U.S.
+    /// exchange students", "Chinese business leaders", "Indian nationals") is no
+    /// party: meeting them meets no government.
+    #[test]
+    fn a_country_before_private_people_is_no_party() {
+        for text in [
+            "Ana Veld will meet with U.S. exchange students and alumni in Zagreb.",
+            "Ana Veld met Chinese business leaders in Oslo on Monday.",
+            "Ana Veld met detained Indian nationals in Oslo on Monday.",
+        ] {
+            assert!(met(text).is_empty(), "{text}: {:?}", met(text));
+        }
+        // Those who act for it still make it a party.
+        let v = met("Ana Veld met U.S. officials in Oslo on Monday.");
+        assert!(
+            v.iter().any(|m| m.0.contains(&"United States".to_string())),
+            "{v:?}"
+        );
+    }
+
     /// Class: those who come along with a party ("accompanied by", "joined by",
     /// "flanked by") are on its side; with no one else named, nobody is met.
     #[test]
@@ -1335,6 +1355,16 @@ pub(crate) mod tests {
                      and civil society stakeholders.",
         );
         assert!(v.is_empty(), "{v:?}");
+        // A title in small letters, or after a comma, stands between as well.
+        for text in [
+            "Ana Veld, accompanied by deputy minister Tam Ruen, will meet with business \
+             leaders in Oslo.",
+            "Ana Veld, joined by her deputy, Tam Ruen, met students in Oslo on Monday.",
+            "Ana Veld, accompanied by Under Secretary for Economic Growth, Energy, and the \
+             Environment Tam Ruen, will meet with civil society stakeholders.",
+        ] {
+            assert!(met(text).is_empty(), "{:?}", met(text));
+        }
         let v = met(
             "Ana Veld, accompanied by Under Secretary Per Lund, will meet Foreign \
                      Minister Tam Ruen on Friday.",
