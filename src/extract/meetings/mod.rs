@@ -127,7 +127,7 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
         let subset = |a: &[String], b: &[String]| a.iter().all(|x| b.binary_search(x).is_ok());
         let at = out
             .iter()
-            .position(|(ok, o, _)| *ok == k && compatible(o))
+            .position(|(ok, o, _)| *ok == k && compatible(o) && !elsewhere(o, &m))
             .or_else(|| {
                 out.iter().position(|(ok, o, o_split)| {
                     compatible(o)
@@ -165,6 +165,17 @@ fn dedupe(ms: Vec<(Meeting, bool)>) -> Vec<Meeting> {
         out.push((k, m, one_of_split));
     }
     out.into_iter().map(|(_, m, _)| m).collect()
+}
+
+/// "met in Oslo on Monday … they met in Bergen in January": the same parties in
+/// two cities, each told in a sentence of its own, met twice. A place that names
+/// the other ("Oslo" and "Oslo City Hall") is the same stay.
+fn elsewhere(a: &Meeting, b: &Meeting) -> bool {
+    let (Some(x), Some(y)) = (&a.place, &b.place) else {
+        return false;
+    };
+    let (x, y) = (x.to_lowercase(), y.to_lowercase());
+    a.evidence.sentence != b.evidence.sentence && !x.contains(&y) && !y.contains(&x)
 }
 
 /// Whether the smaller of two meetings is told, in a sentence of its own, as apart
@@ -2102,6 +2113,27 @@ pub(crate) mod tests {
         );
         let v = met("Ola Brek held bilateral meetings with Tam Ruen and Per Lund on Monday.");
         assert_eq!(v.len(), 2);
+    }
+
+    /// Class: the same parties meeting in two places ("met in Oslo on Monday …
+    /// they met in Bergen in January"): two meetings, not one told twice.
+    #[test]
+    fn the_same_parties_in_two_cities_met_twice() {
+        let m = meetings_of(
+            "Ana Veld met Per Lund in Oslo on Monday. It was the second meeting between \
+             the two this year; they met in Bergen in January.",
+        );
+        let places: Vec<_> = m.iter().filter_map(|m| m.place.as_deref()).collect();
+        assert!(
+            places.contains(&"Oslo") && places.contains(&"Bergen"),
+            "{m:?}"
+        );
+        // Told again with the venue in the city, it is one meeting.
+        let m = meetings_of(
+            "Ana Veld met Per Lund in Oslo on Monday. The two met at Oslo City Hall for \
+             three hours.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
     }
 
     /// Class: a meeting put on a schedule by a raising verb ("are due to open",

@@ -329,7 +329,11 @@ fn negated(words: Words, k: usize) -> bool {
     let reaching = (k.saturating_sub(8)..k.saturating_sub(1)).any(|j| {
         matches!(words.key(j), "not" | "never")
             && MEETING_VERBS.contains(&words.key(j + 1))
-            && (j + 2..k).all(|m| TO_AN_ADVERBIAL.contains(&words.key(m)))
+            && (j + 2..k).all(|m| {
+                // "will not meet Ola Brek during the visit": the one not met
+                // stands between, written in capitals.
+                TO_AN_ADVERBIAL.contains(&words.key(m)) || is_capitalised(words[m])
+            })
     });
     past_verb
         || reaching
@@ -613,6 +617,8 @@ mod tests {
         let v = met("The meeting between Ola Brek and Tam Ruen had been set for 3 May.");
         assert_eq!(v[0].1, Cancelled);
         assert!(met("Ola Brek and Tam Ruen did not meet during the summit.").is_empty());
+        assert!(met("Ola Brek will not meet Tam Ruen during the visit.").is_empty());
+        assert!(met("Ola Brek did not meet President Tam Ruen at the summit.").is_empty());
         assert!(met("There are no plans for Ola Brek to meet Tam Ruen.").is_empty());
         assert!(met("Ola Brek is not expected to meet Tam Ruen this year.").is_empty());
     }
