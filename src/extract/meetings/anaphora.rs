@@ -7,7 +7,7 @@
 use crate::model::Meeting;
 
 use super::super::Doc;
-use super::super::actors::ActorKind;
+use super::super::actors::{ActorKind, Mention};
 use super::super::lexicon::{Known, LEXICON};
 use super::decide::Clause;
 use super::participants::{add, same_name};
@@ -42,18 +42,27 @@ fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 
     })
 }
 
-/// Two people, or two countries, that sentence `j` joins by "and" ("A and B",
-/// "A and his counterpart B" not included), the last such pair.
-fn pair_in_sentence<'d>(doc: &'d Doc, j: usize) -> Option<[&'d str; 2]> {
+/// `n` people, or `n` countries (`countries`), that sentence `j` lists, no more
+/// and no fewer ("A and B", "A, B and C"; "A and his counterpart B" not
+/// included), the last such list.
+fn list_in_sentence(doc: &Doc, j: usize, n: usize, countries: bool) -> Option<Vec<String>> {
     let words = doc.words(j);
     let named: Vec<_> = doc.mentions[j]
         .iter()
         .filter(|m| !m.possessive && !m.modifier)
+        .filter(|m| !countries || m.kind == ActorKind::Country)
         .collect();
-    named.windows(2).rev().find_map(|w| {
-        let (a, b) = (w[0], w[1]);
-        let joined = b.first == a.last + 1 && words.key(a.last) == "and";
-        (joined && a.kind == b.kind).then_some([a.name.as_str(), b.name.as_str()])
+    let joined = |a: &Mention, b: &Mention| {
+        let gap: Vec<&str> = (a.last..b.first).map(|k| words.key(k)).collect();
+        a.kind == b.kind && matches!(gap.as_slice(), ["and"] | [","] | [",", "and"])
+    };
+    (0..named.len().saturating_sub(n - 1)).rev().find_map(|s| {
+        let w = &named[s..s + n];
+        let last_and = words.key_at(w[n - 1].first.wrapping_sub(1)) == Some("and");
+        let longer = (s > 0 && joined(named[s - 1], w[0]))
+            || named.get(s + n).is_some_and(|x| joined(w[n - 1], x));
+        (last_and && !longer && w.windows(2).all(|p| joined(p[0], p[1])))
+            .then(|| w.iter().map(|m| m.name.clone()).collect())
     })
 }
 
@@ -125,13 +134,15 @@ pub fn referred_back(
     } else {
         referents(doc, i, history, count, role)
     };
-    // "A and B have clashed for months. The two met on Monday": with no meeting
-    // told before, "the two" are the pair the sentence before joined by "and".
+    // "A and B have clashed for months. The two met on Monday", "A, B and C
+    // disagree … X hosted the ministers of the three countries": with no
+    // meeting told before, those counted are the ones a sentence before (up to
+    // three back) listed.
     let referred = referred.or_else(|| {
-        let pair = (count == Some(2) && i > 0)
-            .then(|| pair_in_sentence(doc, i - 1))
-            .flatten()?;
-        Some(pair.iter().map(|p| p.to_string()).collect())
+        let n = count?;
+        (i.saturating_sub(3)..i)
+            .rev()
+            .find_map(|j| list_in_sentence(doc, j, n, of_countries))
     });
     for p in referred.iter().flatten() {
         add(p, names);
@@ -423,6 +434,27 @@ mod tests {
             met("Ola Brek and Tam Ruen have clashed for months. The two met on Monday in Geneva.");
         assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
         assert!(met("Ola Brek spoke to reporters. The two leaders met on Monday.").is_empty());
+    }
+
+    /// Class: "the three countries" with no meeting told before are the three a
+    /// recent sentence listed ("Egypt, Sudan and Ethiopia disagree …"); a list of
+    /// another length is not them.
+    #[test]
+    fn the_three_countries_are_the_three_just_listed() {
+        let v = met(
+            "Egypt, Sudan and Ethiopia disagree over the dam. The dispute has dragged on \
+             for years. Ola Brek hosted the foreign ministers of the three countries in \
+             Geneva on Monday.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        for c in ["Ola Brek", "Egypt", "Sudan", "Ethiopia"] {
+            assert!(v[0].0.iter().any(|p| p == c), "{c}: {v:?}");
+        }
+        let v = met(
+            "Egypt, Sudan, Kenya and Ethiopia disagree over the dam. Ola Brek hosted the \
+             foreign ministers of the three countries in Geneva on Monday.",
+        );
+        assert!(v.is_empty(), "{v:?}");
     }
 
     #[test]
