@@ -130,7 +130,7 @@ pub(super) fn office_of(
         // "Deputy Prime Minister for Reintegration Oleg Serebrian": a name may
         // close the run; the portfolio is what comes before it.
         let portfolio = (k..e)
-            .take_while(|&x| portfolio_word(toks[x].text(text)))
+            .take_while(|&x| portfolio_word(toks[x].text(text)) || region_word(toks[x].text(text)))
             .count();
         if portfolio > 0 && e - (k + portfolio) >= 2 {
             j = k + portfolio;
@@ -226,6 +226,36 @@ fn field_word(word: &str) -> bool {
         "reform",
     ];
     FIELDS.iter().any(|f| word.eq_ignore_ascii_case(f)) || portfolio_word(word)
+}
+
+/// A word of a region an office may be for ("Senior Advisor for Africa X",
+/// "Minister for Europe X", "Special Envoy for the Sahel X"): a portfolio, not
+/// the first word of the name after it.
+fn region_word(word: &str) -> bool {
+    const REGIONS: &[&str] = &[
+        "africa",
+        "europe",
+        "asia",
+        "eurasia",
+        "americas",
+        "latin",
+        "middle",
+        "east",
+        "sahel",
+        "balkans",
+        "caucasus",
+        "arctic",
+        "pacific",
+        "indo-pacific",
+        "atlantic",
+        "gulf",
+        "mediterranean",
+        "levant",
+        "maghreb",
+        "caribbean",
+        "oceania",
+    ];
+    REGIONS.iter().any(|r| word.eq_ignore_ascii_case(r))
 }
 
 /// A word that names a field of government rather than a person: "Reintegration",

@@ -927,6 +927,7 @@ mod tests {
             ("Tam Ruen met the Honorable Ola Brek.", "Ola Brek"),
             ("Tam Ruen met His Excellency Ola Brek.", "Ola Brek"),
             ("Tam Ruen met His Majesty King Ola Brek II.", "Ola Brek II"),
+            ("Tam Ruen met His Highness Sheikh Ola Brek.", "Ola Brek"),
         ] {
             let v = names(text, &reg);
             assert_eq!(v.len(), 2, "{text}: {v:?}");
@@ -944,6 +945,26 @@ mod tests {
             &reg,
         );
         assert!(v.iter().all(|n| n.1 != ActorKind::Person), "{v:?}");
+    }
+
+    /// Class: an office for a region ("Senior Advisor for Africa X", "Minister
+    /// for the Middle East X"): the region is the portfolio, not part of the name.
+    #[test]
+    fn a_region_an_office_is_for_is_no_part_of_the_name() {
+        let reg = Registry::default();
+        for (s, want) in [
+            (
+                "Ana Veld met Senior Advisor for Africa Ola Brek.",
+                "Ola Brek",
+            ),
+            (
+                "Ana Veld met the Minister for the Middle East Ola Brek.",
+                "Ola Brek",
+            ),
+        ] {
+            let v = names(s, &reg);
+            assert!(v.iter().any(|n| n.0 == want), "{s}: {v:?}");
+        }
     }
 
     /// Class: a portfolio of several fields after "for", joined by commas and

@@ -237,7 +237,8 @@ fn alternatives(doc: &Doc, i: usize, left: usize, right: usize) -> bool {
 }
 
 /// "X visited Oslo on Monday, where he met Y": a clause opened by "where" (or
-/// "during which") tells what happened on the stay the clause before it tells, on
+/// "during which", or "and" after a journey) tells what happened on the stay the
+/// clause before it tells, on
 /// that stay's date and at its place when it gives none of its own. Read after
 /// the candidate's features: the stay says when and where, not whether, which
 /// the models judge from the clause's own words.
@@ -245,6 +246,9 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
     let opener = (left.saturating_sub(1)..(left + 2).min(words.len())).find(|&k| {
         words.key(k) == "where"
             || (words.key(k) == "during" && words.key_at(k + 1) == Some("which"))
+            // "flew to Asmara on July 8, and was welcomed by X": the journey's
+            // clause before "and" tells the stay.
+            || (words.key(k) == "and" && (0..k).any(|j| JOURNEY.contains(&words.key(j))))
     });
     let Some(stay) = opener else { return m };
     if m.date.is_none() {
@@ -252,7 +256,16 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
         m.date = dates::find(&words[..stay], doc.published, future).map(|d| d.0);
     }
     if m.place.is_none() {
-        m.place = stay_place(words, stay);
+        m.place = if words.key(stay) == "and" {
+            // After "and", only where the journey went: "returned from Oslo and
+            // met X" met X at home.
+            (1..stay)
+                .rev()
+                .filter(|&k| words[k] == "to" && JOURNEY.contains(&words.key(k - 1)))
+                .find_map(|k| place_after(words, k, stay))
+        } else {
+            stay_place(words, stay)
+        };
     }
     m
 }
@@ -411,6 +424,13 @@ fn place(words: Words, left: usize, right: usize) -> Option<String> {
     (left..right)
         .filter(|&k| matches!(words[k], "in" | "at"))
         .find_map(|k| place_after(words, k, right))
+        .or_else(|| {
+            // "will travel to Juba on Monday for talks with X", "travelled to
+            // Oslo and was received by X": the meeting is where the journey goes.
+            (left.max(1)..right)
+                .filter(|&k| words[k] == "to" && JOURNEY.contains(&words.key(k - 1)))
+                .find_map(|k| place_after(words, k, right))
+        })
 }
 
 /// The capitalised run after the preposition at `k` ("in the Hague", "to Oslo"),

@@ -2115,6 +2115,23 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 2);
     }
 
+    /// Class: a meeting at the end of a journey ("will travel to Oslo on Monday
+    /// for talks with X", "travelled to Oslo and was received by X") is held
+    /// where the journey goes.
+    #[test]
+    fn a_meeting_after_a_journey_is_where_it_goes() {
+        for text in [
+            "Ana Veld will travel to Oslo on Monday for talks with Per Lund.",
+            "Ana Veld travelled to Oslo on Monday and was received by Per Lund.",
+            "Ana Veld flew to Oslo on July 8, 2018, and was welcomed at the airport by \
+             Per Lund.",
+        ] {
+            let m = meetings_of(text);
+            assert_eq!(m.len(), 1, "{m:?}");
+            assert_eq!(m[0].place.as_deref(), Some("Oslo"), "{text}: {m:?}");
+        }
+    }
+
     /// Class: the same parties meeting in two places ("met in Oslo on Monday …
     /// they met in Bergen in January"): two meetings, not one told twice.
     #[test]
