@@ -125,6 +125,7 @@ impl Scanner {
                 nonce,
                 delivery: alert.spec.delivery,
                 payload: body.to_string(),
+                attachment: None,
             }
         });
         let scan = AlertScan {

@@ -14,9 +14,10 @@ use super::permissions::require_moderator;
 use super::reply::{Progress, Reply, respond};
 use super::{Caller, CommandError, Context, Data, Error};
 use crate::digest::DigestError;
-use crate::digest::build::build;
+use crate::digest::build::build_with_briefs;
+use crate::digest::discord::ATTACHMENT_NAME;
 use crate::digest::schedule::{next_after, parse_cron};
-use crate::digest::scheduler::coverage_at;
+use crate::digest::scheduler::{coverage_at, timeline_picture};
 use crate::model::TopicName;
 use crate::render::discord::{self, COLOR, Embed, TimeStyle, escape, limits, timestamp, truncate};
 use crate::store::digest::{Cadence, Delivery, DigestSchedule, DigestSpec, RoleId};
@@ -117,6 +118,8 @@ pub struct SetOptions<'a> {
     pub delivery: Delivery,
     /// The id of the one role to ping.
     pub role: Option<u64>,
+    /// Attach the topics' timeline picture.
+    pub timeline: bool,
 }
 
 /// How a digest reaches a channel of this Discord type: a forum gets a post of
@@ -230,6 +233,9 @@ fn describe(d: &DigestSchedule, now: DateTime<Utc>) -> String {
     if d.spec.skip_empty {
         s.push_str(" · skipped when nothing is new");
     }
+    if d.spec.timeline {
+        s.push_str(" · with the timeline picture");
+    }
     if let Some(reason) = &d.paused_reason {
         let since = d
             .paused_at
@@ -288,6 +294,7 @@ pub async fn set_with(
         timezone: zone,
         topics,
         skip_empty: o.skip_empty,
+        timeline: o.timeline,
     };
     let now = data.clock.now();
     let next =
@@ -377,7 +384,7 @@ pub async fn preview(
     progress.defer(true).await?;
     let now = data.clock.now();
     let (coverage, _) = coverage_at(d, now, data.digest_catchup).map_err(digest_error)?;
-    let built = build(data.store.as_ref(), d, coverage)
+    let (built, briefs) = build_with_briefs(data.store.as_ref(), d, coverage)
         .await
         .map_err(|e| digest_error(e.into()))?;
     let note = format!("-# Preview of {}", describe(d, now));
@@ -387,7 +394,7 @@ pub async fn preview(
         ))
         .ephemeral());
     }
-    Ok(Reply {
+    let reply = Reply {
         content: Some(truncate(
             &format!("{note}\n\n{}", built.content),
             limits::CONTENT,
@@ -395,6 +402,10 @@ pub async fn preview(
         embeds: built.embeds,
         ephemeral: true,
         file: None,
+    };
+    Ok(match timeline_picture(d, briefs).await {
+        Some(png) => reply.with_file(ATTACHMENT_NAME, png),
+        None => reply,
     })
 }
 
@@ -436,6 +447,9 @@ pub async fn digest_set(
     #[description = "A role to ping with each digest (never @everyone)"] role: Option<
         serenity::all::RoleId,
     >,
+    #[description = "Attach the topics' timeline picture (suits a weekly digest)"] timeline: Option<
+        bool,
+    >,
 ) -> Result<(), Error> {
     respond(ctx, |data, caller, _| async move {
         let options = SetOptions {
@@ -447,6 +461,7 @@ pub async fn digest_set(
             weekday: day.map(Weekday::from),
             cron: cron.as_deref(),
             skip_empty: skip_empty.unwrap_or(false),
+            timeline: timeline.unwrap_or(false),
         };
         set_with(data, &caller, channel.id.get(), &options).await
     })

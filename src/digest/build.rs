@@ -69,8 +69,18 @@ pub async fn build(
     d: &DigestSchedule,
     coverage: Coverage,
 ) -> Result<BuiltDigest, StoreError> {
+    Ok(build_with_briefs(store, d, coverage).await?.0)
+}
+
+/// The digest of `d` for `coverage`, and the whole brief of each of its topics
+/// (what its timeline picture draws: the topic's course, not only the news).
+pub async fn build_with_briefs(
+    store: &dyn Store,
+    d: &DigestSchedule,
+    coverage: Coverage,
+) -> Result<(BuiltDigest, Vec<Brief>), StoreError> {
     let scope = Scope::Guild(d.guild.0);
-    let mut news = Vec::new();
+    let (mut news, mut whole) = (Vec::new(), Vec::new());
     for topic in digest_topics(store, d).await? {
         let t = topics::resolve(store, scope, &topic).await?;
         let material = store
@@ -78,9 +88,12 @@ pub async fn build(
             .await?;
         let material = Relevance::new(&t.aliases).on_topic(material);
         let brief = assemble(topic, coverage.until, Some(coverage.from), material);
+        if d.spec.timeline {
+            whole.push(brief.clone());
+        }
         news.push(what_is_new(brief, coverage));
     }
-    Ok(render(&news, coverage))
+    Ok((render(&news, coverage), whole))
 }
 
 fn in_window(t: DateTime<Utc>, c: Coverage) -> bool {

@@ -93,17 +93,23 @@ impl DiscordPoster {
         }
     }
 
-    /// POSTs `payload` (a JSON message body) to `channel` (or a thread).
-    pub async fn post(&self, channel: u64, payload: &str) -> PostOutcome {
+    /// POSTs `payload` (a JSON message body) to `channel` (or a thread), with
+    /// `file` (a PNG) attached when there is one.
+    pub async fn post(&self, channel: u64, payload: &str, file: Option<&[u8]>) -> PostOutcome {
         let url = format!("{}/api/v10/channels/{channel}/messages", self.base);
-        self.send(channel, &url, payload).await
+        self.send(channel, &url, payload, file).await
     }
 
     /// Starts a post in the forum `forum` with `payload` (its title and first
-    /// message); the outcome's id is the new post's (a thread's).
-    pub async fn start_forum_post(&self, forum: u64, payload: &str) -> PostOutcome {
+    /// message) and `file`; the outcome's id is the new post's (a thread's).
+    pub async fn start_forum_post(
+        &self,
+        forum: u64,
+        payload: &str,
+        file: Option<&[u8]>,
+    ) -> PostOutcome {
         let url = format!("{}/api/v10/channels/{forum}/threads", self.base);
-        self.send(forum, &url, payload).await
+        self.send(forum, &url, payload, file).await
     }
 
     /// The id of an active post of `forum` titled `name`, if there is one: how a
@@ -144,13 +150,26 @@ impl DiscordPoster {
         }))
     }
 
-    async fn send(&self, channel: u64, url: &str, payload: &str) -> PostOutcome {
+    async fn send(
+        &self,
+        channel: u64,
+        url: &str,
+        payload: &str,
+        file: Option<&[u8]>,
+    ) -> PostOutcome {
+        let (content_type, body) = match file {
+            None => ("application/json".to_string(), payload.as_bytes().to_vec()),
+            Some(png) => {
+                let (boundary, body) = multipart(payload, png);
+                (format!("multipart/form-data; boundary={boundary}"), body)
+            }
+        };
         let answer = self
             .http
             .post(url)
             .header("Authorization", format!("Bot {}", self.token.expose()))
-            .header("Content-Type", "application/json")
-            .body(payload.to_string())
+            .header("Content-Type", content_type)
+            .body(body)
             .send()
             .await;
         let resp = match answer {
@@ -166,6 +185,38 @@ impl DiscordPoster {
         let body: Value = resp.json().await.unwrap_or(Value::Null);
         classify(channel, status, header_wait, &body)
     }
+}
+
+/// The name the attached picture has in Discord (the payload's `attachments`
+/// names it too).
+pub const ATTACHMENT_NAME: &str = "timeline.png";
+
+/// A body with a file, as Discord takes one: the JSON as `payload_json` and the
+/// PNG as `files[0]` (multipart/form-data, RFC 7578), and its boundary: one
+/// that occurs in neither part.
+pub fn multipart(payload: &str, png: &[u8]) -> (String, Vec<u8>) {
+    let mut n = 0u32;
+    let boundary = loop {
+        let b = format!("readout-part-{n:08x}-boundary");
+        let inside = |hay: &[u8]| hay.windows(b.len()).any(|w| w == b.as_bytes());
+        if !inside(payload.as_bytes()) && !inside(png) {
+            break b;
+        }
+        n += 1;
+    };
+    let mut body = Vec::with_capacity(payload.len() + png.len() + 400);
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"payload_json\"\r\n\
+             Content-Type: application/json\r\n\r\n{payload}\r\n--{boundary}\r\n\
+             Content-Disposition: form-data; name=\"files[0]\"; filename=\"{ATTACHMENT_NAME}\"\r\n\
+             Content-Type: image/png\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(png);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (boundary, body)
 }
 
 /// Sorts an answer (see [`PostOutcome`]).
@@ -222,6 +273,33 @@ pub fn classify(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// The body Discord takes with a file: the JSON as `payload_json`, the PNG
+    /// byte for byte as `files[0]`, and a boundary found in neither.
+    #[test]
+    fn a_file_goes_as_multipart_with_a_boundary_in_neither_part() {
+        let png: Vec<u8> = (0..=255u8).cycle().take(700).collect();
+        let payload = r#"{"content":"readout-part-00000000-boundary"}"#;
+        let (boundary, body) = multipart(payload, &png);
+        assert_ne!(
+            boundary, "readout-part-00000000-boundary",
+            "the text holds that one"
+        );
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.starts_with(&format!("--{boundary}\r\n")));
+        assert!(text.contains(&format!(
+            "name=\"payload_json\"\r\nContent-Type: application/json\r\n\r\n{payload}\r\n"
+        )));
+        assert!(text.contains(&format!(
+            "name=\"files[0]\"; filename=\"{ATTACHMENT_NAME}\""
+        )));
+        assert!(
+            body.windows(png.len()).any(|w| w == png.as_slice()),
+            "the PNG intact"
+        );
+        assert!(text.ends_with(&format!("\r\n--{boundary}--\r\n")));
+        assert_eq!(text.matches(&format!("--{boundary}")).count(), 3);
+    }
 
     #[test]
     fn answers_are_sorted() {

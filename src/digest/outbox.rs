@@ -113,6 +113,21 @@ pub fn forum_post_body(
     })
 }
 
+/// Names the picture sent with a body (`attachments`, in the message itself
+/// or in a forum post's first message), with a description for screen readers.
+pub fn with_attachment(mut body: Value, description: &str) -> Value {
+    let named = json!([{
+        "id": 0,
+        "filename": super::discord::ATTACHMENT_NAME,
+        "description": crate::render::discord::truncate(description, 1024),
+    }]);
+    match body.get_mut("message") {
+        Some(message) => message["attachments"] = named,
+        None => body["attachments"] = named,
+    }
+    body
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

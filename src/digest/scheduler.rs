@@ -11,9 +11,9 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::DigestError;
 use super::build::digest_topics;
-use super::build::{BuiltDigest, Coverage, build};
+use super::build::{BuiltDigest, Coverage, build_with_briefs};
 use super::failpoint::{self, Failpoint};
-use super::outbox::{forum_post_body, message_body, nonce};
+use super::outbox::{forum_post_body, message_body, nonce, with_attachment};
 use super::schedule::{latest_due, next_after, period};
 use crate::clock::Clock;
 use crate::config::DigestSettings;
@@ -38,6 +38,32 @@ pub struct ScheduleReport {
     pub lost_races: usize,
     /// Digests that could not be handled (bad zone, bad cron, store error).
     pub failed: usize,
+}
+
+/// The timeline picture a digest asked for, drawn off the async threads; none
+/// when nothing of its topics has a date. A picture that cannot be drawn is
+/// logged and left out: the digest still goes. (`/digest preview` shows it too.)
+pub async fn timeline_picture(
+    d: &DigestSchedule,
+    briefs: Vec<crate::brief::Brief>,
+) -> Option<Vec<u8>> {
+    if !d.spec.timeline {
+        return None;
+    }
+    let drawn =
+        tokio::task::spawn_blocking(move || crate::render::timeline::render_stacked_png(&briefs))
+            .await;
+    match drawn {
+        Ok(Ok(png)) => png,
+        Ok(Err(e)) => {
+            tracing::warn!(digest = d.id.0, error = %e, "timeline not drawn; digest sent without it");
+            None
+        }
+        Err(e) => {
+            tracing::warn!(digest = d.id.0, error = %e, "timeline drawing failed; digest sent without it");
+            None
+        }
+    }
 }
 
 /// Schedules digests on a store, with a clock.
@@ -161,11 +187,14 @@ impl Scheduler {
             return Ok(());
         }
         let (coverage, run_at) = coverage_at(d, now, self.max_catchup())?;
-        let BuiltDigest {
-            content,
-            embeds,
-            empty,
-        } = build(self.store.as_ref(), d, coverage).await?;
+        let (
+            BuiltDigest {
+                content,
+                embeds,
+                empty,
+            },
+            briefs,
+        ) = build_with_briefs(self.store.as_ref(), d, coverage).await?;
         let post = if empty && d.spec.skip_empty {
             None
         } else {
@@ -178,10 +207,16 @@ impl Scheduler {
                     forum_post_body(&title, &content, &embeds, ping)
                 }
             };
+            let attachment = timeline_picture(d, briefs).await;
+            let payload = match &attachment {
+                Some(_) => with_attachment(payload, "Timeline of the digest's topics"),
+                None => payload,
+            };
             Some(NewPost {
                 nonce,
                 delivery: d.spec.delivery,
                 payload: payload.to_string(),
+                attachment,
             })
         };
         let queued = post.is_some();

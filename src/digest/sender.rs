@@ -128,7 +128,7 @@ impl Sender {
             }
         }
         self.poster
-            .start_forum_post(post.channel, &post.payload)
+            .start_forum_post(post.channel, &post.payload, post.attachment.as_deref())
             .await
     }
 
@@ -141,7 +141,11 @@ impl Sender {
         let mut last_error = String::new();
         for attempt in 0..attempts {
             let outcome = match post.delivery {
-                Delivery::Message => self.poster.post(post.channel, &post.payload).await,
+                Delivery::Message => {
+                    self.poster
+                        .post(post.channel, &post.payload, post.attachment.as_deref())
+                        .await
+                }
                 // A claim before this one, or an attempt of this pass, may have
                 // made the post already.
                 Delivery::ForumPost => {

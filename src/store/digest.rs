@@ -85,6 +85,8 @@ pub struct DigestSpec {
     pub topics: Vec<TopicName>,
     /// Post nothing when nothing is new.
     pub skip_empty: bool,
+    /// Attach the timeline picture of the digest's topics.
+    pub timeline: bool,
 }
 
 /// A digest with its scheduler state.
@@ -111,6 +113,8 @@ pub struct NewPost {
     pub delivery: Delivery,
     /// The exact JSON body to POST to the channel.
     pub payload: String,
+    /// A PNG sent with the body as its one file (the digest's timeline).
+    pub attachment: Option<Vec<u8>>,
 }
 
 /// One scheduler decision: move `digest` from the run it read to `next_run_at`,
@@ -191,6 +195,8 @@ pub struct OutboxPost {
     pub last_error: Option<String>,
     pub message_id: Option<String>,
     pub sent_at: Option<DateTime<Utc>>,
+    /// The PNG sent with the body, if any.
+    pub attachment: Option<Vec<u8>>,
 }
 
 /// Digest schedules and their outbox (see the module doc).

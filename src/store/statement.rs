@@ -39,6 +39,8 @@ pub(crate) enum Value<'a> {
     Clock(ClockTime),
     /// JSON: `jsonb` in PostgreSQL, its text in SQLite.
     Json(serde_json::Value),
+    /// Bytes: `bytea` in PostgreSQL, `BLOB` in SQLite (a post's picture).
+    Bytes(Option<&'a [u8]>),
 }
 
 impl<'a> Statement<'a> {
@@ -82,6 +84,7 @@ impl<'a> Statement<'a> {
         Option<StoredTime>: Encode<'q, DB> + Type<DB>,
         ClockTime: Encode<'q, DB> + Type<DB>,
         Json<&'q serde_json::Value>: Encode<'q, DB> + Type<DB>,
+        Option<&'q [u8]>: Encode<'q, DB> + Type<DB>,
     {
         let mut args = DB::Arguments::default();
         for value in &self.args {
@@ -93,6 +96,7 @@ impl<'a> Statement<'a> {
                 Value::Time(v) => args.add(*v),
                 Value::Clock(v) => args.add(*v),
                 Value::Json(v) => args.add(Json(v)),
+                Value::Bytes(v) => args.add(*v),
             }
             .map_err(sqlx::Error::Encode)
             .ctx(self.what)?;
@@ -129,6 +133,12 @@ impl From<Option<i16>> for Value<'_> {
 impl From<bool> for Value<'_> {
     fn from(v: bool) -> Self {
         Value::Bool(v)
+    }
+}
+
+impl<'a> From<Option<&'a [u8]>> for Value<'a> {
+    fn from(v: Option<&'a [u8]>) -> Self {
+        Value::Bytes(v)
     }
 }
 

@@ -88,11 +88,16 @@ impl App {
             timezone: zone.parse().expect("zone"),
             topics: vec![TopicName::parse("ukraine").expect("topic")],
             skip_empty,
+            timeline: false,
         };
+        self.save_spec(spec).await
+    }
+
+    /// Saves `spec` with its first due time, and reads the schedule back.
+    async fn save_spec(&self, spec: DigestSpec) -> DigestSchedule {
         let now = self.clock.now();
-        let next =
-            readout::digest::schedule::next_after(&spec.cadence, zone.parse().expect("zone"), now)
-                .expect("next run");
+        let next = readout::digest::schedule::next_after(&spec.cadence, spec.timezone, now)
+            .expect("next run");
         self.store
             .save_digest(GuildId(GUILD), &spec, next, now)
             .await
@@ -413,6 +418,75 @@ async fn a_digest_pings_its_one_role_and_nobody_else() {
     .await;
 }
 
+/// Issue #16, point 2: a weekly digest that asks for the timeline carries it as
+/// a PNG file (multipart, named in `attachments`), in a message and in a forum
+/// post alike; a digest that does not ask sends no file.
+#[tokio::test]
+async fn a_digest_that_asks_for_the_timeline_attaches_the_picture() {
+    within_limit(async {
+        let app = spawn_app(at("2024-07-01T07:00:00Z")).await;
+        let weekly = || Cadence::Weekly {
+            weekday: chrono::Weekday::Mon,
+            time: hm(8, 0),
+        };
+        let plain = app
+            .set_digest_delivered(weekly(), "UTC", false, Delivery::Message, None)
+            .await;
+        app.save_spec(DigestSpec {
+            timeline: true,
+            ..plain.spec.clone()
+        })
+        .await;
+        add_news(app.store.as_ref(), "tl", at("2024-07-01T06:00:00Z")).await;
+        assert_eq!(app.tick(at("2024-07-01T08:00:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        let posts = app.fake.channel_posts();
+        let [(name, png)] = posts[0].files.as_slice() else {
+            panic!("one file: {:?}", posts[0].files.len());
+        };
+        assert_eq!(name, "timeline.png");
+        let (w, h, _) = crate::timeline::decode_png(png);
+        assert_eq!((w, h > 198), (1000, true), "{h}");
+        let body = &app.fake.created(Some(CHANNEL))[0];
+        assert_eq!(body["attachments"][0]["filename"], "timeline.png");
+        check_post(body);
+
+        // The same digest as forum posts: the file goes with the post's message.
+        app.save_spec(DigestSpec {
+            delivery: Delivery::ForumPost,
+            timeline: true,
+            ..plain.spec.clone()
+        })
+        .await;
+        add_news(app.store.as_ref(), "tl2", at("2024-07-05T06:00:00Z")).await;
+        assert_eq!(app.tick(at("2024-07-08T08:00:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        let started: Vec<_> = app
+            .fake
+            .requests()
+            .into_iter()
+            .filter(|r| r.method == "POST" && r.path.ends_with("/threads"))
+            .collect();
+        assert_eq!(started.len(), 1);
+        assert_eq!(started[0].files.len(), 1, "the picture rides with the post");
+        assert_eq!(
+            started[0].body["message"]["attachments"][0]["filename"],
+            "timeline.png"
+        );
+        crate::timeline::decode_png(&started[0].files[0].1);
+
+        // Not asked for, no file.
+        app.save_spec(plain.spec.clone()).await;
+        add_news(app.store.as_ref(), "tl3", at("2024-07-12T06:00:00Z")).await;
+        assert_eq!(app.tick(at("2024-07-15T08:00:00Z")).await, 1);
+        assert_eq!(app.deliver().await.sent, 1);
+        let last = app.fake.channel_posts().pop().expect("a post");
+        assert!(last.files.is_empty(), "no picture unasked");
+        assert!(last.body.get("attachments").is_none(), "{:#}", last.body);
+    })
+    .await;
+}
+
 /// A daily 08:00 UTC digest with news tagged `tag`, its post queued at 08:00,
 /// and the fake Discord set to give `answer` to that post.
 async fn one_post_queued_for(tag: &str, answer: Scripted) -> App {
@@ -614,6 +688,7 @@ async fn preview_shows_exactly_what_is_then_posted() {
                 zone: "UTC",
                 cron: Some("0 8 * * 1-5"),
                 topics: Some("ukraine"),
+                timeline: true,
                 ..Default::default()
             },
         )
@@ -633,6 +708,13 @@ async fn preview_shows_exactly_what_is_then_posted() {
         assert_eq!(&Value::Array(embeds), &posted["embeds"]);
         let content = preview.content.expect("content");
         assert!(content.ends_with(posted["content"].as_str().expect("content")));
+        // The picture too, byte for byte.
+        let picture = preview.file.expect("the timeline picture");
+        assert_eq!(picture.name, "timeline.png");
+        assert_eq!(
+            Some(&picture.bytes),
+            app.fake.channel_posts()[0].files.first().map(|f| &f.1)
+        );
         // Invalid options are refused with a reason.
         for bad in [
             readout::bot::digest::SetOptions {

@@ -74,6 +74,7 @@ async fn two_processes_deliver_200_due_digests_each_exactly_once() {
                 timezone: chrono_tz::UTC,
                 topics: vec![],
                 skip_empty: false,
+                timeline: false,
             };
             store
                 .save_digest(GuildId(GUILD), &spec, at("2024-07-01T08:00:00Z"), t0)

@@ -939,14 +939,15 @@ async fn long_or_odd_input_gets_a_private_error_not_a_panic() {
     .await;
 }
 
-/// Issue #16, point 3, from the command: `/digest set` on a forum saves a
-/// forum-post digest, on a thread a message digest, with the role it pings; the
-/// server's @everyone role is refused.
+/// Issue #16, points 2 and 3, from the command: `/digest set` on a forum saves a
+/// forum-post digest, on a thread a message digest, with the role it pings and,
+/// when asked, the timeline picture; the server's @everyone role is refused.
 #[tokio::test]
 async fn digest_set_takes_forums_threads_and_one_role_but_not_everyone() {
     within_limit(async {
         let bot = TestBot::spawn(false).await;
         let set = |channel: u64, kind: u8, role: u64| {
+            let timeline = kind == 15;
             let mut i = interaction(
                 2,
                 bot.next_id(),
@@ -960,7 +961,10 @@ async fn digest_set_takes_forums_threads_and_one_role_but_not_everyone() {
                         opt("timezone", "UTC"),
                         opt("time", "08:00"),
                         serde_json::json!({"name": "role", "type": 8, "value": role.to_string()}),
-                    ],
+                    ]
+                    .into_iter()
+                    .chain(timeline.then(|| opt_bool("timeline", true)))
+                    .collect(),
                 )],
             );
             i["data"]["resolved"] = serde_json::json!({
@@ -977,17 +981,21 @@ async fn digest_set_takes_forums_threads_and_one_role_but_not_everyone() {
         let reqs = bot.interact(set(forum, 15, role)).await;
         let text = final_message(&reqs)["content"].as_str().unwrap_or("").to_string();
         assert!(text.contains("a forum post each time") && text.contains(&format!("<@&{role}>")), "{text}");
+        assert!(text.contains("with the timeline picture"), "{text}");
         assert!(mentions_disabled(&final_message(&reqs)), "the confirmation pings nobody");
         bot.interact(set(thread, 11, role)).await;
         let mut saved = bot.store.digest_schedules(GuildId(GUILD_A)).await.expect("digests");
         saved.sort_by_key(|d| d.spec.channel);
-        let got: Vec<_> = saved.iter().map(|d| (d.spec.channel, d.spec.delivery, d.spec.ping)).collect();
+        let got: Vec<_> = saved
+            .iter()
+            .map(|d| (d.spec.channel, d.spec.delivery, d.spec.ping, d.spec.timeline))
+            .collect();
         use readout::store::digest::{Delivery, RoleId};
         assert_eq!(
             got,
             [
-                (forum, Delivery::ForumPost, Some(RoleId(role))),
-                (thread, Delivery::Message, Some(RoleId(role))),
+                (forum, Delivery::ForumPost, Some(RoleId(role)), true),
+                (thread, Delivery::Message, Some(RoleId(role)), false),
             ]
         );
         // @everyone's id is the server's.

@@ -1055,6 +1055,7 @@ async fn digests_are_per_channel_and_saving_again_replaces(db: &TestDb) {
             .map(|t| TopicName::parse(t).unwrap())
             .collect(),
         skip_empty: false,
+        timeline: false,
     };
     let specs = |g: GuildId| async move {
         s.digest_schedules(g)
@@ -1121,6 +1122,8 @@ async fn the_digest_store_contract_holds(db: &TestDb) {
         timezone: chrono_tz::Europe::Paris,
         topics: vec![readout::model::TopicName::parse("ukraine").expect("topic")],
         skip_empty: true,
+        // And the timeline picture asked for.
+        timeline: true,
     };
     let id = store
         .save_digest(GuildId(1), &spec, t0, t0)
@@ -1149,6 +1152,8 @@ async fn the_digest_store_contract_holds(db: &TestDb) {
             delivery: readout::store::digest::Delivery::ForumPost,
             nonce: "contract-1".into(),
             payload: "{\"content\":\"x\"}".into(),
+            // Every byte value, so a backend that stored it as text would show.
+            attachment: Some((0..=255u8).cycle().take(600).collect()),
         }),
     };
     assert!(store.commit_run(&run, t0).await.expect("commit"));
@@ -1166,6 +1171,11 @@ async fn the_digest_store_contract_holds(db: &TestDb) {
         "the post keeps its delivery"
     );
     assert_eq!(claimed[0].attempts, 1);
+    assert_eq!(
+        claimed[0].attachment,
+        Some((0..=255u8).cycle().take(600).collect::<Vec<u8>>()),
+        "the picture round-trips byte for byte"
+    );
     assert!(
         store
             .claim_outbox(t0, lease, 10)
@@ -1226,6 +1236,7 @@ async fn the_digest_store_contract_holds(db: &TestDb) {
             delivery: readout::store::digest::Delivery::Message,
             nonce: "contract-2".into(),
             payload: "{}".into(),
+            attachment: None,
         }),
         ..run
     };
@@ -1721,7 +1732,8 @@ async fn the_cli_migrates_and_prints_stats(db: &TestDb) {
             "5  item context",
             "6  merge duplicate feeds",
             "7  digest delivery",
-            "8  alerts"
+            "8  alerts",
+            "9  digest timeline"
         ]
     );
     db.store
@@ -1779,6 +1791,7 @@ async fn the_alert_store_contract_holds(db: &TestDb) {
             nonce: "alert-contract-1".into(),
             delivery: Delivery::Message,
             payload: "{\"content\":\"card\"}".into(),
+            attachment: None,
         }),
         next_post_at: Some(t0 + chrono::Duration::minutes(3)),
     };
@@ -1820,6 +1833,7 @@ async fn the_alert_store_contract_holds(db: &TestDb) {
             nonce: "alert-contract-2".into(),
             delivery: Delivery::Message,
             payload: "{\"content\":\"card 2\"}".into(),
+            attachment: None,
         }),
         ..scan
     };
@@ -1999,7 +2013,7 @@ async fn postgres_migrations_run_once_when_processes_start_together() {
     let versions: Vec<i64> = applied.iter().map(|(v, _)| *v).collect();
     assert_eq!(
         versions,
-        [1, 2, 3, 4, 5, 6, 7, 8],
+        [1, 2, 3, 4, 5, 6, 7, 8, 9],
         "each migration applied once"
     );
 }
@@ -2033,7 +2047,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             listed.push(String::from_utf8(out.stdout).unwrap());
         }
         assert!(listed.iter().all(|l| l == &listed[0]), "{listed:#?}");
-        assert_eq!(listed[0].lines().count(), 8, "{}", listed[0]);
+        assert_eq!(listed[0].lines().count(), 9, "{}", listed[0]);
         let store = readout::store::postgres::PostgresStore::open(&url)
             .await
             .unwrap();
@@ -2044,7 +2058,7 @@ async fn concurrent_migrate_processes_on_a_new_postgres_database_all_succeed() {
             .iter()
             .map(|(v, _)| *v)
             .collect();
-        assert_eq!(versions, [1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(versions, [1, 2, 3, 4, 5, 6, 7, 8, 9]);
     }
 }
 

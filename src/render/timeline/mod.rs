@@ -54,10 +54,33 @@ pub fn render_png(brief: &Brief) -> Result<Vec<u8>, TimelineError> {
 
 /// A laid-out timeline as PNG bytes.
 pub fn png_of(t: &Timeline) -> Result<Vec<u8>, TimelineError> {
+    stacked_png(std::slice::from_ref(t))
+}
+
+/// The timelines of several briefs (a digest's topics) in one picture, one
+/// under the other, so a post carries them as one file; `None` when no brief
+/// has anything to draw.
+pub fn render_stacked_png(briefs: &[Brief]) -> Result<Option<Vec<u8>>, TimelineError> {
+    let laid: Vec<Timeline> = briefs.iter().filter_map(lay_out).collect();
+    if laid.is_empty() {
+        return Ok(None);
+    }
+    stacked_png(&laid).map(Some)
+}
+
+/// Timelines drawn one under the other, as PNG bytes.
+fn stacked_png(ts: &[Timeline]) -> Result<Vec<u8>, TimelineError> {
     fonts()?;
-    let (w, h) = (draw::WIDTH, draw::height(t.rows.len()));
+    let w = draw::WIDTH;
+    let heights: Vec<u32> = ts.iter().map(|t| draw::height(t.rows.len())).collect();
+    let h: u32 = heights.iter().sum();
     let mut rgb = vec![0u8; w as usize * h as usize * 3];
-    draw::draw(t, &mut rgb).map_err(TimelineError::Draw)?;
+    let mut rest = rgb.as_mut_slice();
+    for (t, th) in ts.iter().zip(&heights) {
+        let (part, tail) = rest.split_at_mut(w as usize * *th as usize * 3);
+        draw::draw(t, part).map_err(TimelineError::Draw)?;
+        rest = tail;
+    }
     let mut out = Vec::new();
     let mut encoder = png::Encoder::new(&mut out, w, h);
     encoder.set_color(png::ColorType::Rgb);

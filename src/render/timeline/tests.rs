@@ -208,3 +208,26 @@ fn the_picture_decodes_at_its_size_with_each_mark_in_its_colour() {
         .count();
     assert!(light > 2_000, "{light} light pixels");
 }
+
+/// A digest's topics in one picture: each timeline at its own height, one under
+/// the other; a topic with nothing dated takes no room; none at all, no picture.
+#[test]
+fn several_briefs_stack_into_one_picture() {
+    let empty = assemble(TopicName::parse("x").unwrap(), at(1, 25), None, vec![]);
+    let bytes = render_stacked_png(&[brief(), empty.clone(), brief()])
+        .unwrap()
+        .expect("a picture");
+    let (info, rgb) = decode(&bytes);
+    assert_eq!(
+        (info.width, info.height),
+        (draw::WIDTH, 2 * draw::height(5))
+    );
+    // The second card is drawn too: its marks are below the first card.
+    let first = (draw::WIDTH * draw::height(5) * 3) as usize;
+    let blue = |px: &[u8]| {
+        px.chunks(3)
+            .any(|p| (p[0], p[1], p[2]) == (0x5c, 0xa8, 0xff))
+    };
+    assert!(blue(&rgb[..first]) && blue(&rgb[first..]));
+    assert!(render_stacked_png(&[empty]).unwrap().is_none());
+}

@@ -32,6 +32,7 @@ pub(crate) struct ScheduleRow {
     created_at: StoredTime,
     delivery: String,
     role_id: Option<i64>,
+    timeline: bool,
 }
 
 impl TryFrom<ScheduleRow> for DigestSchedule {
@@ -50,6 +51,7 @@ impl TryFrom<ScheduleRow> for DigestSchedule {
                 timezone: zone_from_column(&r.timezone)?,
                 topics: topic_names(&r.topics.0)?,
                 skip_empty: r.skip_empty,
+                timeline: r.timeline,
             },
             next_run_at: r.next_run_at.map(StoredTime::utc),
             covered_until: r.covered_until.map(StoredTime::utc),
@@ -81,6 +83,7 @@ pub(crate) struct OutboxRow {
     last_error: Option<String>,
     message_id: Option<String>,
     sent_at: Option<StoredTime>,
+    attachment: Option<Vec<u8>>,
 }
 
 impl TryFrom<OutboxRow> for OutboxPost {
@@ -113,6 +116,7 @@ impl TryFrom<OutboxRow> for OutboxPost {
             last_error: r.last_error,
             message_id: r.message_id,
             sent_at: r.sent_at.map(StoredTime::utc),
+            attachment: r.attachment,
         })
     }
 }

@@ -9,11 +9,12 @@ use crate::store::statement::{Statement, Value};
 /// The columns of a `ScheduleRow`.
 pub(crate) const SCHEDULE_COLUMNS: &str = "id, guild_id, channel_id, time_of_day, timezone, topics, \
      cadence, weekday, cron, skip_empty, next_run_at, covered_until, paused_reason, paused_at, created_at, \
-     delivery, role_id";
+     delivery, role_id, timeline";
 
 /// The columns of an `OutboxRow`.
 pub(crate) const OUTBOX_COLUMNS: &str = "id, digest_id, alert_id, guild_id, channel_id, delivery, run_at, covers_from, \
-     covers_until, nonce, payload, status, attempts, next_attempt_at, last_error, message_id, sent_at";
+     covers_until, nonce, payload, status, attempts, next_attempt_at, last_error, message_id, sent_at, \
+     attachment";
 
 /// Creates or replaces the digest of a channel: cadence, zone, topics and
 /// options, the first due time, and no pause; returns its id.
@@ -29,13 +30,13 @@ pub(crate) fn save<'a>(
         "save digest",
         "INSERT INTO digests (guild_id, channel_id, time_of_day, timezone, topics, cadence, weekday, cron, \
          skip_empty, next_run_at, covered_until, paused_reason, paused_at, created_at, updated_at, \
-         delivery, role_id) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, NULL, NULL, $11, $11, $12, $13) \
+         delivery, role_id, timeline) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, NULL, NULL, NULL, $11, $11, $12, $13, $14) \
          ON CONFLICT (guild_id, channel_id) DO UPDATE SET time_of_day = excluded.time_of_day, \
          timezone = excluded.timezone, topics = excluded.topics, cadence = excluded.cadence, \
          weekday = excluded.weekday, cron = excluded.cron, skip_empty = excluded.skip_empty, \
          next_run_at = excluded.next_run_at, paused_reason = NULL, paused_at = NULL, \
-         delivery = excluded.delivery, role_id = excluded.role_id, \
+         delivery = excluded.delivery, role_id = excluded.role_id, timeline = excluded.timeline, \
          updated_at = excluded.updated_at RETURNING id",
     )
     .bind(guild.db())
@@ -52,6 +53,7 @@ pub(crate) fn save<'a>(
     .bind(now)
     .bind(spec.delivery.as_str())
     .bind(spec.ping.map(|r| r.0 as i64))
+    .bind(spec.timeline)
 }
 
 /// A server's digests, by channel.
@@ -103,8 +105,8 @@ pub(crate) fn queue_post<'a>(
     Statement::new(
         "queue digest post",
         "INSERT INTO digest_outbox (digest_id, guild_id, channel_id, run_at, covers_from, covers_until, \
-         nonce, payload, next_attempt_at, created_at, delivery) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10) \
+         nonce, payload, next_attempt_at, created_at, delivery, attachment) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) \
          ON CONFLICT DO NOTHING",
     )
     .bind(run.digest.0)
@@ -117,6 +119,7 @@ pub(crate) fn queue_post<'a>(
     .bind(post.payload.as_str())
     .bind(now)
     .bind(post.delivery.as_str())
+    .bind(post.attachment.as_deref())
 }
 
 /// Fails the pending posts of digests turned off (`/digest off`) and of alerts

@@ -54,6 +54,7 @@ async fn a_run_is_taken_once_and_a_claimed_post_is_not_claimed_again() {
         timezone: chrono_tz::UTC,
         topics: vec![],
         skip_empty: true,
+        timeline: true,
     };
     let id = s.save_digest(GuildId(1), &spec, t0(), t0()).await.unwrap();
     let due = s.due_digests(t0(), 10).await.unwrap();
@@ -72,6 +73,7 @@ async fn a_run_is_taken_once_and_a_claimed_post_is_not_claimed_again() {
             delivery: crate::store::digest::Delivery::Message,
             nonce: "n1".into(),
             payload: "{}".into(),
+            attachment: Some(b"\x89PNG picture".to_vec()),
         }),
     };
     assert!(s.commit_run(&run, t0()).await.unwrap());
@@ -83,6 +85,11 @@ async fn a_run_is_taken_once_and_a_claimed_post_is_not_claimed_again() {
     let claimed = s.claim_outbox(t0(), lease, 10).await.unwrap();
     assert_eq!(claimed.len(), 1);
     assert_eq!(claimed[0].attempts, 1);
+    // The picture drawn at build time is the one sent, byte for byte.
+    assert_eq!(
+        claimed[0].attachment.as_deref(),
+        Some(&b"\x89PNG picture"[..])
+    );
     assert!(s.claim_outbox(t0(), lease, 10).await.unwrap().is_empty());
     // The lease runs out: another sender may take it.
     assert_eq!(s.claim_outbox(lease, lease, 10).await.unwrap().len(), 1);
@@ -110,6 +117,7 @@ async fn a_run_is_taken_once_and_a_claimed_post_is_not_claimed_again() {
             delivery: crate::store::digest::Delivery::Message,
             nonce: "n2".into(),
             payload: "{}".into(),
+            attachment: None,
         }),
         ..run
     };

@@ -1,0 +1,6 @@
+-- A digest may carry the timeline picture of its topics (issue #16, point 2):
+-- true when the moderator asked for it.
+ALTER TABLE digests ADD COLUMN timeline boolean NOT NULL DEFAULT false;
+-- The PNG drawn when the post was built, sent with it as a file: a retry sends
+-- the same picture the first attempt did.
+ALTER TABLE digest_outbox ADD COLUMN attachment bytea;
