@@ -450,6 +450,12 @@ async fn a_digest_that_asks_for_the_timeline_attaches_the_picture() {
         let body = &app.fake.created(Some(CHANNEL))[0];
         assert_eq!(body["attachments"][0]["filename"], "timeline.png");
         check_post(body);
+        let sent = &app.store.outbox(None).await.expect("outbox")[0];
+        assert_eq!(sent.status, PostStatus::Sent);
+        assert!(
+            sent.attachment.is_none(),
+            "Discord keeps the file; the store lets it go"
+        );
 
         // The same digest as forum posts: the file goes with the post's message.
         app.save_spec(DigestSpec {

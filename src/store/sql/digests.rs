@@ -136,12 +136,13 @@ pub(crate) fn drop_orphan_posts() -> Statement<'static> {
     )
 }
 
-/// Discord accepted the post.
+/// Discord accepted the post. Its picture is dropped: Discord keeps the file
+/// now, and a year of weekly pictures need not stay in the store.
 pub(crate) fn mark_sent(post: i64, message_id: Option<&str>, now: DateTime<Utc>) -> Statement<'_> {
     Statement::new(
         "mark post sent",
         "UPDATE digest_outbox SET status = 'sent', sent_at = $1, message_id = $2, lease_until = NULL, \
-         last_error = NULL WHERE id = $3",
+         last_error = NULL, attachment = NULL WHERE id = $3",
     )
     .bind(now)
     .bind(message_id)
