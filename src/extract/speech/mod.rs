@@ -356,6 +356,35 @@ mod tests {
             .collect()
     }
 
+    /// Class: the audience named by the phrase that opens the sentence
+    /// ("Speaking to reporters in Oslo, X said …", "In an interview with the BBC,
+    /// X said …"); a phrase of another kind names none.
+    #[test]
+    fn an_opening_phrase_names_the_audience() {
+        for (text, want) in [
+            (
+                "Speaking to reporters in Oslo, Ana Veld said the talks would resume.",
+                Some("reporters"),
+            ),
+            (
+                "In an interview with the BBC, Ana Veld said the talks would resume.",
+                Some("the BBC"),
+            ),
+            (
+                "Addressing the council on Monday, Ana Veld said the talks would resume.",
+                Some("the council"),
+            ),
+            (
+                "Speaking in Oslo, Ana Veld said the talks would resume.",
+                None,
+            ),
+        ] {
+            let s = said(text);
+            assert_eq!(s.len(), 1, "{text}: {s:?}");
+            assert_eq!(s[0].3.as_deref(), want, "{text}");
+        }
+    }
+
     /// Class: a closing attribution whose speaker is set off by commas ("…, the
     /// foreign minister, Ana Veld, said") or follows the verb ("…, said Ana Veld,
     /// the foreign minister"): the clause before it is the speaker's.

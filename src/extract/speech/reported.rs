@@ -272,8 +272,14 @@ pub(super) fn reported(doc: &Doc, i: usize, st: &mut State) {
             v = e;
             continue;
         }
+        let clause = clause_after(
+            words,
+            v,
+            len,
+            sentence_end,
+            audience_after_verb(doc, i, v).as_deref(),
+        );
         let aud = audience(doc, i, v);
-        let clause = clause_after(words, v, len, sentence_end, aud.as_deref());
         let explicit_that = clause.is_some_and(|c| words[c - 1] == "that");
         if attributes_quote(words, v) && !explicit_that {
             v += 1;
