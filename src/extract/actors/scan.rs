@@ -328,8 +328,8 @@ pub(super) fn office_before_name(text: &str, toks: &[Tok], look: &Lookups, out: 
 
 /// Whether tokens `from..to` are only titles, the bodies and countries they
 /// are of and the words joining them ("Minister for Foreign Affairs of
-/// Finland", all in capitals or title words): words inside the span of a mention of `between` (the person's
-/// own titles included) are part of the chain.
+/// Finland", all in capitals or title words). Words inside the span of a
+/// mention of `between` (the person's own titles included) are part of it.
 fn title_chain(
     text: &str,
     toks: &[Tok],

@@ -237,11 +237,11 @@ fn alternatives(doc: &Doc, i: usize, left: usize, right: usize) -> bool {
 }
 
 /// "X visited Oslo on Monday, where he met Y": a clause opened by "where" (or
-/// "during which", or "and" after a journey) tells what happened on the stay the
-/// clause before it tells, on
-/// that stay's date and at its place when it gives none of its own. Read after
-/// the candidate's features: the stay says when and where, not whether, which
-/// the models judge from the clause's own words.
+/// "during which", or "and" after a journey) tells what happened on the stay
+/// the clause before it tells, on that stay's date and at its place when it
+/// gives none of its own. Read after the candidate's features: the stay says
+/// when and where, not whether, which the models judge from the clause's own
+/// words.
 fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting {
     let opener = (left.saturating_sub(1)..(left + 2).min(words.len())).find(|&k| {
         words.key(k) == "where"

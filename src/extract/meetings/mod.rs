@@ -174,8 +174,37 @@ fn elsewhere(a: &Meeting, b: &Meeting) -> bool {
     let (Some(x), Some(y)) = (&a.place, &b.place) else {
         return false;
     };
-    let (x, y) = (x.to_lowercase(), y.to_lowercase());
-    a.evidence.sentence != b.evidence.sentence && !x.contains(&y) && !y.contains(&x)
+    let (lx, ly) = (x.to_lowercase(), y.to_lowercase());
+    a.evidence.sentence != b.evidence.sentence
+        && !lx.contains(&ly)
+        && !ly.contains(&lx)
+        && !an_events_place(a, x)
+        && !an_events_place(b, y)
+}
+
+/// "discussed the summit in Montevideo": a place its sentence gives to an event
+/// named by a noun, which may be another event than the meeting told.
+fn an_events_place(m: &Meeting, place: &str) -> bool {
+    let s = &m.evidence.sentence;
+    ["in", "at"].iter().any(|prep| {
+        s.match_indices(&format!(" {prep} {place}"))
+            .chain(s.match_indices(&format!(" {prep} the {place}")))
+            .any(|(at, _)| {
+                let noun = s[..at].rsplit(' ').next().unwrap_or("");
+                matches!(
+                    noun.to_lowercase().as_str(),
+                    "summit"
+                        | "talks"
+                        | "conference"
+                        | "meeting"
+                        | "session"
+                        | "forum"
+                        | "round"
+                        | "ceremony"
+                        | "dialogue"
+                )
+            })
+    })
 }
 
 /// Whether the smaller of two meetings is told, in a sentence of its own, as apart
@@ -2143,6 +2172,16 @@ pub(crate) mod tests {
         let places: Vec<_> = m.iter().filter_map(|m| m.place.as_deref()).collect();
         assert!(
             places.contains(&"Oslo") && places.contains(&"Bergen"),
+            "{m:?}"
+        );
+        // A place the sentence gives to another event is no second stay.
+        let m = meetings_of(
+            "Ana Veld met Per Lund in Oslo on Monday. The two ministers also discussed \
+             the summit in Bergen, where the presidents are expected to meet.",
+        );
+        assert!(
+            !m.iter()
+                .any(|m| m.status == MeetingStatus::Held && m.place.as_deref() == Some("Bergen")),
             "{m:?}"
         );
         // Told again with the venue in the city, it is one meeting.
