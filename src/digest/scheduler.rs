@@ -158,6 +158,40 @@ impl Scheduler {
         Ok(format!("{what} — {day}"))
     }
 
+    /// The post of one run: its body for the digest's delivery, its nonce, and
+    /// the timeline picture when the digest asks for one.
+    async fn post_of(
+        &self,
+        d: &DigestSchedule,
+        run_at: DateTime<Utc>,
+        built: BuiltDigest,
+        briefs: Vec<crate::brief::Brief>,
+    ) -> Result<NewPost, DigestError> {
+        let BuiltDigest {
+            content, embeds, ..
+        } = built;
+        let nonce = nonce(d.id, run_at);
+        let ping = d.spec.ping;
+        let payload = match d.spec.delivery {
+            Delivery::Message => message_body(&content, &embeds, &nonce, ping),
+            Delivery::ForumPost => {
+                let title = Self::forum_title(self.store.as_ref(), d, run_at).await?;
+                forum_post_body(&title, &content, &embeds, ping)
+            }
+        };
+        let attachment = timeline_picture(d, briefs).await;
+        let payload = match &attachment {
+            Some(_) => with_attachment(payload, "Timeline of the digest's topics"),
+            None => payload,
+        };
+        Ok(NewPost {
+            nonce,
+            delivery: d.spec.delivery,
+            payload: payload.to_string(),
+            attachment,
+        })
+    }
+
     async fn run_one(
         &self,
         d: &DigestSchedule,
@@ -187,37 +221,11 @@ impl Scheduler {
             return Ok(());
         }
         let (coverage, run_at) = coverage_at(d, now, self.max_catchup())?;
-        let (
-            BuiltDigest {
-                content,
-                embeds,
-                empty,
-            },
-            briefs,
-        ) = build_with_briefs(self.store.as_ref(), d, coverage).await?;
-        let post = if empty && d.spec.skip_empty {
+        let (built, briefs) = build_with_briefs(self.store.as_ref(), d, coverage).await?;
+        let post = if built.empty && d.spec.skip_empty {
             None
         } else {
-            let nonce = nonce(d.id, run_at);
-            let ping = d.spec.ping;
-            let payload = match d.spec.delivery {
-                Delivery::Message => message_body(&content, &embeds, &nonce, ping),
-                Delivery::ForumPost => {
-                    let title = Self::forum_title(self.store.as_ref(), d, run_at).await?;
-                    forum_post_body(&title, &content, &embeds, ping)
-                }
-            };
-            let attachment = timeline_picture(d, briefs).await;
-            let payload = match &attachment {
-                Some(_) => with_attachment(payload, "Timeline of the digest's topics"),
-                None => payload,
-            };
-            Some(NewPost {
-                nonce,
-                delivery: d.spec.delivery,
-                payload: payload.to_string(),
-                attachment,
-            })
+            Some(self.post_of(d, run_at, built, briefs).await?)
         };
         let queued = post.is_some();
         let run = DigestRun {
