@@ -45,7 +45,7 @@ pub use title::{author, titled_people};
 use crate::model::{Meeting, MeetingKind, MeetingStatus};
 
 use super::Doc;
-use super::lexicon::key;
+use super::lexicon::{LEXICON, key};
 use super::speech::Said;
 
 /// The meetings of an article: those its text tells, and the one its title
@@ -183,27 +183,22 @@ fn elsewhere(a: &Meeting, b: &Meeting) -> bool {
 }
 
 /// "discussed the summit in Montevideo": a place its sentence gives to an event
-/// named by a noun, which may be another event than the meeting told.
+/// named by a noun (a meeting cue of the lexicon with no tense: "summit",
+/// "talks", "session"), which may be another event than the meeting told.
 fn an_events_place(m: &Meeting, place: &str) -> bool {
     let s = &m.evidence.sentence;
+    let event_noun = |w: &str| {
+        LEXICON.meeting_first.get(&key(w)).is_some_and(|cues| {
+            cues.iter().any(|&n| {
+                let c = &LEXICON.meeting[n];
+                c.words.len() == 1 && c.past_status.is_none()
+            })
+        })
+    };
     ["in", "at"].iter().any(|prep| {
         s.match_indices(&format!(" {prep} {place}"))
             .chain(s.match_indices(&format!(" {prep} the {place}")))
-            .any(|(at, _)| {
-                let noun = s[..at].rsplit(' ').next().unwrap_or("");
-                matches!(
-                    noun.to_lowercase().as_str(),
-                    "summit"
-                        | "talks"
-                        | "conference"
-                        | "meeting"
-                        | "session"
-                        | "forum"
-                        | "round"
-                        | "ceremony"
-                        | "dialogue"
-                )
-            })
+            .any(|(at, _)| event_noun(s[..at].rsplit(' ').next().unwrap_or("")))
     })
 }
 
