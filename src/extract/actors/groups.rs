@@ -28,6 +28,11 @@ pub(super) const GROUPS: &[&str] = &[
     "lawmakers",
 ];
 
+/// Groups sent to talk for someone: "the negotiators for X" speak for X, where
+/// "the envoy for X" or "officials for trade" name what they deal with.
+pub(super) const SENT_TO_TALK: &[&str] =
+    &["negotiators", "delegation", "delegations", "team", "teams"];
+
 /// Whether a nationality at tokens ending before `k` names a group: "Indian and
 /// Pakistani commissioners", "Saudi envoys".
 pub(super) fn demonym_group(text: &str, toks: &[Tok], k: usize) -> bool {

@@ -550,9 +550,16 @@ pub(super) fn known_mention(
         first
     };
     // "a delegation from X" is X acting; "the envoy for X" describes the envoy.
-    let from_group = before >= 2
-        && toks[before - 1].text(text) == "from"
-        && GROUPS.contains(&lower(toks[before - 2].text(text)).as_ref());
+    // "The negotiators for X" act on X's behalf, as a delegation or a team for X
+    // does: "for" after a group sent to talk names whom it speaks for.
+    let from_group = before >= 2 && {
+        let group = lower(toks[before - 2].text(text));
+        match toks[before - 1].text(text) {
+            "from" => GROUPS.contains(&group.as_ref()),
+            "for" => SENT_TO_TALK.contains(&group.as_ref()),
+            _ => false,
+        }
+    };
     let prep = before > 0 && {
         let p = lower(toks[before - 1].text(text));
         PLACE_PREPS.contains(&p.as_ref()) || p == "for"

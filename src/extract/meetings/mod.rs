@@ -2139,6 +2139,23 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 2);
     }
 
+    /// Class: a group sent to talk "for" a side ("the negotiators for Norway and
+    /// the Lund Front", "delegations for Norway and Sweden") speaks for it: the
+    /// sides are the parties; an envoy "for" a country names what the envoy
+    /// deals with, no party.
+    #[test]
+    fn negotiators_for_a_side_act_for_it() {
+        for text in [
+            "The negotiators for Norway and the Lund Front met in Bergen on Monday.",
+            "Delegations for Norway and the Lund Front held talks in Bergen on Monday.",
+            "Negotiators for Norway and the Lund Front wrapped up a round of talks in Bergen on Monday.",
+        ] {
+            assert_eq!(parties(&met(text)), [["Norway", "Lund Front"]], "{text}");
+        }
+        let v = met("The envoy for Sweden, Ana Veld, met Per Lund in Oslo on Monday.");
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]]);
+    }
+
     /// Class: a meeting at the end of a journey ("will travel to Oslo on Monday
     /// for talks with X", "travelled to Oslo and was received by X") is held
     /// where the journey goes.
