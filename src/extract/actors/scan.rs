@@ -9,10 +9,10 @@ pub fn mentions_keyed(text: &str, toks: &[Tok], look: &Lookups, reg: &Registry) 
     let mut i = 0;
     while i < toks.len() {
         if look.compound[i]
-            && let Some(ms) = compound(text, toks, i)
+            && let Some((ms, n)) = compound(text, toks, i)
         {
             out.extend(ms);
-            i += 1;
+            i += n;
             continue;
         }
         // "The North" opening a sentence: the article would read it as a name.
@@ -454,48 +454,56 @@ pub(crate) const AGENT_PARTICIPLES: &[&str] = &[
     "chaired",
 ];
 
-/// The actors of a hyphenated compound at token `i`: "Armenian-Azerbaijani talks"
-/// and "an India-EU summit" name both sides, "Saudi-brokered talks" the broker.
-/// A compound the lists know whole ("Guinea-Bissau") or with an unknown part
-/// ("Alma-Ata") is left to the rest of the reading.
-pub(super) fn compound(text: &str, toks: &[Tok], i: usize) -> Option<Vec<Mention>> {
+/// Characters that join the sides of a compound: a hyphen, a non-breaking hyphen
+/// or an en dash written without spaces ("Norway–Sweden talks").
+const JOINERS: &[char] = &['-', '‑', '–'];
+
+/// The most words a compound of actors runs over ("United States–South Korea").
+const COMPOUND_WORDS: usize = 6;
+
+/// The actors of a compound starting at token `i`, and how many tokens it takes:
+/// "Armenian-Azerbaijani talks" and "an India-EU summit" name both sides, "the
+/// U.S.-China talks", "the United States–South Korea summit" (a side of several
+/// words, an en dash, a dotted abbreviation before the hyphen) too; "Saudi-brokered
+/// talks" names the broker. A compound the lists know whole ("Guinea-Bissau") or
+/// with an unknown part ("Alma-Ata") is left to the rest of the reading.
+pub(super) fn compound(text: &str, toks: &[Tok], i: usize) -> Option<(Vec<Mention>, usize)> {
     let t = toks[i];
-    let word = t.text(text);
-    if t.kind != TokKind::Word || !word.contains(['-', '‑']) {
+    if t.kind != TokKind::Word || !is_capitalised(t.text(text)) {
         return None;
     }
-    if !is_capitalised(word) {
-        return None;
+    // Tokens written together or one space apart, up to the last one a joiner
+    // reaches: the longest span that reads as a compound wins.
+    let mut end = i + 1;
+    let mut joined = false;
+    let mut best = None;
+    while end <= toks.len() && end - i <= COMPOUND_WORDS {
+        let last = toks[end - 1];
+        let span = &text[t.start..last.end];
+        joined |= last.text(text).contains(JOINERS);
+        if last.kind == TokKind::Punct && !JOINERS.iter().any(|&c| last.text(text) == c.to_string())
+        {
+            break;
+        }
+        if joined && let Some(found) = compound_parts(span) {
+            best = Some((found, end));
+        }
+        let Some(next) = toks.get(end) else { break };
+        if next.start > last.end + 1 || text[last.end..next.start].contains('\n') {
+            break;
+        }
+        end += 1;
     }
-    let mut parts: Vec<&str> = word.split(['-', '‑']).collect();
-    let mut broker = false;
-    if parts
-        .last()
-        .is_some_and(|p| AGENT_PARTICIPLES.contains(&lower(p).as_ref()))
-    {
-        parts.pop();
-        broker = true;
-    } else if parts.len() < 2 {
-        return None;
-    }
-    if parts.is_empty() || !parts.iter().all(|p| is_capitalised(p)) {
-        return None;
-    }
-    if LEXICON.lookup(word).is_some() {
-        return None;
-    }
-    let known: Vec<&Known> = parts
-        .iter()
-        .map(|p| LEXICON.lookup(p))
-        .collect::<Option<_>>()?;
+    let ((known, broker), end) = best?;
+    let word = &text[t.start..toks[end - 1].end];
     let possessive = bare(word) != word;
-    Some(
+    Some((
         known
             .into_iter()
             .map(|k| Mention {
                 first: i,
-                last: i + 1,
-                span: Span::new(t.start, t.end),
+                last: end,
+                span: Span::new(t.start, toks[end - 1].end),
                 name: k.canonical().to_string(),
                 kind: if matches!(k, Known::Org(_)) {
                     ActorKind::Org
@@ -511,7 +519,43 @@ pub(super) fn compound(text: &str, toks: &[Tok], i: usize) -> Option<Vec<Mention
                 title: None,
             })
             .collect(),
-    )
+        end - i,
+    ))
+}
+
+/// The sides a span such as "U.S.-China" or "Saudi-brokered" names, and whether
+/// its last part was the participle of a broker; `None` unless every part is
+/// known and the whole is not.
+fn compound_parts(span: &str) -> Option<(Vec<&'static Known>, bool)> {
+    let span = bare(span);
+    let joined_without_spaces = span
+        .char_indices()
+        .filter(|(_, c)| JOINERS.contains(c))
+        .all(|(k, c)| {
+            let after = span[k + c.len_utf8()..].chars().next();
+            let before = span[..k].chars().next_back();
+            after.is_some_and(|a| !a.is_whitespace()) && before.is_some_and(|b| !b.is_whitespace())
+        });
+    if !joined_without_spaces || LEXICON.lookup(span).is_some() {
+        return None;
+    }
+    let mut parts: Vec<&str> = span.split(JOINERS).collect();
+    let broker = parts
+        .last()
+        .is_some_and(|p| AGENT_PARTICIPLES.contains(&lower(p).as_ref()));
+    if broker {
+        parts.pop();
+    } else if parts.len() < 2 {
+        return None;
+    }
+    if parts.is_empty() || !parts.iter().all(|p| is_capitalised(p)) {
+        return None;
+    }
+    let known = parts
+        .iter()
+        .map(|p| LEXICON.lookup(p))
+        .collect::<Option<Vec<_>>>()?;
+    Some((known, broker))
 }
 
 pub(super) fn known_mention(

@@ -99,7 +99,9 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
                 .filter(|(_, _, rule)| !status::unasserted(words, left, first, *rule))
             {
                 let one_by_one = split::separately(words.slice(left..right));
-                let parts = match split::each_on_its_day(doc, i, &m, callers, (last_end, right)) {
+                let parts = match split::each_on_its_day(doc, i, &m, callers, (last_end, right))
+                    .or_else(|| split::pair_by_pair(doc, i, &m, left, group))
+                {
                     Some(parts) => parts,
                     None => split::split(m, words, group, callers, one_by_one),
                 };

@@ -58,6 +58,12 @@ pub fn meetings(doc: &Doc, title: &str, said: &Said, models: &MeetingModels) -> 
             if m.date.is_none() && m.status == MeetingStatus::Held {
                 m.date = context::date_of_event(doc, c.sentence);
             }
+            // "will travel on May 14 to attend X, and join the Y meeting": dated by
+            // the journey or the sentence to a day after the article, the second
+            // meeting is to come, as `decide` rules for one its own clause dates.
+            if m.status == MeetingStatus::Held && m.date.is_some_and(|d| d > doc.published) {
+                m.status = MeetingStatus::Planned;
+            }
             Some((m, c.split, c.sentence))
         })
         .collect();
@@ -1844,6 +1850,65 @@ pub(crate) mod tests {
         assert_eq!(v[0].1, MeetingStatus::Cancelled);
         let v = met("Ola Brek and Tam Ruen signed the accord at Qatari-mediated talks in Doha.");
         assert!(v[0].0.iter().any(|p| p == "Qatar"), "{v:?}");
+    }
+
+    /// Class: a second predicate under the sentence's future ("will travel on
+    /// May 14 to attend X, and join the Y meeting"): dated by the sentence to a
+    /// day after the article, it has not taken place.
+    #[test]
+    fn a_meeting_the_sentence_dates_after_the_article_is_to_come() {
+        let v = met(
+            "Ana Veld will travel to Oslo on July 14 to attend the summit of \
+             Nordic ministers, and join the Norway-Sweden council meeting in Bergen.",
+        );
+        let council = v.iter().find(|m| m.0 == ["Norway", "Sweden"]);
+        assert_eq!(council.map(|m| m.1), Some(MeetingStatus::Planned), "{v:?}");
+    }
+
+    /// Class: the sides of a meeting written as one compound before its noun,
+    /// whatever joins them and however long a side is: an en dash ("the
+    /// Norway–Sweden summit"), a hyphen after a dotted abbreviation ("the
+    /// U.S.-China talks"), a side of two words ("the Norway-South Korea talks").
+    #[test]
+    fn a_compound_of_sides_names_both_whatever_joins_them() {
+        for (text, want) in [
+            (
+                "The Norway–Sweden summit was held in Oslo on Monday.",
+                ["Norway", "Sweden"],
+            ),
+            (
+                "The U.S.-Norway talks resumed in Oslo on Monday.",
+                ["United States", "Norway"],
+            ),
+            (
+                "The Norway-South Korea talks resumed in Oslo on Monday.",
+                ["Norway", "South Korea"],
+            ),
+            (
+                "The United States–Norway talks resumed in Oslo on Monday.",
+                ["United States", "Norway"],
+            ),
+        ] {
+            assert_eq!(parties(&met(text)), [want], "{text}");
+        }
+        // A list of compounds is one meeting per compound.
+        let v =
+            met("The Norway-Sweden, Norway-Finland and Sweden-Finland summits were held in June.");
+        assert_eq!(
+            parties(&v),
+            [
+                ["Norway", "Sweden"],
+                ["Norway", "Finland"],
+                ["Sweden", "Finland"]
+            ]
+        );
+        let v = met(
+            "Recalling the recent Norway-Sweden and Sweden-Finland summit meetings, the \
+             ministers reaffirmed the cooperation among Norway, Sweden and Finland.",
+        );
+        assert_eq!(parties(&v), [["Norway", "Sweden"], ["Sweden", "Finland"]]);
+        // Spaces around a dash make it the sentence's dash, no compound.
+        assert!(met("Norway – Sweden talks are not the issue, Ana Veld said.").is_empty());
     }
 
     #[test]

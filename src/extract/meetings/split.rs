@@ -148,3 +148,52 @@ pub fn each_on_its_day(
     }
     (parts.len() >= 2).then_some(parts)
 }
+
+/// "the recent Norway-Sweden, Norway-Finland and Sweden-Finland summits": a list
+/// of compounds right before a meeting noun of the clause, each naming two sides,
+/// tells one meeting per compound, whoever else the clause names. None unless
+/// two compounds or more stand there.
+pub fn pair_by_pair(
+    doc: &Doc,
+    i: usize,
+    m: &Meeting,
+    left: usize,
+    group: &[(usize, usize, &'static MeetingCue)],
+) -> Option<Vec<Meeting>> {
+    group
+        .iter()
+        .find_map(|c| pairs_before(doc, i, m, (left, c.0)))
+}
+
+/// `pair_by_pair` for the cue at `cue`.
+fn pairs_before(
+    doc: &Doc,
+    i: usize,
+    m: &Meeting,
+    (left, cue): (usize, usize),
+) -> Option<Vec<Meeting>> {
+    let mut pairs: Vec<(usize, usize, Vec<&str>)> = Vec::new();
+    for x in doc.mentions[i]
+        .iter()
+        .filter(|x| x.first >= left && x.last <= cue && x.group && x.side)
+    {
+        match pairs.iter_mut().find(|(at, _, _)| *at == x.first) {
+            Some((_, _, sides)) => sides.push(&x.name),
+            None => pairs.push((x.first, x.last, vec![&x.name])),
+        }
+    }
+    pairs.retain(|(_, _, sides)| sides.len() == 2);
+    if pairs.len() < 2 || pairs.last().is_none_or(|p| p.1 != cue) {
+        return None;
+    }
+    let side = |name: &str| m.participants.iter().find(|p| p.as_str() == name).cloned();
+    pairs
+        .iter()
+        .map(|(_, _, sides)| {
+            Some(Meeting {
+                participants: vec![side(sides[0])?, side(sides[1])?],
+                ..m.clone()
+            })
+        })
+        .collect()
+}
