@@ -458,6 +458,16 @@ pub(crate) const AGENT_PARTICIPLES: &[&str] = &[
 /// or an en dash written without spaces ("Norway–Sweden talks").
 const JOINERS: &[char] = &['-', '‑', '–'];
 
+/// Whether a word holds a joiner; asked of every capitalised word, so ASCII words
+/// are searched as bytes.
+fn has_joiner(w: &str) -> bool {
+    if w.is_ascii() {
+        w.as_bytes().contains(&b'-')
+    } else {
+        w.contains(JOINERS)
+    }
+}
+
 /// The most words a compound of actors runs over ("United States–South Korea").
 const COMPOUND_WORDS: usize = 6;
 
@@ -474,15 +484,20 @@ pub(super) fn compound(text: &str, toks: &[Tok], i: usize) -> Option<(Vec<Mentio
     }
     // Tokens written together or one space apart, up to the last one a joiner
     // reaches: the longest span that reads as a compound wins.
+    // Most capitalised words have no joiner near them: nothing to read.
+    let window = &toks[i..toks.len().min(i + COMPOUND_WORDS)];
+    if !window.iter().any(|w| has_joiner(w.text(text))) {
+        return None;
+    }
     let mut end = i + 1;
     let mut joined = false;
     let mut best = None;
     while end <= toks.len() && end - i <= COMPOUND_WORDS {
         let last = toks[end - 1];
         let span = &text[t.start..last.end];
-        joined |= last.text(text).contains(JOINERS);
-        if last.kind == TokKind::Punct && !JOINERS.iter().any(|&c| last.text(text) == c.to_string())
-        {
+        let word = last.text(text);
+        joined |= has_joiner(word);
+        if last.kind == TokKind::Punct && !has_joiner(word) {
             break;
         }
         if joined && let Some(found) = compound_parts(span) {

@@ -69,9 +69,10 @@ fn list_in_sentence(doc: &Doc, j: usize, n: usize, countries: bool) -> Option<Ve
 /// "the two leaders", "both sides", "they", "a fourth round": the parties of the
 /// meetings told before, when the clause names fewer than two or opens with a
 /// counted subject ("the two leaders met …, hosted by X"). Inside a quotation
-/// "both sides", "they" or "the next round" are the speaker's: the last meeting
-/// told is no safe guide to whom they mean. A counted "the two leaders" still
-/// names the parties the article is about.
+/// "both sides" or "they" are the speaker's: the last meeting told is no safe
+/// guide to whom they mean. A counted "the two leaders" still names the parties
+/// the article is about, and a numbered round ("the second round", "the next
+/// round") continues the series the article told.
 pub fn referred_back(
     doc: &Doc,
     i: usize,
@@ -90,16 +91,20 @@ pub fn referred_back(
         }
         return;
     }
-    let anaphoric = (0..lc.len()).any(|k| {
-        ANAPHORA.iter().any(|a| {
-            a.iter()
-                .enumerate()
-                .all(|(n, x)| full.get(k + n).is_some_and(|w| w == x))
-        }) || (ROUND_ORDINALS.contains(&lc[k])
+    let round = (0..lc.len()).any(|k| {
+        (ROUND_ORDINALS.contains(&lc[k]) || lc[k] == "next")
             && full
                 .get(k + 1)
-                .is_some_and(|w| matches!(*w, "round" | "rounds")))
+                .is_some_and(|w| matches!(*w, "round" | "rounds"))
     });
+    let anaphoric = round
+        || (0..lc.len()).any(|k| {
+            ANAPHORA.iter().any(|a| {
+                a.iter()
+                    .enumerate()
+                    .all(|(n, x)| full.get(k + n).is_some_and(|w| w == x))
+            })
+        });
     // "the two" and "both sides" are the first two parties of the last meeting;
     // "they", all.
     let count = lc.iter().find_map(|w| match *w {
@@ -111,7 +116,9 @@ pub fn referred_back(
     let numbered = lc.iter().any(|w| matches!(*w, "two" | "three" | "four"));
     if (names.len() >= 2 && !counted_subject(lc, clause.first().saturating_sub(clause.left)))
         || !anaphoric
-        || (!numbered && doc.in_quote(i, clause.first()))
+        // Inside a quotation "they" may be anyone the speaker means; "the two
+        // men" and "the second round" still point back to the last meeting.
+        || (!numbered && !round && doc.in_quote(i, clause.first()))
     {
         return;
     }
