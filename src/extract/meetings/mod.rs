@@ -1815,6 +1815,24 @@ pub(crate) mod tests {
         }
     }
 
+    /// Class: "we … again" in the words of a party of the last meeting ("“We
+    /// will meet again in Bergen on June 20,” Veld said") is that meeting's
+    /// parties; in anyone else's words "we" is the speaker's side, no party
+    /// the text names.
+    #[test]
+    fn we_meet_again_in_a_partys_words_is_the_last_meetings_parties() {
+        let v = met(
+            "Ana Veld and Per Lund held talks in Oslo on Monday. “We will meet again in Bergen on June 20,” Veld said.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].0, ["Ana Veld", "Per Lund"]);
+        assert_eq!((v[1].1, v[1].2), (MeetingStatus::Planned, d("2030-06-20")));
+        let v = met(
+            "Ana Veld and Per Lund held talks in Oslo on Monday. “We will meet again in Bergen on June 20,” said Tam Ruen, a spokesman for the Lund Front.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
     pub(super) fn parties(v: &[(Vec<String>, MeetingStatus, Option<NaiveDate>)]) -> Vec<Vec<&str>> {
         v.iter()
             .map(|m| m.0.iter().map(String::as_str).collect())

@@ -58,6 +58,7 @@ pub fn parties(
     let each_after = each_party(doc, i, clause, history, &mut names);
     let keys = anaphora::lower_case(clause);
     anaphora::referred_back(doc, i, clause, &keys, history, &mut names);
+    anaphora::we_again(doc, i, clause, said, history, &mut names);
     anaphora::joint_session(doc, clause, &keys, history, &mut names);
     anaphora::listed_meeting(doc, i, clause, &mut names);
     people_over_compounds(&mut names, &named.compounds);
