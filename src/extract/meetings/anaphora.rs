@@ -415,6 +415,35 @@ fn countries_of(
     })
 }
 
+/// "“We will meet again in Oslo on Monday,” Ana Veld said": "we" in the words of
+/// a party of the last meeting, meeting again, are that meeting's parties. (Said
+/// by anyone else, "we" is the speaker's own side, which the text does not name.)
+pub fn we_again(
+    doc: &Doc,
+    i: usize,
+    clause: &Clause,
+    said: &Said,
+    history: &[(Meeting, bool, usize)],
+    names: &mut Vec<String>,
+) {
+    let (words, first) = (clause.words, clause.first());
+    let again = (first..clause.right.min(words.len())).any(|k| words.key(k) == "again");
+    let Some(we) = (clause.left..first).find(|&k| words.key(k) == "we") else {
+        return;
+    };
+    let Some((last, _, _)) = history.last() else {
+        return;
+    };
+    let speaker_took_part = said
+        .voice_at(doc.toks[i][we].start)
+        .is_some_and(|s| last.participants.iter().any(|p| same_name(p.as_str(), s)));
+    if names.len() < 2 && again && speaker_took_part {
+        for p in &last.participants {
+            add(p.as_str(), names);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::{met, parties};
@@ -491,34 +520,5 @@ mod tests {
         );
         assert_eq!(v.len(), 2, "{v:?}");
         assert_eq!(v[1].0, ["Ari Vos", "Per Lund"], "{v:?}");
-    }
-}
-
-/// "“We will meet again in Oslo on Monday,” Ana Veld said": "we" in the words of
-/// a party of the last meeting, meeting again, are that meeting's parties. (Said
-/// by anyone else, "we" is the speaker's own side, which the text does not name.)
-pub fn we_again(
-    doc: &Doc,
-    i: usize,
-    clause: &Clause,
-    said: &Said,
-    history: &[(Meeting, bool, usize)],
-    names: &mut Vec<String>,
-) {
-    let (words, first) = (clause.words, clause.first());
-    let again = (first..clause.right.min(words.len())).any(|k| words.key(k) == "again");
-    let Some(we) = (clause.left..first).find(|&k| words.key(k) == "we") else {
-        return;
-    };
-    let Some((last, _, _)) = history.last() else {
-        return;
-    };
-    let speaker_took_part = said
-        .voice_at(doc.toks[i][we].start)
-        .is_some_and(|s| last.participants.iter().any(|p| same_name(p.as_str(), s)));
-    if names.len() < 2 && again && speaker_took_part {
-        for p in &last.participants {
-            add(p.as_str(), names);
-        }
     }
 }
