@@ -108,7 +108,7 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
                 let was_split = parts.len() > 1;
                 for m in parts
                     .into_iter()
-                    .flat_map(|m| each_date(m, &words[left..right], doc))
+                    .flat_map(|m| each_date(m, words.slice(left..right), doc))
                 {
                     features.push(decide::features(doc, i, &clause, &m, rule));
                     out.push((on_the_stay(m, doc, words, left), was_split, i));
@@ -385,14 +385,16 @@ fn first_day(words: Words, left: usize, right: usize, day: NaiveDate) -> NaiveDa
 }
 
 /// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one
-/// meeting that took place per date listed. Only dates a round is held "on"
-/// count: "yesterday" dates the telling, and a date inside a name ("the
-/// Commission on October 7 Crimes") dates nothing.
-fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
+/// meeting that took place per date listed, each where the text puts it ("met X
+/// in Oslo on Monday and again in Bergen on Wednesday"). Only dates a round is
+/// held "on" count: "yesterday" dates the telling, and a date inside a name
+/// ("the Commission on October 7 Crimes") dates nothing.
+fn each_date(m: Meeting, clause: Words, doc: &Doc) -> Vec<Meeting> {
     if m.status != MeetingStatus::Held {
         return vec![m];
     }
-    let mut dates = Vec::new();
+    let words = &clause[0..clause.len()];
+    let mut dates: Vec<(NaiveDate, usize)> = Vec::new();
     let mut k = 0;
     while let Some((d, at)) = words
         .get(k..)
@@ -403,18 +405,36 @@ fn each_date(m: Meeting, words: &[&str], doc: &Doc) -> Vec<Meeting> {
         let in_name = words.get(at + 2).is_some_and(|w| {
             is_capitalised(w) && !LEXICON.function.contains(&super::super::lexicon::key(w))
         });
-        if on && !in_name && !dates.contains(&d) {
-            dates.push(d);
+        if on && !in_name && !dates.iter().any(|x| x.0 == d) {
+            dates.push((d, at - 1));
         }
         k = at + 2;
     }
     if dates.len() < 2 {
         return vec![m];
     }
+    // The place named between the date before and this one, else the one right
+    // after it ("on Monday in Oslo and on Wednesday in Bergen").
+    let places: Vec<Option<String>> = (0..dates.len())
+        .map(|n| {
+            let since = n.checked_sub(1).map_or(0, |p| dates[p].1 + 3);
+            let until = dates.get(n + 1).map_or(clause.len(), |x| x.1);
+            place(clause, since.min(dates[n].1), dates[n].1)
+                .or_else(|| place(clause, dates[n].1, until))
+        })
+        .collect();
+    let own_places = places
+        .iter()
+        .flatten()
+        .collect::<std::collections::HashSet<_>>()
+        .len()
+        >= 2;
     dates
         .into_iter()
-        .map(|d| Meeting {
+        .zip(places)
+        .map(|((d, _), p)| Meeting {
             date: Some(d),
+            place: if own_places { p } else { m.place.clone() },
             ..m.clone()
         })
         .collect()

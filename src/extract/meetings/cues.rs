@@ -2,6 +2,8 @@
 //! clause of a cue reaches to the right (time adverbs, a purpose, a trailing
 //! attribution and another "with" end it).
 
+use crate::model::MeetingKind;
+
 use super::super::lexicon::{LEXICON, MeetingCue, phrase_at, starts};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
@@ -52,7 +54,8 @@ pub(super) fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static Meeting
                 // "spoke with X to coordinate efforts, including talks between
                 // A and B": talks with their own parties, inside a purpose, are
                 // another event than the one the purpose is of.
-                let apart = purpose_since_last && own_between(words, k, len, c);
+                let apart = (purpose_since_last && own_between(words, k, len, c))
+                    || another_means(words, groups.last(), k, c);
                 if boundary_since_last || apart || groups.is_empty() {
                     groups.push(Vec::new());
                 }
@@ -67,6 +70,26 @@ pub(super) fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static Meeting
         }
     }
     groups
+}
+
+/// "spoke with X by phone on Monday and met him in Oslo on Wednesday": a verb of
+/// meeting by other means than the cue before it, joined by "and", tells a
+/// second event ("met X and held talks on trade" is one).
+fn another_means(
+    words: Words,
+    group: Option<&Vec<(usize, usize, &'static MeetingCue)>>,
+    k: usize,
+    c: &MeetingCue,
+) -> bool {
+    let Some(&(at, len, before)) = group.and_then(|g| g.last()) else {
+        return false;
+    };
+    let definite = |kind: MeetingKind| kind != MeetingKind::Unknown;
+    definite(before.kind)
+        && definite(c.kind)
+        && before.kind != c.kind
+        && c.past_status.is_some()
+        && (at + len..k).any(|j| words.key(j) == "and")
 }
 
 /// Whether the cue at `k` is a meeting noun followed by its own "between"

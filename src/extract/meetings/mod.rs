@@ -1833,6 +1833,44 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// Class: two events of the same parties in one sentence, each by its own
+    /// means or in its own place ("spoke with X by phone on Monday and met him in
+    /// Bergen on Wednesday", "met X in Oslo on Monday and again in Bergen on
+    /// Wednesday"): two meetings, each with its kind, day and place; "met X in
+    /// Oslo and held talks on trade" stays one.
+    #[test]
+    fn two_events_of_one_sentence_keep_their_own_means_and_places() {
+        let v = meetings_of(
+            "Ana Veld spoke with Per Lund by phone on Monday and met him in Bergen on Wednesday.",
+        );
+        let got: Vec<_> = v
+            .iter()
+            .map(|m| (m.kind, m.place.as_deref(), m.date))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (MeetingKind::Call, None, d("2030-06-10")),
+                (MeetingKind::InPerson, Some("Bergen"), d("2030-06-12")),
+            ]
+        );
+        let v = meetings_of(
+            "Ana Veld met Per Lund in Oslo on Monday and again in Bergen on Wednesday.",
+        );
+        let got: Vec<_> = v.iter().map(|m| (m.place.as_deref(), m.date)).collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Oslo"), d("2030-06-10")),
+                (Some("Bergen"), d("2030-06-12"))
+            ]
+        );
+        assert_eq!(
+            met("Ana Veld met Per Lund in Oslo and held talks on trade.").len(),
+            1
+        );
+    }
+
     pub(super) fn parties(v: &[(Vec<String>, MeetingStatus, Option<NaiveDate>)]) -> Vec<Vec<&str>> {
         v.iter()
             .map(|m| m.0.iter().map(String::as_str).collect())
