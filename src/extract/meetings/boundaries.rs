@@ -109,7 +109,8 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
             && !appositive_objects(words, k)
             && !repeated_preposition(words, k)
             && !last_of_a_list(words, k)
-            && !subject_list(words, k))
+            && !subject_list(words, k)
+            && !described_subjects(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
         || future_predicate(words, k)
         || sequel_predicate(words, k)
@@ -170,6 +171,25 @@ fn subject_list(words: Words, k: usize) -> bool {
         && k > 0
         && is_capitalised(words[k - 1])
         && (0..k).any(|j| words[j] == ",")
+        && !(0..k).any(cue_at)
+        && (item..words.len()).any(cue_at)
+}
+
+/// "Per Lund, the Swedish foreign minister, and Ana Veld met", "Per Lund,
+/// Sweden's foreign minister, and Ana Veld, his Norwegian counterpart, met": the
+/// comma at `k` closes an office set off after a name, and ", and" goes on with
+/// the next name of the subject before its meeting verb.
+fn described_subjects(words: Words, k: usize) -> bool {
+    let Some(open) = (k.saturating_sub(8)..k).rev().find(|&j| words[j] == ",") else {
+        return false;
+    };
+    let item = k + 2;
+    let cue_at = |j: usize| words.starts(j, starts::MEETING);
+    words.key_at(k + 1) == Some("and")
+        && open > 0
+        && is_capitalised(words[open - 1])
+        && words.get(item).is_some_and(|w| is_capitalised(w))
+        && (open + 1..k).any(|j| LEXICON.titles.contains(words.key(j)))
         && !(0..k).any(cue_at)
         && (item..words.len()).any(cue_at)
 }

@@ -1871,6 +1871,26 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: people described by an office set off after their names ("Per
+    /// Lund, the Swedish foreign minister, and Ana Veld, his Norwegian
+    /// counterpart, met"; "met Ana Veld, his Norwegian counterpart,"): the
+    /// subject goes on past the description, and the counterpart is the name
+    /// it follows, not a country besides it. Unnamed, the counterpart is still
+    /// the country.
+    #[test]
+    fn offices_set_off_after_names_describe_them() {
+        for text in [
+            "Per Lund, the Swedish foreign minister, and Ana Veld, his Norwegian counterpart, met in Oslo on Tuesday.",
+            "Per Lund, the Swedish foreign minister, and Ana Veld, the Norwegian foreign minister, met in Oslo on Tuesday.",
+            "Per Lund, Sweden's foreign minister, and Ana Veld met in Oslo on Tuesday.",
+            "Per Lund met Ana Veld, his Norwegian counterpart, in Oslo on Tuesday.",
+        ] {
+            assert_eq!(parties(&met(text)), [["Per Lund", "Ana Veld"]], "{text}");
+        }
+        let v = met("Per Lund met his Norwegian counterpart in Oslo on Tuesday.");
+        assert_eq!(parties(&v), [["Per Lund", "Norway"]]);
+    }
+
     pub(super) fn parties(v: &[(Vec<String>, MeetingStatus, Option<NaiveDate>)]) -> Vec<Vec<&str>> {
         v.iter()
             .map(|m| m.0.iter().map(String::as_str).collect())

@@ -400,7 +400,17 @@ fn unnamed_counterpart(doc: &Doc, i: usize, k: usize) -> Option<String> {
     let named_after = doc.mentions[i]
         .iter()
         .any(|m| m.kind == ActorKind::Person && m.first > k && m.first <= k + 4);
-    (!named_after && !doc.registry.names_someone_of(country)).then(|| country.clone())
+    // "met Ana Veld, his Norwegian counterpart,": the counterpart is the name the
+    // phrase is set off after.
+    let opens = k.saturating_sub(2);
+    let named_before = opens > 0
+        && words[opens - 1] == ","
+        && matches!(words.key(opens), "his" | "her" | "its" | "their" | "the")
+        && doc.mentions[i]
+            .iter()
+            .any(|m| m.kind == ActorKind::Person && m.last + 1 == opens);
+    (!named_after && !named_before && !doc.registry.names_someone_of(country))
+        .then(|| country.clone())
 }
 
 /// "met each leader separately", "met each side": the people the previous
