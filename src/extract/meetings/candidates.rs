@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
 use super::super::Doc;
-use super::super::actors::PARTICLES;
+use super::super::actors::{ActorKind, PARTICLES};
 use super::super::dates;
 use super::super::lexicon::{Known, LEXICON, STATE_FORMS};
 use super::super::speech::Said;
@@ -144,7 +144,8 @@ fn meeting_in(
         right,
     } = *clause;
     let first = group.first()?.0;
-    let parties = participants::parties(doc, i, clause, said, history);
+    let mut parties = participants::parties(doc, i, clause, said, history);
+    let visited = visited_place(doc, i, clause, &mut parties.names);
     if parties.names.len() < 2 + companions(doc, i, clause, &parties.names)
         || alternatives(doc, i, left, right)
         || respective(words, left, right)
@@ -165,7 +166,7 @@ fn meeting_in(
         place: if only_discussed(group) {
             None
         } else {
-            place(words, left, right)
+            place(words, left, right).or(visited)
         },
         kind,
         evidence: doc.evidence(i),
@@ -186,6 +187,34 @@ fn meeting_in(
         callers.max(usize::from(parties.pronoun_subject)),
         rule,
     ))
+}
+
+/// "will visit Sweden next month for talks with X", "invited X to visit Oslo":
+/// the country or city visited, in a clause that names the people met, is where
+/// they meet, not a party besides them (alone, "will visit Sweden" is a meeting
+/// with Sweden). Takes it out of `names` and returns it as written.
+fn visited_place(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) -> Option<String> {
+    let words = clause.words;
+    let m = doc.mentions[i].iter().find(|m| {
+        let before = m.first.checked_sub(1).map(|k| words.key(k));
+        let visit_to = m.first >= 2
+            && before == Some("to")
+            && matches!(words.key(m.first - 2), "visit" | "trip");
+        m.first >= clause.left
+            && m.last <= clause.right
+            && m.kind == ActorKind::Country
+            && (visit_to || matches!(before, Some("visit" | "visited" | "visiting" | "visits")))
+    })?;
+    let people = doc.mentions[i]
+        .iter()
+        .filter(|x| x.first >= clause.left && x.last <= clause.right && x.kind == ActorKind::Person)
+        .count();
+    let at = names.iter().position(|n| *n == m.name)?;
+    if people < 2 || names.len() < 3 {
+        return None;
+    }
+    names.remove(at);
+    Some(words[m.first..m.last].join(" "))
 }
 
 /// "The Secretary, accompanied by Under Secretary X, will meet business

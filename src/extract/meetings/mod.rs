@@ -1891,6 +1891,31 @@ pub(crate) mod tests {
         assert_eq!(parties(&v), [["Per Lund", "Norway"]]);
     }
 
+    /// Class: the country or city visited, in a clause that names the people
+    /// met, is where they meet ("will visit Sweden next month for talks with Per
+    /// Lund", "invited Per Lund to visit Oslo"); alone ("will visit Sweden") the
+    /// visit is a meeting with the country.
+    #[test]
+    fn a_place_visited_to_meet_someone_is_no_party() {
+        let names = |m: &Meeting| {
+            m.participants
+                .iter()
+                .map(|p| p.to_string())
+                .collect::<Vec<_>>()
+        };
+        let v = meetings_of("Ana Veld will visit Sweden next month for talks with Per Lund.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(names(&v[0]), ["Ana Veld", "Per Lund"]);
+        assert_eq!(v[0].place.as_deref(), Some("Sweden"));
+        let v = meetings_of("Ana Veld invited Per Lund to visit Oslo.");
+        assert_eq!(names(&v[0]), ["Ana Veld", "Per Lund"]);
+        assert_eq!(v[0].place.as_deref(), Some("Oslo"));
+        assert_eq!(
+            parties(&met("Ana Veld will visit Sweden next month.")),
+            [["Ana Veld", "Sweden"]]
+        );
+    }
+
     pub(super) fn parties(v: &[(Vec<String>, MeetingStatus, Option<NaiveDate>)]) -> Vec<Vec<&str>> {
         v.iter()
             .map(|m| m.0.iter().map(String::as_str).collect())
