@@ -1916,6 +1916,24 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: the meetings of a journey called off, told in the clause of its
+    /// "where" ("postponed her trip to Stockholm, where she was to meet Per
+    /// Lund"), are called off with it; a journey begun keeps them to come.
+    #[test]
+    fn a_meeting_of_a_journey_called_off_is_called_off() {
+        for text in [
+            "Ana Veld postponed her trip to Stockholm, where she was to meet Per Lund on Friday.",
+            "Ana Veld cancelled her trip to Stockholm, where she was due to meet Per Lund.",
+        ] {
+            let v = met(text);
+            assert_eq!(v.len(), 1, "{v:?}");
+            assert_eq!(v[0].1, MeetingStatus::Cancelled, "{text}");
+        }
+        let v =
+            met("Ana Veld began her trip to Stockholm, where she will meet Per Lund on Friday.");
+        assert_eq!(v[0].1, MeetingStatus::Planned);
+    }
+
     pub(super) fn parties(v: &[(Vec<String>, MeetingStatus, Option<NaiveDate>)]) -> Vec<Vec<&str>> {
         v.iter()
             .map(|m| m.0.iter().map(String::as_str).collect())
