@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 
-use crate::model::Pending;
+use crate::model::{ActorName, Pending};
 
 use super::super::Doc;
 use super::super::dates;
@@ -156,6 +156,11 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
         let mut features = features(doc, i, words, &cue, &base, &item);
         if old {
             features.push("past_date".into());
+        }
+        // The model weighs the sentence's subject; the reader is told who acts.
+        let mut item = item;
+        if let Some(asked) = asked_to_act(doc, i, &cue) {
+            item.actors = asked;
         }
         out.push(Candidate {
             sentence: i,
@@ -323,6 +328,19 @@ fn cue_end(words: Words, k: usize) -> Option<(usize, bool)> {
     (k + 1..(k + 13).min(words.len()))
         .find(|&j| words[j] == "to")
         .map(|j| (j + 1, true))
+}
+
+/// "Sweden asked Norway to submit its proposals", "urged the council to vote":
+/// whom an object cue names between itself and its "to" is who must act, not
+/// who asked. None when no actor stands there ("expects the talks to resume").
+fn asked_to_act(doc: &Doc, i: usize, cue: &Cue) -> Option<Vec<ActorName>> {
+    let to = cue.end.checked_sub(1).filter(|_| cue.object_cue)?;
+    let named: Vec<ActorName> = doc.mentions[i]
+        .iter()
+        .filter(|m| m.first > cue.at && m.last <= to && !m.possessive && !m.modifier)
+        .filter_map(|m| ActorName::new(&m.name))
+        .collect();
+    (!named.is_empty()).then_some(named)
 }
 
 /// Nouns of an aim: "the priority was to stop attacks", "the aim is to reduce

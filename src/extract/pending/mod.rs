@@ -552,6 +552,28 @@ pub(super) mod tests {
         assert!(p.len() <= 1, "{p:?}");
     }
 
+    /// Class: an object cue ("asked Norway to submit", "asked Ana Veld to report
+    /// back") names who must act between itself and its "to"; the one who asked
+    /// is no actor of the item.
+    #[test]
+    fn who_is_asked_to_act_is_the_actor() {
+        for (text, want) in [
+            (
+                "Sweden asked Norway to submit its proposals in writing by next week.",
+                "Norway",
+            ),
+            (
+                "The council asked Ana Veld to report back by June.",
+                "Ana Veld",
+            ),
+        ] {
+            let (p, _) = read(text);
+            assert_eq!(p.len(), 1, "{text}: {p:?}");
+            let actors: Vec<&str> = p[0].actors.iter().map(|a| a.as_str()).collect();
+            assert_eq!(actors, [want], "{text}");
+        }
+    }
+
     #[test]
     fn a_question_commits_no_one() {
         let (p, _) = read("Is Chile prepared to release the prisoners by Friday?");
