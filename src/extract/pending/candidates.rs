@@ -19,7 +19,7 @@ use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::{
     ADVERBS, AUXILIARIES, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due,
-    clause_subject, describes, hypothetical, object,
+    clause_subject, describes, hypothetical, object, teller_of_passive,
 };
 
 /// One possible pending item: where its cue and verb are, what the rules make of
@@ -161,6 +161,8 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
         let mut item = item;
         if let Some(asked) = asked_to_act(doc, i, &cue) {
             item.actors = asked;
+        } else if item.actors.is_empty() {
+            item.actors.extend(teller_of_passive(doc, i, cue.at, last));
         }
         out.push(Candidate {
             sentence: i,

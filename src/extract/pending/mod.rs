@@ -358,10 +358,27 @@ fn actors_of(doc: &Doc, i: usize, at: usize, last: Option<&str>) -> Vec<ActorNam
         }
         _ => subject_from(doc, i, start, at, last),
     };
+
     subject
         .and_then(|s| ActorName::new(&s.name))
         .into_iter()
         .collect()
+}
+
+/// "The ministry said a reply would be sent next week": a passive promise (its
+/// cue at `at`) names no actor of its own; the one who tells of it gives the
+/// undertaking. The candidates are weighed without it: it only tells the reader.
+pub(super) fn teller_of_passive(
+    doc: &Doc,
+    i: usize,
+    at: usize,
+    last: Option<&str>,
+) -> Option<ActorName> {
+    let words = doc.words(i);
+    let passive = (at + 1..(at + 3).min(words.len())).any(|k| words.key(k) == "be");
+    let verb = content_start(doc, i, at).1.filter(|_| passive)?;
+    let teller = subject_from(doc, i, clause_start(doc, i, verb), verb, last)?;
+    ActorName::new(&teller.name)
 }
 
 /// Where the clause of the cue at `at` starts: after the last verb of saying
@@ -572,6 +589,17 @@ pub(super) mod tests {
             let actors: Vec<&str> = p[0].actors.iter().map(|a| a.as_str()).collect();
             assert_eq!(actors, [want], "{text}");
         }
+    }
+
+    /// Class: a passive promise told by someone ("the ministry said a reply
+    /// would be sent next week") names no actor of its own: the teller gives the
+    /// undertaking.
+    #[test]
+    fn the_teller_of_a_passive_promise_is_its_actor() {
+        let (p, _) = read("Chile said a response would be sent to Peru by Friday.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        let actors: Vec<&str> = p[0].actors.iter().map(|a| a.as_str()).collect();
+        assert_eq!(actors, ["Chile"]);
     }
 
     #[test]
