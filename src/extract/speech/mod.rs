@@ -356,6 +356,33 @@ mod tests {
             .collect()
     }
 
+    /// Class: a clause said without "that" whose subject is a bare noun ("said
+    /// progress had been made", "warned sanctions would follow"): a finite verb
+    /// right after the noun opens the clause; "said today was …" stays unread.
+    #[test]
+    fn a_clause_said_may_open_with_a_bare_noun() {
+        for (text, quote) in [
+            (
+                "Ana Veld said progress had been made.",
+                "progress had been made",
+            ),
+            (
+                "Ana Veld, speaking after the talks, said negotiations would resume.",
+                "negotiations would resume",
+            ),
+            (
+                "Per Lund warned sanctions would follow.",
+                "sanctions would follow",
+            ),
+        ] {
+            let v = said(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].1, quote, "{text}");
+            assert!(!v[0].2);
+        }
+        assert!(said("Ana Veld said today was a good day.").is_empty());
+    }
+
     /// Class: the audience named by the phrase that opens the sentence
     /// ("Speaking to reporters in Oslo, X said …", "In an interview with the BBC,
     /// X said …"); a phrase of another kind names none.

@@ -198,7 +198,24 @@ pub(super) fn clause_after(
     } else if words.get(c).is_some_and(|w| OBJECTS.contains(w)) {
         c += 1;
     }
-    (c < end && opens_clause(words[c])).then_some(c)
+    (c < end && (opens_clause(words[c]) || bare_noun_subject(words, c))).then_some(c)
+}
+
+/// "said progress had been made", "warned sanctions would follow": a bare noun
+/// (a mass or plural noun needs no article) opens the clause said when a finite
+/// verb follows it at once.
+fn bare_noun_subject(words: Words, c: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "can",
+        "should", "must", "might", "may", "remained", "remain", "remains",
+    ];
+    let w = words[c];
+    w.chars().all(|ch| ch.is_ascii_lowercase())
+        && !matches!(
+            words.key(c),
+            "today" | "yesterday" | "tonight" | "now" | "then"
+        )
+        && words.key_at(c + 1).is_some_and(|n| FINITE.contains(&n))
 }
 
 /// The first person named before word `end` of sentence `i`: whom a closing
