@@ -356,9 +356,10 @@ mod tests {
             .collect()
     }
 
-    /// Class: a clause said without "that" whose subject is a bare noun ("said
-    /// progress had been made", "warned sanctions would follow"): a finite verb
-    /// right after the noun opens the clause; "said today was …" stays unread.
+    /// Class: a clause said without "that" whose subject has no article ("said
+    /// progress had been made", "warned sanctions would follow", "said more work
+    /// was needed"): a finite verb right after the noun phrase opens the clause;
+    /// "said today was …" stays unread.
     #[test]
     fn a_clause_said_may_open_with_a_bare_noun() {
         for (text, quote) in [
@@ -373,6 +374,14 @@ mod tests {
             (
                 "Per Lund warned sanctions would follow.",
                 "sanctions would follow",
+            ),
+            (
+                "Ana Veld said more work was needed.",
+                "more work was needed",
+            ),
+            (
+                "Ana Veld said last week's attack was unacceptable.",
+                "last week's attack was unacceptable",
             ),
         ] {
             let v = said(text);

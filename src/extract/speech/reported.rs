@@ -201,21 +201,52 @@ pub(super) fn clause_after(
     (c < end && (opens_clause(words[c]) || bare_noun_subject(words, c))).then_some(c)
 }
 
-/// "said progress had been made", "warned sanctions would follow": a bare noun
-/// (a mass or plural noun needs no article) opens the clause said when a finite
-/// verb follows it at once.
+/// "said progress had been made", "warned sanctions would follow", "said more
+/// work was needed", "said last week's attack was unacceptable": a noun phrase
+/// with no article (a mass or plural noun needs none), up to four lower-case
+/// words, opens the clause said when a finite verb follows it at once.
 fn bare_noun_subject(words: Words, c: usize) -> bool {
     const FINITE: &[&str] = &[
         "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "can",
         "should", "must", "might", "may", "remained", "remain", "remains",
     ];
-    let w = words[c];
-    w.chars().all(|ch| ch.is_ascii_lowercase())
-        && !matches!(
-            words.key(c),
-            "today" | "yesterday" | "tonight" | "now" | "then"
-        )
-        && words.key_at(c + 1).is_some_and(|n| FINITE.contains(&n))
+    /// Words no such noun phrase holds: the clause said would have begun
+    /// elsewhere ("said on Monday", "said to be", "said today").
+    const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "of",
+        "from",
+        "and",
+        "or",
+        "but",
+        "that",
+        "it",
+        "today",
+        "yesterday",
+        "tonight",
+        "now",
+        "then",
+        "not",
+        "also",
+        "so",
+        "as",
+    ];
+    let phrase = (c..(c + 4).min(words.len())).take_while(|&k| {
+        words[k]
+            .chars()
+            .all(|ch| ch.is_lowercase() || matches!(ch, '\'' | '’' | '-'))
+            && !NOT_IN_A_NOUN_PHRASE.contains(&words.key(k))
+            && !FINITE.contains(&words.key(k))
+    });
+    phrase
+        .last()
+        .is_some_and(|last| words.key_at(last + 1).is_some_and(|n| FINITE.contains(&n)))
 }
 
 /// The first person named before word `end` of sentence `i`: whom a closing
