@@ -356,6 +356,23 @@ mod tests {
             .collect()
     }
 
+    /// Class: an attribution set off by commas inside the clause it reports
+    /// ("The proposal, Ana Veld argued, would only prolong the war"): the whole
+    /// sentence is the statement, what was said running on both sides; an
+    /// opening phrase before a plain "said" is no such attribution.
+    #[test]
+    fn an_attribution_inside_the_clause_reports_the_sentence() {
+        let v = said("The proposal, Ana Veld argued, would only prolong the war.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Ana Veld");
+        assert_eq!(
+            v[0].1,
+            "The proposal, Ana Veld argued, would only prolong the war"
+        );
+        let v = said("In Oslo, Ana Veld said the talks were useful.");
+        assert_eq!(v[0].1, "the talks were useful");
+    }
+
     /// Class: a clause said without "that" whose subject has no article ("said
     /// progress had been made", "warned sanctions would follow", "said more work
     /// was needed"): a finite verb right after the noun phrase opens the clause;

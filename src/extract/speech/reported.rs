@@ -320,6 +320,14 @@ pub(super) fn reported(doc: &Doc, i: usize, st: &mut State) {
             v = e;
             continue;
         }
+        if !taken
+            && quotes.is_empty()
+            && let Some(e) = parenthetical(doc, i, (v, len), sentence_end, st, before)
+        {
+            taken = true;
+            v = e;
+            continue;
+        }
         let clause = clause_after(
             words,
             v,
@@ -390,6 +398,34 @@ fn report_clause(
     let span = Span::new(toks[c].start, toks[e - 1].end.min(sent.end));
     st.push(doc, &who, span, Speech::Reported, audience, i);
     Some(e)
+}
+
+/// "The proposal, Ana Veld argued, would only prolong the war", "The talks, he
+/// said, were constructive": an attribution set off by commas inside the clause
+/// it reports. The statement is the whole sentence, attribution included (what
+/// was said runs on both sides of it). Returns where the sentence ends.
+fn parenthetical(
+    doc: &Doc,
+    i: usize,
+    (v, len): (usize, usize),
+    sentence_end: usize,
+    st: &mut State,
+    before: usize,
+) -> Option<usize> {
+    let words = doc.words(i);
+    let after = v + len;
+    let open = (v.saturating_sub(5)..v).rev().find(|&k| words[k] == ",")?;
+    let speaker_only = (open + 1..v).all(|k| {
+        is_capitalised(words[k]) || matches!(words.key(k), "he" | "she" | "they" | "officials")
+    });
+    if open == 0 || words.get(after) != Some(&",") || sentence_end < after + 3 || !speaker_only {
+        return None;
+    }
+    let who = speaker_at(doc, i, v, st, before)?;
+    let toks = &doc.toks[i];
+    let span = Span::new(toks[0].start, toks[sentence_end - 1].end);
+    st.push(doc, &who, span, Speech::Reported, None, i);
+    Some(sentence_end)
 }
 
 /// Where what a verb of saying reports, starting at word `c`, ends: at the end
