@@ -356,6 +356,27 @@ mod tests {
             .collect()
     }
 
+    /// Class: a speaker described by a diplomatic role of a country, with no
+    /// name ("Sweden's ambassador said", "the Swedish delegate said"): the
+    /// description is the speaker, as "Sweden's envoy" was.
+    #[test]
+    fn a_countrys_ambassador_or_delegate_speaks() {
+        for (text, who) in [
+            (
+                "Sweden's ambassador said the vote was premature.",
+                "Sweden's ambassador",
+            ),
+            (
+                "The Swedish delegate said the vote was premature.",
+                "Swedish delegate",
+            ),
+        ] {
+            let v = said(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, who);
+        }
+    }
+
     /// Class: an attribution set off by commas inside the clause it reports
     /// ("The proposal, Ana Veld argued, would only prolong the war"): the whole
     /// sentence is the statement, what was said running on both sides; an
