@@ -338,10 +338,25 @@ fn described(words: &[&str]) -> Option<String> {
     if w.is_empty() || w.len() > 8 || first_person {
         return None;
     }
-    // "a government source in New Delhi": the head stands before the preposition.
+    // "a government source in New Delhi": the head stands before the preposition;
+    // "officials familiar with the talks", "a source close to the delegation",
+    // "diplomats briefed on the matter": before the words that describe it.
     let head_at = w
         .iter()
-        .position(|x| matches!(*x, "in" | "at" | "from" | "of" | "for"))
+        .position(|x| {
+            matches!(
+                *x,
+                "in" | "at"
+                    | "from"
+                    | "of"
+                    | "for"
+                    | "familiar"
+                    | "close"
+                    | "briefed"
+                    | "involved"
+                    | "knowledgeable"
+            )
+        })
         .unwrap_or(w.len());
     if head_at == 0 {
         return None;

@@ -377,6 +377,27 @@ mod tests {
         }
     }
 
+    /// Class: an unnamed source described after its head noun ("officials
+    /// familiar with the talks said", "a source close to the delegation
+    /// said"): the description is the speaker.
+    #[test]
+    fn a_source_described_after_its_noun_speaks() {
+        for (text, who) in [
+            (
+                "Officials familiar with the talks said no agreement had been reached.",
+                "Officials familiar with the talks",
+            ),
+            (
+                "A source close to the delegation said the talks had stalled.",
+                "source close to the delegation",
+            ),
+        ] {
+            let v = said(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, who);
+        }
+    }
+
     /// Class: an attribution set off by commas inside the clause it reports
     /// ("The proposal, Ana Veld argued, would only prolong the war"): the whole
     /// sentence is the statement, what was said running on both sides; an
