@@ -313,13 +313,34 @@ fn subject_of(s: &Statement) -> Subject {
 /// sentence's last statement (`first` is where the sentence's statements start).
 fn speaker_at(doc: &Doc, i: usize, v: usize, st: &State, first: usize) -> Option<Subject> {
     let last = st.last_person.as_deref();
-    match speaker::local_subject(doc, i, v, last, st.last_group.as_deref()) {
+    let pair = st.last_group.clone().or_else(|| pair_just_named(doc, i));
+    match speaker::local_subject(doc, i, v, last, pair.as_deref()) {
         speaker::Local::Own(s) => Some(s),
         speaker::Local::Coordinated => st.out[first..]
             .last()
             .map(subject_of)
             .or_else(|| subject(doc, i, v, last)),
         speaker::Local::Unknown => subject(doc, i, v, last),
+    }
+}
+
+/// "A met B on Monday. The two leaders underscored …", "… They reaffirmed …":
+/// the two people the sentence before named, and no one else, are the pair
+/// "they" and "the two leaders" stand for when no pair has spoken yet.
+fn pair_just_named(doc: &Doc, i: usize) -> Option<String> {
+    let j = i.checked_sub(1)?;
+    let mut people: Vec<&str> = Vec::new();
+    for m in doc.mentions[j]
+        .iter()
+        .filter(|m| m.kind == ActorKind::Person && !m.possessive)
+    {
+        if !people.contains(&m.name.as_str()) {
+            people.push(&m.name);
+        }
+    }
+    match people[..] {
+        [a, b] => Some(format!("{a} and {b}")),
+        _ => None,
     }
 }
 
@@ -396,6 +417,20 @@ mod tests {
             assert_eq!(v.len(), 1, "{text}: {v:?}");
             assert_eq!(v[0].0, who);
         }
+    }
+
+    /// Class: "the two leaders" or "they" speaking right after a sentence that
+    /// named two people ("A met B on Monday. The two leaders underscored …"):
+    /// the pair is the speaker.
+    #[test]
+    fn the_two_leaders_just_named_speak_together() {
+        let v = said(
+            "Ana Veld met Per Lund in Oslo on Monday. The two leaders underscored the strength of the alliance.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Ana Veld and Per Lund");
+        let v = said("Ana Veld met Per Lund and Tam Ruen on Monday. They reaffirmed the accord.");
+        assert!(v.is_empty(), "three people named: no pair: {v:?}");
     }
 
     /// Class: an attribution set off by commas inside the clause it reports
