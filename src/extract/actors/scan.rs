@@ -482,13 +482,13 @@ pub(super) fn compound(text: &str, toks: &[Tok], i: usize) -> Option<(Vec<Mentio
     if t.kind != TokKind::Word || !is_capitalised(t.text(text)) {
         return None;
     }
-    // Tokens written together or one space apart, up to the last one a joiner
-    // reaches: the longest span that reads as a compound wins.
     // Most capitalised words have no joiner near them: nothing to read.
     let window = &toks[i..toks.len().min(i + COMPOUND_WORDS)];
     if !window.iter().any(|w| has_joiner(w.text(text))) {
         return None;
     }
+    // Tokens written together or one space apart, up to the last one a joiner
+    // reaches: the longest span that reads as a compound wins.
     let mut end = i + 1;
     let mut joined = false;
     let mut best = None;

@@ -468,8 +468,9 @@ fn each_date(m: Meeting, clause: Words, doc: &Doc) -> Vec<Meeting> {
     if dates.len() < 2 {
         return vec![m];
     }
-    // The place named between the date before and this one, else the one right
-    // after it ("on Monday in Oslo and on Wednesday in Bergen").
+    // The place named between the date before (past its "on", its day and the
+    // word after) and this one, else the one right after this date ("on Monday
+    // in Oslo and on Wednesday in Bergen").
     let places: Vec<Option<String>> = (0..dates.len())
         .map(|n| {
             let since = n.checked_sub(1).map_or(0, |p| dates[p].1 + 3);
