@@ -422,6 +422,32 @@ mod tests {
         assert!(v.is_empty(), "three people named: no pair: {v:?}");
     }
 
+    /// Classes: phrases of where and when between a verb of saying and the
+    /// clause it reports without "that" ("said in a statement on Tuesday the
+    /// talks had been useful"); a clause opened by "her" as a possessive ("said
+    /// her country would not …"), where "told her the talks …" names whom.
+    #[test]
+    fn a_clause_said_after_phrases_of_where_and_when() {
+        for (text, quote) in [
+            (
+                "Ana Veld said in a statement on Tuesday the talks had been useful.",
+                "the talks had been useful",
+            ),
+            (
+                "Ana Veld said her country would not recognise the vote.",
+                "her country would not recognise the vote",
+            ),
+            (
+                "Ana Veld told her the talks had been useful.",
+                "the talks had been useful",
+            ),
+        ] {
+            let v = said(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].1, quote, "{text}");
+        }
+    }
+
     /// Class: an attribution set off by commas inside the clause it reports
     /// ("The proposal, Ana Veld argued, would only prolong the war"): the whole
     /// sentence is the statement, what was said running on both sides; an

@@ -193,12 +193,51 @@ pub(super) fn clause_after(
         return None;
     }
     let mut c = from;
+    // "told her the talks …" names whom she told; "said her country …" opens
+    // the clause with a possessive.
+    let possessive_her =
+        words.key(c) == "her" && words.get(c + 1).is_some_and(|n| !opens_clause(n));
     if let Some(a) = aud {
         c += a.split(' ').count();
-    } else if words.get(c).is_some_and(|w| OBJECTS.contains(w)) {
+    } else if words.get(c).is_some_and(|w| OBJECTS.contains(w)) && !possessive_her {
         c += 1;
     }
+    c = past_adverbials(words, c, end);
     (c < end && (opens_clause(words[c]) || bare_noun_subject(words, c))).then_some(c)
+}
+
+/// "said in a statement on Tuesday the talks had been useful": phrases of where,
+/// when and how, each opened by a preposition and closed by a capitalised word
+/// or a noun, between a verb of saying and the clause it reports without
+/// "that". Where the clause starts (`c` itself when no such phrase stands
+/// there): at a word that opens a clause and has a finite verb within four words.
+fn past_adverbials(words: Words, c: usize, end: usize) -> usize {
+    const PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "after", "before"];
+    if !words
+        .get(c)
+        .is_some_and(|_| PREPOSITIONS.contains(&words.key(c)))
+    {
+        return c;
+    }
+    let finite_soon = |k: usize| {
+        (k + 1..(k + 5).min(end)).any(|j| {
+            matches!(
+                words.key(j),
+                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "will" | "could"
+            )
+        })
+    };
+    (c + 2..(c + 10).min(end))
+        .take_while(|&k| !matches!(words[k], "," | ";" | "“" | "\"" | "that"))
+        .find(|&k| {
+            matches!(
+                words.key(k),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            ) && !PREPOSITIONS.contains(&words.key(k - 1))
+                && !matches!(words.key(k - 1), "the" | "a" | "an" | "with" | "of" | "to")
+                && finite_soon(k)
+        })
+        .unwrap_or(c)
 }
 
 /// "said progress had been made", "warned sanctions would follow", "said more
