@@ -448,6 +448,19 @@ mod tests {
         }
     }
 
+    /// Class: a participle of saying after a comma ("said the talks were
+    /// useful, adding that a deal was near") reports a second clause of the
+    /// same speaker, a statement of its own.
+    #[test]
+    fn a_participle_of_saying_reports_a_second_clause() {
+        let v = said("Ana Veld said the talks were useful, adding that a deal was near.");
+        let quotes: Vec<&str> = v.iter().map(|s| s.1.as_str()).collect();
+        assert_eq!(quotes, ["the talks were useful", "a deal was near"]);
+        assert!(v.iter().all(|s| s.0 == "Ana Veld"), "{v:?}");
+        let v = said("Ana Veld said the talks, lasting two days, were useful.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
     /// Class: an attribution set off by commas inside the clause it reports
     /// ("The proposal, Ana Veld argued, would only prolong the war"): the whole
     /// sentence is the statement, what was said running on both sides; an

@@ -486,6 +486,11 @@ pub(super) fn content_end(words: Words, c: usize, sentence_end: usize) -> usize 
                     && (k + 2..(k + 5).min(sentence_end))
                         .any(|j| reporting_verb(words, j).is_some()))
                 || (words[k] == "and" && reporting_verb(words, k + 1).is_some())
+                // "…, adding that a deal was near": a participle of saying
+                // reports a second clause, the same speaker's.
+                || (words[k] == ","
+                    && words.key_at(k + 1).is_some_and(|w| w.ends_with("ing"))
+                    && reporting_verb(words, k + 1).is_some())
         })
         .unwrap_or(sentence_end)
 }
