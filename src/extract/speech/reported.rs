@@ -196,7 +196,7 @@ pub(super) fn clause_after(
     // "told her the talks …" names whom she told; "said her country …" opens
     // the clause with a possessive.
     let possessive_her =
-        words.key(c) == "her" && words.get(c + 1).is_some_and(|n| !opens_clause(n));
+        words.key_at(c) == Some("her") && words.get(c + 1).is_some_and(|n| !opens_clause(n));
     if let Some(a) = aud {
         c += a.split(' ').count();
     } else if words.get(c).is_some_and(|w| OBJECTS.contains(w)) && !possessive_her {
