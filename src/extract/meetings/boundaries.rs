@@ -109,8 +109,7 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
             && !appositive_objects(words, k)
             && !repeated_preposition(words, k)
             && !last_of_a_list(words, k)
-            && !subject_list(words, k)
-            && !described_subjects(words, k))
+            && !subject_list(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
         || future_predicate(words, k)
         || sequel_predicate(words, k)
@@ -160,38 +159,33 @@ pub fn future_predicate(words: Words, k: usize) -> bool {
 }
 
 /// "Adviser A of Chile, Adviser B of Peru, and Adviser C of Bolivia gathered in
-/// Lima": ", and" before the last of a list of names that opens the sentence,
+/// Lima", "Per Lund, the Swedish foreign minister, and Ana Veld, his Norwegian
+/// counterpart, met": ", and" before the last of a list of names that opens the
+/// sentence (each name ending before its comma, or an office set off after it),
 /// before any meeting cue, goes on with the list of those who meet. After a cue
 /// (", and C met D") it opens another event.
 fn subject_list(words: Words, k: usize) -> bool {
     let item = k + 2 + usize::from(words.key_at(k + 2) == Some("the"));
     let cue_at = |j: usize| words.starts(j, starts::MEETING);
+    let name_before = k > 0 && is_capitalised(words[k - 1]) && (0..k).any(|j| words[j] == ",");
     words.key_at(k + 1) == Some("and")
         && words.get(item).is_some_and(|w| is_capitalised(w))
-        && k > 0
-        && is_capitalised(words[k - 1])
-        && (0..k).any(|j| words[j] == ",")
+        && (name_before || office_set_off(words, k))
         && !(0..k).any(cue_at)
         && (item..words.len()).any(cue_at)
 }
 
-/// "Per Lund, the Swedish foreign minister, and Ana Veld met", "Per Lund,
-/// Sweden's foreign minister, and Ana Veld, his Norwegian counterpart, met": the
-/// comma at `k` closes an office set off after a name, and ", and" goes on with
-/// the next name of the subject before its meeting verb.
-fn described_subjects(words: Words, k: usize) -> bool {
-    let Some(open) = (k.saturating_sub(8)..k).rev().find(|&j| words[j] == ",") else {
-        return false;
-    };
-    let item = k + 2;
-    let cue_at = |j: usize| words.starts(j, starts::MEETING);
-    words.key_at(k + 1) == Some("and")
-        && open > 0
-        && is_capitalised(words[open - 1])
-        && words.get(item).is_some_and(|w| is_capitalised(w))
-        && (open + 1..k).any(|j| LEXICON.titles.contains(words.key(j)))
-        && !(0..k).any(cue_at)
-        && (item..words.len()).any(cue_at)
+/// Whether the comma at `k` closes an office set off after a name ("Per Lund,
+/// the Swedish foreign minister,").
+fn office_set_off(words: Words, k: usize) -> bool {
+    (k.saturating_sub(8)..k)
+        .rev()
+        .find(|&j| words[j] == ",")
+        .is_some_and(|open| {
+            open > 0
+                && is_capitalised(words[open - 1])
+                && (open + 1..k).any(|j| LEXICON.titles.contains(words.key(j)))
+        })
 }
 
 /// "…, Minister of Foreign Affairs of Mali Abdoulaye Diop, and Minister of Foreign

@@ -324,9 +324,6 @@ fn rule_status(doc: &Doc, clause: &Clause) -> Option<MeetingStatus> {
         left,
         right,
     } = *clause;
-    if journey_called_off(words, left) {
-        return Some(MeetingStatus::Cancelled);
-    }
     match status::status(words, group, left, right) {
         // "the President's visit to Manila in November 2022": told as to come by
         // its cue, dated before the article by its words.
@@ -337,29 +334,6 @@ fn rule_status(doc: &Doc, clause: &Clause) -> Option<MeetingStatus> {
         }
         r => r,
     }
-}
-
-/// "cancelled her trip to Stockholm, where she was to meet X", "postponed his
-/// visit to Oslo, during which he was due to see X": the meetings of a journey
-/// called off, told in the clause that opens with its "where" (at `left`), are
-/// called off with it.
-fn journey_called_off(words: Words, left: usize) -> bool {
-    const JOURNEYS: &[&str] = &["trip", "visit", "journey", "tour", "travel"];
-    let opens = matches!(words.key(left), "where")
-        || (words.key(left) == "during" && words.key_at(left + 1) == Some("which"));
-    let Some(noun) = (left.saturating_sub(6)..left)
-        .rev()
-        .find(|&k| JOURNEYS.contains(&words.key(k)))
-    else {
-        return false;
-    };
-    opens
-        && (noun.saturating_sub(4)..noun).any(|k| {
-            LEXICON
-                .cancelled
-                .at(words, k)
-                .is_some_and(|n| k + n <= noun)
-        })
 }
 
 /// How the parties met: the cues' own means (a video call before a call before
@@ -479,12 +453,8 @@ fn each_date(m: Meeting, clause: Words, doc: &Doc) -> Vec<Meeting> {
                 .or_else(|| place(clause, dates[n].1, until))
         })
         .collect();
-    let own_places = places
-        .iter()
-        .flatten()
-        .collect::<std::collections::HashSet<_>>()
-        .len()
-        >= 2;
+    let mut named = places.iter().flatten();
+    let own_places = named.next().is_some_and(|a| named.any(|b| b != a));
     dates
         .into_iter()
         .zip(places)

@@ -11,6 +11,29 @@ use super::super::lexicon::{LEXICON, MeetingCue};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 
+/// "cancelled her trip to Stockholm, where she was to meet X", "postponed his
+/// visit to Oslo, during which he was due to see X": the meetings of a journey
+/// called off, told in the clause that opens with its "where" (at `left`), are
+/// called off with it.
+fn journey_called_off(words: Words, left: usize) -> bool {
+    const JOURNEYS: &[&str] = &["trip", "visit", "journey", "tour", "travel"];
+    let opens = matches!(words.key(left), "where")
+        || (words.key(left) == "during" && words.key_at(left + 1) == Some("which"));
+    let Some(noun) = (left.saturating_sub(6)..left)
+        .rev()
+        .find(|&k| JOURNEYS.contains(&words.key(k)))
+    else {
+        return false;
+    };
+    opens
+        && (noun.saturating_sub(4)..noun).any(|k| {
+            LEXICON
+                .cancelled
+                .at(words, k)
+                .is_some_and(|n| k + n <= noun)
+        })
+}
+
 pub fn status(
     words: Words,
     group: &[(usize, usize, &'static MeetingCue)],
@@ -18,6 +41,9 @@ pub fn status(
     right: usize,
 ) -> Option<MeetingStatus> {
     let first = group.first()?.0;
+    if journey_called_off(words, left) {
+        return Some(MeetingStatus::Cancelled);
+    }
     let last_end = group.last().map_or(first, |c| c.0 + c.1);
     let lx = &*LEXICON;
     // A cancellation may follow the clause ("a meeting that ... has been called off"),

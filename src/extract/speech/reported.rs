@@ -219,14 +219,7 @@ fn past_adverbials(words: Words, c: usize, end: usize) -> usize {
     {
         return c;
     }
-    let finite_soon = |k: usize| {
-        (k + 1..(k + 5).min(end)).any(|j| {
-            matches!(
-                words.key(j),
-                "had" | "has" | "have" | "was" | "were" | "is" | "are" | "would" | "will" | "could"
-            )
-        })
-    };
+    let finite_soon = |k: usize| (k + 1..(k + 5).min(end)).any(|j| FINITE.contains(&words.key(j)));
     (c + 2..(c + 10).min(end))
         .take_while(|&k| !matches!(words[k], "," | ";" | "“" | "\"" | "that"))
         .find(|&k| {
@@ -240,15 +233,17 @@ fn past_adverbials(words: Words, c: usize, end: usize) -> usize {
         .unwrap_or(c)
 }
 
+/// Finite verbs that show a clause has begun: its subject stands right before.
+const FINITE: &[&str] = &[
+    "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "can", "should",
+    "must", "might", "may", "remained", "remain", "remains",
+];
+
 /// "said progress had been made", "warned sanctions would follow", "said more
 /// work was needed", "said last week's attack was unacceptable": a noun phrase
 /// with no article (a mass or plural noun needs none), up to four lower-case
 /// words, opens the clause said when a finite verb follows it at once.
 fn bare_noun_subject(words: Words, c: usize) -> bool {
-    const FINITE: &[&str] = &[
-        "had", "has", "have", "was", "were", "is", "are", "would", "will", "could", "can",
-        "should", "must", "might", "may", "remained", "remain", "remains",
-    ];
     /// Words no such noun phrase holds: the clause said would have begun
     /// elsewhere ("said on Monday", "said to be", "said today").
     const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
