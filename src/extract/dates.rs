@@ -423,6 +423,22 @@ fn count(w: &str) -> Option<u64> {
     }
 }
 
+/// Whether `words` time something by a month or a year and no closer ("in May",
+/// "in January 2029", "in 2028", "last March"): what `find` leaves undated.
+pub fn names_a_period(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        let prev = if i > 0 { words[i - 1] } else { "" };
+        let period_word = matches!(
+            prev.to_lowercase().as_str(),
+            "in" | "since" | "until" | "last" | "early" | "late" | "mid"
+        );
+        let capital = w.starts_with(|c: char| c.is_uppercase());
+        (capital && full_month(w).is_some())
+            || (*w == "May" && period_word)
+            || (year(w).is_some() && period_word)
+    })
+}
+
 /// A month's name, not a three-letter word that may be another ("may", "mar").
 /// The last day of the period "in April", "in late April 2026" or "in 2026"
 /// names, for a due phrase: an action due in a month is due by its end. A month

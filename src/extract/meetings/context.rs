@@ -7,7 +7,8 @@
 //! held meeting with no date of its own takes the recent date of the sentence just
 //! before it in its paragraph, or of a lead that itself reports a meeting. Only a
 //! recent past date is taken (news, not history), and never when the sentence
-//! marks its meeting as an earlier one ("earlier", "previously", "in 2019").
+//! marks its meeting as an earlier one ("earlier", "previously", "in 2019") or
+//! names its own time less closely than a day ("in May", "in 2023").
 //! A meeting of countries told again a few sentences on by the people who met
 //! that day is one event, of those people.
 
@@ -18,7 +19,6 @@ use crate::model::{Meeting, MeetingStatus};
 use super::super::Doc;
 use super::super::dates;
 use super::super::lexicon::LEXICON;
-use super::cues::find_cues;
 
 /// How far before publication an inherited date may lie: the news of the week.
 const RECENT_DAYS: i64 = 8;
@@ -45,6 +45,7 @@ const EARLIER: &[&str] = &[
 pub fn date_of_event(doc: &Doc, i: usize) -> Option<NaiveDate> {
     let words = doc.words(i);
     if dates::find(words.raw(), doc.published, false).is_some()
+        || dates::names_a_period(words.raw())
         || (0..words.len()).any(|k| EARLIER.contains(&words.key(k)))
     {
         return None;
@@ -57,12 +58,14 @@ pub fn date_of_event(doc: &Doc, i: usize) -> Option<NaiveDate> {
     before.or_else(|| lead_date(doc, i))
 }
 
-/// The lead's date, when the lead reports a meeting and sentence `i` follows it
-/// closely (its paragraph or the next).
+/// The lead's date, when sentence `i` follows the lead closely (its paragraph or
+/// the next). The lead dates the article's news, whether it tells the meeting or
+/// what was said at it ("X warned Y on Thursday ... X was received by Z at State
+/// House, where the two men held talks").
 fn lead_date(doc: &Doc, i: usize) -> Option<NaiveDate> {
     let lead = (0..doc.sentences.len()).find(|&j| !doc.sentences[j].heading)?;
     let close = lead < i && doc.sentences[i].para <= doc.sentences[lead].para + 1;
-    if !close || find_cues(doc.words(lead)).is_empty() {
+    if !close {
         return None;
     }
     recent_date(doc, lead)
@@ -211,6 +214,14 @@ mod tests {
              General Tam Ruen hosted General Ola Brek at a compound near the crossing.",
         );
         assert!(v.iter().any(|m| m.2 == d("2030-06-11")), "{v:?}");
+        // Class: a lead that dates the day's news by what was said, not by a
+        // meeting, dates the meeting the next paragraph tells of that day.
+        let v = met(
+            "Foreign Minister Ola Brek warned Sweden on Tuesday that the border was closed.\n\n\
+             Brek was received by President Tam Ruen at the palace, where the two held talks.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].2, d("2030-06-11"), "{v:?}");
     }
 
     #[test]
@@ -235,5 +246,25 @@ mod tests {
         let v = met("Ola Brek signed the accord in Lima in March 2021. \
              Ana Veld met Per Lund there.");
         assert_eq!(v[0].2, None, "an old date is history, not this week's news");
+    }
+
+    #[test]
+    fn a_month_or_a_year_of_its_own_is_no_date_to_inherit() {
+        // Class: a sentence that times its meeting by a month or a year only
+        // ("in May", "in January 2029", "in 2028") tells another event than the
+        // dated one before it, and the text gives it no day.
+        for second in [
+            "Ana Veld met Per Lund in May.",
+            "Ana Veld met Per Lund in Bergen in January 2029.",
+            "Ana Veld and Per Lund held talks in 2028.",
+        ] {
+            let v = met(&format!(
+                "Ola Brek met Tam Ruen in Lima on Monday. {second}"
+            ));
+            let veld = v.iter().find(|m| m.0.contains(&"Ana Veld".to_string()));
+            assert_eq!(veld.map(|m| m.2), Some(None), "{second}: {v:?}");
+        }
+        let v = met("Ola Brek met Tam Ruen in Lima on Monday. Ana Veld met Per Lund there.");
+        assert!(v.iter().all(|m| m.2 == d("2030-06-10")), "{v:?}");
     }
 }
