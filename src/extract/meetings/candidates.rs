@@ -97,6 +97,7 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
             };
             if let Some((m, callers, rule)) = meeting_in(doc, i, &clause, said, &out)
                 .filter(|(_, _, rule)| !status::unasserted(words, left, first, *rule))
+                .filter(|(m, _, _)| !a_stay_told_after(doc, i, &clause, m, next_cue))
             {
                 let one_by_one = split::separately(words.slice(left..right));
                 let parts = match split::each_on_its_day(doc, i, &m, callers, (last_end, right))
@@ -301,6 +302,33 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
     m
 }
 
+/// "X visited Stockholm on Monday, where she met Y", "after a visit to Beijing,
+/// where he met Y": a visit whose stay the next clause tells by the people met
+/// there is where they met (`on_the_stay`), not a meeting of its own with the
+/// country visited. True for the visit's meeting when the next cue's clause
+/// opens with "where" or "during which" and the visit met no person.
+fn a_stay_told_after(doc: &Doc, i: usize, clause: &Clause, m: &Meeting, next_cue: usize) -> bool {
+    let words = clause.words;
+    let visit = clause.group.iter().all(|c| {
+        c.2.words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "visit" | "visited" | "visiting" | "visits" | "trip"
+            )
+        })
+    });
+    let opens_stay = (clause.right.saturating_sub(1)..next_cue.min(words.len())).any(|k| {
+        words.key(k) == "where"
+            || (words.key(k) == "during" && words.key_at(k + 1) == Some("which"))
+    });
+    let people = doc.mentions[i]
+        .iter()
+        .filter(|x| x.first >= clause.left && x.last <= clause.right)
+        .filter(|x| x.kind == ActorKind::Person)
+        .count();
+    visit && opens_stay && next_cue < words.len() && people < 2 && m.participants.len() == 2
+}
+
 /// The place "where" stands for: the one named last before it ("met A in Lima,
 /// then travelled to Quito, where she met B": Quito; "flew to Rome from Moscow,
 /// where he held talks": Moscow), whether a journey's destination or origin or a
@@ -309,7 +337,13 @@ fn stay_place(words: Words, stay: usize) -> Option<String> {
     let journey = (0..stay).any(|k| JOURNEY.contains(&words.key(k)));
     (0..stay).rev().find_map(|k| match words[k] {
         "in" | "at" => place_after(words, k, stay),
-        "to" if k > 0 && JOURNEY.contains(&words.key(k - 1)) => place_after(words, k, stay),
+        "to" if k > 0
+            && (JOURNEY.contains(&words.key(k - 1)) || VISIT.contains(&words.key(k - 1))) =>
+        {
+            place_after(words, k, stay)
+        }
+        // "visited Stockholm on Monday, where": the place visited.
+        _ if VISIT.contains(&words.key(k)) => place_after(words, k, stay),
         "from" if journey => place_after(words, k, stay),
         _ => None,
     })
@@ -474,9 +508,13 @@ fn place(words: Words, left: usize, right: usize) -> Option<String> {
         .find_map(|k| place_after(words, k, right))
         .or_else(|| {
             // "will travel to Juba on Monday for talks with X", "travelled to
-            // Oslo and was received by X": the meeting is where the journey goes.
+            // Oslo and was received by X", "during her visit to Oslo, X met Y": the
+            // meeting is where the journey or the visit goes.
             (left.max(1)..right)
-                .filter(|&k| words[k] == "to" && JOURNEY.contains(&words.key(k - 1)))
+                .filter(|&k| {
+                    words[k] == "to"
+                        && (JOURNEY.contains(&words.key(k - 1)) || on_a_visit(words, k - 1))
+                })
                 .find_map(|k| place_after(words, k, right))
         })
 }
@@ -535,6 +573,17 @@ const JOURNEY: &[&str] = &[
     "head",
     "return",
 ];
+
+/// "during her visit", "on a two-day visit", "on his trip": the visit at `k`
+/// is the occasion of what the clause tells, not its purpose ("met Y to prepare
+/// a visit to Oslo").
+fn on_a_visit(words: Words, k: usize) -> bool {
+    VISIT.contains(&words.key(k))
+        && (k.saturating_sub(4)..k).any(|j| matches!(words.key(j), "during" | "on" | "while"))
+}
+
+/// Words of a visit, whose object or "to" names the place visited.
+const VISIT: &[&str] = &["visit", "visited", "visiting", "visits", "trip"];
 
 /// "They discussed the fighting in Sudan": a place in a clause told by
 /// "discussed" alone is what was discussed, not where.

@@ -1189,6 +1189,30 @@ pub(crate) mod tests {
         assert_eq!(v.as_deref(), Some("Oslo"));
     }
 
+    /// Class: a visit whose stay a "where" clause tells by the people met there
+    /// ("visited Stockholm on Monday, where she met Y", "after a visit to Beijing,
+    /// where he met Y") is the place of that meeting, not a meeting of its own
+    /// with the country visited.
+    #[test]
+    fn a_visit_told_by_whom_it_met_is_where_they_met() {
+        for text in [
+            "Ana Veld visited Stockholm on Monday, where she met Per Lund.",
+            "Ana Veld arrived in Oslo after a visit to Stockholm, where she met Per Lund.",
+            "Ana Veld will visit Stockholm next week, where she will meet Per Lund.",
+        ] {
+            let m = meetings_of(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].participants.len(), 2, "{text}: {m:?}");
+            assert_eq!(m[0].place.as_deref(), Some("Stockholm"), "{text}: {m:?}");
+        }
+        // Class: the meeting told within a visit took place where the visit went.
+        let m = meetings_of("During her visit to Stockholm on Monday, Ana Veld met Per Lund.");
+        assert_eq!(m[0].place.as_deref(), Some("Stockholm"), "{m:?}");
+        // Alone, the visit is a meeting with the country.
+        let m = meetings_of("Ana Veld visited Sweden on Monday.");
+        assert_eq!(m.len(), 1, "{m:?}");
+    }
+
     #[test]
     fn paying_a_visit_or_a_courtesy_call_is_told_in_its_own_tense() {
         // "paid" is past without "-ed"; "visit" alone reads as a plan.
