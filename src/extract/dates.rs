@@ -60,7 +60,12 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sun),
 ];
 
+/// A weekday's name, also as a possessive ("Thursday's talks" were on Thursday).
 fn weekday(word: &str) -> Option<Weekday> {
+    let word = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
     WEEKDAYS
         .iter()
         .find(|(d, _)| d.eq_ignore_ascii_case(word))
@@ -530,6 +535,20 @@ mod tests {
     fn find_in(s: &str, future: bool) -> Option<NaiveDate> {
         let words: Vec<&str> = s.split(' ').collect();
         find(&words, d(PUB), future).map(|x| x.0)
+    }
+
+    /// Class: a weekday as a possessive names the day of the event it qualifies
+    /// ("Thursday's talks", "Monday’s meeting"), in the direction the tense gives.
+    #[test]
+    fn a_weekday_s_event_is_on_that_weekday() {
+        assert_eq!(
+            find_in("Monday's talks ended", false),
+            Some(d("2030-06-10"))
+        );
+        assert_eq!(
+            find_in("Friday’s meeting will", true),
+            Some(d("2030-06-14"))
+        );
     }
 
     #[test]

@@ -1208,6 +1208,16 @@ pub(crate) mod tests {
         // Class: the meeting told within a visit took place where the visit went.
         let m = meetings_of("During her visit to Stockholm on Monday, Ana Veld met Per Lund.");
         assert_eq!(m[0].place.as_deref(), Some("Stockholm"), "{m:?}");
+        // Class: the city a party leaves after the talks is where they were, not
+        // a party ("left Oslo on Thursday after talks with Y").
+        for text in [
+            "Per Lund left Oslo on Thursday after talks with Ana Veld.",
+            "Per Lund departed Stockholm after meeting Ana Veld.",
+        ] {
+            let m = meetings_of(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].participants.len(), 2, "{text}: {m:?}");
+        }
         // Alone, the visit is a meeting with the country.
         let m = meetings_of("Ana Veld visited Sweden on Monday.");
         assert_eq!(m.len(), 1, "{m:?}");

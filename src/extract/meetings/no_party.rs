@@ -302,6 +302,20 @@ pub(super) fn a_venue(words: Words, m: &Mention) -> bool {
         && (before(1) == Some("at") || (before(1) == Some("the") && before(2) == Some("at")))
 }
 
+/// "Per Lund left Oslo on Thursday after talks with Ana Veld", "departed Sweden
+/// after meeting X": the city or country a party leaves is where the talks were
+/// (or where the journey began), not a party to them.
+pub(super) fn a_place_left(words: Words, m: &Mention) -> bool {
+    m.kind == ActorKind::Country
+        && !m.possessive
+        && m.first.checked_sub(1).is_some_and(|k| {
+            matches!(
+                words.key(k),
+                "left" | "leaving" | "leaves" | "departed" | "departing" | "departs"
+            )
+        })
+}
+
 /// Nouns of a standing relation between countries: who stands in one is what the
 /// parties talk about, not who talks.
 const RELATIONS: &[&str] = &[

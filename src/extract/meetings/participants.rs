@@ -15,10 +15,10 @@ use super::super::words::Words;
 use super::anaphora;
 use super::decide::Clause;
 use super::no_party::{
-    a_member, a_side_of_a_relation, a_venue, acts_through_its_body, agent_of_a_description,
-    describes_next, holds_the_meeting, in_a_description, in_a_persons_title, kept_away,
-    led_by_someone, names_a_period, of_a_message, outside_its_own_between, served_by_an_adviser,
-    the_occasion,
+    a_member, a_place_left, a_side_of_a_relation, a_venue, acts_through_its_body,
+    agent_of_a_description, describes_next, holds_the_meeting, in_a_description,
+    in_a_persons_title, kept_away, led_by_someone, names_a_period, of_a_message,
+    outside_its_own_between, served_by_an_adviser, the_occasion,
 };
 use super::roles::{ROLES, military, not_a_leader, officers, role_filter};
 use super::subjects;
@@ -178,6 +178,7 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         || the_occasion(words, m.first)
         || a_side_of_a_relation(words, m.first)
         || a_venue(words, m)
+        || a_place_left(words, m)
         || in_a_description(words, m.first)
         || kept_away(words, m, clause.first())
         || quoted_apart(doc, i, m, clause.first())

@@ -10,6 +10,7 @@ use super::super::words::Words;
 use super::boundaries::{future_predicate, is_boundary};
 use super::cues::find_cues;
 use super::decide::Clause;
+use super::no_party::a_place_left;
 use super::participants::add;
 
 /// Whether the clause opening at `left` is ", and", ", but" or ", then" right
@@ -132,6 +133,7 @@ pub(super) fn subjects_of_mediated_talks(
         for m in doc.mentions[i]
             .iter()
             .filter(|m| m.first >= start && m.last <= left && !m.possessive && !m.modifier)
+            .filter(|m| !a_place_left(words, m))
         {
             add(&m.name, names);
         }
