@@ -630,6 +630,23 @@ mod tests {
         assert_eq!((v[0].1, v[0].2), (Held, d("2030-06-10")));
     }
 
+    /// Class: a meeting noun whose predicate is an irregular past of how talks
+    /// went ("broke down", "ran late", "got under way", "dragged on") took place,
+    /// on the last such weekday, as a regular past ("collapsed") already did.
+    #[test]
+    fn talks_that_broke_down_or_ran_late_took_place() {
+        for text in [
+            "Talks between Ola Brek and Tam Ruen broke down in Vienna on Monday.",
+            "Talks between Ola Brek and Tam Ruen ran late into the night on Monday.",
+            "Talks between Ola Brek and Tam Ruen got under way in Vienna on Monday.",
+            "Talks between Ola Brek and Tam Ruen dragged on in Vienna on Monday.",
+        ] {
+            let v = met(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!((v[0].1, v[0].2), (Held, d("2030-06-10")), "{text}");
+        }
+    }
+
     /// A modal before a passive is a possibility or a plan, not a past; a plan
     /// in the past perfect after its noun was overtaken; a negated verb of
     /// meeting reaches the cue in its adverbial; a plan denied is no meeting.
