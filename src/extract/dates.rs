@@ -131,6 +131,7 @@ fn with_year(
 /// The first date expressed in `words` (the words of a clause, punctuation
 /// included), with the index of the word it starts at.
 pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(NaiveDate, usize)> {
+    let mut possessive = None;
     for (i, w) in words.iter().enumerate() {
         let prev = if i > 0 { words[i - 1] } else { "" };
         let is = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
@@ -143,10 +144,24 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
         if let Some((back, at)) = part_of_day(words, i) {
             return published.checked_sub_days(Days::new(back)).map(|d| (d, at));
         }
+        // "over the weekend", "at the weekend", "this weekend": dated by its
+        // Saturday, as a meeting over several days is by its first.
+        if is(w, "weekend") && ["the", "this", "last", "next"].iter().any(|p| is(prev, p)) {
+            let strictly = is(prev, "next") || is(prev, "last");
+            let future = if strictly { is(prev, "next") } else { future };
+            return Some((nearest(published, Weekday::Sat, future, strictly), i));
+        }
         if is(w, "tomorrow") {
             return published.checked_add_days(Days::new(1)).map(|d| (d, i));
         }
         if let Some(wd) = weekday(w) {
+            // "Following Tuesday's adoption …, X spoke by phone this morning": a
+            // possessive day qualifies a noun, which may be another event than
+            // the clause's; any other date of the clause comes first.
+            if possessive.is_none() && (w.ends_with("'s") || w.ends_with("’s")) {
+                possessive = Some((nearest(published, wd, future, false), i));
+                continue;
+            }
             let d = if is(prev, "next") {
                 nearest(published, wd, true, true)
             } else if is(prev, "last") {
@@ -190,7 +205,7 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
             return Some((d, i));
         }
     }
-    None
+    possessive
 }
 
 /// Things a date before them names rather than dates an event of the clause.
@@ -535,6 +550,23 @@ mod tests {
     fn find_in(s: &str, future: bool) -> Option<NaiveDate> {
         let words: Vec<&str> = s.split(' ').collect();
         find(&words, d(PUB), future).map(|x| x.0)
+    }
+
+    /// Class: a weekend ("over the weekend", "at the weekend", "this weekend")
+    /// dates its event by its Saturday, the last one for a past event and the
+    /// next for a plan. Publication: Wednesday 2030-06-12.
+    #[test]
+    fn a_weekend_is_dated_by_its_saturday() {
+        assert_eq!(
+            find_in("met over the weekend", false),
+            Some(d("2030-06-08"))
+        );
+        assert_eq!(
+            find_in("will meet this weekend", true),
+            Some(d("2030-06-15"))
+        );
+        assert_eq!(find_in("met last weekend", false), Some(d("2030-06-08")));
+        assert_eq!(find_in("weekend talks", false), None);
     }
 
     /// Class: a weekday as a possessive names the day of the event it qualifies

@@ -376,6 +376,17 @@ mod tests {
         );
     }
 
+    /// Class: every month's short form with a dot ("Mar. 3", "Apr. 12", "Jun.
+    /// 5", "Jul. 9", as well as AP's "Jan.", "Aug.") is part of a date, not the
+    /// end of a sentence.
+    #[test]
+    fn a_short_month_with_its_dot_ends_no_sentence() {
+        for m in ["Jan.", "Mar.", "Apr.", "Jun.", "Jul.", "Sept."] {
+            let text = format!("They met on {m} 3 in Oslo. Talks resume.");
+            assert_eq!(texts(&text).len(), 2, "{text}");
+        }
+    }
+
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
         let s = "Mr. Dorn met Gen. Abiola on Jan. 4 in the U.S. capital. Harriet K. Lowe said so. He left.";

@@ -26,9 +26,10 @@ impl Tok {
 
 /// Abbreviations whose closing dot belongs to the word.
 const DOTTED: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st", "jan", "feb", "aug", "sept",
-    "sep", "oct", "nov", "dec", "prof", "gov", "maj", "capt", "adm", "sgt", "brig", "jr", "sr",
-    "rev", "mt", "ft", "no", "vs", "etc", "inc", "co", "corp", "ltd", "amb",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "gov", "maj", "capt", "adm",
+    "sgt", "brig", "jr", "sr", "rev", "mt", "ft", "no", "vs", "etc", "inc", "co", "corp", "ltd",
+    "amb",
 ];
 
 /// Whether a word (without its final dot) is an abbreviation that keeps its dot.

@@ -408,6 +408,29 @@ fn date_of(doc: &Doc, clause: &Clause, rule: Option<MeetingStatus>) -> Option<Na
     find(future)
         .map(|d| first_day(words, left, right, d))
         .or_else(|| just_now(words, clause.first()).then_some(doc.published))
+        .or_else(|| dated_by_its_relative(doc, words, left, right))
+}
+
+/// "held two days of talks in Geneva that ended on Tuesday", "the meeting, which
+/// took place on Monday": a relative clause right after the clause, telling when
+/// its meeting ended, began or took place, dates it (by its first day).
+fn dated_by_its_relative(doc: &Doc, words: Words, left: usize, right: usize) -> Option<NaiveDate> {
+    let opener = (right..(right + 2).min(words.len()))
+        .find(|&k| matches!(words.key(k), "that" | "which"))?;
+    let told = (opener + 1..(opener + 3).min(words.len())).any(|k| {
+        matches!(
+            words.key(k),
+            "ended" | "began" | "opened" | "concluded" | "took" | "lasted" | "closed"
+        )
+    });
+    if !told {
+        return None;
+    }
+    let end = (opener + 1..words.len())
+        .find(|&k| matches!(words[k], "," | ";" | "."))
+        .unwrap_or(words.len());
+    let (d, _) = dates::find(&words[opener..end], doc.published, false)?;
+    Some(first_day(words, left, end, d))
 }
 
 /// "I have just spoken with X", "has just met Y", "I just got off the phone with

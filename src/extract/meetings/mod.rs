@@ -1208,8 +1208,15 @@ pub(crate) mod tests {
         // Class: the meeting told within a visit took place where the visit went.
         let m = meetings_of("During her visit to Stockholm on Monday, Ana Veld met Per Lund.");
         assert_eq!(m[0].place.as_deref(), Some("Stockholm"), "{m:?}");
-        // Class: the city a party leaves after the talks is where they were, not
-        // a party ("left Oslo on Thursday after talks with Y").
+        // Alone, the visit is a meeting with the country.
+        let m = meetings_of("Ana Veld visited Sweden on Monday.");
+        assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    /// Class: the city or country a party leaves after the talks is where they
+    /// were (or where the journey began), not a party.
+    #[test]
+    fn the_place_a_party_leaves_is_no_party() {
         for text in [
             "Per Lund left Oslo on Thursday after talks with Ana Veld.",
             "Per Lund departed Stockholm after meeting Ana Veld.",
@@ -1218,9 +1225,16 @@ pub(crate) mod tests {
             assert_eq!(m.len(), 1, "{text}: {m:?}");
             assert_eq!(m[0].participants.len(), 2, "{text}: {m:?}");
         }
-        // Alone, the visit is a meeting with the country.
-        let m = meetings_of("Ana Veld visited Sweden on Monday.");
-        assert_eq!(m.len(), 1, "{m:?}");
+    }
+
+    /// Class: a relative clause right after the meeting that tells when it ended
+    /// or took place dates it, by its first day.
+    #[test]
+    fn a_relative_clause_of_when_it_ended_dates_the_meeting() {
+        let m = meetings_of(
+            "Ana Veld and Per Lund held two days of talks in Geneva that ended on Tuesday.",
+        );
+        assert_eq!(m[0].date, NaiveDate::from_ymd_opt(2030, 6, 10), "{m:?}");
     }
 
     #[test]
