@@ -2301,6 +2301,19 @@ pub(crate) mod tests {
         );
     }
 
+    /// Class: a pronoun after "X's office / spokesman / aides said" stands for X,
+    /// not for the office that speaks.
+    #[test]
+    fn a_pronoun_after_someone_s_office_is_that_someone() {
+        for text in [
+            "Ana Veld's office said she would meet Per Lund on Thursday.",
+            "Ana Veld's spokesman said she would meet Per Lund on Thursday.",
+        ] {
+            let v = met(text);
+            assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{text}");
+        }
+    }
+
     #[test]
     fn that_before_a_time_noun_opens_no_clause() {
         let v = met(

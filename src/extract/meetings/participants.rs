@@ -363,7 +363,7 @@ fn pronouns_and_counterparts(
                 .iter()
                 .find(|m| {
                     m.kind == ActorKind::Person
-                        && !m.possessive
+                        && (!m.possessive || speaks_through_staff(words, m.last))
                         && m.last <= k
                         && m.last <= first_pronoun
                 })
@@ -387,6 +387,19 @@ fn pronouns_and_counterparts(
         }
     }
     pronoun_subject
+}
+
+/// "Ana Veld's office said she would meet Y", "Per Lund's spokesman said he
+/// …": the person whose office, spokesperson or aides speak is whom the pronoun
+/// after stands for (the office is no one who meets). `at` is the word after
+/// the possessive name.
+fn speaks_through_staff(words: Words, at: usize) -> bool {
+    words.key_at(at).is_some_and(|w| {
+        matches!(
+            w,
+            "office" | "spokesman" | "spokeswoman" | "spokesperson" | "aide" | "aides" | "staff"
+        )
+    })
 }
 
 /// "her Rwandan counterpart" that no name follows, in an article that names no one
