@@ -32,6 +32,8 @@ pub struct Candidate {
     pub reach: usize,
     pub item: Pending,
     pub features: Vec<String>,
+    /// Told as refused: never shown, whatever the model weighs (`refused`).
+    pub refused: bool,
 }
 
 /// "Is the U.S. prepared to go further?", "Q Will you meet him?": a question
@@ -170,6 +172,7 @@ pub fn of_sentence(doc: &Doc, i: usize, last: Option<&str>) -> Vec<Candidate> {
             reach,
             item,
             features,
+            refused: refused(words, &cue),
         });
     }
     out
@@ -388,6 +391,23 @@ fn verb_after(words: Words, mut v: usize) -> Option<(usize, bool)> {
     let verb_like = w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
         && w.chars().next().is_some_and(|c| c.is_ascii_lowercase());
     verb_like.then_some((v, negated))
+}
+
+/// "the government would not respond to threats", "will never recognise",
+/// "has no plans to reopen its embassy", "no intention to": an action negated
+/// at its cue is refused, not pending, whatever its verb usually promises (the
+/// model weighs "neg" against the verb and let "respond" through). "will not
+/// only X but also Y" undertakes both.
+fn refused(words: Words, c: &Cue) -> bool {
+    let not_only =
+        (c.at..c.verb).any(|k| words.key(k) == "not" && words.key_at(k + 1) == Some("only"));
+    let no_plan = c.at >= 1
+        && words.key(c.at - 1) == "no"
+        && matches!(
+            words.key(c.at),
+            "plans" | "plan" | "intention" | "intentions"
+        );
+    (c.negated && !not_only) || no_plan
 }
 
 /// A cue as found: its span, its action and how it was read.

@@ -117,7 +117,9 @@ pub fn pending(
         let kept: Vec<candidates::Candidate> = candidates::of_sentence(doc, i, last)
             .into_iter()
             .filter(|c| {
-                model.accepts(&c.features) && !shown::due_in_an_earlier_year(&c.item, doc.published)
+                model.accepts(&c.features)
+                    && !c.refused
+                    && !shown::due_in_an_earlier_year(&c.item, doc.published)
             })
             .collect();
         pend.extend(
@@ -567,6 +569,23 @@ pub(super) mod tests {
              response from Pyongyang by late Tuesday.",
         );
         assert!(p.len() <= 1, "{p:?}");
+    }
+
+    /// Class: an action negated at its cue ("would not respond to threats",
+    /// "will never recognise", "has no plans to reopen") is refused, not
+    /// pending; "will not only X" still undertakes X.
+    #[test]
+    fn a_refused_action_is_no_item() {
+        for text in [
+            "Ana Veld said the government would not respond to threats.",
+            "Sweden has no plans to reopen its embassy in Oslo.",
+            "Per Lund said Sweden would never recognise the annexation.",
+        ] {
+            let (p, _) = read(text);
+            assert!(p.is_empty(), "{text}: {p:?}");
+        }
+        let (p, _) = read("Norway will respond to the proposal by Friday, Ana Veld said.");
+        assert_eq!(p.len(), 1, "{p:?}");
     }
 
     /// Class: an object cue ("asked Norway to submit", "asked Ana Veld to report
