@@ -321,9 +321,26 @@ struct Action {
     mask: u64,
 }
 
+/// "a response", "a reply", "an answer": one thing handed back, whichever noun
+/// names it ("deliver a written response" is kept by "handed over its reply").
+const ANSWER_NOUNS: &[&str] = &[
+    "response",
+    "responses",
+    "reply",
+    "replies",
+    "answer",
+    "answers",
+];
+
 impl Action {
     fn read(what: &str) -> Self {
-        let words = content(what);
+        let mut words = content(what);
+        // The verb stays as written: "reply" and "answer" are verbs first.
+        for w in words.iter_mut().skip(1) {
+            if ANSWER_NOUNS.iter().any(|n| stem(n) == w.as_str()) {
+                *w = stem("response").to_string();
+            }
+        }
         let refused = what.strip_prefix("refuse ").map(content);
         let handed_over = words.first().into_iter().flat_map(|verb| {
             (DELIVERABLES.iter())
@@ -380,13 +397,20 @@ const HANDED: &[&str] = &[
 /// "report its findings" and "deliver its report to both governments": the
 /// promise's verb is the noun of what was handed over.
 fn delivered(promise: &[String], done: &[String]) -> bool {
-    let (Some(verb), Some(handed)) = (promise.first(), done.first()) else {
+    handed_over(promise, done) || handed_over(done, promise)
+}
+
+/// One way of `delivered`: `action` names by its verb what `handing` hands over
+/// ("respond" and "send its response"; "deliver a written response" and, the
+/// other way, "responded to the proposal").
+fn handed_over(action: &[String], handing: &[String]) -> bool {
+    let (Some(verb), Some(handed)) = (action.first(), handing.first()) else {
         return false;
     };
     HANDED.iter().any(|h| stem(h) == handed)
         && DELIVERABLES
             .iter()
-            .any(|(v, noun)| stem(v) == verb && done[1..].iter().any(|w| w == stem(noun)))
+            .any(|(v, noun)| stem(v) == verb && handing[1..].iter().any(|w| w == stem(noun)))
 }
 
 /// Verbs that report one action in other words: a promise to "release"
@@ -400,6 +424,9 @@ const SAME_VERBS: &[&[&str]] = &[
     &["open", "reopen"],
     &["withdraw", "pull"],
     &["sign", "conclude"],
+    // A vote on an accord is held when the accord is approved, adopted or
+    // ratified (its rejection closes it as refused).
+    &["vote", "approve", "adopt", "ratify", "endorse"],
 ];
 
 /// Whether two stemmed verbs are one, or of one group of [`SAME_VERBS`].
@@ -868,5 +895,41 @@ mod tests {
             .map(|p| matches!(p.state, PendingState::Done { .. }))
             .collect();
         assert_eq!(done, [true, true, false]);
+    }
+
+    /// Class: a promise to hand over a response is kept by responding or by
+    /// handing over a reply or an answer (one thing, three nouns); a vote on an
+    /// accord is held when the accord is approved or ratified.
+    #[test]
+    fn a_response_or_a_vote_told_done_in_other_words_closes_the_item() {
+        let day = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        for done in [
+            "respond to the Norwegian proposal",
+            "deliver its reply",
+            "send its answer to Oslo",
+        ] {
+            let t = track_pending(
+                vec![pend("deliver a written response to the proposal", "a", 1)],
+                &[outcome(done, "b", 9)],
+                day,
+            );
+            assert!(
+                matches!(t[0].state, PendingState::Done { .. }),
+                "{done}: {t:?}"
+            );
+        }
+        let t = track_pending(
+            vec![
+                pend("vote on the accord", "a", 1),
+                pend("vote on the budget", "a", 1),
+            ],
+            &[outcome("approve the accord", "b", 9)],
+            day,
+        );
+        let done: Vec<bool> = t
+            .iter()
+            .map(|p| matches!(p.state, PendingState::Done { .. }))
+            .collect();
+        assert_eq!(done, [true, false]);
     }
 }
