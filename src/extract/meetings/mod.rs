@@ -1220,6 +1220,8 @@ pub(crate) mod tests {
         for text in [
             "Per Lund left Oslo on Thursday after talks with Ana Veld.",
             "Per Lund departed Stockholm after meeting Ana Veld.",
+            "Per Lund flew out of Oslo on Thursday after talks with Ana Veld.",
+            "Per Lund toured Norway last week and met Ana Veld.",
         ] {
             let m = meetings_of(text);
             assert_eq!(m.len(), 1, "{text}: {m:?}");

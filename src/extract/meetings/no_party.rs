@@ -303,17 +303,30 @@ pub(super) fn a_venue(words: Words, m: &Mention) -> bool {
 }
 
 /// "Per Lund left Oslo on Thursday after talks with Ana Veld", "departed Sweden
-/// after meeting X": the city or country a party leaves is where the talks were
-/// (or where the journey began), not a party to them.
+/// after meeting X", "flew out of Oslo", "toured Norway and met X": the city or
+/// country a party leaves, or goes through, is where the talks were (or where
+/// the journey began), not a party to them. ("reached X" may be by phone: a
+/// party.)
 pub(super) fn a_place_left(words: Words, m: &Mention) -> bool {
-    m.kind == ActorKind::Country
-        && !m.possessive
-        && m.first.checked_sub(1).is_some_and(|k| {
-            matches!(
-                words.key(k),
-                "left" | "leaving" | "leaves" | "departed" | "departing" | "departs"
-            )
-        })
+    let before = |n: usize| m.first.checked_sub(n).map(|k| words.key(k));
+    let moved = before(1).is_some_and(|w| {
+        matches!(
+            w,
+            "left"
+                | "leaving"
+                | "leaves"
+                | "departed"
+                | "departing"
+                | "departs"
+                | "quit"
+                | "toured"
+                | "touring"
+                | "entered"
+                | "entering"
+        )
+    });
+    let out_of = before(2) == Some("out") && before(1) == Some("of");
+    m.kind == ActorKind::Country && !m.possessive && (moved || out_of)
 }
 
 /// Nouns of a standing relation between countries: who stands in one is what the
