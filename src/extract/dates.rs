@@ -158,8 +158,8 @@ pub fn find(words: &[&str], published: NaiveDate, future: bool) -> Option<(Naive
             // "Following Tuesday's adoption …, X spoke by phone this morning": a
             // possessive day qualifies a noun, which may be another event than
             // the clause's; any other date of the clause comes first.
-            if possessive.is_none() && (w.ends_with("'s") || w.ends_with("’s")) {
-                possessive = Some((nearest(published, wd, future, false), i));
+            if w.ends_with("'s") || w.ends_with("’s") {
+                possessive.get_or_insert((nearest(published, wd, future, false), i));
                 continue;
             }
             let d = if is(prev, "next") {
@@ -448,10 +448,9 @@ fn count(w: &str) -> Option<u64> {
 pub fn names_a_period(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(i, w)| {
         let prev = if i > 0 { words[i - 1] } else { "" };
-        let period_word = matches!(
-            prev.to_lowercase().as_str(),
-            "in" | "since" | "until" | "last" | "early" | "late" | "mid"
-        );
+        let period_word = ["in", "since", "until", "last", "early", "late", "mid"]
+            .iter()
+            .any(|p| prev.eq_ignore_ascii_case(p));
         let capital = w.starts_with(|c: char| c.is_uppercase());
         (capital && full_month(w).is_some())
             || (*w == "May" && period_word)

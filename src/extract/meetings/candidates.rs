@@ -305,8 +305,9 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
 /// "X visited Stockholm on Monday, where she met Y", "after a visit to Beijing,
 /// where he met Y": a visit whose stay the next clause tells by the people met
 /// there is where they met (`on_the_stay`), not a meeting of its own with the
-/// country visited. True for the visit's meeting when the next cue's clause
-/// opens with "where" or "during which" and the visit met no person.
+/// country visited. True for the visit's meeting (two parties, fewer than two
+/// people named in its clause) when the next cue's clause opens with "where" or
+/// "during which".
 fn a_stay_told_after(doc: &Doc, i: usize, clause: &Clause, m: &Meeting, next_cue: usize) -> bool {
     let words = clause.words;
     let visit = clause.group.iter().all(|c| {

@@ -5,7 +5,8 @@
 //! Thursday. There she met the rebels' negotiator for two hours", or a dated lead
 //! ("The two commanders met in Poipet on Thursday") followed by who hosted whom. A
 //! held meeting with no date of its own takes the recent date of the sentence just
-//! before it in its paragraph, or of a lead that itself reports a meeting. Only a
+//! before it in its paragraph, or of the lead when it follows the lead closely
+//! (the lead dates the day's news, told by a meeting or by what was said). Only a
 //! recent past date is taken (news, not history), and never when the sentence
 //! marks its meeting as an earlier one ("earlier", "previously", "in 2019") or
 //! names its own time less closely than a day ("in May", "in 2023").
