@@ -427,17 +427,18 @@ pub fn we_again(
     names: &mut Vec<String>,
 ) {
     let (words, first) = (clause.words, clause.first());
-    let again = (first..clause.right.min(words.len())).any(|k| words.key(k) == "again");
     let Some(we) = (clause.left..first).find(|&k| words.key(k) == "we") else {
         return;
     };
     let Some((last, _, _)) = history.last() else {
         return;
     };
-    let speaker_took_part = said
-        .voice_at(doc.toks[i][we].start)
-        .is_some_and(|s| last.participants.iter().any(|p| same_name(p.as_str(), s)));
-    if names.len() < 2 && again && speaker_took_part {
+    let again = || (first..clause.right.min(words.len())).any(|k| words.key(k) == "again");
+    let speaker_took_part = || {
+        said.voice_at(doc.toks[i][we].start)
+            .is_some_and(|s| last.participants.iter().any(|p| same_name(p.as_str(), s)))
+    };
+    if names.len() < 2 && again() && speaker_took_part() {
         for p in &last.participants {
             add(p.as_str(), names);
         }

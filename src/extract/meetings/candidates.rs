@@ -198,20 +198,15 @@ fn visited_place(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) 
     let words = clause.words;
     let m = doc.mentions[i].iter().find(|m| {
         let before = m.first.checked_sub(1).map(|k| words.key(k));
-        let visit_to = m.first >= 2
-            && before == Some("to")
-            && matches!(words.key(m.first - 2), "visit" | "trip");
+        let visit_to =
+            m.first >= 2 && before == Some("to") && VISIT.contains(&words.key(m.first - 2));
         m.first >= clause.left
             && m.last <= clause.right
             && m.kind == ActorKind::Country
-            && (visit_to || matches!(before, Some("visit" | "visited" | "visiting" | "visits")))
+            && (visit_to || before.is_some_and(|w| VISIT.contains(&w)))
     })?;
-    let people = doc.mentions[i]
-        .iter()
-        .filter(|x| x.first >= clause.left && x.last <= clause.right && x.kind == ActorKind::Person)
-        .count();
     let at = names.iter().position(|n| *n == m.name)?;
-    if people < 2 || names.len() < 3 {
+    if names.len() < 3 || people_named(doc, i, clause) < 2 {
         return None;
     }
     names.remove(at);
@@ -276,8 +271,7 @@ fn alternatives(doc: &Doc, i: usize, left: usize, right: usize) -> bool {
 /// words.
 fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting {
     let opener = (left.saturating_sub(1)..(left + 2).min(words.len())).find(|&k| {
-        words.key(k) == "where"
-            || (words.key(k) == "during" && words.key_at(k + 1) == Some("which"))
+        opens_a_stay(words, k)
             // "flew to Asmara on July 8, and was welcomed by X": the journey's
             // clause before "and" tells the stay.
             || (words.key(k) == "and" && (0..k).any(|j| JOURNEY.contains(&words.key(j))))
@@ -310,24 +304,30 @@ fn on_the_stay(mut m: Meeting, doc: &Doc, words: Words, left: usize) -> Meeting 
 /// "during which".
 fn a_stay_told_after(doc: &Doc, i: usize, clause: &Clause, m: &Meeting, next_cue: usize) -> bool {
     let words = clause.words;
-    let visit = clause.group.iter().all(|c| {
-        c.2.words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "visit" | "visited" | "visiting" | "visits" | "trip"
-            )
-        })
-    });
-    let opens_stay = (clause.right.saturating_sub(1)..next_cue.min(words.len())).any(|k| {
-        words.key(k) == "where"
-            || (words.key(k) == "during" && words.key_at(k + 1) == Some("which"))
-    });
-    let people = doc.mentions[i]
+    // Asked of every candidate: the cheap tests first.
+    let visit =
+        || (clause.group.iter()).all(|c| c.2.words.iter().any(|w| VISIT.contains(&w.as_str())));
+    let opens_stay = || {
+        (clause.right.saturating_sub(1)..next_cue.min(words.len())).any(|k| opens_a_stay(words, k))
+    };
+    m.participants.len() == 2
+        && next_cue < words.len()
+        && visit()
+        && opens_stay()
+        && people_named(doc, i, clause) < 2
+}
+
+/// How many people the clause names.
+fn people_named(doc: &Doc, i: usize, clause: &Clause) -> usize {
+    doc.mentions[i]
         .iter()
-        .filter(|x| x.first >= clause.left && x.last <= clause.right)
-        .filter(|x| x.kind == ActorKind::Person)
-        .count();
-    visit && opens_stay && next_cue < words.len() && people < 2 && m.participants.len() == 2
+        .filter(|x| x.first >= clause.left && x.last <= clause.right && x.kind == ActorKind::Person)
+        .count()
+}
+
+/// Whether word `k` opens the telling of a stay: "where", "during which".
+pub(super) fn opens_a_stay(words: Words, k: usize) -> bool {
+    words.key(k) == "where" || (words.key(k) == "during" && words.key_at(k + 1) == Some("which"))
 }
 
 /// The place "where" stands for: the one named last before it ("met A in Lima,

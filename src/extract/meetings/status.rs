@@ -10,6 +10,7 @@ use crate::model::MeetingStatus;
 use super::super::lexicon::{LEXICON, MeetingCue};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
+use super::candidates::opens_a_stay;
 
 /// "cancelled her trip to Stockholm, where she was to meet X", "postponed his
 /// visit to Oslo, during which he was due to see X": the meetings of a journey
@@ -17,8 +18,7 @@ use super::super::words::Words;
 /// called off with it.
 fn journey_called_off(words: Words, left: usize) -> bool {
     const JOURNEYS: &[&str] = &["trip", "visit", "journey", "tour", "travel"];
-    let opens = matches!(words.key(left), "where")
-        || (words.key(left) == "during" && words.key_at(left + 1) == Some("which"));
+    let opens = opens_a_stay(words, left);
     let Some(noun) = (left.saturating_sub(6)..left)
         .rev()
         .find(|&k| JOURNEYS.contains(&words.key(k)))
