@@ -29,7 +29,7 @@ const DOTTED: &[&str] = &[
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sen", "rep", "st", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "prof", "gov", "maj", "capt", "adm",
     "sgt", "brig", "jr", "sr", "rev", "mt", "ft", "no", "vs", "etc", "inc", "co", "corp", "ltd",
-    "amb",
+    "amb", "cmdr",
 ];
 
 /// Whether a word (without its final dot) is an abbreviation that keeps its dot.

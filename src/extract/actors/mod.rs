@@ -740,6 +740,20 @@ mod tests {
         assert_eq!(reg.of_country("Norway"), Some("Marta Quell"));
     }
 
+    /// Class: a country after a city and a comma ("in Arica, Chile") is part of
+    /// the place; after another country ("from Chile, Peru and Bolivia") it is the
+    /// next item of a list of countries.
+    #[test]
+    fn a_country_after_a_city_is_the_place_after_a_country_a_list() {
+        let reg = Registry::default();
+        let v = names("Ministers from Chile, Peru and Bolivia met.", &reg);
+        let peru = v.iter().find(|m| m.0 == "Peru");
+        assert_eq!(peru.map(|m| m.2), Some(false), "{v:?}");
+        let v = names("Ministers met in Arica, Chile on Monday.", &reg);
+        let chile = v.iter().find(|m| m.0 == "Chile");
+        assert!(chile.is_none_or(|m| m.2), "{v:?}");
+    }
+
     #[test]
     fn capitals_stand_for_countries_and_modifiers_are_marked() {
         let reg = Registry::default();

@@ -579,7 +579,7 @@ pub(super) fn known_mention(
     first: usize,
     last: usize,
     name: String,
-    _prev: &[Mention],
+    prev: &[Mention],
 ) -> Mention {
     let last_word = toks[last - 1].text(text);
     let possessive = bare(last_word) != last_word;
@@ -598,10 +598,16 @@ pub(super) fn known_mention(
             && (LEXICON.titles.contains(&key(w)) || NOUN_AFTER.contains(&w))
     });
     // "in Ohrid, North Macedonia": a country after a place is part of the place.
+    // Not after a country named as itself: "from Chile, Peru and Bolivia" lists.
     let after_place = first >= 3
         && toks[first - 1].text(text) == ","
         && is_capitalised(toks[first - 2].text(text))
-        && PLACE_PREPS.contains(&toks[first - 3].text(text));
+        && PLACE_PREPS.contains(&toks[first - 3].text(text))
+        && !prev.last().is_some_and(|c| {
+            c.last + 1 == first
+                && c.kind == ActorKind::Country
+                && text.get(c.span.start..c.span.end) == Some(c.name.as_str())
+        });
     // "in Beirut", "to the United Nations": a place or an addressee, not a party.
     let before = if first > 0 && toks[first - 1].text(text).eq_ignore_ascii_case("the") {
         first - 1

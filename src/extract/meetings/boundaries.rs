@@ -264,16 +264,18 @@ fn appositive_objects(words: Words, k: usize) -> bool {
             .any(|j| words.starts(j, starts::REPORTED) || words.starts(j, starts::MEETING))
 }
 
-/// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …":
-/// the comma at `k` closes a name set off by commas and ", and" goes on with
-/// another "X's …": a list of people, not a new clause.
+/// "Serbia's prime minister, Ana Veld, and Kosovo's prime minister, Per Lund, …",
+/// "the commander of Chile's army, Ana Veld, and the head of Peru's navy, Per
+/// Lund, will meet": the comma at `k` closes a name set off by commas and ", and"
+/// goes on with another "X's …" or another office set off before its name: a
+/// list of people, not a new clause.
 fn appositive_list(words: Words, k: usize) -> bool {
     // "X's envoy, A, and its minister, B": a possessive name or determiner.
     let possessive_next = words.get(k + 2).is_some_and(|n| {
         (is_capitalised(n) && (n.ends_with("'s") || n.ends_with("’s")))
             || matches!(*n, "its" | "his" | "her" | "their")
     });
-    if !possessive_next {
+    if !possessive_next && !office_before_name(words, k + 2) {
         return false;
     }
     let mut j = k;
@@ -282,3 +284,33 @@ fn appositive_list(words: Words, k: usize) -> bool {
     }
     j < k && j > 0 && words[j - 1] == ","
 }
+
+/// "the head of Peru's navy, Per Lund, …" from `k`: "the", a lower-case office
+/// and its "of …" (no verb, no cue), then a capitalised name set off by commas
+/// or closing the sentence.
+fn office_before_name(words: Words, k: usize) -> bool {
+    if words.key_at(k) != Some("the") || words.get(k + 1).is_none_or(|w| is_capitalised(w)) {
+        return false;
+    }
+    let Some(open) = (k + 1..(k + 9).min(words.len())).find(|&j| words[j] == ",") else {
+        return false;
+    };
+    let plain = (k + 1..open).all(|j| {
+        !words.starts(j, starts::MEETING)
+            && !words.starts(j, starts::REPORTED)
+            && !AUXILIARIES_OF_A_CLAUSE.contains(&words.key(j))
+    });
+    let name_end = (open + 1..words.len())
+        .take_while(|&j| is_capitalised(words[j]))
+        .last();
+    // The name is set off by a comma or ends the sentence.
+    plain
+        && name_end.is_some_and(|e| {
+            e > open + 1 && words.get(e + 1).is_none_or(|w| matches!(*w, "," | "."))
+        })
+}
+
+/// Words that make a run of words a clause of its own, not an office's name.
+const AUXILIARIES_OF_A_CLAUSE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says",
+];

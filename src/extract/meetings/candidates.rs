@@ -15,6 +15,7 @@ use super::super::speech::Said;
 use super::super::tokens::{bare, is_capitalised};
 use super::super::words::Words;
 use super::boundaries::is_boundary;
+use super::context;
 use super::cues::{find_cues, right_edge, told_during};
 use super::decide::{self, Clause};
 use super::participants;
@@ -155,7 +156,7 @@ fn meeting_in(
     }
     let rule = rule_status(doc, clause);
     let kind = kind_of(clause);
-    let date = date_of(doc, clause, rule);
+    let date = date_of(doc, i, clause, rule);
     let meeting = Meeting {
         participants: parties
             .names
@@ -384,7 +385,7 @@ fn kind_of(clause: &Clause) -> MeetingKind {
 
 /// The clause's own date (a date further on belongs to another event), read
 /// the way the status points.
-fn date_of(doc: &Doc, clause: &Clause, rule: Option<MeetingStatus>) -> Option<NaiveDate> {
+fn date_of(doc: &Doc, i: usize, clause: &Clause, rule: Option<MeetingStatus>) -> Option<NaiveDate> {
     let Clause {
         words, left, right, ..
     } = *clause;
@@ -406,8 +407,8 @@ fn date_of(doc: &Doc, clause: &Clause, rule: Option<MeetingStatus>) -> Option<Na
             (a, b) => a.or(b),
         };
     }
-    find(future)
-        .map(|d| first_day(words, left, right, d))
+    context::day_referred(doc, i, left, future)
+        .or_else(|| find(future).map(|d| first_day(words, left, right, d)))
         .or_else(|| just_now(words, clause.first()).then_some(doc.published))
         .or_else(|| dated_by_its_relative(doc, words, left, right))
 }

@@ -72,6 +72,61 @@ fn lead_date(doc: &Doc, i: usize) -> Option<NaiveDate> {
     recent_date(doc, lead)
 }
 
+/// "A ceasefire was agreed on October 7. The two sat down that day", "She
+/// arrived on Monday and met him the next day": a day told by reference to the
+/// date told just before (in the sentence before the reference, or in one of
+/// the two sentences before it), whatever its age. `from` is where the
+/// meeting's clause starts; `future` reads that date as a meeting still to
+/// come would.
+pub fn day_referred(doc: &Doc, i: usize, from: usize, future: bool) -> Option<NaiveDate> {
+    let words = doc.words(i);
+    let (at, shift) = (from..words.len())
+        .take_while(|&k| !matches!(words[k], ";" | ":"))
+        .find_map(|k| referred_shift(words.raw(), k).map(|s| (k, s)))?;
+    let told = last_date(&words.raw()[..at], doc.published, future).or_else(|| {
+        (i.saturating_sub(2)..i)
+            .rev()
+            .filter(|&j| !doc.sentences[j].heading)
+            .find_map(|j| last_date(doc.words(j).raw(), doc.published, future))
+    })?;
+    told.checked_add_signed(chrono::Duration::days(shift))
+}
+
+/// The day words `k…` refer to, in days after the date told before: "that day",
+/// "the same day" (0); "the next day", "the following day", "a day later" (1);
+/// "the day before", "the previous day", "a day earlier" (-1).
+fn referred_shift(words: &[&str], k: usize) -> Option<i64> {
+    let w = |j: usize| words.get(j).map(|w| w.to_ascii_lowercase());
+    let (a, b, c) = (w(k)?, w(k + 1), w(k + 2));
+    match (a.as_str(), b.as_deref(), c.as_deref()) {
+        ("that", Some("day"), _) | ("that", Some("same"), Some("day")) => Some(0),
+        ("the", Some("same"), Some("day")) => Some(0),
+        ("the", Some("next" | "following"), Some("day")) => Some(1),
+        ("a", Some("day"), Some("later")) | ("the", Some("day"), Some("after")) => Some(1),
+        ("the", Some("previous"), Some("day")) => Some(-1),
+        ("a", Some("day"), Some("earlier")) => Some(-1),
+        ("the", Some("day"), Some("before"))
+            if words
+                .get(k + 3)
+                .is_none_or(|n| !n.chars().next().is_some_and(char::is_alphanumeric)) =>
+        {
+            Some(-1)
+        }
+        _ => None,
+    }
+}
+
+/// The last date expressed in `words`.
+fn last_date(words: &[&str], published: NaiveDate, future: bool) -> Option<NaiveDate> {
+    let mut from = 0;
+    let mut last = None;
+    while let Some((d, at)) = dates::find(&words[from..], published, future) {
+        last = Some(d);
+        from += at + 1;
+    }
+    last
+}
+
 /// A past date in sentence `j` no more than a week before publication.
 fn recent_date(doc: &Doc, j: usize) -> Option<NaiveDate> {
     let (d, _) = dates::find(doc.words(j).raw(), doc.published, false)?;

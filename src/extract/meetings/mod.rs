@@ -580,6 +580,89 @@ pub(crate) mod tests {
         assert_eq!((v[0].1, v[0].2), (MeetingStatus::Held, d("2030-06-12")));
     }
 
+    /// Class: a day told by reference to the date told just before ("that
+    /// day", "the same day", "the next day", "a day later", "the day before"),
+    /// however long ago that date was.
+    #[test]
+    fn a_day_told_by_reference_takes_the_date_before() {
+        let v = met(
+            "A ceasefire was agreed in Lima on May 7. Ana Veld and Per Lund sat down \
+             that day with the envoy, Tam Ruen.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].2, d("2030-05-07"));
+        let v = met("Ana Veld arrived in Lima on May 20. She met Per Lund the next day.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].2, d("2030-05-21"));
+        let v = met("Ana Veld arrived in Lima on May 20. The following day she met Per Lund.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].2, d("2030-05-21"));
+        let v = met("Ana Veld signed the accord on May 20, having met Per Lund the day before.");
+        assert_eq!(v.first().map(|m| m.2), Some(d("2030-05-19")), "{v:?}");
+        // "the day before the vote" refers to the vote, not to the date told before.
+        let v = met("Talks ended on May 20. Ana Veld met Per Lund the day before the vote.");
+        assert_eq!(v.first().map(|m| m.2), Some(None), "{v:?}");
+    }
+
+    /// Class: a pronoun subject inside what officials, a ministry or a country
+    /// report ("She met X, officials said") stands for whom the text was about,
+    /// never for the speaker, which no "he" or "she" can be.
+    #[test]
+    fn a_pronoun_in_what_officials_report_is_not_the_officials() {
+        for teller in [
+            "officials said",
+            "the ministry said",
+            "according to officials",
+        ] {
+            let v = met(&format!(
+                "Ana Veld arrived in Lima on Monday. She met President Per Lund, {teller}."
+            ));
+            assert_eq!(v.len(), 1, "{v:?}");
+            assert_eq!(v[0].0, ["Ana Veld", "Per Lund"], "{teller}");
+        }
+        // A person who speaks is whom the pronoun after means.
+        let v = met("Ana Veld arrived in Lima. Tam Ruen said he met Per Lund on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Tam Ruen", "Per Lund"]);
+    }
+
+    /// Class: people introduced by their office before their name ("the
+    /// commander of X's army, Name, and the head of Y's navy, Name, will meet")
+    /// are one list of those who meet, as with "X's envoy, Name, and …".
+    #[test]
+    fn offices_set_before_names_are_one_list() {
+        let v = met(
+            "Under the plan, the commander of Chile's northern army, Gen. Ana Veld, and the \
+             chief of Peru's border guard, Per Lund, will meet in Arica on Thursday.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Per Lund"]);
+        assert_eq!((v[0].1, v[0].2), (MeetingStatus::Planned, d("2030-06-13")));
+        let v = met(
+            "The foreign minister of Chile, Ana Veld, and the trade minister of Peru, \
+             Per Lund, held talks in Geneva on Monday.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Per Lund"]);
+        let v = met(
+            "Ana Veld sat down on Monday with the envoy for Chile, Tam Ruen, and the head \
+             of the navy, Adm. Per Lund.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Tam Ruen", "Per Lund"]);
+        // Military ranks, abbreviated, are titles, not names.
+        let v = met("Capt. Ana Veld met Cmdr. Per Lund and Lt. Col. Tam Ruen in Arica.");
+        assert_eq!(
+            v.first().map(|m| m.0.clone()),
+            Some(vec![
+                "Ana Veld".into(),
+                "Per Lund".into(),
+                "Tam Ruen".into()
+            ]),
+            "{v:?}"
+        );
+    }
+
     /// Class: names that each carry a title set off by commas, joined by ", and",
     /// are one list of counterparts.
     #[test]
@@ -762,6 +845,19 @@ pub(crate) mod tests {
             1
         );
         assert!(met("Ola Brek talked about Tam Ruen on Monday.").is_empty());
+    }
+
+    /// Class: phrasal verbs of meeting with the parties as their subject, no
+    /// "with" ("will sit down in Geneva", "sat down in Lima").
+    #[test]
+    fn sitting_down_together_is_a_meeting() {
+        let v = met("Negotiators from Chile and Peru will sit down in Geneva on Friday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Chile", "Peru"]);
+        assert_eq!((v[0].1, v[0].2), (MeetingStatus::Planned, d("2030-06-14")));
+        let v = met("Ola Brek and Tam Ruen sat down in Lima on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].1, v[0].2), (MeetingStatus::Held, d("2030-06-10")));
     }
 
     /// An honorific inside a name keeps the name whole; one before the name is

@@ -170,11 +170,13 @@ fn sentence(doc: &Doc, i: usize, st: &mut State) -> Option<String> {
     direct(doc, i, st);
     reported(doc, i, st);
     // The meeting and pending rules read pronouns by the speakers of quotations
-    // and reported clauses; speech acts and joint speakers leave them be.
+    // and reported clauses; speech acts and joint speakers leave them be, and so
+    // do speakers no "he" or "she" can stand for ("She met X, officials said",
+    // "…, the ministry said"): the pronoun goes on with whom the text was about.
     let subject = st.out[before..]
         .first()
         .map(|s| s.speaker.to_string())
-        .filter(|s| !s.contains(" and "))
+        .filter(|s| !s.contains(" and ") && (st.last_person.as_ref() == Some(s) || a_role(s)))
         .or(person_before);
     acts::acts(doc, i, st, before);
     if st.out.len() == before
@@ -186,6 +188,15 @@ fn sentence(doc: &Doc, i: usize, st: &mut State) -> Option<String> {
         st.last_person = Some(m.name.clone());
     }
     subject
+}
+
+/// "The representative of Chile said her delegation …": a speaker named by a
+/// person's office is someone a "he" or "she" can stand for.
+fn a_role(speaker: &str) -> bool {
+    speaker
+        .split(' ')
+        .next()
+        .is_some_and(|w| LEXICON.titles.contains(lower(w).as_ref()))
 }
 
 /// "Last month he flew to Bangkok, where he met General Tam Ruen": a sentence
