@@ -411,6 +411,7 @@ fn date_of(doc: &Doc, i: usize, clause: &Clause, rule: Option<MeetingStatus>) ->
         .or_else(|| find(future).map(|d| first_day(words, left, right, d)))
         .or_else(|| just_now(words, clause.first()).then_some(doc.published))
         .or_else(|| dated_by_its_relative(doc, words, left, right))
+        .or_else(|| context::date_of_when(doc, i, left, future))
 }
 
 /// "held two days of talks in Geneva that ended on Tuesday", "the meeting, which

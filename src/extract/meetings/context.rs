@@ -92,6 +92,18 @@ pub fn day_referred(doc: &Doc, i: usize, from: usize, future: bool) -> Option<Na
     told.checked_add_signed(chrono::Duration::days(shift))
 }
 
+/// "The timetable was settled in Kuala Lumpur on Saturday, when the two
+/// co-chairs met", "The dispute began on Jan. 1, when A and B signed": a clause
+/// opened by "when" (at `left`) tells what happened on the date of the clause it
+/// hangs on, the last date told before it in the sentence.
+pub fn date_of_when(doc: &Doc, i: usize, left: usize, future: bool) -> Option<NaiveDate> {
+    let words = doc.words(i);
+    if words.key_at(left) != Some("when") || left == 0 || words[left - 1] != "," {
+        return None;
+    }
+    last_date(&words.raw()[..left], doc.published, future)
+}
+
 /// The day words `k…` refer to, in days after the date told before: "that day",
 /// "the same day" (0); "the next day", "the following day", "a day later" (1);
 /// "the day before", "the previous day", "a day earlier" (-1).

@@ -25,6 +25,7 @@
 
 mod anaphora;
 mod boundaries;
+mod called_off;
 mod candidates;
 mod context;
 mod cues;
@@ -69,6 +70,7 @@ pub fn meetings(doc: &Doc, title: &str, said: &Said, models: &MeetingModels) -> 
         .collect();
     context::countries_told_by_their_people(doc, &mut decided);
     context::rounds_of_their_negotiators(doc, &mut decided);
+    called_off::called_off_after(doc, &mut decided);
     if let Some(m) = title::meeting_of_title(title, doc) {
         decided.insert(0, (m, false, 0));
     }
@@ -602,6 +604,20 @@ pub(crate) mod tests {
         // "the day before the vote" refers to the vote, not to the date told before.
         let v = met("Talks ended on May 20. Ana Veld met Per Lund the day before the vote.");
         assert_eq!(v.first().map(|m| m.2), Some(None), "{v:?}");
+    }
+
+    /// Class: a meeting told in a "when" clause takes the date of the clause it
+    /// hangs on ("was settled on Saturday, when A and B met").
+    #[test]
+    fn a_when_clause_takes_the_date_of_its_main_clause() {
+        let v = met(
+            "The timetable was settled in Lima on Saturday, when the co-chairs, Ana Veld \
+             and Per Lund, met for six hours.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].2, d("2030-06-08"));
+        let v = met("The dispute began on May 3, when Ana Veld met Per Lund in Arica.");
+        assert_eq!(v.first().map(|m| m.2), Some(d("2030-05-03")), "{v:?}");
     }
 
     /// Class: a pronoun subject inside what officials, a ministry or a country
