@@ -113,6 +113,14 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
         || future_predicate(words, k)
         || sequel_predicate(words, k)
+        || attribution_colon(words, k)
+}
+
+/// "The following is attributed to Spokesperson Ana Veld: Deputy Secretary Per
+/// Lund met …": the colon after an attribution opens what is attributed; the
+/// spokesperson before it tells the meeting and is no party to it.
+fn attribution_colon(words: Words, k: usize) -> bool {
+    words[k] == ":" && (k.saturating_sub(8)..k).any(|j| words.key(j) == "attributed")
 }
 
 /// "held talks with A on Monday and later sat down with B", "met A, then called

@@ -620,6 +620,18 @@ pub(crate) mod tests {
         assert_eq!(v.first().map(|m| m.2), Some(d("2030-05-03")), "{v:?}");
     }
 
+    /// Class: a readout's attribution ("The following is attributed to
+    /// Spokesperson X:") tells the meeting after its colon; X is no party.
+    #[test]
+    fn an_attributed_readout_is_not_the_spokespersons_meeting() {
+        let v = met(
+            "The following is attributed to Spokesperson Tam Ruen: Deputy Secretary Ana \
+             Veld met with Vice Minister Per Lund on June 3 in Lima.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Per Lund"]);
+    }
+
     /// Class: a pronoun subject inside what officials, a ministry or a country
     /// report ("She met X, officials said") stands for whom the text was about,
     /// never for the speaker, which no "he" or "she" can be.
