@@ -107,23 +107,26 @@ pub fn date_of_when(doc: &Doc, i: usize, left: usize, future: bool) -> Option<Na
 /// The day words `k…` refer to, in days after the date told before: "that day",
 /// "the same day" (0); "the next day", "the following day", "a day later" (1);
 /// "the day before", "the previous day", "a day earlier" (-1).
+/// "The day after" and "the day before" refer back only alone: followed by
+/// an event ("the day after the inauguration") they date by that event, which
+/// is another than the date told before.
 fn referred_shift(words: &[&str], k: usize) -> Option<i64> {
     let w = |j: usize| words.get(j).map(|w| w.to_ascii_lowercase());
     let (a, b, c) = (w(k)?, w(k + 1), w(k + 2));
+    let alone = || {
+        words
+            .get(k + 3)
+            .is_none_or(|n| !n.chars().next().is_some_and(char::is_alphanumeric))
+    };
     match (a.as_str(), b.as_deref(), c.as_deref()) {
         ("that", Some("day"), _) | ("that", Some("same"), Some("day")) => Some(0),
         ("the", Some("same"), Some("day")) => Some(0),
         ("the", Some("next" | "following"), Some("day")) => Some(1),
-        ("a", Some("day"), Some("later")) | ("the", Some("day"), Some("after")) => Some(1),
+        ("a", Some("day"), Some("later")) => Some(1),
+        ("the", Some("day"), Some("after")) if alone() => Some(1),
         ("the", Some("previous"), Some("day")) => Some(-1),
         ("a", Some("day"), Some("earlier")) => Some(-1),
-        ("the", Some("day"), Some("before"))
-            if words
-                .get(k + 3)
-                .is_none_or(|n| !n.chars().next().is_some_and(char::is_alphanumeric)) =>
-        {
-            Some(-1)
-        }
+        ("the", Some("day"), Some("before")) if alone() => Some(-1),
         _ => None,
     }
 }

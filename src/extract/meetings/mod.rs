@@ -601,9 +601,12 @@ pub(crate) mod tests {
         assert_eq!(v[0].2, d("2030-05-21"));
         let v = met("Ana Veld signed the accord on May 20, having met Per Lund the day before.");
         assert_eq!(v.first().map(|m| m.2), Some(d("2030-05-19")), "{v:?}");
-        // "the day before the vote" refers to the vote, not to the date told before.
+        // "the day before the vote" refers to the vote, not to the date told before;
+        // "on May 6, the day after the launch" is dated May 6.
         let v = met("Talks ended on May 20. Ana Veld met Per Lund the day before the vote.");
         assert_eq!(v.first().map(|m| m.2), Some(None), "{v:?}");
+        let v = met("Ana Veld last spoke to Per Lund by phone on May 6, the day after the launch.");
+        assert_eq!(v.first().map(|m| m.2), Some(d("2030-05-06")), "{v:?}");
     }
 
     /// Class: a meeting told in a "when" clause takes the date of the clause it
@@ -618,6 +621,18 @@ pub(crate) mod tests {
         assert_eq!(v[0].2, d("2030-06-08"));
         let v = met("The dispute began on May 3, when Ana Veld met Per Lund in Arica.");
         assert_eq!(v.first().map(|m| m.2), Some(d("2030-05-03")), "{v:?}");
+    }
+
+    /// Class: a pronoun that is the subject of a later cue of its clause,
+    /// after an opening phrase that holds a cue noun ("During the visit she will
+    /// meet X", "At the summit he met Y").
+    #[test]
+    fn a_pronoun_after_an_opening_cue_phrase_is_the_subject() {
+        let v =
+            met("Ana Veld will travel to Lima next week. During the visit she will meet Per Lund.");
+        assert!(v.iter().any(|m| m.0 == ["Ana Veld", "Per Lund"]), "{v:?}");
+        let v = met("Ana Veld flew to Lima on Monday. At the summit she met Per Lund.");
+        assert!(v.iter().any(|m| m.0 == ["Ana Veld", "Per Lund"]), "{v:?}");
     }
 
     /// Class: a readout's attribution ("The following is attributed to

@@ -345,11 +345,15 @@ fn pronouns_and_counterparts(
         words, left, right, ..
     } = *clause;
     let first = clause.first();
+    // "During the visit she will meet X": a pronoun right before a later cue of
+    // the group is that cue's subject, though a noun cue opened the clause.
+    let subject_of_a_cue =
+        |k: usize| k < first || clause.group.iter().any(|c| c.0 > k && c.0 <= k + 4);
     let mut pronoun_subject = false;
     for k in left..right.min(words.len()) {
         let w = words.key(k);
         let possessive_before = (w == "his" || w == "her") && k + 1 == first;
-        if ((w == "he" || w == "she") && k < first) || possessive_before {
+        if ((w == "he" || w == "she") && subject_of_a_cue(k)) || possessive_before {
             pronoun_subject = true;
             // "Ana Veld flew to Oslo, where he met …": the person the sentence
             // opened with; otherwise whom the text was about. The subject leads:
