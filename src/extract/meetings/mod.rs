@@ -24,6 +24,7 @@
 //! "took part" adds them to the meeting just told.
 
 mod anaphora;
+mod attendance;
 mod boundaries;
 mod called_off;
 mod candidates;

@@ -13,6 +13,7 @@ use super::super::lexicon::{Known, LEXICON};
 use super::super::speech::Said;
 use super::super::words::Words;
 use super::anaphora;
+use super::attendance;
 use super::decide::Clause;
 use super::no_party::{
     a_member, a_place_left, a_side_of_a_relation, a_venue, acts_through_its_body,
@@ -50,6 +51,7 @@ pub fn parties(
     subjects::subject_of_first_verb(doc, i, clause, &mut names);
     subjects::subjects_of_mediated_talks(doc, i, clause, &mut names);
     let named = named_in_clause(doc, i, clause, &mut names);
+    attendance::body_attended(doc, i, clause, &mut names);
     countries_as_their_people(doc, &named, &mut names);
     drop_represented_countries(doc, &named.groups, &mut names);
     let pronoun_subject = pronouns_and_counterparts(doc, i, clause, &said.subjects, &mut names)
