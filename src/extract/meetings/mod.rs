@@ -891,6 +891,45 @@ pub(crate) mod tests {
         assert!(met("Ola Brek talked about Tam Ruen on Monday.").is_empty());
     }
 
+    /// Class: a meal taken together, an audience and a call told as speaking
+    /// "on the phone" or "ringing" someone are contacts.
+    #[test]
+    fn meals_audiences_and_phone_phrasings_are_contacts() {
+        for (text, kind) in [
+            (
+                "Ola Brek dined with Tam Ruen in Lima on Monday.",
+                MeetingKind::InPerson,
+            ),
+            (
+                "Ola Brek had lunch with Tam Ruen in Lima on Monday.",
+                MeetingKind::InPerson,
+            ),
+            (
+                "Ola Brek was granted an audience with Pope Tam Ruen on Monday.",
+                MeetingKind::InPerson,
+            ),
+            (
+                "Ola Brek and Tam Ruen spoke on the phone on Monday.",
+                MeetingKind::Call,
+            ),
+            ("Ola Brek rang Tam Ruen on Monday.", MeetingKind::Call),
+        ] {
+            let v = meetings_of(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(
+                (v[0].status, v[0].kind),
+                (MeetingStatus::Held, kind),
+                "{text}"
+            );
+        }
+        let v = met("Ola Brek will dine with Tam Ruen in Lima on Friday.");
+        assert_eq!(
+            v.first().map(|m| m.1),
+            Some(MeetingStatus::Planned),
+            "{v:?}"
+        );
+    }
+
     /// Class: phrasal verbs of meeting with the parties as their subject, no
     /// "with" ("will sit down in Geneva", "sat down in Lima").
     #[test]
