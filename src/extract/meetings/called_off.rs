@@ -18,7 +18,7 @@ use super::super::lexicon::LEXICON;
 use super::super::words::Words;
 
 /// Nouns by which a sentence points back at a meeting just told.
-const MEETING_NOUNS: &[&str] = &[
+const MEETING_REFERENCES: &[&str] = &[
     "meeting", "meetings", "talks", "summit", "visit", "trip", "call", "session", "round",
 ];
 
@@ -62,7 +62,7 @@ fn pointed_back(words: Words) -> Option<usize> {
         (matches!(words.key(k), "the" | "that" | "this")
             && words
                 .key_at(noun)
-                .is_some_and(|n| MEETING_NOUNS.contains(&n)))
+                .is_some_and(|n| MEETING_REFERENCES.contains(&n)))
         .then_some(noun)
     })
 }

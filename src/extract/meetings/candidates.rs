@@ -384,7 +384,10 @@ fn kind_of(clause: &Clause) -> MeetingKind {
 }
 
 /// The clause's own date (a date further on belongs to another event), read
-/// the way the status points.
+/// the way the status points: a day it tells by reference to a date told before
+/// ("the next day") first, then a date of its own, then the dates its
+/// surroundings give it (a relative clause after it, the clause a ", when"
+/// clause hangs on).
 fn date_of(doc: &Doc, i: usize, clause: &Clause, rule: Option<MeetingStatus>) -> Option<NaiveDate> {
     let Clause {
         words, left, right, ..

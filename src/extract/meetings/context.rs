@@ -10,6 +10,10 @@
 //! recent past date is taken (news, not history), and never when the sentence
 //! marks its meeting as an earlier one ("earlier", "previously", "in 2019") or
 //! names its own time less closely than a day ("in May", "in 2023").
+//! A day told by reference to a date told before ("sat down that day", "met
+//! him the next day") and a meeting told in a ", when" clause ("was settled on
+//! Saturday, when the co-chairs met") take that date, whatever its age: the
+//! text itself ties them to it.
 //! A meeting of countries told again a few sentences on by the people who met
 //! that day is one event, of those people.
 
@@ -107,9 +111,10 @@ pub fn date_of_when(doc: &Doc, i: usize, left: usize, future: bool) -> Option<Na
 /// The day words `k…` refer to, in days after the date told before: "that day",
 /// "the same day" (0); "the next day", "the following day", "a day later" (1);
 /// "the day before", "the previous day", "a day earlier" (-1).
-/// "The day after" and "the day before" refer back only alone: followed by
-/// an event ("the day after the inauguration") they date by that event, which
-/// is another than the date told before.
+///
+/// "The day after" and "the day before" refer back only alone: followed by an
+/// event ("the day after the inauguration") they date by that event, which is
+/// another than the date told before.
 fn referred_shift(words: &[&str], k: usize) -> Option<i64> {
     let w = |j: usize| words.get(j).map(|w| w.to_ascii_lowercase());
     let (a, b, c) = (w(k)?, w(k + 1), w(k + 2));
