@@ -168,7 +168,7 @@ fn meeting_in(
         place: if only_discussed(group) {
             None
         } else {
-            place(words, left, right).or(visited)
+            place(words, left, right, first).or(visited)
         },
         kind,
         evidence: doc.evidence(i),
@@ -512,8 +512,8 @@ fn each_date(m: Meeting, clause: Words, doc: &Doc) -> Vec<Meeting> {
         .map(|n| {
             let since = n.checked_sub(1).map_or(0, |p| dates[p].1 + 3);
             let until = dates.get(n + 1).map_or(clause.len(), |x| x.1);
-            place(clause, since.min(dates[n].1), dates[n].1)
-                .or_else(|| place(clause, dates[n].1, until))
+            place(clause, since.min(dates[n].1), dates[n].1, usize::MAX)
+                .or_else(|| place(clause, dates[n].1, until, usize::MAX))
         })
         .collect();
     let mut named = places.iter().flatten();
@@ -530,19 +530,23 @@ fn each_date(m: Meeting, clause: Words, doc: &Doc) -> Vec<Meeting> {
 }
 
 /// "in Geneva", "at Panmunjom": the capitalised words after the first such
-/// preposition that are not a date.
-fn place(words: Words, left: usize, right: usize) -> Option<String> {
+/// preposition that are not a date. `cue` is where the meeting's cue stands:
+/// a journey's destination counts only before it.
+fn place(words: Words, left: usize, right: usize, cue: usize) -> Option<String> {
     (left..right)
         .filter(|&k| matches!(words[k], "in" | "at"))
         .find_map(|k| place_after(words, k, right))
         .or_else(|| {
             // "will travel to Juba on Monday for talks with X", "travelled to
             // Oslo and was received by X", "during her visit to Oslo, X met Y": the
-            // meeting is where the journey or the visit goes.
+            // meeting is where the journey or the visit goes. A journey told
+            // after the meeting goes on from it ("Following his meeting with X,
+            // Y flew to Quito").
             (left.max(1)..right)
                 .filter(|&k| {
                     words[k] == "to"
-                        && (JOURNEY.contains(&words.key(k - 1)) || on_a_visit(words, k - 1))
+                        && ((JOURNEY.contains(&words.key(k - 1)) && k < cue)
+                            || on_a_visit(words, k - 1))
                 })
                 .find_map(|k| place_after(words, k, right))
         })

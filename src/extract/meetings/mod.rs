@@ -636,6 +636,29 @@ pub(crate) mod tests {
         assert!(v.iter().any(|m| m.0 == ["Ana Veld", "Per Lund"]), "{v:?}");
     }
 
+    /// Class: a journey told after the meeting goes on from it: its
+    /// destination is not where the meeting was ("Following his meeting with X
+    /// on Monday, Y flew to Quito"); one told before leads to it.
+    #[test]
+    fn a_journey_after_the_meeting_is_not_its_place() {
+        let v =
+            meetings_of("Following his meeting with Ana Veld on Monday, Per Lund flew to Quito.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].place, None);
+        let v = meetings_of("Per Lund flew to Quito on Monday for talks with Ana Veld.");
+        assert_eq!(
+            v.first().and_then(|m| m.place.clone()).as_deref(),
+            Some("Quito"),
+            "{v:?}"
+        );
+        let v = meetings_of("Per Lund met Ana Veld on Monday during his visit to Quito.");
+        assert_eq!(
+            v.first().and_then(|m| m.place.clone()).as_deref(),
+            Some("Quito"),
+            "{v:?}"
+        );
+    }
+
     /// Class: a readout's attribution ("The following is attributed to
     /// Spokesperson X:") tells the meeting after its colon; X is no party.
     #[test]
