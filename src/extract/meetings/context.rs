@@ -24,6 +24,7 @@ use crate::model::{Meeting, MeetingStatus};
 use super::super::Doc;
 use super::super::dates;
 use super::super::lexicon::LEXICON;
+use super::super::words::Words;
 
 /// How far before publication an inherited date may lie: the news of the week.
 const RECENT_DAYS: i64 = 8;
@@ -86,7 +87,7 @@ pub fn day_referred(doc: &Doc, i: usize, from: usize, future: bool) -> Option<Na
     let words = doc.words(i);
     let (at, shift) = (from..words.len())
         .take_while(|&k| !matches!(words[k], ";" | ":"))
-        .find_map(|k| referred_shift(words.raw(), k).map(|s| (k, s)))?;
+        .find_map(|k| referred_shift(words, k).map(|s| (k, s)))?;
     let told = last_date(&words.raw()[..at], doc.published, future).or_else(|| {
         (i.saturating_sub(2)..i)
             .rev()
@@ -115,15 +116,19 @@ pub fn date_of_when(doc: &Doc, i: usize, left: usize, future: bool) -> Option<Na
 /// "The day after" and "the day before" refer back only alone: followed by an
 /// event ("the day after the inauguration") they date by that event, which is
 /// another than the date told before.
-fn referred_shift(words: &[&str], k: usize) -> Option<i64> {
-    let w = |j: usize| words.get(j).map(|w| w.to_ascii_lowercase());
-    let (a, b, c) = (w(k)?, w(k + 1), w(k + 2));
+fn referred_shift(words: Words, k: usize) -> Option<i64> {
+    // Asked of every word of every candidate's clause: the look-up keys, no copy.
+    let a = words.key_at(k)?;
+    if !matches!(a, "that" | "the" | "a") {
+        return None;
+    }
+    let (b, c) = (words.key_at(k + 1), words.key_at(k + 2));
     let alone = || {
         words
             .get(k + 3)
             .is_none_or(|n| !n.chars().next().is_some_and(char::is_alphanumeric))
     };
-    match (a.as_str(), b.as_deref(), c.as_deref()) {
+    match (a, b, c) {
         ("that", Some("day"), _) | ("that", Some("same"), Some("day")) => Some(0),
         ("the", Some("same"), Some("day")) => Some(0),
         ("the", Some("next" | "following"), Some("day")) => Some(1),
