@@ -60,6 +60,11 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sun),
 ];
 
+/// Whether `word` names a weekday ("Tuesday", "Tuesday's").
+pub(super) fn weekday_name(word: &str) -> bool {
+    weekday(word).is_some()
+}
+
 /// A weekday's name, also as a possessive ("Thursday's talks" were on Thursday).
 fn weekday(word: &str) -> Option<Weekday> {
     let word = word

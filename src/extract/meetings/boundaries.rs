@@ -322,3 +322,21 @@ fn office_before_name(words: Words, k: usize) -> bool {
 const AUXILIARIES_OF_A_CLAUSE: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "said", "says",
 ];
+
+/// "Ana Veld, who said the border must reopen, met Per Lund": a relative clause
+/// set off by commas between the subject and its verb. When the clause boundary
+/// at `left` lies inside one that closes before the cue at `first`, returns the
+/// closing comma (where the cue's own clause goes on) and where "who" stands.
+pub fn closed_relative(words: Words, left: usize, first: usize) -> Option<(usize, usize)> {
+    // `left` may be the closing comma itself
+    let from = left - usize::from(left > 0 && words[left] == ",");
+    let who = (0..=from)
+        .rev()
+        .take_while(|&k| words[k] != ",")
+        .find(|&k| matches!(words.key(k), "who" | "which"))?;
+    if who == 0 || words[who - 1] != "," {
+        return None;
+    }
+    let close = (who + 1..first).find(|&k| words[k] == ",")?;
+    (close >= left).then_some((close, who))
+}

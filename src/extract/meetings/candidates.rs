@@ -14,11 +14,12 @@ use super::super::lexicon::{Known, LEXICON, STATE_FORMS};
 use super::super::speech::Said;
 use super::super::tokens::{bare, is_capitalised};
 use super::super::words::Words;
-use super::boundaries::is_boundary;
+use super::boundaries::{closed_relative, is_boundary};
 use super::context;
 use super::cues::{find_cues, right_edge, told_during};
 use super::decide::{self, Clause};
 use super::participants;
+use super::said_or_agreed;
 use super::split;
 use super::status;
 
@@ -77,11 +78,28 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
                 .rev()
                 .find(|&k| is_boundary(words, k) && !told_during(words, k, first))
                 .map_or(prev_end, |k| k);
+            // "X, who said …, met Y": the cue's clause goes on after the relative.
+            // Not when the relative tells of the meeting itself ("The round,
+            // which opened on Monday, brought together …").
+            let of_a_meeting = |who: usize| cues.iter().flatten().any(|c| c.0 + c.1 + 1 == who);
+            let left = closed_relative(words, left, first)
+                .filter(|&(_, who)| who >= prev_end && !of_a_meeting(who))
+                .map_or(left, |(close, _)| close);
             let next_cue = cues
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
             let mut right = right_edge(words, last_end, next_cue);
+            // "X, who met Y on Monday, will fly to Quito on Friday": a meeting
+            // told in a relative clause ends with it.
+            if matches!(words.key(left), "who" | "which")
+                && left > 0
+                && words[left - 1] == ","
+                && (left..first).all(|k| words[k] != ",")
+                && let Some(close) = (last_end..right).find(|&k| words[k] == ",")
+            {
+                right = close;
+            }
             // A cue inside a quotation: its clause ends with the quotation; the
             // speaker outside it is not a party.
             let mut left = left;
@@ -398,7 +416,9 @@ fn date_of(doc: &Doc, i: usize, clause: &Clause, rule: Option<MeetingStatus>) ->
         Some(s) => s != MeetingStatus::Held,
         None => !words.key(clause.first()).ends_with("ed"),
     };
-    let find = |future| dates::find(&words[left..right], doc.published, future).map(|d| d.0);
+    // "agreed on Tuesday to meet": the day is when they agreed.
+    let from = said_or_agreed::own_time_from(words, left, clause.first());
+    let find = |future| dates::find(&words[from..right], doc.published, future).map(|d| d.0);
     if rule == Some(MeetingStatus::Cancelled) {
         // A meeting called off may have been due before the telling or after it:
         // the nearer reading of "Dec. 15".
@@ -411,7 +431,7 @@ fn date_of(doc: &Doc, i: usize, clause: &Clause, rule: Option<MeetingStatus>) ->
         };
     }
     context::day_referred(doc, i, left, future)
-        .or_else(|| find(future).map(|d| first_day(words, left, right, d)))
+        .or_else(|| find(future).map(|d| first_day(words, from, right, d)))
         .or_else(|| just_now(words, clause.first()).then_some(doc.published))
         .or_else(|| dated_by_its_relative(doc, words, left, right))
         .or_else(|| context::date_of_when(doc, i, left, future))

@@ -34,6 +34,7 @@ mod decide;
 mod no_party;
 mod participants;
 mod roles;
+mod said_or_agreed;
 mod split;
 mod status;
 mod subjects;
@@ -608,6 +609,33 @@ pub(crate) mod tests {
         assert_eq!(v.first().map(|m| m.2), Some(None), "{v:?}");
         let v = met("Ana Veld last spoke to Per Lund by phone on May 6, the day after the launch.");
         assert_eq!(v.first().map(|m| m.2), Some(d("2030-05-06")), "{v:?}");
+    }
+
+    /// Class: a relative clause set off by commas between the subject and its
+    /// meeting verb ("X, who said …, met Y") tells nothing of the meeting's
+    /// status or date, and a meeting told inside one ends with it.
+    #[test]
+    fn a_relative_clause_before_the_verb_is_set_aside() {
+        for text in [
+            "Ana Veld, who said the border must reopen, met Per Lund on Tuesday.",
+            "Ana Veld, who wants the border to reopen, met Per Lund on Tuesday.",
+            "Ana Veld, who arrived on Monday, met Per Lund on Tuesday.",
+        ] {
+            let v = met(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, ["Ana Veld", "Per Lund"], "{text}");
+            assert_eq!(
+                (v[0].1, v[0].2),
+                (MeetingStatus::Held, d("2030-06-11")),
+                "{text}"
+            );
+        }
+        let v = met("Ana Veld, who met Per Lund on Monday, will fly to Quito on Friday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].2, d("2030-06-10"));
+        // the relative tells of the meeting itself: its date is the meeting's
+        let v = met("The round, which opened on Monday, brought together Ana Veld and Per Lund.");
+        assert_eq!(v.first().map(|m| m.2), Some(d("2030-06-10")), "{v:?}");
     }
 
     /// Class: a meeting told in a "when" clause takes the date of the clause it

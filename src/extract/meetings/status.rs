@@ -11,6 +11,7 @@ use super::super::lexicon::{LEXICON, MeetingCue};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::candidates::opens_a_stay;
+use super::said_or_agreed;
 
 /// "cancelled her trip to Stockholm, where she was to meet X", "postponed his
 /// visit to Oslo, during which he was due to see X": the meetings of a journey
@@ -70,6 +71,9 @@ pub fn status(
     let first_end = group.first().map_or(first, |c| c.0 + c.1);
     if held_after_the_noun(words, first_end) {
         return Some(MeetingStatus::Held);
+    }
+    if let Some(s) = said_or_agreed::status_of_infinitive(words, left, first) {
+        return Some(s);
     }
     let around = left..(first_end + 3).min(right).max(first_end);
     if offer_in(words, around.clone()) {

@@ -7,7 +7,7 @@ use super::super::Doc;
 use super::super::lexicon::starts;
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
-use super::boundaries::{future_predicate, is_boundary};
+use super::boundaries::{closed_relative, future_predicate, is_boundary};
 use super::cues::find_cues;
 use super::decide::Clause;
 use super::no_party::a_place_left;
@@ -35,11 +35,16 @@ fn second_predicate(words: Words, left: usize, first: usize) -> bool {
         })
 }
 
-/// "X, who met Y": X takes part.
+/// "X, who met Y": X takes part; so does X in "X, who said …, met Y", whose
+/// clause opens at the comma that closes the relative.
 pub(super) fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
-    let left = clause.left;
+    let words = clause.words;
+    let left = match closed_relative(words, clause.left, clause.first()) {
+        Some((close, who)) if close == clause.left => who - 1,
+        _ if words.key(clause.left) == "who" => clause.left,
+        _ => return,
+    };
     if left > 0
-        && clause.words.key(left) == "who"
         && let Some(m) = doc.mentions[i]
             .iter()
             .rfind(|m| m.last <= left && !m.possessive)

@@ -18,8 +18,8 @@ use super::super::lexicon::{LEXICON, starts};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::{
-    ADVERBS, AUXILIARIES, MEETING_NOUNS, OBJECT_CUES, action_at, actors_of, awaited, before_due,
-    clause_subject, describes, hypothetical, object, teller_of_passive,
+    ADVERBS, AUXILIARIES, MEETING_NOUNS, OBJECT_CUES, action_at, action_clause_end, actors_of,
+    awaited, before_due, clause_subject, describes, hypothetical, object, teller_of_passive,
 };
 
 /// One possible pending item: where its cue and verb are, what the rules make of
@@ -193,7 +193,9 @@ fn action_item(
         (None, true) => words.slice(cue.verb..cue.verb + cue.len).phrase_key(),
         (None, false) => words.key(cue.verb).to_string(),
     };
-    let (described, due) = before_due(doc, words.from(cue.verb + cue.len));
+    let from = cue.verb + cue.len;
+    let clause = words.slice(from.min(words.len())..action_clause_end(words, from).max(from));
+    let (described, due) = before_due(doc, clause);
     // "has until March 31 to submit": the time stands before the action.
     let due = due.or_else(|| {
         let until = cue

@@ -7,6 +7,7 @@ use crate::model::Due;
 
 use super::super::Doc;
 use super::super::dates;
+use super::super::lexicon::LEXICON;
 use super::super::words::Words;
 
 /// The words of an action's description without its due phrase: up to where the
@@ -23,6 +24,26 @@ pub(super) fn before_due<'d, 'a>(doc: &Doc, words: Words<'d, 'a>) -> (Words<'d, 
         Some((pos, _, d)) => (words.slice(0..pos), Some(d)),
         None => (words, None),
     }
+}
+
+/// Where the clause of an action that starts at `from` ends for its due
+/// phrase: at a comma before an attribution ("will resume talks, the ministry
+/// said on Tuesday"), or at the comma closing the relative clause the action is
+/// told in ("X, who said the border must reopen, met Y on Tuesday"). The time
+/// of the telling, or of the main clause's event, is no deadline.
+pub(super) fn action_clause_end(words: Words, from: usize) -> usize {
+    let attribution = |k: usize| {
+        (k + 1..(k + 6).min(words.len()))
+            .take_while(|&j| words[j] != ",")
+            .any(|j| LEXICON.reported_that.contains(words.key(j)))
+    };
+    let in_relative = (0..from)
+        .rev()
+        .take_while(|&k| words[k] != ",")
+        .any(|k| matches!(words.key(k), "who" | "which") && k > 0 && words[k - 1] == ",");
+    (from..words.len())
+        .find(|&k| words[k] == "," && (in_relative || attribution(k)))
+        .unwrap_or(words.len())
 }
 
 /// The due phrase after the action, and its date where it names one.

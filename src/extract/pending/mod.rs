@@ -18,7 +18,7 @@ mod sides;
 use crate::model::{ActorName, Outcome, OutcomeKind, Pending};
 
 pub use candidates::Candidate;
-use due_phrase::{before_due, due};
+use due_phrase::{action_clause_end, before_due, due};
 pub use sides::sides_of_the_meeting;
 
 use super::Doc;
@@ -165,7 +165,7 @@ fn awaited(
     } else {
         "respond"
     };
-    let due = due(doc, words.from(at));
+    let due = due(doc, words.slice(at..action_clause_end(words, at).max(at)));
     // "The current authorisation expires": what lapses, when the text names it.
     let lapsing = (lemma == "expire" && what.is_empty())
         .then(|| clause_subject(words, at, at + len, false))
@@ -569,6 +569,25 @@ pub(super) mod tests {
              response from Pyongyang by late Tuesday.",
         );
         assert!(p.len() <= 1, "{p:?}");
+    }
+
+    /// Class: the time of an attribution after the action ("…, the ministry
+    /// said on Tuesday") or of the main clause after a relative clause the
+    /// action is told in ("X, who said the border must reopen, met Y on
+    /// Tuesday") is no deadline; a time in the action's own clause still is.
+    #[test]
+    fn the_time_of_the_telling_is_no_deadline() {
+        for text in [
+            "Chile will present a written proposal, the ministry said on Tuesday.",
+            "Chile will present a written proposal, Ana Veld told reporters on Tuesday.",
+            "Ana Veld, who said Chile would present a written proposal, met Per Lund on Tuesday.",
+        ] {
+            let (p, _) = read(text);
+            assert!(p.iter().all(|x| x.due.is_none()), "{text}: {p:?}");
+        }
+        let (p, _) = read("Chile will present a written proposal on Friday, the ministry said.");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].due.is_some(), "{p:?}");
     }
 
     /// Class: an action negated at its cue ("would not respond to threats",

@@ -388,6 +388,22 @@ mod tests {
             .collect()
     }
 
+    /// Class: a verb of saying inside a relative clause set off by commas
+    /// reports only up to the comma that closes it; the main clause goes on
+    /// with its subject's own news.
+    #[test]
+    fn what_is_said_in_a_relative_clause_ends_with_it() {
+        for text in [
+            "Ana Veld, who said the border must reopen, met Per Lund on Tuesday.",
+            "Ana Veld, who told reporters that the border must reopen, flew to Lima.",
+        ] {
+            let v = said(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, "Ana Veld");
+            assert_eq!(v[0].1, "the border must reopen", "{text}");
+        }
+    }
+
     /// Classes: a speaker described by a diplomatic role of a country, with no
     /// name ("Sweden's ambassador said", "the Swedish delegate said", as
     /// "Sweden's envoy" was); an unnamed source described after its head noun

@@ -416,7 +416,7 @@ fn report_clause(
     let words = doc.words(i);
     let toks = &doc.toks[i];
     let sent = doc.sentences[i].span;
-    let e = content_end(words, c, sentence_end);
+    let e = relative_end(words, v, c).unwrap_or_else(|| content_end(words, c, sentence_end));
     let quoted = quoted_as_saying(doc, i, v, st.last_person.as_deref());
     let speaker = if quoted.is_some() {
         quoted
@@ -460,6 +460,22 @@ fn parenthetical(
     let span = Span::new(toks[0].start, toks[sentence_end - 1].end);
     st.push(doc, &who, span, Speech::Reported, None, i);
     Some(sentence_end)
+}
+
+/// "Ana Veld, who said on Monday that the border must reopen, met Per Lund": a
+/// verb of saying inside a relative clause set off by commas reports up to the
+/// comma that closes it; the sentence goes on with its own subject's news.
+fn relative_end(words: Words, v: usize, c: usize) -> Option<usize> {
+    let who = (v.saturating_sub(4)..v)
+        .rev()
+        .find(|&k| matches!(words.key(k), "who" | "which"))?;
+    let opened = who > 0 && words[who - 1] == "," && (who..v).all(|k| words[k] != ",");
+    if !opened {
+        return None;
+    }
+    (c..words.len())
+        .find(|&k| words[k] == ",")
+        .filter(|&k| k > c)
 }
 
 /// Where what a verb of saying reports, starting at word `c`, ends: at the end
