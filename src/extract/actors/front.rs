@@ -299,6 +299,20 @@ fn known_before_name(
 /// Strips function words, titles and affiliations from the front of a run of
 /// capitalised words at `i` ("Minister of Foreign Affairs of the Republic of
 /// Kazakhstan", "Parliament Speaker", "Russian Foreign Minister").
+/// Whether the title word at `k` titles someone: not "heads", "chairs" or
+/// "leads" as a verb ("Ana Veld heads to Lima", "Per Lund chairs the session"),
+/// whose name before it is its subject, not words describing an office.
+fn titles_someone(text: &str, toks: &[Tok], look: &Lookups, k: usize) -> bool {
+    let verb = matches!(toks[k].text(text), "heads" | "chairs" | "leads");
+    let object = toks.get(k + look.title(k)).is_some_and(|t| {
+        matches!(
+            t.text(text),
+            "to" | "the" | "a" | "an" | "for" | "back" | "home" | "into" | "talks"
+        )
+    });
+    !(verb && object)
+}
+
 pub(super) fn front(text: &str, toks: &[Tok], look: &Lookups, i: usize) -> Front {
     let mut titled = false;
     let mut title: Option<String> = None;
@@ -346,11 +360,13 @@ pub(super) fn front(text: &str, toks: &[Tok], look: &Lookups, i: usize) -> Front
         }
         // An unknown word in front of a title describes the person ("Parliament
         // Speaker", "Ruritanian Foreign Minister"); not a first name before an
-        // honorific inside the name ("Hassan Sheikh Mohamud").
+        // honorific inside the name ("Hassan Sheikh Mohamud"), nor a name before
+        // a verb that is also a title ("Ana Veld heads to Lima").
         if is_capitalised(w)
             && bare(w) == w
             && look.title(j + 1) > 0
             && !honorific_in_name(text, toks, look, j + 1)
+            && titles_someone(text, toks, look, j + 1)
         {
             j += 1;
             continue;
@@ -362,6 +378,7 @@ pub(super) fn front(text: &str, toks: &[Tok], look: &Lookups, i: usize) -> Front
                 .is_some_and(|t| is_capitalised(t.text(text)) && bare(t.text(text)) == t.text(text))
             && look.title(j + 2) > 0
             && look.title(j + 1) == 0
+            && titles_someone(text, toks, look, j + 2)
         {
             j += 2;
             continue;

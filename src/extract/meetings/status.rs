@@ -67,6 +67,9 @@ pub fn status(
     if travelled_to_meet(words, left, first) {
         return Some(MeetingStatus::Held);
     }
+    if travels_to_meet(words, left, first) {
+        return Some(MeetingStatus::Planned);
+    }
     // Offers and plans are read before the cue and just after it ("meet again").
     let first_end = group.first().map_or(first, |c| c.0 + c.1);
     if held_after_the_noun(words, first_end) {
@@ -183,6 +186,21 @@ fn travelled_to_meet(words: Words, left: usize, first: usize) -> bool {
             TRAVELLED.contains(&words.key(k))
                 && (k.saturating_sub(2)..k)
                     .all(|j| !matches!(words.key(j), "will" | "would" | "to" | "is" | "be"))
+        })
+}
+
+/// "X travels to Lima on Monday for talks with Y", "heads to Oslo to meet Y":
+/// a journey told in the present simple, as news announces a trip, is to come,
+/// and so is the meeting it is made for.
+fn travels_to_meet(words: Words, left: usize, first: usize) -> bool {
+    const TRAVELS: &[&str] = &["travels", "flies", "heads", "goes", "comes", "returns"];
+    let purpose = first > left + 1
+        && (matches!(words.key(first - 1), "to" | "for")
+            || (matches!(words.key(first - 1), "a" | "an" | "the")
+                && words.key(first - 2) == "for"));
+    purpose
+        && (left..first - 1).any(|k| {
+            TRAVELS.contains(&words.key(k)) && words.key_at(k + 1).is_some_and(|n| n == "to")
         })
 }
 
@@ -616,8 +634,39 @@ fn appeal_for(words: Words, k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{d, met};
+    use super::super::tests::{d, meetings_of, met};
     use crate::model::MeetingStatus::{Held, Planned};
+
+    /// Class: a journey told in the present simple, as news announces a trip
+    /// ("travels", "flies", "heads", "goes" to a place to meet or for talks), is
+    /// to come, and its destination is where they meet; "heads" there is a verb,
+    /// not an office that the name before it describes. A trip told in the past
+    /// took place. "will receive" is a meeting to come like "will host".
+    #[test]
+    fn a_trip_told_in_the_present_is_to_come() {
+        for text in [
+            "Ana Veld heads to Lima on Monday to meet Per Lund.",
+            "Ana Veld flies to Lima on Monday for talks with Per Lund.",
+            "Ana Veld goes to Lima on Monday for a meeting with Per Lund.",
+        ] {
+            let v = meetings_of(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].participants.len(), 2, "{text}: {v:?}");
+            assert_eq!(
+                (v[0].status, v[0].date),
+                (Planned, d("2030-06-17")),
+                "{text}"
+            );
+            assert_eq!(v[0].place.as_deref(), Some("Lima"), "{text}");
+        }
+        let v = met("Ana Veld flew to Lima on Monday for talks with Per Lund.");
+        assert_eq!(v.first().map(|m| (m.1, m.2)), Some((Held, d("2030-06-10"))));
+        let v = met("Ana Veld will receive Per Lund at the Foreign Ministry on Thursday.");
+        assert_eq!(
+            v.first().map(|m| (m.1, m.2)),
+            Some((Planned, d("2030-06-13")))
+        );
+    }
 
     /// A noun cue whose predicate is "is scheduled / planned / set / expected"
     /// is a plan, dated ahead; the same words in a relative clause are not the
