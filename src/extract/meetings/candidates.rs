@@ -435,6 +435,18 @@ fn date_of(doc: &Doc, i: usize, clause: &Clause, rule: Option<MeetingStatus>) ->
         .or_else(|| just_now(words, clause.first()).then_some(doc.published))
         .or_else(|| dated_by_its_relative(doc, words, left, right))
         .or_else(|| context::date_of_when(doc, i, left, future))
+        .or_else(|| (rule == Some(MeetingStatus::Held)).then(|| opening_date(doc, words, left))?)
+}
+
+/// "On Aug. 14, a day after the round ended, A and B signed …": a date that
+/// opens the sentence, set off by its comma, dates what took place in the main
+/// clause however many clauses stand between.
+fn opening_date(doc: &Doc, words: Words, left: usize) -> Option<NaiveDate> {
+    let comma = (1..left.min(6)).find(|&k| words[k] == ",")?;
+    if !matches!(words.key(0), "on" | "in" | "by") && dates::month(words[0]).is_none() {
+        return None;
+    }
+    dates::find(&words[0..comma], doc.published, false).map(|d| d.0)
 }
 
 /// "held two days of talks in Geneva that ended on Tuesday", "the meeting, which
@@ -570,6 +582,26 @@ fn place(words: Words, left: usize, right: usize, cue: usize) -> Option<String> 
                 })
                 .find_map(|k| place_after(words, k, right))
         })
+        .or_else(|| city_before_the_noun(words, cue))
+}
+
+/// "the Geneva talks", "the Santiago round", "the Doha summit": a city named
+/// in front of the meeting noun is where the meeting is. A country's own name
+/// there is what the talks are about or between ("the Iran talks").
+fn city_before_the_noun(words: Words, cue: usize) -> Option<String> {
+    // `place` is also asked with no cue (`usize::MAX`)
+    let noun = matches!(
+        words.key_at(cue)?,
+        "talks" | "round" | "summit" | "meeting" | "negotiations" | "conference"
+    );
+    if !noun || cue < 2 || words.key(cue - 2) != "the" {
+        return None;
+    }
+    let city = words[cue - 1];
+    let own_name = LEXICON
+        .lookup(city)
+        .is_some_and(|k| !matches!(k, Known::Country(c) if c != city));
+    (is_capitalised(city) && bare(city) == city && !own_name).then(|| city.to_string())
 }
 
 /// The capitalised run after the preposition at `k` ("in the Hague", "to Oslo"),

@@ -638,6 +638,49 @@ pub(crate) mod tests {
         assert_eq!(v.first().map(|m| m.2), Some(d("2030-06-10")), "{v:?}");
     }
 
+    /// Class: a city named in front of the meeting noun ("the Santiago round",
+    /// "the Geneva talks", "the Moscow talks") is where the meeting is, not a
+    /// party for the country it is the capital of.
+    #[test]
+    fn a_city_before_the_meeting_noun_is_its_place() {
+        for (text, city) in [
+            (
+                "Ana Veld and Per Lund ended the Santiago round on Tuesday.",
+                "Santiago",
+            ),
+            (
+                "The Moscow talks ended on Tuesday with a joint statement by Ana Veld and Per Lund.",
+                "Moscow",
+            ),
+            (
+                "Ana Veld and Per Lund attended the Geneva talks on Monday.",
+                "Geneva",
+            ),
+        ] {
+            let v = meetings_of(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            let names: Vec<&str> = v[0].participants.iter().map(|p| p.as_str()).collect();
+            assert_eq!(names, ["Ana Veld", "Per Lund"], "{text}");
+            assert_eq!(v[0].place.as_deref(), Some(city), "{text}");
+        }
+    }
+
+    /// Class: a date that opens the sentence, set off by its comma, dates what
+    /// took place in its main clause past a clause between ("On May 3, a day
+    /// after the round ended, A and B signed …").
+    #[test]
+    fn an_opening_date_dates_the_main_clause() {
+        let v = met(
+            "On May 3, a day after the round ended, Ana Veld and Per Lund signed the accord in Lima.",
+        );
+        assert_eq!(
+            v.first().map(|m| (m.1, m.2)),
+            Some((MeetingStatus::Held, d("2030-05-03")))
+        );
+        let v = met("On Monday, after the round ended, Ana Veld met Per Lund in Lima.");
+        assert_eq!(v.first().map(|m| m.2), Some(d("2030-06-10")), "{v:?}");
+    }
+
     /// Class: a meeting told in a "when" clause takes the date of the clause it
     /// hangs on ("was settled on Saturday, when A and B met").
     #[test]
