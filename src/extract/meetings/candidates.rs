@@ -391,13 +391,25 @@ fn rule_status(doc: &Doc, clause: &Clause) -> Option<MeetingStatus> {
 }
 
 /// How the parties met: the cues' own means (a video call before a call before
-/// a visit), else the means named beside them ("by phone").
+/// a verb of meeting in person), else the means named beside them ("discussed
+/// the summit by phone", "held talks by video link"), else in person when a
+/// meeting noun says so.
 fn kind_of(clause: &Clause) -> MeetingKind {
     let kinds: Vec<MeetingKind> = clause.group.iter().map(|c| c.2.kind).collect();
-    [MeetingKind::Video, MeetingKind::Call, MeetingKind::InPerson]
+    let met_in_person = clause
+        .group
+        .iter()
+        .any(|c| c.2.kind == MeetingKind::InPerson && c.2.past_status.is_some());
+    [MeetingKind::Video, MeetingKind::Call]
         .into_iter()
         .find(|k| kinds.contains(k))
+        .or_else(|| met_in_person.then_some(MeetingKind::InPerson))
         .or_else(|| means_of_contact(clause.words, clause.left, clause.right))
+        .or_else(|| {
+            kinds
+                .contains(&MeetingKind::InPerson)
+                .then_some(MeetingKind::InPerson)
+        })
         .unwrap_or(MeetingKind::Unknown)
 }
 
@@ -566,7 +578,7 @@ fn each_date(m: Meeting, clause: Words, doc: &Doc) -> Vec<Meeting> {
 /// a journey's destination counts only before it.
 fn place(words: Words, left: usize, right: usize, cue: usize) -> Option<String> {
     (left..right)
-        .filter(|&k| matches!(words[k], "in" | "at"))
+        .filter(|&k| matches!(words[k], "in" | "at") && !of_the_event_ahead(words, left, k))
         .find_map(|k| place_after(words, k, right))
         .or_else(|| {
             // "will travel to Juba on Monday for talks with X", "travelled to
@@ -583,6 +595,22 @@ fn place(words: Words, left: usize, right: usize, cue: usize) -> Option<String> 
                 .find_map(|k| place_after(words, k, right))
         })
         .or_else(|| city_before_the_noun(words, cue))
+}
+
+/// "met X on Monday ahead of next week's talks in Geneva", "in preparation for
+/// the summit in Lima": the place after an event the meeting prepares is that
+/// event's, not the meeting's.
+fn of_the_event_ahead(words: Words, left: usize, k: usize) -> bool {
+    (left.max(k.saturating_sub(6))..k)
+        .take_while(|&j| !matches!(words[j], "," | ";"))
+        .any(|j| {
+            matches!(
+                (words.key(j), words.key_at(j + 1)),
+                ("ahead", Some("of"))
+                    | ("preparation" | "prepare", Some("for"))
+                    | ("run-up", Some("to"))
+            )
+        })
 }
 
 /// "the Geneva talks", "the Santiago round", "the Doha summit": a city named

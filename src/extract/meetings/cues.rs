@@ -56,6 +56,16 @@ pub(super) fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static Meeting
                 // another event than the one the purpose is of.
                 let apart = (purpose_since_last && own_between(words, k, len, c))
                     || another_means(words, groups.last(), k, c);
+                // "called X on Monday to discuss the summit": a meeting noun in
+                // the purpose of a meeting verb is what they discussed.
+                if !boundary_since_last
+                    && !apart
+                    && purpose_since_last
+                    && topic_of_the_purpose(groups.last(), c)
+                {
+                    k += len;
+                    continue;
+                }
                 if boundary_since_last || apart || groups.is_empty() {
                     groups.push(Vec::new());
                 }
@@ -90,6 +100,17 @@ fn another_means(
         && before.kind != c.kind
         && c.past_status.is_some()
         && (at + len..k).any(|j| words.key(j) == "and")
+}
+
+/// Whether the cue `c` is a meeting noun after a verb of meeting of the group
+/// before it, whose purpose names it ("met X to prepare the summit").
+fn topic_of_the_purpose(
+    group: Option<&Vec<(usize, usize, &'static MeetingCue)>>,
+    c: &MeetingCue,
+) -> bool {
+    let noun = c.past_status.is_none() && !c.words.iter().any(|w| w.ends_with("ing"));
+    let verb_before = group.is_some_and(|g| g.iter().any(|b| b.2.past_status.is_some()));
+    noun && verb_before
 }
 
 /// Whether the cue at `k` is a meeting noun followed by its own "between"

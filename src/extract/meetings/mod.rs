@@ -665,6 +665,42 @@ pub(crate) mod tests {
         }
     }
 
+    /// Class: a meeting noun in the purpose of a meeting verb ("called X to
+    /// discuss the summit", "met X to prepare the summit") is what was
+    /// discussed: it does not make the call a meeting to come. The means named
+    /// beside the verb ("discussed the summit by phone") is how they met. The
+    /// place of an event the meeting prepares ("ahead of next week's talks in
+    /// Geneva") is that event's.
+    #[test]
+    fn what_a_meeting_prepares_is_not_the_meeting() {
+        for text in [
+            "Ana Veld called Per Lund on Monday to discuss the summit.",
+            "Ana Veld met Per Lund on Monday to prepare the summit.",
+        ] {
+            let v = met(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(
+                (v[0].1, v[0].2),
+                (MeetingStatus::Held, d("2030-06-10")),
+                "{text}"
+            );
+        }
+        let v =
+            meetings_of("Ana Veld and Per Lund discussed the upcoming summit by phone on Monday.");
+        assert_eq!(v.first().map(|m| m.kind), Some(MeetingKind::Call), "{v:?}");
+        let v =
+            meetings_of("Ana Veld met Per Lund on Monday ahead of next week's talks in Geneva.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].place, None, "{v:?}");
+        let v =
+            meetings_of("Ana Veld met Per Lund in Lima on Monday ahead of the summit in Quito.");
+        assert_eq!(
+            v.first().and_then(|m| m.place.as_deref()),
+            Some("Lima"),
+            "{v:?}"
+        );
+    }
+
     /// Class: a date that opens the sentence, set off by its comma, dates what
     /// took place in its main clause past a clause between ("On May 3, a day
     /// after the round ended, A and B signed …").
