@@ -68,7 +68,7 @@ pub(super) fn titles_alone(
             kind: ActorKind::Person,
             titled: true,
             affiliation: reg.affiliation(p).map(str::to_string),
-            possessive: false,
+            possessive: bare(toks[j - 1].text(text)) != toks[j - 1].text(text),
             modifier: false,
             group: false,
             side: false,
@@ -326,9 +326,10 @@ pub(super) fn front(text: &str, toks: &[Tok], look: &Lookups, i: usize) -> Front
         let tl = look.title(j);
         if tl > 0 {
             titled = true;
+            // "the Vice President's meetings": the title without its possessive
             title = Some(
                 (j..j + tl)
-                    .map(|x| toks[x].text(text).to_lowercase())
+                    .map(|x| bare(toks[x].text(text)).to_lowercase())
                     .collect::<Vec<_>>()
                     .join(" "),
             );

@@ -90,6 +90,15 @@ pub(super) fn title_len(keys: &[Key], masks: &[u32], i: usize) -> usize {
         if k > 0 {
             phrase.push(' ');
         }
+        // "the Vice President's meetings": a possessive ends the title
+        let owner = bare(w);
+        if owner != w.as_ref() {
+            phrase.push_str(owner);
+            if k > 0 && lx.titles.contains(&phrase) {
+                best = k + 1;
+            }
+            break;
+        }
         phrase.push_str(w);
         if lx.titles.contains(&phrase) {
             best = k + 1;

@@ -137,7 +137,8 @@ pub(super) fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> us
         && (k == j
             || ((look.title(k) == 0 || inside_name(k))
                 && !line_break_before(text, toks, k)
-                && !dateline_after_name(text, toks, look, j, k)))
+                && !dateline_after_name(text, toks, look, j, k)
+                && !abbreviated_state(text, toks, look, k)))
     {
         k += 1;
         if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
@@ -145,6 +146,16 @@ pub(super) fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> us
         }
     }
     k
+}
+
+/// "discussed with President Abbas U.S. efforts to …": a country or body
+/// abbreviated ("U.S.", "UK", "EU", "UN") after a name begins what follows; no
+/// name goes on with one.
+fn abbreviated_state(text: &str, toks: &[Tok], look: &Lookups, k: usize) -> bool {
+    let w = toks[k].text(text);
+    let abbreviated =
+        w.contains('.') || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()));
+    abbreviated && look.known(k).is_some()
 }
 
 /// A body the lists do not know, named by words `first..end` (`bodies`). "The
@@ -404,7 +415,38 @@ pub(super) fn names_a_place(
             .is_some_and(|t| LEXICON.place_noun.contains(&key(t.text(text))))
     };
     let of_place = first >= 2 && toks[first - 1].text(text) == "of" && place(first - 2);
-    !titled && (place(end) || of_place)
+    !titled && (place(end) || of_place || a_region(text, toks, first, end))
+}
+
+/// "South America", "Central Asia", "Sub-Saharan Africa", "Western Europe": a
+/// part of a continent, which no one is named and which meets no one.
+fn a_region(text: &str, toks: &[Tok], first: usize, end: usize) -> bool {
+    let words: Vec<&str> = (first..end).map(|k| bare(toks[k].text(text))).collect();
+    let part = |w: &str| {
+        matches!(
+            w,
+            "North"
+                | "South"
+                | "Central"
+                | "Latin"
+                | "East"
+                | "West"
+                | "Eastern"
+                | "Western"
+                | "Northern"
+                | "Southern"
+                | "Southeast"
+                | "Sub-Saharan"
+                | "Northeast"
+        )
+    };
+    let continent = |w: &str| {
+        matches!(
+            w,
+            "America" | "Americas" | "Africa" | "Asia" | "Europe" | "Pacific"
+        )
+    };
+    matches!(words.as_slice(), [p, c] if part(p) && continent(c))
 }
 
 /// "the North has rejected the offer": a compass point after "the", not followed

@@ -201,15 +201,18 @@ fn countries_as_their_people(
 /// "Thailand and Cambodia held talks in Poipet on Thursday. General A hosted
 /// General B at a compound near the crossing": a meeting of countries and, a few
 /// sentences on, one of as many people (and perhaps observers) on the same day
-/// are one event told twice; its parties are the people.
+/// are one event told twice; its parties are the people. So in a readout's
+/// order: "A spoke today with B of Mexico. They also discussed …", when "they"
+/// were read as the two countries.
 pub fn countries_told_by_their_people(doc: &Doc, decided: &mut [Decided]) {
     countries_as_their_people(
         doc,
         decided,
         |o| o.status == MeetingStatus::Held && o.date.is_some(),
         |(at, o, i), (k, m, j)| {
-            k > at
-                && j <= i + 3
+            // told after ("The two countries met on Monday. A and B …"), or just
+            // before ("A spoke with B today. They also discussed …")
+            ((k > at && j <= i + 3) || (k < at && i <= j + 2))
                 && m.status == MeetingStatus::Held
                 && m.date == o.date
                 && m.participants

@@ -701,6 +701,48 @@ pub(crate) mod tests {
         );
     }
 
+    /// Classes, as official readouts write: "They also discussed …" after "A
+    /// spoke today with B of Mexico" is the same call, though "they" read as
+    /// the two countries; "the Vice President's meetings" are those of the one
+    /// the article titled so, not of someone named "Vice President"; an
+    /// abbreviated country after a name ("with President Per Lund U.S.
+    /// efforts") is not part of the name; a part of a continent ("South
+    /// America") is no one.
+    #[test]
+    fn a_readout_s_titles_pronouns_and_regions() {
+        let v = met(
+            "President Ana Veld spoke today with President Per Lund of Mexico. The two \
+             leaders discussed enhancing cooperation between the United States and Mexico. \
+             They also affirmed their shared commitment to the border accord and discussed \
+             expanding our two nations' joint efforts.",
+        );
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{v:?}");
+        let v = met(
+            "Vice President Ana Veld spoke today to President Per Lund of Chile. Building on \
+             the Vice President's meetings in Dubai, the Vice President reiterated the \
+             importance of planning.",
+        );
+        assert!(
+            v.iter()
+                .all(|m| !m.0.contains(&"Vice President".to_string())),
+            "{v:?}"
+        );
+        let v = met("President Ana Veld discussed with President Per Lund U.S. efforts on trade.");
+        assert!(
+            v.iter().any(|m| m.0.contains(&"Per Lund".to_string())),
+            "{v:?}"
+        );
+        let v = met(
+            "Delegates from South America, Central America and North America met in Lima on \
+             Monday.",
+        );
+        assert!(
+            v.iter()
+                .all(|m| !m.0.iter().any(|p| p.ends_with("America"))),
+            "{v:?}"
+        );
+    }
+
     /// Class: a date that opens the sentence, set off by its comma, dates what
     /// took place in its main clause past a clause between ("On May 3, a day
     /// after the round ended, A and B signed …").
