@@ -10,7 +10,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 use super::super::Doc;
 use super::super::actors::{ActorKind, PARTICLES};
 use super::super::dates;
-use super::super::lexicon::{Known, LEXICON, STATE_FORMS};
+use super::super::lexicon::{Known, LEXICON, MeetingCue, STATE_FORMS};
 use super::super::speech::Said;
 use super::super::tokens::{bare, is_capitalised};
 use super::super::words::Words;
@@ -114,7 +114,9 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
                 left,
                 right,
             };
+            let back = refers_back(words, group);
             if let Some((m, callers, rule)) = meeting_in(doc, i, &clause, said, &out)
+                .filter(|(m, _, _)| !(back && told_just_before(m, &out, i)))
                 .filter(|(_, _, rule)| !status::unasserted(words, left, first, *rule))
                 .filter(|(m, _, _)| !a_stay_told_after(doc, i, &clause, m, next_cue))
             {
@@ -207,6 +209,43 @@ fn meeting_in(
         callers.max(usize::from(parties.pronoun_subject)),
         rule,
     ))
+}
+
+/// "During the meeting, Mr. X thanked Colombia …", "In the meeting, they
+/// discussed …", "This meeting was part of ongoing efforts …": a meeting noun
+/// after a definite determiner, with no "with" or "between" of its own, is the
+/// meeting just told (the caller asks that one was), not another.
+fn refers_back(words: Words, group: &[(usize, usize, &'static MeetingCue)]) -> bool {
+    let [(k, len, c)] = group else {
+        return false;
+    };
+    let noun = c.words.len() == 1
+        && matches!(
+            c.words[0].as_str(),
+            "meeting" | "meetings" | "talks" | "session" | "discussions" | "consultations"
+        );
+    let before = |n: usize| k.checked_sub(n).map(|j| words.key(j));
+    // "During the meeting, …", "In the meeting, …", "This meeting was …"
+    let framed = before(1) == Some("the")
+        && matches!(before(2), Some("during" | "in" | "at" | "after"))
+        && words.get(k + len) == Some(&",");
+    let this = matches!(before(1), Some("this" | "that" | "these"));
+    let own_parties = (k + len..(k + len + 3).min(words.len()))
+        .any(|j| matches!(words.key(j), "with" | "between"));
+    noun && (framed || this) && !own_parties
+}
+
+/// Whether a meeting of the two sentences before sentence `i`, or of `i`
+/// itself, shares a party with `m`: the one "during the meeting" points back to.
+/// Unless `m` names all its parties and more ("During the meeting, C joined A
+/// and B"), which tells who took part.
+fn told_just_before(m: &Meeting, out: &[(Meeting, bool, usize)], i: usize) -> bool {
+    let named = |p: &str| m.participants.iter().any(|q| q.as_str() == p);
+    out.iter().any(|(o, _, j)| {
+        *j + 2 >= i
+            && o.participants.iter().any(|p| named(p.as_str()))
+            && !o.participants.iter().all(|p| named(p.as_str()))
+    })
 }
 
 /// "will visit Sweden next month for talks with X", "invited X to visit Oslo":

@@ -743,6 +743,32 @@ pub(crate) mod tests {
         );
     }
 
+    /// Classes: "During the meeting, X thanked Colombia …" points back to the
+    /// meeting just told, and is no second meeting with Colombia (one that names
+    /// more parties than the first still adds them); a standard met that stands
+    /// before its verb ("the responsibilities Chile and Peru must meet") is no
+    /// meeting; one person written with and without a middle initial or "Jr."
+    /// is one party.
+    #[test]
+    fn back_references_standards_and_spellings() {
+        let v = met(
+            "Ana Veld hosted Acting Foreign Minister Per Lund of Colombia at the palace \
+             today. During the meeting, Ms. Veld thanked Colombia for its leadership on \
+             migration.",
+        );
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{v:?}");
+        let v = met("These are responsibilities Chile and Peru must meet in the years ahead.");
+        assert!(v.is_empty(), "{v:?}");
+        let v = met("Ana Veld and Per Lund set a deadline in May and will meet in Lima on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = met(
+            "President Ana Veld met today with President Per R. Lund, Jr. of Peru. Veld and \
+             President Per Lund Jr. discussed trade.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0.len(), 2, "{v:?}");
+    }
+
     /// Class: a date that opens the sentence, set off by its comma, dates what
     /// took place in its main clause past a clause between ("On May 3, a day
     /// after the round ended, A and B signed …").

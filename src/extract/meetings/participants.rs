@@ -544,5 +544,24 @@ pub fn same_name(a: &str, b: &str) -> bool {
         && (long.eq_ignore_ascii_case(short)
             || (long.is_char_boundary(long.len() - short.len())
                 && long[long.len() - short.len()..].eq_ignore_ascii_case(short)
-                && long[..long.len() - short.len()].ends_with(' ')))
+                && long[..long.len() - short.len()].ends_with(' '))
+            || same_core(a, b))
+}
+
+/// "Ferdinand R. Marcos" and "Ferdinand Marcos Jr.": one name written with and
+/// without a middle initial or a generational suffix.
+fn same_core(a: &str, b: &str) -> bool {
+    let core = |n: &str| -> Vec<String> {
+        n.split(' ')
+            .map(|w| w.trim_end_matches(','))
+            .filter(|w| {
+                let initial = w.len() == 2 && w.ends_with('.');
+                let suffix = matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV");
+                !initial && !suffix && !w.is_empty()
+            })
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (x, y) = (core(a), core(b));
+    x.len() >= 2 && x == y
 }

@@ -587,15 +587,40 @@ const STANDARDS: &[&str] = &[
     "challenges",
     "schedule",
     "quota",
+    "responsibilities",
+    "responsibility",
 ];
 
 /// "both sides would meet the timetable", "failed to meet the deadline", "meets
 /// NATO's spending target": "meet" as satisfying a standard is no meeting.
 fn meets_a_standard(words: Words, k: usize) -> bool {
     matches!(words.key(k), "meet" | "meets" | "met" | "meeting")
-        && (k + 1..(k + 5).min(words.len()))
+        && ((k + 1..(k + 5).min(words.len()))
             .take_while(|&j| !matches!(words.key(j), "with" | "," | "." | "in" | "on"))
             .any(|j| STANDARDS.contains(&words.key(j)))
+            || standard_before(words, k))
+}
+
+/// "the responsibilities Chile and Peru must meet", "targets both sides failed
+/// to meet": the standard stands before, as the object of a relative clause
+/// without "that", whose verb "meet" ends its clause.
+fn standard_before(words: Words, k: usize) -> bool {
+    let ends = words
+        .get(k + 1)
+        .is_none_or(|n| matches!(*n, "," | "." | ";" | "—" | "in" | "by" | "and"))
+        || words.key_at(k + 1) == Some("them");
+    // the relative's subject follows the standard at once
+    let subject = |j: usize| {
+        words.get(j).is_some_and(|w| is_capitalised(w))
+            || matches!(
+                words.key_at(j),
+                Some("it" | "they" | "we" | "both" | "the" | "that" | "which" | "he" | "she")
+            )
+    };
+    ends && (k.saturating_sub(6)..k)
+        .rev()
+        .take_while(|&j| !matches!(words[j], "," | ";"))
+        .any(|j| STANDARDS.contains(&words.key(j)) && subject(j + 1))
 }
 
 /// "called for talks with Y", "urged a new round of talks", "pressing for direct
