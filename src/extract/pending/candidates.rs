@@ -63,10 +63,21 @@ fn not_undertaken(words: Words, k: usize) -> bool {
 /// Subjects whose futures commit no government: the police, a sports team, a
 /// market, a company's shares, the weather. A mixed digest's "police will reopen
 /// the road in an hour" or "the team will play its next match on Sunday" is no
-/// pending item of diplomacy. (Markets, prices and companies stay: trade
-/// diplomacy speaks of them.)
+/// pending item of diplomacy, nor a briefing's "our next question will go to
+/// X". (Markets, prices and companies stay: trade diplomacy speaks of them.)
 const MUNDANE_SUBJECTS: &[&str] = &[
-    "police", "team", "club", "squad", "players", "fans", "shares", "stocks", "weather", "traffic",
+    "police",
+    "team",
+    "club",
+    "squad",
+    "players",
+    "fans",
+    "shares",
+    "stocks",
+    "weather",
+    "traffic",
+    "question",
+    "questions",
 ];
 
 /// Whether the cue at `k` has a mundane subject (see [`MUNDANE_SUBJECTS`]): the

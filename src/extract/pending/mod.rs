@@ -949,6 +949,9 @@ pub(super) mod tests {
             "Police will reopen the road in an hour.",
             "The team will play its next match on Sunday.",
             "Shares in the firm will rise, analysts said.",
+            // a briefing's turns
+            "Our next question will go to Ana Veld with Reuters.",
+            "The last question will go to Per Lund from the Lima Post.",
         ] {
             assert!(read(text).0.is_empty(), "{text}");
         }
