@@ -1003,10 +1003,20 @@ pub(super) mod tests {
         assert!(read("Ola Brek will meet Tam Ruen on Friday.").0.is_empty());
     }
 
+    /// Class: a response still awaited, told as waited for or as not given
+    /// yet ("has not yet replied to", "had not yet responded to").
     #[test]
     fn awaited_responses_are_pending() {
         let (p, _) = read("We are still waiting for a response from the other side.");
         assert_eq!(p.len(), 1);
+        for text in [
+            "Norway has not yet replied to the Swedish note.",
+            "Sweden had not yet responded to the proposal on Monday, officials said.",
+        ] {
+            let (p, _) = read(text);
+            assert_eq!(p.len(), 1, "{text}: {p:?}");
+            assert!(p[0].what.starts_with("respond"), "{text}: {p:?}");
+        }
     }
 
     /// Class: a refusal to tell ("declined to say which members asked for the
