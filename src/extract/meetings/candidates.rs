@@ -74,39 +74,11 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
                 group.first().map_or(0, |c| c.0),
                 group.last().map_or(0, |c| c.0 + c.1),
             );
-            let left = (prev_end..first)
-                .rev()
-                .find(|&k| is_boundary(words, k) && !told_during(words, k, first))
-                .map_or(prev_end, |k| k);
-            // "X, who said …, met Y": the cue's clause goes on after the relative.
-            // Not when the relative tells of the meeting itself ("The round,
-            // which opened on Monday, brought together …").
-            let of_a_meeting = |who: usize| cues.iter().flatten().any(|c| c.0 + c.1 + 1 == who);
-            let left = closed_relative(words, left, first)
-                .filter(|&(_, who)| who >= prev_end && !of_a_meeting(who))
-                .map_or(left, |(close, _)| close);
             let next_cue = cues
                 .get(g + 1)
                 .and_then(|n| n.first())
                 .map_or(words.len(), |c| c.0);
-            let mut right = right_edge(words, last_end, next_cue);
-            // "X, who met Y on Monday, will fly to Quito on Friday": a meeting
-            // told in a relative clause ends with it.
-            if matches!(words.key(left), "who" | "which")
-                && left > 0
-                && words[left - 1] == ","
-                && (left..first).all(|k| words[k] != ",")
-                && let Some(close) = (last_end..right).find(|&k| words[k] == ",")
-            {
-                right = close;
-            }
-            // A cue inside a quotation: its clause ends with the quotation; the
-            // speaker outside it is not a party.
-            let mut left = left;
-            if let Some((a, b)) = doc.quote_words(i, first) {
-                left = left.max(a).min(first);
-                right = right.min(b).max(last_end);
-            }
+            let (left, right) = clause_edges(doc, i, &cues, g, prev_end, next_cue);
             prev_end = last_end;
             let clause = Clause {
                 words,
@@ -147,6 +119,55 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
             sentence,
         })
         .collect()
+}
+
+/// Where the clause of cue group `g` of sentence `i` starts and ends: from the
+/// last boundary before its first cue (past a relative clause between subject
+/// and verb) to the right edge before the next group, inside the quotation the
+/// cue stands in, if any.
+fn clause_edges(
+    doc: &Doc,
+    i: usize,
+    cues: &[Vec<(usize, usize, &'static MeetingCue)>],
+    g: usize,
+    prev_end: usize,
+    next_cue: usize,
+) -> (usize, usize) {
+    let words = doc.words(i);
+    let group = &cues[g];
+    let (first, last_end) = (
+        group.first().map_or(0, |c| c.0),
+        group.last().map_or(0, |c| c.0 + c.1),
+    );
+    let left = (prev_end..first)
+        .rev()
+        .find(|&k| is_boundary(words, k) && !told_during(words, k, first))
+        .map_or(prev_end, |k| k);
+    // "X, who said …, met Y": the cue's clause goes on after the relative.
+    // Not when the relative tells of the meeting itself ("The round, which
+    // opened on Monday, brought together …").
+    let of_a_meeting = |who: usize| cues.iter().flatten().any(|c| c.0 + c.1 + 1 == who);
+    let mut left = closed_relative(words, left, first)
+        .filter(|&(_, who)| who >= prev_end && !of_a_meeting(who))
+        .map_or(left, |(close, _)| close);
+    let mut right = right_edge(words, last_end, next_cue);
+    // "X, who met Y on Monday, will fly to Quito on Friday": a meeting told in
+    // a relative clause ends with it.
+    if matches!(words.key(left), "who" | "which")
+        && left > 0
+        && words[left - 1] == ","
+        && (left..first).all(|k| words[k] != ",")
+        && let Some(close) = (last_end..right).find(|&k| words[k] == ",")
+    {
+        right = close;
+    }
+    // A cue inside a quotation: its clause ends with the quotation; the speaker
+    // outside it is not a party.
+    if let Some((a, b)) = doc.quote_words(i, first) {
+        left = left.max(a).min(first);
+        right = right.min(b).max(last_end);
+    }
+    (left, right)
 }
 
 /// The meeting a cue group tells, with how many of its parties were named before

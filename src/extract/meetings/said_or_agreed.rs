@@ -22,11 +22,11 @@ pub enum Governs {
     Telling,
 }
 
-/// A verb of saying, deciding or offering before the cue, and the first word
-/// after its own time phrase (where what it governs begins).
+/// A verb of saying, deciding or offering before the cue: what it does to the
+/// meeting, and the first word after its own time phrase (where what it
+/// governs begins).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Governor {
-    pub verb: usize,
     pub after: usize,
     pub governs: Governs,
 }
@@ -108,11 +108,7 @@ pub fn governor(words: Words, left: usize, cue: usize) -> Option<Governor> {
         })
         .unwrap_or(verb + 1);
     let direct = (after..cue).all(|k| !matches!(words.key(k), "," | "who" | "which" | ";"));
-    direct.then_some(Governor {
-        verb,
-        after,
-        governs,
-    })
+    direct.then_some(Governor { after, governs })
 }
 
 /// Where the meeting's own date may start: after the time phrase of the verb
