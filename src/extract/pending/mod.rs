@@ -160,8 +160,14 @@ fn awaited(
     let (described, _) = before_due(doc, words.from(at + len));
     let what = object(described, 0).unwrap_or_default();
     let reach = len + what.split(' ').filter(|w| !w.is_empty()).count();
+    // "has not yet decided whether to join", "has not said whether it will
+    // accept": a decision awaited.
+    let decision = (at..at + len).any(|k| matches!(words.key(k), "decided" | "whether"))
+        || words.key_at(at + len) == Some("whether");
     let lemma = if words.key(at).starts_with("expire") {
         "expire"
+    } else if decision {
+        "decide"
     } else {
         "respond"
     };
@@ -170,9 +176,16 @@ fn awaited(
     let lapsing = (lemma == "expire" && what.is_empty())
         .then(|| clause_subject(words, at, at + len, false))
         .flatten();
+    // "has not said whether it will accept": the phrase ends in the "whether"
+    // of what is to be decided.
+    let whether = if words.key(at + len - 1) == "whether" {
+        "whether "
+    } else {
+        ""
+    };
     let what = match lapsing {
         Some(s) => format!("{s} {}", words[at..at + len].join(" ")),
-        None => format!("{lemma} {what}").trim().to_string(),
+        None => format!("{lemma} {whether}{what}").trim().to_string(),
     };
     // An expiry is pending only with the date it falls on.
     let item = Pending {
@@ -181,7 +194,7 @@ fn awaited(
         due,
         evidence: doc.evidence(i),
     };
-    (lemma == "respond" || item.due.as_ref().is_some_and(|d| d.date.is_some()))
+    (lemma != "expire" || item.due.as_ref().is_some_and(|d| d.date.is_some()))
         .then_some((item, reach))
 }
 
@@ -1003,8 +1016,10 @@ pub(super) mod tests {
         assert!(read("Ola Brek will meet Tam Ruen on Friday.").0.is_empty());
     }
 
-    /// Class: a response still awaited, told as waited for or as not given
-    /// yet ("has not yet replied to", "had not yet responded to").
+    /// Class: a response still awaited, told as waited for, as not given yet
+    /// ("has not yet replied to", "had not yet responded to") or as promised
+    /// ("promised a reply within days"); a decision awaited ("has not yet
+    /// decided whether", "has not said whether").
     #[test]
     fn awaited_responses_are_pending() {
         let (p, _) = read("We are still waiting for a response from the other side.");
@@ -1012,10 +1027,26 @@ pub(super) mod tests {
         for text in [
             "Norway has not yet replied to the Swedish note.",
             "Sweden had not yet responded to the proposal on Monday, officials said.",
+            "Norway promised a reply within days.",
         ] {
             let (p, _) = read(text);
             assert_eq!(p.len(), 1, "{text}: {p:?}");
             assert!(p[0].what.starts_with("respond"), "{text}: {p:?}");
+        }
+        // a decision awaited
+        for (text, what) in [
+            (
+                "Norway has not yet decided whether to join the talks.",
+                "decide whether to join the talks",
+            ),
+            (
+                "Sweden has not said whether it will accept the offer.",
+                "decide whether it will accept the offer",
+            ),
+        ] {
+            let (p, _) = read(text);
+            assert_eq!(p.len(), 1, "{text}: {p:?}");
+            assert_eq!(p[0].what, what, "{text}");
         }
     }
 
