@@ -311,8 +311,11 @@ struct Action {
     folded: String,
     /// Content words, the verb first.
     words: Vec<String>,
-    /// For a refusal ("refuse …"), the content words of what was refused.
+    /// For a refusal ("refuse …") or a plan given up ("give up …"), the content
+    /// words of what was refused.
     refused: Option<Vec<String>>,
+    /// A plan given up ("shelved", "postponed indefinitely") rather than refused.
+    given_up: bool,
     /// The verb is one a refusal can answer ("respond", "attend").
     answerable: bool,
     /// A bit per word of `words`, `refused` and the thing the verb hands over
@@ -341,7 +344,11 @@ impl Action {
                 *w = stem("response").to_string();
             }
         }
-        let refused = what.strip_prefix("refuse ").map(content);
+        let given_up = what.starts_with("give up ");
+        let refused = what
+            .strip_prefix("refuse ")
+            .or_else(|| what.strip_prefix("give up "))
+            .map(content);
         let handed_over = words.first().into_iter().flat_map(|verb| {
             (DELIVERABLES.iter())
                 .filter(move |(v, _)| stem(v) == verb)
@@ -355,6 +362,7 @@ impl Action {
             folded: fold(what),
             words,
             refused,
+            given_up,
             answerable: ANSWERS.contains(&what.split(' ').next().unwrap_or_default()),
             mask,
         }
@@ -448,7 +456,16 @@ fn same_action(a: &Action, b: &Action) -> bool {
         return true;
     }
     if let Some(refused) = &b.refused {
-        return a.answerable && a.words.iter().skip(1).any(|w| refused.contains(w));
+        // An answer refused closes what awaited it; a plan given up closes the
+        // promise whose object it names ("reopen its consulate in Arica" and
+        // "postponed the reopening of its consulate in Arica indefinitely").
+        let shared = a
+            .words
+            .iter()
+            .skip(1)
+            .filter(|w| refused.contains(w))
+            .count();
+        return (a.answerable && shared >= 1) || (b.given_up && shared >= 2);
     }
     let (ca, cb) = (&a.words, &b.words);
     let shared = ca
@@ -808,6 +825,37 @@ mod tests {
             matches!(t[0].state, PendingState::Open),
             "troops are no response"
         );
+    }
+
+    /// Class: a plan given up ("shelved", "postponed indefinitely") closes the
+    /// promise whose object it names, whatever the promised verb; one shared
+    /// word is not enough.
+    #[test]
+    fn a_plan_given_up_closes_the_promise_it_names() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let given_up = |what: &str| {
+            let mut o = outcome(what, "b", 5);
+            o.item.kind = OutcomeKind::Abandoned;
+            o
+        };
+        let t = track_pending(
+            vec![pend("reopen its consulate in Arica", "a", 1)],
+            &[given_up(
+                "give up Peru has postponed the reopening of its consulate in Arica indefinitely .",
+            )],
+            today,
+        );
+        assert!(
+            matches!(t[0].state, PendingState::Abandoned { .. }),
+            "{:?}",
+            t[0].state
+        );
+        let t = track_pending(
+            vec![pend("reopen its consulate in Arica", "a", 1)],
+            &[given_up("give up Peru has shelved its plans for Arica .")],
+            today,
+        );
+        assert!(matches!(t[0].state, PendingState::Open), "{:?}", t[0].state);
     }
 
     #[test]

@@ -497,12 +497,12 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
             && words
                 .key_at(k + 2)
                 .is_some_and(|v| REFUSED_TO_TELL.contains(&v));
-        let refused = will_not
-            || (!to_tell
-                && matches!(
-                    w,
-                    "declined" | "rejected" | "refused" | "dropped" | "abandoned"
-                ));
+        // "has shelved the plan", "postponed the reopening indefinitely": given up.
+        let given_up = matches!(w, "dropped" | "abandoned" | "shelved" | "scrapped")
+            || (w == "postponed"
+                && (k + 1..(k + 10).min(words.len())).any(|j| words.key(j) == "indefinitely"));
+        let refused =
+            will_not || given_up || (!to_tell && matches!(w, "declined" | "rejected" | "refused"));
         // "the commission was set up", "the detainees were freed": a passive
         // participle, whatever its form, reports the action done to its subject.
         let passive = k > 0 && matches!(words.key(k - 1), "was" | "were" | "been");
@@ -533,7 +533,9 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
                 Some(o) => format!("{base} {o}"),
                 None => base,
             },
-            // A refusal answers whatever the sentence is about.
+            // A refusal answers whatever the sentence is about; a plan given up
+            // closes the promise the sentence names.
+            None if given_up => format!("give up {}", words.raw().join(" ")),
             None => format!("refuse {}", words.raw().join(" ")),
         };
         out.push(Outcome {
@@ -1014,6 +1016,23 @@ pub(super) mod tests {
                 .is_empty()
         );
         assert!(read("Ola Brek will meet Tam Ruen on Friday.").0.is_empty());
+    }
+
+    /// Class: a plan shelved, scrapped or postponed indefinitely is given up;
+    /// postponed to a date, it is not.
+    #[test]
+    fn a_plan_shelved_is_given_up() {
+        for text in [
+            "Norway has postponed the reopening of its consulate in Arica indefinitely.",
+            "Norway has shelved the reopening of its consulate in Arica.",
+        ] {
+            let (_, o) = read(text);
+            assert_eq!(o.len(), 1, "{text}: {o:?}");
+            assert_eq!(o[0].kind, OutcomeKind::Abandoned, "{text}");
+            assert!(o[0].what.starts_with("give up"), "{text}: {o:?}");
+        }
+        let (_, o) = read("Norway has postponed the reopening of its consulate until May.");
+        assert!(o.is_empty(), "{o:?}");
     }
 
     /// Class: a response still awaited, told as waited for, as not given yet
