@@ -11,6 +11,7 @@ use super::Doc;
 use super::actors::ActorKind;
 use super::lexicon::key;
 use super::tokens::{TokKind, is_capitalised};
+use super::words::Words;
 
 /// Words that open an adverbial before the subject ("In a statement, ...").
 pub const INTRO: &[&str] = &[
@@ -97,6 +98,18 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 pub struct Subject {
     pub name: String,
     pub person: bool,
+}
+
+/// "Ana Veld, who said the border must reopen, met Per Lund": where the "who"
+/// or "which" stands that opens the relative clause set off by a comma in which
+/// word `k` stands (no comma between them), if `k` stands in one. Meetings,
+/// speech and pending each end what they read at the comma that closes it.
+pub fn relative_opener(words: Words, k: usize) -> Option<usize> {
+    let who = (0..=k.min(words.len().checked_sub(1)?))
+        .rev()
+        .take_while(|&j| words[j] != ",")
+        .find(|&j| matches!(words.key(j), "who" | "which"))?;
+    (who > 0 && words[who - 1] == ",").then_some(who)
 }
 
 /// Where the clause holding token `at` of sentence `i` starts: after the last quote

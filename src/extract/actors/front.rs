@@ -231,7 +231,7 @@ fn field_word(word: &str) -> bool {
 /// A word of a region an office may be for ("Senior Advisor for Africa X",
 /// "Minister for Europe X", "Special Envoy for the Sahel X"): a portfolio, not
 /// the first word of the name after it.
-fn region_word(word: &str) -> bool {
+pub(super) fn region_word(word: &str) -> bool {
     const REGIONS: &[&str] = &[
         "africa",
         "europe",

@@ -418,35 +418,31 @@ pub(super) fn names_a_place(
     !titled && (place(end) || of_place || a_region(text, toks, first, end))
 }
 
-/// "South America", "Central Asia", "Sub-Saharan Africa", "Western Europe": a
-/// part of a continent, which no one is named and which meets no one.
+/// "South America", "Central Asia", "Sub-Saharan Africa", "Western Balkans", "South
+/// Caucasus": a part of a continent or of a region (`region_word`), which no one
+/// is named and which meets no one.
 fn a_region(text: &str, toks: &[Tok], first: usize, end: usize) -> bool {
-    let words: Vec<&str> = (first..end).map(|k| bare(toks[k].text(text))).collect();
-    let part = |w: &str| {
-        matches!(
-            w,
-            "North"
-                | "South"
-                | "Central"
-                | "Latin"
-                | "East"
-                | "West"
-                | "Eastern"
-                | "Western"
-                | "Northern"
-                | "Southern"
-                | "Southeast"
-                | "Sub-Saharan"
-                | "Northeast"
-        )
-    };
-    let continent = |w: &str| {
-        matches!(
-            w,
-            "America" | "Americas" | "Africa" | "Asia" | "Europe" | "Pacific"
-        )
-    };
-    matches!(words.as_slice(), [p, c] if part(p) && continent(c))
+    if end != first + 2 {
+        return false;
+    }
+    let part = matches!(
+        bare(toks[first].text(text)),
+        "North"
+            | "South"
+            | "Central"
+            | "Latin"
+            | "East"
+            | "West"
+            | "Eastern"
+            | "Western"
+            | "Northern"
+            | "Southern"
+            | "Southeast"
+            | "Sub-Saharan"
+            | "Northeast"
+    );
+    let whole = bare(toks[first + 1].text(text));
+    part && (whole == "America" || region_word(whole))
 }
 
 /// "the North has rejected the offer": a compass point after "the", not followed

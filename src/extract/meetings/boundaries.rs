@@ -3,6 +3,7 @@
 //! names and titles (", and Minister X", "— A, B and C —") and demonstratives
 //! ("held that session").
 
+use super::super::clauses::relative_opener;
 use super::super::lexicon::{LEXICON, starts};
 use super::super::tokens::is_capitalised;
 use super::super::words::Words;
@@ -330,13 +331,7 @@ const AUXILIARIES_OF_A_CLAUSE: &[&str] = &[
 pub fn closed_relative(words: Words, left: usize, first: usize) -> Option<(usize, usize)> {
     // `left` may be the closing comma itself
     let from = left - usize::from(left > 0 && words[left] == ",");
-    let who = (0..=from)
-        .rev()
-        .take_while(|&k| words[k] != ",")
-        .find(|&k| matches!(words.key(k), "who" | "which"))?;
-    if who == 0 || words[who - 1] != "," {
-        return None;
-    }
+    let who = relative_opener(words, from)?;
     let close = (who + 1..first).find(|&k| words[k] == ",")?;
     (close >= left).then_some((close, who))
 }

@@ -9,6 +9,7 @@ use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
 use super::super::Doc;
 use super::super::actors::{ActorKind, PARTICLES};
+use super::super::clauses::relative_opener;
 use super::super::dates;
 use super::super::lexicon::{Known, LEXICON, MeetingCue, STATE_FORMS};
 use super::super::speech::Said;
@@ -153,10 +154,7 @@ fn clause_edges(
     let mut right = right_edge(words, last_end, next_cue);
     // "X, who met Y on Monday, will fly to Quito on Friday": a meeting told in
     // a relative clause ends with it.
-    if matches!(words.key(left), "who" | "which")
-        && left > 0
-        && words[left - 1] == ","
-        && (left..first).all(|k| words[k] != ",")
+    if relative_opener(words, first) == Some(left)
         && let Some(close) = (last_end..right).find(|&k| words[k] == ",")
     {
         right = close;

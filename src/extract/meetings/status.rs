@@ -64,11 +64,8 @@ pub fn status(
     if lx.cancelled.find(words, left..hard).is_some() || plan_overtaken(words, left, right) {
         return Some(MeetingStatus::Cancelled);
     }
-    if travelled_to_meet(words, left, first) {
-        return Some(MeetingStatus::Held);
-    }
-    if travels_to_meet(words, left, first) {
-        return Some(MeetingStatus::Planned);
+    if let Some(s) = journey_to_meet(words, left, first) {
+        return Some(s);
     }
     // Offers and plans are read before the cue and just after it ("meet again").
     let first_end = group.first().map_or(first, |c| c.0 + c.1);
@@ -166,10 +163,13 @@ fn modal_passive(words: Words, left: usize, right: usize) -> Option<MeetingStatu
     })
 }
 
-/// "X traveled to Lima on Monday to meet Y", "flew to Oslo to hold talks with Y":
+/// "X traveled to Lima on Monday to meet Y", "flew to Oslo for talks with Y":
 /// the purpose of a journey told in the past was carried out, as readouts of
-/// trips tell it. ("will travel to … to meet", "is traveling to …" stay plans.)
-fn travelled_to_meet(words: Words, left: usize, first: usize) -> bool {
+/// trips tell it ("will travel to … to meet", "is traveling to …" stay plans);
+/// "travels to Lima on Monday for talks with Y", "heads to Oslo to meet Y": a
+/// journey told in the present simple, as news announces a trip, is to come,
+/// and so is the meeting it is made for.
+fn journey_to_meet(words: Words, left: usize, first: usize) -> Option<MeetingStatus> {
     const TRAVELLED: &[&str] = &[
         "traveled",
         "travelled",
@@ -180,28 +180,28 @@ fn travelled_to_meet(words: Words, left: usize, first: usize) -> bool {
         "headed",
         "returned",
     ];
-    first > left
-        && words.key(first - 1) == "to"
-        && (left..first - 1).any(|k| {
-            TRAVELLED.contains(&words.key(k))
-                && (k.saturating_sub(2)..k)
-                    .all(|j| !matches!(words.key(j), "will" | "would" | "to" | "is" | "be"))
-        })
-}
-
-/// "X travels to Lima on Monday for talks with Y", "heads to Oslo to meet Y":
-/// a journey told in the present simple, as news announces a trip, is to come,
-/// and so is the meeting it is made for.
-fn travels_to_meet(words: Words, left: usize, first: usize) -> bool {
     const TRAVELS: &[&str] = &["travels", "flies", "heads", "goes", "comes", "returns"];
     let purpose = first > left + 1
         && (matches!(words.key(first - 1), "to" | "for")
             || (matches!(words.key(first - 1), "a" | "an" | "the")
                 && words.key(first - 2) == "for"));
-    purpose
-        && (left..first - 1).any(|k| {
-            TRAVELS.contains(&words.key(k)) && words.key_at(k + 1).is_some_and(|n| n == "to")
-        })
+    if !purpose {
+        return None;
+    }
+    (left..first - 1).find_map(|k| {
+        let w = words.key(k);
+        let told_as_done = || {
+            (k.saturating_sub(2)..k)
+                .all(|j| !matches!(words.key(j), "will" | "would" | "to" | "is" | "be"))
+        };
+        if TRAVELLED.contains(&w) && told_as_done() {
+            Some(MeetingStatus::Held)
+        } else if TRAVELS.contains(&w) && words.key_at(k + 1) == Some("to") {
+            Some(MeetingStatus::Planned)
+        } else {
+            None
+        }
+    })
 }
 
 /// "Ola Brek had been due to receive Tam Ruen", "the meeting had been set for 3

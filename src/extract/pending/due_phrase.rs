@@ -6,6 +6,7 @@
 use crate::model::Due;
 
 use super::super::Doc;
+use super::super::clauses::relative_opener;
 use super::super::dates;
 use super::super::lexicon::LEXICON;
 use super::super::words::Words;
@@ -37,10 +38,7 @@ pub(super) fn action_clause_end(words: Words, from: usize) -> usize {
             .take_while(|&j| words[j] != ",")
             .any(|j| LEXICON.reported_that.contains(words.key(j)))
     };
-    let in_relative = (0..from)
-        .rev()
-        .take_while(|&k| words[k] != ",")
-        .any(|k| matches!(words.key(k), "who" | "which") && k > 0 && words[k - 1] == ",");
+    let in_relative = from > 0 && relative_opener(words, from - 1).is_some();
     (from..words.len())
         .find(|&k| words[k] == "," && (in_relative || attribution(k)))
         .unwrap_or(words.len())

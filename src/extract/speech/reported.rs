@@ -3,6 +3,7 @@
 //! attribution ("…, the ministry said.").
 
 use super::*;
+use crate::extract::clauses::relative_opener;
 
 /// Words that may stand between a verb of saying and its clause.
 pub(super) const ADVERBIAL: &[&str] = &[
@@ -466,13 +467,7 @@ fn parenthetical(
 /// verb of saying inside a relative clause set off by commas reports up to the
 /// comma that closes it; the sentence goes on with its own subject's news.
 fn relative_end(words: Words, v: usize, c: usize) -> Option<usize> {
-    let who = (v.saturating_sub(4)..v)
-        .rev()
-        .find(|&k| matches!(words.key(k), "who" | "which"))?;
-    let opened = who > 0 && words[who - 1] == "," && (who..v).all(|k| words[k] != ",");
-    if !opened {
-        return None;
-    }
+    relative_opener(words, v).filter(|&who| v - who <= 4)?;
     (c..words.len())
         .find(|&k| words[k] == ",")
         .filter(|&k| k > c)
