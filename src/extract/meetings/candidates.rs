@@ -270,7 +270,8 @@ fn told_just_before(m: &Meeting, out: &[(Meeting, bool, usize)], i: usize) -> bo
 /// "will visit Sweden next month for talks with X", "invited X to visit Oslo":
 /// the country or city visited, in a clause that names the people met, is where
 /// they meet, not a party besides them (alone, "will visit Sweden" is a meeting
-/// with Sweden). Takes it out of `names` and returns it as written.
+/// with Sweden, held there). Takes it out of `names` when people are named, and
+/// returns it as written.
 fn visited_place(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) -> Option<String> {
     let words = clause.words;
     let m = doc.mentions[i].iter().find(|m| {
@@ -283,10 +284,12 @@ fn visited_place(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) 
             && (visit_to || before.is_some_and(|w| VISIT.contains(&w)))
     })?;
     let at = names.iter().position(|n| *n == m.name)?;
-    if names.len() < 3 || people_named(doc, i, clause) < 2 {
-        return None;
+    // "paid a state visit to Beijing and met President Xi": the country of a
+    // visit told with a person met there is where, not whom, the visitor met.
+    let people = people_named(doc, i, clause);
+    if names.len() >= 3 && (people >= 2 || (m.modifier && people >= 1)) {
+        names.remove(at);
     }
-    names.remove(at);
     Some(words[m.first..m.last].join(" "))
 }
 

@@ -1590,6 +1590,21 @@ pub(crate) mod tests {
         assert_eq!(m.len(), 1, "{m:?}");
     }
 
+    /// Class: a visit told alone is a meeting with the country visited, held
+    /// where it went: the city the text names, not only the country it stands for.
+    #[test]
+    fn a_visit_alone_is_held_where_it_went() {
+        for (text, city) in [
+            ("Ana Veld visited Stockholm on Monday.", "Stockholm"),
+            ("Ana Veld will visit Oslo next week.", "Oslo"),
+            ("Ana Veld visited Sweden on Monday.", "Sweden"),
+        ] {
+            let m = meetings_of(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            assert_eq!(m[0].place.as_deref(), Some(city), "{text}: {m:?}");
+        }
+    }
+
     /// Class: the city or country a party leaves after the talks is where they
     /// were (or where the journey began), not a party.
     #[test]
