@@ -8,7 +8,7 @@
 //! person the text was about.
 
 use super::Doc;
-use super::actors::ActorKind;
+use super::actors::{ActorKind, INSTITUTIONS};
 use super::lexicon::key;
 use super::tokens::{TokKind, is_capitalised};
 use super::words::Words;
@@ -405,6 +405,12 @@ pub fn phrase_after(doc: &Doc, i: usize, at: usize) -> Option<Subject> {
     if let Some(m) = doc.mentions[i]
         .iter()
         .find(|m| m.first >= at && m.last <= end && !m.possessive)
+        .filter(|m| {
+            !(m.group
+                && words
+                    .key_at(m.last)
+                    .is_some_and(|w| INSTITUTIONS.contains(&w)))
+        })
     {
         return Some(Subject {
             name: m.name.clone(),

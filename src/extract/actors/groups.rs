@@ -28,6 +28,12 @@ pub(super) const GROUPS: &[&str] = &[
     "lawmakers",
 ];
 
+/// Institutions through which a state acts: "the Congolese government and the M23
+/// signed …", "the Sudanese army and the RSF held talks" are the country's. (A
+/// statement keeps the institution as its speaker: "according to the Thai army".)
+pub(crate) const INSTITUTIONS: &[&str] =
+    &["government", "authorities", "junta", "army", "military"];
+
 /// Groups sent to talk for someone: "the negotiators for X" speak for X, where
 /// "the envoy for X" or "officials for trade" name what they deal with.
 pub(super) const SENT_TO_TALK: &[&str] =
@@ -87,7 +93,27 @@ pub(super) fn group_at(text: &str, toks: &[Tok], k: usize) -> bool {
                     .get(j - 1)
                     .is_some_and(|t| GROUP_MODIFIERS.contains(&t.text(text)))
         })
-        .any(|j| toks.get(j).is_some_and(|t| GROUPS.contains(&t.text(text))))
+        .any(|j| {
+            toks.get(j).is_some_and(|t| {
+                GROUPS.contains(&t.text(text))
+                    || (INSTITUTIONS.contains(&t.text(text)) && heads(text, toks, j + 1))
+            })
+        })
+}
+
+/// Whether an institution ends before token `next` as the head of its phrase:
+/// "the Sudanese army and the RSF", "the Chilean government signed", not "army
+/// trucks", "army chief X", "government troops".
+fn heads(text: &str, toks: &[Tok], next: usize) -> bool {
+    toks.get(next).is_none_or(|t| {
+        let w = t.text(text);
+        is_capitalised(w)
+            || t.kind != TokKind::Word
+            || !(LEXICON.titles.contains(&key(w))
+                || NOUN_AFTER.contains(&w)
+                || GROUPS.contains(&w)
+                || (w.ends_with('s') && !LEXICON.speech.contains(w)))
+    })
 }
 
 /// Nouns that make a country in front of them a modifier.

@@ -23,6 +23,7 @@ use super::lexicon::{Key, Known, LEXICON, STATE_FORMS, key, lower, starts};
 use super::tokens::{Tok, TokKind, bare, is_capitalised};
 
 use front::*;
+pub(crate) use groups::INSTITUTIONS;
 use groups::*;
 pub(crate) use lookups::PARTICLES;
 use lookups::*;

@@ -406,6 +406,18 @@ pub(crate) mod tests {
                 "{text}: {v:?}"
             );
         }
+        // Class: absence told after the cue ("opened without a delegation from
+        // X", "went ahead in the absence of X").
+        for text in [
+            "Talks between Per Lund and Tam Ruen opened in Lima on Monday without a delegation from Chile.",
+            "The talks between Per Lund and Tam Ruen went ahead in the absence of the Chilean army.",
+        ] {
+            let v = met(text);
+            assert!(
+                v.iter().all(|m| !m.0.iter().any(|p| p == "Chile")),
+                "{text}: {v:?}"
+            );
+        }
         // Taking part is no absence.
         let v = met("Chile took part in the talks between Per Lund and Tam Ruen in Lima.");
         assert!(
@@ -2000,6 +2012,36 @@ pub(crate) mod tests {
         assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
         let v = met("Ola Brek met Tam Ruen, the prime minister of Chile, on Monday.");
         assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+    }
+
+    /// Class: a state acting through its institutions ("the Congolese government",
+    /// "the Sudanese army", "the Malian junta", "the Chilean authorities") meets
+    /// as the country, beside a body named by its own name.
+    #[test]
+    fn a_state_through_its_government_or_army_meets_as_the_country() {
+        for (text, country) in [
+            (
+                "The Chilean government and the Lund Front signed a truce in Lima on Monday.",
+                "Chile",
+            ),
+            (
+                "The Peruvian army and the Lund Front held talks in Quito on Monday.",
+                "Peru",
+            ),
+            (
+                "Representatives of the Bolivian junta and the Lund Front met in Lima on Monday.",
+                "Bolivia",
+            ),
+            (
+                "The Chilean authorities met the Lund Front in Santiago on Monday.",
+                "Chile",
+            ),
+        ] {
+            let v = met(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert!(v[0].0.iter().any(|p| p == country), "{text}: {v:?}");
+            assert!(v[0].0.iter().any(|p| p == "Lund Front"), "{text}: {v:?}");
+        }
     }
 
     #[test]

@@ -36,8 +36,16 @@ pub(super) fn the_occasion(words: Words, first: usize) -> bool {
 
 /// "Chile had no seat at the talks between A and B", "was not invited to",
 /// "was excluded from", "boycotted", "skipped": the one named before words of
-/// absence (up to the meeting's cue at `first`) kept away from the meeting.
+/// absence (up to the meeting's cue at `first`) kept away from the meeting; so
+/// did the one named after it in "opened without a delegation from X", "went
+/// ahead in the absence of X".
 pub(super) fn kept_away(words: Words, m: &Mention, first: usize) -> bool {
+    if m.first > first {
+        return (m.first.saturating_sub(5)..m.first)
+            .rev()
+            .take_while(|&k| !matches!(words[k], "," | ";"))
+            .any(|k| matches!(words.key(k), "without" | "absence"));
+    }
     if m.last >= first || first - m.last > 7 {
         return false;
     }
