@@ -58,8 +58,8 @@ pub fn acronym(word: &str) -> bool {
 
 /// Whether the capitalised words `first..end` of a sentence name a body the
 /// lists do not know: two words or more ending in a head noun ("Syrian
-/// Democratic Forces"), or one acronym before its people (`people_after`: "SDF
-/// negotiators"; or "M23 rebels"). An acronym alone is more often a forum, a
+/// Democratic Forces"), or one acronym beside its people (`people_after`: "SDF
+/// negotiators", "representatives of the TPLF"; or "M23 rebels"). An acronym alone is more often a forum, a
 /// programme or an agency ("the TTC", "COP30") than a party.
 pub fn names_a_body(
     text: &str,
@@ -110,6 +110,16 @@ mod tests {
         assert_eq!(
             parties("The M23 rebels held talks with Ola Brek."),
             [["M23", "Ola Brek"]]
+        );
+        // Class: the people of an acronym named before it ("representatives of
+        // the TPLF", "the leader of the SDF").
+        assert_eq!(
+            parties("Ola Brek met representatives of the TPLF in Oslo on Monday."),
+            [["Ola Brek", "TPLF"]]
+        );
+        assert_eq!(
+            parties("Ola Brek held talks with the leader of the SDF in Oslo."),
+            [["Ola Brek", "SDF"]]
         );
         // A forum in capitals is where they meet; the body a leader heads is his.
         assert!(parties("Ola Brek met the TTC in Paris.").is_empty());

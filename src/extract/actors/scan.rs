@@ -90,11 +90,25 @@ pub(super) fn run_at(
         })
         .unwrap_or(j);
     if !before_name.titled
-        && bodies::names_a_body(text, toks, body_from, k, || group_at(text, toks, k))
+        && bodies::names_a_body(text, toks, body_from, k, || {
+            group_at(text, toks, k) || look.title(k) > 0 || people_of(text, toks, look, run_start)
+        })
     {
         return (body(text, toks, body_from, k, span, out), k);
     }
     (person(text, toks, reg, run_start, before_name, k, span), k)
+}
+
+/// "representatives of the TPLF", "the leader of the SDF": people of the body
+/// named right after them (a group or an office, "of", "the").
+fn people_of(text: &str, toks: &[Tok], look: &Lookups, first: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let of = match first.checked_sub(1).map(word) {
+        Some("the") => first.checked_sub(2),
+        _ => first.checked_sub(1),
+    };
+    of.filter(|&k| word(k) == "of" && k > 0)
+        .is_some_and(|k| GROUPS.contains(&word(k - 1)) || look.title(k - 1) > 0)
 }
 
 /// "Q Mr. President, …", "Q Yeah. …": a press briefing's question opens its
