@@ -1745,6 +1745,22 @@ pub(crate) mod tests {
                      in Lima on Monday.",
         );
         assert_eq!(parties(&v), [["Tam Ruen", "Per Lund"]], "{v:?}");
+        // Class: an invitation accepted or extended to a meeting names who hosts
+        // it and who comes; the city is where; one handed over is a message.
+        for text in [
+            "Per Lund accepted an invitation from Tam Ruen to visit Oslo in May.",
+            "Tam Ruen extended an invitation to Per Lund to visit Oslo.",
+        ] {
+            let m = meetings_of(text);
+            assert_eq!(m.len(), 1, "{text}: {m:?}");
+            let mut who: Vec<&str> = m[0].participants.iter().map(|p| p.as_str()).collect();
+            who.sort_unstable();
+            assert_eq!(who, ["Per Lund", "Tam Ruen"], "{text}: {m:?}");
+            assert_eq!(m[0].place.as_deref(), Some("Oslo"), "{text}: {m:?}");
+        }
+        let v =
+            met("Per Lund handed over an invitation from Tam Ruen to attend the summit in Oslo.");
+        assert!(v.is_empty(), "{v:?}");
     }
 
     /// Class: a meeting named by the format of its sides ("a Chile-Peru

@@ -244,10 +244,32 @@ pub(super) fn of_a_message(words: Words, first: usize) -> bool {
     if !matches!(words.key(p), "from" | "to") {
         return false;
     }
-    (p.saturating_sub(10)..p)
+    let Some(m) = (p.saturating_sub(10)..p)
         .rev()
         .take_while(|&k| !matches!(words[k], "," | ";" | "(" | ")"))
-        .any(|k| MESSAGES.contains(&words.key(k)))
+        .find(|&k| MESSAGES.contains(&words.key(k)))
+    else {
+        return false;
+    };
+    // "accepted an invitation from X to visit Oslo", "extended an invitation to
+    // X to visit Oslo": who invites to a meeting hosts it, and who is invited
+    // comes to it.
+    let to_meet = (first..(first + 6).min(words.len())).any(|k| {
+        words.key(k) == "to"
+            && matches!(
+                words.key_at(k + 1),
+                Some("visit" | "meet" | "attend" | "come" | "travel")
+            )
+    });
+    // (One handing over the invitation carries a message: "handed over an
+    // invitation from X to attend the summit".)
+    let answered = (m.saturating_sub(3)..m).any(|k| {
+        matches!(
+            words.key(k),
+            "accepted" | "accepts" | "accepting" | "extended" | "extends" | "issued" | "renewed"
+        )
+    });
+    !(words.key(m) == "invitation" && answered && to_meet)
 }
 
 /// "with Mr. Wang Yi, Member of the Political Bureau of the Communist Party of
