@@ -250,11 +250,17 @@ fn action_item(
 /// until Friday to reply": a time granted to others is their deadline, as "has
 /// until" is one's own. The cue is "until" (one word) after a verb of granting.
 fn granted_until(words: Words, k: usize) -> Option<usize> {
+    granter(words, k).map(|_| 1)
+}
+
+/// Where the verb granting the time that "until" at `k` ends stands.
+fn granter(words: Words, k: usize) -> Option<usize> {
     const GRANTING: &[&str] = &[
         "gave", "give", "gives", "giving", "given", "granted", "grant", "grants", "granting",
     ];
-    (words.key(k) == "until" && (k.saturating_sub(4)..k).any(|j| GRANTING.contains(&words.key(j))))
-        .then_some(1)
+    (words.key(k) == "until")
+        .then(|| (k.saturating_sub(4)..k).find(|&j| GRANTING.contains(&words.key(j))))
+        .flatten()
 }
 
 /// The cue that starts at word `k`, if one does: a future or obligation cue and
@@ -350,12 +356,16 @@ fn cue_end(words: Words, k: usize) -> Option<(usize, bool)> {
 
 /// "Sweden asked Norway to submit its proposals", "urged the council to vote":
 /// whom an object cue names between itself and its "to" is who must act, not
-/// who asked. None when no actor stands there ("expects the talks to resume").
+/// who asked; so is whom a verb of granting names before "until". None when no actor stands there ("expects the talks to resume").
 fn asked_to_act(doc: &Doc, i: usize, cue: &Cue) -> Option<Vec<ActorName>> {
-    let to = cue.end.checked_sub(1).filter(|_| cue.object_cue)?;
+    // "Chile has given Peru until Friday to respond": who is granted the time.
+    let (from, to) = match granter(doc.words(i), cue.at) {
+        Some(g) => (g, cue.at),
+        None => (cue.at, cue.end.checked_sub(1).filter(|_| cue.object_cue)?),
+    };
     let named: Vec<ActorName> = doc.mentions[i]
         .iter()
-        .filter(|m| m.first > cue.at && m.last <= to && !m.possessive && !m.modifier)
+        .filter(|m| m.first > from && m.last <= to && !m.possessive && !m.modifier)
         .filter_map(|m| ActorName::new(&m.name))
         .collect();
     (!named.is_empty()).then_some(named)

@@ -636,6 +636,15 @@ pub(super) mod tests {
                 "The council asked Ana Veld to report back by June.",
                 "Ana Veld",
             ),
+            // Class: the one granted time to act ("has given X until Friday to").
+            (
+                "Chile has given Peru until Friday to respond to its proposal.",
+                "Peru",
+            ),
+            (
+                "The mediators gave Ana Veld until March 31 to submit her list.",
+                "Ana Veld",
+            ),
         ] {
             let (p, _) = read(text);
             assert_eq!(p.len(), 1, "{text}: {p:?}");
