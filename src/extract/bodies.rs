@@ -59,8 +59,9 @@ pub fn acronym(word: &str) -> bool {
 /// Whether the capitalised words `first..end` of a sentence name a body the
 /// lists do not know: two words or more ending in a head noun ("Syrian
 /// Democratic Forces"), or one acronym beside its people (`people_after`: "SDF
-/// negotiators", "representatives of the TPLF"; or "M23 rebels"). An acronym alone is more often a forum, a
-/// programme or an agency ("the TTC", "COP30") than a party.
+/// negotiators", "representatives of the TPLF"; or "M23 rebels"). An acronym
+/// alone is more often a forum, a programme or an agency ("the TTC", "COP30")
+/// than a party.
 pub fn names_a_body(
     text: &str,
     toks: &[Tok],

@@ -356,9 +356,10 @@ fn cue_end(words: Words, k: usize) -> Option<(usize, bool)> {
 
 /// "Sweden asked Norway to submit its proposals", "urged the council to vote":
 /// whom an object cue names between itself and its "to" is who must act, not
-/// who asked; so is whom a verb of granting names before "until". None when no actor stands there ("expects the talks to resume").
+/// who asked; so is whom a verb of granting names before "until" ("has given
+/// Peru until Friday to respond"). None when no actor stands there ("expects the
+/// talks to resume").
 fn asked_to_act(doc: &Doc, i: usize, cue: &Cue) -> Option<Vec<ActorName>> {
-    // "Chile has given Peru until Friday to respond": who is granted the time.
     let (from, to) = match granter(doc.words(i), cue.at) {
         Some(g) => (g, cue.at),
         None => (cue.at, cue.end.checked_sub(1).filter(|_| cue.object_cue)?),
