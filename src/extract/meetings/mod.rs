@@ -648,6 +648,18 @@ pub(crate) mod tests {
         // the relative tells of the meeting itself: its date is the meeting's
         let v = met("The round, which opened on Monday, brought together Ana Veld and Per Lund.");
         assert_eq!(v.first().map(|m| m.2), Some(d("2030-06-10")), "{v:?}");
+        // Class: a relative clause after an object that tells a meeting of its
+        // own ("… Per Lund, who is due to visit Lima in April") names its
+        // parties; "who heads …" only describes.
+        let v = met("Ana Veld also spoke with Per Lund, who is due to visit Lima in April.");
+        assert!(
+            v.iter()
+                .any(|m| m.0 == ["Per Lund", "Peru"] && m.1 == MeetingStatus::Planned),
+            "{v:?}"
+        );
+        let v = met("Ana Veld met Per Lund, who heads the Peruvian delegation, in Lima.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Per Lund"], "{v:?}");
     }
 
     /// Class: a city named in front of the meeting noun ("the Santiago round",

@@ -302,8 +302,13 @@ pub(super) fn in_a_persons_title(doc: &Doc, i: usize, words: Words, m: &Mention)
 
 /// "met Y, who heads the Russian delegation, in Oslo": a name in a relative
 /// clause set off by a comma that says what someone is describes that person;
-/// it is no party of its own.
-pub(super) fn in_a_description(words: Words, first: usize) -> bool {
+/// it is no party of its own. Unless the relative tells the meeting itself: "X,
+/// who is due to visit Lima in April" (a cue of `group` stands in it).
+pub(super) fn in_a_description(
+    words: Words,
+    group: &[(usize, usize, &MeetingCue)],
+    first: usize,
+) -> bool {
     let Some(comma) = (0..first)
         .rev()
         .find(|&k| words[k] == "," || words[k] == ";")
@@ -312,7 +317,9 @@ pub(super) fn in_a_description(words: Words, first: usize) -> bool {
     };
     // "who was accompanied by Z": Z came along.
     let passive = words.key_at(comma + 3).is_some_and(|w| w.ends_with("ed"));
-    words[comma] == ","
+    let tells_the_meeting = group.iter().any(|c| c.0 > comma && c.0 < first);
+    !tells_the_meeting
+        && words[comma] == ","
         && words.key_at(comma + 1) == Some("who")
         && words
             .key_at(comma + 2)

@@ -181,7 +181,7 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         || a_side_of_a_relation(words, m.first)
         || a_venue(words, m)
         || a_place_left(words, m)
-        || in_a_description(words, m.first)
+        || in_a_description(words, clause.group, m.first)
         || kept_away(words, m, clause.first())
         || quoted_apart(doc, i, m, clause.first())
         || outside_its_own_between(words, clause.group, m)
