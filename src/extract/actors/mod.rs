@@ -283,6 +283,18 @@ impl Registry {
         }
     }
 
+    /// The one person the article introduced as `country`'s `title` ("Chilean
+    /// Foreign Minister Ana Veld" for "Chile's foreign minister").
+    pub fn holder_of(&self, country: &str, title: &str) -> Option<&str> {
+        let mut holders = self
+            .affiliation
+            .iter()
+            .filter(|(p, c)| c.as_str() == country && self.title_of(p) == Some(title))
+            .map(|(p, _)| p.as_str());
+        let one = holders.next()?;
+        holders.next().is_none().then_some(one)
+    }
+
     /// The one person introduced with `title`. A surname recorded with it ("State
     /// Councilor Qin") is the full name introduced elsewhere ("Qin Gang").
     pub fn by_title(&self, title: &str) -> Option<&str> {

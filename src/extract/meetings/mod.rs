@@ -2072,6 +2072,22 @@ pub(crate) mod tests {
         }
     }
 
+    /// Class: a country's office named after its possessive with no name
+    /// ("Chile's foreign minister met …", "hosted Chile's president") is the
+    /// person the article introduced in that office, else the country.
+    #[test]
+    fn a_country_s_office_without_a_name_is_its_holder_or_the_country() {
+        let v = met("Chile's foreign minister met Peru's foreign minister in Lima on Monday.");
+        assert_eq!(parties(&v), [["Chile", "Peru"]], "{v:?}");
+        let v = met("Peru's president hosted Chile's president in Lima on Monday.");
+        assert_eq!(parties(&v), [["Peru", "Chile"]], "{v:?}");
+        let v = met(
+            "Chilean Foreign Minister Ana Veld arrived in Lima on Sunday. \
+             On Monday, Chile's foreign minister met Per Lund.",
+        );
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{v:?}");
+    }
+
     #[test]
     fn nationalities_through_their_officers_meet_as_countries() {
         let v = met("Thai and Cambodian army commanders met in Poipet on Monday.");

@@ -11,6 +11,7 @@ use super::super::Doc;
 use super::super::actors::{ActorKind, Mention};
 use super::super::lexicon::{Known, LEXICON};
 use super::super::speech::Said;
+use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 use super::anaphora;
 use super::attendance;
@@ -198,7 +199,10 @@ fn no_party(doc: &Doc, i: usize, clause: &Clause, m: &Mention) -> bool {
         && words.get(m.last).is_some_and(|w| {
             matches!(*w, "offer" | "proposal" | "invitation" | "request" | "plan")
         });
-    ((m.possessive || m.modifier) && !offers && !holds_the_meeting(words, clause.group, m))
+    ((m.possessive || m.modifier)
+        && !offers
+        && !holds_the_meeting(words, clause.group, m)
+        && office_after(words, m).is_none())
         || describes_next(doc, i, m)
 }
 
@@ -223,6 +227,13 @@ fn add_party<'d>(
 ) {
     if m.group {
         named.groups.push((&m.name, officers(words, m.last)));
+    }
+    if let Some(title) = office_after(words, m) {
+        add(
+            doc.registry.holder_of(&m.name, &title).unwrap_or(&m.name),
+            names,
+        );
+        return;
     }
     if m.kind == ActorKind::Person
         && words
@@ -257,6 +268,25 @@ fn add_party<'d>(
         named.compounds.push(&m.name);
     }
     add(&m.name, names);
+}
+
+/// "Chile's foreign minister met …", "hosted Chile's president": a country's
+/// office named after its possessive, with no name after it, is the person the
+/// article introduced in it, else the country. Returns the office.
+fn office_after(words: Words, m: &Mention) -> Option<String> {
+    if !m.possessive || m.kind != ActorKind::Country {
+        return None;
+    }
+    let n = (1..=3).rev().find(|&n| {
+        m.last + n <= words.len()
+            && (m.last..m.last + n).all(|k| words[k].starts_with(char::is_lowercase))
+            && LEXICON
+                .titles
+                .contains(&words.slice(m.last..m.last + n).phrase_key())
+    })?;
+    let title = words.slice(m.last..m.last + n).phrase_key();
+    let named_after = words.get(m.last + n).is_some_and(|w| is_capitalised(w));
+    (!named_after && !title.ends_with('s')).then_some(title)
 }
 
 /// Two countries meeting are, in practice, the people the article introduced as
