@@ -168,7 +168,8 @@ fn modal_passive(words: Words, left: usize, right: usize) -> Option<MeetingStatu
 /// trips tell it ("will travel to … to meet", "is traveling to …" stay plans);
 /// "travels to Lima on Monday for talks with Y", "heads to Oslo to meet Y": a
 /// journey told in the present simple, as news announces a trip, is to come,
-/// and so is the meeting it is made for.
+/// and so is the meeting it is made for; "is in Lima for talks with Y" is a
+/// stay under way.
 fn journey_to_meet(words: Words, left: usize, first: usize) -> Option<MeetingStatus> {
     const TRAVELLED: &[&str] = &[
         "traveled",
@@ -198,6 +199,12 @@ fn journey_to_meet(words: Words, left: usize, first: usize) -> Option<MeetingSta
             Some(MeetingStatus::Held)
         } else if TRAVELS.contains(&w) && words.key_at(k + 1) == Some("to") {
             Some(MeetingStatus::Planned)
+        } else if matches!(w, "is" | "are" | "was" | "were")
+            && words.key_at(k + 1) == Some("in")
+            && words.get(k + 2).is_some_and(|n| is_capitalised(n))
+        {
+            // "X is in Lima for talks with Y": the stay is under way.
+            Some(MeetingStatus::Held)
         } else {
             None
         }
@@ -686,6 +693,17 @@ mod tests {
         }
         let v = met("Ana Veld flew to Lima on Monday for talks with Per Lund.");
         assert_eq!(v.first().map(|m| (m.1, m.2)), Some((Held, d("2030-06-10"))));
+        // Class: a stay told under way ("is in Lima for talks with Y") is held
+        // there; "will be in Lima for talks" is to come.
+        let v = meetings_of("Ana Veld is in Lima for talks with Per Lund.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            (v[0].status, v[0].place.as_deref()),
+            (Held, Some("Lima")),
+            "{v:?}"
+        );
+        let v = met("Ana Veld will be in Lima next week for talks with Per Lund.");
+        assert_eq!(v.first().map(|m| m.1), Some(Planned), "{v:?}");
     }
 
     /// A noun cue whose predicate is "is scheduled / planned / set / expected"
