@@ -190,6 +190,7 @@ fn meeting_in(
     if parties.names.len() < 2 + companions(doc, i, clause, &parties.names)
         || alternatives(doc, i, left, right)
         || respective(words, left, right)
+        || spoken_of(doc, i, clause)
     {
         return None;
     }
@@ -317,6 +318,20 @@ fn companions(doc: &Doc, i: usize, clause: &Clause, names: &[String]) -> usize {
                 && names.iter().any(|n| n == &m.name)
         })
         .count()
+}
+
+/// "Ana Veld spoke highly of Per Lund", "talked about Peru": after a bare
+/// "spoke" or "talked" (no "with", "to" or "by phone"), a name is what was
+/// spoken of; only those named before it ("X and Y spoke on Monday", "when the
+/// two talked") held a conversation.
+fn spoken_of(doc: &Doc, i: usize, clause: &Clause) -> bool {
+    let [(k, 1, cue)] = clause.group else {
+        return false;
+    };
+    matches!(cue.words[0].as_str(), "spoke" | "talked")
+        && doc.mentions[i]
+            .iter()
+            .any(|m| m.first > *k && m.last <= clause.right && !m.modifier)
 }
 
 /// "The leaders discussed their respective conversations with A and B": each

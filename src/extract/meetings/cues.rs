@@ -27,28 +27,33 @@ pub(super) fn find_cues(words: Words) -> Vec<Vec<(usize, usize, &'static Meeting
         } else {
             None
         };
-        let found = cues
+        let direct = cues
             .and_then(|c| {
                 c.iter()
                     .map(|&n| &LEXICON.meeting[n])
                     .find(|c| phrase_at(words, k, &c.words))
             })
-            .map(|c| (c.words.len(), c))
-            .or_else(|| {
-                // "spoke yesterday with", "spoke on Saturday by phone": a time
-                // adverb between a verb of speaking and the rest of its cue.
-                if !SPLIT_VERBS.contains(&lw) {
-                    return None;
-                }
-                let j = adverbs_after(words, k + 1);
-                if j == k + 1 {
-                    return None;
-                }
-                cues?.iter().map(|&n| &LEXICON.meeting[n]).find_map(|c| {
-                    (c.words.len() > 1 && phrase_at(words, j, &c.words[1..]))
-                        .then(|| (j - k + c.words.len() - 1, c))
-                })
-            });
+            .map(|c| (c.words.len(), c));
+        // "spoke yesterday with", "spoke on Saturday by phone": a time adverb
+        // between a verb of speaking and the rest of its cue, which wins over
+        // the verb alone ("X and Y spoke on Monday").
+        let split = || {
+            if !SPLIT_VERBS.contains(&lw) {
+                return None;
+            }
+            let j = adverbs_after(words, k + 1);
+            if j == k + 1 {
+                return None;
+            }
+            cues?.iter().map(|&n| &LEXICON.meeting[n]).find_map(|c| {
+                (c.words.len() > 1 && phrase_at(words, j, &c.words[1..]))
+                    .then(|| (j - k + c.words.len() - 1, c))
+            })
+        };
+        let found = match direct {
+            Some((1, _)) => split().or(direct),
+            _ => direct.or_else(split),
+        };
         match found {
             Some((len, c)) if !no_meeting(words, k) => {
                 // "spoke with X to coordinate efforts, including talks between

@@ -2143,6 +2143,33 @@ pub(crate) mod tests {
         assert_eq!(v[1].0, ["Ana Veld", "Per Lund"]);
     }
 
+    /// Class: "X and Y spoke" or "talked" with no "with", "to" or "by phone" is
+    /// a conversation of those named before the verb; one named after it is what
+    /// was spoken of, and "spoke with one voice" is agreement.
+    #[test]
+    fn a_joint_subject_that_spoke_held_a_conversation() {
+        for text in [
+            "Ana Veld and Per Lund spoke on Monday.",
+            "Ana Veld and Per Lund last spoke in January.",
+            "Ana Veld and Per Lund talked on Monday.",
+        ] {
+            let v = met(text);
+            assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{text}: {v:?}");
+            assert_eq!(v[0].1, MeetingStatus::Held, "{text}");
+        }
+        for text in [
+            "Ana Veld spoke highly of Per Lund on Monday.",
+            "Ana Veld spoke on Monday, a day after Per Lund warned of sanctions.",
+            "Chile and Peru spoke with one voice on the border.",
+        ] {
+            assert!(met(text).is_empty(), "{text}: {:?}", met(text));
+        }
+        // A time between the verb and the rest of its cue keeps the cue.
+        let v = meetings_of("Ana Veld spoke yesterday with Per Lund.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].kind, MeetingKind::Call, "{v:?}");
+    }
+
     #[test]
     fn calls_and_pronouns() {
         let v = met("Ola Brek arrived. He spoke by phone with Tam Ruen on Tuesday.");

@@ -313,8 +313,16 @@ fn is_modal_before(words: Words, k: usize) -> bool {
     })
 }
 
-/// "called his counterpart" is a call; "called on", "called off", "called for" are not.
+/// "called his counterpart" is a call; "called on", "called off", "called for" are not;
+/// "spoke with one voice" is agreement, not a conversation.
 fn false_call(words: Words, k: usize) -> bool {
+    if matches!(words.key(k), "spoke" | "speak" | "speaks" | "speaking")
+        && words.key_at(k + 1) == Some("with")
+        && words.key_at(k + 2) == Some("one")
+        && words.key_at(k + 3) == Some("voice")
+    {
+        return true;
+    }
     if matches!(words.key(k), "called" | "calls" | "call") && words.key_at(k + 1) == Some("on") {
         return appeal_on(words, k + 2);
     }
