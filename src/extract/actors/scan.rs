@@ -239,7 +239,8 @@ pub(super) fn person(
             && !names_a_place(text, toks, run_start, k, titled)
     } else {
         // "the first foreign leader I spoke with": "I" after a title is no name.
-        (titled || reg.full(full[0]).is_some()) && full[0] != "I"
+        (titled || reg.full(full[0]).is_some() || paired_surnames(text, toks, run_start, k))
+            && full[0] != "I"
     };
     if !is_person {
         return None;
@@ -269,6 +270,40 @@ pub(super) fn person(
         side: false,
         title: before_name.title,
     })
+}
+
+/// "Veld and Lund held talks on Monday": two capitalised words the lists do not
+/// know, joined by "and" as the subject of a verb, are the surnames of people a
+/// follow-up article does not introduce again (the run `run_start..k` is one of
+/// them).
+fn paired_surnames(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool {
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let surname = |i: usize| {
+        let w = word(i);
+        w.len() >= 3
+            && is_capitalised(w)
+            && w.chars().skip(1).all(char::is_lowercase)
+            && LEXICON.lookup(w).is_none()
+            && !LEXICON.function.contains(lower(w).as_ref())
+    };
+    // A verb of meeting or saying, or an auxiliary before one ("Brexit and Covid
+    // weighed on trade" names no one).
+    let verb = |i: usize| {
+        let w = word(i);
+        LEXICON.meeting_first.contains_key(w)
+            || LEXICON.speech.contains(w)
+            || matches!(
+                w,
+                "will" | "would" | "are" | "were" | "have" | "had" | "agreed" | "also" | "last"
+            )
+    };
+    k == run_start + 1
+        && surname(run_start)
+        && ((word(k) == "and" && surname(k + 1) && verb(k + 2))
+            || (run_start >= 2
+                && word(run_start - 1) == "and"
+                && surname(run_start - 2)
+                && verb(k)))
 }
 
 /// The words of a name as a name is written: title case for words in capitals,

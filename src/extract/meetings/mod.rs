@@ -2143,6 +2143,24 @@ pub(crate) mod tests {
         assert_eq!(v[1].0, ["Ana Veld", "Per Lund"]);
     }
 
+    /// Class: a follow-up article that names the parties by their surnames only
+    /// ("Veld and Lund held talks on Monday"): two capitalised words the lists do
+    /// not know, joined by "and" before a verb of meeting or saying, are people.
+    /// Not before another verb ("as Brexit and Covid weighed on trade").
+    #[test]
+    fn surnames_joined_before_a_meeting_verb_are_people() {
+        let v = met("Veld and Lund held talks in Lima on Monday.");
+        assert_eq!(parties(&v), [["Veld", "Lund"]], "{v:?}");
+        let v = met("Veld and Lund will meet again in April.");
+        assert_eq!(
+            v.first().map(|m| m.1),
+            Some(MeetingStatus::Planned),
+            "{v:?}"
+        );
+        let v = met("Ana Veld met Per Lund as Brexit and Covid weighed on trade.");
+        assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{v:?}");
+    }
+
     /// Class: "X and Y spoke" or "talked" with no "with", "to" or "by phone" is
     /// a conversation of those named before the verb; one named after it is what
     /// was spoken of, and "spoke with one voice" is agreement.
