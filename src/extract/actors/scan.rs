@@ -285,6 +285,8 @@ fn paired_surnames(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool
             && w.chars().skip(1).all(char::is_lowercase)
             && LEXICON.lookup(w).is_none()
             && !LEXICON.function.contains(lower(w).as_ref())
+            && !GROUPS.contains(&lower(w).as_ref())
+            && !PEOPLE.contains(&lower(w).as_ref())
     };
     // A verb of meeting or saying, or an auxiliary before one ("Brexit and Covid
     // weighed on trade" names no one).
@@ -297,14 +299,49 @@ fn paired_surnames(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool
                 "will" | "would" | "are" | "were" | "have" | "had" | "agreed" | "also" | "last"
             )
     };
+    // "Lund said …", "“…,” Lund told reporters": a surname opening its clause
+    // before a verb of saying.
+    let opens_clause =
+        run_start == 0 || matches!(word(run_start - 1), "," | "”" | "\"" | "—" | "-" | "–");
     k == run_start + 1
         && surname(run_start)
         && ((word(k) == "and" && surname(k + 1) && verb(k + 2))
             || (run_start >= 2
                 && word(run_start - 1) == "and"
                 && surname(run_start - 2)
-                && verb(k)))
+                && verb(k))
+            || (opens_clause && LEXICON.speech.contains(word(k))))
 }
+
+/// Plural nouns of people that open a sentence before a verb of saying
+/// ("Participants acknowledged …", "Analysts said …"): no surnames.
+const PEOPLE: &[&str] = &[
+    "participants",
+    "analysts",
+    "critics",
+    "experts",
+    "sources",
+    "residents",
+    "witnesses",
+    "observers",
+    "activists",
+    "protesters",
+    "officers",
+    "soldiers",
+    "authorities",
+    "organisers",
+    "organizers",
+    "investors",
+    "traders",
+    "economists",
+    "scientists",
+    "campaigners",
+    "members",
+    "others",
+    "both",
+    "many",
+    "some",
+];
 
 /// The words of a name as a name is written: title case for words in capitals,
 /// without the possessive at its end; a regnal number after the name ("King

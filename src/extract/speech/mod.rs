@@ -776,4 +776,20 @@ mod tests {
             )]
         );
     }
+
+    /// Class: a follow-up article quotes people by surname alone ("Lund said
+    /// …", "“…,” Lund told reporters"): a capitalised word the lists do not know
+    /// that opens its clause before a verb of saying is the speaker; a plural
+    /// noun of people there is not ("Participants acknowledged …").
+    #[test]
+    fn a_surname_alone_before_a_verb_of_saying_speaks() {
+        let v = said("Lund said the talks with Chile were useful.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, "Lund");
+        let v = said("“We are close to a deal,” Lund told reporters.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!((v[0].0.as_str(), v[0].2), ("Lund", true));
+        let v = said("Participants acknowledged the importance of the new agency.");
+        assert!(v.iter().all(|s| s.0 != "Participants"), "{v:?}");
+    }
 }
