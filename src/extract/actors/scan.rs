@@ -310,8 +310,23 @@ fn paired_surnames(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool
                 && word(run_start - 1) == "and"
                 && surname(run_start - 2)
                 && verb(k))
-            || (opens_clause && LEXICON.speech.contains(word(k))))
+            || (opens_clause && (LEXICON.speech.contains(word(k)) || MET.contains(&word(k)))))
 }
+
+/// Verbs of meeting a surname opens its clause before: "Lund met Ana Veld".
+const MET: &[&str] = &[
+    "met",
+    "hosted",
+    "received",
+    "held",
+    "spoke",
+    "called",
+    "visited",
+    "telephoned",
+    "phoned",
+    "welcomed",
+    "will",
+];
 
 /// Plural nouns of people that open a sentence before a verb of saying
 /// ("Participants acknowledged …", "Analysts said …"): no surnames.

@@ -2144,9 +2144,10 @@ pub(crate) mod tests {
     }
 
     /// Class: a follow-up article that names the parties by their surnames only
-    /// ("Veld and Lund held talks on Monday"): two capitalised words the lists do
-    /// not know, joined by "and" before a verb of meeting or saying, are people.
-    /// Not before another verb ("as Brexit and Covid weighed on trade").
+    /// ("Veld and Lund held talks on Monday", "Lund met Ana Veld"): two
+    /// capitalised words the lists do not know, joined by "and" before a verb of
+    /// meeting or saying, are people, and so is one opening its clause before
+    /// one. Not before another verb ("as Brexit and Covid weighed on trade").
     #[test]
     fn surnames_joined_before_a_meeting_verb_are_people() {
         let v = met("Veld and Lund held talks in Lima on Monday.");
@@ -2159,6 +2160,9 @@ pub(crate) mod tests {
         );
         let v = met("Ana Veld met Per Lund as Brexit and Covid weighed on trade.");
         assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{v:?}");
+        // One surname opening its clause before a verb of meeting.
+        let v = met("Lund met Ana Veld in Lima on Monday.");
+        assert_eq!(parties(&v), [["Lund", "Ana Veld"]], "{v:?}");
     }
 
     /// Class: "X and Y spoke" or "talked" with no "with", "to" or "by phone" is
