@@ -11,7 +11,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::model::{
-    ArticleId, Evidence, Meeting, MeetingStatus, Outcome, OutcomeKind, Pending, Statement,
+    ActorName, ArticleId, Evidence, Meeting, MeetingStatus, Outcome, OutcomeKind, Pending,
+    Statement,
 };
 
 /// The article a claim links to.
@@ -481,6 +482,18 @@ fn same_action(a: &Action, b: &Action) -> bool {
     (same_verb && shared >= 1) || all_shared >= 2
 }
 
+/// "Chile has until March 14 to reply" and "Chile replied to the proposal on
+/// Thursday": a response awaited with no object names nothing to share; the
+/// same verb by the same actor answers it.
+fn answered_by(a: &Action, b: &Action, awaited: &[ActorName], by: &[ActorName]) -> bool {
+    let [verb] = a.words.as_slice() else {
+        return false;
+    };
+    a.answerable
+        && b.words.first().is_some_and(|w| one_verb(verb, w))
+        && awaited.iter().any(|x| by.iter().any(|y| x == y))
+}
+
 /// "name a special envoy for the Sahel" and, later in the same article, "name a
 /// special envoy": the same verb, and every content word of the shorter in the
 /// longer. (Sharing one word is not enough within one article: "present a report"
@@ -586,7 +599,10 @@ pub fn track_pending(
             .iter()
             .zip(&done)
             .filter(|(o, _)| first.is_some_and(|f| o.article.published > f))
-            .filter(|(_, outcome)| same_action(action, outcome))
+            .filter(|(o, outcome)| {
+                same_action(action, outcome)
+                    || answered_by(action, outcome, &d.development.item.actors, &o.item.actors)
+            })
             .map(|(o, _)| o)
             .min_by_key(|o| o.article.published);
         if let Some(o) = closing {
@@ -825,6 +841,31 @@ mod tests {
             matches!(t[0].state, PendingState::Open),
             "troops are no response"
         );
+    }
+
+    /// Class: a response awaited with no object ("Chile has until March 14 to
+    /// reply") is answered by the same verb from the same actor ("Chile replied
+    /// to the proposal"); from another actor it stays open.
+    #[test]
+    fn a_bare_reply_is_answered_by_the_same_actor() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let by = |who: &str| {
+            crate::model::ActorName::new(who)
+                .into_iter()
+                .collect::<Vec<_>>()
+        };
+        let mut p = pend("reply", "a", 1);
+        p.item.actors = by("Chile");
+        for (who, done) in [("Chile", true), ("Peru", false)] {
+            let mut o = outcome("reply to the Peruvian proposal", "b", 5);
+            o.item.actors = by(who);
+            let t = track_pending(vec![p.clone()], &[o], today);
+            assert_eq!(
+                matches!(t[0].state, PendingState::Done { .. }),
+                done,
+                "{who}: {t:?}"
+            );
+        }
     }
 
     /// Class: a plan given up ("shelved", "postponed indefinitely") closes the
