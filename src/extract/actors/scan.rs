@@ -239,7 +239,7 @@ pub(super) fn person(
             && !names_a_place(text, toks, run_start, k, titled)
     } else {
         // "the first foreign leader I spoke with": "I" after a title is no name.
-        (titled || reg.full(full[0]).is_some() || paired_surnames(text, toks, run_start, k))
+        (titled || reg.full(full[0]).is_some() || bare_surname(text, toks, run_start, k))
             && full[0] != "I"
     };
     if !is_person {
@@ -272,11 +272,12 @@ pub(super) fn person(
     })
 }
 
-/// "Veld and Lund held talks on Monday": two capitalised words the lists do not
-/// know, joined by "and" as the subject of a verb, are the surnames of people a
-/// follow-up article does not introduce again (the run `run_start..k` is one of
-/// them).
-fn paired_surnames(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool {
+/// A follow-up article names people it does not introduce again by surname
+/// alone: the one word of the run `run_start..k`, capitalised and unknown to the
+/// lists, is one when it is joined by "and" to another such word before a verb
+/// of meeting or saying ("Veld and Lund held talks on Monday"), or opens its
+/// clause before one ("Lund said …", "“…,” Lund told reporters", "Lund met X").
+fn bare_surname(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool {
     let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
     let surname = |i: usize| {
         let w = word(i);
@@ -299,8 +300,6 @@ fn paired_surnames(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool
                 "will" | "would" | "are" | "were" | "have" | "had" | "agreed" | "also" | "last"
             )
     };
-    // "Lund said …", "“…,” Lund told reporters": a surname opening its clause
-    // before a verb of saying.
     let opens_clause =
         run_start == 0 || matches!(word(run_start - 1), "," | "”" | "\"" | "—" | "-" | "–");
     k == run_start + 1

@@ -277,14 +277,14 @@ fn office_after(words: Words, m: &Mention) -> Option<String> {
     if !m.possessive || m.kind != ActorKind::Country {
         return None;
     }
-    let n = (1..=3).rev().find(|&n| {
-        m.last + n <= words.len()
-            && (m.last..m.last + n).all(|k| words[k].starts_with(char::is_lowercase))
-            && LEXICON
-                .titles
-                .contains(&words.slice(m.last..m.last + n).phrase_key())
+    let (n, title) = (1..=3).rev().find_map(|n| {
+        let lower = m.last + n <= words.len()
+            && (m.last..m.last + n).all(|k| words[k].starts_with(char::is_lowercase));
+        let title = words
+            .slice(m.last..(m.last + n).min(words.len()))
+            .phrase_key();
+        (lower && LEXICON.titles.contains(&title)).then_some((n, title))
     })?;
-    let title = words.slice(m.last..m.last + n).phrase_key();
     let named_after = words.get(m.last + n).is_some_and(|w| is_capitalised(w));
     (!named_after && !title.ends_with('s')).then_some(title)
 }
