@@ -185,13 +185,17 @@ fn meeting_in(
         right,
     } = *clause;
     let first = group.first()?.0;
-    let mut parties = participants::parties(doc, i, clause, said, history);
-    let visited = visited_place(doc, i, clause, &mut parties.names);
-    if parties.names.len() < 2 + companions(doc, i, clause, &parties.names)
-        || alternatives(doc, i, left, right)
+    // What rules a clause out without its parties is asked first: reading the
+    // parties is the costly part, and "spoke" alone is a common word.
+    if alternatives(doc, i, left, right)
         || respective(words, left, right)
         || spoken_of(doc, i, clause)
     {
+        return None;
+    }
+    let mut parties = participants::parties(doc, i, clause, said, history);
+    let visited = visited_place(doc, i, clause, &mut parties.names);
+    if parties.names.len() < 2 + companions(doc, i, clause, &parties.names) {
         return None;
     }
     let rule = rule_status(doc, clause);
@@ -287,9 +291,11 @@ fn visited_place(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) 
     let at = names.iter().position(|n| *n == m.name)?;
     // "paid a state visit to Beijing and met President Xi": the country of a
     // visit told with a person met there is where, not whom, the visitor met.
-    let people = people_named(doc, i, clause);
-    if names.len() >= 3 && (people >= 2 || (m.modifier && people >= 1)) {
-        names.remove(at);
+    if names.len() >= 3 {
+        let people = people_named(doc, i, clause);
+        if people >= 2 || (m.modifier && people >= 1) {
+            names.remove(at);
+        }
     }
     Some(words[m.first..m.last].join(" "))
 }
