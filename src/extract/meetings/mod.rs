@@ -501,6 +501,19 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// A compound that names two sides in one word ("the Chile-Peru
+    /// conference") holds names that overlap: reading the days between them
+    /// must not panic (an official text with "the United States-Ukraine …
+    /// Conference" did).
+    #[test]
+    fn a_compound_of_two_sides_after_a_day_reads_without_panic() {
+        let v = met(
+            "Ana Veld signed the accord on December 6 at the Chile-Peru Conference in Lima, \
+             to deepen ties between Chile and Peru.",
+        );
+        assert!(v.iter().all(|m| m.0.len() >= 2), "{v:?}");
+    }
+
     /// Class: a counted subject ("the two leaders met …") refers back to the pair
     /// told before, even when the clause names a host or others after the cue.
     #[test]
@@ -660,6 +673,44 @@ pub(crate) mod tests {
         let v = met("Ana Veld met Per Lund, who heads the Peruvian delegation, in Lima.");
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].0, ["Ana Veld", "Per Lund"], "{v:?}");
+    }
+
+    /// Class: a relative clause that tells the meeting of the names joined by
+    /// "and" before it ("X and Y, who met in Lima on Monday, agreed …"): "who"
+    /// stands for all of them. Names only listed, without "and", are one name
+    /// and its apposition.
+    #[test]
+    fn a_relative_clause_meets_for_the_names_joined_before_it() {
+        for (text, want) in [
+            (
+                "Ana Veld and Per Lund, who met in Lima on Monday, agreed to reopen the border.",
+                vec!["Ana Veld", "Per Lund"],
+            ),
+            (
+                "Chilean Foreign Minister Ana Veld and Peruvian envoy Per Lund, who held talks \
+                 in Lima on Monday, agreed to reopen the border.",
+                vec!["Ana Veld", "Per Lund"],
+            ),
+            (
+                "Ana Veld, Per Lund and Tam Ruen, who last met in Quito on Monday, will meet \
+                 again in July.",
+                vec!["Ana Veld", "Per Lund", "Tam Ruen"],
+            ),
+        ] {
+            let v = met(text);
+            assert!(
+                v.iter()
+                    .any(|m| m.0 == want && m.1 == MeetingStatus::Held && m.2 == d("2030-06-10")),
+                "{text}: {v:?}"
+            );
+        }
+        let v =
+            met("Ana Veld and Per Lund, who are due to meet in Lima on Friday, spoke by phone.");
+        assert!(
+            v.iter()
+                .any(|m| m.0 == ["Ana Veld", "Per Lund"] && m.1 == MeetingStatus::Planned),
+            "{v:?}"
+        );
     }
 
     /// Class: a city named in front of the meeting noun ("the Santiago round",

@@ -128,7 +128,12 @@ pub fn each_on_its_day(
                 .find(|&k| matches!(words.key(k), "and" | ","))
                 .map_or(last, |k| k + 1)
         });
-        let before = dates::find(&words[since..x.first], doc.published, future).map(|d| d.0);
+        // A compound names two sides in one word ("the Chile-Peru conference"):
+        // the name before may end after this one starts.
+        let before = (since < x.first)
+            .then(|| dates::find(&words[since..x.first], doc.published, future))
+            .flatten()
+            .map(|d| d.0);
         let end = named.get(n + 1).map_or(right, |y| y.first).min(x.last + 6);
         let on_after = || {
             let on = (x.last..end).find(|&k| words.key(k) == "on")?;

@@ -36,7 +36,9 @@ fn second_predicate(words: Words, left: usize, first: usize) -> bool {
 }
 
 /// "X, who met Y": X takes part; so does X in "X, who said …, met Y", whose
-/// clause opens at the comma that closes the relative.
+/// clause opens at the comma that closes the relative. "X and Y, who met in
+/// Lima on Monday, …": the relative stands for all the names joined by "and"
+/// before it.
 pub(super) fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &mut Vec<String>) {
     let words = clause.words;
     let left = match closed_relative(words, clause.left, clause.first()) {
@@ -44,12 +46,40 @@ pub(super) fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &
         _ if words.key(clause.left) == "who" => clause.left,
         _ => return,
     };
-    if left > 0
-        && let Some(m) = doc.mentions[i]
-            .iter()
-            .rfind(|m| m.last <= left && !m.possessive)
+    if left == 0 {
+        return;
+    }
+    let mentions = &doc.mentions[i];
+    let Some(mut at) = mentions
+        .iter()
+        .rposition(|m| m.last <= left && !m.possessive)
+    else {
+        return;
+    };
+    let mut antecedent = vec![at];
+    // Back through "A, B and C": only commas and "and" between one name (with
+    // its title) and the one before; the list must hold an "and".
+    while let Some(before) = mentions[..at]
+        .iter()
+        .rposition(|m| m.last <= mentions[at].first && !m.possessive)
     {
-        add(&m.name, names);
+        let from = mentions[before].last;
+        let to = (from..mentions[at].first)
+            .find(|&k| doc.toks[i][k].start >= mentions[at].span.start)
+            .unwrap_or(mentions[at].first);
+        if to == from || !(from..to).all(|k| matches!(words.key(k), "," | "and")) {
+            break;
+        }
+        antecedent.push(before);
+        at = before;
+    }
+    let joined = |k: usize| words.key(k) == "and";
+    let first = mentions[*antecedent.last().unwrap_or(&at)].last;
+    if !(first..mentions[antecedent[0]].first).any(joined) {
+        antecedent.truncate(1);
+    }
+    for &k in antecedent.iter().rev() {
+        add(&mentions[k].name, names);
     }
 }
 
