@@ -501,6 +501,25 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// Class: the name of a law, an order, a statement, a programme or an event
+    /// ("the Safer Borders Act", "an Executive Order", "the Andes Leaders
+    /// Meeting", "the Coalition for Resilient Infrastructure") is written in
+    /// capitals like a person's, but no one meets it.
+    #[test]
+    fn names_of_laws_documents_and_events_are_no_parties() {
+        for text in [
+            "President Ana Veld signed the Safer Borders Act on Monday.",
+            "Mr. Lund highlighted the importance of the second Andes Leaders Meeting.",
+            "Per Lund welcomed the Coalition for Resilient Infrastructure.",
+        ] {
+            let v = met(text);
+            assert!(v.is_empty(), "{text}: {v:?}");
+        }
+        let v = met("Ana Veld signed an Executive Order on Monday and met Per Lund.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Per Lund"], "{v:?}");
+    }
+
     /// A compound that names two sides in one word ("the Chile-Peru
     /// conference") holds names that overlap: reading the days between them
     /// must not panic (an official text with "the United States-Ukraine …
