@@ -247,6 +247,21 @@ pub(super) fn told_during(words: Words, k: usize, first: usize) -> bool {
             .any(|j| matches!(words.key(j), "during" | "in" | "at" | "on" | "over"))
 }
 
+/// "X spoke with Y and reaffirmed the U.S. commitment to Tunisia", "met Y and
+/// welcomed Z's release": "and" before a verb of saying or of a speech act
+/// opens a second predicate of the subject; what it names is what was said,
+/// not who met.
+fn then_said(words: Words, k: usize) -> bool {
+    words.key(k) == "and"
+        && words.get(k + 1).is_some_and(|v| !is_capitalised(v))
+        && words.key_at(k + 1).is_some_and(|v| {
+            LEXICON.speech.contains(v)
+                || LEXICON.acts.contains(v)
+                || LEXICON.reported_that.contains(v)
+                || LEXICON.reported_more.contains(v)
+        })
+}
+
 /// Where the clause of a cue ends, looking right from `from`: at a boundary, but
 /// past a parenthetical relative clause ("The round, which began on Monday, was
 /// led by …").
@@ -265,7 +280,8 @@ pub(super) fn right_edge(words: Words, from: usize, limit: usize) -> usize {
         }
         if ((is_boundary(words, k) && !LEXICON.reported_that.contains(w))
             || purpose_at(words, k)
-            || trailing_attribution(words, k))
+            || trailing_attribution(words, k)
+            || then_said(words, k))
             && !another_with(words, k)
         {
             return k;

@@ -520,6 +520,26 @@ pub(crate) mod tests {
         assert_eq!(v[0].0, ["Ana Veld", "Per Lund"], "{v:?}");
     }
 
+    /// Class: "and" before a verb of saying or a speech act after the meeting
+    /// ("spoke with Y and reaffirmed the U.S. commitment to Peru") opens a second
+    /// predicate of the subject: what it names was spoken of, no party.
+    #[test]
+    fn what_a_second_predicate_of_saying_names_is_no_party() {
+        let v = met(
+            "Vice President Ana Veld spoke today with President Per Lund and reaffirmed the \
+             strong U.S. commitment to Peru.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ana Veld", "Per Lund"], "{v:?}");
+        let v = met(
+            "Secretary Veld discussed the coming NATO summit and reaffirmed U.S. support for NATO.",
+        );
+        assert!(v.is_empty(), "{v:?}");
+        // A second verb of meeting is a meeting of its own.
+        let v = met("Ana Veld met Per Lund on Monday and later held talks with Tam Ruen.");
+        assert_eq!(v.len(), 2, "{v:?}");
+    }
+
     /// A compound that names two sides in one word ("the Chile-Peru
     /// conference") holds names that overlap: reading the days between them
     /// must not panic (an official text with "the United States-Ukraine …
