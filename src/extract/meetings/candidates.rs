@@ -329,13 +329,25 @@ fn companions(doc: &Doc, i: usize, clause: &Clause, names: &[String]) -> usize {
 /// "Ana Veld spoke highly of Per Lund", "talked about Peru": after a bare
 /// "spoke" or "talked" (no "with", "to" or "by phone"), a name is what was
 /// spoken of; only those named before it ("X and Y spoke on Monday", "when the
-/// two talked") held a conversation.
+/// two talked") held a conversation, and only as one subject of several: "on
+/// Peru, something Ana Veld has talked about is …" is one speaker, and a name
+/// elsewhere before the verb is no one she spoke with.
 fn spoken_of(doc: &Doc, i: usize, clause: &Clause) -> bool {
     let [(k, 1, cue)] = clause.group else {
         return false;
     };
-    matches!(cue.words[0].as_str(), "spoke" | "talked")
-        && doc.mentions[i]
+    if !matches!(cue.words[0].as_str(), "spoke" | "talked") {
+        return false;
+    }
+    let words = clause.words;
+    let several = (clause.left..*k).any(|j| {
+        matches!(
+            words.key(j),
+            "and" | "both" | "two" | "three" | "they" | "we" | "leaders" | "ministers" | "sides"
+        )
+    });
+    !several
+        || doc.mentions[i]
             .iter()
             .any(|m| m.first > *k && m.last <= clause.right && !m.modifier)
 }

@@ -2273,9 +2273,17 @@ pub(crate) mod tests {
             "Ana Veld spoke highly of Per Lund on Monday.",
             "Ana Veld spoke on Monday, a day after Per Lund warned of sanctions.",
             "Chile and Peru spoke with one voice on the border.",
+            // One speaker, with a name elsewhere before the verb: no one spoke
+            // with anyone.
+            "On Peru, something Ana Veld has talked about is her gratitude for Chile.",
+            "Per Lund said: I talked about this last week with reporters.",
         ] {
             assert!(met(text).is_empty(), "{text}: {:?}", met(text));
         }
+        let v = met(
+            "Presidents Ana Veld and Per Lund met in Lima on Monday. The two leaders last spoke in May.",
+        );
+        assert!(v.iter().all(|m| m.0 == ["Ana Veld", "Per Lund"]), "{v:?}");
         // A time between the verb and the rest of its cue keeps the cue.
         let v = meetings_of("Ana Veld spoke yesterday with Per Lund.");
         assert_eq!(v.len(), 1, "{v:?}");
