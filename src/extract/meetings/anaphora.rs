@@ -43,6 +43,40 @@ fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 
     })
 }
 
+/// "A urged B to show restraint when the two spoke", "A thanked B when the two
+/// men met": "the two" in a clause of time after a main clause that names two
+/// people, and only two, are those two, whatever the verb between them.
+fn the_two_of_the_sentence<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 2]> {
+    let words = clause.words;
+    let time = matches!(
+        words.key(clause.left),
+        "when" | "after" | "before" | "as" | "while"
+    );
+    let two = words.key_at(clause.left + 1) == Some("the")
+        && words.key_at(clause.left + 2) == Some("two");
+    // "the two" or "the two men" right before the verb: people, not "the two
+    // sides" or "the two countries", which the people named may only speak for.
+    let noun = matches!(
+        words.key_at(clause.left + 3),
+        Some("men" | "women" | "leaders" | "ministers" | "presidents")
+    );
+    if !(time && two && clause.first() == clause.left + 3 + usize::from(noun)) {
+        return None;
+    }
+    let mut people: Vec<&str> = Vec::new();
+    for m in doc.mentions[i].iter().filter(|m| {
+        m.kind == ActorKind::Person && !m.possessive && !m.modifier && m.last <= clause.left
+    }) {
+        if !people.iter().any(|p| same_name(p, &m.name)) {
+            people.push(&m.name);
+        }
+    }
+    match people.as_slice() {
+        [a, b] => Some([a, b]),
+        _ => None,
+    }
+}
+
 /// `n` people, or `n` countries (`countries`), that sentence `j` lists, no more
 /// and no fewer ("A and B", "A, B and C"; "A and his counterpart B" not
 /// included), the last such list.
@@ -83,9 +117,13 @@ pub fn referred_back(
     names: &mut Vec<String>,
 ) {
     let lc = &full[..clause.right - clause.left];
+    let pair = if lc.contains(&"they") {
+        pair_before(doc, i, clause)
+    } else {
+        the_two_of_the_sentence(doc, i, clause)
+    };
     if names.len() < 2
-        && lc.contains(&"they")
-        && let Some(pair) = pair_before(doc, i, clause)
+        && let Some(pair) = pair
     {
         for p in pair {
             add(p, names);

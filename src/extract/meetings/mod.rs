@@ -540,6 +540,26 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 2, "{v:?}");
     }
 
+    /// Class: "the two" opening a clause of time after a main clause that names
+    /// two people ("A urged B to show restraint when the two spoke") are those
+    /// two, whatever verb joins them; "the two sides" or "the two countries"
+    /// are what the people may only speak for.
+    #[test]
+    fn the_two_of_a_clause_of_time_are_the_two_the_sentence_names() {
+        for text in [
+            "President Ana Veld urged Prime Minister Per Lund to show restraint when the two \
+             spoke by phone on Monday.",
+            "Ana Veld thanked Per Lund for his support when the two men met in Lima on Monday.",
+        ] {
+            let v = met(text);
+            assert_eq!(parties(&v), [["Ana Veld", "Per Lund"]], "{text}: {v:?}");
+            assert_eq!(v[0].2, d("2030-06-10"), "{text}");
+        }
+        let v =
+            met("Ana Veld, who met Tam Ruen on Friday, urged Per Lund to act when the two spoke.");
+        assert!(!v.iter().any(|m| m.0 == ["Tam Ruen", "Per Lund"]), "{v:?}");
+    }
+
     /// A compound that names two sides in one word ("the Chile-Peru
     /// conference") holds names that overlap: reading the days between them
     /// must not panic (an official text with "the United States-Ukraine …
