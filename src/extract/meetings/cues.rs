@@ -216,8 +216,8 @@ pub(super) fn another_with(words: Words, k: usize) -> bool {
 }
 
 /// ", the bloc's spokesperson, Ola Brek, announced on Monday.": the comma at `k`
-/// opens the attribution that closes the sentence; the speaker told the event
-/// and is no party to it.
+/// opens the attribution that closes the sentence, or its clause (", Chilean
+/// officials said, and …"); the speaker told the event and is no party to it.
 pub(super) fn trailing_attribution(words: Words, k: usize) -> bool {
     if words[k] != "," {
         return false;
@@ -226,8 +226,17 @@ pub(super) fn trailing_attribution(words: Words, k: usize) -> bool {
     let Some(verb) = (k + 2..end).find(|&j| LEXICON.reported_that.contains(words.key(j))) else {
         return false;
     };
-    // Only the time or the channel of the telling may follow the verb.
-    let tail = verb + 1..words.len();
+    // Only the time or the channel of the telling may follow the verb, up to
+    // the sentence's end or to a comma that opens the next clause ("…, Chilean
+    // officials said, and the two agreed …": the attribution is a parenthesis).
+    let next_clause = (verb + 1..words.len()).find(|&j| {
+        words[j] == ","
+            && matches!(
+                words.key_at(j + 1),
+                Some("and" | "but" | "although" | "though" | "while" | "as")
+            )
+    });
+    let tail = verb + 1..next_clause.unwrap_or(words.len());
     tail.len() <= 6
         && tail.into_iter().all(|j| {
             let w = words.key(j);

@@ -576,6 +576,34 @@ mod tests {
         }
     }
 
+    /// Class: an attribution set off by commas and followed by "and" or "but"
+    /// ("X met Y on Monday, Chilean officials said, and the two agreed …") closes
+    /// the clause before it, as one at the sentence's end does; it is no
+    /// parenthesis inside one clause ("The talks, he said, were constructive").
+    #[test]
+    fn an_attribution_before_and_closes_the_clause_before_it() {
+        let s = said(
+            "Per Lund met Ana Veld in Santiago on Wednesday, Chilean officials said, and the \
+             two agreed to set up a commission.",
+        );
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert_eq!(s[0].0, "Chilean officials", "{s:?}");
+        assert_eq!(
+            s[0].1, "Per Lund met Ana Veld in Santiago on Wednesday",
+            "{s:?}"
+        );
+        let v = super::super::meetings::tests::met(
+            "Per Lund met Ana Veld in Santiago on Wednesday, Chilean officials said, and the \
+             two agreed to set up a commission.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(
+            v[0].0,
+            ["Per Lund", "Ana Veld"],
+            "the teller is no party: {v:?}"
+        );
+    }
+
     /// Class: "X was quoted as saying …", "the agency quoted X as saying …": the
     /// one quoted is the speaker.
     #[test]

@@ -456,6 +456,19 @@ fn parenthetical(
     if open == 0 || words.get(after) != Some(&",") || sentence_end < after + 3 || !speaker_only {
         return None;
     }
+    // "X met Y on Monday, Chilean officials said, and the two agreed …": "and"
+    // after the attribution opens a clause of its own; the attribution closes
+    // the clause before it, as one at the end of a sentence does.
+    if matches!(words.key_at(after + 1), Some("and" | "but")) && !is_capitalised(words[v]) {
+        let at = Attribution {
+            verb: v,
+            len,
+            sentence_end: after,
+            audience: None,
+        };
+        let last = st.last_person.clone();
+        return said_after(doc, i, &at, &[], last.as_deref(), st).then_some(after);
+    }
     let who = speaker_at(doc, i, v, st, before)?;
     let toks = &doc.toks[i];
     let span = Span::new(toks[0].start, toks[sentence_end - 1].end);
