@@ -340,6 +340,7 @@ const ANAPHORA: &[&[&str]] = &[
     &["their"],
     &["both", "sides"],
     &["both", "leaders"],
+    &["both", "delegations"],
     &["they"],
     &["again"],
     &["next", "round"],

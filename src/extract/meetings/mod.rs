@@ -560,6 +560,34 @@ pub(crate) mod tests {
         assert!(!v.iter().any(|m| m.0 == ["Tam Ruen", "Per Lund"]), "{v:?}");
     }
 
+    /// Class: talks that resume are told by "reconvene" ("the two sides will
+    /// reconvene in Geneva"), and "both delegations" after a mediator's verb are
+    /// the parties of the talks just told, as "both sides" are.
+    #[test]
+    fn delegations_that_reconvene_or_both_meet_a_mediator() {
+        let v = met(
+            "Negotiators for Chile and Peru held talks in Doha on Tuesday. The two sides will \
+             reconvene in Geneva on June 20.",
+        );
+        assert!(
+            v.contains(&(
+                vec!["Chile".into(), "Peru".into()],
+                MeetingStatus::Planned,
+                d("2030-06-20")
+            )),
+            "{v:?}"
+        );
+        let v = met(
+            "Negotiators for Chile and Peru held talks in Doha on Tuesday. Mediators from Qatar \
+             met with both delegations on Sunday.",
+        );
+        assert!(
+            v.iter()
+                .any(|m| m.0 == ["Qatar", "Chile", "Peru"] && m.2 == d("2030-06-09")),
+            "{v:?}"
+        );
+    }
+
     /// A compound that names two sides in one word ("the Chile-Peru
     /// conference") holds names that overlap: reading the days between them
     /// must not panic (an official text with "the United States-Ukraine …
