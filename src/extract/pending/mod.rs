@@ -25,6 +25,7 @@ use super::Doc;
 use super::clauses::{clause_start, subject_from};
 use super::lexicon::{LEXICON, starts};
 use super::linear::LinearModel;
+use super::tokens::is_capitalised;
 use super::words::Words;
 
 /// Cues whose object stands between them and "to" ("asks the envoy to name").
@@ -253,6 +254,38 @@ fn object(words: Words, from: usize) -> Option<String> {
         end -= 1;
     }
     (end > from).then(|| words[from..end].join(" "))
+}
+
+/// "The draft map, which Peru submitted on Monday, …", "the response that Chile
+/// sent": an action told in a relative clause has the noun before the relative
+/// as its object. The verb at `k` follows "which" or "that" and its subject,
+/// within four words; the noun phrase runs back to the clause's start.
+fn relative_object(words: Words, k: usize) -> Option<String> {
+    let r = (k.saturating_sub(4)..k)
+        .rev()
+        .find(|&j| matches!(words.key(j), "which" | "that"))?;
+    // Only the relative's subject stands between it and the verb.
+    if (r + 1..k).any(|j| !is_capitalised(words[j]) && words.key(j) != "the") {
+        return None;
+    }
+    let end = if r > 0 && words[r - 1] == "," {
+        r - 1
+    } else {
+        r
+    };
+    // The noun phrase: after its determiner ("studying the map that …"), or
+    // from the clause's start, four words at most.
+    let start = (end.saturating_sub(5)..end)
+        .rev()
+        .find(|&j| {
+            matches!(words[j], "," | ";" | ":" | "—" | "“" | "\"")
+                || matches!(
+                    words.key(j),
+                    "the" | "a" | "an" | "its" | "their" | "his" | "her"
+                )
+        })
+        .map_or(end.saturating_sub(4), |j| j + 1);
+    (end > start).then(|| words[start..end].join(" "))
 }
 
 /// "economic and military aid", "his Chilean and Peruvian counterparts": an "and"
@@ -529,10 +562,12 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
                 Some(s) => format!("{base} {s}"),
                 None => base,
             },
-            Some((_, _, base)) => match object(words, k + len) {
-                Some(o) => format!("{base} {o}"),
-                None => base,
-            },
+            Some((_, _, base)) => {
+                match relative_object(words, k).or_else(|| object(words, k + len)) {
+                    Some(o) => format!("{base} {o}"),
+                    None => base,
+                }
+            }
             // A refusal answers whatever the sentence is about; a plan given up
             // closes the promise the sentence names.
             None if given_up => format!("give up {}", words.raw().join(" ")),
@@ -1095,6 +1130,27 @@ pub(super) mod tests {
         }
         let (_, o) = read("The army declined the invitation to the talks.");
         assert!(o.iter().any(|o| o.kind == OutcomeKind::Abandoned), "{o:?}");
+    }
+
+    /// Class: an action told done in a relative clause ("the draft map, which
+    /// Peru submitted on Monday", "the map that Peru sent") has the noun before
+    /// the relative as its object, so it answers the promise to send that map.
+    #[test]
+    fn a_past_action_in_a_relative_clause_takes_its_antecedent() {
+        for (text, want) in [
+            (
+                "The draft map, which Peru submitted on Monday, will be discussed in April.",
+                "draft map",
+            ),
+            ("Chile is studying the map that Peru sent on Monday.", "map"),
+        ] {
+            let (_, o) = read(text);
+            assert!(
+                o.iter()
+                    .any(|o| o.kind == OutcomeKind::Done && o.what.ends_with(want)),
+                "{text}: {o:?}"
+            );
+        }
     }
 
     #[test]
