@@ -531,16 +531,27 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
                 .key_at(k + 2)
                 .is_some_and(|v| REFUSED_TO_TELL.contains(&v));
         // "has shelved the plan", "postponed the reopening indefinitely": given up.
+        // "would no longer send the map": the actor gives the promise up.
+        let no_longer = k >= 2
+            && words.key(k - 2) == "no"
+            && words.key(k - 1) == "longer"
+            && action_at(words, k).is_some();
         let given_up = matches!(w, "dropped" | "abandoned" | "shelved" | "scrapped")
+            || no_longer
             || (w == "postponed"
                 && (k + 1..(k + 10).min(words.len())).any(|j| words.key(j) == "indefinitely"));
         let refused =
             will_not || given_up || (!to_tell && matches!(w, "declined" | "rejected" | "refused"));
         // "the commission was set up", "the detainees were freed": a passive
         // participle, whatever its form, reports the action done to its subject.
-        let passive = k > 0 && matches!(words.key(k - 1), "was" | "were" | "been");
+        // So does "arrived" ("Peru's draft map arrived in Santiago"): what
+        // arrived was delivered.
+        let arrived = w == "arrived";
+        let passive = arrived || (k > 0 && matches!(words.key(k - 1), "was" | "were" | "been"));
         let done = if refused {
             None
+        } else if arrived {
+            Some((k, 1, "deliver".to_string()))
         } else {
             action_at(words, k).filter(|(_, n, base)| {
                 let form = words.slice(k..k + n).phrase_key();
@@ -553,7 +564,7 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
             }
             continue;
         }
-        if !will_not && unrealised(words, k) {
+        if !will_not && !no_longer && unrealised(words, k) {
             continue;
         }
         let len = done.as_ref().map_or(1, |d| d.1);
@@ -1130,6 +1141,25 @@ pub(super) mod tests {
         }
         let (_, o) = read("The army declined the invitation to the talks.");
         assert!(o.iter().any(|o| o.kind == OutcomeKind::Abandoned), "{o:?}");
+    }
+
+    /// Class: a promise its actor gives up ("would no longer send the map") and
+    /// a thing promised that "arrived" (delivered, whoever carried it) are
+    /// outcomes, the one given up and the other done.
+    #[test]
+    fn a_promise_no_longer_kept_and_a_thing_that_arrived_are_outcomes() {
+        let (_, o) = read("Peru said it would no longer send the draft map.");
+        assert!(o.iter().any(|o| o.kind == OutcomeKind::Abandoned), "{o:?}");
+        let (_, o) = read("Peru's draft map arrived in Santiago on Monday.");
+        assert!(
+            o.iter().any(|o| o.kind == OutcomeKind::Done
+                && o.what.starts_with("deliver")
+                && o.what.contains("map")),
+            "{o:?}"
+        );
+        // A plan that will go ahead is no outcome.
+        let (_, o) = read("Peru said it would send the draft map on Monday.");
+        assert!(o.is_empty(), "{o:?}");
     }
 
     /// Class: an action told done in a relative clause ("the draft map, which
