@@ -517,6 +517,27 @@ fn follows_up(action: &Action, due: Option<NaiveDate>, d: &PendingDevelopment) -
         && d.development.item.due.as_ref().and_then(|x| x.date) == due
 }
 
+/// "Somalia promised to give a written response to the Turkish paper before
+/// the third round" and, a later article, "the response would be delivered to
+/// Ankara before the third round": one promise told again, in other words and
+/// another voice. Two items due at the same time (the same day, or the same
+/// words when no day is known) that share a content word are one.
+fn due_alike(a: &Pending, b: &Pending) -> bool {
+    match (&a.due, &b.due) {
+        (Some(x), Some(y)) => match (x.date, y.date) {
+            (Some(dx), Some(dy)) => dx == dy,
+            (None, None) => fold(&x.text) == fold(&y.text),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether two actions share a content word, the verb included.
+fn shares_a_word(a: &Action, b: &Action) -> bool {
+    a.mask & b.mask != 0 && a.words.iter().any(|w| b.words.contains(w))
+}
+
 /// Days after its newest report that an item still open is marked as having no
 /// follow-up: a promise nobody has written about for a quarter is history to a
 /// desk (a brief over years of texts otherwise shows 2021's "will respond" as live).
@@ -565,6 +586,9 @@ pub fn track_pending(
                 || told_again(other, &action)
                 || follows_up(&action, due, d)
                 || (apart && same_action(other, &action))
+                || (apart
+                    && due_alike(&r.item, &d.development.item)
+                    && shares_a_word(other, &action))
         });
         match same {
             Some(at) => out[at].development.reports.push(report),
@@ -624,7 +648,7 @@ pub fn track_pending(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Span;
+    use crate::model::{Due, Span};
     use chrono::TimeZone;
 
     /// An article named in base 36 ("a", "b2"), so the tests read by name.
@@ -920,6 +944,30 @@ mod tests {
     /// Class: the same words promised in articles more than a quarter apart
     /// are two promises (this year's decision on an extension is not last
     /// year's); within a quarter they are one.
+    /// Class: one promise told again by a later article in other words and
+    /// another voice ("the response would be delivered … before the third
+    /// round"), due at the same time and sharing a word, is one item; the same
+    /// word with another due is another item.
+    #[test]
+    fn a_promise_retold_with_the_same_due_is_one_item() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let due = |p: &mut Reported<Pending>, text: &str| {
+            p.item.due = Some(Due {
+                text: text.into(),
+                date: None,
+            });
+        };
+        let mut first = pend("give a written response to the Turkish paper", "a", 1);
+        due(&mut first, "before the third round");
+        let mut again = pend("response to be delivered to Ankara", "b", 5);
+        due(&mut again, "before the third round");
+        let mut other = pend("response to the envoy's letter", "c", 6);
+        due(&mut other, "by the end of June");
+        let t = track_pending(vec![first, again, other], &[], today);
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[0].development.reports.len(), 2, "{t:?}");
+    }
+
     #[test]
     fn a_promise_told_again_a_year_on_is_a_new_item() {
         let today = NaiveDate::from_ymd_opt(2031, 6, 20).unwrap_or_default();
