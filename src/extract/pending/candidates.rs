@@ -205,6 +205,17 @@ fn action_item(
         (None, false) => words.key(cue.verb).to_string(),
     };
     let from = cue.verb + cue.len;
+    // "due by March 31": the cue's own preposition opens the due phrase.
+    let from = if cue.deadline
+        && cue.len > 1
+        && matches!(
+            words.key(from - 1),
+            "by" | "on" | "in" | "before" | "within"
+        ) {
+        from - 1
+    } else {
+        from
+    };
     let clause = words.slice(from.min(words.len())..action_clause_end(words, from).max(from));
     let (described, due) = before_due(doc, clause);
     // "has until March 31 to submit": the time stands before the action.
@@ -219,15 +230,26 @@ fn action_item(
     let reach = cue.len + object.as_ref().map_or(0, |o| o.split(' ').count());
     let passive = cue.verb > 0 && words.key(cue.verb - 1) == "be";
     let subject = passive
-        .then(|| clause_subject(words, cue.at, cue.end, cue.object_cue))
+        .then(|| {
+            clause_subject(words, cue.at, cue.end, cue.object_cue)
+                .or_else(|| appositive_subject(words, cue.at))
+        })
         .flatten();
     // "The current authorisation expires on 15 March": a deadline of something's
     // own course names that thing, since "expire" alone says nothing.
     let lapses = cue.deadline && cue.act.is_none() && object.is_none();
     let lapsing = lapses
-        .then(|| clause_subject(words, cue.at, cue.end, false))
+        .then(|| {
+            clause_subject(words, cue.at, cue.end, false)
+                .or_else(|| appositive_subject(words, cue.at))
+        })
         .flatten();
     let verb = words[cue.verb..cue.verb + cue.len].join(" ");
+    // "the plan, due by March 31, …": the due phrase says when; "due" is the verb.
+    let verb = match verb.split_once(' ') {
+        Some(("due", _)) => "due".to_string(),
+        _ => verb,
+    };
     let what = match (subject, object, lapsing) {
         (Some(s), o, _) => {
             let o = o.map(|o| format!(" {o}")).unwrap_or_default();
@@ -244,6 +266,16 @@ fn action_item(
         evidence: doc.evidence(i),
     };
     (item, base, reach)
+}
+
+/// "The joint plan for 3,000 families, due by March 31, is still being drafted",
+/// "the last 500 kilograms, due to be destroyed by March 15, …": a cue set off
+/// by commas after a noun phrase is said of that noun phrase, which the item
+/// must name (the clause after the comma has none).
+fn appositive_subject(words: Words, at: usize) -> Option<String> {
+    (at > 0 && words[at - 1] == ",")
+        .then(|| clause_subject(words, at - 1, at - 1, false))
+        .flatten()
 }
 
 /// "gave negotiators until mid-August to reach a deal", "granted the parties
