@@ -288,6 +288,16 @@ fn relative_object(words: Words, k: usize) -> Option<String> {
     (end > start).then(|| words[start..end].join(" "))
 }
 
+/// "The soldiers were handed over on Tuesday to a humanitarian commission":
+/// whom a passive action went to, a few words after the verb. A promise may
+/// name only them ("they would be handed over to the commission").
+fn recipient(words: Words, from: usize) -> Option<String> {
+    let to = (from..(from + 6).min(words.len()))
+        .take_while(|&j| !matches!(words[j], "," | ";" | "."))
+        .find(|&j| words.key(j) == "to")?;
+    object(words, to + 1)
+}
+
 /// "economic and military aid", "his Chilean and Peruvian counterparts": an "and"
 /// between two modifiers joins them inside one noun phrase; it ends no object.
 fn joins_modifiers(words: Words, j: usize) -> bool {
@@ -569,10 +579,15 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
         }
         let len = done.as_ref().map_or(1, |d| d.1);
         let what = match done {
-            Some((_, _, base)) if passive => match clause_subject(words, k, k, false) {
-                Some(s) => format!("{base} {s}"),
-                None => base,
-            },
+            Some((_, _, base)) if passive => {
+                let subject = clause_subject(words, k, k, false)
+                    .map(|s| format!(" {s}"))
+                    .unwrap_or_default();
+                let to = recipient(words, k + len)
+                    .map(|r| format!(" to {r}"))
+                    .unwrap_or_default();
+                format!("{base}{subject}{to}")
+            }
             Some((_, _, base)) => {
                 match relative_object(words, k).or_else(|| object(words, k + len)) {
                     Some(o) => format!("{base} {o}"),
@@ -1141,6 +1156,22 @@ pub(super) mod tests {
         }
         let (_, o) = read("The army declined the invitation to the talks.");
         assert!(o.iter().any(|o| o.kind == OutcomeKind::Abandoned), "{o:?}");
+    }
+
+    /// Class: a passive action done names whom it went to ("were handed over on
+    /// Tuesday to a humanitarian commission"), so it closes a promise that
+    /// names only them ("they would be handed over to the commission").
+    #[test]
+    fn a_passive_action_done_names_whom_it_went_to() {
+        let (_, o) = read(
+            "The soldiers were handed over on Tuesday to a humanitarian commission of the Church.",
+        );
+        assert!(
+            o.iter().any(|o| o.kind == OutcomeKind::Done
+                && o.what.contains("soldiers")
+                && o.what.contains("to a humanitarian commission")),
+            "{o:?}"
+        );
     }
 
     /// Class: a due set off by commas after a noun phrase ("the joint plan for
