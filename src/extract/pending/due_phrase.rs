@@ -158,16 +158,34 @@ fn due_at(doc: &Doc, words: Words) -> Option<(usize, usize, Due)> {
             from = pos + 1;
             continue;
         }
+        // "within 30 days, by March 16": a day that restates the period is the
+        // due's day.
+        let (end, date) = restated_day(doc, words, end).map_or((end, date), |(e, d)| (e, Some(d)));
         return Some((
             pos,
             end,
             Due {
-                text: phrase.join(" "),
+                text: words[pos..end].join(" ").replace(" , ", ", "),
                 date,
             },
         ));
     }
     None
+}
+
+/// ", by March 16" right after a due phrase ending at `end`: where it ends, and
+/// the day it names.
+fn restated_day(doc: &Doc, words: Words, end: usize) -> Option<(usize, chrono::NaiveDate)> {
+    if words.get(end) != Some(&",")
+        || !matches!(words.key_at(end + 1), Some("by" | "on" | "before"))
+    {
+        return None;
+    }
+    let stop = (end + 2..words.len().min(end + 6))
+        .find(|&j| matches!(words[j], "," | "." | ";"))
+        .unwrap_or(words.len().min(end + 6));
+    let (day, at) = dates::find(&words[end + 2..stop], doc.published, true)?;
+    (at == 0).then_some((stop, day))
 }
 
 /// Whether the phrase `pos..end` opened by "by", "this" or "next" names no time:

@@ -1158,6 +1158,26 @@ pub(super) mod tests {
         assert!(o.iter().any(|o| o.kind == OutcomeKind::Abandoned), "{o:?}");
     }
 
+    /// Class: a day that restates a period ("within 30 days, by July 12") is
+    /// the due's day, so later reports due that day join the item.
+    #[test]
+    fn a_day_restating_a_period_is_the_due_day() {
+        let (p, _) = read(
+            "Both armies are to pull heavy artillery back from the frontier within 30 days, by \
+             July 12.",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        let due = p[0].due.as_ref();
+        assert_eq!(
+            due.map(|d| d.text.as_str()),
+            Some("within 30 days, by July 12")
+        );
+        assert_eq!(
+            due.and_then(|d| d.date),
+            NaiveDate::from_ymd_opt(2030, 7, 12)
+        );
+    }
+
     /// Class: a passive action done names whom it went to ("were handed over on
     /// Tuesday to a humanitarian commission"), so it closes a promise that
     /// names only them ("they would be handed over to the commission").
