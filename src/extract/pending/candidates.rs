@@ -205,17 +205,6 @@ fn action_item(
         (None, false) => words.key(cue.verb).to_string(),
     };
     let from = cue.verb + cue.len;
-    // "due by March 31": the cue's own preposition opens the due phrase.
-    let from = if cue.deadline
-        && cue.len > 1
-        && matches!(
-            words.key(from - 1),
-            "by" | "on" | "in" | "before" | "within"
-        ) {
-        from - 1
-    } else {
-        from
-    };
     let clause = words.slice(from.min(words.len())..action_clause_end(words, from).max(from));
     let (described, due) = before_due(doc, clause);
     // "has until March 31 to submit": the time stands before the action.
