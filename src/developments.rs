@@ -538,6 +538,35 @@ fn shares_a_word(a: &Action, b: &Action) -> bool {
     a.mask & b.mask != 0 && a.words.iter().any(|w| b.words.contains(w))
 }
 
+/// Whether item `r` (its action `action`) is development `d` (its action
+/// `other`) told again: the same words, the same action told again in one
+/// article, a follow-up due the same day, or from another article the same
+/// action or the same due with a word in common.
+fn one_item(
+    d: &PendingDevelopment,
+    other: &Action,
+    r: &Reported<Pending>,
+    action: &Action,
+) -> bool {
+    let reports = &d.development.reports;
+    let apart = reports.iter().all(|x| x.article.id != r.article.id);
+    // A promise told again a year on is a new one ("will decide whether to
+    // extend it", of this year's opening and of last year's): another article
+    // joins an item only within a quarter of one of its reports.
+    let near = |x: &Report| {
+        (x.article.published - r.article.published).num_days().abs() <= QUIET_AFTER_DAYS
+    };
+    if apart && !reports.iter().any(near) {
+        return false;
+    }
+    let due = r.item.due.as_ref().and_then(|d| d.date);
+    other.folded == action.folded
+        || told_again(other, action)
+        || follows_up(action, due, d)
+        || (apart && same_action(other, action))
+        || (apart && due_alike(&r.item, &d.development.item) && shares_a_word(other, action))
+}
+
 /// Days after its newest report that an item still open is marked as having no
 /// follow-up: a promise nobody has written about for a quarter is history to a
 /// desk (a brief over years of texts otherwise shows 2021's "will respond" as live).
@@ -569,27 +598,10 @@ pub fn track_pending(
     for r in pending {
         let report = report_of(&r, &r.item.evidence);
         let action = Action::read(&r.item.what);
-        let due = r.item.due.as_ref().and_then(|d| d.date);
-        let same = out.iter().zip(&actions).position(|(d, other)| {
-            let reports = &d.development.reports;
-            let apart = reports.iter().all(|x| x.article.id != r.article.id);
-            // A promise told again a year on is a new one ("will decide whether
-            // to extend it", of this year's opening and of last year's): another
-            // article joins an item only within a quarter of one of its reports.
-            let near = |x: &Report| {
-                (x.article.published - r.article.published).num_days().abs() <= QUIET_AFTER_DAYS
-            };
-            if apart && !reports.iter().any(near) {
-                return false;
-            }
-            other.folded == action.folded
-                || told_again(other, &action)
-                || follows_up(&action, due, d)
-                || (apart && same_action(other, &action))
-                || (apart
-                    && due_alike(&r.item, &d.development.item)
-                    && shares_a_word(other, &action))
-        });
+        let same = out
+            .iter()
+            .zip(&actions)
+            .position(|(d, other)| one_item(d, other, &r, &action));
         match same {
             Some(at) => out[at].development.reports.push(report),
             None => {

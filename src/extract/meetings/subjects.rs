@@ -73,9 +73,10 @@ pub(super) fn subject_of_relative(doc: &Doc, i: usize, clause: &Clause, names: &
         antecedent.push(before);
         at = before;
     }
+    // Commas alone join a name and its apposition, not two names.
     let joined = |k: usize| words.key(k) == "and";
-    let first = mentions[*antecedent.last().unwrap_or(&at)].last;
-    if !(first..mentions[antecedent[0]].first).any(joined) {
+    let earliest_end = mentions[at].last;
+    if !(earliest_end..mentions[antecedent[0]].first).any(joined) {
         antecedent.truncate(1);
     }
     for &k in antecedent.iter().rev() {

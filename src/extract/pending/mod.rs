@@ -258,8 +258,9 @@ fn object(words: Words, from: usize) -> Option<String> {
 
 /// "The draft map, which Peru submitted on Monday, …", "the response that Chile
 /// sent": an action told in a relative clause has the noun before the relative
-/// as its object. The verb at `k` follows "which" or "that" and its subject,
-/// within four words; the noun phrase runs back to the clause's start.
+/// as its object. The verb at `k` follows "which" or "that" and a capitalised
+/// subject, within four words; the noun phrase runs back to its determiner or
+/// the clause's start, four words at most.
 fn relative_object(words: Words, k: usize) -> Option<String> {
     let r = (k.saturating_sub(4)..k)
         .rev()
@@ -524,6 +525,26 @@ fn set_up(doc: &Doc, i: usize, words: Words, k: usize, last: Option<&str>) -> Op
     })
 }
 
+/// What an action done at `k` (`len` words, base form `base`) did: a passive
+/// one to its subject, and to whom ("deliver the soldiers to a humanitarian
+/// commission"); an active one to its object, or to the noun a relative clause
+/// it stands in hangs from ("the map, which Peru sent").
+fn done_what(words: Words, k: usize, len: usize, base: String, passive: bool) -> String {
+    if passive {
+        let subject = clause_subject(words, k, k, false)
+            .map(|s| format!(" {s}"))
+            .unwrap_or_default();
+        let to = recipient(words, k + len)
+            .map(|r| format!(" to {r}"))
+            .unwrap_or_default();
+        return format!("{base}{subject}{to}");
+    }
+    match relative_object(words, k).or_else(|| object(words, k + len)) {
+        Some(o) => format!("{base} {o}"),
+        None => base,
+    }
+}
+
 /// Actions reported done or refused in sentence `i`.
 fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec<Outcome>) {
     for k in 0..words.len() {
@@ -577,23 +598,8 @@ fn outcomes(doc: &Doc, i: usize, words: Words, last: Option<&str>, out: &mut Vec
         if !will_not && !no_longer && unrealised(words, k) {
             continue;
         }
-        let len = done.as_ref().map_or(1, |d| d.1);
         let what = match done {
-            Some((_, _, base)) if passive => {
-                let subject = clause_subject(words, k, k, false)
-                    .map(|s| format!(" {s}"))
-                    .unwrap_or_default();
-                let to = recipient(words, k + len)
-                    .map(|r| format!(" to {r}"))
-                    .unwrap_or_default();
-                format!("{base}{subject}{to}")
-            }
-            Some((_, _, base)) => {
-                match relative_object(words, k).or_else(|| object(words, k + len)) {
-                    Some(o) => format!("{base} {o}"),
-                    None => base,
-                }
-            }
+            Some((_, len, base)) => done_what(words, k, len, base, passive),
             // A refusal answers whatever the sentence is about; a plan given up
             // closes the promise the sentence names.
             None if given_up => format!("give up {}", words.raw().join(" ")),
