@@ -46,6 +46,18 @@ pub fn run(
     )
 }
 
+/// What `extractor` reads in `article` of file `f`; a panic inside it is an
+/// error naming the article, so the run goes on with the other files.
+fn read(extractor: &dyn Extractor, article: &Article, f: &Path) -> anyhow::Result<Extraction> {
+    crate::extract::extract_guarded(extractor, article).with_context(|| {
+        format!(
+            "{}: the extractor failed on article {}",
+            f.display(),
+            article.id
+        )
+    })
+}
+
 /// The JSON lines of one article or story file.
 fn predict_file(f: &Path, extractor: &dyn Extractor) -> anyhow::Result<Vec<u8>> {
     let mut out = Vec::new();
@@ -67,7 +79,7 @@ fn predict_file(f: &Path, extractor: &dyn Extractor) -> anyhow::Result<Vec<u8>> 
         let mut story = Vec::new();
         for (n, a) in list.iter().enumerate() {
             let article = article(a).with_context(|| format!("{}: article {n}", f.display()))?;
-            let x = extractor.extract(&article);
+            let x = read(extractor, &article, f)?;
             writeln!(out, "{}", prediction(&article, &x))?;
             story.push((article, x));
         }
@@ -78,7 +90,7 @@ fn predict_file(f: &Path, extractor: &dyn Extractor) -> anyhow::Result<Vec<u8>> 
         writeln!(out, "{}", story_brief(id, &story))?;
     } else {
         let article = article(&v).with_context(|| format!("{}", f.display()))?;
-        let x = extractor.extract(&article);
+        let x = read(extractor, &article, f)?;
         writeln!(out, "{}", prediction(&article, &x))?;
     }
     Ok(out)

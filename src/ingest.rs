@@ -24,7 +24,7 @@ use crate::feeds::fetch::{CacheHints, Expect, FetchError, Fetched, Fetcher, Vali
 use crate::feeds::parse::ParseError;
 use crate::feeds::{FeedItem, FeedUrl, FeedUrlError, ParsedFeed, parse_feed};
 use crate::metrics::{METRICS, Poll};
-use crate::model::Article;
+use crate::model::{Article, Extraction};
 use crate::store::{FeedRecord, FetchCommit, IngestItem, IngestReport, Store, StoreError};
 use crate::validate::validate;
 
@@ -278,7 +278,13 @@ impl Ingestor {
         let mut items = Vec::new();
         for (item, page) in new.into_iter().zip(pages) {
             let article = article_for(item, page, outlet, &feed.url, now);
-            let (extraction, rejected) = validate(&article, self.extractor.extract(&article));
+            let read = crate::extract::extract_guarded(self.extractor.as_ref(), &article)
+                .unwrap_or_else(|| {
+                    METRICS.extraction_failed.inc();
+                    tracing::error!(article = %article.url, "the extractor failed on this article: stored without developments");
+                    Extraction::default()
+                });
+            let (extraction, rejected) = validate(&article, read);
             if rejected.total() > 0 {
                 METRICS.extraction_rejected.inc_by(rejected.total() as u64);
                 tracing::warn!(article = %article.url, ?rejected, "extracted items not found in the text were dropped");

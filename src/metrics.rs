@@ -47,6 +47,7 @@ pub struct Metrics {
     pub feeds_paused: Counter,
     pub items_ingested: Counter,
     pub extraction_rejected: Counter,
+    pub extraction_failed: Counter,
     pub fetch_seconds: Latency,
     pub brief_seconds: Latency,
     registry: Registry,
@@ -57,6 +58,7 @@ impl Default for Metrics {
         let feed_polls = Family::<PollResult, Counter>::default();
         let (feeds_paused, items_ingested, extraction_rejected) =
             (Counter::default(), Counter::default(), Counter::default());
+        let extraction_failed = Counter::default();
         let (fetch_seconds, brief_seconds) = (Latency::default(), Latency::default());
         let mut registry = Registry::default();
         // The client adds `_total` to counters' names.
@@ -81,6 +83,11 @@ impl Default for Metrics {
             extraction_rejected.clone(),
         );
         registry.register(
+            "readout_extraction_failed",
+            "Articles stored without developments because the extractor failed on them.",
+            extraction_failed.clone(),
+        );
+        registry.register(
             "readout_feed_fetch_seconds",
             "Time to fetch and store one feed.",
             fetch_seconds.0.clone(),
@@ -95,6 +102,7 @@ impl Default for Metrics {
             feeds_paused,
             items_ingested,
             extraction_rejected,
+            extraction_failed,
             fetch_seconds,
             brief_seconds,
             registry,

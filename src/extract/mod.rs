@@ -47,6 +47,15 @@ pub trait Extractor: Send + Sync {
     fn extract(&self, article: &Article) -> Extraction;
 }
 
+/// What `extractor` reads in `article`, or `None` when it panicked. The rules are
+/// meant never to, but a defect met on one article's wording (a slice read
+/// backwards, as an official text once caused) must cost that article its
+/// developments, not the feed its round nor a batch its other articles; the
+/// caller stores the article all the same and says so.
+pub fn extract_guarded(extractor: &dyn Extractor, article: &Article) -> Option<Extraction> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(article))).ok()
+}
+
 /// The model that decides which pending candidates are commitments, as shipped in
 /// the crate (`weights/pending.tsv`, written by `cargo run --release --example train`).
 pub(crate) static PENDING_MODEL: LazyLock<LinearModel> = LazyLock::new(|| {
@@ -304,6 +313,25 @@ mod tests {
                 .expect("valid date"),
             text: text.into(),
         }
+    }
+
+    /// A panic inside an extractor costs the article its developments, not the
+    /// caller its run: `extract_guarded` answers `None` and the process goes on.
+    #[test]
+    fn a_panicking_extractor_is_contained() {
+        struct Broken;
+        impl Extractor for Broken {
+            fn extract(&self, _: &Article) -> Extraction {
+                let words: Vec<&str> = Vec::new();
+                let (from, to) = (std::hint::black_box(2), std::hint::black_box(1));
+                let _ = &words[from..to];
+                Extraction::default()
+            }
+        }
+        let article = article("Ana Veld met Per Lund in Lima on Monday.");
+        assert!(extract_guarded(&Broken, &article).is_none());
+        let read = extract_guarded(&RuleExtractor::new(), &article);
+        assert_eq!(read.map(|x| x.meetings.len()), Some(1));
     }
 
     fn parties_of(x: &Extraction) -> Vec<Vec<&str>> {

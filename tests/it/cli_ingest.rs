@@ -434,3 +434,67 @@ fn reading_commands_do_not_create_a_store_at_a_mistyped_path() {
         assert!(!db.exists(), "{args:?} created {}", db.display());
     }
 }
+
+/// An extractor with a defect that panics on every article, as a rule once did
+/// on one official text.
+struct Broken;
+
+impl readout::extract::Extractor for Broken {
+    fn extract(&self, _: &readout::model::Article) -> readout::model::Extraction {
+        panic!("a defect in the extractor");
+    }
+}
+
+/// Bad input loses nothing: an article the extractor fails on is stored all the
+/// same (without developments), the feed's round goes on to its other items,
+/// and the failure is counted.
+#[tokio::test]
+async fn an_extractor_that_fails_on_an_article_costs_it_only_its_developments() {
+    use readout::clock::{Clock, SystemClock};
+    use readout::config::FetchConfig;
+    use readout::feeds::fetch::Fetcher;
+    use readout::ingest::{FeedSource, Ingestor, PagePolicy};
+    use readout::store::sqlite::SqliteStore;
+    use std::sync::Arc;
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(
+        SqliteStore::open(&format!("sqlite://{}", dir.path().join("r.db").display()))
+            .await
+            .unwrap(),
+    );
+    let feed = dir.path().join("feed.xml");
+    let items = ["a", "b"].map(|g| {
+        Item::new()
+            .guid(g)
+            .title(format!("Item {g}"))
+            .link(format!("https://news.example/{g}"))
+            .pub_date(rss::AUG_1_2024)
+            .description("Ana Veld met Per Lund in Lima on Monday.")
+    });
+    std::fs::write(&feed, rss::channel("Test Wire", items)).unwrap();
+    let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+    let ingestor = Ingestor {
+        store: store.clone(),
+        extractor: Arc::new(Broken),
+        fetcher: Fetcher::new(FetchConfig::default()).unwrap(),
+        clock,
+        fetch_pages: false,
+        pages: PagePolicy::default(),
+    };
+    let failed_before = readout::metrics::METRICS.extraction_failed.get();
+    let source = FeedSource::File(feed);
+    let stored = ingestor
+        .ingest(&source, std::time::Duration::from_secs(600))
+        .await;
+    assert!(stored.is_ok(), "{:?}", stored.err());
+    assert_eq!(
+        crate::support::db::rows(store.as_ref(), "articles").await,
+        2
+    );
+    assert_eq!(
+        crate::support::db::rows(store.as_ref(), "meetings").await,
+        0
+    );
+    assert!(readout::metrics::METRICS.extraction_failed.get() >= failed_before + 2);
+}
