@@ -21,18 +21,25 @@ pub fn lower_case<'d>(clause: &Clause<'_, 'd, '_>) -> Vec<&'d str> {
     (clause.left..ext).map(|k| clause.words.key(k)).collect()
 }
 
+/// The people sentence `i` names as actors before `clause` opens.
+fn people_before<'d>(
+    doc: &'d Doc,
+    i: usize,
+    clause: &Clause,
+) -> impl Iterator<Item = &'d Mention> + use<'d> {
+    let left = clause.left;
+    doc.mentions[i].iter().filter(move |m| {
+        m.kind == ActorKind::Person && !m.possessive && !m.modifier && m.last <= left
+    })
+}
+
 /// "the commitments Ola Brek and Tam Ruen made when they met in Lima": "they"
 /// in a clause that follows two people joined by "and" (or by "with": "A raised
 /// it with B when they met") in the same sentence are those two, not the parties
 /// of the last meeting told.
 fn pair_before<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Option<[&'d str; 2]> {
     let words = clause.words;
-    let people: Vec<_> = doc.mentions[i]
-        .iter()
-        .filter(|m| {
-            m.kind == ActorKind::Person && !m.possessive && !m.modifier && m.last <= clause.left
-        })
-        .collect();
+    let people: Vec<_> = people_before(doc, i, clause).collect();
     people.windows(2).rev().find_map(|w| {
         let (a, b) = (w[0], w[1]);
         let joined =
@@ -64,9 +71,7 @@ fn the_two_of_the_sentence<'d>(doc: &'d Doc, i: usize, clause: &Clause) -> Optio
         return None;
     }
     let mut people: Vec<&str> = Vec::new();
-    for m in doc.mentions[i].iter().filter(|m| {
-        m.kind == ActorKind::Person && !m.possessive && !m.modifier && m.last <= clause.left
-    }) {
+    for m in people_before(doc, i, clause) {
         if !people.iter().any(|p| same_name(p, &m.name)) {
             people.push(&m.name);
         }

@@ -229,7 +229,8 @@ pub(super) fn trailing_attribution(words: Words, k: usize) -> bool {
     // Only the time or the channel of the telling may follow the verb, up to
     // the sentence's end or to a comma that opens the next clause ("…, Chilean
     // officials said, and the two agreed …": the attribution is a parenthesis).
-    let next_clause = (verb + 1..words.len()).find(|&j| {
+    // The tail is six words at most, so the comma is looked for no further.
+    let next_clause = (verb + 1..(verb + 8).min(words.len())).find(|&j| {
         words[j] == ","
             && matches!(
                 words.key_at(j + 1),

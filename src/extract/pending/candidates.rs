@@ -234,11 +234,6 @@ fn action_item(
         })
         .flatten();
     let verb = words[cue.verb..cue.verb + cue.len].join(" ");
-    // "the plan, due by March 31, …": the due phrase says when; "due" is the verb.
-    let verb = match verb.split_once(' ') {
-        Some(("due", _)) => "due".to_string(),
-        _ => verb,
-    };
     let what = match (subject, object, lapsing) {
         (Some(s), o, _) => {
             let o = o.map(|o| format!(" {o}")).unwrap_or_default();
