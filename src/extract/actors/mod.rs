@@ -28,9 +28,9 @@ use groups::*;
 pub(crate) use lookups::PARTICLES;
 use lookups::*;
 pub use lookups::{Lookups, keys_of};
-pub(crate) use scan::AGENT_PARTICIPLES;
 pub use scan::mentions_keyed;
 use scan::*;
+pub(crate) use scan::{AGENT_PARTICIPLES, names_sides};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorKind {

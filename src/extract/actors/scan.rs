@@ -711,6 +711,12 @@ fn compound_parts(span: &str) -> Option<(Vec<&'static Known>, bool)> {
     Some((known, broker))
 }
 
+/// Whether a word such as "Chile-Peru" or "U.S.-China" joins the names of two or
+/// more known actors: it says who a meeting is between, never where it is.
+pub(crate) fn names_sides(word: &str) -> bool {
+    compound_parts(word).is_some_and(|(_, broker)| !broker)
+}
+
 pub(super) fn known_mention(
     text: &str,
     toks: &[Tok],

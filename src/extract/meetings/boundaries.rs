@@ -110,7 +110,8 @@ pub fn is_boundary(words: Words, k: usize) -> bool {
             && !appositive_objects(words, k)
             && !repeated_preposition(words, k)
             && !last_of_a_list(words, k)
-            && !subject_list(words, k))
+            && !subject_list(words, k)
+            && !list_of_compounds(words, k))
         || (words.starts(k, starts::REPORTED) && LEXICON.reported_that.contains(w))
         || future_predicate(words, k)
         || sequel_predicate(words, k)
@@ -229,6 +230,21 @@ fn last_of_a_list(words: Words, k: usize) -> bool {
                             | ")"
                     )
             })
+}
+
+/// "the Japan-Chile, Japan-Peru, and Chile-Peru summits": ", and" between two
+/// compounds of names continues a list of the sides of meetings; it opens no
+/// clause.
+fn list_of_compounds(words: Words, k: usize) -> bool {
+    let joined = |w: &&str| w.contains(['-', '‑', '–']);
+    let before = (k.saturating_sub(4)..k)
+        .rev()
+        .take_while(|&j| is_capitalised(words[j]))
+        .any(|j| joined(&words[j]));
+    let after = (k + 2..(k + 6).min(words.len()))
+        .take_while(|&j| is_capitalised(words[j]))
+        .any(|j| joined(&words[j]));
+    before && after
 }
 
 /// "delegations led by Norway's negotiator, Ana Veld, and by Per Lund", "talks

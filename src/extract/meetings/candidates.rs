@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::model::{ActorName, Meeting, MeetingKind, MeetingStatus};
 
 use super::super::Doc;
-use super::super::actors::{ActorKind, PARTICLES};
+use super::super::actors::{ActorKind, PARTICLES, names_sides};
 use super::super::clauses::relative_opener;
 use super::super::dates;
 use super::super::lexicon::{Known, LEXICON, MeetingCue, STATE_FORMS};
@@ -829,12 +829,14 @@ fn office_building(words: Words, e: usize) -> bool {
     is_capitalised(words[e]) && matches!(words.key(e), "department" | "office")
 }
 
-/// "in Turkish-mediated talks", "at the Kenyan embassy", "in AU-led talks": a
-/// nationality or a compound modifier describes what follows; it names no place.
+/// "in Turkish-mediated talks", "at the Kenyan embassy", "in AU-led talks", "at
+/// the Chile-Peru summit": a nationality, a compound modifier or the sides of a
+/// compound describe what follows; they name no place.
 fn a_modifier(run: &[&str]) -> bool {
     let last = run[run.len() - 1];
     let compound = last
         .rsplit_once('-')
         .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-    compound || matches!(LEXICON.lookup(&run.join(" ")), Some(Known::Demonym(_)))
+    let whole = run.join(" ");
+    compound || names_sides(&whole) || matches!(LEXICON.lookup(&whole), Some(Known::Demonym(_)))
 }

@@ -24,6 +24,7 @@ use crate::model::{Meeting, MeetingStatus};
 use super::super::Doc;
 use super::super::dates;
 use super::super::lexicon::LEXICON;
+use super::super::tokens::is_capitalised;
 use super::super::words::Words;
 
 /// How far before publication an inherited date may lie: the news of the week.
@@ -52,7 +53,7 @@ pub fn date_of_event(doc: &Doc, i: usize) -> Option<NaiveDate> {
     let words = doc.words(i);
     if dates::find(words.raw(), doc.published, false).is_some()
         || dates::names_a_period(words.raw())
-        || (0..words.len()).any(|k| EARLIER.contains(&words.key(k)))
+        || (0..words.len()).any(|k| EARLIER.contains(&words.key(k)) || a_recent_meeting(words, k))
     {
         return None;
     }
@@ -63,6 +64,53 @@ pub fn date_of_event(doc: &Doc, i: usize) -> Option<NaiveDate> {
         .and_then(|j| recent_date(doc, j));
     before.or_else(|| lead_date(doc, i))
 }
+
+/// "the recent talks between A and B", "the recent Japan-Chile and Chile-Peru
+/// summit meetings", "the recent phone call": a meeting called recent is one
+/// before the news the article tells, not of its day. "discussed recent
+/// developments" is not: "recent" must qualify the meeting noun itself, across
+/// no more than names and the words that describe a meeting.
+fn a_recent_meeting(words: Words, k: usize) -> bool {
+    if words.key(k) != "recent" {
+        return false;
+    }
+    let noun = (k + 1..(k + 12).min(words.len())).find(|&j| {
+        let w = words[j];
+        !(is_capitalised(w)
+            || matches!(w, "," | "and" | "-" | "–")
+            || MEETING_MODIFIERS.contains(&words.key(j)))
+    });
+    noun.is_some_and(|j| {
+        matches!(
+            words.key(j),
+            "talks"
+                | "summit"
+                | "summits"
+                | "meeting"
+                | "meetings"
+                | "call"
+                | "calls"
+                | "visit"
+                | "round"
+                | "negotiations"
+                | "consultations"
+        )
+    })
+}
+
+/// Words that describe a meeting between "recent" and its noun.
+const MEETING_MODIFIERS: &[&str] = &[
+    "phone",
+    "telephone",
+    "video",
+    "bilateral",
+    "trilateral",
+    "high-level",
+    "ministerial",
+    "leaders",
+    "state",
+    "official",
+];
 
 /// The lead's date, when sentence `i` follows the lead closely (its paragraph or
 /// the next). The lead dates the article's news, whether it tells the meeting or
@@ -306,6 +354,17 @@ mod tests {
         );
         assert_eq!(v.len(), 1, "{v:?}");
         assert_eq!(v[0].2, d("2030-06-11"), "{v:?}");
+        // Class: "recent" sets a meeting before the news of the lead.
+        let v = met(
+            "Army commanders of Norway and Chile met in Poipet on Tuesday.\n\n\
+             They recalled the recent Norway-Peru summit.",
+        );
+        assert_eq!(v.len(), 2, "{v:?}");
+        assert_eq!(v[1].2, None, "{v:?}");
+        // Recent developments discussed at the lead's meeting leave its day.
+        let v = met("Ola Brek met Tam Ruen in Poipet on Tuesday.\n\n\
+             The two leaders discussed recent developments in the region.");
+        assert!(v.iter().all(|m| m.2 == d("2030-06-11")), "{v:?}");
     }
 
     #[test]

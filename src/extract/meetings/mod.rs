@@ -631,6 +631,37 @@ pub(crate) mod tests {
         assert_eq!(v.len(), 1, "{v:?}");
     }
 
+    /// Class: a participle that qualifies a noun ("the issues discussed at the
+    /// summit") is no verb of meeting; the meeting noun after it is the meeting.
+    #[test]
+    fn a_topic_discussed_at_a_meeting_names_that_meeting() {
+        let v = met(
+            "Recalling the issues discussed in the recent Norway-Chile, Norway-Peru \
+             and Chile-Peru summit meetings, the ministers reaffirmed their cooperation.",
+        );
+        assert_eq!(
+            parties(&v),
+            [["Norway", "Chile"], ["Norway", "Peru"], ["Chile", "Peru"]]
+        );
+        let v = met(
+            "Recalling the issues discussed in the recent Norway-United States, Norway-Peru, \
+             and United States-Peru summit meetings, the ministers reaffirmed their cooperation.",
+        );
+        assert_eq!(
+            parties(&v),
+            [
+                ["Norway", "United States"],
+                ["Norway", "Peru"],
+                ["United States", "Peru"]
+            ]
+        );
+        // The verb itself still tells a meeting.
+        let v = met("Ana Veld and Per Lund discussed in detail the border in Lima on Monday.");
+        assert_eq!(v.len(), 1, "{v:?}");
+        let v = met("The trade deal was discussed at a meeting of Ana Veld and Per Lund.");
+        assert_eq!(v.len(), 1, "{v:?}");
+    }
+
     /// Class: "can" before a meeting tells a possibility, as "could" does ("talks
     /// can start once …", "she can meet him").
     #[test]
@@ -1119,6 +1150,19 @@ pub(crate) mod tests {
         assert!(v.iter().all(|m| m.0 != ["Ola Brek", "Per Lund"]), "{v:?}");
     }
 
+    /// Class: "with respect to", "with regard to" after the topic of
+    /// "discussed" go on with the topic; a plain "with" names a party.
+    #[test]
+    fn a_topic_with_respect_to_a_country_is_no_party() {
+        let v = met(
+            "Ola Brek and Tam Ruen discussed regional challenges, including with respect \
+             to the Andes, as well as Bolivia.",
+        );
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+        let v = met("Ola Brek discussed the border with regard to Bolivia with Tam Ruen.");
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+    }
+
     /// Class: "discussed … in X" tells what was discussed, not where.
     #[test]
     fn what_was_discussed_is_no_place() {
@@ -1163,6 +1207,15 @@ pub(crate) mod tests {
             None
         );
         assert_eq!(place("Ola Brek met Tam Ruen at the Kenyan embassy."), None);
+        // A compound of parties says whom the summit was between.
+        assert_eq!(
+            place("Ola Brek met Tam Ruen at the Chile-Peru summit."),
+            None
+        );
+        assert_eq!(
+            place("Ola Brek met Tam Ruen at the United States-Mexico summit."),
+            None
+        );
         assert_eq!(
             place("Ola Brek met Tam Ruen in AU-led talks in Addis Ababa."),
             Some("Addis Ababa".to_string())

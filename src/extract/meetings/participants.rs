@@ -145,7 +145,8 @@ fn named_in_clause<'d>(
 
 /// Where the clause names its parties: all of it, but after a verb of discussing
 /// ("X and Y discussed Z") only before the cue, and after the "with" that follows
-/// the topic ("X discussed the border with Y"). A passive "negotiated by X and Y"
+/// the topic ("X discussed the border with Y"); "with respect to" and "with
+/// regard to" go on with the topic. A passive "negotiated by X and Y"
 /// names them after it.
 fn party_span<'c>(clause: &'c Clause) -> impl Fn(&Mention) -> bool + 'c {
     let Clause {
@@ -160,7 +161,15 @@ fn party_span<'c>(clause: &'c Clause) -> impl Fn(&Mention) -> bool + 'c {
     });
     let right_of_parties = if topic_verb { clause.first() } else { right };
     let with_after_topic = topic_verb
-        .then(|| (clause.first()..right).find(|&k| words.key(k) == "with"))
+        .then(|| {
+            (clause.first()..right).find(|&k| {
+                words.key(k) == "with"
+                    && !matches!(
+                        words.key_at(k + 1),
+                        Some("respect" | "regard" | "reference")
+                    )
+            })
+        })
         .flatten();
     move |m: &Mention| {
         m.last <= right_of_parties

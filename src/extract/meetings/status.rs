@@ -433,7 +433,63 @@ pub fn no_meeting(words: Words, k: usize) -> bool {
         || hosts_no_meeting(words, k)
         || rounds_of_something_else(words, k)
         || a_subject_of_study(words, k)
+        || discussed_as_a_modifier(words, k)
 }
+
+/// "the issues discussed at the summit", "the security environment discussed in
+/// the recent Chile-Peru summits": "discussed" straight after a noun and straight
+/// before "in", "at" or "during" is a participle that qualifies the noun (the
+/// active verb takes its object first: "the leaders discussed trade"). It tells
+/// no meeting of its own; the meeting noun after it does.
+fn discussed_as_a_modifier(words: Words, k: usize) -> bool {
+    let (Some(before), Some(after)) = (k.checked_sub(1).map(|j| words[j]), words.get(k + 1)) else {
+        return false;
+    };
+    words.key(k) == "discussed"
+        && matches!(*after, "in" | "at" | "during")
+        && !matches!(
+            words.key_at(k + 2),
+            Some("detail" | "depth" | "length" | "regards" | "particular" | "person")
+        )
+        && before.chars().all(|c| c.is_ascii_lowercase())
+        && !NOT_A_NOUN.contains(&before)
+}
+
+/// Words before a verb that make it a verb: auxiliaries, pronouns, relatives and
+/// adverbs ("was discussed at", "they discussed in", "also discussed in").
+const NOT_A_NOUN: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "also",
+    "further",
+    "we",
+    "they",
+    "i",
+    "you",
+    "he",
+    "she",
+    "it",
+    "who",
+    "which",
+    "that",
+    "and",
+    "then",
+    "jointly",
+    "extensively",
+    "both",
+    "all",
+    "briefly",
+    "not",
+    "never",
+];
 
 /// "the author of a history of the Nile negotiations", "an expert on the talks":
 /// talks someone writes or knows about are a subject, no meeting of the names
