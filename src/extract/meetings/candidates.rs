@@ -537,9 +537,9 @@ fn date_of(doc: &Doc, i: usize, clause: &Clause, rule: Option<MeetingStatus>) ->
         };
     }
     context::day_referred(doc, i, left, future)
-        .or_else(|| find(future).map(|d| first_day(words, from, right, d)))
+        .or_else(|| find(future).map(|d| first_day(doc, i, (from, right), d)))
         .or_else(|| just_now(words, clause.first()).then_some(doc.published))
-        .or_else(|| dated_by_its_relative(doc, words, left, right))
+        .or_else(|| dated_by_its_relative(doc, i, left, right))
         .or_else(|| context::date_of_when(doc, i, left, future))
         .or_else(|| (rule == Some(MeetingStatus::Held)).then(|| opening_date(doc, words, left))?)
 }
@@ -558,7 +558,8 @@ fn opening_date(doc: &Doc, words: Words, left: usize) -> Option<NaiveDate> {
 /// "held two days of talks in Geneva that ended on Tuesday", "the meeting, which
 /// took place on Monday": a relative clause right after the clause, telling when
 /// its meeting ended, began or took place, dates it (by its first day).
-fn dated_by_its_relative(doc: &Doc, words: Words, left: usize, right: usize) -> Option<NaiveDate> {
+fn dated_by_its_relative(doc: &Doc, i: usize, left: usize, right: usize) -> Option<NaiveDate> {
+    let words = doc.words(i);
     let opener = (right..(right + 2).min(words.len()))
         .find(|&k| matches!(words.key(k), "that" | "which"))?;
     let told = (opener + 1..(opener + 3).min(words.len())).any(|k| {
@@ -574,7 +575,7 @@ fn dated_by_its_relative(doc: &Doc, words: Words, left: usize, right: usize) -> 
         .find(|&k| matches!(words[k], "," | ";" | "."))
         .unwrap_or(words.len());
     let (d, _) = dates::find(&words[opener..end], doc.published, false)?;
-    Some(first_day(words, left, end, d))
+    Some(first_day(doc, i, (left, end), d))
 }
 
 /// "I have just spoken with X", "has just met Y", "I just got off the phone with
@@ -589,29 +590,80 @@ fn just_now(words: Words, cue: usize) -> bool {
 }
 
 /// "ended a week of negotiations on Friday", "concluded two days of talks on
-/// Thursday": a meeting over several days is dated by its first, the day the
-/// clause gives being its last.
-fn first_day(words: Words, left: usize, right: usize, day: NaiveDate) -> NaiveDate {
-    let ends =
-        (left..right).any(|k| matches!(words.key(k), "ended" | "concluded" | "closed" | "wrapped"));
-    let span = (left..right.saturating_sub(2)).find_map(|k| {
-        let of = words.key_at(k + 2) == Some("of");
-        match (words.key(k), words.key_at(k + 1)) {
-            ("a", Some("week")) if of => Some(4),
-            (n, Some("days")) if of => match n {
-                "two" => Some(1),
-                "three" => Some(2),
-                "four" => Some(3),
-                "five" => Some(4),
-                _ => None,
-            },
-            _ => None,
-        }
+/// Thursday", "the two-day talks ended on Tuesday", "ended on Tuesday after
+/// three days of negotiations": a meeting over several days is dated by its
+/// first, the day the clause gives being its last. The length may also come
+/// from the sentence after ("… ended on Tuesday. The round ran over two days.").
+fn first_day(doc: &Doc, i: usize, (left, right): (usize, usize), day: NaiveDate) -> NaiveDate {
+    let words = doc.words(i);
+    let ends = (left..right).any(|k| {
+        matches!(
+            words.key(k),
+            "ended" | "concluded" | "closed" | "wrapped" | "finished"
+        )
     });
+    let told_after = || {
+        let next = (i + 1 < doc.sentences.len() && !doc.sentences[i + 1].heading)
+            .then(|| doc.words(i + 1))
+            .filter(|next| of_the_meeting(*next))?;
+        days_spanned(next, 0, next.len())
+    };
+    // "ended on Tuesday after three days of talks": the length closes the clause.
+    let after = || {
+        (words.key_at(right) == Some("after"))
+            .then(|| days_spanned(words, right, right + 6))
+            .flatten()
+    };
+    let span = days_spanned(words, left, right)
+        .or_else(after)
+        .or_else(|| ends.then(told_after).flatten());
     match span {
-        Some(n) if ends => day - chrono::Days::new(n),
+        Some(n) if ends => day - chrono::Days::new(n - 1),
         _ => day,
     }
+}
+
+/// How many days the words from `left` to `right` say a meeting took: "two
+/// days of talks", "a week of negotiations", "the three-day round", "ran over
+/// two days", "lasted four days".
+fn days_spanned(words: Words, left: usize, right: usize) -> Option<u64> {
+    (left..right.min(words.len())).find_map(|k| {
+        let w = words.key(k);
+        if let Some(n) = w.strip_suffix("-day").and_then(count) {
+            return Some(n);
+        }
+        let of = words.key_at(k + 2) == Some("of");
+        let lasted = k > 0 && matches!(words.key(k - 1), "over" | "lasted" | "spanned")
+            || (k > 1 && words.key(k - 1) == "for" && words.key(k - 2) == "ran");
+        match (w, words.key_at(k + 1)) {
+            ("a", Some("week")) if of => Some(5),
+            (n, Some("days")) if of || lasted => count(n),
+            _ => None,
+        }
+    })
+}
+
+/// A count of days from two to five, in words.
+fn count(n: &str) -> Option<u64> {
+    match n {
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        _ => None,
+    }
+}
+
+/// Whether a sentence is about the meeting just told: it opens with "The
+/// round", "The talks", "The meeting" and the like (after at most a word).
+fn of_the_meeting(words: Words) -> bool {
+    words.key_at(0) == Some("the")
+        && (1..3).any(|k| {
+            matches!(
+                words.key_at(k),
+                Some("round" | "talks" | "meeting" | "summit" | "session" | "negotiations")
+            )
+        })
 }
 
 /// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one

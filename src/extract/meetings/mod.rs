@@ -1846,6 +1846,41 @@ pub(crate) mod tests {
         assert_eq!(m[0].date, NaiveDate::from_ymd_opt(2030, 6, 10), "{m:?}");
     }
 
+    /// Class: the length of a meeting that ended on a day, told however the
+    /// text tells it, dates it by its first day (publication Wednesday
+    /// 2030-06-12; Tuesday is the 11th).
+    #[test]
+    fn a_meeting_over_days_is_dated_by_its_first() {
+        let day = |t: &str| meetings_of(t).first().and_then(|m| m.date);
+        for (text, first) in [
+            (
+                "The two-day talks between Chile and Peru ended in Lima on Tuesday.",
+                10,
+            ),
+            (
+                "Chile and Peru concluded a three-day round of talks in Lima on Tuesday.",
+                9,
+            ),
+            (
+                "Talks between Chile and Peru ended in Lima on Tuesday after three days of \
+                 negotiations.",
+                9,
+            ),
+            (
+                "Talks between Chile and Peru ended in Lima on Tuesday. The round ran over \
+                 two days.",
+                10,
+            ),
+            // A length with no end told: the day given is the first.
+            (
+                "The two-day talks between Chile and Peru opened in Lima on Tuesday.",
+                11,
+            ),
+        ] {
+            assert_eq!(day(text), NaiveDate::from_ymd_opt(2030, 6, first), "{text}");
+        }
+    }
+
     #[test]
     fn paying_a_visit_or_a_courtesy_call_is_told_in_its_own_tense() {
         // "paid" is past without "-ed"; "visit" alone reads as a plan.
@@ -2969,6 +3004,13 @@ pub(crate) mod tests {
         );
         assert_eq!(v[1].0, ["Ola Brek", "Peru"], "both sides: the first two");
         assert_eq!(v[1].1, MeetingStatus::Cancelled);
+        // Class: people who led the delegations stand for the countries the
+        // article ties them to.
+        let v = met(
+            "Chile and Peru held talks in Lima on Monday. Chile's foreign minister, Ola \
+             Brek, also took part.",
+        );
+        assert_eq!(v[0].0, ["Peru", "Ola Brek"], "{v:?}");
         // Not a meeting that was called off, nor one more than two sentences back.
         let v = met(
             "Ola Brek met Tam Ruen in Lima on Monday. The talks were long. The talks were tense. Ana Veld took part in a vote.",

@@ -561,6 +561,21 @@ pub fn add_participants(
             m.participants.push(n);
         }
     }
+    people_for_their_countries(doc, m);
+}
+
+/// "Talks between Chile and Peru ended on Tuesday. The delegations were led by
+/// Chile's foreign minister, A, and Peru's, B": a person added to a meeting of
+/// countries stands for the country the article ties them to; the country goes.
+fn people_for_their_countries(doc: &Doc, m: &mut Meeting) {
+    let represented: Vec<String> = m
+        .participants
+        .iter()
+        .filter_map(|p| doc.registry.affiliation(p.as_str()))
+        .map(str::to_string)
+        .collect();
+    m.participants
+        .retain(|p| !represented.iter().any(|c| c == p.as_str()));
 }
 
 /// "Takeshi Iwaya, Minister for Foreign Affairs of Japan, held a Japan-China
