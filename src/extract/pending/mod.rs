@@ -539,10 +539,34 @@ fn done_what(words: Words, k: usize, len: usize, base: String, passive: bool) ->
             .unwrap_or_default();
         return format!("{base}{subject}{to}");
     }
-    match relative_object(words, k).or_else(|| object(words, k + len)) {
+    let what = match relative_object(words, k).or_else(|| object(words, k + len)) {
         Some(o) => format!("{base} {o}"),
         None => base,
+    };
+    match place_of_where(words, k) {
+        Some(place) => format!("{what} at {place}"),
+        None => what,
     }
+}
+
+/// "while clearing the pilot area near the temple, where the teams began work
+/// on Monday": an action told in a ", where" clause took place at what the
+/// words before it name; they say which promised work began or was done there.
+/// Ten words at most, back to the clause's comma.
+fn place_of_where(words: Words, k: usize) -> Option<String> {
+    let r = (k.saturating_sub(6)..k)
+        .rev()
+        .take_while(|&j| !matches!(words[j], "," | ";"))
+        .find(|&j| words.key(j) == "where")?;
+    if r == 0 || words[r - 1] != "," {
+        return None;
+    }
+    let end = r - 1;
+    let start = (end.saturating_sub(10)..end)
+        .rev()
+        .find(|&j| matches!(words[j], "," | ";" | ":" | "—"))
+        .map_or(end.saturating_sub(10), |j| j + 1);
+    (end > start).then(|| words[start..end].join(" "))
 }
 
 /// Actions reported done or refused in sentence `i`.
@@ -1213,6 +1237,21 @@ pub(super) mod tests {
             p.iter()
                 .any(|p| p.what.contains("500 kilograms of explosives")),
             "{p:?}"
+        );
+    }
+
+    /// Class: an action told in a ", where" clause took place at what the words
+    /// before the clause name ("near the crossing, where teams began work").
+    #[test]
+    fn work_begun_where_a_place_is_named_is_work_at_that_place() {
+        let (_, o) = read(
+            "Two soldiers were hurt while clearing the pilot area near the Lima crossing, \
+             where teams began work on Monday.",
+        );
+        assert!(
+            o.iter().any(|o| o.what.starts_with("begin work")
+                && o.what.contains("pilot area near the Lima crossing")),
+            "{o:?}"
         );
     }
 
