@@ -593,17 +593,23 @@ pub fn track_pending(
     today: NaiveDate,
 ) -> Vec<PendingDevelopment> {
     let mut out: Vec<PendingDevelopment> = Vec::new();
-    // The action of each development of `out`, in the same order.
-    let mut actions: Vec<Action> = Vec::new();
+    // The actions of each development of `out`, in the same order: that of its
+    // first report, then those of the reports that told it again ("destroy two
+    // tonnes of explosives", then "destroy the remaining 1,200 kilograms", which
+    // a third article's "the remaining 500 kilograms" continues).
+    let mut actions: Vec<Vec<Action>> = Vec::new();
     for r in pending {
         let report = report_of(&r, &r.item.evidence);
         let action = Action::read(&r.item.what);
         let same = out
             .iter()
             .zip(&actions)
-            .position(|(d, other)| one_item(d, other, &r, &action));
+            .position(|(d, others)| others.iter().any(|other| one_item(d, other, &r, &action)));
         match same {
-            Some(at) => out[at].development.reports.push(report),
+            Some(at) => {
+                out[at].development.reports.push(report);
+                actions[at].push(action);
+            }
             None => {
                 out.push(PendingDevelopment {
                     state: match r.item.due.as_ref().and_then(|d| d.date) {
@@ -616,7 +622,7 @@ pub fn track_pending(
                     },
                     no_follow_up_since: None,
                 });
-                actions.push(action);
+                actions.push(vec![action]);
             }
         }
     }
@@ -624,7 +630,8 @@ pub fn track_pending(
         .iter()
         .map(|o| Action::read(&o.item.what))
         .collect();
-    for (d, action) in out.iter_mut().zip(&actions) {
+    for (d, told) in out.iter_mut().zip(&actions) {
+        let action = &told[0];
         let first = d
             .development
             .reports
@@ -636,7 +643,7 @@ pub fn track_pending(
             .zip(&done)
             .filter(|(o, _)| first.is_some_and(|f| o.article.published > f))
             .filter(|(o, outcome)| {
-                same_action(action, outcome)
+                told.iter().any(|action| same_action(action, outcome))
                     || answered_by(action, outcome, &d.development.item.actors, &o.item.actors)
             })
             .map(|(o, _)| o)
@@ -848,6 +855,31 @@ mod tests {
             )],
             today,
         );
+        assert!(matches!(t[0].state, PendingState::Done { .. }), "{t:?}");
+    }
+
+    /// Class: a promise told again in other words ("destroy the remaining 1,200
+    /// kilograms of explosives") is continued by what a later article says of
+    /// those words ("the remaining 500 kilograms"), though that shares nothing
+    /// with the first telling; an outcome in those words closes it.
+    #[test]
+    fn a_promise_continues_in_the_words_of_any_of_its_tellings() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let t = track_pending(
+            vec![
+                pend("destroy two tonnes of explosives", "a", 1),
+                pend(
+                    "destroy the remaining 1,200 kilograms of explosives",
+                    "b",
+                    5,
+                ),
+                pend("destroy the remaining 500 kilograms", "c", 10),
+            ],
+            &[outcome("destroy the last 500 kilograms", "d", 15)],
+            today,
+        );
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].development.reports.len(), 3);
         assert!(matches!(t[0].state, PendingState::Done { .. }), "{t:?}");
     }
 
