@@ -431,6 +431,7 @@ const SAME_VERBS: &[&[&str]] = &[
     &["set", "establish", "create", "form"],
     &["name", "appoint", "designate"],
     &["open", "reopen"],
+    &["respond", "reply", "answer"],
     &["withdraw", "pull"],
     &["sign", "conclude"],
     // A vote on an accord is held when the accord is approved, adopted or
@@ -565,6 +566,30 @@ fn one_item(
         || follows_up(action, due, d)
         || (apart && same_action(other, action))
         || (apart && due_alike(&r.item, &d.development.item) && shares_a_word(other, action))
+        || one_answer_awaited(
+            other,
+            action,
+            (&d.development.item.actors, &r.item.actors),
+            apart,
+        )
+}
+
+/// "Cambodia has until March 27 to respond" and "Phnom Penh … would reply before
+/// the deadline": an answer with no object awaited from the same party, told
+/// twice, is one answer awaited, whatever verb of answering tells it. Within
+/// one article a telling whose party went unread is of the answer already told.
+fn one_answer_awaited(
+    a: &Action,
+    b: &Action,
+    (by_a, by_b): (&[ActorName], &[ActorName]),
+    apart: bool,
+) -> bool {
+    let ([x], [y]) = (a.words.as_slice(), b.words.as_slice()) else {
+        return false;
+    };
+    let same_party =
+        by_a.iter().any(|p| by_b.contains(p)) || (!apart && (by_a.is_empty() || by_b.is_empty()));
+    a.answerable && b.answerable && one_verb(x, y) && same_party
 }
 
 /// Days after its newest report that an item still open is marked as having no
@@ -656,7 +681,9 @@ pub fn track_pending(
             };
         }
         d.no_follow_up_since = quiet_since(d, today);
-        // Oldest report first stays last: newest first, as for the other developments.
+        // Oldest report first stays last: newest first, as for the other
+        // developments; of one article, the sentence told first stays last.
+        d.development.reports.reverse();
         d.development
             .reports
             .sort_by_key(|r| std::cmp::Reverse(r.article.published));
@@ -909,6 +936,34 @@ mod tests {
             matches!(t[0].state, PendingState::Open),
             "troops are no response"
         );
+    }
+
+    /// Class: an answer awaited, told twice in other verbs of answering ("has
+    /// until March 27 to respond", "would reply before the deadline"), is one
+    /// item; its first telling stays its source.
+    #[test]
+    fn one_answer_awaited_told_twice_is_one_item() {
+        let today = NaiveDate::from_ymd_opt(2030, 6, 20).unwrap_or_default();
+        let chile = crate::model::ActorName::new("Chile")
+            .into_iter()
+            .collect::<Vec<_>>();
+        let mut first = pend("respond", "a", 1);
+        first.item.actors = chile.clone();
+        let t = track_pending(vec![first, pend("reply", "a", 1)], &[], today);
+        assert_eq!(t.len(), 1, "{t:?}");
+        let source = t[0]
+            .development
+            .reports
+            .last()
+            .map(|r| r.evidence.sentence.as_str());
+        assert_eq!(source, Some("respond"));
+        // From another article, by another party, a reply is another item.
+        let mut first = pend("respond", "a", 1);
+        first.item.actors = chile;
+        let mut other = pend("reply", "b", 3);
+        other.item.actors = crate::model::ActorName::new("Peru").into_iter().collect();
+        let t = track_pending(vec![first, other], &[], today);
+        assert_eq!(t.len(), 2, "{t:?}");
     }
 
     /// Class: a response awaited with no object ("Chile has until March 14 to
