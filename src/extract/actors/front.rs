@@ -75,11 +75,29 @@ pub(super) fn titles_alone(
             title,
         });
     }
-    let a =
-        affiliation.filter(|_| !titled || title.as_deref().is_some_and(|t| t.ends_with('s')))?;
+    // "hosted the Swedish Prime Minister at the White House": an office of a
+    // country whose holder goes unnamed (no name after it, nor set off by a
+    // comma) stands for the country.
+    let singular = titled && title.as_deref().is_some_and(|t| !t.ends_with('s'));
+    let named_after = toks.get(j).is_some_and(|t| t.text(text) == ",")
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| is_capitalised(t.text(text)));
+    // Nor one set off after a name ("Khaled bin Mohamed, the Crown Prince of
+    // Abu Dhabi"): that names the holder too.
+    let the = if definite(run_start) {
+        Some(run_start)
+    } else {
+        run_start.checked_sub(1).filter(|&k| definite(k))
+    };
+    let after_a_name = the
+        .and_then(|k| k.checked_sub(1))
+        .is_some_and(|k| toks[k].text(text) == ",");
+    let unnamed_office = singular && !named_after && the.is_some() && !after_a_name;
+    let a = affiliation.filter(|_| !singular || unnamed_office)?;
     let mut m = known_mention(text, toks, run_start, j, a, out);
     if titled {
-        m.group = true;
+        m.group = !unnamed_office;
         m.modifier = false;
     }
     Some(m)

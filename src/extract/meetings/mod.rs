@@ -1150,6 +1150,23 @@ pub(crate) mod tests {
         assert!(v.iter().all(|m| m.0 != ["Ola Brek", "Per Lund"]), "{v:?}");
     }
 
+    /// Class: an office of a country whose holder goes unnamed ("hosted the
+    /// Swedish Prime Minister", "will meet the Chilean foreign minister") is the
+    /// country; named after it, or naming the person before it, the person is.
+    #[test]
+    fn an_unnamed_office_holder_is_the_country() {
+        let v =
+            met("President Ola Brek hosted the Swedish Prime Minister at the palace on Monday.");
+        assert_eq!(parties(&v), [["Ola Brek", "Sweden"]]);
+        let v = met("Ola Brek will meet the Chilean foreign minister in Lima next week.");
+        assert_eq!(parties(&v), [["Ola Brek", "Chile"]]);
+        let v =
+            met("Ola Brek hosted the Swedish Prime Minister, Tam Ruen, at the palace on Monday.");
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+        let v = met("Ola Brek spoke on Monday with Tam Ruen, the Crown Prince of Sweden.");
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+    }
+
     /// Class: "with respect to", "with regard to" after the topic of
     /// "discussed" go on with the topic; a plain "with" names a party.
     #[test]
