@@ -130,6 +130,11 @@ pub(super) fn office_of(
         {
             k += 1;
         }
+        // "Minister of State for Europe": the "for" of the portfolio goes on.
+        if of && k > j + 1 && toks.get(k).is_some_and(|t| t.text(text) == "for") {
+            j = k;
+            continue;
+        }
         if of && let Some((n, found)) = look.known(k) {
             affiliation = Some(found.canonical().to_string());
             j = k + n;
@@ -182,7 +187,8 @@ pub(super) fn office_of(
 
 /// "Under Secretary for Economic Growth, Energy, and the Environment Jose W.
 /// Fernandez", "Special Advisor for International Disability Rights Sara
-/// Minkara": a portfolio of several fields after "for" (at `k`), joined by
+/// Minkara", "Minister of State for Europe and North America James Cleverly": a
+/// portfolio of several fields or regions after "for" (at `k`), joined by
 /// commas and "and"; the name is the capitalised words after its last field
 /// word, when there are two or more. Where that name starts.
 fn after_fields(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
@@ -195,7 +201,9 @@ fn after_fields(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
         }
         e += 1;
     }
-    let last_field = (k..e).rev().find(|&x| word(x).is_some_and(field_word))?;
+    let last_field = (k..e)
+        .rev()
+        .find(|&x| word(x).is_some_and(|w| field_word(w) || region_word(w) || w == "America"))?;
     let name = (last_field + 1..e)
         .take_while(|&x| toks[x].kind == TokKind::Word && word(x).is_some_and(is_capitalised))
         .count();

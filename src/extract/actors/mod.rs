@@ -1005,6 +1005,12 @@ mod tests {
             "Under Secretary for Civilian Security, Democracy, and Human Rights Ana Veld left.",
             "Special Advisor for International Disability Rights Ana Veld left.",
             "Deputy Adviser for Cyber and Emerging Technology Ana Veld left.",
+            // Regions are a portfolio too, after "of State" as after the title.
+            "Minister of State for Europe and North America Ana Veld left.",
+            "Minister of State for the Middle East Ana Veld left.",
+            "Special Envoy for Central Asia Ana Veld left.",
+            // A headline's verb in title case ends the name.
+            "Assistant Secretary for Consular Affairs Ana Veld Travels to the region.",
         ] {
             let v = names(text, &reg);
             assert_eq!(v.len(), 1, "{text}: {v:?}");

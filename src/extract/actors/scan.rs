@@ -152,7 +152,8 @@ pub(super) fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> us
             || ((look.title(k) == 0 || inside_name(k))
                 && !line_break_before(text, toks, k)
                 && !dateline_after_name(text, toks, look, j, k)
-                && !abbreviated_state(text, toks, look, k)))
+                && !abbreviated_state(text, toks, look, k)
+                && !(k >= j + 2 && headline_verb(text, toks, k))))
     {
         k += 1;
         if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
@@ -160,6 +161,32 @@ pub(super) fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> us
         }
     }
     k
+}
+
+/// "Assistant Secretary Ana Veld Travels to Lima", "Secretary Veld Meets With
+/// …": a headline's verb in title case after a name of two words or more,
+/// before a lower-case word or a title-cased preposition, ends the name.
+fn headline_verb(text: &str, toks: &[Tok], k: usize) -> bool {
+    const VERBS: &[&str] = &[
+        "Travels",
+        "Meets",
+        "Visits",
+        "Hosts",
+        "Leads",
+        "Attends",
+        "Delivers",
+        "Joins",
+        "Speaks",
+        "Announces",
+        "Participates",
+        "Welcomes",
+        "Receives",
+    ];
+    VERBS.contains(&toks[k].text(text))
+        && toks.get(k + 1).is_some_and(|n| {
+            let w = n.text(text);
+            w.starts_with(char::is_lowercase) || matches!(w, "With" | "To" | "In" | "On" | "at")
+        })
 }
 
 /// "discussed with President Abbas U.S. efforts to …": a country or body
