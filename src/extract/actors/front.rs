@@ -250,6 +250,7 @@ fn field_word(word: &str) -> bool {
         "peace",
         "reconstruction",
         "reform",
+        "process",
     ];
     FIELDS.iter().any(|f| word.eq_ignore_ascii_case(f)) || portfolio_word(word)
 }

@@ -1009,6 +1009,10 @@ mod tests {
             "Minister of State for Europe and North America Ana Veld left.",
             "Minister of State for the Middle East Ana Veld left.",
             "Special Envoy for Central Asia Ana Veld left.",
+            "Special Coordinator for the Middle East Peace Process Ana Veld left.",
+            // Heads of agencies and coordinators are titles.
+            "USAID Deputy Administrator for Management and Resources Ana Veld left.",
+            "Indo-Pacific Coordinator Ana Veld left.",
             // A headline's verb in title case ends the name.
             "Assistant Secretary for Consular Affairs Ana Veld Travels to the region.",
         ] {
