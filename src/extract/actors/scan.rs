@@ -185,7 +185,7 @@ fn headline_verb(text: &str, toks: &[Tok], k: usize) -> bool {
     VERBS.contains(&toks[k].text(text))
         && toks.get(k + 1).is_some_and(|n| {
             let w = n.text(text);
-            w.starts_with(char::is_lowercase) || matches!(w, "With" | "To" | "In" | "On" | "at")
+            w.starts_with(char::is_lowercase) || matches!(w, "With" | "To" | "In" | "On" | "At")
         })
 }
 

@@ -633,7 +633,7 @@ fn days_spanned(words: Words, left: usize, right: usize) -> Option<u64> {
             return Some(n);
         }
         let of = words.key_at(k + 2) == Some("of");
-        let lasted = k > 0 && matches!(words.key(k - 1), "over" | "lasted" | "spanned")
+        let lasted = (k > 0 && matches!(words.key(k - 1), "over" | "lasted" | "spanned"))
             || (k > 1 && words.key(k - 1) == "for" && words.key(k - 2) == "ran");
         match (w, words.key_at(k + 1)) {
             ("a", Some("week")) if of => Some(5),
