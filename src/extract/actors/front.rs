@@ -79,10 +79,7 @@ pub(super) fn titles_alone(
     // country whose holder goes unnamed (no name after it, nor set off by a
     // comma) stands for the country.
     let singular = titled && title.as_deref().is_some_and(|t| !t.ends_with('s'));
-    let named_after = toks.get(j).is_some_and(|t| t.text(text) == ",")
-        && toks
-            .get(j + 1)
-            .is_some_and(|t| is_capitalised(t.text(text)));
+    let named_after = name_set_off_after(text, toks, j);
     // Nor one set off after a name ("Khaled bin Mohamed, the Crown Prince of
     // Abu Dhabi"): that names the holder too.
     let the = if definite(run_start) {
@@ -101,6 +98,20 @@ pub(super) fn titles_alone(
         m.modifier = false;
     }
     Some(m)
+}
+
+/// "the Egyptian foreign minister, Badr Abdelatty", "the U.S. Special Envoy to
+/// the Middle East, Steve Witkoff": a name set off by a comma after an office,
+/// past what the office is of or to.
+fn name_set_off_after(text: &str, toks: &[Tok], j: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let comma = (j..(j + 8).min(toks.len()))
+        .take_while(|&k| {
+            let w = word(k);
+            w == "," || matches!(w, "to" | "for" | "of" | "the" | "and") || is_capitalised(w)
+        })
+        .find(|&k| word(k) == ",");
+    comma.is_some_and(|k| is_capitalised(word(k + 1)))
 }
 
 /// "Minister of Foreign Affairs of the Republic of Kazakhstan": the "of"

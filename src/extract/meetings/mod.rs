@@ -1165,6 +1165,9 @@ pub(crate) mod tests {
         assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
         let v = met("Ola Brek spoke on Monday with Tam Ruen, the Crown Prince of Sweden.");
         assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
+        let v =
+            met("Ola Brek spoke on Monday with the Swedish Special Envoy to the Arctic, Tam Ruen.");
+        assert_eq!(parties(&v), [["Ola Brek", "Tam Ruen"]]);
     }
 
     /// Class: "with respect to", "with regard to" after the topic of
