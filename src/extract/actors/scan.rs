@@ -149,11 +149,7 @@ pub(super) fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> us
     while k < toks.len()
         && (look.name(k) || (k > j && inside_name(k)))
         && (k == j
-            || ((look.title(k) == 0 || inside_name(k))
-                && !line_break_before(text, toks, k)
-                && !dateline_after_name(text, toks, look, j, k)
-                && !abbreviated_state(text, toks, look, k)
-                && !(k >= j + 2 && headline_verb(text, toks, k))))
+            || ((look.title(k) == 0 || inside_name(k)) && !ends_the_name(text, toks, look, j, k)))
     {
         k += 1;
         if toks[k - 1].text(text).ends_with("'s") || toks[k - 1].text(text).ends_with("’s") {
@@ -161,6 +157,15 @@ pub(super) fn name_end(text: &str, toks: &[Tok], look: &Lookups, j: usize) -> us
         }
     }
     k
+}
+
+/// Whether word `k` of a name begun at `j` starts what follows instead: a new
+/// line, a dateline, an abbreviated state, a headline's verb.
+fn ends_the_name(text: &str, toks: &[Tok], look: &Lookups, j: usize, k: usize) -> bool {
+    line_break_before(text, toks, k)
+        || dateline_after_name(text, toks, look, j, k)
+        || abbreviated_state(text, toks, look, k)
+        || (k >= j + 2 && headline_verb(text, toks, k))
 }
 
 /// "Assistant Secretary Ana Veld Travels to Lima", "Secretary Veld Meets With
