@@ -487,12 +487,16 @@ fn same_action(a: &Action, b: &Action) -> bool {
 /// Thursday": a response awaited with no object names nothing to share; the
 /// same verb by the same actor answers it.
 fn answered_by(a: &Action, b: &Action, awaited: &[ActorName], by: &[ActorName]) -> bool {
+    bare_answer_in(a, b) && awaited.iter().any(|x| by.iter().any(|y| x == y))
+}
+
+/// Whether `a` awaits an answer with no object ("reply") and `b`'s verb is
+/// one verb with it ("replied to the proposal", "respond").
+fn bare_answer_in(a: &Action, b: &Action) -> bool {
     let [verb] = a.words.as_slice() else {
         return false;
     };
-    a.answerable
-        && b.words.first().is_some_and(|w| one_verb(verb, w))
-        && awaited.iter().any(|x| by.iter().any(|y| x == y))
+    a.answerable && b.words.first().is_some_and(|w| one_verb(verb, w))
 }
 
 /// "name a special envoy for the Sahel" and, later in the same article, "name a
@@ -584,12 +588,9 @@ fn one_answer_awaited(
     (by_a, by_b): (&[ActorName], &[ActorName]),
     apart: bool,
 ) -> bool {
-    let ([x], [y]) = (a.words.as_slice(), b.words.as_slice()) else {
-        return false;
-    };
     let same_party =
         by_a.iter().any(|p| by_b.contains(p)) || (!apart && (by_a.is_empty() || by_b.is_empty()));
-    a.answerable && b.answerable && one_verb(x, y) && same_party
+    b.answerable && b.words.len() == 1 && bare_answer_in(a, b) && same_party
 }
 
 /// Days after its newest report that an item still open is marked as having no

@@ -30,7 +30,7 @@ use lookups::*;
 pub use lookups::{Lookups, keys_of};
 pub use scan::mentions_keyed;
 use scan::*;
-pub(crate) use scan::{AGENT_PARTICIPLES, names_sides};
+pub(crate) use scan::{AGENT_PARTICIPLES, has_joiner, names_sides};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ActorKind {

@@ -630,7 +630,7 @@ const JOINERS: &[char] = &['-', '‑', '–'];
 
 /// Whether a word holds a joiner; asked of every capitalised word, so ASCII words
 /// are searched as bytes.
-fn has_joiner(w: &str) -> bool {
+pub(crate) fn has_joiner(w: &str) -> bool {
     if w.is_ascii() {
         w.as_bytes().contains(&b'-')
     } else {

@@ -3,6 +3,7 @@
 //! names and titles (", and Minister X", "— A, B and C —") and demonstratives
 //! ("held that session").
 
+use super::super::actors::has_joiner;
 use super::super::clauses::relative_opener;
 use super::super::lexicon::{LEXICON, starts};
 use super::super::tokens::is_capitalised;
@@ -236,14 +237,13 @@ fn last_of_a_list(words: Words, k: usize) -> bool {
 /// compounds of names continues a list of the sides of meetings; it opens no
 /// clause.
 fn list_of_compounds(words: Words, k: usize) -> bool {
-    let joined = |w: &&str| w.contains(['-', '‑', '–']);
     let before = (k.saturating_sub(4)..k)
         .rev()
         .take_while(|&j| is_capitalised(words[j]))
-        .any(|j| joined(&words[j]));
+        .any(|j| has_joiner(words[j]));
     let after = (k + 2..(k + 6).min(words.len()))
         .take_while(|&j| is_capitalised(words[j]))
-        .any(|j| joined(&words[j]));
+        .any(|j| has_joiner(words[j]));
     before && after
 }
 

@@ -658,13 +658,19 @@ fn count(n: &str) -> Option<u64> {
 /// round", "The talks", "The meeting" and the like (after at most a word).
 fn of_the_meeting(words: Words) -> bool {
     words.key_at(0) == Some("the")
-        && (1..3).any(|k| {
-            matches!(
-                words.key_at(k),
-                Some("round" | "talks" | "meeting" | "summit" | "session" | "negotiations")
-            )
-        })
+        && (1..3).any(|k| words.key_at(k).is_some_and(|w| MEETING_NOUNS.contains(&w)))
 }
+
+/// Nouns that name a meeting itself, after a place ("the Geneva talks") or as
+/// the subject of what is told of it ("The round ran over two days").
+const MEETING_NOUNS: &[&str] = &[
+    "talks",
+    "round",
+    "summit",
+    "meeting",
+    "negotiations",
+    "conference",
+];
 
 /// "have held three rounds: in Muscat on April 12, in Rome on April 19 …": one
 /// meeting that took place per date listed, each where the text puts it ("met X
@@ -764,10 +770,7 @@ fn of_the_event_ahead(words: Words, left: usize, k: usize) -> bool {
 /// there is what the talks are about or between ("the Iran talks").
 fn city_before_the_noun(words: Words, cue: usize) -> Option<String> {
     // `place` is also asked with no cue (`usize::MAX`)
-    let noun = matches!(
-        words.key_at(cue)?,
-        "talks" | "round" | "summit" | "meeting" | "negotiations" | "conference"
-    );
+    let noun = MEETING_NOUNS.contains(&words.key_at(cue)?);
     if !noun || cue < 2 || words.key(cue - 2) != "the" {
         return None;
     }

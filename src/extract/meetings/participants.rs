@@ -564,18 +564,15 @@ pub fn add_participants(
     people_for_their_countries(doc, m);
 }
 
-/// "Talks between Chile and Peru ended on Tuesday. The delegations were led by
-/// Chile's foreign minister, A, and Peru's, B": a person added to a meeting of
-/// countries stands for the country the article ties them to; the country goes.
+/// "Talks between Chile and Peru ended on Tuesday. Chile's foreign minister, A,
+/// also took part": a person added to a meeting of countries stands for the
+/// country the article ties them to, as in a meeting's own clause
+/// (`drop_represented_countries`); the country goes.
 fn people_for_their_countries(doc: &Doc, m: &mut Meeting) {
-    let represented: Vec<String> = m
-        .participants
-        .iter()
-        .filter_map(|p| doc.registry.affiliation(p.as_str()))
-        .map(str::to_string)
-        .collect();
+    let mut names: Vec<String> = m.participants.iter().map(|p| p.to_string()).collect();
+    drop_represented_countries(doc, &[], &mut names);
     m.participants
-        .retain(|p| !represented.iter().any(|c| c == p.as_str()));
+        .retain(|p| names.iter().any(|n| n == p.as_str()));
 }
 
 /// "Takeshi Iwaya, Minister for Foreign Affairs of Japan, held a Japan-China
