@@ -56,6 +56,9 @@ pub(super) fn run_at(
     if asks_as_i(text, toks, run_start) {
         return (None, run_start + 2);
     }
+    if opens_a_question(text, toks, run_start) {
+        return (None, run_start + 1);
+    }
     let before_name = front(text, toks, look, run_start);
     let j = before_name.j;
     let k = name_end(text, toks, look, j);
@@ -138,6 +141,39 @@ fn asks_as_i(text: &str, toks: &[Tok], k: usize) -> bool {
             | "Do"
             | "Did"
     ) && toks.get(k + 1).is_some_and(|t| t.text(text) == "I")
+}
+
+/// "Will Germany send troops?", "Is Dhaka ready?", "Did Ola Brek meet Tam
+/// Ruen?": an auxiliary that opens a question is no first word of the name after
+/// it. A statement keeps it ("Will Okafor met Tam Ruen.").
+fn opens_a_question(text: &str, toks: &[Tok], k: usize) -> bool {
+    let auxiliary = matches!(
+        toks[k].text(text),
+        "Is" | "Are"
+            | "Was"
+            | "Were"
+            | "Will"
+            | "Would"
+            | "Can"
+            | "Could"
+            | "Should"
+            | "Shall"
+            | "Did"
+            | "Does"
+            | "Do"
+            | "Has"
+            | "Have"
+            | "Had"
+    );
+    let before = text[..toks[k].start].trim_end();
+    let opens = before.is_empty() || before.ends_with(['.', '?', '!', ':', '"', '“', '—']);
+    auxiliary
+        && opens
+        && toks[k + 1..]
+            .iter()
+            .map(|t| t.text(text))
+            .find(|w| matches!(*w, "." | "?" | "!"))
+            == Some("?")
 }
 
 /// Where the name proper that starts at `j` ends: capitalised words, up to a

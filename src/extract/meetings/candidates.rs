@@ -93,7 +93,8 @@ pub fn candidates(doc: &Doc, said: &Said) -> Vec<Candidate> {
                 .filter(|(_, _, rule)| !status::unasserted(words, left, first, *rule))
                 .filter(|(m, _, _)| !a_stay_told_after(doc, i, &clause, m, next_cue))
             {
-                let one_by_one = split::separately(words.slice(left..right));
+                let one_by_one = split::separately(words.slice(left..right))
+                    || split::several_calls(m.kind, words.slice(left..right));
                 let parts = match split::each_on_its_day(doc, i, &m, callers, (last_end, right))
                     .or_else(|| split::pair_by_pair(doc, i, &m, left, group))
                 {

@@ -1684,6 +1684,12 @@ pub(crate) mod tests {
         assert!(met("Officials denied that Ola Brek met Tam Ruen in Lima.").is_empty());
         assert!(met("Officials dismissed reports that Ola Brek had met Tam Ruen.").is_empty());
         assert!(met("Readers have asked whether Ola Brek and Tam Ruen met in Lima.").is_empty());
+        // Class: an auxiliary that opens a question is no part of the name after
+        // it ("Did Ola Brek meet …?" names Ola Brek).
+        let v = met("Did Ola Brek meet Tam Ruen in Lima on Monday?");
+        assert!(v.iter().all(|m| m.0 == ["Ola Brek", "Tam Ruen"]), "{v:?}");
+        let v = met("Will Norway meet Sweden in Oslo next week?");
+        assert_eq!(v[0].0, ["Norway", "Sweden"]);
         assert_ne!(
             met("It is unclear whether Ola Brek will meet Tam Ruen.")[0].1,
             MeetingStatus::Held,
@@ -3199,6 +3205,33 @@ pub(crate) mod tests {
         );
         let v = met("Ola Brek held bilateral meetings with Tam Ruen and Per Lund on Monday.");
         assert_eq!(v.len(), 2);
+    }
+
+    /// Class: one call with a list of parties is one conversation of them all
+    /// ("held a video call with A, B and C", "spoke with A and B", as readouts
+    /// list the leaders of a conference call); calls in the plural, "with A and
+    /// with B" and "separately" are one call with each.
+    #[test]
+    fn one_call_with_a_list_is_one_call_of_them_all() {
+        for text in [
+            "Ola Brek held a video call on Monday with Tam Ruen, Per Lund and Ana Veld.",
+            "Ola Brek spoke by phone on Monday with Tam Ruen, Per Lund and Ana Veld.",
+        ] {
+            assert_eq!(
+                parties(&met(text)),
+                [["Ola Brek", "Tam Ruen", "Per Lund", "Ana Veld"]],
+                "{text}"
+            );
+        }
+        for text in [
+            "Ola Brek held phone calls on Monday with Tam Ruen, Per Lund and Ana Veld.",
+            "Ola Brek spoke by phone on Monday with Tam Ruen and with Per Lund.",
+            "Ola Brek spoke by phone with Tam Ruen and Per Lund separately on Monday.",
+        ] {
+            let v = met(text);
+            assert!(v.len() >= 2, "{text}: {v:?}");
+            assert!(v.iter().all(|m| m.0.len() == 2), "{text}: {v:?}");
+        }
     }
 
     /// Class: a group sent to talk "for" a side ("the negotiators for Norway and

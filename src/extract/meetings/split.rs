@@ -36,8 +36,25 @@ pub fn separately(clause: Words) -> bool {
     })
 }
 
-/// Splits a meeting whose parties met one by one: a call is between two sides, so
-/// "X held calls with A and B" is two calls; "A and B each met X" is two meetings.
+/// "X held calls with A and B", "in phone conversations with A and B", "spoke
+/// with A and with B": the clause tells several calls, one with each party. One
+/// verb or one call with a list ("spoke with A and B", "held a video call with
+/// A, B and C") tells one conversation of them all, as a readout lists the
+/// leaders on one line; separate calls are told as such ("separately").
+pub fn several_calls(kind: MeetingKind, clause: Words) -> bool {
+    if !matches!(kind, MeetingKind::Call | MeetingKind::Video) {
+        return false;
+    }
+    let withs = (0..clause.len())
+        .filter(|&k| clause.key(k) == "with")
+        .count();
+    withs >= 2
+        || (0..clause.len())
+            .any(|k| matches!(clause.key(k), "calls" | "conversations" | "conferences"))
+}
+
+/// Splits a meeting whose parties met one by one: "X met A and B separately" and
+/// "X held calls with A and B" are two meetings; so is "A and B each met X".
 pub fn split(
     m: Meeting,
     words: Words,
@@ -48,17 +65,6 @@ pub fn split(
     let first = group.first().map_or(0, |c| c.0);
     let each = first > 0 && words.key(first - 1) == "each";
     let n = m.participants.len();
-    // Only when one party stands before the cue: "X spoke with A and with B".
-    if matches!(m.kind, MeetingKind::Call | MeetingKind::Video) && n >= 3 && !each && callers == 1 {
-        let host = m.participants[0].clone();
-        return m.participants[1..]
-            .iter()
-            .map(|p| Meeting {
-                participants: vec![host.clone(), p.clone()],
-                ..m.clone()
-            })
-            .collect();
-    }
     if each && n >= 3 {
         // The parties before the cue met the others separately.
         let subjects = callers;
