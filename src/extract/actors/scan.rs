@@ -266,6 +266,32 @@ pub(super) fn body(
     Some(m)
 }
 
+/// "the Line of Actual Control", "the Court of Human Rights": capitalised words
+/// after "of" and a capitalised thing ("Line", "Court") go on with its name;
+/// they name no one. (A country there is whose the thing is: "Minister of
+/// Foreign Affairs of Finland Elina Valtonen".)
+fn of_a_thing(text: &str, toks: &[Tok], run_start: usize) -> bool {
+    run_start >= 2 && toks[run_start - 1].text(text) == "of" && {
+        let w = toks[run_start - 2].text(text);
+        is_capitalised(w) && LEXICON.thing.contains(&key(bare(w)))
+    }
+}
+
+/// "the Incident Prevention and Response Mechanism", "the Trade and Technology
+/// Council": after "the", capitalised words joined by "and" to a run that ends
+/// in a thing are the first half of its name, no one's.
+fn and_a_thing(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool {
+    let word = |x: usize| toks.get(x).map_or("", |t| t.text(text));
+    let end = (k + 1..toks.len())
+        .find(|&x| !is_capitalised(word(x)))
+        .unwrap_or(toks.len());
+    run_start > 0
+        && key(word(run_start - 1)) == "the"
+        && word(k) == "and"
+        && end > k + 1
+        && LEXICON.thing.contains(&key(bare(word(end - 1))))
+}
+
 /// A person the lists do not know, named by the capitalised words from
 /// `before_name.j` to `k`, unless they name a thing or a place.
 pub(super) fn person(
@@ -281,7 +307,10 @@ pub(super) fn person(
     let words: Vec<&str> = (j..k).map(|x| toks[x].text(text)).collect();
     let last_word = words.last().copied().unwrap_or_default();
     let possessive = bare(last_word) != last_word;
-    let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))));
+    let is_thing = words.iter().any(|w| LEXICON.thing.contains(&key(bare(w))))
+        || (!titled
+            && j == run_start
+            && (of_a_thing(text, toks, run_start) || and_a_thing(text, toks, run_start, k)));
     let after_prep = run_start > 0
         && PLACE_PREPS.contains(&toks[run_start - 1].text(text))
         && !titled

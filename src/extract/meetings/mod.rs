@@ -1703,6 +1703,26 @@ pub(crate) mod tests {
         assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
         let v = met("Ola Brek and Tam Ruen signed A Common Understanding in Lima on Monday.");
         assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
+        // Class: texts, lines on a map and sites of sport ("the Lund Protocols",
+        // "Veld Square", "the Lund Cup"); the name of a thing after "of" ("the
+        // Line of Actual Control") or joined to one by "and" ("the Border Watch
+        // and Response Mechanism").
+        for text in [
+            "Ola Brek and Tam Ruen signed the Lund Protocols in Lima on Monday.",
+            "Crowds filled Veld Square as Ola Brek met Tam Ruen in Lima on Monday.",
+            "After the talks on the Line of Lasting Control, Ola Brek met Tam Ruen in Lima on Monday.",
+            "Ola Brek met Tam Ruen in Lima on Monday under the Border Watch and Response Mechanism.",
+        ] {
+            let v = met(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"], "{text}");
+        }
+        // A country after an office and "of" is whose it is; the name after it
+        // stays a person.
+        let v = met(
+            "Ola Brek spoke by phone on Monday with the Minister of Foreign Affairs of Norway Tam Ruen.",
+        );
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
     }
 
     #[test]
