@@ -1679,6 +1679,20 @@ pub(crate) mod tests {
         assert_eq!(v[0].0, vec!["Ola Brek", "Tam Ruen"]);
     }
 
+    /// Class: a wish for a meeting ("still wanted a meeting between A and B",
+    /// "seeks a meeting"), told in the past too, proposes it; it took no place.
+    #[test]
+    fn a_meeting_wished_for_is_proposed() {
+        for text in [
+            "The rebels still wanted a face-to-face meeting between Ola Brek and Tam Ruen, which Norway has offered to host.",
+            "Norway seeks a meeting between Ola Brek and Tam Ruen.",
+        ] {
+            let v = met(text);
+            assert_eq!(v.len(), 1, "{text}: {v:?}");
+            assert_eq!(v[0].1, MeetingStatus::Proposed, "{text}");
+        }
+    }
+
     #[test]
     fn denied_and_questioned_meetings_are_none() {
         assert!(met("Officials denied that Ola Brek met Tam Ruen in Lima.").is_empty());
