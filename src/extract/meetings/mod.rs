@@ -1691,6 +1691,13 @@ pub(crate) mod tests {
             assert_eq!(v.len(), 1, "{text}: {v:?}");
             assert_eq!(v[0].1, MeetingStatus::Proposed, "{text}");
         }
+        let v = met(
+            "Ola Brek met Tam Ruen in Lima on Monday. I wanted to follow up on your meeting with Tam Ruen on Monday.",
+        );
+        assert!(
+            v.iter().all(|m| m.1 == MeetingStatus::Held),
+            "a courtesy: {v:?}"
+        );
     }
 
     #[test]
@@ -3239,6 +3246,15 @@ pub(crate) mod tests {
         );
         let v = met("Ola Brek held bilateral meetings with Tam Ruen and Per Lund on Monday.");
         assert_eq!(v.len(), 2);
+        // Class: the subject of a relative clause ("X, who met A and B
+        // separately, said …") met each.
+        let v = met(
+            "Ola Brek, who met Tam Ruen and Per Lund separately on Monday, said more talks were needed.",
+        );
+        assert_eq!(
+            parties(&v),
+            [["Ola Brek", "Tam Ruen"], ["Ola Brek", "Per Lund"]]
+        );
     }
 
     /// Class: one call with a list of parties is one conversation of them all

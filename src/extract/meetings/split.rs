@@ -65,6 +65,10 @@ pub fn split(
     let first = group.first().map_or(0, |c| c.0);
     let each = first > 0 && words.key(first - 1) == "each";
     let n = m.participants.len();
+    // "Tam Ruen, who met A and B separately": the one a relative clause is about
+    // is its subject, the first party named.
+    let who = first > 0 && matches!(words.key(first - 1), "who" | "which");
+    let callers = if callers == 0 && who { 1 } else { callers };
     if each && n >= 3 {
         // The parties before the cue met the others separately.
         let subjects = callers;

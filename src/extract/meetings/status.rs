@@ -268,11 +268,16 @@ fn denied_report(words: Words, first: usize) -> bool {
 }
 
 /// An offer or condition in `words[range]`; "May" inside a sentence is the month
-/// ("signed on May 11"), not the modal.
+/// ("signed on May 11"), not the modal; "I wanted to follow up on your meeting"
+/// is a speaker's courtesy, no wish for one.
 fn offer_in(words: Words, range: std::ops::Range<usize>) -> bool {
     let mut from = range.start;
     while let Some((p, _)) = LEXICON.proposed_cues.find(words, from..range.end) {
-        if !(p > 0 && words[p] == "May") {
+        let month = p > 0 && words[p] == "May";
+        let courtesy = p > 0
+            && words.key(p) == "wanted"
+            && matches!(words.key(p - 1), "i" | "we" | "just" | "really" | "also");
+        if !month && !courtesy {
             return true;
         }
         from = p + 1;
