@@ -215,9 +215,10 @@ fn is_known(n: &str) -> bool {
     LEXICON.lookup(n).is_some()
 }
 
-/// What the two rules below share: a meeting whose parties are all countries
-/// and that `of_countries` picks takes the parties of the first meeting of
-/// people that `tells` it, none of them known to act for another country.
+/// What the two rules below share: a meeting whose parties are countries (and
+/// perhaps people) and that `of_countries` picks takes the parties of the first
+/// meeting of people that `tells` it, with the same people, none of them known
+/// to act for another country.
 /// `tells` sees the countries' meeting and the candidate, each with its index
 /// in `decided` and its sentence.
 fn countries_as_their_people(
@@ -228,17 +229,29 @@ fn countries_as_their_people(
 ) {
     for at in 0..decided.len() {
         let (o, _, i) = &decided[at];
-        if !of_countries(o) || !o.participants.iter().all(|p| is_known(p.as_str())) {
+        // "The foreign ministers of China and Japan met", read as Wang Yi (whom
+        // the lists know) and Japan: the people it names must be in the retelling.
+        let (countries, named): (Vec<&str>, Vec<&str>) = o
+            .participants
+            .iter()
+            .map(|p| p.as_str())
+            .partition(|p| is_known(p));
+        if !of_countries(o) || countries.is_empty() {
             continue;
         }
-        let countries: Vec<&str> = o.participants.iter().map(|p| p.as_str()).collect();
         let people = decided.iter().enumerate().find_map(|(k, (m, _, j))| {
             let theirs = m.participants.iter().all(|p| {
-                doc.registry
-                    .affiliation(p.as_str())
-                    .is_none_or(|c| countries.contains(&c))
+                named.contains(&p.as_str())
+                    || doc
+                        .registry
+                        .affiliation(p.as_str())
+                        .is_none_or(|c| countries.contains(&c))
             });
-            (theirs && tells((at, o, *i), (k, m, *j))).then(|| m.participants.clone())
+            let keeps_named = named
+                .iter()
+                .all(|n| m.participants.iter().any(|p| p.as_str() == *n));
+            (theirs && keeps_named && tells((at, o, *i), (k, m, *j)))
+                .then(|| m.participants.clone())
         });
         if let Some(people) = people {
             decided[at].0.participants = people;
@@ -379,6 +392,15 @@ mod tests {
             v.iter().any(|m| m.0 == ["Norway", "Chile"]),
             "a person of another country met apart: {v:?}"
         );
+        // Class: a lead that names one side by its person and the other by its
+        // country ("Ola Brek and Chile's foreign minister held talks"), retold
+        // that day with both people, is one meeting of the people.
+        let v = met(
+            "Ola Brek and Chile's foreign minister held talks in Lima on Monday. \
+             Brek and Chile's Tam Ruen met for an hour at a hotel near the venue.",
+        );
+        assert_eq!(v.len(), 1, "{v:?}");
+        assert_eq!(v[0].0, ["Ola Brek", "Tam Ruen"]);
     }
 
     #[test]
