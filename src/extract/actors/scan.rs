@@ -124,51 +124,30 @@ fn question_label(text: &str, toks: &[Tok], k: usize) -> bool {
     }
 }
 
+/// Auxiliaries that open a question ("Can I ask …", "Will Germany …?", "Did
+/// Lund meet Veld?").
+const AUXILIARIES: &[&str] = &[
+    "Can", "Could", "May", "Might", "Shall", "Should", "Will", "Would", "Must", "Do", "Does",
+    "Did", "Is", "Are", "Was", "Were", "Has", "Have", "Had",
+];
+
 /// "Can I ask …", "Could I just say …", "May I add …": a question's auxiliary
 /// before "I" is no first word of a name ("Can I" met no one, said nothing).
 fn asks_as_i(text: &str, toks: &[Tok], k: usize) -> bool {
-    matches!(
-        toks[k].text(text),
-        "Can"
-            | "Could"
-            | "May"
-            | "Might"
-            | "Shall"
-            | "Should"
-            | "Will"
-            | "Would"
-            | "Must"
-            | "Do"
-            | "Did"
-    ) && toks.get(k + 1).is_some_and(|t| t.text(text) == "I")
+    AUXILIARIES.contains(&toks[k].text(text))
+        && toks.get(k + 1).is_some_and(|t| t.text(text) == "I")
 }
 
 /// "Will Germany send troops?", "Is Dhaka ready?", "Did Ola Brek meet Tam
 /// Ruen?": an auxiliary that opens a question is no first word of the name after
 /// it. A statement keeps it ("Will Okafor met Tam Ruen.").
 fn opens_a_question(text: &str, toks: &[Tok], k: usize) -> bool {
-    let auxiliary = matches!(
-        toks[k].text(text),
-        "Is" | "Are"
-            | "Was"
-            | "Were"
-            | "Will"
-            | "Would"
-            | "Can"
-            | "Could"
-            | "Should"
-            | "Shall"
-            | "Did"
-            | "Does"
-            | "Do"
-            | "Has"
-            | "Have"
-            | "Had"
-    );
+    if !AUXILIARIES.contains(&toks[k].text(text)) {
+        return false;
+    }
     let before = text[..toks[k].start].trim_end();
     let opens = before.is_empty() || before.ends_with(['.', '?', '!', ':', '"', '“', '—']);
-    auxiliary
-        && opens
+    opens
         && toks[k + 1..]
             .iter()
             .map(|t| t.text(text))
@@ -282,14 +261,13 @@ fn of_a_thing(text: &str, toks: &[Tok], run_start: usize) -> bool {
 /// in a thing are the first half of its name, no one's.
 fn and_a_thing(text: &str, toks: &[Tok], run_start: usize, k: usize) -> bool {
     let word = |x: usize| toks.get(x).map_or("", |t| t.text(text));
+    if word(k) != "and" || run_start == 0 || key(word(run_start - 1)) != "the" {
+        return false;
+    }
     let end = (k + 1..toks.len())
         .find(|&x| !is_capitalised(word(x)))
         .unwrap_or(toks.len());
-    run_start > 0
-        && key(word(run_start - 1)) == "the"
-        && word(k) == "and"
-        && end > k + 1
-        && LEXICON.thing.contains(&key(bare(word(end - 1))))
+    end > k + 1 && LEXICON.thing.contains(&key(bare(word(end - 1))))
 }
 
 /// A person the lists do not know, named by the capitalised words from
